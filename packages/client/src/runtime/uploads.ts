@@ -1,0 +1,123 @@
+/**
+ * File inputs for multipart operations. Everything a user may hold a file as is accepted, and turned into
+ * a `File` before the request is built, so the multipart body is a plain `FormData` that can be re-sent
+ * intact on a retry. Node streams are recognised by shape: the core imports nothing from `node:*`.
+ */
+
+/** Minimal shape of a Node `fs.ReadStream`: an async iterable of chunks that knows its file path. */
+export interface ReadStreamLike extends AsyncIterable<unknown> {
+  readonly path: string | { toString(): string };
+  pipe: unknown;
+}
+
+/** Minimal shape of a fetch `Response`. */
+export interface ResponseLike {
+  readonly url: string;
+  blob(): Promise<Blob>;
+}
+
+export type Uploadable =
+  | File
+  | Blob
+  | Uint8Array
+  | ArrayBuffer
+  | ResponseLike
+  | ReadStreamLike
+  | AsyncIterable<Uint8Array | string>;
+
+export interface ToFileOptions {
+  /** MIME type; default: the input's own type, else none. */
+  type?: string;
+  lastModified?: number;
+}
+
+type Part = Blob | Uint8Array | ArrayBuffer | string;
+
+/** True for the inputs `toFile` accepts (strings excepted: a string is a field value, not a file). */
+export function isUploadable(value: unknown): value is Uploadable {
+  if (value === null || typeof value !== 'object') return false;
+  return (
+    value instanceof Blob ||
+    value instanceof Uint8Array ||
+    value instanceof ArrayBuffer ||
+    isResponseLike(value) ||
+    Symbol.asyncIterator in value
+  );
+}
+
+/**
+ * Turns any `Uploadable` (or raw string content) into a `File`. The name defaults to the input's own
+ * (a File's name, a stream's file name, the last segment of a Response's URL), else `upload`.
+ */
+export async function toFile(
+  value: Uploadable | string | PromiseLike<Uploadable | string>,
+  name?: string,
+  options: ToFileOptions = {},
+): Promise<File> {
+  const input = await value;
+  if (input instanceof Blob) {
+    const own = 'name' in input && typeof input.name === 'string' ? input.name : undefined;
+    if (own !== undefined && name === undefined && options.type === undefined) return input as File;
+    return makeFile([input], name ?? own, { type: options.type ?? input.type, lastModified: options.lastModified });
+  }
+  if (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer) {
+    return makeFile([input], name, options);
+  }
+  if (isResponseLike(input)) {
+    const blob = await input.blob();
+    return makeFile([blob], name ?? lastSegment(input.url), { type: options.type ?? blob.type, lastModified: options.lastModified });
+  }
+  if (Symbol.asyncIterator in input) {
+    const parts: Part[] = [];
+    for await (const chunk of input as AsyncIterable<unknown>) parts.push(toPart(chunk));
+    const path = isReadStreamLike(input) ? lastSegment(String(input.path)) : undefined;
+    return makeFile(parts, name ?? path, options);
+  }
+  throw new TypeError(`Cannot upload a ${describeType(input)}: expected a File, Blob, Uint8Array, ArrayBuffer, Response, ReadStream or async iterable.`);
+}
+
+function makeFile(parts: Part[], name: string | undefined, options: ToFileOptions): File {
+  const bag: FilePropertyBag = {};
+  if (options.type) bag.type = options.type;
+  if (options.lastModified !== undefined) bag.lastModified = options.lastModified;
+  const fileName = name || 'upload';
+  if (typeof File === 'function') return new File(parts as BlobPart[], fileName, bag);
+  // Runtimes without a global File (Node 18): a Blob that carries the name, which FormData.append reads.
+  return Object.assign(new Blob(parts as BlobPart[], bag), { name: fileName, lastModified: bag.lastModified ?? Date.now() }) as File;
+}
+
+function toPart(chunk: unknown): Part {
+  if (typeof chunk === 'string' || chunk instanceof Uint8Array || chunk instanceof ArrayBuffer || chunk instanceof Blob) return chunk;
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  throw new TypeError(`Cannot upload a stream chunk of type ${describeType(chunk)}.`);
+}
+
+function isResponseLike(value: object): value is ResponseLike {
+  const v = value as Partial<Record<'url' | 'blob' | 'headers', unknown>>;
+  return typeof v.url === 'string' && typeof v.blob === 'function' && typeof v.headers === 'object';
+}
+
+function isReadStreamLike(value: object): value is ReadStreamLike {
+  const v = value as Partial<Record<'path' | 'pipe', unknown>>;
+  return v.path != null && typeof v.pipe === 'function';
+}
+
+function lastSegment(pathOrUrl: string): string | undefined {
+  const path = pathOrUrl.split(/[?#]/)[0] ?? '';
+  const segment = path.split(/[\\/]/).pop();
+  return segment ? decodeURIComponentSafe(segment) : undefined;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  return (value as object).constructor?.name ?? 'object';
+}
