@@ -1,0 +1,36 @@
+/**
+ * Enums. A removed value breaks senders; a new value in a response breaks exhaustive switches over the
+ * generated union type (a warning: code with a default branch keeps working).
+ */
+import { byDirection, defineCheck, fire, type Emission } from './check.js';
+
+export const schemaEnum = defineCheck({
+  name: 'schema-enum',
+  subjects: ['enum'],
+  rules: [
+    'request-enum-value-added',
+    'request-enum-value-removed',
+    'request-enum-constraint-added',
+    'request-enum-constraint-removed',
+    'response-enum-value-added',
+    'response-enum-value-removed',
+    'response-enum-constraint-added',
+    'response-enum-constraint-removed',
+  ],
+  run: (fact, change) => {
+    if (fact.before === null && fact.after !== null) {
+      return fire(byDirection(change, 'request-enum-constraint-added', 'response-enum-constraint-added'), { values: fact.after.join(', ') });
+    }
+    if (fact.after === null && fact.before !== null) {
+      return fire(byDirection(change, 'request-enum-constraint-removed', 'response-enum-constraint-removed'), { values: fact.before.join(', ') });
+    }
+    const before = fact.before ?? [];
+    const after = fact.after ?? [];
+    const added = after.filter((v) => !before.includes(v));
+    const removed = before.filter((v) => !after.includes(v));
+    const out: Emission[] = [];
+    if (removed.length > 0) out.push(...fire(byDirection(change, 'request-enum-value-removed', 'response-enum-value-removed'), { values: removed.join(', ') }));
+    if (added.length > 0) out.push(...fire(byDirection(change, 'request-enum-value-added', 'response-enum-value-added'), { values: added.join(', ') }));
+    return out;
+  },
+});
