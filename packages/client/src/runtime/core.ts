@@ -66,12 +66,13 @@ export class RetellCore<Paths extends {} = {}> implements RequestClient {
     this.#transport = { fetch: o.fetch, logger: o.logger, logLevel: o.logLevel };
     this.#init = fetchInit(o.fetchOptions);
     const dq = o.defaultQuery;
-    const serializeQuery = dq && createQuerySerializer();
+    // Given as a function, openapi-fetch uses it as is instead of building a serializer per request.
+    const serializeQuery = createQuerySerializer();
     const client = createClient<Paths>({
       baseUrl: o.baseURL,
       headers: { Authorization: `Bearer ${o.apiKey}`, ...o.defaultHeaders },
       pathSerializer: serializePath,
-      ...(serializeQuery && { querySerializer: (q: Record<string, unknown>) => serializeQuery({ ...dq, ...q }) }),
+      querySerializer: dq ? (q: Record<string, unknown>) => serializeQuery({ ...dq, ...q }) : serializeQuery,
       // The typed path methods carry no per-request options; the Request's own signal is the user's.
       fetch: (request) => send(this.#transport, request, this.#plan(undefined, undefined, request.signal)),
     });

@@ -57,7 +57,8 @@ export async function send(config: TransportConfig, request: Request, plan: Send
     let failure: unknown;
     try {
       const init = plan.init;
-      response = await config.fetch(req, init ? { ...init, signal: controller.signal } : { signal: controller.signal });
+      const signal = controller.signal;
+      response = await config.fetch(req, init ? { ...init, signal } : { signal });
     } catch (error) {
       failure = error;
     } finally {

@@ -1,0 +1,101 @@
+/**
+ * One benchmark client, in its own process so its CPU time and peak RSS are its own. Started by
+ * `scripts/bench-runtime.ts` with the client kind and the server port; warms up, then runs one round of
+ * sequential requests each time the coordinator asks and reports wall time, CPU time and RSS.
+ */
+import { createRequire } from 'node:module';
+import { AGENT_ID } from './agent-fixture.js';
+
+export type ClientKind = 'fetch' | 'facade' | 'operation' | 'retell-sdk';
+export interface RoundRequest { count: number }
+export type WorkerMessage =
+  | { type: 'ready'; label: string }
+  | { type: 'unavailable'; reason: string }
+  | { type: 'round'; ms: number; cpuUs: number; maxRssKb: number }
+  | { type: 'failed'; reason: string };
+
+const API_KEY = 'bench_key';
+const WARMUP = 300;
+
+type Call = () => Promise<unknown>;
+
+async function makeCall(kind: ClientKind, baseURL: string): Promise<{ call: Call; label: string } | string> {
+  switch (kind) {
+    case 'fetch': {
+      const url = `${baseURL}/get-agent/${AGENT_ID}`;
+      const headers = { Authorization: `Bearer ${API_KEY}` };
+      return {
+        label: 'plain fetch',
+        call: async () => {
+          const response = await fetch(url, { headers });
+          if (!response.ok) throw new Error(`status ${response.status}`);
+          return response.json();
+        },
+      };
+    }
+    case 'operation': {
+      const client: Record<string, unknown> = await import('../../packages/client/src/index.js');
+      const options = { apiKey: API_KEY, baseURL, maxRetries: 0 };
+      type Core = { request(op: unknown, input: unknown): Promise<unknown> };
+      const RetellCore = client['RetellCore'] as new (o: typeof options) => Core;
+      const createClient = client['createClient'] as ((o: typeof options) => Core) | undefined;
+      const getAgent = client['getAgent'] as ((c: Core, id: string) => Promise<unknown>) | undefined;
+      if (getAgent && createClient) {
+        const core = createClient(options);
+        return { label: 'our getAgent()', call: () => getAgent(core, AGENT_ID) };
+      }
+      // Before generation: the same path a generated function takes, with a hand-written OperationSpec.
+      const core = new RetellCore(options);
+      const op = { operationId: 'getAgent', method: 'GET', path: '/get-agent/{agent_id}' };
+      return { label: 'our core.request() (getAgent not generated yet)', call: () => core.request(op, { path: { agent_id: AGENT_ID } }) };
+    }
+    case 'facade': {
+      let sdk: Record<string, unknown>;
+      try {
+        sdk = await import('../../packages/sdk/src/index.js');
+      } catch (error) {
+        return `@retell-kit/sdk has no entry yet (${(error as Error).message.split('\n')[0]})`;
+      }
+      type Facade = { agent: { retrieve(id: string): Promise<unknown> } };
+      const Retell = (sdk['Retell'] ?? sdk['default']) as (new (o: object) => Facade) | undefined;
+      if (typeof Retell !== 'function') return '@retell-kit/sdk does not export Retell yet';
+      const client = new Retell({ apiKey: API_KEY, baseURL, maxRetries: 0 });
+      return { label: 'our facade agent.retrieve()', call: () => client.agent.retrieve(AGENT_ID) };
+    }
+    case 'retell-sdk': {
+      const require = createRequire(new URL('../../packages/client/package.json', import.meta.url));
+      const { Retell } = require('retell-sdk') as { Retell: new (o: object) => { agent: { retrieve(id: string): Promise<unknown> } } };
+      const client = new Retell({ apiKey: API_KEY, baseURL, maxRetries: 0 });
+      return { label: 'retell-sdk@5.33.0 agent.retrieve()', call: () => client.agent.retrieve(AGENT_ID) };
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const [kind, port] = process.argv.slice(2) as [ClientKind, string];
+  const send = (message: WorkerMessage): void => void process.send?.(message);
+  const made = await makeCall(kind, `http://127.0.0.1:${port}`);
+  if (typeof made === 'string') {
+    send({ type: 'unavailable', reason: made });
+    return;
+  }
+  for (let i = 0; i < WARMUP; i++) await made.call();
+  process.on('message', async ({ count }: RoundRequest) => {
+    try {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      for (let i = 0; i < count; i++) await made.call();
+      const ms = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      send({ type: 'round', ms, cpuUs: used.user + used.system, maxRssKb: process.resourceUsage().maxRSS });
+    } catch (error) {
+      send({ type: 'failed', reason: String(error) });
+    }
+  });
+  send({ type: 'ready', label: made.label });
+}
+
+main().catch((error: unknown) => {
+  process.send?.({ type: 'failed', reason: String(error) } satisfies WorkerMessage);
+  process.exitCode = 1;
+});
