@@ -48,7 +48,8 @@ describe('pnpm lint', () => {
   it('passes on the committed spec with 0 errors and 0 warnings', async () => {
     const { code, output } = await lint(join(repo, 'spec'));
     expect(output).toContain('Your API description is valid');
-    expect(output).not.toMatch(/warning/i);
+    // Redocly prints its own Node 20 deprecation banner; lint findings are lines like `12:3  warning  rule-id`.
+    expect(output).not.toMatch(/^\s*\d+:\d+\s+(warning|error)\s/m);
     expect(code).toBe(0);
   });
 
