@@ -63,11 +63,11 @@ export async function toFile(
   if (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer) {
     return makeFile([input], name, options);
   }
-  if (isResponseLike(input)) {
+  if (typeof input === 'object' && input !== null && isResponseLike(input)) {
     const blob = await input.blob();
     return makeFile([blob], name ?? lastSegment(input.url), { type: options.type ?? blob.type, lastModified: options.lastModified });
   }
-  if (Symbol.asyncIterator in input) {
+  if (typeof input === 'object' && input !== null && Symbol.asyncIterator in input) {
     const parts: Part[] = [];
     for await (const chunk of input as AsyncIterable<unknown>) parts.push(toPart(chunk));
     const path = isReadStreamLike(input) ? lastSegment(String(input.path)) : undefined;
