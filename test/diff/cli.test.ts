@@ -1,0 +1,179 @@
+/**
+ * The command line: sides as files or git revisions, formats, --fail-on exit codes, and bad input
+ * (exit 2, naming the side). Git cases run in a throwaway repository with a split spec.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDiffCli } from '../../generator/src/diff/cli.js';
+import { FIXTURES } from './helpers.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], cwd = process.cwd()): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runDiffCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const pair = (id: string) => [`${FIXTURES}${id}/base.yaml`, `${FIXTURES}${id}/revision.yaml`];
+
+describe('diff CLI on files', () => {
+  it.each([
+    ['request-property-added-required', 'none', 0],
+    ['request-property-added-required', 'breaking', 1],
+    ['response-enum-value-added', 'breaking', 0],
+    ['response-enum-value-added', 'warning', 1],
+    ['request-property-added-optional', 'warning', 0],
+  ] as const)('%s with --fail-on %s exits %i', async (id, failOn, want) => {
+    const result = await run([...pair(id), '--fail-on', failOn]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(want);
+  });
+
+  it('prints a JSON report with the documented shape', async () => {
+    const { stdout, code } = await run([...pair('request-enum-value-removed'), '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'base', 'head', 'verdict', 'summary', 'findings']);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.verdict).toMatchObject({ bump: 'major' });
+    expect(report.summary).toEqual({ breaking: 1, warning: 0, info: 0 });
+    expect(report.findings).toEqual([
+      {
+        id: 'request-enum-value-removed',
+        level: 'breaking',
+        direction: 'request',
+        area: 'schema',
+        bump: 'major',
+        operation: 'POST /widgets',
+        location: 'body(application/json).value',
+        origin: 'WidgetCreate.value',
+        occurrences: 1,
+        message: 'enum values no longer accepted: "blue"',
+        sdk: [],
+      },
+    ]);
+  });
+
+  it('prints Markdown with the verdict, a table per level and the SDK surface', async () => {
+    const { stdout } = await run([...pair('sdk-params-narrowed'), '--format', 'markdown']);
+    expect(stdout).toMatch(/^## .* Spec diff: major\n/);
+    expect(stdout).toContain('### Breaking changes (1)');
+    expect(stdout).toContain('| `POST /widgets` | `body(application/json).color` | new required request property `color`');
+    expect(stdout).toContain('### SDK surface (1)');
+    expect(stdout).toContain('`widget.create`');
+  });
+
+  it('prints the same bytes on every run', async () => {
+    const first = await run([...pair('response-union-branch-added'), '--format', 'text']);
+    const second = await run([...pair('response-union-branch-added'), '--format', 'text']);
+    expect(first.stdout).toBe(second.stdout);
+    expect(first.stdout).toContain('verdict: MINOR');
+  });
+
+  it.each([
+    [['missing.yaml', 'also-missing.yaml'], 'base: file missing.yaml does not exist'],
+    [[pair('operation-added')[0] as string, 'nope.json'], 'head: file nope.json does not exist'],
+    [['not-a-ref-or-file'], 'base: not-a-ref-or-file is neither a file nor a git revision'],
+    [['a', 'b', 'c'], 'expected at most two sides'],
+    [['--format', 'xml', 'a', 'b'], '--format must be text, markdown or json'],
+    [['--fail-on', 'info', 'a', 'b'], '--fail-on must be breaking, warning or none'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])('rejects %j with exit 2', async (argv, message) => {
+    const result = await run(argv, tmpdir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe('');
+  });
+
+  describe('invalid documents', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'diff-cli-'));
+      writeFileSync(join(dir, 'swagger.yaml'), 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n');
+      writeFileSync(join(dir, 'broken.yaml'), 'openapi: 3.1.0\npaths: [\n');
+      writeFileSync(join(dir, 'dangling.yaml'), 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "200": {$ref: "#/components/responses/Nope"}\n');
+      writeFileSync(join(dir, 'list.json'), '[1, 2]');
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it.each([
+      ['swagger.yaml', 'head: swagger.yaml has no "openapi" version field (Swagger 2.0 is not supported)'],
+      ['broken.yaml', 'head: broken.yaml could not be parsed'],
+      ['dangling.yaml', 'head: dangling.yaml is not a valid document: unresolved $ref "#/components/responses/Nope" (at #/paths/~1a/get/responses/200)'],
+      ['list.json', 'head: list.json is not an OpenAPI document'],
+    ])('%s', async (file, message) => {
+      const result = await run([pair('operation-added')[0] as string, file], dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+    });
+  });
+
+  it('prints usage for --help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('usage: retell-kit diff [base] [head]');
+  });
+});
+
+describe('diff CLI on git revisions', () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' }).toString();
+  const root = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /things:\n    $ref: paths/things.yaml\n';
+  const things = (type: string) =>
+    `get:\n  operationId: listThings\n  parameters:\n    - {name: limit, in: query, schema: {type: ${type}}}\n  responses:\n    "200": {description: ok}\n`;
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'diff-git-'));
+    git('init', '-q', '-b', 'main');
+    writeFileSync(join(repo, 'README.md'), 'no spec yet\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'no spec');
+    git('tag', 'before-spec');
+    mkdirSync(join(repo, 'spec', 'paths'), { recursive: true });
+    writeFileSync(join(repo, 'spec', 'openapi.yaml'), root);
+    writeFileSync(join(repo, 'spec', 'paths', 'things.yaml'), things('number'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'spec v1');
+    git('checkout', '-q', '-b', 'feature');
+    writeFileSync(join(repo, 'spec', 'paths', 'things.yaml'), things('integer'));
+    git('commit', '-q', '-am', 'narrow limit');
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('diffs two revisions of a split spec', async () => {
+    const { code, stdout } = await run(['main', 'HEAD', '--format', 'json', '--fail-on', 'breaking'], repo);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { base: { source: string }; findings: Array<{ id: string; location: string }> };
+    expect(report.base.source).toMatch(/^main \([0-9a-f]{12}\)$/);
+    expect(report.findings.map((f) => [f.id, f.location])).toEqual([['request-type-narrowed', 'query.limit']]);
+  });
+
+  it('defaults to merge-base with main against the working tree', async () => {
+    writeFileSync(join(repo, 'spec', 'paths', 'things.yaml'), things('string'));
+    try {
+      const { code, stdout } = await run(['--format', 'json'], repo);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { base: { source: string }; head: { source: string }; findings: Array<{ id: string }> };
+      expect(report.base.source).toMatch(/^merge-base\(main, HEAD\)/);
+      expect(report.head.source).toBe('spec/openapi.yaml (working tree)');
+      expect(report.findings.map((f) => f.id)).toEqual(['request-type-changed']);
+    } finally {
+      git('checkout', '-q', '--', 'spec');
+    }
+  });
+
+  it('names the side whose revision has no spec/ folder', async () => {
+    const { code, stderr } = await run(['before-spec', 'HEAD'], repo);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^retell-kit diff: base: revision before-spec \([0-9a-f]{12}\) has no spec\/ folder/);
+  });
+});

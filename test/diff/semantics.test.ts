@@ -1,0 +1,183 @@
+/**
+ * Behaviour that single-rule fixtures do not pin down: version normalization (3.0 vs 3.1), union
+ * matching by identity, allOf merging, readOnly/writeOnly, recursion, and direction semantics on a
+ * realistic nested union (the shape Retell used when it widened post_call_analysis_data).
+ */
+import { describe, expect, it } from 'vitest';
+import { diffObjects, doc, ids } from './helpers.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const obj = (properties: Record<string, object>, required: string[] = []) => ({ type: 'object', required, properties });
+const plain = obj({ name: { type: 'string' } }, ['name']);
+
+const circle = obj({ kind: { type: 'string', enum: ['circle'] }, radius: { type: 'number' } }, ['kind', 'radius']);
+const square = obj({ kind: { type: 'string', enum: ['square'] }, side: { type: 'number' } }, ['kind', 'side']);
+const shapes = { Circle: circle, Square: square };
+
+type Case = [name: string, { base: object; head: object; want: string[] }];
+
+const cases: Case[] = [
+  [
+    '3.0 nullable and 3.1 type arrays are the same schema',
+    {
+      base: doc(obj({ note: { type: 'string', nullable: true } }), plain, { openapi: '3.0.3' }),
+      head: doc(obj({ note: { type: ['string', 'null'] } }), plain),
+      want: [],
+    },
+  ],
+  [
+    '3.0 allOf+nullable ref and 3.1 oneOf-with-null ref are the same schema',
+    {
+      base: doc(obj({ shape: { allOf: [ref('Circle')], nullable: true } }), plain, { openapi: '3.0.3', schemas: shapes }),
+      head: doc(obj({ shape: { oneOf: [ref('Circle'), { type: 'null' }] } }), plain, { schemas: shapes }),
+      want: [],
+    },
+  ],
+  [
+    'union branches are matched by identity, not position',
+    {
+      base: doc(obj({ shape: { oneOf: [ref('Circle'), ref('Square')] } }), plain, { schemas: shapes }),
+      head: doc(obj({ shape: { oneOf: [ref('Square'), ref('Circle')] } }), plain, { schemas: shapes }),
+      want: [],
+    },
+  ],
+  [
+    'a change inside a matched branch is reported inside that branch only',
+    {
+      base: doc(obj({ shape: { oneOf: [ref('Circle'), ref('Square')] } }), plain, { schemas: shapes }),
+      head: doc(obj({ shape: { oneOf: [ref('Square'), ref('Circle')] } }), plain, {
+        schemas: { ...shapes, Square: obj({ kind: { type: 'string', enum: ['square'] }, side: { type: 'number' }, color: { type: 'string' } }, ['kind', 'side']) },
+      }),
+      want: ['request-property-added-optional'],
+    },
+  ],
+  [
+    'inline branches are matched by discriminator value when their content changes',
+    {
+      base: doc(
+        obj({ shape: { oneOf: [inline('circle', { radius: { type: 'number' } }), inline('square', { side: { type: 'number' } })], discriminator: { propertyName: 'kind' } } }),
+        plain,
+      ),
+      head: doc(
+        obj({
+          shape: {
+            oneOf: [inline('square', { side: { type: 'number' }, color: { type: 'string' } }), inline('circle', { radius: { type: 'integer' } })],
+            discriminator: { propertyName: 'kind' },
+          },
+        }),
+        plain,
+      ),
+      want: ['request-property-added-optional', 'request-type-narrowed'],
+    },
+  ],
+  [
+    'an inline branch without discriminator still matches itself by shape after gaining an optional field',
+    {
+      base: doc(obj({ value: { anyOf: [{ type: 'string' }, obj({ amount: { type: 'number' } }, ['amount'])] } }), plain),
+      head: doc(obj({ value: { anyOf: [obj({ amount: { type: 'number' }, currency: { type: 'string' } }, ['amount']), { type: 'string' }] } }), plain),
+      want: ['request-property-added-optional'],
+    },
+  ],
+  [
+    'wrapping an existing union into a wider one widens requests and warns for responses',
+    {
+      base: doc(obj({ items: { type: 'array', items: ref('Analysis') } }), obj({ items: { type: 'array', items: ref('Analysis') } }), {
+        schemas: { Analysis: { oneOf: [ref('Circle'), ref('Square')] }, ...shapes },
+      }),
+      head: doc(obj({ items: { type: 'array', items: ref('WideAnalysis') } }), obj({ items: { type: 'array', items: ref('WideAnalysis') } }), {
+        schemas: {
+          Analysis: { oneOf: [ref('Circle'), ref('Square')] },
+          WideAnalysis: { oneOf: [ref('Analysis'), ref('Preset')] },
+          Preset: obj({ kind: { type: 'string', enum: ['preset'] } }, ['kind']),
+          ...shapes,
+        },
+      }),
+      want: ['response-union-branch-added', 'request-union-branch-added'],
+    },
+  ],
+  [
+    'moving a property between allOf members is not a change',
+    {
+      base: doc({ allOf: [ref('Base'), obj({ color: { type: 'string' } })] }, plain, { schemas: { Base: obj({ name: { type: 'string' } }, ['name']) } }),
+      head: doc({ allOf: [ref('Base'), obj({})] }, plain, { schemas: { Base: obj({ name: { type: 'string' }, color: { type: 'string' } }, ['name']) } }),
+      want: [],
+    },
+  ],
+  [
+    'adding `type: object` next to existing properties is not a narrowing',
+    {
+      base: doc({ properties: { name: { type: 'string' } } }, plain),
+      head: doc({ type: 'object', properties: { name: { type: 'string' } } }, plain),
+      want: [],
+    },
+  ],
+  [
+    'a readOnly property is only seen by responses, a writeOnly one only by requests',
+    {
+      base: doc(ref('Thing'), ref('Thing'), { schemas: { Thing: obj({ name: { type: 'string' } }) } }),
+      head: doc(ref('Thing'), ref('Thing'), { schemas: { Thing: obj({ name: { type: 'string' }, id: { type: 'string', readOnly: true }, secret: { type: 'string', writeOnly: true } }, ['id', 'secret']) } }),
+      want: ['request-property-added-required', 'response-property-added-required'],
+    },
+  ],
+  [
+    'integer to number widens a request and is not breaking',
+    { base: doc(obj({ n: { type: 'integer' } }), plain), head: doc(obj({ n: { type: 'number' } }), plain), want: ['request-type-widened'] },
+  ],
+  [
+    'recursive schemas terminate and report a deep change once',
+    {
+      base: doc(ref('Node'), plain, { schemas: { Node: obj({ label: { type: 'string' }, children: { type: 'array', items: ref('Node') } }) } }),
+      head: doc(ref('Node'), plain, { schemas: { Node: obj({ label: { type: 'string', maxLength: 10 }, children: { type: 'array', items: ref('Node') } }) } }),
+      want: ['request-max-length-decreased'],
+    },
+  ],
+  [
+    'mutually recursive allOf does not loop',
+    {
+      base: doc(ref('A'), plain, { schemas: { A: { allOf: [ref('B')], properties: { a: { type: 'string' } } }, B: { allOf: [ref('A')] } } }),
+      head: doc(ref('A'), plain, { schemas: { A: { allOf: [ref('B')], properties: { a: { type: 'string' } } }, B: { allOf: [ref('A')] } } }),
+      want: [],
+    },
+  ],
+  [
+    'a changed component nobody uses is not an API change',
+    {
+      base: doc(plain, plain, { schemas: { Unused: obj({ x: { type: 'string' } }) } }),
+      head: doc(plain, plain, { schemas: { Unused: obj({ x: { type: 'integer' } }) } }),
+      want: [],
+    },
+  ],
+];
+
+function inline(kind: string, properties: Record<string, object>): object {
+  return obj({ kind: { type: 'string', const: kind }, ...properties }, ['kind']);
+}
+
+describe('structural diff semantics', () => {
+  it.each(cases)('%s', (_name, { base, head, want }) => {
+    expect(ids(diffObjects(base, head)).sort()).toEqual([...want].sort());
+  });
+
+  it('reports a component change reached along several paths of one operation once, with the count', () => {
+    const base = doc(obj({ a: ref('Leaf'), b: ref('Leaf') }), plain, { schemas: { Leaf: obj({ v: { type: 'string' } }) } });
+    const head = doc(obj({ a: ref('Leaf'), b: ref('Leaf') }), plain, { schemas: { Leaf: obj({ v: { type: 'string', enum: ['x'] } }) } });
+    const [finding, ...rest] = diffObjects(base, head).findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ id: 'request-enum-constraint-added', location: 'body(application/json).a.v', origin: 'Leaf.v', occurrences: 2 });
+  });
+
+  it('does not depend on the key order of either document', () => {
+    const base = doc(obj({ a: { type: 'string' }, b: { type: 'integer' } }), obj({ c: { type: 'string', enum: ['x', 'y'] } }));
+    const head = doc(obj({ b: { type: 'number' } }, ['b']), obj({ c: { type: 'string', enum: ['y', 'x', 'z'] }, d: { type: 'string' } }));
+    const forward = diffObjects(base, head);
+    const backward = diffObjects(reverseKeys(base), reverseKeys(head));
+    expect(backward.findings).toEqual(forward.findings);
+    expect(forward.findings.length).toBeGreaterThan(2);
+  });
+});
+
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+}
