@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+/**
+ * `retell-kit` CLI: argv → command. Error classes map to exit codes: spec problems and failed
+ * steps 1, bad usage 2, unwritable output 3; `generate --check` exits 1 when the output drifted.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, USAGE, type GenerateArgs } from './cli/args.js';
+import { buildablePackages, buildPackages, lintSpec } from './cli/steps.js';
+import { ConfigError, GeneratorError, SpecError } from './errors.js';
+import { generateFiles } from './pipeline.js';
+import { commitOutput } from './write/atomic.js';
+import { checkOutput } from './write/check.js';
+
+/** The repository root: generator/src/cli.ts → ../.. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_SPEC = 'spec/openapi.yaml';
+
+type Log = (line: string) => void;
+
+async function step<T>(log: Log, name: string, fn: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
+  const value = await fn();
+  log(`✔ ${name} (${Math.round(performance.now() - start)} ms)`);
+  return value;
+}
+
+async function generate(args: GenerateArgs, log: Log): Promise<number> {
+  const isDefaultSpec = args.spec === undefined;
+  const spec = args.spec ? path.resolve(args.spec) : path.join(REPO_ROOT, DEFAULT_SPEC);
+  const out = args.out ? path.resolve(args.out) : REPO_ROOT;
+  const total = performance.now();
+
+  // The repository's lint rules are written for our spec; other specs are only validated structurally.
+  if (args.lint && isDefaultSpec && !args.check) await step(log, 'lint', () => lintSpec(REPO_ROOT, spec));
+  else log(`- lint skipped${args.check ? ' (--check)' : !args.lint ? ' (--no-lint)' : ' (custom --spec)'}`);
+
+  const result = await step(log, 'generate', () => generateFiles(spec));
+  for (const t of result.timings) log(`    ${t.stage.padEnd(7)} ${Math.round(t.ms)} ms`);
+  log(`    ${result.model.operations.length} operations, ${result.model.schemas.length} schemas, ${result.model.resources.reduce((n, r) => n + r.methods.length, 0)} facade methods, ${result.files.size} files`);
+
+  if (args.check) {
+    const drift = checkOutput(out, result.files);
+    if (drift.length === 0) {
+      log(`✔ check: ${result.files.size} generated files match (${Math.round(performance.now() - total)} ms)`);
+      return 0;
+    }
+    log(`✖ check: ${drift.length} difference${drift.length === 1 ? '' : 's'} between the spec and the committed output:`);
+    for (const d of drift) log(`    ${d.kind.padEnd(10)} ${d.path}${d.detail ? `: ${d.detail}` : ''}`);
+    log('Run `pnpm generate` and commit the result.');
+    return 1;
+  }
+
+  await step(log, `write ${path.relative(process.cwd(), out) || '.'}`, () => commitOutput(out, result.files));
+  const isRepoOut = out === path.resolve(REPO_ROOT);
+  if (args.build && isRepoOut && buildablePackages(REPO_ROOT).length > 0) await step(log, 'build', () => buildPackages(REPO_ROOT));
+  else log(`- build skipped${!args.build ? ' (--no-build)' : !isRepoOut ? ' (custom --out)' : ' (no build scripts)'}`);
+  log(`done in ${Math.round(performance.now() - total)} ms`);
+  return 0;
+}
+
+/** Loaded on demand so this CLI works before (and without) the diff module. */
+async function diff(rest: string[]): Promise<number> {
+  // A variable specifier keeps the type checker from requiring the module to exist.
+  const specifier = './diff/cli.js';
+  const mod = (await import(specifier).catch(() => ({}))) as { runDiffCli?: (argv: string[]) => Promise<number> };
+  if (typeof mod.runDiffCli !== 'function') throw new ConfigError('the spec diff is not available (generator/src/diff/cli.ts)');
+  return mod.runDiffCli(rest);
+}
+
+async function mock(rest: string[]): Promise<number> {
+  const specifier = '@retell-kit/mock';
+  const mod = (await import(specifier).catch(() => ({}))) as { startMockServer?: (argv: string[]) => Promise<unknown> };
+  if (typeof mod.startMockServer !== 'function') throw new ConfigError('the mock server is not available (@retell-kit/mock)');
+  await mod.startMockServer(rest);
+  return 0;
+}
+
+export async function main(argv: readonly string[], log: Log = (l) => console.log(l), logError: Log = (l) => console.error(l)): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'help':
+        log(USAGE);
+        return 0;
+      case 'generate':
+        return await generate(args, log);
+      case 'diff':
+        return await diff(args.rest);
+      case 'mock':
+        return await mock(args.rest);
+    }
+  } catch (error) {
+    if (error instanceof SpecError) logError(`✖ ${error.name} [${error.code}] ${error.describe()}`);
+    else if (error instanceof GeneratorError) logError(`✖ ${error.name}: ${error.message}`);
+    else throw error;
+    return error.exitCode;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Command-line parsing for `retell-kit`: a command word, then flags. Unknown flags and missing values
+ * are `ConfigError`s (exit 2) with the usage text, never silently ignored.
+ */
+import { ConfigError } from '../errors.js';
+
+export const USAGE = `Usage: retell-kit <command> [options]
+
+Commands:
+  generate            lint the spec, generate every package, then build them
+    --spec <file>     OpenAPI 3.0/3.1 root document (default: spec/openapi.yaml)
+    --out <dir>       output root holding packages/... (default: the repository root)
+    --check           generate in memory and exit 1 listing files that differ from disk
+    --no-lint         skip the redocly lint step
+    --no-build        skip the package build step
+  diff <base> <rev>   structural diff of two spec versions (see generator/src/diff)
+  mock [options]      start the local mock server (@retell-kit/mock)
+  help                print this text`;
+
+export interface GenerateArgs {
+  readonly command: 'generate';
+  readonly spec?: string;
+  readonly out?: string;
+  readonly check: boolean;
+  readonly lint: boolean;
+  readonly build: boolean;
+}
+
+export type ParsedArgs =
+  | GenerateArgs
+  | { readonly command: 'diff' | 'mock'; readonly rest: string[] }
+  | { readonly command: 'help' };
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'generate':
+      return parseGenerate(rest);
+    case 'diff':
+    case 'mock':
+      return { command, rest };
+    case 'help':
+    case '--help':
+    case '-h':
+      return { command: 'help' };
+    case undefined:
+      throw new ConfigError(`missing command\n\n${USAGE}`);
+    default:
+      throw new ConfigError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+function parseGenerate(argv: readonly string[]): GenerateArgs {
+  let spec: string | undefined;
+  let out: string | undefined;
+  let check = false;
+  let lint = true;
+  let build = true;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new ConfigError(`${flag} needs a value\n\n${USAGE}`);
+      return v;
+    };
+    switch (flag) {
+      case '--spec':
+        spec = value();
+        break;
+      case '--out':
+        out = value();
+        break;
+      case '--check':
+        check = true;
+        break;
+      case '--no-lint':
+        lint = false;
+        break;
+      case '--no-build':
+        build = false;
+        break;
+      default:
+        throw new ConfigError(`unknown option "${arg}" for generate\n\n${USAGE}`);
+    }
+  }
+  return { command: 'generate', ...(spec ? { spec } : {}), ...(out ? { out } : {}), check, lint, build };
+}

@@ -1,0 +1,39 @@
+/**
+ * `client.ts` (`createClient`, a `RetellCore` typed with this API's `paths`) and `index.ts`, the
+ * generated entry that `packages/client/src/index.ts` re-exports.
+ */
+import { StructureKind } from 'ts-morph';
+import type { ApiModel } from '../../ir/types.js';
+import { OUTPUT_DIRS, type StructureFile } from '../files.js';
+import { groupOperations } from '../operations/index.js';
+
+export function emitClientFactory(): StructureFile {
+  return {
+    path: `${OUTPUT_DIRS.client}/client.ts`,
+    structure: {
+      statements: [
+        "import { RetellCore, type ClientOptions } from '../runtime/index.js';",
+        "import type { paths } from './schema.js';",
+        {
+          kind: StructureKind.Function,
+          name: 'createClient',
+          isExported: true,
+          docs: ['A client whose typed path methods (`GET`, `POST`, ...) know every route of the API.'],
+          parameters: [{ name: 'options', type: 'ClientOptions', hasQuestionToken: true }],
+          returnType: 'RetellCore<paths>',
+          statements: ['return new RetellCore<paths>(options);'],
+        },
+      ],
+    },
+  };
+}
+
+export function emitClientIndex(model: ApiModel): StructureFile {
+  const statements: string[] = [
+    `export type { paths, components, operations${model.hasWebhooks ? ', webhooks' : ''} } from './schema.js';`,
+    "export * from './types.js';",
+    "export { createClient } from './client.js';",
+  ];
+  for (const stem of groupOperations(model).keys()) statements.push(`export * from './operations/${stem}.js';`);
+  return { path: `${OUTPUT_DIRS.client}/index.ts`, structure: { statements } };
+}

@@ -1,0 +1,35 @@
+/**
+ * What every emitter returns: files described as ts-morph structures (printed once by the writer) or,
+ * for non-TypeScript outputs such as api.md, as text. Paths are relative to the output root.
+ */
+import type { OptionalKind, SourceFileStructure } from 'ts-morph';
+
+export interface StructureFile {
+  readonly path: string;
+  readonly structure: OptionalKind<SourceFileStructure>;
+}
+
+export interface TextFile {
+  readonly path: string;
+  readonly text: string;
+  /** Prettier parser for the writer (`markdown`, `json`); omitted: written as is. */
+  readonly parser?: 'markdown' | 'json';
+}
+
+export type EmittedFile = StructureFile | TextFile;
+
+export function isStructureFile(file: EmittedFile): file is StructureFile {
+  return 'structure' in file;
+}
+
+/** Where each package's generated code lives, relative to the output root. */
+export const OUTPUT_DIRS = {
+  client: 'packages/client/src/generated',
+  sdk: 'packages/sdk/src/generated',
+} as const;
+
+/** Single generated files outside the generated folders. */
+export const OUTPUT_FILES = {
+  apiDoc: 'packages/sdk/api.md',
+  sdkEntry: 'packages/sdk/src/index.ts',
+} as const;

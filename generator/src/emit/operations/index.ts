@@ -1,0 +1,40 @@
+/**
+ * `operations/<group>.ts`: the per-operation functions, one file per facade resource (or tag), so a
+ * bundler keeps only the functions an app imports and no file grows past what an editor handles well.
+ */
+import type { StatementStructures } from 'ts-morph';
+import { kebabCase } from '../../ir/naming.js';
+import type { ApiModel, OperationModel } from '../../ir/types.js';
+import { OUTPUT_DIRS, type StructureFile } from '../files.js';
+import { emitOperation } from './function.js';
+
+export function groupFileStem(group: string): string {
+  return kebabCase(group) || 'default';
+}
+
+export function groupOperations(model: ApiModel): Map<string, OperationModel[]> {
+  const groups = new Map<string, OperationModel[]>();
+  for (const op of model.operations) {
+    const stem = groupFileStem(op.group);
+    const list = groups.get(stem) ?? [];
+    list.push(op);
+    groups.set(stem, list);
+  }
+  return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function emitOperations(model: ApiModel): StructureFile[] {
+  const files: StructureFile[] = [];
+  for (const [stem, ops] of groupOperations(model)) {
+    const paginated = ops.some((o) => o.pagination);
+    const runtime = ['APIPromise', 'OperationSpec', 'RequestClient', 'RequestOptions'];
+    if (paginated) runtime.splice(1, 0, 'PagePromise');
+    const statements: (string | StatementStructures)[] = [
+      `import type { ${runtime.join(', ')} } from '../../runtime/index.js';`,
+      "import type { paths } from '../schema.js';",
+    ];
+    for (const op of ops) statements.push(...emitOperation(op));
+    files.push({ path: `${OUTPUT_DIRS.client}/operations/${stem}.ts`, structure: { statements } });
+  }
+  return files;
+}

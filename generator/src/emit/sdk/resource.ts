@@ -1,0 +1,54 @@
+/**
+ * `resources/<resource>.ts`: the resource class (`class Agent extends APIResource`) and the exported
+ * params/response type names of its methods (`AgentCreateParams`, `AgentListResponse`, ...).
+ */
+import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { ResourceModel } from '../../ir/types.js';
+import { isResponseAlias } from '../../ir/sdk.js';
+import { OUTPUT_DIRS, type StructureFile } from '../files.js';
+import { operationNames } from '../operations/function.js';
+import { API, emitMethod, facadeParamsType } from './method.js';
+
+/** Type names a resource file declares, in declaration order (the root client re-exports them). */
+export function resourceTypeNames(resource: ResourceModel, schemaNames: ReadonlySet<string>): string[] {
+  const names: string[] = [];
+  for (const m of resource.methods) {
+    if (facadeParamsType(m) && !names.includes(m.binding.paramsType)) names.push(m.binding.paramsType);
+    if (isResponseAlias(m.binding, schemaNames) && !names.includes(m.binding.responseType)) names.push(m.binding.responseType);
+  }
+  return names;
+}
+
+export function emitResource(resource: ResourceModel, schemaNames: ReadonlySet<string>): StructureFile {
+  const statements: (string | StatementStructures)[] = [
+    `import * as ${API} from '@retell-kit/client';`,
+    `import type { APIPromise, ${resource.methods.some((m) => m.operation.pagination) ? 'PagePromise, ' : ''}RequestOptions } from '@retell-kit/client';`,
+    "import { APIResource } from '../../lib/index.js';",
+    {
+      kind: StructureKind.Class,
+      name: resource.className,
+      isExported: true,
+      extends: 'APIResource',
+      methods: resource.methods.map((m) => emitMethod(m, schemaNames, resource.property)),
+    },
+  ];
+  const declared = new Set<string>();
+  for (const m of resource.methods) {
+    const params = facadeParamsType(m);
+    if (params && !declared.has(m.binding.paramsType)) {
+      declared.add(m.binding.paramsType);
+      statements.push({ kind: StructureKind.TypeAlias, name: m.binding.paramsType, isExported: true, type: params, docs: [`Params of \`${resource.property}.${m.name}\`.`] });
+    }
+    if (isResponseAlias(m.binding, schemaNames) && !declared.has(m.binding.responseType)) {
+      declared.add(m.binding.responseType);
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        name: m.binding.responseType,
+        isExported: true,
+        type: `${API}.${operationNames(m.operation).response}`,
+        docs: [`Response of \`${resource.property}.${m.name}\`.`],
+      });
+    }
+  }
+  return { path: `${OUTPUT_DIRS.sdk}/resources/${resource.fileStem}.ts`, structure: { statements } };
+}

@@ -1,0 +1,78 @@
+/**
+ * `schema.ts`: the `paths`, `components`, `operations` and `webhooks` interfaces, produced by
+ * openapi-typescript's transformer. We call `transformSchema` on the already bundled and validated
+ * document instead of `openapiTS()`, which would parse, lint and bundle the whole document a second time.
+ */
+import ts from 'typescript';
+import { astToString, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3, type SchemaObject } from 'openapi-typescript';
+import type { LoadedSpec } from '../../load/index.js';
+import { OUTPUT_DIRS, type StructureFile } from '../files.js';
+
+/** Options we pass to openapi-typescript; defaults otherwise, so the types read like its documented output. */
+function context(doc: OpenAPI3, onBinary: () => void): GlobalContext {
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(doc, {}),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    // Only the `openapiTS()` entry point reads the Redocly config; the transformer never does.
+    redoc: undefined as unknown as GlobalContext['redoc'],
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    silent: true,
+    // File fields (`type: string, format: binary`) accept what the runtime can upload, not just strings.
+    transform(schema: SchemaObject) {
+      if ('format' in schema && schema.format === 'binary' && 'type' in schema && schema.type === 'string') {
+        onBinary();
+        return ts.factory.createTypeReferenceNode('Uploadable');
+      }
+      return undefined;
+    },
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve<T>(ref: string): T | undefined {
+      return resolvePointer(doc, ref) as T | undefined;
+    },
+  };
+}
+
+function resolvePointer(doc: unknown, ref: string): unknown {
+  let current: unknown = doc;
+  for (const raw of ref.replace(/^#/, '').split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return current;
+}
+
+export function emitSchema(spec: LoadedSpec): StructureFile {
+  const doc = spec.document as unknown as OpenAPI3;
+  let usesBinary = false;
+  const nodes = transformSchema(doc, context(doc, () => (usesBinary = true)));
+  const text = astToString(nodes);
+  return {
+    path: `${OUTPUT_DIRS.client}/schema.ts`,
+    structure: {
+      statements: [
+        ...(usesBinary ? ["import type { Uploadable } from '../runtime/index.js';"] : []),
+        text,
+      ],
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Load stage: read the root document, resolve every `$ref` across files, validate the structure and
+ * bundle it into one document with Redocly, then canonicalize it. The result is the only input of the
+ * IR stage. Problems become `SpecError`s with the file and JSON pointer they point at.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BaseResolver, bundle, createConfig, lintDocument, type Config, type Document } from '@redocly/openapi-core';
+import { SpecError, throwIfAny } from '../errors.js';
+import { canonicalize, hashDocument } from './canonical.js';
+import { checkVersion, findDuplicateOperationIds, type OpenApiVersion } from './checks.js';
+import { displayPath, errorsOf } from './problems.js';
+
+export interface LoadedSpec {
+  /** Path as given on the command line, for messages. */
+  readonly file: string;
+  /** The bundled document with sorted keys (see canonical.ts). */
+  readonly document: Record<string, unknown>;
+  readonly version: OpenApiVersion;
+  /** sha256 of the canonical document, recorded in the provenance file. */
+  readonly hash: string;
+}
+
+let configPromise: Promise<Config> | undefined;
+
+/** Only structural validation here: style rules belong to `pnpm lint` and must not block generation of other specs. */
+function validationConfig(): Promise<Config> {
+  configPromise ??= createConfig({ rules: { struct: 'error' } });
+  return configPromise;
+}
+
+export async function loadSpec(file: string): Promise<LoadedSpec> {
+  const absolute = path.resolve(file);
+  const shown = displayPath(absolute);
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+    throw new SpecError('not-found', 'spec file not found', shown);
+  }
+  const config = await validationConfig();
+  const resolver = new BaseResolver(config.resolve);
+  const root = await resolver.resolveDocument(null, absolute, true);
+  if (root instanceof Error) {
+    const where = 'line' in root && 'col' in root ? ` (line ${String(root.line)}, column ${String(root.col)})` : '';
+    const code = root.name === 'YamlParseError' ? 'invalid-yaml' : 'unreadable';
+    throw new SpecError(code, `${root.message}${where}`, shown);
+  }
+  const parsed = root.parsed;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new SpecError('invalid-document', 'the document is not a YAML/JSON object', shown);
+  }
+  const version = checkVersion(parsed as Record<string, unknown>, shown);
+
+  const bundled = await bundle({ doc: root as Document, config, externalRefResolver: resolver, dereference: false });
+  // Bundling problems (unparsable referenced file, dangling $ref) make the document meaningless: stop here.
+  throwIfAny(errorsOf(bundled.problems));
+  const problems = await lintDocument({ document: bundled.bundle, config, externalRefResolver: resolver });
+  const lintErrors = errorsOf(problems).map((e) => (e.file ? e : new SpecError(e.code, e.message, shown, e.pointer)));
+  const raw = bundled.bundle.parsed as Record<string, unknown>;
+  throwIfAny([...lintErrors, ...findDuplicateOperationIds(raw, shown)]);
+
+  const document = canonicalize(raw) as Record<string, unknown>;
+  return { file: shown, document, version, hash: hashDocument(document) };
+}

@@ -1,0 +1,18 @@
+/**
+ * What the generator owns under the output root: two folders it replaces wholesale (so stale files
+ * disappear) and two single files. Every rendered path must fall in exactly one of them.
+ */
+import { OUTPUT_DIRS, OUTPUT_FILES } from '../emit/files.js';
+
+export const OWNED_DIRS: readonly string[] = [OUTPUT_DIRS.client, OUTPUT_DIRS.sdk];
+export const OWNED_FILES: readonly string[] = [OUTPUT_FILES.apiDoc, OUTPUT_FILES.sdkEntry];
+
+export function ownerDir(path: string): string | undefined {
+  return OWNED_DIRS.find((dir) => path.startsWith(`${dir}/`));
+}
+
+export function assertOwned(paths: Iterable<string>): void {
+  for (const path of paths) {
+    if (!ownerDir(path) && !OWNED_FILES.includes(path)) throw new Error(`generator bug: ${path} is outside the generated areas`);
+  }
+}

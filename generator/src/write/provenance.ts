@@ -1,0 +1,29 @@
+/**
+ * Provenance: a JSON file beside each generated folder saying which spec (hash) and which generator
+ * version produced it, and the hash of every file it owns. `generate --check` compares it with a
+ * fresh run, so a stale or hand-edited output is caught even when the spec did not change.
+ */
+import { createHash } from 'node:crypto';
+
+export const PROVENANCE_FILE = 'provenance.json';
+
+export interface Provenance {
+  readonly generator: string;
+  readonly generatorVersion: string;
+  readonly specHash: string;
+  readonly files: Record<string, string>;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function makeProvenance(version: string, specHash: string, files: ReadonlyMap<string, string>): Provenance {
+  const hashes: Record<string, string> = {};
+  for (const [path, text] of files) hashes[path] = sha256(text);
+  return { generator: '@retell-kit/generator', generatorVersion: version, specHash, files: hashes };
+}
+
+export function printProvenance(p: Provenance): string {
+  return `${JSON.stringify(p, null, 2)}\n`;
+}

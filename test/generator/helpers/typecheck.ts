@@ -1,0 +1,58 @@
+/**
+ * Type-checks a generated output tree with `tsc --noEmit`, next to the real hand-written runtime and
+ * facade helpers (symlinked in, so the generated relative imports resolve exactly as in the repo).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const TSC = path.join(REPO, 'node_modules/typescript/bin/tsc');
+
+function link(target: string, at: string): void {
+  if (existsSync(at)) return;
+  mkdirSync(path.dirname(at), { recursive: true });
+  symlinkSync(target, at, 'dir');
+}
+
+export interface TypecheckResult {
+  readonly ok: boolean;
+  readonly output: string;
+}
+
+/**
+ * `root` holds `packages/client/src/generated`, `packages/sdk/src/generated` and `packages/sdk/src/index.ts`
+ * as the generator writes them. `include` narrows the check (e.g. only the client for huge specs).
+ */
+export function typecheckOutput(root: string, include: string[] = ['packages/**/*.ts']): TypecheckResult {
+  link(path.join(REPO, 'packages/client/src/runtime'), path.join(root, 'packages/client/src/runtime'));
+  link(path.join(REPO, 'packages/sdk/src/lib'), path.join(root, 'packages/sdk/src/lib'));
+  const clientIndex = path.join(root, 'packages/client/src/index.ts');
+  if (!existsSync(clientIndex)) {
+    writeFileSync(clientIndex, "export * from './runtime/index.js';\nexport * from './generated/index.js';\n");
+  }
+  const tsconfig = {
+    extends: path.join(REPO, 'tsconfig.base.json'),
+    compilerOptions: {
+      noEmit: true,
+      declaration: false,
+      sourceMap: false,
+      skipLibCheck: true,
+      types: ['node'],
+      typeRoots: [path.join(REPO, 'node_modules/@types')],
+      // Symlinked runtime files resolve bare imports from the link's location, so point at the real package.
+      paths: { '@retell-kit/client': [clientIndex], 'openapi-fetch': [path.join(REPO, 'packages/client/node_modules/openapi-fetch')] },
+    },
+    include,
+  };
+  const configPath = path.join(root, 'tsconfig.json');
+  writeFileSync(configPath, JSON.stringify(tsconfig, null, 2));
+  try {
+    const output = execFileSync(process.execPath, [TSC, '-p', configPath], { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+    return { ok: true, output };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
