@@ -176,8 +176,12 @@ describe('structural diff semantics', () => {
   });
 });
 
-function reverseKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reverseKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+/** The same document with every mapping's keys in reverse order. */
+function reverseKeys(value: object): object {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(Object.entries(v).reverse().map(([k, child]) => [k, walk(child)]));
+  };
+  return walk(value) as object;
 }

@@ -1,0 +1,151 @@
+/**
+ * pnpm bench:diff <base> <head> [--runs N]
+ *
+ * Runs our spec diff and `redocly diff` (@redocly/cli) on the same pair of spec files in the same run,
+ * alternating so that both see the same machine state, and prints median wall times (process start to
+ * exit, as a user or CI sees them), the in-process time of our load + diff, redocly's self-reported
+ * time, and the finding counts of both tools.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diffDocuments, type DiffReport } from '../generator/src/diff/diff.js';
+import { loadDocument } from '../generator/src/diff/load/document.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = (name: string) => `${ROOT}node_modules/.bin/${name}`;
+const USAGE = 'usage: pnpm bench:diff <base-spec-file> <head-spec-file> [--runs N]';
+
+interface Timed<T> {
+  ms: number;
+  value: T;
+}
+
+interface BenchArgs {
+  base: string;
+  head: string;
+  runs: number;
+}
+
+function parseBenchArgs(argv: readonly string[]): BenchArgs | string {
+  const runsAt = argv.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 7;
+  const files = argv.filter((_, i) => runsAt < 0 || (i !== runsAt && i !== runsAt + 1));
+  if (files.length !== 2 || !Number.isInteger(runs) || runs < 1) return USAGE;
+  const missing = files.find((f) => !existsSync(f));
+  if (missing !== undefined) return `bench-diff: ${missing} does not exist\n${USAGE}`;
+  return { base: files[0] as string, head: files[1] as string, runs };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseBenchArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n`);
+    return 2;
+  }
+  const { base, head, runs } = args;
+  const ours: Array<Timed<DiffReport>> = [];
+  const theirs: Array<Timed<RedoclyResult>> = [];
+  // One untimed warm-up each (file cache, tsx transform cache), then alternate.
+  runOurs(base, head);
+  runRedocly(base, head);
+  for (let i = 0; i < runs; i++) {
+    ours.push(timed(() => runOurs(base, head)));
+    theirs.push(timed(() => runRedocly(base, head)));
+  }
+  const inside = await inProcess(base, head, runs);
+  process.stdout.write(report(args, ours, theirs, inside));
+  return 0;
+}
+
+function runOurs(base: string, head: string): DiffReport {
+  const result = spawnSync(BIN('tsx'), [`${ROOT}generator/src/diff/cli.ts`, base, head, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`our diff exited ${String(result.status)}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as DiffReport;
+}
+
+interface RedoclyResult {
+  major: number;
+  minor: number;
+  patch: number;
+  selfReportedMs: number | null;
+}
+
+function runRedocly(base: string, head: string): RedoclyResult {
+  // Run from a neutral directory: the repository's redocly.yaml configures linting of our own spec, and
+  // with it redocly diff is slower and reports differently. Its defaults are the fair (and faster) peer.
+  const result = spawnSync(BIN('redocly'), ['diff', resolve(base), resolve(head), '--fail-on', 'none', '--lint-config', 'off'], {
+    cwd: tmpdir(),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const text = `${result.stdout}\n${result.stderr}`;
+  const counts = /(\d+) major, (\d+) minor, (\d+) patch/.exec(text);
+  if (result.status !== 0 || counts === null) throw new Error(`redocly diff exited ${String(result.status)}: ${text.slice(-2000)}`);
+  const self = /diff processed in (\d+)ms/.exec(text);
+  return { major: Number(counts[1]), minor: Number(counts[2]), patch: Number(counts[3]), selfReportedMs: self === null ? null : Number(self[1]) };
+}
+
+function timed<T>(fn: () => T): Timed<T> {
+  const start = process.hrtime.bigint();
+  const value = fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
+async function inProcess(base: string, head: string, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = performance.now();
+    const [b, h] = await Promise.all([loadDocument('base', base, base), loadDocument('head', head, head)]);
+    diffDocuments({ ...b, source: base }, { ...h, source: head });
+    if (i > 0) out.push(performance.now() - start);
+  }
+  return out;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function report(args: BenchArgs, ours: Array<Timed<DiffReport>>, theirs: Array<Timed<RedoclyResult>>, inside: readonly number[]): string {
+  const last = (ours.at(-1) as Timed<DiffReport>).value;
+  const red = (theirs.at(-1) as Timed<RedoclyResult>).value;
+  const oursMs = median(ours.map((r) => r.ms));
+  const theirsMs = median(theirs.map((r) => r.ms));
+  const breaking = last.findings.filter((f) => f.level === 'breaking');
+  const byDirection = (d: string) => breaking.filter((f) => f.direction === d).length;
+  const selfTimes = theirs.map((r) => r.value.selfReportedMs).filter((v): v is number => v !== null);
+  const row = (name: string, wall: number, min: number, findings: string) =>
+    `${name.padEnd(18)}${`${wall.toFixed(0)} ms`.padStart(12)}${`${min.toFixed(0)} ms`.padStart(10)}   ${findings}`;
+  const lines = [
+    `spec diff benchmark: ${args.base} vs ${args.head}`,
+    `${args.runs} runs each, alternating, after one warm-up; Node ${process.version}`,
+    '',
+    `${'tool'.padEnd(18)}${'median wall'.padStart(12)}${'min'.padStart(10)}   findings`,
+    row(
+      'retell-kit diff',
+      oursMs,
+      Math.min(...ours.map((r) => r.ms)),
+      `${last.summary.breaking} breaking (${byDirection('request')} request, ${byDirection('response')} response, ${byDirection('none')} route), ${last.summary.warning} warning, ${last.summary.info} info; verdict ${last.verdict.bump}`,
+    ),
+    row('redocly diff', theirsMs, Math.min(...theirs.map((r) => r.ms)), `${red.major} major, ${red.minor} minor, ${red.patch} patch`),
+    '',
+    `wall-time ratio redocly / retell-kit: ${(theirsMs / oursMs).toFixed(2)}x`,
+    `in-process, no process start: retell-kit load + diff median ${median(inside).toFixed(0)} ms; redocly self-reported median ${selfTimes.length === 0 ? 'n/a' : `${median(selfTimes).toFixed(0)} ms`}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench-diff: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
