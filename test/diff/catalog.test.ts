@@ -2,7 +2,7 @@
  * The catalog is complete: every rule has a message, a fixture pair and a check that may fire it; every
  * request rule has its response mirror or a written waiver; no fixture or message is orphaned.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../generator/src/diff/checks/index.js';
 import { sdkTypesRules } from '../../generator/src/diff/checks/sdk-types.js';
@@ -50,5 +50,12 @@ describe('rule catalog', () => {
     const names = CHECKS.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     for (const check of CHECKS) expect(check.subjects.length).toBeGreaterThan(0);
+  });
+});
+
+describe('docs/spec-diff.md', () => {
+  it('lists every rule of the catalog with its level and direction', () => {
+    const text = readFileSync(new URL('../../docs/spec-diff.md', import.meta.url), 'utf8');
+    for (const rule of RULES) expect(text).toContain(`| \`${rule.id}\` | ${rule.level} | ${rule.direction} | ${rule.area} | ${rule.bump} |`);
   });
 });

@@ -17,11 +17,12 @@ export function formatMarkdown(report: DiffReport): string {
   out.push(`> ${escape(report.verdict.reason)}`, '');
   out.push(`- base: \`${report.base.source}\` (${sideDetails(report.base)})`);
   out.push(`- head: \`${report.head.source}\` (${sideDetails(report.head)})`, '');
-  out.push('| breaking | warning | info |', '|---:|---:|---:|', `| ${report.summary.breaking} | ${report.summary.warning} | ${report.summary.info} |`);
-
   const breaking = byLevel.get('breaking') ?? [];
   const warning = byLevel.get('warning') ?? [];
   const info = byLevel.get('info') ?? [];
+  const sdkCount = (level: Finding['level']) => sdk.filter((f) => f.level === level).length;
+  out.push('| | breaking | warning | info |', '|---|---:|---:|---:|', `| API | ${breaking.length} | ${warning.length} | ${info.length} |`);
+  if (sdk.length > 0) out.push(`| SDK surface | ${sdkCount('breaking')} | ${sdkCount('warning')} | ${sdkCount('info')} |`);
   if (breaking.length > 0) out.push('', `### Breaking changes (${breaking.length})`, '', ...table(breaking));
   if (warning.length > 0) out.push('', `### Warnings (${warning.length})`, '', ...table(warning));
   if (info.length > 0) {

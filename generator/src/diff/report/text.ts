@@ -21,7 +21,8 @@ export function formatText(report: DiffReport): string {
     for (const f of sdk) lines.push(`  [${f.level}] ${f.message}  (${f.id}${f.operation === null ? '' : `, ${f.operation}`})`);
   }
   const { breaking, warning, info } = report.summary;
-  lines.push('', `${breaking} breaking, ${warning} warning, ${info} info`);
+  const sdkBreaking = sdk.filter((f) => f.level === 'breaking').length;
+  lines.push('', `${breaking} breaking, ${warning} warning, ${info} info${sdk.length > 0 ? ` (SDK surface: ${sdk.length}, ${sdkBreaking} breaking)` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 
