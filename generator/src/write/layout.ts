@@ -1,10 +1,11 @@
 /**
- * What the generator owns under the output root: two folders it replaces wholesale (so stale files
+ * What the generator owns under the output root: three folders it replaces wholesale (so stale files
  * disappear) and two single files. Every rendered path must fall in exactly one of them.
  */
 import { OUTPUT_DIRS, OUTPUT_FILES } from '../emit/files.js';
+import { MOCK_DIR } from '../emit/mocks/index.js';
 
-export const OWNED_DIRS: readonly string[] = [OUTPUT_DIRS.client, OUTPUT_DIRS.sdk];
+export const OWNED_DIRS: readonly string[] = [OUTPUT_DIRS.client, OUTPUT_DIRS.sdk, MOCK_DIR];
 export const OWNED_FILES: readonly string[] = [OUTPUT_FILES.apiDoc, OUTPUT_FILES.sdkEntry];
 
 export function ownerDir(path: string): string | undefined {

@@ -8,7 +8,7 @@
 import { isNode, type Node } from '../../ir/walk.js';
 
 /** Keywords that only annotate: validation never reads them. */
-const ANNOTATIONS = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', 'discriminator', 'xml', '$comment', 'deprecated']);
+const ANNOTATIONS = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', 'xml', '$comment', 'deprecated']);
 /** Keywords whose value is a map of name → subschema. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 /** Keywords whose value is a list of subschemas. */
@@ -28,6 +28,10 @@ export function stripSchema(schema: unknown): unknown {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, stripSchema(sub)]));
     } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
       out[key] = value.map(stripSchema);
+    } else if (key === 'discriminator' && isNode(value)) {
+      // ajv's `discriminator` option validates only the branch the tag names (precise errors) but
+      // refuses `mapping`; the branches' own `const`/`enum` tags carry the same information.
+      out[key] = { propertyName: value['propertyName'] };
     } else if (SCHEMA_ONE.has(key)) {
       out[key] = stripSchema(value);
     } else {

@@ -1,0 +1,88 @@
+/**
+ * Multipart form → plain object, the inverse of how the client encodes forms: `name[]` appends to an
+ * array, `name[key]` sets a field, and `name[][key]` starts a new array element whenever the key is
+ * already set on the last one (so `texts[][title], texts[][text], texts[][title]` is two elements).
+ * File parts become `UploadedFile`s; everything else stays a string (the validator coerces types).
+ */
+
+export interface UploadedFile {
+  readonly filename: string;
+  readonly size: number;
+  readonly type: string;
+}
+
+export type FormValue = string | UploadedFile | FormValue[] | { [key: string]: FormValue };
+export type FormObject = { [key: string]: FormValue };
+
+export function isUploadedFile(value: unknown): value is UploadedFile {
+  return value !== null && typeof value === 'object' && 'filename' in value && 'size' in value;
+}
+
+/** `a[][b]` → `['a', '', 'b']`; a name without brackets is one segment. */
+export function splitKey(name: string): string[] {
+  const open = name.indexOf('[');
+  if (open <= 0 || !name.endsWith(']')) return [name];
+  const parts = [name.slice(0, open)];
+  for (const match of name.slice(open).matchAll(/\[([^\]]*)\]/g)) parts.push(match[1]!);
+  return parts;
+}
+
+function isRecord(value: FormValue | undefined): value is { [key: string]: FormValue } {
+  return value !== undefined && typeof value === 'object' && !Array.isArray(value) && !isUploadedFile(value);
+}
+
+function assign(container: FormObject | FormValue[], segments: string[], value: FormValue): void {
+  const [head, ...rest] = segments as [string, ...string[]];
+  if (Array.isArray(container)) {
+    // `[]`: append, or for `[][key]` continue the last element while that key is still free.
+    if (rest.length === 0) {
+      container.push(value);
+      return;
+    }
+    const last = container[container.length - 1];
+    const nextKey = rest[0]!;
+    let target: FormObject | FormValue[];
+    if (nextKey === '') {
+      target = Array.isArray(last) ? last : [];
+      if (target !== last) container.push(target);
+    } else if (isRecord(last) && (!(nextKey in last) || rest.length > 1)) {
+      target = last;
+    } else {
+      target = {};
+      container.push(target);
+    }
+    assign(target, rest, value);
+    return;
+  }
+  if (rest.length === 0) {
+    container[head] = value;
+    return;
+  }
+  const existing = container[head];
+  const wantArray = rest[0] === '';
+  let target: FormObject | FormValue[];
+  if (wantArray) target = Array.isArray(existing) ? existing : [];
+  else target = isRecord(existing) ? existing : {};
+  container[head] = target;
+  assign(target, rest, value);
+}
+
+export function formToObject(form: FormData): FormObject {
+  const out: FormObject = {};
+  for (const [name, entry] of form.entries()) {
+    const value: FormValue =
+      typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, type: entry.type };
+    const segments = splitKey(name);
+    // Array segments after the head are `''`; `assign` handles them on the array it creates.
+    assign(out, segments, value);
+  }
+  return out;
+}
+
+/** Replaces every uploaded file with its name, so a `format: binary` string schema can check the shape. */
+export function filesToNames(value: FormValue): unknown {
+  if (isUploadedFile(value)) return value.filename;
+  if (Array.isArray(value)) return value.map(filesToNames);
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, filesToNames(v)]));
+  return value;
+}

@@ -1,0 +1,148 @@
+/**
+ * The mock HTTP server (node:http). Each request goes through the same steps as it would at the API:
+ * read the body (size limit, 413), find the route (404, or 405 with `Allow`), check the bearer token
+ * (401), validate parameters and body against the spec (400/415/422 naming the bad field), then answer
+ * from the store (stateful resources) or the spec's sample. Every error is a JSON body shaped like the
+ * spec's `ErrorResponse`, and nothing touches the state before the request has passed every check.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readBody } from './http/body.js';
+import { parseRequest } from './http/request.js';
+import { Router } from './http/router.js';
+import type { MockRoute, MockSpec, SampleTable } from './model.js';
+import { buildRecord } from './state/record.js';
+import type { Json } from './state/resources.js';
+import { MockStore, type Reply } from './state/store.js';
+import { SchemaValidator } from './validate/ajv.js';
+import { explain } from './validate/explain.js';
+
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export interface MockServerOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Interface to bind; the mock is a local tool, so it defaults to loopback only. */
+  readonly host?: string;
+  /** Larger request bodies get a 413. Default 8 MiB. */
+  readonly maxBodyBytes?: number;
+  /**
+   * Check every reply against the response schema and answer 500 when it does not match (a bug in the
+   * mock, never in the caller). Default true.
+   */
+  readonly validateResponses?: boolean;
+  /** Called once per request with `METHOD /path -> status`. */
+  readonly log?: (line: string) => void;
+}
+
+export interface MockServer {
+  /** `http://127.0.0.1:<port>`: pass it as `baseURL`. */
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  readonly store: MockStore;
+  readonly spec: MockSpec;
+  close(): Promise<void>;
+}
+
+const BEARER = /^Bearer\s+\S+/i;
+
+function error(status: number, message: string): Reply {
+  return { status, body: { status: 'error', message } };
+}
+
+function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
+  if (reply.body === undefined || reply.status === 204) {
+    res.writeHead(reply.status, headers).end();
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+}
+
+/** Stateless reply: the sample, with path parameters and request fields echoed where the sample has them. */
+function sampleReply(route: MockRoute, samples: SampleTable, input: { path: Json; body: unknown }, validator: SchemaValidator): Reply {
+  const sample = samples[route.operationId]?.response;
+  if (!route.success.schema || sample === undefined) return { status: route.success.status };
+  if (sample === null || typeof sample !== 'object' || Array.isArray(sample)) return { status: route.success.status, body: sample };
+  const template = sample as Json;
+  const echo: Json = {};
+  const body = input.body !== null && typeof input.body === 'object' && !Array.isArray(input.body) ? (input.body as Json) : {};
+  for (const [key, value] of Object.entries(body)) if (key in template) echo[key] = value;
+  const fixed: Json = {};
+  for (const [key, value] of Object.entries(input.path)) if (key in template) fixed[key] = value;
+  return { status: route.success.status, body: buildRecord(template, echo, fixed, route.success.schema, validator) };
+}
+
+export async function startServer(spec: MockSpec, samples: SampleTable, options: MockServerOptions = {}): Promise<MockServer> {
+  const validator = new SchemaValidator(spec);
+  const router = new Router(spec.routes);
+  const store = new MockStore(samples, validator);
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const checkReplies = options.validateResponses ?? true;
+
+  async function handle(req: IncomingMessage): Promise<{ reply: Reply; headers?: Record<string, string> }> {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://mock.local');
+    const body = await readBody(req, limit);
+    if (!body.ok) return { reply: error(413, `The request body (${body.received} bytes) is larger than the ${limit}-byte limit.`) };
+    const match = router.match(method, url.pathname);
+    if (match.kind === 'bad-path') return { reply: error(400, match.message) };
+    if (match.kind === 'not-found') return { reply: error(404, `No route ${method} ${url.pathname} in the Retell API.`) };
+    if (match.kind === 'method-not-allowed') {
+      const allow = match.allow.join(', ');
+      return { reply: error(405, `${method} is not allowed on ${url.pathname}; use ${allow}.`), headers: { allow } };
+    }
+    if (!BEARER.test(req.headers.authorization ?? '')) {
+      return { reply: error(401, 'Missing or malformed API key: send `Authorization: Bearer <API key>`.') };
+    }
+    const parsed = await parseRequest(match.route, match.params, url.searchParams, body.bytes, req.headers['content-type'] ?? '', validator);
+    if (!parsed.ok) return { reply: error(parsed.problem.status, parsed.problem.message) };
+    const reply = store.handle(match.route, parsed.input) ?? sampleReply(match.route, samples, parsed.input, validator);
+    const schema = reply.status === match.route.success.status ? match.route.success.schema : spec.errorSchema;
+    if (checkReplies && schema !== undefined && reply.body !== undefined) {
+      const problem = explain(validator.check(schema, reply.body, 'response'));
+      if (problem) return { reply: error(500, `The mock built a reply its spec does not allow: ${problem.message}`) };
+    }
+    return { reply };
+  }
+
+  const server = createServer((req, res) => {
+    handle(req).then(
+      ({ reply, headers }) => {
+        options.log?.(`${req.method} ${req.url} -> ${reply.status}`);
+        send(res, reply, headers);
+      },
+      (err: unknown) => {
+        options.log?.(`${req.method} ${req.url} -> 500 (${(err as Error).message})`);
+        if (!res.headersSent) send(res, error(500, `Mock server error: ${(err as Error).message}`));
+        else res.destroy();
+      },
+    );
+  });
+  // Bench and test clients keep connections open; do not let them hold `close()` hostage.
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    server,
+    store,
+    spec,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
