@@ -11,7 +11,8 @@ import { loadSpec, type LoadedSpec } from './load/index.js';
 import { GENERATOR_VERSION } from './version.js';
 import { OWNED_DIRS, OWNED_FILES, ownerDir } from './write/layout.js';
 import { makeProvenance, printProvenance, PROVENANCE_FILE } from './write/provenance.js';
-import { renderFiles } from './write/render.js';
+import { Formatter } from './write/format.js';
+import { printFiles, sortByPath } from './write/render.js';
 
 export interface StageTiming {
   readonly stage: string;
@@ -43,9 +44,20 @@ export async function generateFiles(specFile: string): Promise<GenerateResult> {
     timings.push({ stage, ms: performance.now() - start });
     return value;
   };
-  const spec = await time('load', () => loadSpec(specFile));
-  const model = await time('ir', () => buildModel(spec));
-  const emitted = await time('emit', () => EMITTERS.flatMap((e): EmittedFile[] => e.emit({ spec, model })));
-  const rendered = await time('render', () => renderFiles(emitted));
-  return { spec, model, files: withProvenance(rendered, spec.hash), timings };
+  const formatter = new Formatter();
+  try {
+    const spec = await time('load', () => loadSpec(specFile));
+    // Workers load prettier while the IR is built; tiny specs never start them (see Formatter).
+    if (Object.keys(spec.document['paths'] ?? {}).length > 200) formatter.warmUp();
+    const model = await time('ir', () => buildModel(spec));
+    // Emitters run in table order and each one's files are printed and handed to the formatter at once,
+    // so the big types file is being formatted on a worker while the functions and facade are emitted.
+    await time('emit+print', () => {
+      for (const emitter of EMITTERS) formatter.submit(printFiles(emitter.emit({ spec, model }) satisfies EmittedFile[]));
+    });
+    const rendered = await time('format', () => formatter.finish());
+    return { spec, model, files: withProvenance(sortByPath(rendered), spec.hash), timings };
+  } finally {
+    await formatter.close();
+  }
 }

@@ -12,8 +12,10 @@ export interface StructureFile {
 export interface TextFile {
   readonly path: string;
   readonly text: string;
-  /** Prettier parser for the writer (`markdown`, `json`); omitted: written as is. */
-  readonly parser?: 'markdown' | 'json';
+  /** Prettier parser for the writer; omitted: written as is. */
+  readonly parser?: 'typescript' | 'markdown' | 'json';
+  /** Prepend the generated-file header (TypeScript files). */
+  readonly header?: boolean;
 }
 
 export type EmittedFile = StructureFile | TextFile;

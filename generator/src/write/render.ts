@@ -29,7 +29,8 @@ export function printFiles(files: readonly EmittedFile[]): FormatJob[] {
       // Printed text is all we need; dropping the node keeps memory flat on large specs.
       project.removeSourceFile(source);
     } else {
-      jobs.push({ path: file.path, text: file.text, ...(file.parser ? { parser: file.parser } : {}) });
+      const text = file.header ? TS_HEADER + file.text : file.text;
+      jobs.push({ path: file.path, text, ...(file.parser ? { parser: file.parser } : {}) });
     }
   }
   return jobs;
@@ -37,6 +38,9 @@ export function printFiles(files: readonly EmittedFile[]): FormatJob[] {
 
 /** Printed and formatted files, keyed by path relative to the output root, in sorted order. */
 export async function renderFiles(files: readonly EmittedFile[]): Promise<Map<string, string>> {
-  const formatted = await formatAll(printFiles(files));
-  return new Map([...formatted.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return sortByPath(await formatAll(printFiles(files)));
+}
+
+export function sortByPath(files: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

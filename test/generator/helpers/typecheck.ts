@@ -2,7 +2,7 @@
  * Type-checks a generated output tree with `tsc --noEmit`, next to the real hand-written runtime and
  * facade helpers (symlinked in, so the generated relative imports resolve exactly as in the repo).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,10 @@ export interface TypecheckResult {
  * `root` holds `packages/client/src/generated`, `packages/sdk/src/generated` and `packages/sdk/src/index.ts`
  * as the generator writes them. `include` narrows the check (e.g. only the client for huge specs).
  */
-export function typecheckOutput(root: string, include: string[] = ['packages/**/*.ts']): TypecheckResult {
+export function typecheckOutput(
+  root: string,
+  include: string[] = ['packages/client/**/*.ts', 'packages/sdk/**/*.ts'],
+): Promise<TypecheckResult> {
   link(path.join(REPO, 'packages/client/src/runtime'), path.join(root, 'packages/client/src/runtime'));
   link(path.join(REPO, 'packages/sdk/src/lib'), path.join(root, 'packages/sdk/src/lib'));
   const clientIndex = path.join(root, 'packages/client/src/index.ts');
@@ -48,11 +51,23 @@ export function typecheckOutput(root: string, include: string[] = ['packages/**/
   };
   const configPath = path.join(root, 'tsconfig.json');
   writeFileSync(configPath, JSON.stringify(tsconfig, null, 2));
-  try {
-    const output = execFileSync(process.execPath, [TSC, '-p', configPath], { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
-    return { ok: true, output };
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
+  return new Promise((resolve) => {
+    execFile(process.execPath, [TSC, '-p', configPath], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ ok: !error, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/** Runs `tasks` with at most `limit` in flight (tsc is CPU-bound; CI has two cores). */
+export async function inParallel<T>(tasks: (() => Promise<T>)[], limit = 2): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
 }

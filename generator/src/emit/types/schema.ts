@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import { astToString, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3, type SchemaObject } from 'openapi-typescript';
 import type { LoadedSpec } from '../../load/index.js';
-import { OUTPUT_DIRS, type StructureFile } from '../files.js';
+import { OUTPUT_DIRS, type TextFile } from '../files.js';
 
 /** Options we pass to openapi-typescript; defaults otherwise, so the types read like its documented output. */
 function context(doc: OpenAPI3, onBinary: () => void): GlobalContext {
@@ -61,18 +61,19 @@ function resolvePointer(doc: unknown, ref: string): unknown {
   return current;
 }
 
-export function emitSchema(spec: LoadedSpec): StructureFile {
+/**
+ * Returned as text (not a structure): openapi-typescript already printed it, and handing megabytes of
+ * source to ts-morph would only parse it again.
+ */
+export function emitSchema(spec: LoadedSpec): TextFile {
   const doc = spec.document as unknown as OpenAPI3;
   let usesBinary = false;
   const nodes = transformSchema(doc, context(doc, () => (usesBinary = true)));
   const text = astToString(nodes);
   return {
     path: `${OUTPUT_DIRS.client}/schema.ts`,
-    structure: {
-      statements: [
-        ...(usesBinary ? ["import type { Uploadable } from '../runtime/index.js';"] : []),
-        text,
-      ],
-    },
+    text: [...(usesBinary ? ["import type { Uploadable } from '../runtime/index.js';", ''] : []), text].join('\n'),
+    parser: 'typescript',
+    header: true,
   };
 }
