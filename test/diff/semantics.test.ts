@@ -185,3 +185,37 @@ function reverseKeys(value: object): object {
   };
   return walk(value) as object;
 }
+
+describe('webhooks', () => {
+  const webhookDoc = (payload: object) => ({
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {},
+    webhooks: {
+      call_ended: {
+        post: {
+          operationId: 'onCallEnded',
+          requestBody: { required: true, content: { 'application/json': { schema: payload } } },
+          responses: { '204': { description: 'acknowledged' } },
+        },
+      },
+    },
+  });
+
+  it('compares the payload in the response direction: the client reads it', () => {
+    const base = webhookDoc(obj({ event: { type: 'string', enum: ['call_ended'] }, call_id: { type: 'string' }, duration_ms: { type: 'integer' } }, ['event', 'call_id']));
+    const head = webhookDoc(obj({ event: { type: 'string', enum: ['call_ended', 'call_ended_v2'] }, call_id: { type: 'string' }, agent_id: { type: 'string' } }, ['event', 'call_id']));
+    const report = diffObjects(base, head);
+    expect(report.findings.map((f) => [f.id, f.operation, f.location])).toEqual([
+      ['response-property-removed', 'POST webhook:call_ended', 'body(application/json).duration_ms'],
+      ['response-enum-value-added', 'POST webhook:call_ended', 'body(application/json).event'],
+      ['response-property-added-optional', 'POST webhook:call_ended', 'body(application/json).agent_id'],
+    ]);
+  });
+
+  it('reports a webhook that disappears', () => {
+    const base = webhookDoc(obj({ call_id: { type: 'string' } }));
+    const head = { ...webhookDoc(obj({})), webhooks: {} };
+    expect(ids(diffObjects(base, head))).toEqual(['operation-removed']);
+  });
+});

@@ -3,6 +3,7 @@
  * both sides line up: the method plus the path template with parameter names erased, so renaming
  * `{id}` to `{agent_id}` keeps the operation matched. Path-item parameters are merged into each
  * operation's own (the operation's win), and path parameters are keyed by position for the same reason.
+ * 3.1 `webhooks` are listed too, as `POST webhook:<name>`: their request body is what our users receive.
  */
 import type { SdkMethod } from '../types.js';
 import { asArray, asObject, asString, type Json, type JsonObject } from './json.js';
@@ -19,6 +20,8 @@ export interface OperationModel {
   /** Parameters by `in:name` (header names lower-cased; path parameters as `path:#<position>`). */
   readonly parameters: ReadonlyMap<string, ParameterModel>;
   readonly sdk: readonly SdkMethod[];
+  /** A 3.1 webhook: Retell sends the request, the client reads it. */
+  readonly webhook: boolean;
 }
 
 export interface ParameterModel {
@@ -29,9 +32,15 @@ export interface ParameterModel {
 
 export function listOperations(root: JsonObject, resolver: Resolver): Map<string, OperationModel> {
   const out = new Map<string, OperationModel>();
-  const paths = asObject(root.paths) ?? {};
-  for (const path of Object.keys(paths).sort()) {
-    const item = resolver.resolve(paths[path]).node;
+  collect(asObject(root.paths) ?? {}, resolver, false, out);
+  collect(asObject(root.webhooks) ?? {}, resolver, true, out);
+  return out;
+}
+
+function collect(paths: JsonObject, resolver: Resolver, webhook: boolean, out: Map<string, OperationModel>): void {
+  for (const name of Object.keys(paths).sort()) {
+    const path = webhook ? `webhook:${name}` : name;
+    const item = resolver.resolve(paths[name]).node;
     if (item === undefined) continue;
     const pathNames = templateNames(path);
     for (const method of HTTP_METHODS) {
@@ -46,10 +55,10 @@ export function listOperations(root: JsonObject, resolver: Resolver): Map<string
         parameters.set(parameterKey(location, name, pathNames), { in: location, name, node: param });
       }
       const upper = method.toUpperCase();
-      out.set(`${upper} ${normalizeTemplate(path)}`, { key: `${upper} ${normalizeTemplate(path)}`, method: upper, path, node, parameters, sdk: readSdk(node['x-sdk']) });
+      const key = `${upper} ${normalizeTemplate(path)}`;
+      out.set(key, { key, method: upper, path, node, parameters, sdk: readSdk(node['x-sdk']), webhook });
     }
   }
-  return out;
 }
 
 export function normalizeTemplate(path: string): string {

@@ -8,7 +8,7 @@ import type { OperationModel } from '../model/operations.js';
 import type { Change } from '../types.js';
 import { ChangeSink, refOf, type DiffContext } from './context.js';
 import { diffParameters } from './parameters-diff.js';
-import { diffRequestBody } from './request-body-diff.js';
+import { diffRequestBody, diffWebhookPayload } from './request-body-diff.js';
 import { diffResponses } from './responses-diff.js';
 import { diffSdkSurface } from './sdk-diff.js';
 import { diffSecurity } from './security-diff.js';
@@ -39,6 +39,10 @@ function diffOperation(ctx: DiffContext, base: OperationModel, head: OperationMo
   if (idBefore !== undefined && idAfter !== undefined && idBefore !== idAfter) sink.add({ subject: 'operation-id', before: idBefore, after: idAfter }, 'none', '');
   for (const field of ['summary', 'description'] as const) {
     if (asString(base.node[field]) !== asString(head.node[field])) sink.add({ subject: 'operation-docs', field }, 'none', '');
+  }
+  if (base.webhook || head.webhook) {
+    diffWebhookPayload(ctx, base, head, sink);
+    return;
   }
   diffSecurity(ctx, base, head, sink);
   diffParameters(ctx, base, head, sink);

@@ -22,3 +22,13 @@ export function diffRequestBody(ctx: DiffContext, base: OperationModel, head: Op
   if ((before.required === true) !== (after.required === true)) sink.add({ subject: 'request-body-required', after: after.required === true }, 'request', 'body');
   diffContent(ctx, asObject(before.content), asObject(after.content), 'request', '', sink);
 }
+
+/**
+ * A webhook's request body is sent by Retell and parsed by our users' handlers, so its schema is
+ * compared in the response direction (a removed payload field breaks the handler that reads it).
+ */
+export function diffWebhookPayload(ctx: DiffContext, base: OperationModel, head: OperationModel, sink: ChangeSink): void {
+  const before = ctx.base.resolver.resolve(base.node.requestBody).node;
+  const after = ctx.head.resolver.resolve(head.node.requestBody).node;
+  diffContent(ctx, asObject(before?.content), asObject(after?.content), 'response', '', sink);
+}
