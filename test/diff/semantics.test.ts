@@ -92,7 +92,8 @@ const cases: Case[] = [
           ...shapes,
         },
       }),
-      want: ['response-union-branch-added', 'request-union-branch-added'],
+      // The two new component schemas are also two new exported type names.
+      want: ['response-union-branch-added', 'request-union-branch-added', 'sdk-type-added', 'sdk-type-added'],
     },
   ],
   [

@@ -114,7 +114,10 @@ export type OperationFact =
     }
   | { readonly subject: 'sdk-method-added'; readonly sdk: string }
   | { readonly subject: 'sdk-method-removed'; readonly sdk: string }
-  | { readonly subject: 'sdk-method-renamed'; readonly before: string; readonly after: string };
+  | { readonly subject: 'sdk-method-renamed'; readonly before: string; readonly after: string }
+  | { readonly subject: 'sdk-type-added'; readonly type: string }
+  | { readonly subject: 'sdk-type-removed'; readonly type: string }
+  | { readonly subject: 'sdk-type-renamed'; readonly before: string; readonly after: string };
 
 export type Fact = SchemaFact | OperationFact;
 export type Subject = Fact['subject'];

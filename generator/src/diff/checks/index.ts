@@ -25,7 +25,7 @@ import { schemaNullable } from './schema-nullable.js';
 import { schemaPattern } from './schema-pattern.js';
 import { schemaType } from './schema-type.js';
 import { schemaUnion } from './schema-union.js';
-import { sdkMethods } from './sdk-methods.js';
+import { sdkNames } from './sdk-names.js';
 import { security } from './security.js';
 
 export const CHECKS: readonly Check[] = [
@@ -55,5 +55,5 @@ export const CHECKS: readonly Check[] = [
   schemaFormat,
   schemaAdditionalProperties,
   schemaDefault,
-  sdkMethods,
+  sdkNames,
 ];

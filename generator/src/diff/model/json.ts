@@ -25,6 +25,17 @@ export function asNumber(value: Json | undefined): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+const DOC_KEYWORDS = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', '$comment']);
+
+/** The value without documentation keywords (at any depth): what two schemas are compared by. */
+export function withoutDocs(value: Json): Json {
+  if (Array.isArray(value)) return (value as readonly Json[]).map(withoutDocs);
+  if (!isObject(value)) return value;
+  const out: Record<string, Json> = {};
+  for (const key of Object.keys(value)) if (!DOC_KEYWORDS.has(key)) out[key] = withoutDocs(value[key] as Json);
+  return out;
+}
+
 /** Canonical JSON text: keys sorted, so equal values print equal whatever their key order. */
 export function canonicalJson(value: Json | undefined): string {
   if (value === undefined) return 'undefined';

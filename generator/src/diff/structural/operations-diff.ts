@@ -12,6 +12,7 @@ import { diffRequestBody, diffWebhookPayload } from './request-body-diff.js';
 import { diffResponses } from './responses-diff.js';
 import { diffSdkSurface } from './sdk-diff.js';
 import { diffSecurity } from './security-diff.js';
+import { diffTypeNames } from './type-names-diff.js';
 
 export function diffOperations(ctx: DiffContext): Change[] {
   const out: Change[] = [];
@@ -26,7 +27,7 @@ export function diffOperations(ctx: DiffContext): Change[] {
     else diffOperation(ctx, base, head, sink);
     out.push(...sink.changes);
   }
-  out.push(...diffSdkSurface(ctx));
+  out.push(...diffSdkSurface(ctx), ...diffTypeNames(ctx));
   return out;
 }
 

@@ -7,7 +7,7 @@
  * Nested pure unions are flattened first: `oneOf: [A, B]` and `oneOf: [{oneOf: [A]}, B]` accept the same
  * values, which is how Retell wraps an existing union into a wider one.
  */
-import { asObject, canonicalJson, type Json } from '../model/json.js';
+import { asObject, canonicalJson, withoutDocs, type Json } from '../model/json.js';
 import type { NormSchema, SchemaNormalizer } from '../model/schema.js';
 
 export interface Branch {
@@ -77,19 +77,7 @@ function discriminatorValueOf(branch: NormSchema, parent: NormSchema | null): st
 
 /** Canonical JSON of the raw branch without documentation keywords. */
 function fingerprint(raw: Json): string {
-  return canonicalJson(stripDocs(raw));
-}
-
-function stripDocs(value: Json): Json {
-  if (Array.isArray(value)) return (value as readonly Json[]).map(stripDocs);
-  const object = asObject(value);
-  if (object === undefined) return value;
-  const out: Record<string, Json> = {};
-  for (const key of Object.keys(object)) {
-    if (key === 'description' || key === 'example' || key === 'examples' || key === 'title') continue;
-    out[key] = stripDocs(object[key] as Json);
-  }
-  return out;
+  return canonicalJson(withoutDocs(raw));
 }
 
 export interface BranchMatch {

@@ -1,0 +1,27 @@
+/**
+ * Names the generated code exports: facade methods from `x-sdk`, and one type alias per component
+ * schema (architecture.md). Every user of a removed or renamed name stops compiling.
+ */
+import { defineCheck, fire } from './check.js';
+
+export const sdkNames = defineCheck({
+  name: 'sdk-names',
+  subjects: ['sdk-method-added', 'sdk-method-removed', 'sdk-method-renamed', 'sdk-type-added', 'sdk-type-removed', 'sdk-type-renamed'],
+  rules: ['sdk-method-added', 'sdk-method-removed', 'sdk-method-renamed', 'sdk-type-added', 'sdk-type-removed', 'sdk-type-renamed'],
+  run: (fact) => {
+    switch (fact.subject) {
+      case 'sdk-method-added':
+        return fire('sdk-method-added', { sdk: fact.sdk });
+      case 'sdk-method-removed':
+        return fire('sdk-method-removed', { sdk: fact.sdk });
+      case 'sdk-method-renamed':
+        return fire('sdk-method-renamed', { before: fact.before, after: fact.after });
+      case 'sdk-type-added':
+        return fire('sdk-type-added', { type: fact.type });
+      case 'sdk-type-removed':
+        return fire('sdk-type-removed', { type: fact.type });
+      case 'sdk-type-renamed':
+        return fire('sdk-type-renamed', { before: fact.before, after: fact.after });
+    }
+  },
+});
