@@ -37,12 +37,14 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   }
   const config = await validationConfig();
   const resolver = new BaseResolver(config.resolve);
-  const root = await resolver.resolveDocument(null, absolute, true);
+  // Redocly returns some failures and throws others (a YAML syntax error in the root): handle both.
+  const root = await resolver.resolveDocument(null, absolute, true).catch((error: unknown) => error);
   if (root instanceof Error) {
     const where = 'line' in root && 'col' in root ? ` (line ${String(root.line)}, column ${String(root.col)})` : '';
-    const code = root.name === 'YamlParseError' ? 'invalid-yaml' : 'unreadable';
+    const code = root.name === 'YamlParseError' || root.constructor.name === 'YamlParseError' || 'line' in root ? 'invalid-yaml' : 'unreadable';
     throw new SpecError(code, `${root.message}${where}`, shown);
   }
+  if (!root || typeof root !== 'object' || !('parsed' in root)) throw new SpecError('unreadable', 'cannot read the document', shown);
   const parsed = root.parsed;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new SpecError('invalid-document', 'the document is not a YAML/JSON object', shown);

@@ -26,7 +26,13 @@ export function commitOutput(root: string, files: ReadonlyMap<string, string>): 
   const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staged: Staged[] = [];
   const cleanup = (): void => {
-    for (const s of staged) rmSync(s.temp, { recursive: true, force: true });
+    for (const s of staged) {
+      try {
+        rmSync(s.temp, { recursive: true, force: true });
+      } catch {
+        // The temp path may never have existed (its parent is not a directory): nothing to remove.
+      }
+    }
   };
 
   try {
