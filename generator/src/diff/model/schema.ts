@@ -91,16 +91,16 @@ export class SchemaNormalizer {
       const target = node === undefined ? ANY : this.normalize(node, depth + 1);
       const siblings = Object.keys(object).filter((k) => k !== '$ref' && !DOC_KEYWORDS.has(k));
       if (siblings.length === 0) return { ...target, ref: schemaRef ?? target.ref };
-      const own = this.own(Object.fromEntries(siblings.map((k) => [k, object[k] as Json])), depth);
+      const own = this.own(Object.fromEntries(siblings.map((k) => [k, object[k] as Json])));
       return { ...merge(target, own), ref: schemaRef ?? target.ref };
     }
-    let result = this.own(object, depth);
+    let result = this.own(object);
     for (const member of asArray(object.allOf)) result = merge(result, this.normalize(member, depth + 1));
     return this.collapseNullUnion(result, depth);
   }
 
   /** The node's own keywords, ignoring allOf. */
-  private own(object: JsonObject, depth: number): NormSchema {
+  private own(object: JsonObject): NormSchema {
     const rawTypes = Array.isArray(object.type) ? asArray(object.type) : object.type === undefined ? null : [object.type];
     let nullable = object.nullable === true;
     let types: Set<string> | null = null;
@@ -155,7 +155,6 @@ export class SchemaNormalizer {
       else if (items !== undefined) types = new Set(['array']);
       else if (enumValues !== null && enumValues.length > 0) types = new Set(enumValues.map(jsonTypeOf));
     }
-    void depth;
     return {
       ref: null,
       types,

@@ -58,8 +58,9 @@ export class SchemaDiffer {
       const left = baseBranches ?? [soleBranch(b, baseRaw)];
       const right = headBranches ?? [soleBranch(h, headRaw)];
       // A one-branch union is just that branch: compare it as a plain schema.
-      if (left.length === 1 && right.length === 1) {
-        this.nest([], this.diff((left[0] ?? soleBranch(b, baseRaw)).raw, (right[0] ?? soleBranch(h, headRaw)).raw, direction), out);
+      const [onlyLeft, onlyRight] = [left[0], right[0]];
+      if (left.length === 1 && right.length === 1 && onlyLeft !== undefined && onlyRight !== undefined) {
+        this.nest([], this.diff(onlyLeft.raw, onlyRight.raw, direction), out);
       } else {
         const match = matchBranches(left, right);
         for (const branch of match.removed) fact({ subject: 'union-branch-removed', branch: branch.label });
