@@ -36,7 +36,8 @@ async function generate(args: GenerateArgs, log: Log): Promise<number> {
   if (args.lint && isDefaultSpec && !args.check) await step(log, 'lint', () => lintSpec(REPO_ROOT, spec));
   else log(`- lint skipped${args.check ? ' (--check)' : !args.lint ? ' (--no-lint)' : ' (custom --spec)'}`);
 
-  const result = await step(log, 'generate', () => generateFiles(spec));
+  const result = await step(log, 'generate', () => generateFiles(spec, { strict: !args.lenient }));
+  for (const w of result.spec.warnings) log(`  ⚠ [${w.code}] ${w.describe()}`);
   for (const t of result.timings) log(`    ${t.stage.padEnd(7)} ${Math.round(t.ms)} ms`);
   log(`    ${result.model.operations.length} operations, ${result.model.schemas.length} schemas, ${result.model.resources.reduce((n, r) => n + r.methods.length, 0)} facade methods, ${result.files.size} files`);
 

@@ -7,7 +7,7 @@ import { EMITTERS } from './emit/index.js';
 import type { EmittedFile } from './emit/files.js';
 import { buildModel } from './ir/build.js';
 import type { ApiModel } from './ir/types.js';
-import { loadSpec, type LoadedSpec } from './load/index.js';
+import { loadSpec, type LoadedSpec, type LoadOptions } from './load/index.js';
 import { GENERATOR_VERSION } from './version.js';
 import { OWNED_DIRS, OWNED_FILES, ownerDir } from './write/layout.js';
 import { makeProvenance, printProvenance, PROVENANCE_FILE } from './write/provenance.js';
@@ -36,7 +36,7 @@ function withProvenance(files: Map<string, string>, specHash: string): Map<strin
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-export async function generateFiles(specFile: string): Promise<GenerateResult> {
+export async function generateFiles(specFile: string, options: LoadOptions = {}): Promise<GenerateResult> {
   const timings: StageTiming[] = [];
   const time = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -46,7 +46,7 @@ export async function generateFiles(specFile: string): Promise<GenerateResult> {
   };
   const formatter = new Formatter();
   try {
-    const spec = await time('load', () => loadSpec(specFile));
+    const spec = await time('load', () => loadSpec(specFile, options));
     // Workers load prettier while the IR is built; tiny specs never start them (see Formatter).
     if (Object.keys(spec.document['paths'] ?? {}).length > 200) formatter.warmUp();
     const model = await time('ir', () => buildModel(spec));

@@ -13,6 +13,7 @@ Commands:
     --check           generate in memory and exit 1 listing files that differ from disk
     --no-lint         skip the redocly lint step
     --no-build        skip the package build step
+    --lenient         report structural spec errors as warnings (third-party specs)
   diff <base> <rev>   structural diff of two spec versions (see generator/src/diff)
   mock [options]      start the local mock server (@retell-kit/mock)
   help                print this text`;
@@ -24,6 +25,7 @@ export interface GenerateArgs {
   readonly check: boolean;
   readonly lint: boolean;
   readonly build: boolean;
+  readonly lenient: boolean;
 }
 
 export type ParsedArgs =
@@ -56,6 +58,7 @@ function parseGenerate(argv: readonly string[]): GenerateArgs {
   let check = false;
   let lint = true;
   let build = true;
+  let lenient = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -80,9 +83,12 @@ function parseGenerate(argv: readonly string[]): GenerateArgs {
       case '--no-build':
         build = false;
         break;
+      case '--lenient':
+        lenient = true;
+        break;
       default:
         throw new ConfigError(`unknown option "${arg}" for generate\n\n${USAGE}`);
     }
   }
-  return { command: 'generate', ...(spec ? { spec } : {}), ...(out ? { out } : {}), check, lint, build };
+  return { command: 'generate', ...(spec ? { spec } : {}), ...(out ? { out } : {}), check, lint, build, lenient };
 }

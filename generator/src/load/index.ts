@@ -19,6 +19,17 @@ export interface LoadedSpec {
   readonly version: OpenApiVersion;
   /** sha256 of the canonical document, recorded in the provenance file. */
   readonly hash: string;
+  /** Structural problems that did not stop a lenient load (always empty when strict). */
+  readonly warnings: readonly SpecError[];
+}
+
+export interface LoadOptions {
+  /**
+   * Strict (default): structural validation errors stop the load. Lenient: they become warnings, for
+   * third-party specs with small defects the types can live with (e.g. `schema: null`). Unparsable
+   * files, dangling refs, unsupported versions and duplicate operationIds always stop it.
+   */
+  readonly strict?: boolean;
 }
 
 let configPromise: Promise<Config> | undefined;
@@ -29,7 +40,7 @@ function validationConfig(): Promise<Config> {
   return configPromise;
 }
 
-export async function loadSpec(file: string): Promise<LoadedSpec> {
+export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
   if (!existsSync(absolute) || !statSync(absolute).isFile()) {
@@ -57,8 +68,9 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   const problems = await lintDocument({ document: bundled.bundle, config, externalRefResolver: resolver });
   const lintErrors = errorsOf(problems).map((e) => (e.file ? e : new SpecError(e.code, e.message, shown, e.pointer)));
   const raw = bundled.bundle.parsed as Record<string, unknown>;
-  throwIfAny([...lintErrors, ...findDuplicateOperationIds(raw, shown)]);
+  const strict = options.strict ?? true;
+  throwIfAny([...(strict ? lintErrors : []), ...findDuplicateOperationIds(raw, shown)]);
 
   const document = canonicalize(raw) as Record<string, unknown>;
-  return { file: shown, document, version, hash: hashDocument(document) };
+  return { file: shown, document, version, hash: hashDocument(document), warnings: strict ? [] : lintErrors };
 }
