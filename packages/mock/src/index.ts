@@ -17,12 +17,19 @@ export { MockStore, type Reply } from './state/store.js';
 export { RESOURCES, type ResourceDef } from './state/resources.js';
 export type * from './model.js';
 
-/** Starts the mock server over the spec this package was generated from. */
-export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  return startServer(mockSpec, samples, options);
+/**
+ * Starts the mock server over the spec this package was generated from. Given command-line arguments
+ * instead of options (how `retell-kit mock` forwards its flags), it runs the CLI: flags parsed, address
+ * printed, stopped on SIGINT; it then resolves `undefined` after `--help` or a usage error.
+ */
+export function startMockServer(options?: MockServerOptions): Promise<MockServer>;
+export function startMockServer(argv: readonly string[]): Promise<MockServer | undefined>;
+export function startMockServer(arg: MockServerOptions | readonly string[] = {}): Promise<MockServer | undefined> {
+  if (Array.isArray(arg)) return runMockCli(arg as readonly string[]);
+  return startServer(mockSpec, samples, arg as MockServerOptions);
 }
 
 /** The `retell-kit mock` command: flags as on the command line; see `--help`. */
 export function runMockCli(argv: readonly string[], io?: CliIO): Promise<MockServer | undefined> {
-  return runCli(argv, startMockServer, io);
+  return runCli(argv, (options) => startServer(mockSpec, samples, options), io);
 }
