@@ -28,6 +28,7 @@ export interface TypecheckResult {
 export function typecheckOutput(
   root: string,
   include: string[] = ['packages/client/**/*.ts', 'packages/sdk/**/*.ts'],
+  extraPaths: Record<string, string[]> = {},
 ): Promise<TypecheckResult> {
   link(path.join(REPO, 'packages/client/src/runtime'), path.join(root, 'packages/client/src/runtime'));
   link(path.join(REPO, 'packages/sdk/src/lib'), path.join(root, 'packages/sdk/src/lib'));
@@ -45,7 +46,7 @@ export function typecheckOutput(
       types: ['node'],
       typeRoots: [path.join(REPO, 'node_modules/@types')],
       // Symlinked runtime files resolve bare imports from the link's location, so point at the real package.
-      paths: { '@retell-kit/client': [clientIndex], 'openapi-fetch': [path.join(REPO, 'packages/client/node_modules/openapi-fetch')] },
+      paths: { '@retell-kit/client': [clientIndex], 'openapi-fetch': [path.join(REPO, 'packages/client/node_modules/openapi-fetch')], ...extraPaths },
     },
     include,
   };

@@ -14,7 +14,9 @@ function context(doc: OpenAPI3, onBinary: () => void): GlobalContext {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
-    defaultNonNullable: true,
+    // A field with a `default` stays optional: callers may leave it out of a request (the official SDK
+    // types it that way), and a response type must not promise a field the server may omit.
+    defaultNonNullable: false,
     discriminators: scanDiscriminators(doc, {}),
     emptyObjectsUnknown: false,
     enum: false,

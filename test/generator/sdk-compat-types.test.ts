@@ -1,0 +1,48 @@
+/**
+ * Type-level drop-in check against retell-sdk@5.33.0: for every facade method, each argument an app
+ * could pass to the official method (path params, params object) must be accepted by ours, and our
+ * resolved response must be assignable to the official one. A generated `.ts` file states this with
+ * plain assignments and `tsc --noEmit` judges it, next to the generated packages.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_DIRS } from '../../generator/src/emit/files.js';
+import { generateFiles } from '../../generator/src/pipeline.js';
+import { tempDir, writeTree } from './helpers/files.js';
+import { REPO, typecheckOutput } from './helpers/typecheck.js';
+
+const OFFICIAL = path.join(REPO, 'packages/client/node_modules/retell-sdk');
+
+describe('facade types accept what retell-sdk@5.33.0 apps pass', () => {
+  it('every argument and response lines up (tsc --noEmit)', async () => {
+    const { files, model } = await generateFiles(path.join(REPO, 'spec/openapi.yaml'));
+    const root = tempDir('compat');
+    writeTree(root, new Map([...files].filter(([rel]) => rel.startsWith(OUTPUT_DIRS.client) || rel.startsWith('packages/sdk/'))));
+    const lines = [
+      "import type Official from 'retell-sdk';",
+      "import type Ours from './packages/sdk/src/index.js';",
+      'type Args<F> = F extends (...args: infer A) => unknown ? A : never;',
+      'type Result<F> = F extends (...args: never[]) => PromiseLike<infer T> ? T : never;',
+    ];
+    let n = 0;
+    for (const r of model.resources) {
+      for (const m of r.methods) {
+        const theirs = `Official['${r.property}']['${m.name}']`;
+        const ours = `Ours['${r.property}']['${m.name}']`;
+        const count = m.positional.length + (m.operation.paramsShape !== 'none' || m.pathInParams.length > 0 ? 1 : 0);
+        for (let i = 0; i < count; i++) {
+          lines.push(`declare const a${n}: Args<${theirs}>[${i}];`, `export const b${n}: Args<${ours}>[${i}] = a${n}; // ${r.property}.${m.name} arg ${i}`);
+          n++;
+        }
+        lines.push(`declare const r${n}: Result<${ours}>;`, `export const s${n}: Result<${theirs}> = r${n}; // ${r.property}.${m.name} response`);
+        n++;
+      }
+    }
+    writeFileSync(path.join(root, 'compat.ts'), `${lines.join('\n')}\n`);
+    const result = await typecheckOutput(root, ['compat.ts'], { 'retell-sdk': [path.join(OFFICIAL, 'index.d.ts')] });
+    const failing = [...result.output.matchAll(/compat\.ts\((\d+),/g)].map((m) => lines[Number(m[1]) - 1]?.split('// ')[1]);
+    expect([...new Set(failing)]).toEqual([]);
+    expect(result.ok).toBe(true);
+  }, 120_000);
+});
