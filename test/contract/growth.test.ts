@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/src/load/index.js';
 import { buildModel } from '../../generator/src/ir/build.js';
 import type { LoadedSpec } from '../../generator/src/load/index.js';
-import { emitMocks } from '../../generator/src/emit/mocks/index.js';
+import { dataOf, emitMocks } from '../../generator/src/emit/mocks/index.js';
 import { mockSpec, samples, type MockSpec, type SampleTable } from '@retell-kit/mock';
 import { enumerateOperations, requireGenerated, SPEC_FILE } from './harness/spec.js';
 
@@ -32,12 +32,8 @@ async function grownSpec(): Promise<LoadedSpec> {
   return { ...spec, document };
 }
 
-/** Reads the data literal out of an emitted `export const name: Type = {...};` statement. */
 function literal<T>(files: ReturnType<typeof emitMocks>, suffix: string): T {
-  const file = files.find((f) => f.path.endsWith(suffix))!;
-  const statements = ('structure' in file ? file.structure.statements : []) as string[];
-  const text = statements.find((s) => s.startsWith('export const'))!;
-  return JSON.parse(text.slice(text.indexOf('=') + 1, -1)) as T;
+  return dataOf(files.find((f) => f.path.endsWith(suffix))!) as T;
 }
 
 describe('a new spec operation', () => {

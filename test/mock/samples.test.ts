@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mockSpec, samples, SchemaValidator } from '@retell-kit/mock';
 import { loadSpec, type LoadedSpec } from '../../generator/src/load/index.js';
 import { buildModel } from '../../generator/src/ir/build.js';
-import { emitMocks } from '../../generator/src/emit/mocks/index.js';
+import { dataOf, emitMocks } from '../../generator/src/emit/mocks/index.js';
 import { SPEC_FILE } from '../contract/harness/spec.js';
 
 const validator = new SchemaValidator(mockSpec);
@@ -69,10 +69,8 @@ describe('mocks emitter', () => {
       'packages/mock/src/generated/spec.ts',
     ]);
     // The emitted literal is exactly the data the package exports (i.e. `pnpm generate` was run).
-    const samplesFile = first.find((f) => f.path.endsWith('samples.ts'))!;
-    const statements = ('structure' in samplesFile ? samplesFile.structure.statements : []) as string[];
-    const literal = statements.find((s) => s.startsWith('export const samples'))!;
-    expect(JSON.parse(literal.slice(literal.indexOf('=') + 1, -1))).toEqual(samples);
+    expect(dataOf(first.find((f) => f.path.endsWith('samples.ts'))!)).toEqual(samples);
+    expect(dataOf(first.find((f) => f.path.endsWith('spec.ts'))!)).toEqual(mockSpec);
   });
 
   it('prefers the spec example and falls back to a schema sample', () => {

@@ -7,23 +7,29 @@
 import type { ApiModel } from '../../ir/types.js';
 import type { LoadedSpec } from '../../load/index.js';
 import { isNode, obj, RefResolver, str } from '../../ir/walk.js';
-import type { StructureFile } from '../files.js';
+import type { EmittedFile, TextFile } from '../files.js';
 import { routeData } from './routes.js';
 import { reachableSchemas, stripSchema } from './schemas.js';
 
 export const MOCK_DIR = 'packages/mock/src/generated';
 
-/** `export const name: Type = <json>;`, typed against the mock package's hand-written model. */
-function dataModule(path: string, name: string, type: string, value: unknown): StructureFile {
-  return {
-    path: `${MOCK_DIR}/${path}`,
-    structure: {
-      statements: [`import type { ${type} } from '../model.js';`, `export const ${name}: ${type} = ${JSON.stringify(value)};`],
-    },
-  };
+/**
+ * `export const name: Type = <json>;`, typed against the mock package's hand-written model. Printed as
+ * indented JSON and not run through prettier: these are the largest generated files and pure data, and
+ * formatting them cost more than all the other outputs together.
+ */
+function dataModule(path: string, name: string, type: string, value: unknown): TextFile {
+  const text = `import type { ${type} } from '../model.js';\n\nexport const ${name}: ${type} = ${JSON.stringify(value, null, 2)};\n`;
+  return { path: `${MOCK_DIR}/${path}`, text, header: true };
 }
 
-export function emitMocks(spec: LoadedSpec, model: ApiModel): StructureFile[] {
+/** The value of a data module (what `dataModule` printed), for tests and tools. */
+export function dataOf(file: EmittedFile): unknown {
+  const text = 'text' in file ? file.text : '';
+  return JSON.parse(text.slice(text.indexOf(' = ') + 3, text.lastIndexOf(';')));
+}
+
+export function emitMocks(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
   const doc = spec.document;
   const ctx = { doc, resolver: new RefResolver(doc, spec.file) };
   const routes = model.operations.map((op) => routeData(op, ctx));
