@@ -5,6 +5,7 @@
  */
 import { mockSpec, samples } from './generated/index.js';
 import { runCli, type CliIO } from './cli-run.js';
+import { interceptSpec, type InterceptOptions, type NockLike, type NockScopeLike } from './nock.js';
 import { startServer, type MockServer, type MockServerOptions } from './server.js';
 
 export { mockSpec, samples };
@@ -16,6 +17,7 @@ export { formToObject, filesToNames, splitKey, type FormObject, type FormValue, 
 export { MockStore, type Reply } from './state/store.js';
 export { RESOURCES, type ResourceDef } from './state/resources.js';
 export type * from './model.js';
+export type { InterceptOptions, NockLike, NockScopeLike, Override } from './nock.js';
 
 /**
  * Starts the mock server over the spec this package was generated from. Given command-line arguments
@@ -32,4 +34,12 @@ export function startMockServer(arg: MockServerOptions | readonly string[] = {})
 /** The `retell-kit mock` command: flags as on the command line; see `--help`. */
 export function runMockCli(argv: readonly string[], io?: CliIO): Promise<MockServer | undefined> {
   return runCli(argv, (options) => startServer(mockSpec, samples, options), io);
+}
+
+/**
+ * Registers a nock interceptor for every route of the Retell API answering the spec's samples:
+ * `interceptRetell(nock, { overrides: { getAgent: { status: 404, body: { message: 'gone' } } } })`.
+ */
+export function interceptRetell<Scope extends NockScopeLike>(nock: NockLike<Scope>, options?: InterceptOptions): Scope {
+  return interceptSpec(nock, mockSpec, samples, options);
 }
