@@ -2,8 +2,12 @@
  * load → IR → emit → render, all in memory. `generateFiles` returns every output file (provenance
  * included) keyed by its path under the output root; writing or checking them is the caller's choice.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EMITTERS } from './emit/index.js';
+import { SchemaWorker } from './emit/types/off-thread.js';
 import type { EmittedFile } from './emit/files.js';
 import { buildModel } from './ir/build.js';
 import type { ApiModel } from './ir/types.js';
@@ -36,7 +40,35 @@ function withProvenance(files: Map<string, string>, specHash: string): Map<strin
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-export async function generateFiles(specFile: string, options: LoadOptions = {}): Promise<GenerateResult> {
+export interface GenerateOptions extends LoadOptions {
+  /** Format on worker threads; default: when the machine has 2+ cores and the spec is not tiny. */
+  readonly parallel?: boolean;
+}
+
+/** Root document plus the files it references (split specs): a cheap proxy for the work ahead. */
+const PARALLEL_MIN_BYTES = 200_000;
+
+function specSize(file: string): number {
+  const dir = path.dirname(path.resolve(file));
+  let total = 0;
+  const walk = (d: string, depth: number): void => {
+    if (depth > 4) return;
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path.join(d, entry.name), depth + 1);
+      else if (entry.isFile() && /\.(ya?ml|json)$/.test(entry.name)) total += statSync(path.join(d, entry.name)).size;
+      if (total > PARALLEL_MIN_BYTES) return;
+    }
+  };
+  try {
+    total = statSync(file).size;
+    if (total <= PARALLEL_MIN_BYTES) walk(dir, 0);
+  } catch {
+    return 0;
+  }
+  return total;
+}
+
+export async function generateFiles(specFile: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   const timings: StageTiming[] = [];
   const time = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -44,20 +76,30 @@ export async function generateFiles(specFile: string, options: LoadOptions = {})
     timings.push({ stage, ms: performance.now() - start });
     return value;
   };
-  const formatter = new Formatter();
+  // Worker threads pay off from a few dozen operations on; they start now and load prettier while the
+  // spec is read. Fixture-sized specs format on this thread (see Formatter).
+  const parallel = options.parallel ?? (availableParallelism() > 1 && specSize(specFile) > PARALLEL_MIN_BYTES);
+  const formatter = new Formatter(parallel);
+  formatter.warmUp();
+  const schemaWorker = parallel ? new SchemaWorker() : undefined;
   try {
     const spec = await time('load', () => loadSpec(specFile, options));
-    // Workers load prettier while the IR is built; tiny specs never start them (see Formatter).
-    if (Object.keys(spec.document['paths'] ?? {}).length > 200) formatter.warmUp();
     const model = await time('ir', () => buildModel(spec));
     // Emitters run in table order and each one's files are printed and handed to the formatter at once,
-    // so the big types file is being formatted on a worker while the functions and facade are emitted.
-    await time('emit+print', () => {
-      for (const emitter of EMITTERS) formatter.submit(printFiles(emitter.emit({ spec, model }) satisfies EmittedFile[]));
+    // so formatting overlaps with emitting. In parallel mode the off-thread emitter (openapi-typescript)
+    // runs on its own worker meanwhile.
+    await time('emit+print', async () => {
+      const offThread = schemaWorker ? EMITTERS.filter((e) => e.offThread) : [];
+      const pending = offThread.map(() => schemaWorker!.emit(spec).then((file) => formatter.submit(printFiles([file]))));
+      for (const emitter of EMITTERS) {
+        if (offThread.includes(emitter)) continue;
+        formatter.submit(printFiles((await emitter.emit({ spec, model })) satisfies EmittedFile[]));
+      }
+      await Promise.all(pending);
     });
     const rendered = await time('format', () => formatter.finish());
     return { spec, model, files: withProvenance(sortByPath(rendered), spec.hash), timings };
   } finally {
-    await formatter.close();
+    await Promise.all([formatter.close(), schemaWorker?.close()]);
   }
 }

@@ -13,7 +13,6 @@ import { emitSdkEntry, emitSdkIndex } from './sdk/entry.js';
 import { emitResource } from './sdk/resource.js';
 import { emitRoot } from './sdk/root.js';
 import { emitSchemaAliases } from './types/aliases.js';
-import { emitSchema } from './types/schema.js';
 
 export interface EmitInput {
   readonly spec: LoadedSpec;
@@ -22,11 +21,15 @@ export interface EmitInput {
 
 export interface Emitter {
   readonly name: string;
-  emit(input: EmitInput): EmittedFile[];
+  /** May run on a worker thread (see emit/types/off-thread.ts); its output must only depend on the spec. */
+  readonly offThread?: boolean;
+  emit(input: EmitInput): EmittedFile[] | Promise<EmittedFile[]>;
 }
 
 export const EMITTERS: readonly Emitter[] = [
-  { name: 'types', emit: ({ spec, model }) => [emitSchema(spec), emitSchemaAliases(model)] },
+  // Loaded on demand: TypeScript and openapi-typescript are only needed where this emitter runs.
+  { name: 'schema', offThread: true, emit: async ({ spec }) => [(await import('./types/schema.js')).emitSchema(spec)] },
+  { name: 'types', emit: ({ model }) => [emitSchemaAliases(model)] },
   { name: 'operations', emit: ({ model }) => [...emitOperations(model), emitClientFactory(), emitClientIndex(model)] },
   {
     name: 'sdk',

@@ -1,8 +1,8 @@
 /**
  * Prettier with fixed options (never a config file found on the machine), so output is the same
- * everywhere. Formatting dominates generation time on large specs, so jobs run on a small pool of
- * worker threads (one per core, at most two), largest first; very large TypeScript files are split at
- * top-level declarations and the formatted parts joined, which is deterministic for a given input.
+ * everywhere. Formatting dominates generation time on large specs, so for those jobs run on a small
+ * pool of worker threads (one per core, at most two), largest first; very large TypeScript files are
+ * split at top-level declarations and the formatted parts joined, which is deterministic for a given input.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -23,8 +23,6 @@ export const PRETTIER_OPTIONS: Options = {
   proseWrap: 'preserve',
 };
 
-/** Below this size a job is formatted on the main thread: a worker round trip would cost more. */
-const POOL_THRESHOLD = 200_000;
 /** TypeScript files above this size are split at top-level `export` declarations. */
 const SPLIT_THRESHOLD = 1_000_000;
 
@@ -59,39 +57,57 @@ interface Piece {
   readonly parser: NonNullable<FormatJob['parser']>;
 }
 
+interface Queued {
+  readonly piece: Piece;
+  readonly resolve: (text: string) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Worker threads that pull the largest queued piece whenever they are idle (dynamic scheduling keeps
+ * both cores busy even though pieces arrive over time and differ in size by 1000×).
+ */
 class Pool {
+  private readonly queue: Queued[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Queued>();
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (t: string) => void; reject: (e: Error) => void }>();
-  private readonly load: number[];
-  private nextId = 0;
 
   constructor(size: number) {
     this.workers = Array.from({ length: size }, () => new Worker(new URL('./format-worker.mjs', import.meta.url)));
-    this.load = this.workers.map(() => 0);
     for (const w of this.workers) {
-      w.on('message', (msg: { id: number; text?: string; error?: string }) => {
-        const p = this.pending.get(msg.id);
-        this.pending.delete(msg.id);
-        if (msg.error !== undefined) p?.reject(new Error(msg.error));
-        else p?.resolve(msg.text ?? '');
+      w.on('message', (msg: { text?: string; error?: string }) => {
+        const job = this.busy.get(w);
+        this.busy.delete(w);
+        if (msg.error !== undefined) job?.reject(new Error(msg.error));
+        else job?.resolve(msg.text ?? '');
+        this.idle.push(w);
+        this.pump();
       });
       w.on('error', (error) => {
-        for (const p of this.pending.values()) p.reject(error);
-        this.pending.clear();
+        this.busy.get(w)?.reject(error);
+        this.busy.delete(w);
       });
+      this.idle.push(w);
     }
   }
 
-  /** Longest-processing-time-first: each piece goes to the worker with the least queued text. */
   run(piece: Piece): Promise<string> {
-    let best = 0;
-    for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[best]!) best = i;
-    this.load[best]! += piece.text.length;
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.workers[best]!.postMessage({ id, text: piece.text, parser: piece.parser, options: PRETTIER_OPTIONS });
+      this.queue.push({ piece, resolve, reject });
+      this.pump();
     });
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      let best = 0;
+      for (let i = 1; i < this.queue.length; i++) if (this.queue[i]!.piece.text.length > this.queue[best]!.piece.text.length) best = i;
+      const job = this.queue.splice(best, 1)[0]!;
+      const worker = this.idle.pop()!;
+      this.busy.set(worker, job);
+      worker.postMessage({ id: 0, text: job.piece.text, parser: job.piece.parser, options: PRETTIER_OPTIONS });
+    }
   }
 
   async close(): Promise<void> {
@@ -100,8 +116,9 @@ class Pool {
 }
 
 /**
- * Formats jobs as they are submitted: big pieces go to the worker pool at once (so formatting the
- * types overlaps with emitting the rest), small ones are formatted on this thread in `finish()`.
+ * Formats jobs as they are submitted. In parallel mode every piece goes to the worker pool at once (so
+ * formatting the types overlaps with emitting the rest); otherwise everything is formatted on this
+ * thread in `finish()`, which is faster for small specs than starting workers.
  */
 export class Formatter {
   private pool: Pool | undefined;
@@ -109,11 +126,11 @@ export class Formatter {
   private readonly plain = new Map<string, string>();
   private readonly results = new Map<Piece, Promise<string>>();
 
-  /** Starting the workers early lets them load prettier while the spec is still being read. */
-  constructor(private readonly poolSize = Math.max(1, Math.min(2, availableParallelism()))) {}
+  constructor(private readonly parallel = false) {}
 
+  /** Starts the workers now, so they load prettier while the spec is still being read. */
   warmUp(): void {
-    this.pool ??= new Pool(this.poolSize);
+    if (this.parallel) this.pool ??= new Pool(Math.max(1, Math.min(2, availableParallelism())));
   }
 
   submit(jobs: readonly FormatJob[]): void {
@@ -127,15 +144,16 @@ export class Formatter {
 
   private add(piece: Piece): void {
     this.pieces.push(piece);
-    if (piece.text.length >= POOL_THRESHOLD) {
+    if (this.parallel) {
       this.warmUp();
-      this.results.set(piece, this.pool!.run(piece));
+      const result = this.pool!.run(piece);
+      result.catch(() => undefined); // awaited in finish(); keep an early failure from being "unhandled"
+      this.results.set(piece, result);
     }
   }
 
   async finish(): Promise<Map<string, string>> {
     try {
-      // Small pieces are formatted here while the workers finish the big ones.
       for (const p of this.pieces) {
         if (!this.results.has(p)) this.results.set(p, Promise.resolve(await format(p.text, { ...PRETTIER_OPTIONS, parser: p.parser })));
       }
@@ -160,8 +178,8 @@ export class Formatter {
   }
 }
 
-export async function formatAll(jobs: readonly FormatJob[]): Promise<Map<string, string>> {
-  const formatter = new Formatter();
+export async function formatAll(jobs: readonly FormatJob[], parallel = false): Promise<Map<string, string>> {
+  const formatter = new Formatter(parallel);
   formatter.submit(jobs);
   return formatter.finish();
 }

@@ -68,7 +68,9 @@ function resolvePointer(doc: unknown, ref: string): unknown {
  * source to ts-morph would only parse it again.
  */
 export function emitSchema(spec: LoadedSpec): TextFile {
-  const doc = spec.document as unknown as OpenAPI3;
+  // openapi-typescript annotates the document it walks (discriminator handling); work on a copy so the
+  // loaded spec stays as the other emitters expect it, whichever thread this runs on.
+  const doc = structuredClone(spec.document) as unknown as OpenAPI3;
   let usesBinary = false;
   const nodes = transformSchema(doc, context(doc, () => (usesBinary = true)));
   const text = astToString(nodes);

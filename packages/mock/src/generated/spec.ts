@@ -6169,10 +6169,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "agent_swap"
-            ]
+            ],
+            "type": "string"
           },
           "webhook_setting": {
             "enum": [
@@ -6242,10 +6242,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "agent_swap"
-            ]
+            ],
+            "type": "string"
           },
           "webhook_setting": {
             "enum": [
@@ -7475,10 +7475,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "book_appointment_cal"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -7505,10 +7505,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "boolean"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -7530,10 +7530,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "boolean"
-            ]
+            ],
+            "type": "string"
           },
           "value": {
             "type": "boolean"
@@ -7604,10 +7604,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "branch"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -7651,10 +7651,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "bridge_transfer"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -7686,10 +7686,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "bridge_transfer"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -8159,10 +8159,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "system-presets"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -8421,10 +8421,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "cancel_transfer"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -8456,10 +8456,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "cancel_transfer"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -10803,10 +10803,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "system-presets"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -11024,10 +11024,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "check_availability_cal"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -11104,10 +11104,10 @@ export const mockSpec: MockSpec = {
             "type": "integer"
           },
           "type": {
-            "type": "string",
             "enum": [
               "code"
-            ]
+            ],
+            "type": "string"
           },
           "wait_for_result": {
             "type": "boolean"
@@ -11165,10 +11165,10 @@ export const mockSpec: MockSpec = {
             "type": "integer"
           },
           "type": {
-            "type": "string",
             "enum": [
               "code"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -11236,10 +11236,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "component"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -12450,10 +12450,10 @@ export const mockSpec: MockSpec = {
             "$ref": "#/components/schemas/SkipResponseEdge"
           },
           "type": {
-            "type": "string",
             "enum": [
               "conversation"
-            ]
+            ],
+            "type": "string"
           },
           "voice_speed": {
             "maximum": 2,
@@ -12561,10 +12561,10 @@ export const mockSpec: MockSpec = {
             "type": "integer"
           },
           "type": {
-            "type": "string",
             "enum": [
               "custom"
-            ]
+            ],
+            "type": "string"
           },
           "url": {
             "type": "string"
@@ -12876,10 +12876,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "end_call"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -12922,10 +12922,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "end"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -12956,10 +12956,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "enum"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -12982,10 +12982,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "enum"
-            ]
+            ],
+            "type": "string"
           },
           "value": {
             "items": {
@@ -13048,10 +13048,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "equation"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -13205,10 +13205,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "extract_dynamic_variable"
-            ]
+            ],
+            "type": "string"
           },
           "variables": {
             "items": {
@@ -13277,10 +13277,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "extract_dynamic_variables"
-            ]
+            ],
+            "type": "string"
           },
           "variables": {
             "items": {
@@ -13428,10 +13428,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "book_appointment_cal"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -13471,10 +13471,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "check_availability_cal"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -13558,10 +13558,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "custom"
-            ]
+            ],
+            "type": "string"
           },
           "url": {
             "type": "string"
@@ -13636,10 +13636,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "function"
-            ]
+            ],
+            "type": "string"
           },
           "wait_for_result": {
             "type": "boolean"
@@ -13759,10 +13759,10 @@ export const mockSpec: MockSpec = {
       "HangupAction": {
         "properties": {
           "type": {
-            "type": "string",
             "enum": [
               "hangup"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -13958,10 +13958,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "document"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -13985,10 +13985,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "text"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -14005,10 +14005,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "url"
-            ]
+            ],
+            "type": "string"
           },
           "url": {
             "type": "string"
@@ -14764,10 +14764,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "mcp"
-            ]
+            ],
+            "type": "string"
           },
           "wait_for_result": {
             "type": "boolean"
@@ -14861,10 +14861,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "mcp"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -15130,10 +15130,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "number"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -15160,10 +15160,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "number"
-            ]
+            ],
+            "type": "string"
           },
           "value": {
             "type": "number"
@@ -15208,10 +15208,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "call_type": {
-            "type": "string",
             "enum": [
               "phone_call"
-            ]
+            ],
+            "type": "string"
           },
           "collected_dynamic_variables": {
             "additionalProperties": {
@@ -15979,10 +15979,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "present"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16027,10 +16027,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "press_digit"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16053,10 +16053,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "press_digit"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16092,10 +16092,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "prompt"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16110,10 +16110,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "prompt"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16171,10 +16171,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "range"
-            ]
+            ],
+            "type": "string"
           },
           "value": {
             "items": {
@@ -16196,10 +16196,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "conversation-flow"
-            ]
+            ],
+            "type": "string"
           },
           "version": {
             "type": [
@@ -16220,10 +16220,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "custom-llm"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16238,10 +16238,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "retell-llm"
-            ]
+            ],
+            "type": "string"
           },
           "version": {
             "type": [
@@ -16393,10 +16393,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "template"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16445,10 +16445,10 @@ export const mockSpec: MockSpec = {
             "$ref": "#/components/schemas/SuccessEdge"
           },
           "type": {
-            "type": "string",
             "enum": [
               "sms"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16524,10 +16524,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "send_sms"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16879,10 +16879,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "static_text"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16913,10 +16913,10 @@ export const mockSpec: MockSpec = {
             "type": "boolean"
           },
           "type": {
-            "type": "string",
             "enum": [
               "string"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -16942,10 +16942,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "string"
-            ]
+            ],
+            "type": "string"
           },
           "value": {
             "type": "string"
@@ -17127,10 +17127,10 @@ export const mockSpec: MockSpec = {
             ]
           },
           "type": {
-            "type": "string",
             "enum": [
               "subagent"
-            ]
+            ],
+            "type": "string"
           },
           "voice_speed": {
             "maximum": 2,
@@ -17661,10 +17661,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "number"
-            ]
+            ],
+            "type": "string"
           },
           "value": {
             "type": "number"
@@ -17686,10 +17686,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "range"
-            ]
+            ],
+            "type": "string"
           },
           "value": {
             "items": {
@@ -17800,10 +17800,10 @@ export const mockSpec: MockSpec = {
       "ToolMockAnyInput": {
         "properties": {
           "type": {
-            "type": "string",
             "enum": [
               "any"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -17815,10 +17815,10 @@ export const mockSpec: MockSpec = {
         "properties": {
           "args": {},
           "type": {
-            "type": "string",
             "enum": [
               "partial_match"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -17948,10 +17948,10 @@ export const mockSpec: MockSpec = {
             ]
           },
           "type": {
-            "type": "string",
             "enum": [
               "transfer_call"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -18025,10 +18025,10 @@ export const mockSpec: MockSpec = {
             ]
           },
           "type": {
-            "type": "string",
             "enum": [
               "transfer_call"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -18045,10 +18045,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "inferred"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -18066,10 +18066,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "type": {
-            "type": "string",
             "enum": [
               "predefined"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -18200,10 +18200,10 @@ export const mockSpec: MockSpec = {
             "type": "integer"
           },
           "type": {
-            "type": "string",
             "enum": [
               "agentic_warm_transfer"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -18231,10 +18231,10 @@ export const mockSpec: MockSpec = {
             "type": "integer"
           },
           "type": {
-            "type": "string",
             "enum": [
               "cold_transfer"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -18295,10 +18295,10 @@ export const mockSpec: MockSpec = {
             "type": "integer"
           },
           "type": {
-            "type": "string",
             "enum": [
               "warm_transfer"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -18445,10 +18445,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "call_type": {
-            "type": "string",
             "enum": [
               "phone_call"
-            ]
+            ],
+            "type": "string"
           },
           "collected_dynamic_variables": {
             "additionalProperties": {
@@ -18634,10 +18634,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "call_type": {
-            "type": "string",
             "enum": [
               "web_call"
-            ]
+            ],
+            "type": "string"
           },
           "collected_dynamic_variables": {
             "additionalProperties": {
@@ -18912,10 +18912,10 @@ export const mockSpec: MockSpec = {
       "VoicemailActionBridgeTransfer": {
         "properties": {
           "type": {
-            "type": "string",
             "enum": [
               "bridge_transfer"
-            ]
+            ],
+            "type": "string"
           }
         },
         "required": [
@@ -19005,10 +19005,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "call_type": {
-            "type": "string",
             "enum": [
               "web_call"
-            ]
+            ],
+            "type": "string"
           },
           "collected_dynamic_variables": {
             "additionalProperties": {

@@ -1,0 +1,31 @@
+/**
+ * Runs `emitSchema` on a worker thread (see schema-worker.mjs). Same input, same output as calling it
+ * directly; the pipeline uses this for large specs so the heaviest emitter overlaps with the others.
+ */
+import { Worker } from 'node:worker_threads';
+import type { LoadedSpec } from '../../load/index.js';
+import type { TextFile } from '../files.js';
+
+export class SchemaWorker {
+  private readonly worker = new Worker(new URL('./schema-worker.mjs', import.meta.url));
+
+  emit(spec: LoadedSpec): Promise<TextFile> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (msg: { ready?: boolean; file?: TextFile; error?: string }): void => {
+        if (msg.ready) return;
+        this.worker.off('message', onMessage);
+        if (msg.file) resolve(msg.file);
+        else reject(new Error(`types emitter failed: ${msg.error ?? 'unknown error'}`));
+      };
+      this.worker.on('message', onMessage);
+      this.worker.once('error', reject);
+      const { document, ...rest } = spec;
+      // A JSON string crosses the thread boundary faster than a structured clone of the object graph.
+      this.worker.postMessage({ spec: { ...rest, warnings: [] }, documentJson: JSON.stringify(document) });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
