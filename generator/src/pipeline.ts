@@ -6,17 +6,28 @@ import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EMITTERS } from './emit/index.js';
-import { SchemaWorker } from './emit/types/off-thread.js';
 import type { EmittedFile } from './emit/files.js';
-import { buildModel } from './ir/build.js';
+import { SchemaWorker } from './emit/types/off-thread.js';
 import type { ApiModel } from './ir/types.js';
-import { loadSpec, type LoadedSpec, type LoadOptions } from './load/index.js';
+import type { LoadedSpec, LoadOptions } from './load/index.js';
 import { GENERATOR_VERSION } from './version.js';
+import { Formatter } from './write/format.js';
 import { OWNED_DIRS, OWNED_FILES, ownerDir } from './write/layout.js';
 import { makeProvenance, printProvenance, PROVENANCE_FILE } from './write/provenance.js';
-import { Formatter } from './write/format.js';
-import { printFiles, sortByPath } from './write/render.js';
+
+/**
+ * The stages' modules (Redocly, ts-morph, the emitters) are imported only once the worker threads are
+ * started: loading them takes about a second, which the workers spend loading TypeScript and prettier.
+ */
+async function stages() {
+  const [load, ir, emit, render] = await Promise.all([
+    import('./load/index.js'),
+    import('./ir/build.js'),
+    import('./emit/index.js'),
+    import('./write/render.js'),
+  ]);
+  return { loadSpec: load.loadSpec, buildModel: ir.buildModel, EMITTERS: emit.EMITTERS, printFiles: render.printFiles, sortByPath: render.sortByPath };
+}
 
 export interface StageTiming {
   readonly stage: string;
@@ -40,32 +51,49 @@ function withProvenance(files: Map<string, string>, specHash: string): Map<strin
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * How work is spread over threads:
+ * - `serial`: everything on this thread (fixture-sized specs: starting workers would cost more);
+ * - `split`: openapi-typescript runs and formats `schema.ts` on one worker, the rest here (medium specs);
+ * - `pool`: openapi-typescript on one worker, every file formatted by a pool of two (large specs).
+ */
+export type ThreadMode = 'serial' | 'split' | 'pool';
+
 export interface GenerateOptions extends LoadOptions {
-  /** Format on worker threads; default: when the machine has 2+ cores and the spec is not tiny. */
-  readonly parallel?: boolean;
+  /** Default: chosen from the spec's size and the number of cores (see `threadMode`). */
+  readonly threads?: ThreadMode;
 }
 
-/** Root document plus the files it references (split specs): a cheap proxy for the work ahead. */
-const PARALLEL_MIN_BYTES = 200_000;
+const SPLIT_MIN_BYTES = 200_000;
+const POOL_MIN_BYTES = 3_000_000;
 
+/** Root document plus the files next to it (split specs), counted up to the pool threshold. */
 function specSize(file: string): number {
   const dir = path.dirname(path.resolve(file));
   let total = 0;
   const walk = (d: string, depth: number): void => {
     if (depth > 4) return;
     for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (total > POOL_MIN_BYTES) return;
       if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path.join(d, entry.name), depth + 1);
-      else if (entry.isFile() && /\.(ya?ml|json)$/.test(entry.name)) total += statSync(path.join(d, entry.name)).size;
-      if (total > PARALLEL_MIN_BYTES) return;
+      else if (entry.isFile() && /\.(ya?ml|json)$/.test(entry.name) && path.join(d, entry.name) !== path.resolve(file)) {
+        total += statSync(path.join(d, entry.name)).size;
+      }
     }
   };
   try {
     total = statSync(file).size;
-    if (total <= PARALLEL_MIN_BYTES) walk(dir, 0);
+    if (total <= POOL_MIN_BYTES) walk(dir, 0);
   } catch {
     return 0;
   }
   return total;
+}
+
+export function threadMode(specFile: string): ThreadMode {
+  if (availableParallelism() < 2) return 'serial';
+  const size = specSize(specFile);
+  return size > POOL_MIN_BYTES ? 'pool' : size > SPLIT_MIN_BYTES ? 'split' : 'serial';
 }
 
 export async function generateFiles(specFile: string, options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -78,11 +106,12 @@ export async function generateFiles(specFile: string, options: GenerateOptions =
   };
   // Worker threads pay off from a few dozen operations on; they start now and load prettier while the
   // spec is read. Fixture-sized specs format on this thread (see Formatter).
-  const parallel = options.parallel ?? (availableParallelism() > 1 && specSize(specFile) > PARALLEL_MIN_BYTES);
-  const formatter = new Formatter(parallel);
+  const mode = options.threads ?? threadMode(specFile);
+  const formatter = new Formatter(mode === 'pool');
   formatter.warmUp();
-  const schemaWorker = parallel ? new SchemaWorker() : undefined;
+  const schemaWorker = mode === 'serial' ? undefined : new SchemaWorker();
   try {
+    const { loadSpec, buildModel, EMITTERS, printFiles, sortByPath } = await stages();
     const spec = await time('load', () => loadSpec(specFile, options));
     const model = await time('ir', () => buildModel(spec));
     // Emitters run in table order and each one's files are printed and handed to the formatter at once,
@@ -90,7 +119,7 @@ export async function generateFiles(specFile: string, options: GenerateOptions =
     // runs on its own worker meanwhile.
     await time('emit+print', async () => {
       const offThread = schemaWorker ? EMITTERS.filter((e) => e.offThread) : [];
-      const pending = offThread.map(() => schemaWorker!.emit(spec).then((file) => formatter.submit(printFiles([file]))));
+      const pending = offThread.map(() => schemaWorker!.emit(spec, mode === 'split').then((file) => formatter.submit(printFiles([file]))));
       for (const emitter of EMITTERS) {
         if (offThread.includes(emitter)) continue;
         formatter.submit(printFiles((await emitter.emit({ spec, model })) satisfies EmittedFile[]));

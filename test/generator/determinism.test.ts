@@ -44,14 +44,15 @@ const FIXTURES = ['retell-like', 'composition', 'naming'];
 describe('determinism', () => {
   it('two runs on the curated spec produce identical bytes', async () => {
     const spec = path.join(REPO, 'spec/openapi.yaml');
-    const [a, b] = [await generateFiles(spec, { parallel: true }), await generateFiles(spec, { parallel: true })];
+    const [a, b] = [await generateFiles(spec), await generateFiles(spec)];
     expectSameFiles(a.files, b.files);
   });
 
-  it('formatting on worker threads and on the main thread give the same bytes', async () => {
+  it('serial, split and pooled threading give the same bytes', async () => {
     const spec = path.join(REPO, 'spec/openapi.yaml');
-    const [parallel, serial] = [await generateFiles(spec, { parallel: true }), await generateFiles(spec, { parallel: false })];
-    expectSameFiles(parallel.files, serial.files);
+    const serial = await generateFiles(spec, { threads: 'serial' });
+    expectSameFiles((await generateFiles(spec, { threads: 'split' })).files, serial.files);
+    expectSameFiles((await generateFiles(spec, { threads: 'pool' })).files, serial.files);
   });
 
   it.each(FIXTURES)('%s: shuffled keys give the same bytes', async (name) => {

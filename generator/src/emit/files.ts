@@ -28,6 +28,8 @@ export function isStructureFile(file: EmittedFile): file is StructureFile {
 export const OUTPUT_DIRS = {
   client: 'packages/client/src/generated',
   sdk: 'packages/sdk/src/generated',
+  /** Written by the mocks emitter (emit/mocks, `MOCK_DIR`). */
+  mock: 'packages/mock/src/generated',
 } as const;
 
 /** Single generated files outside the generated folders. */

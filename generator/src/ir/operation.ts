@@ -16,6 +16,8 @@ export interface RawSdkEntry {
   readonly method: string;
   readonly paramsType?: string;
   readonly responseType?: string;
+  /** Path parameter names taken positionally (`x-sdk.positional`); absent: all of them. */
+  readonly positional?: readonly string[];
 }
 
 export interface OperationFacts {
@@ -217,7 +219,17 @@ function readSdk(op: Node, ctx: Context, pointer: string): RawSdkEntry[] {
     }
     const paramsType = str(entry, 'paramsType');
     const responseType = str(entry, 'responseType');
-    return { resource: entry['resource'], method: entry['method'], ...(paramsType ? { paramsType } : {}), ...(responseType ? { responseType } : {}) };
+    const positional = entry['positional'];
+    if (positional !== undefined && (!Array.isArray(positional) || !positional.every((p) => typeof p === 'string'))) {
+      throw new SpecError('invalid-extension', 'x-sdk.positional must be a list of path parameter names', ctx.file, `${where}/positional`);
+    }
+    return {
+      resource: entry['resource'],
+      method: entry['method'],
+      ...(paramsType ? { paramsType } : {}),
+      ...(responseType ? { responseType } : {}),
+      ...(positional ? { positional: positional as string[] } : {}),
+    };
   });
 }
 

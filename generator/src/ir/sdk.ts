@@ -62,8 +62,7 @@ export function buildSdk(drafts: readonly DraftOperation[], schemaTypeNames: Rea
       const paramsType = claimType(typeScope, entry.paramsType, `${stem}Params`, file, op.pointer);
       const responseType = responseTypeName(op, entry, stem, typeScope, schemaNames, schemaTypeNames, file);
       const binding: SdkBinding = { resource: property, method, paramsType, responseType };
-      const positional = op.pathParams.slice(-1);
-      const pathInParams = op.pathParams.slice(0, -1);
+      const { positional, pathInParams } = splitPathParams(op, entry, file);
       const methods = resourceMethods.get(property) ?? [];
       methods.push({ name: method, operation: op as OperationModel, binding, positional, pathInParams, paramsRequired: op.paramsRequired || pathInParams.length > 0 });
       resourceMethods.set(property, methods);
@@ -86,6 +85,20 @@ export function buildSdk(drafts: readonly DraftOperation[], schemaTypeNames: Rea
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     }));
   return { operations, resources };
+}
+
+/** `x-sdk.positional` picks the positional path params (the rest go in params); absent: all positional. */
+function splitPathParams(op: Omit<OperationModel, 'sdk' | 'group'>, entry: RawSdkEntry, file: string) {
+  if (!entry.positional) return { positional: op.pathParams, pathInParams: [] };
+  for (const name of entry.positional) {
+    if (!op.pathParams.some((p) => p.name === name)) {
+      throw new SpecError('invalid-extension', `x-sdk.positional names "${name}", which is not a path parameter`, file, `${op.pointer}/x-sdk`);
+    }
+  }
+  return {
+    positional: op.pathParams.filter((p) => entry.positional!.includes(p.name)),
+    pathInParams: op.pathParams.filter((p) => !entry.positional!.includes(p.name)),
+  };
 }
 
 function claimType(scope: NameScope, given: string | undefined, fallback: string, file: string, pointer: string): string {

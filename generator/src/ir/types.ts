@@ -151,8 +151,8 @@ export interface MethodModel {
   readonly operation: OperationModel;
   readonly binding: SdkBinding;
   /**
-   * Path params taken positionally: only the last one, the others move into the params object
-   * (the facade convention for nested routes, e.g. `deleteSource(sourceId, { knowledge_base_id })`).
+   * Path params taken positionally: all of them unless `x-sdk.positional` names a subset; the others move
+   * into the params object (e.g. `deleteSource(sourceId, { knowledge_base_id })`).
    */
   readonly positional: readonly ParamModel[];
   /** Path params that travel inside the params object. */

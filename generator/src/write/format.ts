@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { format, type Options } from 'prettier';
+import type { Options } from 'prettier';
 
 export interface FormatJob {
   readonly path: string;
@@ -28,6 +28,12 @@ const SPLIT_THRESHOLD = 1_000_000;
 
 function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** prettier, loaded on first use (workers format large specs; the main thread may never need it). */
+async function format(text: string, options: Options): Promise<string> {
+  const prettier = await import('prettier');
+  return prettier.format(text, options);
 }
 
 export async function formatOne(job: FormatJob): Promise<string> {

@@ -3,9 +3,8 @@
  * disappear) and two single files. Every rendered path must fall in exactly one of them.
  */
 import { OUTPUT_DIRS, OUTPUT_FILES } from '../emit/files.js';
-import { MOCK_DIR } from '../emit/mocks/index.js';
 
-export const OWNED_DIRS: readonly string[] = [OUTPUT_DIRS.client, OUTPUT_DIRS.sdk, MOCK_DIR];
+export const OWNED_DIRS: readonly string[] = [OUTPUT_DIRS.client, OUTPUT_DIRS.sdk, OUTPUT_DIRS.mock];
 export const OWNED_FILES: readonly string[] = [OUTPUT_FILES.apiDoc, OUTPUT_FILES.sdkEntry];
 
 export function ownerDir(path: string): string | undefined {

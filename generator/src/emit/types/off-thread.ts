@@ -9,7 +9,8 @@ import type { TextFile } from '../files.js';
 export class SchemaWorker {
   private readonly worker = new Worker(new URL('./schema-worker.mjs', import.meta.url));
 
-  emit(spec: LoadedSpec): Promise<TextFile> {
+  /** With `format`, the worker also formats the file and returns it as plain text (header included). */
+  emit(spec: LoadedSpec, format = false): Promise<TextFile> {
     return new Promise((resolve, reject) => {
       const onMessage = (msg: { ready?: boolean; file?: TextFile; error?: string }): void => {
         if (msg.ready) return;
@@ -21,7 +22,7 @@ export class SchemaWorker {
       this.worker.once('error', reject);
       const { document, ...rest } = spec;
       // A JSON string crosses the thread boundary faster than a structured clone of the object graph.
-      this.worker.postMessage({ spec: { ...rest, warnings: [] }, documentJson: JSON.stringify(document) });
+      this.worker.postMessage({ spec: { ...rest, warnings: [] }, documentJson: JSON.stringify(document), format });
     });
   }
 

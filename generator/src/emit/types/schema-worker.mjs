@@ -6,11 +6,21 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { emitSchema } = await import('./schema.ts');
+const { textJob } = await import('../../write/header.ts');
+const { formatAll } = await import('../../write/format.ts');
 
-parentPort.on('message', (message) => {
+parentPort.on('message', async (message) => {
   try {
     const spec = { ...message.spec, document: JSON.parse(message.documentJson) };
-    parentPort.postMessage({ file: emitSchema(spec) });
+    const file = emitSchema(spec);
+    if (!message.format) {
+      parentPort.postMessage({ file });
+      return;
+    }
+    // Formatted here (same splitting and options as the main thread), returned ready to write.
+    const job = textJob(file);
+    const text = (await formatAll([job])).get(job.path);
+    parentPort.postMessage({ file: { path: file.path, text } });
   } catch (error) {
     parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
