@@ -71,8 +71,12 @@ async function diff(rest: string[]): Promise<number> {
 }
 
 async function mock(rest: string[]): Promise<number> {
+  // The workspace package when installed as a dependency, else its source in this repository.
   const specifier = '@retell-kit/mock';
-  const mod = (await import(specifier).catch(() => ({}))) as { startMockServer?: (argv: string[]) => Promise<unknown> };
+  const source = new URL('../../packages/mock/src/index.ts', import.meta.url).href;
+  const mod = (await import(specifier).catch(() => import(source)).catch(() => ({}))) as {
+    startMockServer?: (argv: string[]) => Promise<unknown>;
+  };
   if (typeof mod.startMockServer !== 'function') throw new ConfigError('the mock server is not available (@retell-kit/mock)');
   await mod.startMockServer(rest);
   return 0;

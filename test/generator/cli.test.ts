@@ -39,6 +39,20 @@ describe('retell-kit CLI', () => {
     expect(r.out).toContain('Usage: retell-kit');
   });
 
+  it.each([['diff'], ['mock']])('%s is delegated (its --help exits 0)', async (command) => {
+    const log = console.log;
+    const error = console.error;
+    const printed: string[] = [];
+    console.log = (...a: unknown[]) => void printed.push(a.join(' '));
+    console.error = console.log;
+    try {
+      expect((await run(command, '--help')).code).toBe(0);
+    } finally {
+      console.log = log;
+      console.error = error;
+    }
+  });
+
   it('--check passes on fresh output and prints each step with its time', async () => {
     const r = await generate(out, '--check');
     expect(r.code).toBe(0);
