@@ -119,7 +119,9 @@ export async function generateFiles(specFile: string, options: GenerateOptions =
     // runs on its own worker meanwhile.
     await time('emit+print', async () => {
       const offThread = schemaWorker ? EMITTERS.filter((e) => e.offThread) : [];
-      const pending = offThread.map(() => schemaWorker!.emit(spec, mode === 'split').then((file) => formatter.submit(printFiles([file]))));
+      const pending = offThread.map(() =>
+        schemaWorker!.emit(spec, mode === 'split').then((file) => formatter.submit(printFiles([file]))),
+      );
       for (const emitter of EMITTERS) {
         if (offThread.includes(emitter)) continue;
         formatter.submit(printFiles((await emitter.emit({ spec, model })) satisfies EmittedFile[]));

@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Options } from 'prettier';
+import { joinFormatted, splitForFormat, type Piece as SplitPiece } from './split.js';
 
 export interface FormatJob {
   readonly path: string;
@@ -23,8 +24,9 @@ export const PRETTIER_OPTIONS: Options = {
   proseWrap: 'preserve',
 };
 
-/** TypeScript files above this size are split at top-level `export` declarations. */
-const SPLIT_THRESHOLD = 1_000_000;
+/** TypeScript files above this size are split into pieces of at most PIECE_MAX characters (see split.ts). */
+const SPLIT_THRESHOLD = 400_000;
+const PIECE_MAX = 250_000;
 
 function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
@@ -41,26 +43,16 @@ export async function formatOne(job: FormatJob): Promise<string> {
   return format(job.text, { ...PRETTIER_OPTIONS, parser: job.parser });
 }
 
-/** Splits before every line that starts a top-level `export interface|type` (openapi-typescript's layout). */
-export function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  const re = /^export (?:interface|type) /gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > start && text.slice(start, m.index).trim() !== '') {
-      parts.push(text.slice(start, m.index));
-      start = m.index;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
-
 interface Piece {
   readonly path: string;
   readonly index: number;
   readonly text: string;
   readonly parser: NonNullable<FormatJob['parser']>;
+}
+
+interface Split {
+  readonly parts: readonly SplitPiece[];
+  readonly pieces: Piece[];
 }
 
 interface Queued {
@@ -129,6 +121,7 @@ class Pool {
 export class Formatter {
   private pool: Pool | undefined;
   private readonly pieces: Piece[] = [];
+  private readonly splits = new Map<string, Split>();
   private readonly plain = new Map<string, string>();
   private readonly results = new Map<Piece, Promise<string>>();
 
@@ -141,10 +134,17 @@ export class Formatter {
 
   submit(jobs: readonly FormatJob[]): void {
     for (const job of jobs) {
-      if (!job.parser) this.plain.set(job.path, ensureNewline(job.text));
-      else if (job.parser === 'typescript' && job.text.length > SPLIT_THRESHOLD) {
-        splitTopLevel(job.text).forEach((text, index) => this.add({ path: job.path, index, text, parser: 'typescript' }));
-      } else this.add({ path: job.path, index: 0, text: job.text, parser: job.parser });
+      if (!job.parser) {
+        this.plain.set(job.path, ensureNewline(job.text));
+        continue;
+      }
+      const parts: SplitPiece[] =
+        job.parser === 'typescript' && job.text.length > SPLIT_THRESHOLD
+          ? splitForFormat(job.text, PIECE_MAX)
+          : [{ text: job.text, stripTop: 0, stripBottom: 0, blankAfter: false }];
+      const split: Split = { parts, pieces: parts.map((p, index) => ({ path: job.path, index, text: p.text, parser: job.parser! })) };
+      this.splits.set(job.path, split);
+      for (const piece of split.pieces) this.add(piece);
     }
   }
 
@@ -163,14 +163,11 @@ export class Formatter {
       for (const p of this.pieces) {
         if (!this.results.has(p)) this.results.set(p, Promise.resolve(await format(p.text, { ...PRETTIER_OPTIONS, parser: p.parser })));
       }
-      const parts = new Map<string, string[]>();
-      for (const p of this.pieces) {
-        const list = parts.get(p.path) ?? [];
-        list[p.index] = await this.results.get(p)!;
-        parts.set(p.path, list);
-      }
       const out = new Map(this.plain);
-      for (const [path, list] of parts) out.set(path, list.join('\n'));
+      for (const [path, split] of this.splits) {
+        const formatted = await Promise.all(split.pieces.map((p) => this.results.get(p)!));
+        out.set(path, split.parts.length === 1 ? formatted[0]! : joinFormatted(split.parts, formatted));
+      }
       return out;
     } finally {
       await this.close();
