@@ -75,7 +75,7 @@ function specSize(file: string): number {
     if (depth > 4) return;
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       if (total > POOL_MIN_BYTES) return;
-      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path.join(d, entry.name), depth + 1);
+      if (entry.isDirectory() && !['node_modules', 'dist'].includes(entry.name) && !entry.name.startsWith('.')) walk(path.join(d, entry.name), depth + 1);
       else if (entry.isFile() && /\.(ya?ml|json)$/.test(entry.name) && path.join(d, entry.name) !== path.resolve(file)) {
         total += statSync(path.join(d, entry.name)).size;
       }
