@@ -37,7 +37,7 @@ async function generate(args: GenerateArgs, log: Log): Promise<number> {
   else log(`- lint skipped${args.check ? ' (--check)' : !args.lint ? ' (--no-lint)' : ' (custom --spec)'}`);
 
   const result = await step(log, 'generate', () => generateFiles(spec, { strict: !args.lenient }));
-  for (const w of result.spec.warnings) log(`  ⚠ [${w.code}] ${w.describe()}`);
+  for (const w of result.warnings) log(`  ⚠ [${w.code}] ${w.describe()}`);
   for (const t of result.timings) log(`    ${t.stage.padEnd(7)} ${Math.round(t.ms)} ms`);
   log(`    ${result.model.operations.length} operations, ${result.model.schemas.length} schemas, ${result.model.resources.reduce((n, r) => n + r.methods.length, 0)} facade methods, ${result.files.size} files`);
 

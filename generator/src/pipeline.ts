@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { EmittedFile } from './emit/files.js';
 import { SchemaWorker } from './emit/types/off-thread.js';
 import type { ApiModel } from './ir/types.js';
+import type { SpecError } from './errors.js';
 import type { LoadedSpec, LoadOptions } from './load/index.js';
 import { GENERATOR_VERSION } from './version.js';
 import { Formatter } from './write/format.js';
@@ -39,6 +40,8 @@ export interface GenerateResult {
   readonly model: ApiModel;
   readonly files: Map<string, string>;
   readonly timings: StageTiming[];
+  /** Structural problems reported but tolerated (lenient loads only). */
+  readonly warnings: readonly SpecError[];
 }
 
 /** Adds one provenance file per generated folder; the SDK's also covers api.md and the package entry. */
@@ -112,7 +115,10 @@ export async function generateFiles(specFile: string, options: GenerateOptions =
   const schemaWorker = mode === 'serial' ? undefined : new SchemaWorker();
   try {
     const { loadSpec, buildModel, EMITTERS, printFiles, sortByPath } = await stages();
-    const spec = await time('load', () => loadSpec(specFile, options));
+    // Large specs: structural validation runs on a pool worker while the IR and emitters proceed; its
+    // verdict is awaited before any file is returned, so an invalid spec still writes nothing.
+    const validator = formatter.validator();
+    const spec = await time('load', () => loadSpec(specFile, validator ? { ...options, validator } : options));
     const model = await time('ir', () => buildModel(spec));
     // Emitters run in table order and each one's files are printed and handed to the formatter at once,
     // so formatting overlaps with emitting. In parallel mode the off-thread emitter (openapi-typescript)
@@ -128,8 +134,10 @@ export async function generateFiles(specFile: string, options: GenerateOptions =
       }
       await Promise.all(pending);
     });
+    // Validation runs on the pool, so its verdict is awaited before the pool is closed by finish().
+    const warnings = await spec.validation;
     const rendered = await time('format', () => formatter.finish());
-    return { spec, model, files: withProvenance(sortByPath(rendered), spec.hash), timings };
+    return { spec, model, files: withProvenance(sortByPath(rendered), spec.hash), timings, warnings };
   } finally {
     await Promise.all([formatter.close(), schemaWorker?.close()]);
   }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_DIRS } from '../../generator/src/emit/files.js';
+import { SpecError } from '../../generator/src/errors.js';
 import { generateFiles } from '../../generator/src/pipeline.js';
 import { tempDir, writeTree } from './helpers/files.js';
 import { typecheckOutput } from './helpers/typecheck.js';
@@ -23,16 +24,24 @@ export const REAL_SPECS = [
 
 describe('real-world specs', () => {
   it.each(REAL_SPECS)('$name: generates and type-checks', async ({ name, file, minOperations, warnings }) => {
-    const { files, model, spec } = await generateFiles(file, { strict: warnings === 0 });
-    expect(spec.warnings).toHaveLength(warnings);
+    const result = await generateFiles(file, { strict: warnings === 0 });
+    const { files, model } = result;
+    expect(result.warnings).toHaveLength(warnings);
     expect(model.operations.length).toBeGreaterThanOrEqual(minOperations);
     // Every operation is reachable from the facade exactly once per binding.
     const methods = model.resources.reduce((n, r) => n + r.methods.length, 0);
     expect(methods).toBe(model.operations.length);
     const root = tempDir(`real-${name}`);
     writeTree(root, new Map([...files].filter(([rel]) => rel.startsWith(OUTPUT_DIRS.client) || rel.startsWith(OUTPUT_DIRS.sdk) || rel === 'packages/sdk/src/index.ts')));
-    const result = await typecheckOutput(root);
-    expect(result.output).toBe('');
-    expect(result.ok).toBe(true);
+    const check = await typecheckOutput(root);
+    expect(check.output).toBe('');
+    expect(check.ok).toBe(true);
   }, 240_000);
+
+  it.each(['serial', 'pool'] as const)('directus in strict mode is rejected (%s validation)', async (threads) => {
+    const error = await generateFiles(REAL_SPECS[1].file, { threads }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).code).toBe('invalid-structure');
+    expect((error as SpecError).describe()).toMatch(/openapi\.json#\/paths\/~1items~1\{collection\}\/post\/requestBody/);
+  });
 });

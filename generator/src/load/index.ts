@@ -5,11 +5,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BaseResolver, bundle, createConfig, lintDocument, type Config, type Document } from '@redocly/openapi-core';
+import { BaseResolver, bundle, createConfig, lintDocument, type Config, type Document, type NormalizedProblem } from '@redocly/openapi-core';
 import { SpecError, throwIfAny } from '../errors.js';
 import { canonicalize, hashDocument } from './canonical.js';
 import { checkVersion, findDuplicateOperationIds, type OpenApiVersion } from './checks.js';
-import { displayPath, errorsOf } from './problems.js';
+import { displayPath, errorsOf, type PlainProblem } from './problems.js';
 
 export interface LoadedSpec {
   /** Path as given on the command line, for messages. */
@@ -19,9 +19,20 @@ export interface LoadedSpec {
   readonly version: OpenApiVersion;
   /** sha256 of the canonical document, recorded in the provenance file. */
   readonly hash: string;
-  /** Structural problems that did not stop a lenient load (always empty when strict). */
+  /**
+   * Structural problems that did not stop a lenient load (always empty when strict). With a deferred
+   * validator they are only known once `validation` settles.
+   */
   readonly warnings: readonly SpecError[];
+  /**
+   * Settles when structural validation is done: at once normally; later when it runs on another thread
+   * (`LoadOptions.validator`). Rejects with the spec errors in strict mode; resolves with the warnings.
+   */
+  readonly validation: Promise<readonly SpecError[]>;
 }
+
+/** Structural validation of the bundled document (JSON text) somewhere else, e.g. on a worker thread. */
+export type Validator = (json: string, absoluteRef: string) => Promise<readonly PlainProblem[]>;
 
 export interface LoadOptions {
   /**
@@ -30,6 +41,8 @@ export interface LoadOptions {
    * files, dangling refs, unsupported versions and duplicate operationIds always stop it.
    */
   readonly strict?: boolean;
+  /** Run structural validation through this function and don't wait for it (see `LoadedSpec.validation`). */
+  readonly validator?: Validator;
 }
 
 let configPromise: Promise<Config> | undefined;
@@ -65,12 +78,22 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   const bundled = await bundle({ doc: root as Document, config, externalRefResolver: resolver, dereference: false });
   // Bundling problems (unparsable referenced file, dangling $ref) make the document meaningless: stop here.
   throwIfAny(errorsOf(bundled.problems));
-  const problems = await lintDocument({ document: bundled.bundle, config, externalRefResolver: resolver });
-  const lintErrors = errorsOf(problems).map((e) => (e.file ? e : new SpecError(e.code, e.message, shown, e.pointer)));
   const raw = bundled.bundle.parsed as Record<string, unknown>;
   const strict = options.strict ?? true;
-  throwIfAny([...(strict ? lintErrors : []), ...findDuplicateOperationIds(raw, shown)]);
+  throwIfAny(findDuplicateOperationIds(raw, shown));
+  const judge = (problems: readonly (NormalizedProblem | PlainProblem)[]): SpecError[] => {
+    const errors = errorsOf(problems).map((e) => (e.file ? e : new SpecError(e.code, e.message, shown, e.pointer)));
+    if (strict) throwIfAny(errors);
+    return strict ? [] : errors;
+  };
 
+  if (options.validator) {
+    const validation = options.validator(JSON.stringify(raw), absolute).then(judge);
+    validation.catch(() => undefined); // awaited by the caller; keep an early rejection from being "unhandled"
+    const document = canonicalize(raw) as Record<string, unknown>;
+    return { file: shown, document, version, hash: hashDocument(document), warnings: [], validation };
+  }
+  const warnings = judge(await lintDocument({ document: bundled.bundle, config, externalRefResolver: resolver }));
   const document = canonicalize(raw) as Record<string, unknown>;
-  return { file: shown, document, version, hash: hashDocument(document), warnings: strict ? [] : lintErrors };
+  return { file: shown, document, version, hash: hashDocument(document), warnings, validation: Promise.resolve(warnings) };
 }

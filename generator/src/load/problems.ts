@@ -12,7 +12,7 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-function codeFor(problem: NormalizedProblem): string {
+function codeFor(problem: { ruleId: string; message: string }): string {
   if (problem.ruleId === 'bundler') {
     if (problem.message.startsWith('Failed to parse')) return 'invalid-yaml';
     if (problem.message.startsWith("Can't resolve $ref")) return 'dangling-ref';
@@ -21,17 +21,44 @@ function codeFor(problem: NormalizedProblem): string {
   return problem.ruleId === 'struct' ? 'invalid-structure' : problem.ruleId;
 }
 
-export function toSpecError(problem: NormalizedProblem): SpecError {
+/** A problem reduced to plain data (what a validation worker thread sends back). */
+export interface PlainProblem {
+  readonly message: string;
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warn';
+  readonly ignored: boolean;
+  readonly file?: string;
+  readonly pointer?: string;
+  readonly line?: number;
+  readonly col?: number;
+}
+
+export function toPlain(problem: NormalizedProblem): PlainProblem {
   const loc = problem.location[0];
-  const file = loc ? displayPath(loc.source.absoluteRef) : undefined;
-  let pointer: string | undefined;
-  let message = problem.message;
-  if (loc && loc.pointer !== undefined) pointer = loc.pointer;
-  else if (loc && 'start' in loc && loc.start) message += ` (line ${loc.start.line}, column ${loc.start.col})`;
-  return new SpecError(codeFor(problem), message, file, pointer);
+  const start = loc && 'start' in loc && loc.start ? loc.start : undefined;
+  return {
+    message: problem.message,
+    ruleId: problem.ruleId,
+    severity: problem.severity,
+    ignored: problem.ignored === true,
+    ...(loc ? { file: loc.source.absoluteRef } : {}),
+    ...(loc && loc.pointer !== undefined ? { pointer: loc.pointer } : {}),
+    ...(start ? { line: start.line, col: start.col } : {}),
+  };
+}
+
+export function plainToSpecError(problem: PlainProblem): SpecError {
+  const message = problem.pointer === undefined && problem.line !== undefined ? `${problem.message} (line ${problem.line}, column ${problem.col ?? 0})` : problem.message;
+  return new SpecError(codeFor(problem), message, problem.file ? displayPath(problem.file) : undefined, problem.pointer);
+}
+
+export function toSpecError(problem: NormalizedProblem): SpecError {
+  return plainToSpecError(toPlain(problem));
 }
 
 /** Only errors stop generation; warnings are the linter's business (`pnpm lint`). */
-export function errorsOf(problems: readonly NormalizedProblem[]): SpecError[] {
-  return problems.filter((p) => p.severity === 'error' && !p.ignored).map(toSpecError);
+export function errorsOf(problems: readonly (NormalizedProblem | PlainProblem)[]): SpecError[] {
+  return problems
+    .filter((p) => p.severity === 'error' && !p.ignored)
+    .map((p) => ('location' in p ? toSpecError(p) : plainToSpecError(p)));
 }

@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Options } from 'prettier';
+import type { PlainProblem } from '../load/problems.js';
 import { joinFormatted, splitForFormat, type Piece as SplitPiece } from './split.js';
 
 export interface FormatJob {
@@ -56,13 +57,21 @@ interface Split {
 }
 
 interface Queued {
-  readonly piece: Piece;
-  readonly resolve: (text: string) => void;
+  /** Scheduling weight: the largest job first (validation, `Infinity`, before any formatting). */
+  readonly weight: number;
+  readonly message: Record<string, unknown>;
+  readonly resolve: (reply: WorkerReply) => void;
   readonly reject: (error: Error) => void;
 }
 
+interface WorkerReply {
+  readonly text?: string;
+  readonly problems?: PlainProblem[];
+  readonly error?: string;
+}
+
 /**
- * Worker threads that pull the largest queued piece whenever they are idle (dynamic scheduling keeps
+ * Worker threads that pull the heaviest queued job whenever they are idle (dynamic scheduling keeps
  * both cores busy even though pieces arrive over time and differ in size by 1000×).
  */
 class Pool {
@@ -74,11 +83,11 @@ class Pool {
   constructor(size: number) {
     this.workers = Array.from({ length: size }, () => new Worker(new URL('./format-worker.mjs', import.meta.url)));
     for (const w of this.workers) {
-      w.on('message', (msg: { text?: string; error?: string }) => {
+      w.on('message', (msg: WorkerReply) => {
         const job = this.busy.get(w);
         this.busy.delete(w);
         if (msg.error !== undefined) job?.reject(new Error(msg.error));
-        else job?.resolve(msg.text ?? '');
+        else job?.resolve(msg);
         this.idle.push(w);
         this.pump();
       });
@@ -90,21 +99,31 @@ class Pool {
     }
   }
 
-  run(piece: Piece): Promise<string> {
+  private enqueue(weight: number, message: Record<string, unknown>): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ piece, resolve, reject });
+      this.queue.push({ weight, message, resolve, reject });
       this.pump();
     });
+  }
+
+  async run(piece: Piece): Promise<string> {
+    const reply = await this.enqueue(piece.text.length, { text: piece.text, parser: piece.parser, options: PRETTIER_OPTIONS });
+    return reply.text ?? '';
+  }
+
+  async validate(json: string, absoluteRef: string): Promise<PlainProblem[]> {
+    const reply = await this.enqueue(Number.POSITIVE_INFINITY, { kind: 'validate', json, absoluteRef });
+    return reply.problems ?? [];
   }
 
   private pump(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       let best = 0;
-      for (let i = 1; i < this.queue.length; i++) if (this.queue[i]!.piece.text.length > this.queue[best]!.piece.text.length) best = i;
+      for (let i = 1; i < this.queue.length; i++) if (this.queue[i]!.weight > this.queue[best]!.weight) best = i;
       const job = this.queue.splice(best, 1)[0]!;
       const worker = this.idle.pop()!;
       this.busy.set(worker, job);
-      worker.postMessage({ id: 0, text: job.piece.text, parser: job.piece.parser, options: PRETTIER_OPTIONS });
+      worker.postMessage(job.message);
     }
   }
 
@@ -130,6 +149,14 @@ export class Formatter {
   /** Starts the workers now, so they load prettier while the spec is still being read. */
   warmUp(): void {
     if (this.parallel) this.pool ??= new Pool(Math.max(1, Math.min(2, availableParallelism())));
+  }
+
+  /** A `Validator` that runs on the pool (parallel mode only), ahead of any formatting job. */
+  validator(): ((json: string, absoluteRef: string) => Promise<PlainProblem[]>) | undefined {
+    if (!this.parallel) return undefined;
+    this.warmUp();
+    const pool = this.pool!;
+    return (json, absoluteRef) => pool.validate(json, absoluteRef);
   }
 
   submit(jobs: readonly FormatJob[]): void {
