@@ -1,6 +1,7 @@
 /**
  * One benchmark client, in its own process so its CPU time and peak RSS are its own. Started by
- * `scripts/bench-runtime.ts` with the client kind and the server port; warms up, then runs one round of
+ * `scripts/bench-runtime.ts` with the client kind and the server port (and `--conditions=source`, so our
+ * packages import each other's sources, not a possibly stale `dist/`); warms up, then runs one round of
  * sequential requests each time the coordinator asks and reports wall time, CPU time and RSS.
  */
 import { createRequire } from 'node:module';
@@ -34,20 +35,15 @@ async function makeCall(kind: ClientKind, baseURL: string): Promise<{ call: Call
       };
     }
     case 'operation': {
+      // The smallest setup the README documents: the lean core, no typed path client.
       const client: Record<string, unknown> = await import('../../packages/client/src/index.js');
       const options = { apiKey: API_KEY, baseURL, maxRetries: 0 };
       type Core = { request(op: unknown, input: unknown): Promise<unknown> };
       const RetellCore = client['RetellCore'] as new (o: typeof options) => Core;
-      const createClient = client['createClient'] as ((o: typeof options) => Core) | undefined;
       const getAgent = client['getAgent'] as ((c: Core, id: string) => Promise<unknown>) | undefined;
-      if (getAgent && createClient) {
-        const core = createClient(options);
-        return { label: 'our getAgent()', call: () => getAgent(core, AGENT_ID) };
-      }
-      // Before generation: the same path a generated function takes, with a hand-written OperationSpec.
+      if (typeof getAgent !== 'function') return '@retell-kit/client exports no getAgent (run pnpm generate)';
       const core = new RetellCore(options);
-      const op = { operationId: 'getAgent', method: 'GET', path: '/get-agent/{agent_id}' };
-      return { label: 'our core.request() (getAgent not generated yet)', call: () => core.request(op, { path: { agent_id: AGENT_ID } }) };
+      return { label: 'our getAgent(new RetellCore())', call: () => getAgent(core, AGENT_ID) };
     }
     case 'facade': {
       let sdk: Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** Shared fixtures of the runtime tests: hand-written OperationSpecs (the generated ones come later), a client factory and a log sink. */
-import { RetellCore, type ClientOptions, type Logger, type OperationSpec } from '@retell-kit/client';
+import { multipartBody, RetellCore, RetellPathClient, type ClientOptions, type Logger, type OperationSpec } from '@retell-kit/client';
 
 export const BASE = 'https://api.retell.test';
 export const KEY = 'key_4f8e0c1b2a3d5e6f7a8b9c0d';
@@ -11,7 +11,7 @@ export const createPhoneCallOp: OperationSpec = {
   operationId: 'createPhoneCall', method: 'POST', path: '/v2/create-phone-call', body: 'json', timeoutMs: 120_000,
 };
 export const createKnowledgeBaseOp: OperationSpec = {
-  operationId: 'createKnowledgeBase', method: 'POST', path: '/create-knowledge-base', body: 'multipart',
+  operationId: 'createKnowledgeBase', method: 'POST', path: '/create-knowledge-base', body: 'multipart', encode: multipartBody,
 };
 export const listAgentsOp: OperationSpec = {
   operationId: 'listAgents', method: 'GET', path: '/list-agents',
@@ -36,4 +36,9 @@ export function captureLogger(): { logger: Logger; lines: LogLine[]; text(): str
 
 export function makeClient(options: ClientOptions = {}): RetellCore {
   return new RetellCore({ apiKey: KEY, baseURL: BASE, logLevel: 'off', ...options });
+}
+
+/** A client with the typed path methods (openapi-fetch); `Paths` is `{}`, so callers cast to reach them. */
+export function makePathClient(options: ClientOptions = {}): RetellPathClient {
+  return new RetellPathClient({ apiKey: KEY, baseURL: BASE, logLevel: 'off', ...options });
 }

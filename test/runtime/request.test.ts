@@ -1,8 +1,8 @@
 /** Path encoding, raw responses, pagination, the typed path methods and redaction in logs. */
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { APIPromise, NotFoundError, PagePromise } from '@retell-kit/client';
-import { BASE, KEY, captureLogger, getAgentOp, listAgentsOp, listCallsOp, makeClient } from './helpers.js';
+import { APIPromise, NotFoundError, PagePromise, requestPage } from '@retell-kit/client';
+import { BASE, KEY, captureLogger, getAgentOp, listAgentsOp, listCallsOp, makeClient, makePathClient } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -87,7 +87,7 @@ describe('pagination', () => {
       .get('/list-agents').query({ limit: '2' }).reply(200, { items: [{ id: 1 }, { id: 2 }], has_more: true, pagination_key: 'k2' })
       .get('/list-agents').query({ limit: '2', pagination_key: 'k2' }).reply(200, { items: [{ id: 3 }, { id: 4 }], has_more: true, pagination_key: 'k4' })
       .get('/list-agents').query({ limit: '2', pagination_key: 'k4' }).reply(200, { items: [{ id: 5 }], has_more: false, pagination_key: 'k5' });
-    const page = makeClient().requestPage<{ items: { id: number }[] }, { id: number }>(listAgentsOp, { query: { limit: 2 } });
+    const page = requestPage<{ items: { id: number }[] }, { id: number }>(makeClient(), listAgentsOp, { query: { limit: 2 } });
     expect(page).toBeInstanceOf(PagePromise);
     const seen: number[] = [];
     for await (const item of page) seen.push(item.id);
@@ -98,7 +98,7 @@ describe('pagination', () => {
   it('stops fetching when the loop breaks', async () => {
     nock(BASE).get('/list-agents').reply(200, { items: [{ id: 1 }, { id: 2 }], has_more: true, pagination_key: 'k2' });
     const next = nock(BASE).get('/list-agents').query({ pagination_key: 'k2' }).reply(200, { items: [], has_more: false });
-    for await (const item of makeClient().requestPage<unknown, { id: number }>(listAgentsOp).iterate()) {
+    for await (const item of requestPage<unknown, { id: number }>(makeClient(), listAgentsOp).iterate()) {
       if (item.id === 1) break;
     }
     expect(next.isDone()).toBe(false);
@@ -110,7 +110,7 @@ describe('pagination', () => {
       .post('/v3/list-calls').reply(200, (_u, body) => (bodies.push(body), { items: ['c1'], has_more: true, pagination_key: 'c1' }))
       .post('/v3/list-calls').reply(200, (_u, body) => (bodies.push(body), { items: ['c2'], has_more: false }));
     const all: string[] = [];
-    for await (const call of makeClient().requestPage<unknown, string>(listCallsOp, { body: { limit: 1, sort_order: 'ascending' } })) all.push(call);
+    for await (const call of requestPage<unknown, string>(makeClient(), listCallsOp, { body: { limit: 1, sort_order: 'ascending' } })) all.push(call);
     expect(all).toEqual(['c1', 'c2']);
     expect(bodies).toEqual([{ limit: 1, sort_order: 'ascending' }, { limit: 1, sort_order: 'ascending', pagination_key: 'c1' }]);
   });
@@ -118,7 +118,7 @@ describe('pagination', () => {
   it('the first page is the awaited value; a cursor that does not move ends the walk', async () => {
     nock(BASE).get('/list-agents').reply(200, { items: [1], has_more: true, pagination_key: 'same' });
     nock(BASE).get('/list-agents').query({ pagination_key: 'same' }).reply(200, { items: [2], has_more: true, pagination_key: 'same' });
-    const page = makeClient().requestPage<{ items: number[] }, number>(listAgentsOp);
+    const page = requestPage<{ items: number[] }, number>(makeClient(), listAgentsOp);
     expect((await page).items).toEqual([1]);
     const all: number[] = [];
     for await (const n of page) all.push(n);
@@ -126,7 +126,7 @@ describe('pagination', () => {
   });
 
   it('refuses operations without pagination', () => {
-    expect(() => makeClient().requestPage(getAgentOp)).toThrow('Operation getAgent is not paginated.');
+    expect(() => requestPage(makeClient(), getAgentOp)).toThrow('Operation getAgent is not paginated.');
   });
 });
 
@@ -137,7 +137,7 @@ describe('typed path methods (openapi-fetch)', () => {
       .get('/get-agent/a%2F1').reply(200, { agent_id: 'a/1' })
       .get('/get-agent/missing').reply(404, { message: 'not here' });
     // Paths is `{}` here, so the typed signature is bypassed; generated clients get real path types.
-    const client = makeClient() as unknown as {
+    const client = makePathClient() as unknown as {
       GET(path: string, init: object): Promise<{ data?: unknown; error?: unknown; response: Response }>;
     };
     const ok = await client.GET('/get-agent/{agent_id}', { params: { path: { agent_id: 'a/1' } } });
@@ -149,7 +149,7 @@ describe('typed path methods (openapi-fetch)', () => {
 
   it('honour a signal passed in the init', async () => {
     nock(BASE).get('/get-agent/slow').delay(500).reply(200, {});
-    const client = makeClient() as unknown as { GET(path: string, init: object): Promise<unknown> };
+    const client = makePathClient() as unknown as { GET(path: string, init: object): Promise<unknown> };
     const pending = client.GET('/get-agent/{agent_id}', { params: { path: { agent_id: 'slow' } }, signal: AbortSignal.timeout(20) });
     await expect(pending).rejects.toMatchObject({ name: 'APIUserAbortError' });
   });

@@ -214,20 +214,54 @@ describe('headers and query', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('applies fetchOptions without letting them replace headers', async () => {
-    const seen: RequestInit[] = [];
+  it('applies fetchOptions without letting them replace method, headers, body or signal', async () => {
+    const seen: { input: unknown; init: RequestInit }[] = [];
     const client = makeClient({
-      fetchOptions: { headers: { authorization: 'overridden' }, cache: 'no-store' },
+      fetchOptions: { headers: { authorization: 'overridden' }, cache: 'no-store', method: 'PUT', body: 'x' },
       fetch: async (input, init) => {
-        seen.push(init ?? {});
-        expect((input as Request).headers.get('authorization')).toBe('Bearer key_4f8e0c1b2a3d5e6f7a8b9c0d');
+        seen.push({ input, init: init ?? {} });
         return new Response('{"ok":1}', { status: 200 });
       },
     });
-    await client.request(getAgentOp, { path: { agent_id: 'a' } }, { fetchOptions: { keepalive: true } });
-    expect(seen[0]).toMatchObject({ cache: 'no-store', keepalive: true });
-    expect(seen[0]).not.toHaveProperty('headers');
-    expect(seen[0]?.signal).toBeInstanceOf(AbortSignal);
+    const user = new AbortController();
+    await client.request(getAgentOp, { path: { agent_id: 'a' } }, { fetchOptions: { keepalive: true, signal: user.signal } });
+    const { input, init } = seen[0]!;
+    // A URL and an init, not a Request: fetch builds its own Request, one is enough.
+    expect(input).toBe(`${BASE}/get-agent/a`);
+    expect(init).toMatchObject({ cache: 'no-store', keepalive: true, method: 'GET', body: undefined });
+    expect(new Headers(init.headers).get('authorization')).toBe('Bearer key_4f8e0c1b2a3d5e6f7a8b9c0d');
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+    expect(init.signal).not.toBe(user.signal);
+  });
+
+  it('sends a JSON body with its content type, which default headers may override', async () => {
+    const seen: RequestInit[] = [];
+    const fetch = async (_input: unknown, init?: RequestInit): Promise<Response> => (seen.push(init ?? {}), new Response('{}', { status: 201 }));
+    await makeClient({ fetch }).request(createAgentOp, { body: { agent_name: 'a' } });
+    await makeClient({ fetch, defaultHeaders: { 'Content-Type': 'application/vnd.retell+json' } }).request(createAgentOp, { body: {} });
+    await makeClient({ fetch }).request(getAgentOp, { path: { agent_id: 'a' } });
+    expect(seen.map((init) => [new Headers(init.headers).get('content-type'), init.body])).toEqual([
+      ['application/json', '{"agent_name":"a"}'],
+      ['application/vnd.retell+json', '{}'],
+      [null, undefined],
+    ]);
+  });
+
+  it('removes a default header whatever the case it is removed in, and lets a custom fetch change its copy', async () => {
+    const seen: Headers[] = [];
+    const client = makeClient({
+      defaultHeaders: { 'X-Team': 'voice' },
+      fetch: async (_input, init) => {
+        seen.push(new Headers(init?.headers));
+        (init?.headers as Record<string, string>)['x-mutated'] = 'yes';
+        return new Response('{}', { status: 200 });
+      },
+    });
+    await client.request(getAgentOp, { path: { agent_id: 'a' } }, { headers: { 'x-team': null } });
+    await client.request(getAgentOp, { path: { agent_id: 'a' } });
+    expect(seen[0]!.has('x-team')).toBe(false);
+    expect(seen[1]!.get('x-team')).toBe('voice');
+    expect(seen[1]!.has('x-mutated')).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * `client.ts` (`createClient`, a `RetellCore` typed with this API's `paths`) and `index.ts`, the
+ * `client.ts` (`createClient`, a `RetellPathClient` typed with this API's `paths`) and `index.ts`, the
  * generated entry that `packages/client/src/index.ts` re-exports.
  */
 import { StructureKind } from 'ts-morph';
@@ -12,16 +12,19 @@ export function emitClientFactory(): StructureFile {
     path: `${OUTPUT_DIRS.client}/client.ts`,
     structure: {
       statements: [
-        "import { RetellCore, type ClientOptions } from '../runtime/index.js';",
+        "import { RetellPathClient, type ClientOptions } from '../runtime/index.js';",
         "import type { paths } from './schema.js';",
         {
           kind: StructureKind.Function,
           name: 'createClient',
           isExported: true,
-          docs: ['A client whose typed path methods (`GET`, `POST`, ...) know every route of the API.'],
+          docs: [
+            'A client whose typed path methods (`GET`, `POST`, ...) know every route of the API. Per-operation functions take it\n' +
+              'or, smaller when bundled (no openapi-fetch), a plain `new RetellCore(options)`.',
+          ],
           parameters: [{ name: 'options', type: 'ClientOptions', hasQuestionToken: true }],
-          returnType: 'RetellCore<paths>',
-          statements: ['return new RetellCore<paths>(options);'],
+          returnType: 'RetellPathClient<paths>',
+          statements: ['return new RetellPathClient<paths>(options);'],
         },
       ],
     },

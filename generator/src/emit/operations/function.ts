@@ -4,10 +4,13 @@
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import { NameScope, propertyKey, valueName } from '../../ir/naming.js';
-import type { OperationModel } from '../../ir/types.js';
+import type { OperationModel, ParamModel } from '../../ir/types.js';
 import { bodyType, operationDoc, pathParamType, queryType, responseType } from '../ts-expr.js';
 
-/** The runtime's OperationSpec literal. Body kinds the runtime cannot encode yet are left out (sent as given). */
+/**
+ * The runtime's OperationSpec literal. Multipart operations carry their encoder (`encode: multipartBody`)
+ * so only apps that call one bundle it. Body kinds the runtime cannot encode yet are left out (sent as given).
+ */
 function specLiteral(op: OperationModel): string {
   const fields: string[] = [
     `operationId: ${JSON.stringify(op.operationId)}`,
@@ -16,6 +19,7 @@ function specLiteral(op: OperationModel): string {
   ];
   if (op.timeoutMs !== undefined) fields.push(`timeoutMs: ${op.timeoutMs}`);
   if (op.body?.kind === 'json' || op.body?.kind === 'multipart') fields.push(`body: ${JSON.stringify(op.body.kind)}`);
+  if (op.body?.kind === 'multipart') fields.push('encode: multipartBody');
   if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
   return `{ ${fields.join(', ')} }`;
 }
@@ -68,53 +72,78 @@ interface Signature {
   readonly statements: string[];
 }
 
-function signature(op: OperationModel, names: OperationNames): Signature {
-  const scope = new NameScope(['client', 'params', 'options', 'query', 'body', 'path']);
-  const parameters: Signature['parameters'] = [{ name: 'client', type: 'RequestClient' }];
-  const pathFields: string[] = [];
-  for (const p of op.pathParams) {
-    const ident = scope.claim(p.ident);
-    parameters.push({ name: ident, type: pathParamType(op, p) });
-    pathFields.push(ident === p.name ? ident : `${propertyKey(p.name)}: ${ident}`);
-  }
-  const input: string[] = [];
-  if (pathFields.length > 0) input.push(`path: { ${pathFields.join(', ')} }`);
+/** A call's `RequestInput` literal and the statements that must run before it. */
+export interface RequestInputCode {
+  readonly statements: string[];
+  readonly input: string;
+}
+
+/**
+ * The `RequestInput` literal for `op`, shared by the per-operation functions and the facade methods:
+ * path params from `pathArg` (an expression per param), the rest from the `params` expression according
+ * to the operation's params shape. `optional`: the caller may omit `params`; `nullable`: it may also be
+ * `null` (facade signatures accept it, as the official SDK's do). Locals are claimed from `scope`, which
+ * must reserve `body` (the merged shape's rest local).
+ */
+export function requestInput(
+  op: OperationModel,
+  pathArg: (p: ParamModel) => string,
+  params: { expr: string; type: string; optional: boolean; nullable: boolean },
+  scope: NameScope,
+): RequestInputCode {
+  const fields: string[] = [];
   const statements: string[] = [];
-  const optional = !op.paramsRequired;
-  const body = op.body;
+  if (op.pathParams.length > 0) {
+    const entries = op.pathParams.map((p) => ({ key: p.name, expr: pathArg(p) }));
+    fields.push(`path: { ${entries.map(({ key, expr }) => (expr === key ? expr : `${propertyKey(key)}: ${expr}`)).join(', ')} }`);
+  }
+  const value = params.nullable ? `${params.expr} ?? undefined` : params.expr;
   switch (op.paramsShape) {
     case 'none':
       break;
     case 'query':
-      parameters.push({ name: 'params', type: names.params, hasQuestionToken: optional });
-      input.push('query: params');
+      fields.push(`query: ${value}`);
       break;
     case 'body':
-      parameters.push({ name: 'params', type: names.params, hasQuestionToken: optional });
       // A required body with no required field may be omitted by the caller; send `{}` then.
-      input.push(body!.required && optional ? 'body: params ?? {}' : 'body: params');
+      fields.push(op.body!.required && params.optional ? `body: ${params.expr} ?? {}` : `body: ${value}`);
       break;
     case 'merged': {
-      parameters.push({ name: 'params', type: names.params, hasQuestionToken: optional });
       const picks = op.queryParams.map((q) => ({ name: q.name, local: scope.claim(valueName(q.name)) }));
       const pattern = picks.map((p) => (p.local === p.name ? p.local : `${propertyKey(p.name)}: ${p.local}`));
-      const source = optional ? `: Partial<${names.params}> = params ?? {}` : ' = params';
+      const source = params.optional ? `: Partial<${params.type}> = ${params.expr} ?? {}` : ` = ${params.expr}`;
       statements.push(`const { ${[...pattern, '...body'].join(', ')} }${source};`);
-      input.push(`query: { ${picks.map((p) => (p.local === p.name ? p.local : `${propertyKey(p.name)}: ${p.local}`)).join(', ')} }`);
-      input.push('body');
+      fields.push(`query: { ${pattern.join(', ')} }`, 'body');
       break;
     }
     case 'separate':
-      parameters.push({ name: 'params', type: names.params, hasQuestionToken: optional });
-      input.push('query: params?.query', 'body: params?.body');
+      fields.push(`query: ${params.expr}?.query`, `body: ${params.expr}?.body`);
       break;
   }
+  return { statements, input: `{ ${fields.join(', ')} }` };
+}
+
+/** The runtime call that sends `op`: `client.request<R>(...)`, or `requestPage<R, Item>(client, ...)` for paginated operations. */
+export function requestCall(op: OperationModel, client: string, spec: string, input: string, response: string, item: string): string {
+  return op.pagination
+    ? `requestPage<${response}, ${item}>(${client}, ${spec}, ${input}, options)`
+    : `${client}.request<${response}>(${spec}, ${input}, options)`;
+}
+
+function signature(op: OperationModel, names: OperationNames): Signature {
+  const scope = new NameScope(['client', 'params', 'options', 'query', 'body', 'path']);
+  const parameters: Signature['parameters'] = [{ name: 'client', type: 'RequestClient' }];
+  const idents = new Map<string, string>();
+  for (const p of op.pathParams) {
+    const ident = scope.claim(p.ident);
+    idents.set(p.name, ident);
+    parameters.push({ name: ident, type: pathParamType(op, p) });
+  }
+  const optional = !op.paramsRequired;
+  if (op.paramsShape !== 'none') parameters.push({ name: 'params', type: names.params, hasQuestionToken: optional });
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
-  const call = op.pagination
-    ? `client.requestPage<${names.response}, ${names.item}>`
-    : `client.request<${names.response}>`;
-  statements.push(`return ${call}(${names.spec}, { ${input.join(', ')} }, options);`);
-  return { parameters, statements };
+  const { statements, input } = requestInput(op, (p) => idents.get(p.name)!, { expr: 'params', type: names.params, optional, nullable: false }, scope);
+  return { parameters, statements: [...statements, `return ${requestCall(op, 'client', names.spec, input, names.response, names.item)};`] };
 }
 
 export function emitOperation(op: OperationModel): StatementStructures[] {

@@ -27,10 +27,13 @@ export function emitOperations(model: ApiModel): StructureFile[] {
   const files: StructureFile[] = [];
   for (const [stem, ops] of groupOperations(model)) {
     const paginated = ops.some((o) => o.pagination);
-    const runtime = ['APIPromise', 'OperationSpec', 'RequestClient', 'RequestOptions'];
-    if (paginated) runtime.splice(1, 0, 'PagePromise');
+    // Pagination and multipart encoding are imported only by the files that need them (tree-shaking).
+    const values = [...(ops.some((o) => o.body?.kind === 'multipart') ? ['multipartBody'] : []), ...(paginated ? ['requestPage'] : [])];
+    const types = ['APIPromise', ...(paginated ? ['PagePromise'] : []), 'OperationSpec', 'RequestClient', 'RequestOptions'];
     const statements: (string | StatementStructures)[] = [
-      `import type { ${runtime.join(', ')} } from '../../runtime/index.js';`,
+      values.length > 0
+        ? `import { ${[...values, ...types.map((t) => `type ${t}`)].join(', ')} } from '../../runtime/index.js';`
+        : `import type { ${types.join(', ')} } from '../../runtime/index.js';`,
       "import type { paths } from '../schema.js';",
     ];
     for (const op of ops) statements.push(...emitOperation(op));

@@ -1,11 +1,11 @@
 /**
- * One facade method: the signature the official SDK uses (`method(lastPathParam, params?, options?)`)
- * and a body that forwards to the generated per-operation function of `@retell-kit/client`.
+ * One facade method: the signature the official SDK uses (`method(...pathParams, params?, options?)`)
+ * and a body that sends the operation through the client's runtime.
  */
 import type { MethodDeclarationStructure, OptionalKind } from 'ts-morph';
 import { NameScope, propertyKey, valueName } from '../../ir/naming.js';
 import type { MethodModel, OperationModel, ParamModel } from '../../ir/types.js';
-import { operationNames } from '../operations/function.js';
+import { operationNames, requestCall, requestInput } from '../operations/function.js';
 import { operationDoc, pathParamType } from '../ts-expr.js';
 import { methodExample } from './example.js';
 
@@ -27,43 +27,57 @@ export function facadeParamsType(m: MethodModel): string | undefined {
   return parts.length > 0 ? parts.join(' & ') : undefined;
 }
 
-export function facadeReturnType(m: MethodModel, schemaNames: ReadonlySet<string>): string {
+/** The type a facade method's promise resolves to (the page type for paginated methods). */
+function facadeResultType(m: MethodModel, schemaNames: ReadonlySet<string>): string {
   const r = m.binding.responseType;
-  const type = r === 'void' ? 'void' : schemaNames.has(r) ? `${API}.${r}` : r;
+  return r === 'void' ? 'void' : schemaNames.has(r) ? `${API}.${r}` : r;
+}
+
+export function facadeReturnType(m: MethodModel, schemaNames: ReadonlySet<string>): string {
+  const type = facadeResultType(m, schemaNames);
   const op = m.operation;
   return op.pagination ? `PagePromise<${type}, ${API}.${operationNames(op).item}>` : `APIPromise<${type}>`;
 }
 
+/**
+ * One method. Its body calls the runtime directly with the client package's exported `OperationSpec`
+ * (`this._client.request(api.getAgentOperation, { path: { agent_id: agentId } }, options)`), not the
+ * per-operation function, so the facade carries one call per method and no wrapper functions.
+ */
 export function emitMethod(m: MethodModel, schemaNames: ReadonlySet<string>, resourceProperty: string): OptionalKind<MethodDeclarationStructure> {
   const op = m.operation;
-  const scope = new NameScope(['params', 'options', 'rest', API]);
+  const names = operationNames(op);
+  const scope = new NameScope(['params', 'options', 'rest', 'query', 'body', 'path', 'requestPage', API]);
   const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = [];
-  const args: string[] = ['this._client'];
   const statements: string[] = [];
-  const positional = m.positional.map((p) => ({ p, ident: scope.claim(p.ident) }));
-  for (const { p, ident } of positional) parameters.push({ name: ident, type: apiPathParamType(op, p) });
+  const pathArgs = new Map<ParamModel, string>();
+  for (const p of m.positional) {
+    const ident = scope.claim(p.ident);
+    pathArgs.set(p, ident);
+    parameters.push({ name: ident, type: apiPathParamType(op, p) });
+  }
   const paramsType = facadeParamsType(m);
   if (paramsType) {
     parameters.push(
       m.paramsRequired ? { name: 'params', type: m.binding.paramsType } : { name: 'params', type: `${m.binding.paramsType} | null`, hasQuestionToken: true },
     );
   }
+  parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   const hasOpParams = op.paramsShape !== 'none';
+  let opParams = { expr: 'params', type: `${API}.${names.params}`, optional: !m.paramsRequired, nullable: !m.paramsRequired };
   if (m.pathInParams.length > 0) {
+    // Path params that travel inside `params` are taken out; what is left is the operation's own params.
     const picks = m.pathInParams.map((p) => ({ p, local: scope.claim(valueName(p.name)) }));
+    for (const { p, local } of picks) pathArgs.set(p, local);
     const pattern = picks.map(({ p, local }) => (local === p.name ? local : `${propertyKey(p.name)}: ${local}`));
     if (hasOpParams) pattern.push('...rest');
     statements.push(`const { ${pattern.join(', ')} } = params;`);
-    // Path params in template order: those from params first, then the positional last one.
-    args.push(...picks.map((x) => x.local), ...positional.map((x) => x.ident));
-    if (hasOpParams) args.push('rest');
-  } else {
-    args.push(...positional.map((x) => x.ident));
-    if (hasOpParams) args.push(m.paramsRequired ? 'params' : 'params ?? undefined');
+    opParams = { ...opParams, expr: 'rest', optional: false, nullable: false };
   }
-  args.push('options');
-  parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
-  statements.push(`return ${API}.${op.fnName}(${args.join(', ')});`);
+  const { statements: prelude, input } = requestInput(op, (p) => pathArgs.get(p)!, opParams, scope);
+  statements.push(...prelude);
+  const call = requestCall(op, 'this._client', `${API}.${names.spec}`, input, facadeResultType(m, schemaNames), `${API}.${names.item}`);
+  statements.push(`return ${call};`);
   const doc = [operationDoc(op), '', '@example', '```ts', methodExample(m, resourceProperty), '```'].join('\n');
   return { name: m.name, docs: [doc], parameters, returnType: facadeReturnType(m, schemaNames), statements };
 }

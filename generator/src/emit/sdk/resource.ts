@@ -20,9 +20,12 @@ export function resourceTypeNames(resource: ResourceModel, schemaNames: Readonly
 }
 
 export function emitResource(resource: ResourceModel, schemaNames: ReadonlySet<string>): StructureFile {
+  const paginated = resource.methods.some((m) => m.operation.pagination);
   const statements: (string | StatementStructures)[] = [
     `import * as ${API} from '@retell-kit/client';`,
-    `import type { APIPromise, ${resource.methods.some((m) => m.operation.pagination) ? 'PagePromise, ' : ''}RequestOptions } from '@retell-kit/client';`,
+    paginated
+      ? "import { requestPage, type APIPromise, type PagePromise, type RequestOptions } from '@retell-kit/client';"
+      : "import type { APIPromise, RequestOptions } from '@retell-kit/client';",
     "import { APIResource } from '../../lib/index.js';",
     {
       kind: StructureKind.Class,

@@ -1,7 +1,8 @@
 /**
- * `client.ts` of the facade: `class Retell extends RetellCore<paths>` with one property per resource,
- * the error classes and `toFile` as statics, and a `Retell` namespace that re-exports every resource
- * class and type so `Retell.AgentCreateParams` works as it does with the official SDK.
+ * `client.ts` of the facade: `class Retell extends RetellCore` (the lean core: no typed path methods, no
+ * openapi-fetch) with one property per resource, the error classes and `toFile` as statics, and a
+ * `Retell` namespace that re-exports every resource class and type so `Retell.AgentCreateParams` works
+ * as it does with the official SDK.
  */
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ApiModel } from '../../ir/types.js';
@@ -30,7 +31,7 @@ export function emitRoot(model: ApiModel): StructureFile {
     kind: StructureKind.Class,
     name: 'Retell',
     isExported: true,
-    extends: `RetellCore<${API}.paths>`,
+    extends: 'RetellCore',
     docs: [`Client for the ${model.title}: one property per resource, each method one HTTP operation.`],
     properties: [
       { name: 'Retell', isStatic: true, initializer: 'this' },

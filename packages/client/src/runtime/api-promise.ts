@@ -1,8 +1,9 @@
 /**
- * `APIPromise<T>`: a Promise of the parsed body that also gives access to the raw `Response`. The request
- * starts at once; the body is parsed only when the promise itself is awaited, so `.asResponse()` hands
- * over an unread `Response`.
+ * `APIPromise<T>`: a Promise of the parsed JSON body that also gives access to the raw `Response`. The
+ * request starts at once; the body is parsed only when the promise itself is awaited, so `.asResponse()`
+ * hands over an unread `Response`.
  */
+import { APIError } from './errors.js';
 import type { SendPlan } from './transport.js';
 
 export interface WithResponse<T> {
@@ -14,8 +15,6 @@ export interface WithResponse<T> {
   roundTripTimeMs: number;
 }
 
-export type ParseResponse<T> = (response: Response, plan: SendPlan) => Promise<T>;
-
 export class APIPromise<T> extends Promise<T> {
   // Derived promises (`then`, `catch`, ...) are plain Promises, not APIPromises.
   static override get [Symbol.species](): PromiseConstructor {
@@ -24,15 +23,19 @@ export class APIPromise<T> extends Promise<T> {
 
   readonly #response: Promise<Response>;
   readonly #plan: SendPlan;
-  readonly #parse: ParseResponse<T>;
   #parsed: Promise<T> | undefined;
 
-  constructor(response: Promise<Response>, plan: SendPlan, parse: ParseResponse<T>) {
+  /** `response` settles with the final 2xx Response or rejects with the request's error; `plan` carries its facts. */
+  constructor(response: Promise<Response>, plan: SendPlan) {
     // The base promise is never settled; every consumer goes through `#parsed` via the overrides below.
-    super(() => undefined);
+    super(noop);
     this.#response = response;
     this.#plan = plan;
-    this.#parse = parse;
+  }
+
+  /** For subclasses that wrap a request already made (`PagePromise`): its response and plan. */
+  protected static sourceOf<T>(promise: APIPromise<T>): [Promise<Response>, SendPlan] {
+    return [promise.#response, promise.#plan];
   }
 
   /** The raw Response, body unread. Rejects with the same errors as the promise itself. */
@@ -46,7 +49,7 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   #data(): Promise<T> {
-    return (this.#parsed ??= this.#response.then((r) => this.#parse(r, this.#plan)));
+    return (this.#parsed ??= this.#response.then((r) => parseJSON(r, this.#plan) as Promise<T>));
   }
 
   override then<R1 = T, R2 = never>(
@@ -62,5 +65,21 @@ export class APIPromise<T> extends Promise<T> {
 
   override finally(onfinally?: (() => void) | null): Promise<T> {
     return this.#data().finally(onfinally);
+  }
+}
+
+function noop(): void {}
+
+/** Parses a success body as JSON; an empty body is `undefined`; a body that is not JSON is an APIError keeping the text. */
+async function parseJSON(response: Response, plan: SendPlan): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    const err = new APIError(response.status, text, undefined, response.headers, plan.method, plan.url);
+    err.message = `${response.status} response body is not JSON: ${text.length > 200 ? `${text.slice(0, 200)}...` : text}`;
+    throw err;
   }
 }

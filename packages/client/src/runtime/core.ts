@@ -1,12 +1,13 @@
 /**
- * `RetellCore`: resolved options, one openapi-fetch client, and the transport. Generated operation
- * functions and the facade call `request()` / `requestPage()`; the typed path methods (`GET`, `POST`, ...)
- * are openapi-fetch's own, running over the same transport.
+ * `RetellCore`: resolved options and the transport, nothing else. Generated operation functions and the
+ * facade call `request()`, which builds the URL (path and query serializers) and the fetch init itself
+ * and hands them to the transport. It imports no HTTP library: the typed path methods (`GET`, `POST`,
+ * ...) live in `RetellPathClient` (path-client.ts), pagination in `requestPage` (pagination.ts) and
+ * multipart encoding in `multipartBody` (multipart.ts), so an app bundles only what it calls.
  */
-import createClient, { createQuerySerializer, type Client, type Middleware } from 'openapi-fetch';
 import { APIPromise } from './api-promise.js';
 import { APIError } from './errors.js';
-import { encodeMultipart, resolveUploads } from './multipart.js';
+import { mergeHeaders } from './headers.js';
 import type { OperationSpec, RequestInput } from './operation.js';
 import {
   checkRetries,
@@ -14,76 +15,46 @@ import {
   DEFAULT_TIMEOUT_MS,
   resolveOptions,
   type ClientOptions,
-  type HeadersInput,
   type RequestOptions,
   type ResolvedOptions,
 } from './options.js';
-import { PagePromise, withCursor } from './pagination.js';
 import { serializePath } from './path.js';
+import { serializeQuery } from './query.js';
 import { send, type SendPlan, type TransportConfig } from './transport.js';
 
-/** The slice of openapi-fetch's `request` the runtime uses, typed without the path-level generics. */
-type UntypedRequest = (
-  method: string,
-  path: string,
-  init: {
-    params: { path: Record<string, unknown>; query: Record<string, unknown> | undefined };
-    body?: unknown;
-    headers?: HeadersInput;
-    parseAs: 'stream';
-    bodySerializer?: (body: unknown) => unknown;
-    fetch: (request: Request) => Promise<Response>;
-  },
-) => Promise<{ error?: unknown; response: Response }>;
-
-/** What generated code needs from a client; any `RetellCore<Paths>` satisfies it. */
+/** What generated code needs from a client; every `RetellCore` satisfies it. */
 export interface RequestClient {
   request<T>(op: OperationSpec, input?: RequestInput, options?: RequestOptions): APIPromise<T>;
-  requestPage<P, Item>(op: OperationSpec, input?: RequestInput, options?: RequestOptions): PagePromise<P, Item>;
+}
+
+/** What the typed path client needs to send openapi-fetch's requests the way `request()` sends its own. */
+export interface PathClientSetup {
+  baseURL: string;
+  /** Auth and default headers (lower-case names). */
+  headers: Record<string, string>;
+  serializeQuery(query: Record<string, unknown> | undefined): string;
+  send(request: Request): Promise<Response>;
 }
 
 const NO_PARAMS: Record<string, unknown> = Object.freeze({});
-/** `fetchOptions` fields that would undo what the Request already carries. */
+/** `fetchOptions` fields that would undo what the runtime sets itself. */
 const RESERVED_INIT = ['headers', 'body', 'method', 'signal'] as const;
 
-export class RetellCore<Paths extends {} = {}> implements RequestClient {
+export class RetellCore implements RequestClient {
   readonly #options: ResolvedOptions;
   readonly #transport: TransportConfig;
   readonly #init: RequestInit | undefined;
-  readonly #request: UntypedRequest;
-
-  readonly GET: Client<Paths>['GET'];
-  readonly POST: Client<Paths>['POST'];
-  readonly PUT: Client<Paths>['PUT'];
-  readonly PATCH: Client<Paths>['PATCH'];
-  readonly DELETE: Client<Paths>['DELETE'];
-  /** openapi-fetch middleware, for the typed path methods and `request()` alike. */
-  readonly use: (...middleware: Middleware[]) => void;
-  readonly eject: (...middleware: Middleware[]) => void;
+  /** Auth and default headers, computed once; the second adds the JSON content type (defaults may override it). */
+  readonly #headers: Record<string, string>;
+  readonly #jsonHeaders: Record<string, string>;
 
   constructor(options?: ClientOptions) {
     const o = (this.#options = resolveOptions(options));
     this.#transport = { fetch: o.fetch, logger: o.logger, logLevel: o.logLevel };
     this.#init = fetchInit(o.fetchOptions);
-    const dq = o.defaultQuery;
-    // Given as a function, openapi-fetch uses it as is instead of building a serializer per request.
-    const serializeQuery = createQuerySerializer();
-    const client = createClient<Paths>({
-      baseUrl: o.baseURL,
-      headers: { Authorization: `Bearer ${o.apiKey}`, ...o.defaultHeaders },
-      pathSerializer: serializePath,
-      querySerializer: dq ? (q: Record<string, unknown>) => serializeQuery({ ...dq, ...q }) : serializeQuery,
-      // The typed path methods carry no per-request options; the Request's own signal is the user's.
-      fetch: (request) => send(this.#transport, request, this.#plan(undefined, undefined, request.signal)),
-    });
-    this.#request = client.request as unknown as UntypedRequest;
-    this.GET = client.GET;
-    this.POST = client.POST;
-    this.PUT = client.PUT;
-    this.PATCH = client.PATCH;
-    this.DELETE = client.DELETE;
-    this.use = client.use;
-    this.eject = client.eject;
+    const auth = `Bearer ${o.apiKey}`;
+    this.#headers = mergeHeaders({ authorization: auth }, o.defaultHeaders);
+    this.#jsonHeaders = mergeHeaders({ 'content-type': 'application/json', authorization: auth }, o.defaultHeaders);
   }
 
   /** The resolved base URL (without trailing slash). */
@@ -98,22 +69,27 @@ export class RetellCore<Paths extends {} = {}> implements RequestClient {
     return new Ctor({ ...rest, ...(timeout !== undefined && { timeout }), ...options });
   }
 
+  /** Sends one operation; resolves with the parsed body, rejects with an `APIError` (or a TypeError for bad input). */
   request<T>(op: OperationSpec, input: RequestInput = {}, options?: RequestOptions): APIPromise<T> {
     const plan = this.#plan(op, options, undefined);
-    return new APIPromise<T>(this.#execute(op, input, options, plan), plan, parseJSON as (r: Response, p: SendPlan) => Promise<T>);
+    return new APIPromise<T>(this.#execute(op, input, options, plan), plan);
   }
 
-  requestPage<P, Item>(op: OperationSpec, input: RequestInput = {}, options?: RequestOptions): PagePromise<P, Item> {
-    const spec = op.pagination;
-    if (!spec) throw new TypeError(`Operation ${op.operationId} is not paginated.`);
-    const plan = this.#plan(op, options, undefined);
-    return new PagePromise<P, Item>(
-      this.#execute(op, input, options, plan),
-      plan,
-      parseJSON as (r: Response, p: SendPlan) => Promise<P>,
-      spec,
-      (cursor) => this.requestPage<P, Item>(op, withCursor(input, spec, cursor), options),
-    );
+  /** For `RetellPathClient`: the same headers, query encoding and transport for openapi-fetch's requests. */
+  protected pathClientSetup(): PathClientSetup {
+    const defaults = this.#options.defaultQuery;
+    return {
+      baseURL: this.#options.baseURL,
+      headers: this.#headers,
+      serializeQuery: defaults ? (query) => serializeQuery({ ...defaults, ...query }) : serializeQuery,
+      // The typed path methods carry no per-request options; the Request's own signal is the caller's.
+      send: (request) => {
+        const plan = this.#plan(undefined, undefined, request.signal);
+        plan.method = request.method;
+        plan.url = request.url;
+        return send(this.#transport, plan, request, {});
+      },
+    };
   }
 
   /** Fixes timeout, retries, signal and fetch init for one logical request. */
@@ -130,29 +106,42 @@ export class RetellCore<Paths extends {} = {}> implements RequestClient {
       maxRetries: options?.maxRetries ?? o.maxRetries,
       signal: options?.signal ?? signal,
       init,
-      attempts: 0,
-      roundTripTimeMs: 0,
       method: '',
       url: '',
+      attempts: 0,
+      roundTripTimeMs: 0,
     };
   }
 
   async #execute(op: OperationSpec, input: RequestInput, options: RequestOptions | undefined, plan: SendPlan): Promise<Response> {
-    const multipart = op.body === 'multipart' && input.body !== undefined;
-    const body = multipart ? await resolveUploads(input.body) : input.body;
-    let headers = options?.headers;
-    if (options?.idempotencyKey) headers = { ...headers, 'Idempotency-Key': options.idempotencyKey };
-    const query = options?.query ? { ...input.query, ...options.query } : input.query;
-    const { error, response } = await this.#request(op.method, op.path, {
-      params: { path: input.path ?? NO_PARAMS, query },
-      body,
-      headers,
-      parseAs: 'stream',
-      ...(multipart && { bodySerializer: encodeMultipart }),
-      fetch: (request) => send(this.#transport, request, plan),
-    });
+    const o = this.#options;
+    let url = o.baseURL + serializePath(op.path, input.path ?? NO_PARAMS);
+    const query = o.defaultQuery || options?.query ? { ...o.defaultQuery, ...input.query, ...options?.query } : input.query;
+    const search = serializeQuery(query);
+    if (search !== '') url += `?${search}`;
+
+    let body: BodyInit | undefined;
+    let base = this.#headers;
+    if (input.body !== undefined) {
+      if (op.encode) body = await op.encode(input.body);
+      else if (op.body === 'multipart') throw new TypeError(`Operation ${op.operationId} has a multipart body but no encode (use multipartBody).`);
+      else {
+        body = JSON.stringify(input.body);
+        base = this.#jsonHeaders;
+      }
+    }
+    // A copy per request: a custom fetch may change the headers it is given.
+    const headers = { ...base };
+    if (options) {
+      mergeHeaders(headers, options.headers);
+      if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    }
+
+    plan.method = op.method;
+    plan.url = url;
+    const response = await send(this.#transport, plan, url, { method: op.method, headers, body });
     if (!response.ok) {
-      throw APIError.generate(response.status, error, response.statusText, response.headers, plan.method, plan.url);
+      throw APIError.generate(response.status, await errorBody(response), response.statusText, response.headers, op.method, url);
     }
     return response;
   }
@@ -167,17 +156,13 @@ export class RetellCore<Paths extends {} = {}> implements RequestClient {
   }
 }
 
-/** Parses a success body as JSON; an empty body is `undefined`; a body that is not JSON is an APIError keeping the text. */
-async function parseJSON(response: Response, plan: SendPlan): Promise<unknown> {
-  if (response.status === 204) return undefined;
+/** The parsed JSON of an error response, else its raw text (`''` when empty: the message says "no body"). */
+async function errorBody(response: Response): Promise<unknown> {
   const text = await response.text();
-  if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    const err = new APIError(response.status, text, undefined, response.headers, plan.method, plan.url);
-    err.message = `${response.status} response body is not JSON: ${text.length > 200 ? `${text.slice(0, 200)}...` : text}`;
-    throw err;
+    return text;
   }
 }
 

@@ -1,7 +1,9 @@
 /** The hand-written runtime of `@retell-kit/client`. Generated code imports only from here. */
 export { RetellCore, type RequestClient } from './core.js';
+export { RetellPathClient } from './path-client.js';
 export { APIPromise, type WithResponse } from './api-promise.js';
-export { PagePromise } from './pagination.js';
+export { PagePromise, requestPage } from './pagination.js';
+export { multipartBody } from './multipart.js';
 export type { OperationSpec, PaginationSpec, RequestInput } from './operation.js';
 export type { ClientOptions, RequestOptions, HeadersInput } from './options.js';
 export type { Logger, LogLevel } from './logger.js';

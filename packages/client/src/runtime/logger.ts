@@ -17,10 +17,10 @@ export const LOG_LEVELS: Readonly<Record<LogLevel, number>> = { off: 0, error: 1
 /** Headers whose values are credentials; their values are replaced before anything is logged. */
 const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'set-cookie', 'proxy-authorization']);
 
-/** A plain object of the headers with credential values replaced by `***`. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+/** A plain object of the headers with credential values replaced by `***` (debug level only: it copies). */
+export function redactHeaders(headers: HeadersInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
+  new Headers(headers).forEach((value, name) => {
     out[name] = SECRET_HEADERS.has(name) ? '***' : value;
   });
   return out;

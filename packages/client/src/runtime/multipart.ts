@@ -1,10 +1,16 @@
 /**
  * Multipart encoding the way the Retell API reads forms: arrays as `name[]`, objects as `name[key]`,
  * nested as deep as the value goes, so `knowledge_base_files[]` and `knowledge_base_texts[][title]`.
- * Uploads are resolved to `File`s first (async), then `encodeMultipart` (sync, openapi-fetch's
- * `bodySerializer`) builds the `FormData`.
+ * Generated multipart operations carry `encode: multipartBody`, so only apps that upload bundle this
+ * module. Uploads are resolved to `File`s first (async), then `encodeMultipart` (sync) builds the
+ * `FormData`, which fetch can send again as is on a retry.
  */
 import { isUploadable, toFile } from './uploads.js';
+
+/** The `OperationSpec.encode` of multipart operations: a body object of fields to `FormData`. */
+export async function multipartBody(body: unknown): Promise<FormData> {
+  return encodeMultipart(await resolveUploads(body));
+}
 
 /** Copies `value`, replacing every upload input with a `File`. */
 export async function resolveUploads(value: unknown): Promise<unknown> {

@@ -26,6 +26,12 @@ export interface OperationSpec {
   readonly timeoutMs?: number;
   /** Absent: no request body. */
   readonly body?: 'json' | 'multipart';
+  /**
+   * Turns `input.body` into what fetch sends, for bodies that are not JSON (`multipartBody` for
+   * `body: 'multipart'`). Absent: `JSON.stringify`. The result must be re-sendable on a retry (a string,
+   * `FormData`, `Blob`, `URLSearchParams` or buffer; not a stream); fetch derives its content type.
+   */
+  readonly encode?: (body: unknown) => BodyInit | Promise<BodyInit>;
   readonly pagination?: PaginationSpec;
 }
 

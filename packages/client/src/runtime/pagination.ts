@@ -1,23 +1,21 @@
 /**
- * Cursor pagination. A `PagePromise` is the first page (await it like any `APIPromise`) and an async
- * iterable of every item on every page, fetched one page at a time as the loop asks for more.
+ * Cursor pagination, kept out of the core so an app that never pages does not carry it. `requestPage`
+ * makes the first request through any `RequestClient`; the `PagePromise` it returns is that first page
+ * (await it like any `APIPromise`) and an async iterable of every item on every page, fetched one page
+ * at a time as the loop asks for more.
  */
-import { APIPromise, type ParseResponse } from './api-promise.js';
-import type { PaginationSpec, RequestInput } from './operation.js';
-import type { SendPlan } from './transport.js';
+import { APIPromise } from './api-promise.js';
+import type { RequestClient } from './core.js';
+import type { OperationSpec, PaginationSpec, RequestInput } from './operation.js';
+import type { RequestOptions } from './options.js';
 
 export class PagePromise<P, Item> extends APIPromise<P> {
   readonly #spec: PaginationSpec;
   readonly #next: (cursor: unknown) => PagePromise<P, Item>;
 
-  constructor(
-    response: Promise<Response>,
-    plan: SendPlan,
-    parse: ParseResponse<P>,
-    spec: PaginationSpec,
-    next: (cursor: unknown) => PagePromise<P, Item>,
-  ) {
-    super(response, plan, parse);
+  /** `first` is the request for this page; `next` requests the page after it, given its cursor. */
+  constructor(first: APIPromise<P>, spec: PaginationSpec, next: (cursor: unknown) => PagePromise<P, Item>) {
+    super(...APIPromise.sourceOf(first));
     this.#spec = spec;
     this.#next = next;
   }
@@ -44,6 +42,23 @@ export class PagePromise<P, Item> extends APIPromise<P> {
   [Symbol.asyncIterator](): AsyncIterator<Item> {
     return this.iterate();
   }
+}
+
+/**
+ * The first page of a paginated operation (`op.pagination`, from `x-pagination`) as a `PagePromise`.
+ * Later pages repeat the request with the cursor set in the query or the body, other fields kept.
+ */
+export function requestPage<P, Item>(
+  client: RequestClient,
+  op: OperationSpec,
+  input: RequestInput = {},
+  options?: RequestOptions,
+): PagePromise<P, Item> {
+  const spec = op.pagination;
+  if (!spec) throw new TypeError(`Operation ${op.operationId} is not paginated.`);
+  return new PagePromise<P, Item>(client.request<P>(op, input, options), spec, (cursor) =>
+    requestPage<P, Item>(client, op, withCursor(input, spec, cursor), options),
+  );
 }
 
 /** The same request input with the cursor set where the operation reads it. */

@@ -1,5 +1,5 @@
 /**
- * Path parameter serialization for openapi-fetch's `pathSerializer` hook. Each value is percent-encoded
+ * Path parameter serialization, for `request()` and openapi-fetch's `pathSerializer` hook alike. Each value is percent-encoded
  * as one segment, and values that would change the route instead of naming a resource (empty, `.`,
  * `..`) are refused: `/get-agent/{agent_id}` with `..` must not become `/`.
  */

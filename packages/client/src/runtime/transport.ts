@@ -1,8 +1,13 @@
 /**
- * The transport: the `fetch` that openapi-fetch calls. One call of `send` is one logical request: it
- * runs the attempts (per-attempt timeout, the caller's abort signal, retries with backoff) and returns
- * the final `Response`, whatever its status; turning statuses into errors is the caller's job, so the
- * openapi-fetch style methods keep their `{ data, error, response }` contract.
+ * The transport. One call of `send` is one logical request: it runs the attempts (per-attempt timeout,
+ * the caller's abort signal, retries with backoff) and returns the final `Response`, whatever its status;
+ * turning statuses into errors is the caller's job, so the typed path methods keep openapi-fetch's
+ * `{ data, error, response }` contract.
+ *
+ * `request()` hands over a URL and a ready `RequestInit` (no `Request` object: building one costs more
+ * than the rest of the runtime together, and fetch builds its own anyway). Its bodies are strings or
+ * `FormData`, which fetch can send again as they are. The typed path client hands over openapi-fetch's
+ * `Request`, which is cloned while another attempt may follow, since a `Request` body is read once.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from './errors.js';
 import { LOG_LEVELS, redactHeaders, type Logger, type LogLevel } from './logger.js';
@@ -14,13 +19,14 @@ export interface SendPlan {
   maxRetries: number;
   /** The caller's signal: aborting it ends the request at once and is never retried. */
   signal: AbortSignal | null | undefined;
-  /** Extra fetch init (merged `fetchOptions`), applied on top of the Request. */
+  /** Extra fetch init (merged `fetchOptions`, reserved fields removed), applied under our own fields. */
   init: RequestInit | undefined;
-  /** Filled in by `send`: read by `withResponse()` and by error messages. */
-  attempts: number;
-  roundTripTimeMs: number;
+  /** Set by the caller before `send`; read by logs, errors and `withResponse()`. */
   method: string;
   url: string;
+  /** Filled in by `send`. */
+  attempts: number;
+  roundTripTimeMs: number;
 }
 
 export interface TransportConfig {
@@ -32,38 +38,46 @@ export interface TransportConfig {
 /** Distinguishes our own timeout abort from any other abort reason. */
 const TIMEOUT = Symbol('timeout');
 
-export async function send(config: TransportConfig, request: Request, plan: SendPlan): Promise<Response> {
-  const { logger } = config;
+/**
+ * Sends `input` (a URL with `init` carrying method, headers and body, or a `Request` with `init` empty).
+ * One AbortController serves every attempt until a timeout fires it; only then is a new one made, so a
+ * first attempt that succeeds (nearly all of them) pays for one controller and one timer.
+ */
+export async function send(config: TransportConfig, plan: SendPlan, input: string | Request, init: RequestInit): Promise<Response> {
+  const { logger, fetch } = config;
   const level = LOG_LEVELS[config.logLevel];
+  const { method, url } = plan;
   const user = plan.signal;
-  const method = (plan.method = request.method);
-  const url = (plan.url = request.url);
+  if (plan.init) init = { ...plan.init, ...init };
   const started = performance.now();
+  let controller: AbortController | undefined;
 
   for (let attempt = 1; ; attempt++) {
     if (user?.aborted) throw new APIUserAbortError(undefined, method, url);
     const retriesLeft = plan.maxRetries - attempt + 1;
-    // A body can be read once: keep the original unread while another attempt may follow.
-    const req = retriesLeft > 0 && request.body !== null ? request.clone() : request;
+    // A Request body can be read once: keep the original unread while another attempt may follow.
+    const target = typeof input !== 'string' && retriesLeft > 0 && input.body !== null ? input.clone() : input;
     if (level >= LOG_LEVELS.debug) {
-      logger.debug(`retell: -> ${method} ${url} (attempt ${attempt})`, { headers: redactHeaders(req.headers) });
+      const headers = typeof target === 'string' ? init.headers : target.headers;
+      logger.debug(`retell: -> ${method} ${url} (attempt ${attempt})`, { headers: redactHeaders(headers) });
     }
 
-    const controller = new AbortController();
-    const onUserAbort = (): void => controller.abort(user?.reason);
-    user?.addEventListener('abort', onUserAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(TIMEOUT), plan.timeout);
+    if (!controller || controller.signal.aborted) controller = new AbortController();
+    const signal = controller.signal;
+    const onUserAbort = user ? (): void => controller!.abort(user.reason) : undefined;
+    if (onUserAbort) user!.addEventListener('abort', onUserAbort, { once: true });
+    const current = controller;
+    const timer = setTimeout(() => current.abort(TIMEOUT), plan.timeout);
     let response: Response | undefined;
     let failure: unknown;
     try {
-      const init = plan.init;
-      const signal = controller.signal;
-      response = await config.fetch(req, init ? { ...init, signal } : { signal });
+      init.signal = signal;
+      response = await fetch(target, init);
     } catch (error) {
       failure = error;
     } finally {
       clearTimeout(timer);
-      user?.removeEventListener('abort', onUserAbort);
+      if (onUserAbort) user!.removeEventListener('abort', onUserAbort);
     }
 
     let why: string;
@@ -81,7 +95,7 @@ export async function send(config: TransportConfig, request: Request, plan: Send
       why = `status ${response.status}`;
     } else {
       if (user?.aborted) throw new APIUserAbortError(undefined, method, url);
-      const timedOut = controller.signal.aborted && controller.signal.reason === TIMEOUT;
+      const timedOut = signal.aborted && signal.reason === TIMEOUT;
       if (retriesLeft <= 0) {
         plan.attempts = attempt;
         if (timedOut) throw new APIConnectionTimeoutError(`Request timed out after ${plan.timeout} ms.`, method, url);

@@ -120,7 +120,7 @@ import {
 } from './resources/voice.js';
 
 /** Client for the Retell API: one property per resource, each method one HTTP operation. */
-export class Retell extends RetellCore<api.paths> {
+export class Retell extends RetellCore {
   static Retell = this;
   static RetellError = RetellError;
   static APIError = APIError;

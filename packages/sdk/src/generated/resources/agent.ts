@@ -18,7 +18,7 @@ export class Agent extends APIResource {
    * ```
    */
   create(params: AgentCreateParams, options?: RequestOptions): APIPromise<api.AgentResponse> {
-    return api.createAgent(this._client, params, options);
+    return this._client.request<api.AgentResponse>(api.createAgentOperation, { body: params }, options);
   }
 
   /**
@@ -38,7 +38,11 @@ export class Agent extends APIResource {
     params: AgentCreateVersionParams,
     options?: RequestOptions,
   ): APIPromise<api.AgentCreateVersionResponse> {
-    return api.createAgentVersion(this._client, agentId, params, options);
+    return this._client.request<api.AgentCreateVersionResponse>(
+      api.createAgentVersionOperation,
+      { path: { agent_id: agentId }, body: params },
+      options,
+    );
   }
 
   /**
@@ -54,7 +58,7 @@ export class Agent extends APIResource {
    * ```
    */
   delete(agentId: string, options?: RequestOptions): APIPromise<void> {
-    return api.deleteAgent(this._client, agentId, options);
+    return this._client.request<void>(api.deleteAgentOperation, { path: { agent_id: agentId } }, options);
   }
 
   /**
@@ -74,7 +78,11 @@ export class Agent extends APIResource {
     params: AgentDeleteVersionParams,
     options?: RequestOptions,
   ): APIPromise<void> {
-    return api.deleteAgentVersion(this._client, agentId, params, options);
+    return this._client.request<void>(
+      api.deleteAgentVersionOperation,
+      { path: { agent_id: agentId }, query: params },
+      options,
+    );
   }
 
   /**
@@ -90,7 +98,11 @@ export class Agent extends APIResource {
    * ```
    */
   getVersions(agentId: string, options?: RequestOptions): APIPromise<AgentGetVersionsResponse> {
-    return api.getAgentVersions(this._client, agentId, options);
+    return this._client.request<AgentGetVersionsResponse>(
+      api.getAgentVersionsOperation,
+      { path: { agent_id: agentId } },
+      options,
+    );
   }
 
   /**
@@ -106,7 +118,11 @@ export class Agent extends APIResource {
    * ```
    */
   list(params?: AgentListParams | null, options?: RequestOptions): APIPromise<AgentListResponse> {
-    return api.listAgents(this._client, params ?? undefined, options);
+    return this._client.request<AgentListResponse>(
+      api.listAgentsOperation,
+      { query: params ?? undefined },
+      options,
+    );
   }
 
   /**
@@ -122,7 +138,11 @@ export class Agent extends APIResource {
    * ```
    */
   publish(agentId: string, params: AgentPublishParams, options?: RequestOptions): APIPromise<void> {
-    return api.publishAgentVersion(this._client, agentId, params, options);
+    return this._client.request<void>(
+      api.publishAgentVersionOperation,
+      { path: { agent_id: agentId }, body: params },
+      options,
+    );
   }
 
   /**
@@ -142,7 +162,11 @@ export class Agent extends APIResource {
     params?: AgentRetrieveParams | null,
     options?: RequestOptions,
   ): APIPromise<api.AgentResponse> {
-    return api.getAgent(this._client, agentId, params ?? undefined, options);
+    return this._client.request<api.AgentResponse>(
+      api.getAgentOperation,
+      { path: { agent_id: agentId }, query: params ?? undefined },
+      options,
+    );
   }
 
   /**
@@ -162,7 +186,12 @@ export class Agent extends APIResource {
     params?: AgentUpdateParams | null,
     options?: RequestOptions,
   ): APIPromise<api.AgentResponse> {
-    return api.updateAgent(this._client, agentId, params ?? undefined, options);
+    const { version, ...body }: Partial<api.UpdateAgentParams> = params ?? {};
+    return this._client.request<api.AgentResponse>(
+      api.updateAgentOperation,
+      { path: { agent_id: agentId }, query: { version }, body },
+      options,
+    );
   }
 }
 

@@ -21,7 +21,11 @@ export class BatchCall extends APIResource {
     params: BatchCallCreateBatchCallParams,
     options?: RequestOptions,
   ): APIPromise<api.BatchCallResponse> {
-    return api.createBatchCall(this._client, params, options);
+    return this._client.request<api.BatchCallResponse>(
+      api.createBatchCallOperation,
+      { body: params },
+      options,
+    );
   }
 }
 

@@ -18,7 +18,11 @@ export class ChatAgent extends APIResource {
    * ```
    */
   create(params: ChatAgentCreateParams, options?: RequestOptions): APIPromise<api.ChatAgentResponse> {
-    return api.createChatAgent(this._client, params, options);
+    return this._client.request<api.ChatAgentResponse>(
+      api.createChatAgentOperation,
+      { body: params },
+      options,
+    );
   }
 
   /**
@@ -38,7 +42,11 @@ export class ChatAgent extends APIResource {
     params: ChatAgentCreateVersionParams,
     options?: RequestOptions,
   ): APIPromise<ChatAgentCreateVersionResponse> {
-    return api.createAgentVersion(this._client, agentId, params, options);
+    return this._client.request<ChatAgentCreateVersionResponse>(
+      api.createAgentVersionOperation,
+      { path: { agent_id: agentId }, body: params },
+      options,
+    );
   }
 
   /**
@@ -54,7 +62,7 @@ export class ChatAgent extends APIResource {
    * ```
    */
   delete(agentId: string, options?: RequestOptions): APIPromise<void> {
-    return api.deleteChatAgent(this._client, agentId, options);
+    return this._client.request<void>(api.deleteChatAgentOperation, { path: { agent_id: agentId } }, options);
   }
 
   /**
@@ -74,7 +82,11 @@ export class ChatAgent extends APIResource {
     params: ChatAgentDeleteVersionParams,
     options?: RequestOptions,
   ): APIPromise<void> {
-    return api.deleteAgentVersion(this._client, agentId, params, options);
+    return this._client.request<void>(
+      api.deleteAgentVersionOperation,
+      { path: { agent_id: agentId }, query: params },
+      options,
+    );
   }
 
   /**
@@ -90,7 +102,11 @@ export class ChatAgent extends APIResource {
    * ```
    */
   getVersions(agentId: string, options?: RequestOptions): APIPromise<ChatAgentGetVersionsResponse> {
-    return api.getChatAgentVersions(this._client, agentId, options);
+    return this._client.request<ChatAgentGetVersionsResponse>(
+      api.getChatAgentVersionsOperation,
+      { path: { agent_id: agentId } },
+      options,
+    );
   }
 
   /**
@@ -106,7 +122,11 @@ export class ChatAgent extends APIResource {
    * ```
    */
   list(params?: ChatAgentListParams | null, options?: RequestOptions): APIPromise<ChatAgentListResponse> {
-    return api.listChatAgents(this._client, params ?? undefined, options);
+    return this._client.request<ChatAgentListResponse>(
+      api.listChatAgentsOperation,
+      { query: params ?? undefined },
+      options,
+    );
   }
 
   /**
@@ -122,7 +142,11 @@ export class ChatAgent extends APIResource {
    * ```
    */
   publish(agentId: string, params: ChatAgentPublishParams, options?: RequestOptions): APIPromise<void> {
-    return api.publishAgentVersion(this._client, agentId, params, options);
+    return this._client.request<void>(
+      api.publishAgentVersionOperation,
+      { path: { agent_id: agentId }, body: params },
+      options,
+    );
   }
 
   /**
@@ -142,7 +166,11 @@ export class ChatAgent extends APIResource {
     params?: ChatAgentRetrieveParams | null,
     options?: RequestOptions,
   ): APIPromise<api.ChatAgentResponse> {
-    return api.getChatAgent(this._client, agentId, params ?? undefined, options);
+    return this._client.request<api.ChatAgentResponse>(
+      api.getChatAgentOperation,
+      { path: { agent_id: agentId }, query: params ?? undefined },
+      options,
+    );
   }
 
   /**
@@ -162,7 +190,12 @@ export class ChatAgent extends APIResource {
     params?: ChatAgentUpdateParams | null,
     options?: RequestOptions,
   ): APIPromise<api.ChatAgentResponse> {
-    return api.updateChatAgent(this._client, agentId, params ?? undefined, options);
+    const { version, ...body }: Partial<api.UpdateChatAgentParams> = params ?? {};
+    return this._client.request<api.ChatAgentResponse>(
+      api.updateChatAgentOperation,
+      { path: { agent_id: agentId }, query: { version }, body },
+      options,
+    );
   }
 }
 

@@ -18,6 +18,6 @@ export class Concurrency extends APIResource {
    * ```
    */
   retrieve(options?: RequestOptions): APIPromise<api.ConcurrencyRetrieveResponse> {
-    return api.getConcurrency(this._client, options);
+    return this._client.request<api.ConcurrencyRetrieveResponse>(api.getConcurrencyOperation, {}, options);
   }
 }

@@ -22,7 +22,11 @@ export class KnowledgeBase extends APIResource {
     params?: KnowledgeBaseAddSourcesParams | null,
     options?: RequestOptions,
   ): APIPromise<api.KnowledgeBaseResponse> {
-    return api.addKnowledgeBaseSources(this._client, knowledgeBaseId, params ?? undefined, options);
+    return this._client.request<api.KnowledgeBaseResponse>(
+      api.addKnowledgeBaseSourcesOperation,
+      { path: { knowledge_base_id: knowledgeBaseId }, body: params ?? {} },
+      options,
+    );
   }
 
   /**
@@ -38,7 +42,11 @@ export class KnowledgeBase extends APIResource {
    * ```
    */
   create(params: KnowledgeBaseCreateParams, options?: RequestOptions): APIPromise<api.KnowledgeBaseResponse> {
-    return api.createKnowledgeBase(this._client, params, options);
+    return this._client.request<api.KnowledgeBaseResponse>(
+      api.createKnowledgeBaseOperation,
+      { body: params },
+      options,
+    );
   }
 
   /**
@@ -54,7 +62,11 @@ export class KnowledgeBase extends APIResource {
    * ```
    */
   delete(knowledgeBaseId: string, options?: RequestOptions): APIPromise<void> {
-    return api.deleteKnowledgeBase(this._client, knowledgeBaseId, options);
+    return this._client.request<void>(
+      api.deleteKnowledgeBaseOperation,
+      { path: { knowledge_base_id: knowledgeBaseId } },
+      options,
+    );
   }
 
   /**
@@ -75,7 +87,11 @@ export class KnowledgeBase extends APIResource {
     options?: RequestOptions,
   ): APIPromise<api.KnowledgeBaseResponse> {
     const { knowledge_base_id } = params;
-    return api.deleteKnowledgeBaseSource(this._client, knowledge_base_id, sourceId, options);
+    return this._client.request<api.KnowledgeBaseResponse>(
+      api.deleteKnowledgeBaseSourceOperation,
+      { path: { knowledge_base_id, source_id: sourceId } },
+      options,
+    );
   }
 
   /**
@@ -91,7 +107,7 @@ export class KnowledgeBase extends APIResource {
    * ```
    */
   list(options?: RequestOptions): APIPromise<KnowledgeBaseListResponse> {
-    return api.listKnowledgeBases(this._client, options);
+    return this._client.request<KnowledgeBaseListResponse>(api.listKnowledgeBasesOperation, {}, options);
   }
 
   /**
@@ -107,7 +123,11 @@ export class KnowledgeBase extends APIResource {
    * ```
    */
   retrieve(knowledgeBaseId: string, options?: RequestOptions): APIPromise<api.KnowledgeBaseResponse> {
-    return api.getKnowledgeBase(this._client, knowledgeBaseId, options);
+    return this._client.request<api.KnowledgeBaseResponse>(
+      api.getKnowledgeBaseOperation,
+      { path: { knowledge_base_id: knowledgeBaseId } },
+      options,
+    );
   }
 }
 

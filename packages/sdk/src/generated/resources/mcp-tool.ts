@@ -22,7 +22,11 @@ export class McpTool2 extends APIResource {
     params: McpToolGetMcpToolsParams,
     options?: RequestOptions,
   ): APIPromise<McpToolGetMcpToolsResponse> {
-    return api.getMcpTools(this._client, agentId, params, options);
+    return this._client.request<McpToolGetMcpToolsResponse>(
+      api.getMcpToolsOperation,
+      { path: { agent_id: agentId }, query: params },
+      options,
+    );
   }
 }
 

@@ -22,7 +22,12 @@ export class Playground extends APIResource {
     params: PlaygroundCompletionParams,
     options?: RequestOptions,
   ): APIPromise<api.PlaygroundCompletionResponse> {
-    return api.agentPlaygroundCompletion(this._client, agentId, params, options);
+    const { version, ...body } = params;
+    return this._client.request<api.PlaygroundCompletionResponse>(
+      api.agentPlaygroundCompletionOperation,
+      { path: { agent_id: agentId }, query: { version }, body },
+      options,
+    );
   }
 }
 

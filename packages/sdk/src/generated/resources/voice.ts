@@ -18,7 +18,7 @@ export class Voice extends APIResource {
    * ```
    */
   addResource(params: VoiceAddResourceParams, options?: RequestOptions): APIPromise<api.VoiceResponse> {
-    return api.addCommunityVoice(this._client, params, options);
+    return this._client.request<api.VoiceResponse>(api.addCommunityVoiceOperation, { body: params }, options);
   }
 
   /**
@@ -34,7 +34,7 @@ export class Voice extends APIResource {
    * ```
    */
   clone(params: VoiceCloneParams, options?: RequestOptions): APIPromise<api.VoiceResponse> {
-    return api.cloneVoice(this._client, params, options);
+    return this._client.request<api.VoiceResponse>(api.cloneVoiceOperation, { body: params }, options);
   }
 
   /**
@@ -50,7 +50,7 @@ export class Voice extends APIResource {
    * ```
    */
   list(options?: RequestOptions): APIPromise<VoiceListResponse> {
-    return api.listVoices(this._client, options);
+    return this._client.request<VoiceListResponse>(api.listVoicesOperation, {}, options);
   }
 
   /**
@@ -66,7 +66,11 @@ export class Voice extends APIResource {
    * ```
    */
   retrieve(voiceId: string, options?: RequestOptions): APIPromise<api.VoiceResponse> {
-    return api.getVoice(this._client, voiceId, options);
+    return this._client.request<api.VoiceResponse>(
+      api.getVoiceOperation,
+      { path: { voice_id: voiceId } },
+      options,
+    );
   }
 
   /**
@@ -82,7 +86,11 @@ export class Voice extends APIResource {
    * ```
    */
   search(params: VoiceSearchParams, options?: RequestOptions): APIPromise<api.VoiceSearchResponse> {
-    return api.searchCommunityVoice(this._client, params, options);
+    return this._client.request<api.VoiceSearchResponse>(
+      api.searchCommunityVoiceOperation,
+      { body: params },
+      options,
+    );
   }
 }
 

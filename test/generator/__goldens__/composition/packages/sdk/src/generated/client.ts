@@ -21,7 +21,7 @@ import type * as api from '@retell-kit/client';
 import { Default, type DefaultCreatePetParams, type DefaultPutShapeParams } from './resources/default.js';
 
 /** Client for the Composition fixture: one property per resource, each method one HTTP operation. */
-export class Retell extends RetellCore<api.paths> {
+export class Retell extends RetellCore {
   static Retell = this;
   static RetellError = RetellError;
   static APIError = APIError;

@@ -25,7 +25,7 @@ import {
 } from './resources/default.js';
 
 /** Client for the Enums fixture: one property per resource, each method one HTTP operation. */
-export class Retell extends RetellCore<api.paths> {
+export class Retell extends RetellCore {
   static Retell = this;
   static RetellError = RetellError;
   static APIError = APIError;

@@ -22,7 +22,7 @@ import { Default, type DefaultCreateClient2Params, type DefaultDeleteParams } fr
 import { OddTag } from './resources/odd-tag.js';
 
 /** Client for the Naming fixture: one property per resource, each method one HTTP operation. */
-export class Retell extends RetellCore<api.paths> {
+export class Retell extends RetellCore {
   static Retell = this;
   static RetellError = RetellError;
   static APIError = APIError;

@@ -27,7 +27,7 @@ import {
 } from './resources/users.js';
 
 /** Client for the No operationId fixture: one property per resource, each method one HTTP operation. */
-export class Retell extends RetellCore<api.paths> {
+export class Retell extends RetellCore {
   static Retell = this;
   static RetellError = RetellError;
   static APIError = APIError;

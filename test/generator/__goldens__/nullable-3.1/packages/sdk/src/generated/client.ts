@@ -21,7 +21,7 @@ import type * as api from '@retell-kit/client';
 import { Default, type DefaultUpdateProfileParams } from './resources/default.js';
 
 /** Client for the Nullable 3.1 fixture: one property per resource, each method one HTTP operation. */
-export class Retell extends RetellCore<api.paths> {
+export class Retell extends RetellCore {
   static Retell = this;
   static RetellError = RetellError;
   static APIError = APIError;

@@ -42,7 +42,7 @@ import {
 } from './resources/knowledge-base.js';
 
 /** Client for the Retell-like fixture: one property per resource, each method one HTTP operation. */
-export class Retell extends RetellCore<api.paths> {
+export class Retell extends RetellCore {
   static Retell = this;
   static RetellError = RetellError;
   static APIError = APIError;

@@ -18,7 +18,11 @@ export class Default extends APIResource {
     params?: DefaultSetMetadataParams | null,
     options?: RequestOptions,
   ): APIPromise<api.Variables> {
-    return api.setMetadata(this._client, id, params ?? undefined, options);
+    return this._client.request<api.Variables>(
+      api.setMetadataOperation,
+      { path: { id }, body: params ?? {} },
+      options,
+    );
   }
 }
 

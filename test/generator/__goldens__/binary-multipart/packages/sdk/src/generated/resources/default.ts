@@ -14,7 +14,11 @@ export class Default extends APIResource {
    * ```
    */
   downloadContent(id: string, options?: RequestOptions): APIPromise<DefaultDownloadContentResponse> {
-    return api.downloadContent(this._client, id, options);
+    return this._client.request<DefaultDownloadContentResponse>(
+      api.downloadContentOperation,
+      { path: { id } },
+      options,
+    );
   }
 
   /**
@@ -30,7 +34,11 @@ export class Default extends APIResource {
     params: DefaultReplaceContentParams,
     options?: RequestOptions,
   ): APIPromise<void> {
-    return api.replaceContent(this._client, id, params, options);
+    return this._client.request<void>(
+      api.replaceContentOperation,
+      { path: { id }, query: params?.query, body: params?.body },
+      options,
+    );
   }
 
   /**
@@ -42,7 +50,7 @@ export class Default extends APIResource {
    * ```
    */
   uploadFiles(params: DefaultUploadFilesParams, options?: RequestOptions): APIPromise<api.FileInfo> {
-    return api.uploadFiles(this._client, params, options);
+    return this._client.request<api.FileInfo>(api.uploadFilesOperation, { body: params }, options);
   }
 }
 

@@ -14,7 +14,7 @@ export class Default extends APIResource {
    * ```
    */
   createPet(params?: DefaultCreatePetParams | null, options?: RequestOptions): APIPromise<api.Pet> {
-    return api.createPet(this._client, params ?? undefined, options);
+    return this._client.request<api.Pet>(api.createPetOperation, { body: params ?? {} }, options);
   }
 
   /**
@@ -26,7 +26,8 @@ export class Default extends APIResource {
    * ```
    */
   putShape(params?: DefaultPutShapeParams | null, options?: RequestOptions): APIPromise<api.Labelled> {
-    return api.putShape(this._client, params ?? undefined, options);
+    const { dry_run, ...body }: Partial<api.PutShapeParams> = params ?? {};
+    return this._client.request<api.Labelled>(api.putShapeOperation, { query: { dry_run }, body }, options);
   }
 }
 

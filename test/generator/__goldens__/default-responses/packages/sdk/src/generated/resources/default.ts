@@ -14,7 +14,7 @@ export class Default extends APIResource {
    * ```
    */
   legacy(options?: RequestOptions): APIPromise<api.Legacy> {
-    return api.legacy(this._client, options);
+    return this._client.request<api.Legacy>(api.legacyOperation, {}, options);
   }
 
   /**
@@ -26,7 +26,7 @@ export class Default extends APIResource {
    * ```
    */
   listItems(options?: RequestOptions): APIPromise<DefaultListItemsResponse> {
-    return api.listItems(this._client, options);
+    return this._client.request<DefaultListItemsResponse>(api.listItemsOperation, {}, options);
   }
 }
 

@@ -14,7 +14,7 @@ export class Default extends APIResource {
    * ```
    */
   deleteJob(id: string, options?: RequestOptions): APIPromise<void> {
-    return api.deleteJob(this._client, id, options);
+    return this._client.request<void>(api.deleteJobOperation, { path: { id } }, options);
   }
 
   /**
@@ -26,7 +26,7 @@ export class Default extends APIResource {
    * ```
    */
   ping(options?: RequestOptions): APIPromise<DefaultPingResponse> {
-    return api.ping(this._client, options);
+    return this._client.request<DefaultPingResponse>(api.pingOperation, {}, options);
   }
 
   /**
@@ -38,7 +38,7 @@ export class Default extends APIResource {
    * ```
    */
   restartJob(id: string, options?: RequestOptions): APIPromise<void> {
-    return api.restartJob(this._client, id, options);
+    return this._client.request<void>(api.restartJobOperation, { path: { id } }, options);
   }
 }
 

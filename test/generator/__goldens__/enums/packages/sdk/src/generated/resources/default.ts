@@ -18,7 +18,11 @@ export class Default extends APIResource {
     params?: DefaultListVoicesParams | null,
     options?: RequestOptions,
   ): APIPromise<DefaultListVoicesResponse> {
-    return api.listVoices(this._client, provider, params ?? undefined, options);
+    return this._client.request<DefaultListVoicesResponse>(
+      api.listVoicesOperation,
+      { path: { provider }, query: params ?? undefined },
+      options,
+    );
   }
 }
 

@@ -14,7 +14,7 @@ export class Default extends APIResource {
    * ```
    */
   createClient2(params: DefaultCreateClient2Params, options?: RequestOptions): APIPromise<api._123abc> {
-    return api.createClient2(this._client, params, options);
+    return this._client.request<api._123abc>(api.createClient2Operation, { body: params }, options);
   }
 
   /**
@@ -22,16 +22,24 @@ export class Default extends APIResource {
    *
    * @example
    * ```ts
-   * const class = await client.default.delete_(0, { client: 'client' });
+   * const class = await client.default.delete_('client', 0);
    * ```
    */
-  delete_(class_: number, params: DefaultDeleteParams, options?: RequestOptions): APIPromise<api.Class> {
-    const { client, ...rest } = params;
-    return api.delete_(this._client, client, class_, rest, options);
+  delete_(
+    client: string,
+    class_: number,
+    params?: DefaultDeleteParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.Class> {
+    return this._client.request<api.Class>(
+      api.delete_Operation,
+      { path: { client, class: class_ }, query: params ?? undefined },
+      options,
+    );
   }
 }
 
 /** Params of `default.createClient2`. */
 export type DefaultCreateClient2Params = api.CreateClient2Params;
 /** Params of `default.delete_`. */
-export type DefaultDeleteParams = api.DeleteParams & { client: string };
+export type DefaultDeleteParams = api.DeleteParams;

@@ -14,7 +14,7 @@ export class OddTag extends APIResource {
    * ```
    */
   fooBar(options?: RequestOptions): APIPromise<api.MyType> {
-    return api.fooBar(this._client, options);
+    return this._client.request<api.MyType>(api.fooBarOperation, {}, options);
   }
 
   /**
@@ -26,6 +26,6 @@ export class OddTag extends APIResource {
    * ```
    */
   fooBar2(options?: RequestOptions): APIPromise<api.My_Type> {
-    return api.fooBar2(this._client, options);
+    return this._client.request<api.My_Type>(api.fooBar2Operation, {}, options);
   }
 }

@@ -14,7 +14,7 @@ export class Default extends APIResource {
    * ```
    */
   getHealth(options?: RequestOptions): APIPromise<DefaultGetHealthResponse> {
-    return api.getHealth(this._client, options);
+    return this._client.request<DefaultGetHealthResponse>(api.getHealthOperation, {}, options);
   }
 }
 

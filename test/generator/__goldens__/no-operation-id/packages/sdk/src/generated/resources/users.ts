@@ -18,7 +18,11 @@ export class Users extends APIResource {
     params?: UsersGetUsersUserIdReposParams | null,
     options?: RequestOptions,
   ): APIPromise<UsersGetUsersUserIdReposResponse> {
-    return api.getUsersUserIdRepos(this._client, userId, params ?? undefined, options);
+    return this._client.request<UsersGetUsersUserIdReposResponse>(
+      api.getUsersUserIdReposOperation,
+      { path: { user_id: userId }, query: params ?? undefined },
+      options,
+    );
   }
 
   /**
@@ -34,7 +38,11 @@ export class Users extends APIResource {
     params: UsersPostUsersUserIdReposParams,
     options?: RequestOptions,
   ): APIPromise<api.Repo> {
-    return api.postUsersUserIdRepos(this._client, userId, params, options);
+    return this._client.request<api.Repo>(
+      api.postUsersUserIdReposOperation,
+      { path: { user_id: userId }, body: params },
+      options,
+    );
   }
 }
 

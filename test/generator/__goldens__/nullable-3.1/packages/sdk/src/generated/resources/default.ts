@@ -14,7 +14,7 @@ export class Default extends APIResource {
    * ```
    */
   updateProfile(params: DefaultUpdateProfileParams, options?: RequestOptions): APIPromise<api.Profile> {
-    return api.updateProfile(this._client, params, options);
+    return this._client.request<api.Profile>(api.updateProfileOperation, { body: params }, options);
   }
 }
 

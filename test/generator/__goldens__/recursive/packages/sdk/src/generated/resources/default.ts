@@ -14,7 +14,8 @@ export class Default extends APIResource {
    * ```
    */
   createTree(params: DefaultCreateTreeParams, options?: RequestOptions): APIPromise<api.Node> {
-    return api.createTree(this._client, params, options);
+    const { depth, ...body } = params;
+    return this._client.request<api.Node>(api.createTreeOperation, { query: { depth }, body }, options);
   }
 }
 

@@ -18,7 +18,11 @@ export class ChatAgent extends APIResource {
     params: ChatAgentCreateVersionParams,
     options?: RequestOptions,
   ): APIPromise<ChatAgentCreateVersionResponse> {
-    return api.createAgentVersion(this._client, agentId, params, options);
+    return this._client.request<ChatAgentCreateVersionResponse>(
+      api.createAgentVersionOperation,
+      { path: { agent_id: agentId }, body: params },
+      options,
+    );
   }
 }
 

@@ -17,7 +17,11 @@ export class KnowledgeBase extends APIResource {
     params: KnowledgeBaseCreateParams,
     options?: RequestOptions,
   ): APIPromise<KnowledgeBaseCreateResponse> {
-    return api.createKnowledgeBase(this._client, params, options);
+    return this._client.request<KnowledgeBaseCreateResponse>(
+      api.createKnowledgeBaseOperation,
+      { body: params },
+      options,
+    );
   }
 
   /**
@@ -34,7 +38,11 @@ export class KnowledgeBase extends APIResource {
     options?: RequestOptions,
   ): APIPromise<KnowledgeBaseDeleteSourceResponse> {
     const { knowledge_base_id } = params;
-    return api.deleteKnowledgeBaseSource(this._client, knowledge_base_id, sourceId, options);
+    return this._client.request<KnowledgeBaseDeleteSourceResponse>(
+      api.deleteKnowledgeBaseSourceOperation,
+      { path: { knowledge_base_id, source_id: sourceId } },
+      options,
+    );
   }
 }
 
