@@ -54,6 +54,17 @@ describe('body encoders', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('sends a FormData the caller built as is on an operation without an encoder', async () => {
+    const op: OperationSpec = { operationId: 'submitForm', method: 'POST', path: '/submit' };
+    const seen: RequestInit[] = [];
+    const form = new FormData();
+    form.append('name', 'Ada');
+    const client = makeClient({ fetch: async (_input, init) => (seen.push(init!), Response.json({ ok: true })) });
+    await client.request(op, { body: form });
+    expect(seen[0]!.body).toBe(form);
+    expect(new Headers(seen[0]!.headers).has('content-type')).toBe(false);
+  });
+
   it('refuses a multipart operation without an encoder instead of sending JSON', async () => {
     const op: OperationSpec = { operationId: 'createKnowledgeBase', method: 'POST', path: '/create-knowledge-base', body: 'multipart' };
     const scope = nock(BASE).post('/create-knowledge-base').reply(201, {});
@@ -112,6 +123,21 @@ describe('RetellCore and RetellPathClient', () => {
     const { data } = await client.GET('/get-agent/{agent_id}', { params: { path: { agent_id: 'a1' } }, headers: { 'x-trace': 't1', 'X-Removed': null } });
     expect(data).toEqual({ agent_id: 'a1' });
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('fetchOptions reach the typed path methods without replacing the Request\'s method, headers or body', async () => {
+    const sent: Request[] = [];
+    const inits: RequestInit[] = [];
+    const client = makePathClient({
+      fetchOptions: { method: 'PUT', headers: { authorization: 'overridden' }, body: 'x', cache: 'no-store' },
+      fetch: async (input, init) => (sent.push(new Request(input as Request, init)), inits.push(init!), Response.json({ ok: true })),
+    }) as unknown as { POST(path: string, init: object): Promise<{ data?: unknown }> };
+    const { data } = await client.POST('/create-agent', { body: { agent_name: 'a' } });
+    expect(data).toEqual({ ok: true });
+    expect(sent[0]!.method).toBe('POST');
+    expect(sent[0]!.headers.get('authorization')).toBe(`Bearer ${KEY}`);
+    expect(await sent[0]!.text()).toBe('{"agent_name":"a"}');
+    expect(inits[0]).toMatchObject({ cache: 'no-store' });
   });
 
   it('requestPage pages through any RequestClient', async () => {

@@ -37,13 +37,10 @@ export interface PathClientSetup {
 }
 
 const NO_PARAMS: Record<string, unknown> = Object.freeze({});
-/** `fetchOptions` fields that would undo what the runtime sets itself. */
-const RESERVED_INIT = ['headers', 'body', 'method', 'signal'] as const;
 
 export class RetellCore implements RequestClient {
   readonly #options: ResolvedOptions;
   readonly #transport: TransportConfig;
-  readonly #init: RequestInit | undefined;
   /** Auth and default headers, computed once; the second adds the JSON content type (defaults may override it). */
   readonly #headers: Record<string, string>;
   readonly #jsonHeaders: Record<string, string>;
@@ -51,7 +48,6 @@ export class RetellCore implements RequestClient {
   constructor(options?: ClientOptions) {
     const o = (this.#options = resolveOptions(options));
     this.#transport = { fetch: o.fetch, logger: o.logger, logLevel: o.logLevel };
-    this.#init = fetchInit(o.fetchOptions);
     const auth = `Bearer ${o.apiKey}`;
     this.#headers = mergeHeaders({ authorization: auth }, o.defaultHeaders);
     this.#jsonHeaders = mergeHeaders({ 'content-type': 'application/json', authorization: auth }, o.defaultHeaders);
@@ -87,7 +83,8 @@ export class RetellCore implements RequestClient {
         const plan = this.#plan(undefined, undefined, request.signal);
         plan.method = request.method;
         plan.url = request.url;
-        return send(this.#transport, plan, request, {});
+        // `undefined` keeps the Request's own method, headers and body over any `fetchOptions`.
+        return send(this.#transport, plan, request, { method: undefined, headers: undefined, body: undefined });
       },
     };
   }
@@ -95,11 +92,11 @@ export class RetellCore implements RequestClient {
   /** Fixes timeout, retries, signal and fetch init for one logical request. */
   #plan(op: OperationSpec | undefined, options: RequestOptions | undefined, signal: AbortSignal | undefined): SendPlan {
     const o = this.#options;
-    let init = this.#init;
+    let init = o.fetchOptions;
     if (options) {
       checkTimeout(options.timeout, 'timeout option');
       checkRetries(options.maxRetries, 'maxRetries option');
-      if (options.fetchOptions) init = { ...init, ...fetchInit(options.fetchOptions) };
+      if (options.fetchOptions) init = { ...init, ...options.fetchOptions };
     }
     return {
       timeout: options?.timeout ?? o.timeout ?? op?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -125,6 +122,8 @@ export class RetellCore implements RequestClient {
     if (input.body !== undefined) {
       if (op.encode) body = await op.encode(input.body);
       else if (op.body === 'multipart') throw new TypeError(`Operation ${op.operationId} has a multipart body but no encode (use multipartBody).`);
+      // A FormData the caller built goes as is (fetch sets the boundary), as openapi-fetch's default did.
+      else if (input.body instanceof FormData) body = input.body;
       else {
         body = JSON.stringify(input.body);
         base = this.#jsonHeaders;
@@ -164,11 +163,4 @@ async function errorBody(response: Response): Promise<unknown> {
   } catch {
     return text;
   }
-}
-
-function fetchInit(options: RequestInit | undefined): RequestInit | undefined {
-  if (!options) return undefined;
-  const init: Record<string, unknown> = { ...options };
-  for (const key of RESERVED_INIT) delete init[key];
-  return init as RequestInit;
 }

@@ -19,7 +19,7 @@ export interface SendPlan {
   maxRetries: number;
   /** The caller's signal: aborting it ends the request at once and is never retried. */
   signal: AbortSignal | null | undefined;
-  /** Extra fetch init (merged `fetchOptions`, reserved fields removed), applied under our own fields. */
+  /** Extra fetch init (merged `fetchOptions`), spread under our own `method`, `headers`, `body` and `signal`. */
   init: RequestInit | undefined;
   /** Set by the caller before `send`; read by logs, errors and `withResponse()`. */
   method: string;
@@ -39,7 +39,8 @@ export interface TransportConfig {
 const TIMEOUT = Symbol('timeout');
 
 /**
- * Sends `input` (a URL with `init` carrying method, headers and body, or a `Request` with `init` empty).
+ * Sends `input`: a URL with `init` carrying method, headers and body, or a `Request` with those three
+ * `undefined` in `init` (so `fetchOptions` cannot replace what the Request carries).
  * One AbortController serves every attempt until a timeout fires it; only then is a new one made, so a
  * first attempt that succeeds (nearly all of them) pays for one controller and one timer.
  */
