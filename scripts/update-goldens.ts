@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const suite = 'test/generator/goldens.test.ts';
-const vitest = (args: string[]): number =>
-  spawnSync('pnpm', ['exec', 'vitest', 'run', suite, ...args], { cwd: repo, stdio: 'inherit' }).status ?? 1;
+const vitest = (args: string[], env: Record<string, string> = {}): number =>
+  spawnSync('pnpm', ['exec', 'vitest', 'run', suite, ...args], { cwd: repo, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 // Start from an empty folder so goldens of removed files or cases disappear.
 rmSync(new URL('../test/generator/__goldens__', import.meta.url), { recursive: true, force: true });
-vitest(['--update']);
+vitest(['--update'], { UPDATING_GOLDENS: '1' });
 process.exitCode = vitest([]);

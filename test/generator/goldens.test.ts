@@ -27,11 +27,13 @@ describe('golden outputs', () => {
     const golden = [...files.keys()].filter(isGolden);
     expect(golden.length).toBeGreaterThan(5);
     for (const rel of golden) await expect(files.get(rel)).toMatchFileSnapshot(path.join(GOLDENS, name, rel));
-    // A golden left behind by a file the generator no longer writes is an error too.
-    expect(listTree(path.join(GOLDENS, name))).toEqual(golden.sort());
+    // A golden left behind by a file the generator no longer writes is an error too. (Skipped while
+    // scripts/update-goldens.ts rewrites them: snapshot files are only written when the run ends.)
+    if (process.env['UPDATING_GOLDENS'] !== '1') expect(listTree(path.join(GOLDENS, name))).toEqual(golden.sort());
   });
 
-  it('every golden tree type-checks with tsc --noEmit', async () => {
+  // While goldens are being rewritten they do not exist yet; the update script runs the suite again after.
+  it.skipIf(process.env['UPDATING_GOLDENS'] === '1')('every golden tree type-checks with tsc --noEmit', async () => {
     const results = await inParallel(
       CASES.map((name) => async () => {
         const root = tempDir(`golden-${name}`);
