@@ -54,7 +54,7 @@ async function generate(args: GenerateArgs, log: Log): Promise<number> {
   }
 
   await step(log, `write ${path.relative(process.cwd(), out) || '.'}`, () => commitOutput(out, result.files));
-  const isRepoOut = out === path.resolve(REPO_ROOT);
+  const isRepoOut = path.resolve(out) === path.resolve(REPO_ROOT);
   if (args.build && isRepoOut && buildablePackages(REPO_ROOT).length > 0) await step(log, 'build', () => buildPackages(REPO_ROOT));
   else log(`- build skipped${!args.build ? ' (--no-build)' : !isRepoOut ? ' (custom --out)' : ' (no build scripts)'}`);
   log(`done in ${Math.round(performance.now() - total)} ms`);
