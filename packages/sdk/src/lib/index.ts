@@ -1,3 +1,2 @@
 /** Hand-written helpers of the facade; generated resource classes import from here. */
 export { APIResource } from './api-resource.js';
-export { splitParams } from './params.js';
