@@ -1,11 +1,21 @@
 /** File helpers for generator tests: temp dirs, writing a generated file map, hashing a tree. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
+
+const created: string[] = [];
+// Generated trees are large (GitHub's is ~20 MB): remove them after the test file that made them.
+// Registered when this helper is first imported, i.e. once per test file (vitest isolates modules per file).
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `retell-kit-${prefix}-`));
+  const dir = mkdtempSync(path.join(tmpdir(), `retell-kit-${prefix}-`));
+  created.push(dir);
+  return dir;
 }
 
 export function writeTree(root: string, files: ReadonlyMap<string, string>): void {
