@@ -82,6 +82,17 @@ async function mock(rest: string[]): Promise<number> {
   return 0;
 }
 
+async function llmSim(rest: string[]): Promise<number> {
+  // Like `mock`: the workspace package when installed, else its source in this repository.
+  const specifier = '@retell-kit/llm-socket';
+  const source = new URL('../../packages/llm-socket/src/index.ts', import.meta.url).href;
+  const mod = (await import(specifier).catch(() => import(source)).catch(() => ({}))) as {
+    runLlmSimCli?: (argv: string[]) => Promise<number>;
+  };
+  if (typeof mod.runLlmSimCli !== 'function') throw new ConfigError('the LLM socket simulator is not available (@retell-kit/llm-socket)');
+  return mod.runLlmSimCli(rest);
+}
+
 export async function main(argv: readonly string[], log: Log = (l) => console.log(l), logError: Log = (l) => console.error(l)): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -95,6 +106,8 @@ export async function main(argv: readonly string[], log: Log = (l) => console.lo
         return await diff(args.rest);
       case 'mock':
         return await mock(args.rest);
+      case 'llm-sim':
+        return await llmSim(args.rest);
     }
   } catch (error) {
     if (error instanceof SpecError) logError(`✖ ${error.name} [${error.code}] ${error.describe()}`);
