@@ -65,6 +65,7 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
   let sent = 0;
   let config: JsonObject | undefined;
   let firstSeen = false;
+  let configTimedOut = false;
   let pongSeen = false;
   let lastId = 0;
   /** The newest id the server has sent anything for: proof it has seen every request up to it. */
@@ -144,6 +145,8 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     if (message.content_complete) {
       turn.completeAt = now;
       turn.endCall = message.end_call === true;
+      // The greeting joins the transcript as Retell's would; turns are added by the step loop.
+      if (turn.kind === 'begin' && turn.agent) transcript.push({ role: 'agent', content: turn.agent });
     }
   }
 
@@ -159,7 +162,7 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     }
     if (!firstSeen) {
       firstSeen = true;
-      if (message.response_type !== 'config') violate('config-not-first', `the first message was ${message.response_type}, not config`);
+      if (message.response_type !== 'config' && !configTimedOut) violate('config-not-first', `the first message was ${message.response_type}, not config`);
     }
     switch (message.response_type) {
       case 'config':
@@ -301,7 +304,8 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
 
   async function runCall(): Promise<void> {
     await waitFor(() => config !== undefined || firstSeen || closed !== undefined, s.config_timeout_ms ?? DEFAULTS.configTimeoutMs);
-    if (!firstSeen && !closed) violate('no-config', `no message within ${s.config_timeout_ms ?? DEFAULTS.configTimeoutMs} ms of connecting; the server must send config first`);
+    if (!firstSeen && !closed) configTimedOut = true;
+    if (configTimedOut) violate('no-config', `no message within ${s.config_timeout_ms ?? DEFAULTS.configTimeoutMs} ms of connecting; the server must send config first`);
     // A config that comes second still counts for the options (the violation is already recorded).
     if (firstSeen && !config) await waitFor(() => config !== undefined || closed !== undefined, DEFAULTS.drainMs);
     if (config?.['call_details'] === true) send(callDetails());
