@@ -52,9 +52,10 @@ export class ResponseStream {
     return this.#chunks;
   }
 
-  /** Drops the stream: nothing more is sent and `signal` aborts with `reason`. */
+  /** Drops the stream: nothing more is sent and `signal` aborts with `reason` (unless it was complete). */
   abort(reason: 'superseded' | 'closed' | 'failed'): void {
-    if (!this.#controller.signal.aborted) this.#controller.abort(reason);
+    // A finished answer has nothing left to cancel: its signal stays quiet.
+    if (!this.#complete && !this.#controller.signal.aborted) this.#controller.abort(reason);
   }
 
   #send(content: string, complete: boolean, options?: ResponseOptions): boolean {

@@ -1,6 +1,6 @@
 /**
- * Turning one socket frame into a plain JSON object, safely: JSON.parse (V8's parser does not recurse,
- * so deep input cannot overflow the stack), then one iterative walk that enforces the depth bound and
+ * Turning one socket frame into a plain JSON object, safely: JSON.parse (a stack overflow on absurd
+ * nesting is caught and reported as too deep), then one iterative walk that enforces the depth bound and
  * removes `__proto__`, `constructor` and `prototype` keys, so no later spread or merge of the message
  * can reach an object's prototype. The size bound is ws's `maxPayload`, applied before the frame is read.
  */
@@ -39,6 +39,8 @@ export function parseFrame(data: string | Buffer | ArrayBuffer | Buffer[], maxDe
   try {
     value = JSON.parse(text);
   } catch (error) {
+    // V8's parser runs out of stack on extreme nesting: that is the depth bound, met earlier.
+    if (error instanceof RangeError) throw new LlmSocketError('too-deep', `message is nested deeper than ${maxDepth} levels`, undefined, { cause: error });
     throw new LlmSocketError('malformed-json', `message is not valid JSON: ${(error as Error).message}`, undefined, { cause: error });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new LlmSocketError('malformed-json', 'message is not a JSON object');
