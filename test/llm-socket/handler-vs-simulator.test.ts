@@ -48,6 +48,7 @@ describe('createLlmSocketHandler × simulateCall', () => {
       call_id: 'call_full_1',
       agent_id: 'agent_test',
       begin_message: true,
+      stale_grace_ms: 60_000,
       turns: [
         { user: 'hello there', expect: { contains: 'echo hello there' } },
         { silence: 50, expect: { contains: 'still there' } },

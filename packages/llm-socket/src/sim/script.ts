@@ -48,7 +48,7 @@ export interface SimScript {
   readonly config_timeout_ms?: number;
   /**
    * How long after a request is superseded an answer to it is still excused (it may have been in
-   * flight). Default 250 ms; an answer to it after the server answered the newer request is never excused.
+   * flight). Default 1,000 ms; an answer to it after the server answered the newer request is never excused.
    */
   readonly stale_grace_ms?: number;
   readonly turns: readonly SimStep[];

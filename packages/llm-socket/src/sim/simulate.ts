@@ -42,7 +42,7 @@ interface TurnState {
   toolCalls: Map<string, { name: string; result: boolean }>;
 }
 
-const DEFAULTS = { turnTimeoutMs: 10_000, configTimeoutMs: 5_000, staleGraceMs: 250, closeTimeoutMs: 2_000, drainMs: 50 };
+const DEFAULTS = { turnTimeoutMs: 10_000, configTimeoutMs: 5_000, staleGraceMs: 1000, closeTimeoutMs: 2_000, drainMs: 50 };
 
 export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRIPT, options: SimulateOptions = {}): Promise<SimReport> {
   const s = parseScript(script);
