@@ -193,25 +193,27 @@ export function createLlmSocketHandler(options: LlmSocketHandlerOptions = {}): L
     return true;
   }
 
+  function attach(server: Server): () => void {
+    const listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+      if (handleUpgrade(request, socket, head)) return;
+      // Only answer for paths nobody else handles: another upgrade listener may own them.
+      if (server.listenerCount('upgrade') === 1) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      }
+    };
+    server.on('upgrade', listener);
+    return () => server.off('upgrade', listener);
+  }
+
   return {
     sessions,
     handleUpgrade,
-    attach(server) {
-      const listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-        if (handleUpgrade(request, socket, head)) return;
-        // Only answer for paths nobody else handles: another upgrade listener may own them.
-        if (server.listenerCount('upgrade') === 1) {
-          socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-        }
-      };
-      server.on('upgrade', listener);
-      return () => server.off('upgrade', listener);
-    },
+    attach,
     async listen({ port = 0, host = '127.0.0.1' } = {}) {
       const server = createServer((_req, res) => {
         res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket upgrade required\n');
       });
-      this.attach(server);
+      attach(server);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
