@@ -34,7 +34,14 @@ export function sanitize(value: unknown, maxDepth = DEFAULT_MAX_DEPTH): void {
 
 /** Parses a frame into a JSON object; throws `LlmSocketError` ('malformed-json' or 'too-deep'). */
 export function parseFrame(data: string | Buffer | ArrayBuffer | Buffer[], maxDepth = DEFAULT_MAX_DEPTH): JsonObject {
-  const text = typeof data === 'string' ? data : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+  const text =
+    typeof data === 'string'
+      ? data
+      : Buffer.isBuffer(data)
+        ? data.toString('utf8')
+        : Array.isArray(data)
+          ? Buffer.concat(data).toString('utf8')
+          : Buffer.from(data).toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text);
