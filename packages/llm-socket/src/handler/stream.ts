@@ -83,8 +83,8 @@ export class ResponseStream {
 
   /**
    * Streams `source` and ends the answer. Options given on chunks (e.g. `end_call`) are carried to the
-   * final message. Stops reading `source` as soon as the stream is dropped (its iterator's `return()`
-   * runs, so an LLM SDK stream is closed).
+   * final message. Stops reading `source` at the first chunk after the stream is dropped (its
+   * iterator's `return()` runs); pass `signal` to the request feeding it to stop it at once.
    */
   async pipe(source: ResponseSource): Promise<void> {
     if (typeof source === 'string' || !(isAsyncIterable(source) || isIterable(source))) {
