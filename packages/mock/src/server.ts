@@ -150,6 +150,19 @@ export async function startServer(spec: MockSpec, samples: SampleTable, options:
   const server = createServer((req, res) => {
     respond(req, res).catch(() => res.destroy());
   });
+  // Requests node:http itself refuses (an unknown method, a malformed request line, headers too large)
+  // never reach `respond`; answer them in the same JSON shape, then close the connection.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const text = JSON.stringify(error(status, tooLarge ? 'The request headers are too large.' : `Malformed HTTP request: ${describeError(err)}`).body);
+    const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
+  });
   // Bench and test clients keep connections open; do not let them hold `close()` hostage.
   server.keepAliveTimeout = 5_000;
 
