@@ -11,8 +11,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diffDocuments, type DiffReport } from '../generator/src/diff/diff.js';
-import { loadDocument } from '../generator/src/diff/load/document.js';
+import { diffDocuments, type DiffReport } from '../packages/diff/src/diff.js';
+import { loadDocument } from '../packages/diff/src/load/document.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = (name: string) => `${ROOT}node_modules/.bin/${name}`;

@@ -4,10 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../generator/src/diff/checks/index.js';
-import { sdkTypesRules } from '../../generator/src/diff/checks/sdk-types.js';
-import { RULES } from '../../generator/src/diff/rules/catalog.js';
-import { MESSAGES } from '../../generator/src/diff/rules/messages.js';
+import { CHECKS } from '../../packages/diff/src/checks/index.js';
+import { sdkTypesRules } from '../../packages/diff/src/checks/sdk-types.js';
+import { RULES } from '../../packages/diff/src/rules/catalog.js';
+import { MESSAGES } from '../../packages/diff/src/rules/messages.js';
 import { FIXTURES } from './helpers.js';
 
 const ids = RULES.map((r) => r.id);

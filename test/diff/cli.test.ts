@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDiffCli } from '../../generator/src/diff/cli.js';
+import { runDiffCli } from '../../packages/diff/src/cli.js';
 import { FIXTURES } from './helpers.js';
 
 interface Run {

@@ -1,8 +1,8 @@
 /** Loads fixture pairs and inline documents through the same path the CLI uses. */
 import { fileURLToPath } from 'node:url';
-import { diffDocuments, type DiffReport } from '../../generator/src/diff/diff.js';
-import { loadDocument } from '../../generator/src/diff/load/document.js';
-import type { JsonObject } from '../../generator/src/diff/model/json.js';
+import { diffDocuments, type DiffReport } from '../../packages/diff/src/diff.js';
+import { loadDocument } from '../../packages/diff/src/load/document.js';
+import type { JsonObject } from '../../packages/diff/src/model/json.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 

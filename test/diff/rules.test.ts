@@ -4,9 +4,9 @@
  * severe than the rule itself: that is what catches a false breaking finding or a crossed direction.
  */
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../generator/src/diff/rules/catalog.js';
-import { MESSAGES } from '../../generator/src/diff/rules/messages.js';
-import type { Level } from '../../generator/src/diff/types.js';
+import { RULES } from '../../packages/diff/src/rules/catalog.js';
+import { MESSAGES } from '../../packages/diff/src/rules/messages.js';
+import type { Level } from '../../packages/diff/src/types.js';
 import { diffFixture } from './helpers.js';
 
 const RANK: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };

@@ -1,10 +1,9 @@
 /**
  * `retell-kit diff [base] [head]` / `pnpm spec:diff`: loads both sides, diffs them, prints the report and
  * returns the exit code: 0 ok, 1 findings at or above --fail-on, 2 bad input (which side, and why).
- * The generator CLI dispatches here; the file also runs on its own (`tsx generator/src/diff/cli.ts`).
+ * The `retell-kit-diff` bin (bin/retell-kit-diff.js) and the generator CLI's `diff` route call `runDiffCli`.
  */
-import { realpathSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { diffDocuments, type DiffReport } from './diff.js';
 import { DiffInputError } from './errors.js';
@@ -121,26 +120,4 @@ function parseOptions(argv: string[]): CliOptions | 'help' {
 
 function isFormat(value: string): value is Format {
   return Object.hasOwn(FORMATS, value);
-}
-
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  runDiffCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`retell-kit diff: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 3;
-    },
-  );
 }
