@@ -101,7 +101,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       compare(opKey(a), opKey(b)) ||
       compare(a.location, b.location) ||
       compare(a.id, b.id) ||
-      compare(a.message, b.message),
+      compare(a.message, b.message) ||
+      compare(a.origin ?? '', b.origin ?? ''),
   );
 }
 

@@ -25,7 +25,7 @@ export function asNumber(value: Json | undefined): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-const DOC_KEYWORDS = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', '$comment']);
+export const DOC_KEYWORDS: ReadonlySet<string> = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', '$comment']);
 
 /** The value without documentation keywords (at any depth): what two schemas are compared by. */
 export function withoutDocs(value: Json): Json {

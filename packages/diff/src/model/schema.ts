@@ -39,6 +39,8 @@ export interface Discriminator {
   readonly propertyName: string;
   /** Mapping value (ref) → discriminator value; refs are reduced to component names. */
   readonly byRef: ReadonlyMap<string, string>;
+  /** Mapping value → component name, as written. */
+  readonly byValue: ReadonlyMap<string, string>;
 }
 
 /** Keywords that only document a schema; they never make two schemas different. */
@@ -208,14 +210,19 @@ function readDiscriminator(raw: Json | undefined): Discriminator | null {
   const propertyName = asString(object?.propertyName);
   if (object === undefined || propertyName === undefined) return null;
   const byRef = new Map<string, string>();
+  const byValue = new Map<string, string>();
   const mapping = asObject(object.mapping);
   if (mapping !== undefined) {
-    for (const value of Object.keys(mapping)) {
+    // Sorted, first value wins: two values mapped to one component must not depend on key order.
+    for (const value of Object.keys(mapping).sort()) {
       const target = asString(mapping[value]);
-      if (target !== undefined) byRef.set(target.slice(target.lastIndexOf('/') + 1), value);
+      if (target === undefined) continue;
+      const name = target.slice(target.lastIndexOf('/') + 1);
+      if (!byRef.has(name)) byRef.set(name, value);
+      byValue.set(value, name);
     }
   }
-  return { propertyName, byRef };
+  return { propertyName, byRef, byValue };
 }
 
 /** Intersects two schemas (the meaning of allOf). Conflicting property schemas become an allOf pair. */

@@ -29,9 +29,11 @@ export function diffContent(
 function byMediaType(content: JsonObject | undefined): Map<string, JsonObject> {
   const out = new Map<string, JsonObject>();
   if (content === undefined) return out;
-  for (const key of Object.keys(content)) {
+  // Sorted, first wins: `application/json` and `application/json; charset=utf-8` must not depend on key order.
+  for (const key of Object.keys(content).sort()) {
     const media = asObject(content[key]);
-    if (media !== undefined) out.set((key.split(';')[0] ?? key).trim().toLowerCase(), media);
+    const name = (key.split(';')[0] ?? key).trim().toLowerCase();
+    if (media !== undefined && !out.has(name)) out.set(name, media);
   }
   return out;
 }

@@ -33,9 +33,10 @@ export function diffResponses(ctx: DiffContext, base: OperationModel, head: Oper
 function headers(response: JsonObject, resolver: Resolver): Map<string, JsonObject> {
   const out = new Map<string, JsonObject>();
   const raw = asObject(response.headers) ?? {};
-  for (const name of Object.keys(raw)) {
+  // Sorted: two spellings of one header name must not depend on key order.
+  for (const name of Object.keys(raw).sort()) {
     const header = resolver.resolve(raw[name]).node;
-    if (header !== undefined) out.set(name.toLowerCase(), header);
+    if (header !== undefined && !out.has(name.toLowerCase())) out.set(name.toLowerCase(), header);
   }
   return out;
 }

@@ -5,10 +5,10 @@
  * is breaking depends on the direction, which the rule checks decide.
  *
  * Results for a pair of component refs are memoized per direction (a component used by twenty
- * operations is compared once), and a pair already on the walk stack is not entered again, which
- * is what stops recursive schemas.
+ * operations is compared once; see `memoKey` for what counts as the same pair), and a pair already on
+ * the walk stack is not entered again, which is what stops recursive schemas.
  */
-import type { Json } from '../model/json.js';
+import { asObject, canonicalJson, DOC_KEYWORDS, type Json } from '../model/json.js';
 import type { NormSchema, SchemaNormalizer } from '../model/schema.js';
 import type { BoundKeyword, SchemaChange, SchemaFact } from '../types.js';
 import { matchBranches, soleBranch, unionBranches } from './union-branches.js';
@@ -28,7 +28,9 @@ export class SchemaDiffer {
   diff(baseRaw: Json | undefined, headRaw: Json | undefined, direction: SchemaDirection): readonly SchemaChange[] {
     const b = this.base.normalize(baseRaw);
     const h = this.head.normalize(headRaw);
-    const key = b.ref !== null && h.ref !== null ? `${direction}|${b.ref}|${h.ref}` : null;
+    const baseKey = memoKey(baseRaw, b);
+    const headKey = memoKey(headRaw, h);
+    const key = baseKey !== null && headKey !== null ? `${direction}|${baseKey}|${headKey}` : null;
     if (key !== null) {
       const cached = this.memo.get(key);
       if (cached !== undefined) return cached;
@@ -37,10 +39,12 @@ export class SchemaDiffer {
     }
     const out: SchemaChange[] = [];
     this.compare(b, h, baseRaw ?? null, headRaw ?? null, direction, out);
-    if (key === null || h.ref === null) return out;
+    if (key === null) return out;
     this.active.delete(key);
+    // Only a bare `$ref` is the component itself; a wrapped one (siblings, a null branch) adds facts of
+    // its own at this level, which belong to the place that wraps it, not to the component.
     const component = h.ref;
-    const tagged = out.map((c) => (c.origin !== undefined ? c : { ...c, origin: { component, path: c.path } }));
+    const tagged = component !== null && isBareRef(headRaw) && isBareRef(baseRaw) ? out.map((c) => (c.origin !== undefined ? c : { ...c, origin: { component, path: c.path } })) : out;
     this.memo.set(key, tagged);
     return tagged;
   }
@@ -130,6 +134,24 @@ export class SchemaDiffer {
   private nest(prefix: readonly string[], changes: readonly SchemaChange[], out: SchemaChange[]): void {
     for (const change of changes) out.push(prefix.length === 0 ? change : { ...change, path: [...prefix, ...change.path] });
   }
+}
+
+/**
+ * What decides the normalized schema of `raw` on its side, as a memo key, or null when it is not worth
+ * memoizing (no component involved). A bare `$ref` is decided by the component name alone. A `$ref`
+ * with siblings (`nullable`, `deprecated`, a `description` override) or a collapsed
+ * `oneOf: [{$ref}, {type: 'null'}]` normalizes to something else than the bare component although it
+ * keeps the component's name, so its key is its whole text: keying it by name alone would let it share
+ * (and poison) the bare component's entry, and which one was compared first would decide the report.
+ */
+function memoKey(raw: Json | undefined, schema: NormSchema): string | null {
+  if (schema.ref === null) return null;
+  return isBareRef(raw) ? `#${schema.ref}` : canonicalJson(raw);
+}
+
+function isBareRef(raw: Json | undefined): boolean {
+  const object = asObject(raw);
+  return object !== undefined && typeof object.$ref === 'string' && Object.keys(object).every((k) => k === '$ref' || DOC_KEYWORDS.has(k));
 }
 
 function sortedTypes(types: ReadonlySet<string> | null): readonly string[] | null {
