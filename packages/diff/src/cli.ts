@@ -1,9 +1,10 @@
 /**
  * `retell-kit diff [base] [head]` / `pnpm spec:diff`: loads both sides, diffs them, prints the report and
- * returns the exit code: 0 ok, 1 findings at or above --fail-on, 2 bad input (which side, and why).
+ * returns the exit code: 0 ok, 1 what --fail-on names was found, 2 bad input (which side or option, and why).
  * The `retell-kit-diff` bin (bin/retell-kit-diff.js) and the generator CLI's `diff` route call `runDiffCli`.
  */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffDocuments, type DiffReport } from './diff.js';
 import { DiffInputError } from './errors.js';
@@ -11,6 +12,7 @@ import { loadSide } from './load/side.js';
 import { formatJson } from './report/json.js';
 import { formatMarkdown } from './report/markdown.js';
 import { formatText } from './report/text.js';
+import { readSeverityConfig } from './rules/severity.js';
 
 export const USAGE = `usage: retell-kit diff [base] [head] [options]
 
@@ -20,8 +22,15 @@ export const USAGE = `usage: retell-kit diff [base] [head] [options]
 
 options:
   --format <text|markdown|json>       output format (default: text)
-  --fail-on <breaking|warning|none>   exit 1 when a finding at or above this level exists (default: none)
-  --output <file>                     write the report to a file instead of stdout
+  --fail-on <level>                   exit 1 when the report has (default: breaking)
+                                        breaking        a breaking change on the wire or the SDK surface
+                                        wire-breaking   a breaking change to the HTTP contract
+                                        sdk-breaking    a breaking change to the generated clients' names/types
+                                        warning         a warning or a breaking change
+                                        none            never
+  --severity-config <file>            YAML file overriding rule levels (rules: {<rule-id>: breaking|warning|info|off})
+  --include-docs                      also report description and example changes inside schemas (info)
+  -o, --output <file>                 write the report to a file instead of stdout
   --spec-path <path>                  spec root inside the repository (default: spec/openapi.yaml)
   --main-branch <name>                branch for the default base (default: main)
   -h, --help                          show this help
@@ -29,7 +38,8 @@ options:
 
 const FORMATS = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
 type Format = keyof typeof FORMATS;
-type FailOn = 'breaking' | 'warning' | 'none';
+const FAIL_ON = ['breaking', 'wire-breaking', 'sdk-breaking', 'warning', 'none'] as const;
+type FailOn = (typeof FAIL_ON)[number];
 
 export interface DiffCliIo {
   readonly cwd: string;
@@ -50,12 +60,13 @@ export async function runDiffCli(argv: string[], io: DiffCliIo = defaultIo): Pro
       io.stdout(USAGE);
       return 0;
     }
+    const severity = options.severityConfig === undefined ? undefined : readSeverityConfig(resolve(io.cwd, options.severityConfig));
     const sideOptions = { cwd: io.cwd, specPath: options.specPath, mainBranch: options.mainBranch };
     const [base, head] = await Promise.all([loadSide('base', options.base, sideOptions), loadSide('head', options.head, sideOptions)]);
-    const report = diffDocuments(base, head);
+    const report = diffDocuments(base, head, { includeDocs: options.includeDocs, ...(severity !== undefined && { severity }) });
     const text = FORMATS[options.format](report);
     if (options.output === undefined) io.stdout(text);
-    else writeFileSync(options.output, text);
+    else writeReport(resolve(io.cwd, options.output), options.output, text);
     return exitCode(report, options.failOn);
   } catch (error) {
     if (error instanceof DiffInputError) {
@@ -66,10 +77,33 @@ export async function runDiffCli(argv: string[], io: DiffCliIo = defaultIo): Pro
   }
 }
 
+/** 1 when the report has what `--fail-on` names, else 0. */
 export function exitCode(report: DiffReport, failOn: FailOn): number {
-  if (failOn === 'none') return 0;
-  const { breaking, warning } = report.summary;
-  return breaking > 0 || (failOn === 'warning' && warning > 0) ? 1 : 0;
+  const breakingOn = (surface: 'wire' | 'sdk') => report.findings.some((f) => f.level === 'breaking' && f.surface === surface);
+  switch (failOn) {
+    case 'none':
+      return 0;
+    case 'wire-breaking':
+      return breakingOn('wire') ? 1 : 0;
+    case 'sdk-breaking':
+      return breakingOn('sdk') ? 1 : 0;
+    case 'breaking':
+      return report.summary.breaking > 0 ? 1 : 0;
+    case 'warning':
+      return report.summary.breaking > 0 || report.summary.warning > 0 ? 1 : 0;
+  }
+}
+
+/** An unwritable `--output` is bad input (exit 2), never mistaken for "breaking changes" (exit 1). */
+function writeReport(file: string, shown: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
+    throw new DiffInputError(null, `cannot write the report to ${shown}: ${why}`);
+  }
 }
 
 interface CliOptions {
@@ -78,6 +112,8 @@ interface CliOptions {
   readonly format: Format;
   readonly failOn: FailOn;
   readonly output: string | undefined;
+  readonly severityConfig: string | undefined;
+  readonly includeDocs: boolean;
   readonly specPath: string;
   readonly mainBranch: string;
 }
@@ -90,8 +126,10 @@ function parseOptions(argv: string[]): CliOptions | 'help' {
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
-        'fail-on': { type: 'string', default: 'none' },
+        'fail-on': { type: 'string', default: 'breaking' },
         output: { type: 'string', short: 'o' },
+        'severity-config': { type: 'string' },
+        'include-docs': { type: 'boolean', default: false },
         'spec-path': { type: 'string', default: 'spec/openapi.yaml' },
         'main-branch': { type: 'string', default: 'main' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -105,14 +143,16 @@ function parseOptions(argv: string[]): CliOptions | 'help' {
   if (positionals.length > 2) throw new DiffInputError(null, `expected at most two sides, got ${positionals.length}\n${USAGE}`);
   const format = values.format ?? 'text';
   if (!isFormat(format)) throw new DiffInputError(null, `--format must be text, markdown or json (got ${format})`);
-  const failOn = values['fail-on'] ?? 'none';
-  if (failOn !== 'breaking' && failOn !== 'warning' && failOn !== 'none') throw new DiffInputError(null, `--fail-on must be breaking, warning or none (got ${failOn})`);
+  const failOn = values['fail-on'] ?? 'breaking';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new DiffInputError(null, `--fail-on must be one of ${FAIL_ON.join(', ')} (got ${failOn})`);
   return {
     base: positionals[0],
     head: positionals[1],
     format,
-    failOn,
+    failOn: failOn as FailOn,
     output: values.output,
+    severityConfig: values['severity-config'],
+    includeDocs: values['include-docs'] === true,
     specPath: values['spec-path'] ?? 'spec/openapi.yaml',
     mainBranch: values['main-branch'] ?? 'main',
   };

@@ -10,6 +10,7 @@ import { SchemaNormalizer } from './model/schema.js';
 import type { SideModel } from './structural/context.js';
 import { diffOperations } from './structural/operations-diff.js';
 import { SchemaDiffer } from './structural/schema-diff.js';
+import type { SeverityOverrides } from './rules/severity.js';
 import type { Finding, OperationRef, SdkMethod } from './types.js';
 import { verdictOf, type Verdict } from './verdict.js';
 
@@ -37,10 +38,18 @@ export interface SideSummary {
   readonly version: string | null;
 }
 
-export function diffDocuments(base: SideInput, head: SideInput): DiffReport {
+export interface DiffOptions {
+  /** Per-rule level overrides (`--severity-config`); levels not listed keep the catalog default. */
+  readonly severity?: SeverityOverrides;
+  /** Also report description and example changes inside schemas (`--include-docs`). */
+  readonly includeDocs?: boolean;
+}
+
+export function diffDocuments(base: SideInput, head: SideInput, options: DiffOptions = {}): DiffReport {
   const baseModel = model(base.root);
   const headModel = model(head.root);
-  const changes = diffOperations({ base: baseModel, head: headModel, schemas: new SchemaDiffer(baseModel.normalizer, headModel.normalizer) });
+  const schemas = new SchemaDiffer(baseModel.normalizer, headModel.normalizer, options.includeDocs === true);
+  const changes = diffOperations({ base: baseModel, head: headModel, schemas });
   const sdkOf = (operation: OperationRef): readonly SdkMethod[] => {
     const text = `${operation.method} ${operation.path}`;
     for (const side of [headModel, baseModel]) {
@@ -48,7 +57,7 @@ export function diffDocuments(base: SideInput, head: SideInput): DiffReport {
     }
     return [];
   };
-  const findings = evaluate(changes, memoize(sdkOf));
+  const findings = evaluate(changes, memoize(sdkOf), options.severity);
   const count = (level: Finding['level']): number => findings.filter((f) => f.level === level).length;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

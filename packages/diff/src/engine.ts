@@ -7,14 +7,16 @@ import { CHECKS } from './checks/index.js';
 import type { Check } from './checks/check.js';
 import { sdkTypes, sdkTypesRules } from './checks/sdk-types.js';
 import { ruleById, type RuleId } from './rules/catalog.js';
+import type { Rule } from './rules/rule.js';
+import { effectiveLevel, type SeverityOverrides } from './rules/severity.js';
 import { renderMessage } from './rules/messages.js';
-import type { Change, Finding, Level, OperationRef, SdkMethod, Subject } from './types.js';
+import type { Change, Finding, Level, OperationRef, SdkMethod, Subject, Surface } from './types.js';
 
 export type SdkLookup = (operation: OperationRef) => readonly SdkMethod[];
 
 const LEVEL_RANK: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
 
-export function evaluate(changes: readonly Change[], sdkOf: SdkLookup, checks: readonly Check[] = CHECKS): Finding[] {
+export function evaluate(changes: readonly Change[], sdkOf: SdkLookup, overrides?: SeverityOverrides, checks: readonly Check[] = CHECKS): Finding[] {
   const bySubject = new Map<Subject, Check[]>();
   for (const check of checks) for (const subject of check.subjects) bySubject.set(subject, [...(bySubject.get(subject) ?? []), check]);
 
@@ -24,15 +26,16 @@ export function evaluate(changes: readonly Change[], sdkOf: SdkLookup, checks: r
     for (const check of bySubject.get(change.fact.subject) ?? []) {
       for (const emission of check.run(change)) {
         if (!check.rules.includes(emission.rule)) throw new Error(`check ${check.name} fired ${emission.rule}, which it does not declare`);
-        findings.push(toFinding(emission.rule, emission.params, operationText(change.operation), change.location, change.origin, sdk));
+        const finding = toFinding(emission.rule, emission.params, operationText(change.operation), change.location, change.origin, sdk, overrides);
+        if (finding !== null) findings.push(finding);
       }
     }
   }
   const unique = collapse(findings);
-  return sortFindings([...unique, ...deriveSdkTypeFindings(changes, unique, sdkOf)]);
+  return sortFindings([...unique, ...deriveSdkTypeFindings(changes, unique, sdkOf, overrides)]);
 }
 
-function deriveSdkTypeFindings(changes: readonly Change[], findings: readonly Finding[], sdkOf: SdkLookup): Finding[] {
+function deriveSdkTypeFindings(changes: readonly Change[], findings: readonly Finding[], sdkOf: SdkLookup, overrides: SeverityOverrides | undefined): Finding[] {
   const operations = new Map<string, OperationRef>();
   for (const change of changes) if (change.operation !== null) operations.set(operationText(change.operation) ?? '', change.operation);
   const byOperation = new Map<string, Finding[]>();
@@ -44,7 +47,8 @@ function deriveSdkTypeFindings(changes: readonly Change[], findings: readonly Fi
     const sdk = methods.map((m) => `${m.resource}.${m.method}`);
     for (const emission of sdkTypes(methods, byOperation.get(text) ?? [])) {
       if (!sdkTypesRules.includes(emission.rule)) throw new Error(`sdk-types fired ${emission.rule}, which it does not declare`);
-      out.push(toFinding(emission.rule, emission.params, text, `sdk.${emission.method.resource}.${emission.method.method}`, null, sdk));
+      const finding = toFinding(emission.rule, emission.params, text, `sdk.${emission.method.resource}.${emission.method.method}`, null, sdk, overrides);
+      if (finding !== null) out.push(finding);
     }
   }
   return out;
@@ -57,10 +61,23 @@ function toFinding(
   location: string,
   origin: string | null,
   sdk: readonly string[],
-): Finding {
+  overrides: SeverityOverrides | undefined,
+): Finding | null {
   const rule = ruleById(id);
+  const effective = effectiveLevel(rule, overrides);
+  if (effective === null) return null;
   const message = renderMessage(id, params);
-  return { id, level: rule.level, direction: rule.direction, area: rule.area, bump: rule.bump, operation, location, origin, occurrences: 1, message, sdk };
+  const { level, bump } = effective;
+  return { id, level, direction: rule.direction, area: rule.area, surface: surfaceOf(rule), bump, operation, location, origin, occurrences: 1, message, sdk };
+}
+
+/**
+ * Which verdict a rule counts towards. The SDK surface is what the generated clients export: facade
+ * methods and their params/response types, exported type names, and path-client function names
+ * (operationId). Everything else is the HTTP contract.
+ */
+export function surfaceOf(rule: Rule): Surface {
+  return rule.area === 'sdk' || rule.id === 'operation-id-changed' ? 'sdk' : 'wire';
 }
 
 export function operationText(operation: OperationRef | null): string | null {

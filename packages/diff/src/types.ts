@@ -6,6 +6,7 @@
 export type Level = 'breaking' | 'warning' | 'info';
 export type Direction = 'request' | 'response' | 'none';
 export type Bump = 'major' | 'minor' | 'patch';
+export type Surface = 'wire' | 'sdk';
 export type Area =
   | 'operation'
   | 'parameter'
@@ -37,7 +38,8 @@ export interface OperationRef {
  */
 export type SchemaFact =
   | { readonly subject: 'property-added'; readonly name: string; readonly required: boolean }
-  | { readonly subject: 'property-removed'; readonly name: string; readonly required: boolean }
+  /** `closed`: the head object has `additionalProperties: false`, so a payload still sending it is rejected. */
+  | { readonly subject: 'property-removed'; readonly name: string; readonly required: boolean; readonly closed: boolean }
   | { readonly subject: 'property-required'; readonly name: string; readonly after: boolean }
   | { readonly subject: 'deprecated'; readonly after: boolean }
   | { readonly subject: 'type'; readonly before: readonly string[] | null; readonly after: readonly string[] | null }
@@ -62,7 +64,13 @@ export type SchemaFact =
       readonly before: AdditionalPropertiesMode;
       readonly after: AdditionalPropertiesMode;
     }
-  | { readonly subject: 'default'; readonly before: string | undefined; readonly after: string | undefined };
+  | { readonly subject: 'default'; readonly before: string | undefined; readonly after: string | undefined }
+  /** `items` constrained on one side only (an untyped array became typed, or the reverse); the other side is null. */
+  | { readonly subject: 'items'; readonly before: string | null; readonly after: string | null }
+  | { readonly subject: 'discriminator'; readonly detail: string }
+  /** Documentation facts, only recorded with `--include-docs`. */
+  | { readonly subject: 'description' }
+  | { readonly subject: 'example' };
 
 export type BoundKeyword = 'maxLength' | 'minLength' | 'maximum' | 'minimum' | 'maxItems' | 'minItems';
 /** `open`: any extra key (absent, `true`, `{}`); `closed`: `false`; `schema`: extra keys must match a schema. */
@@ -78,6 +86,14 @@ export interface SchemaChange {
 
 /** Facts about operations and their non-schema parts. */
 export type OperationFact =
+  | { readonly subject: 'server-added'; readonly url: string }
+  | { readonly subject: 'server-removed'; readonly url: string }
+  | {
+      readonly subject: 'security-scheme';
+      readonly scheme: string;
+      readonly change: 'added' | 'removed' | 'changed' | 'extended';
+      readonly detail: string;
+    }
   | { readonly subject: 'operation-added' }
   | { readonly subject: 'operation-removed' }
   | { readonly subject: 'operation-deprecated'; readonly after: boolean }
@@ -140,6 +156,8 @@ export interface Finding {
   readonly level: Level;
   readonly direction: Direction;
   readonly area: Area;
+  /** `wire`: the HTTP contract; `sdk`: names and types of the generated clients (see verdict.ts). */
+  readonly surface: Surface;
   readonly bump: Bump;
   /** `POST /create-agent`, or null for spec-wide findings. */
   readonly operation: string | null;

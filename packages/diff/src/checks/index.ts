@@ -19,14 +19,19 @@ import { schemaAdditionalProperties } from './schema-additional-properties.js';
 import { schemaBounds } from './schema-bounds.js';
 import { schemaDefault } from './schema-default.js';
 import { schemaDeprecation } from './schema-deprecation.js';
+import { schemaDiscriminator } from './schema-discriminator.js';
+import { schemaDocs } from './schema-docs.js';
 import { schemaEnum } from './schema-enum.js';
 import { schemaFormat } from './schema-format.js';
+import { schemaItems } from './schema-items.js';
 import { schemaNullable } from './schema-nullable.js';
 import { schemaPattern } from './schema-pattern.js';
 import { schemaType } from './schema-type.js';
 import { schemaUnion } from './schema-union.js';
 import { sdkNames } from './sdk-names.js';
 import { security } from './security.js';
+import { securitySchemes } from './security-schemes.js';
+import { servers } from './servers.js';
 
 export const CHECKS: readonly Check[] = [
   operationPresence,
@@ -55,5 +60,10 @@ export const CHECKS: readonly Check[] = [
   schemaFormat,
   schemaAdditionalProperties,
   schemaDefault,
+  schemaItems,
+  schemaDiscriminator,
+  schemaDocs,
+  securitySchemes,
+  servers,
   sdkNames,
 ];

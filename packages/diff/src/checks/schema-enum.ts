@@ -1,6 +1,7 @@
 /**
- * Enums. A removed value breaks senders; a new value in a response breaks exhaustive switches over the
- * generated union type (a warning: code with a default branch keeps working).
+ * Enums (and `const`, a one-value enum). A removed value breaks senders; a new value in a response is
+ * outside the generated literal union (breaking for typed clients). An enum whose every value changed
+ * (a renamed const, a new vocabulary) is one replacement, not a list of additions plus removals.
  */
 import { byDirection, defineCheck, fire, type Emission } from './check.js';
 
@@ -10,10 +11,12 @@ export const schemaEnum = defineCheck({
   rules: [
     'request-enum-value-added',
     'request-enum-value-removed',
+    'request-enum-values-replaced',
     'request-enum-constraint-added',
     'request-enum-constraint-removed',
     'response-enum-value-added',
     'response-enum-value-removed',
+    'response-enum-values-replaced',
     'response-enum-constraint-added',
     'response-enum-constraint-removed',
   ],
@@ -28,6 +31,9 @@ export const schemaEnum = defineCheck({
     const after = fact.after ?? [];
     const added = after.filter((v) => !before.includes(v));
     const removed = before.filter((v) => !after.includes(v));
+    if (before.length > 0 && after.length > 0 && added.length === after.length && removed.length === before.length) {
+      return fire(byDirection(change, 'request-enum-values-replaced', 'response-enum-values-replaced'), { before: before.join(', '), after: after.join(', ') });
+    }
     const out: Emission[] = [];
     if (removed.length > 0) out.push(...fire(byDirection(change, 'request-enum-value-removed', 'response-enum-value-removed'), { values: removed.join(', ') }));
     if (added.length > 0) out.push(...fire(byDirection(change, 'request-enum-value-added', 'response-enum-value-added'), { values: added.join(', ') }));

@@ -33,6 +33,9 @@ export interface NormSchema {
   readonly deprecated: boolean;
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
+  /** Documentation, compared only with `--include-docs`. `example` is canonical JSON of `example`/`examples`. */
+  readonly description: string | undefined;
+  readonly example: string | undefined;
 }
 
 export interface Discriminator {
@@ -67,6 +70,8 @@ const ANY: NormSchema = {
   deprecated: false,
   readOnly: false,
   writeOnly: false,
+  description: undefined,
+  example: undefined,
 };
 
 /** Caches normalization per raw node; one instance per side. */
@@ -92,9 +97,11 @@ export class SchemaNormalizer {
       const { node, schemaRef } = this.resolver.resolve(object);
       const target = node === undefined ? ANY : this.normalize(node, depth + 1);
       const siblings = Object.keys(object).filter((k) => k !== '$ref' && !DOC_KEYWORDS.has(k));
-      if (siblings.length === 0) return { ...target, ref: schemaRef ?? target.ref };
+      // 3.1 lets a $ref carry its own description/summary, which override the target's.
+      const docs = { description: asString(object.description) ?? target.description, example: exampleOf(object) ?? target.example };
+      if (siblings.length === 0) return { ...target, ...docs, ref: schemaRef ?? target.ref };
       const own = this.own(Object.fromEntries(siblings.map((k) => [k, object[k] as Json])));
-      return { ...merge(target, own), ref: schemaRef ?? target.ref };
+      return { ...merge(target, own), ...docs, ref: schemaRef ?? target.ref };
     }
     let result = this.own(object);
     for (const member of asArray(object.allOf)) result = merge(result, this.normalize(member, depth + 1));
@@ -176,6 +183,8 @@ export class SchemaNormalizer {
       deprecated: object.deprecated === true,
       readOnly: object.readOnly === true,
       writeOnly: object.writeOnly === true,
+      description: asString(object.description),
+      example: exampleOf(object),
     };
   }
 
@@ -188,6 +197,11 @@ export class SchemaNormalizer {
     const branch = this.normalize(rest[0], depth + 1);
     return { ...merge({ ...schema, union: null }, branch), ref: branch.ref, nullable: true };
   }
+}
+
+function exampleOf(object: JsonObject): string | undefined {
+  const value = object.example !== undefined ? object.example : object.examples;
+  return value === undefined ? undefined : canonicalJson(value);
 }
 
 function isNullOnly(branch: Json): boolean {
@@ -259,6 +273,8 @@ export function merge(a: NormSchema, b: NormSchema): NormSchema {
     deprecated: a.deprecated || b.deprecated,
     readOnly: a.readOnly || b.readOnly,
     writeOnly: a.writeOnly || b.writeOnly,
+    description: a.description ?? b.description,
+    example: a.example ?? b.example,
   };
 }
 

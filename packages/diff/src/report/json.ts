@@ -16,6 +16,7 @@ export function formatJson(report: DiffReport): string {
       level: f.level,
       direction: f.direction,
       area: f.area,
+      surface: f.surface,
       bump: f.bump,
       operation: f.operation,
       location: f.location,

@@ -15,6 +15,9 @@ export function formatMarkdown(report: DiffReport): string {
   const out: string[] = [];
   out.push(`## ${EMOJI[report.verdict.bump]} Spec diff: ${report.verdict.bump}`, '');
   out.push(`> ${escape(report.verdict.reason)}`, '');
+  out.push('| surface | verdict | why |', '|---|---|---|');
+  out.push(`| wire (HTTP contract) | ${report.verdict.wire.bump} | ${escape(report.verdict.wire.reason)} |`);
+  out.push(`| SDK surface (generated names and types) | ${report.verdict.sdk.bump} | ${escape(report.verdict.sdk.reason)} |`, '');
   out.push(`- base: \`${report.base.source}\` (${sideDetails(report.base)})`);
   out.push(`- head: \`${report.head.source}\` (${sideDetails(report.head)})`, '');
   const breaking = byLevel.get('breaking') ?? [];

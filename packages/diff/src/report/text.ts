@@ -9,6 +9,8 @@ export function formatText(report: DiffReport): string {
   const lines: string[] = [];
   lines.push(`base: ${sideText(report.base)}`, `head: ${sideText(report.head)}`, '');
   lines.push(`verdict: ${report.verdict.bump.toUpperCase()}: ${report.verdict.reason}`);
+  lines.push(`  wire: ${report.verdict.wire.bump.toUpperCase()}: ${report.verdict.wire.reason}`);
+  lines.push(`  sdk:  ${report.verdict.sdk.bump.toUpperCase()}: ${report.verdict.sdk.reason}`);
   const { byLevel, sdk } = sections(report.findings);
   for (const level of LEVELS) {
     const findings = byLevel.get(level) ?? [];

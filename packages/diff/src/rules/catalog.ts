@@ -2,8 +2,10 @@
  * The rule catalog, as data. One row per rule: which direction it concerns, how severe it is for
  * existing clients, and which semver bump it asks for. Checks (`../checks/*.ts`) pick the rule id; the
  * engine looks the rest up here; `messages.ts` renders it. Direction drives severity: what the server
- * accepts may only widen, what it returns may only narrow (and new enum values or union branches in a
- * response still break exhaustive switches, hence warnings).
+ * accepts may only widen, what it returns may only narrow. Our clients are generated with closed unions
+ * and literal types, so a response enum value, union branch or const that a client has never seen is
+ * breaking too (exhaustive switches and assignments stop compiling); teams with untyped clients lower
+ * those with a severity file (`--severity-config`, see severity.ts). Every level here is a default.
  */
 import type { Rule } from './rule.js';
 
@@ -19,6 +21,8 @@ export const RULES = [
   { id: 'operation-undeprecated', level: 'info', direction: 'none', area: 'operation', kind: 'deprecation', action: 'removed', bump: 'patch' },
   { id: 'operation-id-changed', level: 'warning', direction: 'none', area: 'operation', kind: 'operation-id', action: 'changed', bump: 'minor' },
   { id: 'operation-docs-changed', level: 'info', direction: 'none', area: 'operation', kind: 'docs', action: 'changed', bump: 'patch' },
+  { id: 'server-added', level: 'info', direction: 'none', area: 'operation', kind: 'server', action: 'added', bump: 'minor' },
+  { id: 'server-removed', level: 'warning', direction: 'none', area: 'operation', kind: 'server', action: 'removed', bump: 'minor' },
   { id: 'path-parameter-renamed', level: 'info', direction: 'none', area: 'operation', kind: 'path-template', action: 'renamed', bump: 'patch' },
 
   // Parameters (path, query, header, cookie)
@@ -56,12 +60,17 @@ export const RULES = [
   { id: 'security-alternative-removed', level: 'breaking', direction: 'request', area: 'security', kind: 'requirement', action: 'removed', bump: 'major', waiver: SECURITY_WAIVER },
   { id: 'security-alternative-added', level: 'info', direction: 'request', area: 'security', kind: 'requirement', action: 'added', bump: 'minor', waiver: SECURITY_WAIVER },
   { id: 'security-scope-added', level: 'breaking', direction: 'request', area: 'security', kind: 'scope', action: 'added', bump: 'major', waiver: SECURITY_WAIVER },
+  { id: 'security-scheme-added', level: 'info', direction: 'request', area: 'security', kind: 'scheme', action: 'added', bump: 'minor', waiver: SECURITY_WAIVER },
+  { id: 'security-scheme-removed', level: 'warning', direction: 'request', area: 'security', kind: 'scheme', action: 'removed', bump: 'minor', waiver: SECURITY_WAIVER },
+  { id: 'security-scheme-changed', level: 'breaking', direction: 'request', area: 'security', kind: 'scheme', action: 'changed', bump: 'major', waiver: SECURITY_WAIVER },
+  { id: 'security-scheme-extended', level: 'info', direction: 'request', area: 'security', kind: 'scheme', action: 'extended', bump: 'minor', waiver: SECURITY_WAIVER },
   { id: 'security-scope-removed', level: 'info', direction: 'request', area: 'security', kind: 'scope', action: 'removed', bump: 'patch', waiver: SECURITY_WAIVER },
 
   // Schemas read by the server (request bodies and parameters)
   { id: 'request-property-added-required', level: 'breaking', direction: 'request', area: 'schema', kind: 'property', action: 'added-required', bump: 'major' },
   { id: 'request-property-added-optional', level: 'info', direction: 'request', area: 'schema', kind: 'property', action: 'added-optional', bump: 'minor' },
   { id: 'request-property-removed', level: 'warning', direction: 'request', area: 'schema', kind: 'property', action: 'removed', bump: 'minor' },
+  { id: 'request-closed-property-removed', level: 'breaking', direction: 'request', area: 'schema', kind: 'property', action: 'removed-closed', bump: 'major', mirror: 'response-property-removed' },
   { id: 'request-property-became-required', level: 'breaking', direction: 'request', area: 'schema', kind: 'required', action: 'added', bump: 'major' },
   { id: 'request-property-became-optional', level: 'info', direction: 'request', area: 'schema', kind: 'required', action: 'removed', bump: 'minor' },
   { id: 'request-property-deprecated', level: 'info', direction: 'request', area: 'schema', kind: 'deprecation', action: 'added', bump: 'patch' },
@@ -72,8 +81,10 @@ export const RULES = [
   { id: 'request-became-nullable', level: 'info', direction: 'request', area: 'schema', kind: 'nullable', action: 'added', bump: 'minor' },
   { id: 'request-enum-value-added', level: 'info', direction: 'request', area: 'schema', kind: 'enum-value', action: 'added', bump: 'minor' },
   { id: 'request-enum-value-removed', level: 'breaking', direction: 'request', area: 'schema', kind: 'enum-value', action: 'removed', bump: 'major' },
+  { id: 'request-enum-values-replaced', level: 'breaking', direction: 'request', area: 'schema', kind: 'enum-values', action: 'replaced', bump: 'major' },
   { id: 'request-enum-constraint-added', level: 'breaking', direction: 'request', area: 'schema', kind: 'enum', action: 'added', bump: 'major' },
   { id: 'request-enum-constraint-removed', level: 'info', direction: 'request', area: 'schema', kind: 'enum', action: 'removed', bump: 'minor' },
+  { id: 'request-discriminator-changed', level: 'breaking', direction: 'request', area: 'schema', kind: 'discriminator', action: 'changed', bump: 'major' },
   { id: 'request-union-branch-added', level: 'info', direction: 'request', area: 'schema', kind: 'union-branch', action: 'added', bump: 'minor' },
   { id: 'request-union-branch-removed', level: 'breaking', direction: 'request', area: 'schema', kind: 'union-branch', action: 'removed', bump: 'major' },
   { id: 'request-max-length-decreased', level: 'breaking', direction: 'request', area: 'schema', kind: 'max-length', action: 'decreased', bump: 'major' },
@@ -94,6 +105,10 @@ export const RULES = [
   { id: 'request-format-changed', level: 'warning', direction: 'request', area: 'schema', kind: 'format', action: 'changed', bump: 'minor' },
   { id: 'request-additional-properties-narrowed', level: 'breaking', direction: 'request', area: 'schema', kind: 'additional-properties', action: 'narrowed', bump: 'major' },
   { id: 'request-additional-properties-widened', level: 'info', direction: 'request', area: 'schema', kind: 'additional-properties', action: 'widened', bump: 'minor' },
+  { id: 'request-items-added', level: 'breaking', direction: 'request', area: 'schema', kind: 'items', action: 'added', bump: 'major' },
+  { id: 'request-items-removed', level: 'info', direction: 'request', area: 'schema', kind: 'items', action: 'removed', bump: 'minor' },
+  { id: 'request-description-changed', level: 'info', direction: 'request', area: 'schema', kind: 'description', action: 'changed', bump: 'patch' },
+  { id: 'request-example-changed', level: 'info', direction: 'request', area: 'schema', kind: 'example', action: 'changed', bump: 'patch' },
   { id: 'request-default-changed', level: 'warning', direction: 'request', area: 'schema', kind: 'default', action: 'changed', bump: 'minor' },
 
   // Schemas read by the client (response bodies and headers): the mirror image of the above
@@ -108,11 +123,13 @@ export const RULES = [
   { id: 'response-type-changed', level: 'breaking', direction: 'response', area: 'schema', kind: 'type', action: 'changed', bump: 'major' },
   { id: 'response-became-non-nullable', level: 'info', direction: 'response', area: 'schema', kind: 'nullable', action: 'removed', bump: 'patch' },
   { id: 'response-became-nullable', level: 'breaking', direction: 'response', area: 'schema', kind: 'nullable', action: 'added', bump: 'major' },
-  { id: 'response-enum-value-added', level: 'warning', direction: 'response', area: 'schema', kind: 'enum-value', action: 'added', bump: 'minor' },
+  { id: 'response-enum-value-added', level: 'breaking', direction: 'response', area: 'schema', kind: 'enum-value', action: 'added', bump: 'major' },
   { id: 'response-enum-value-removed', level: 'info', direction: 'response', area: 'schema', kind: 'enum-value', action: 'removed', bump: 'patch' },
+  { id: 'response-enum-values-replaced', level: 'breaking', direction: 'response', area: 'schema', kind: 'enum-values', action: 'replaced', bump: 'major' },
   { id: 'response-enum-constraint-added', level: 'info', direction: 'response', area: 'schema', kind: 'enum', action: 'added', bump: 'patch' },
-  { id: 'response-enum-constraint-removed', level: 'warning', direction: 'response', area: 'schema', kind: 'enum', action: 'removed', bump: 'minor' },
-  { id: 'response-union-branch-added', level: 'warning', direction: 'response', area: 'schema', kind: 'union-branch', action: 'added', bump: 'minor' },
+  { id: 'response-enum-constraint-removed', level: 'breaking', direction: 'response', area: 'schema', kind: 'enum', action: 'removed', bump: 'major' },
+  { id: 'response-discriminator-changed', level: 'breaking', direction: 'response', area: 'schema', kind: 'discriminator', action: 'changed', bump: 'major' },
+  { id: 'response-union-branch-added', level: 'breaking', direction: 'response', area: 'schema', kind: 'union-branch', action: 'added', bump: 'major' },
   { id: 'response-union-branch-removed', level: 'info', direction: 'response', area: 'schema', kind: 'union-branch', action: 'removed', bump: 'patch' },
   { id: 'response-max-length-decreased', level: 'info', direction: 'response', area: 'schema', kind: 'max-length', action: 'decreased', bump: 'patch' },
   { id: 'response-max-length-increased', level: 'warning', direction: 'response', area: 'schema', kind: 'max-length', action: 'increased', bump: 'minor' },
@@ -132,6 +149,10 @@ export const RULES = [
   { id: 'response-format-changed', level: 'warning', direction: 'response', area: 'schema', kind: 'format', action: 'changed', bump: 'minor' },
   { id: 'response-additional-properties-narrowed', level: 'info', direction: 'response', area: 'schema', kind: 'additional-properties', action: 'narrowed', bump: 'patch' },
   { id: 'response-additional-properties-widened', level: 'warning', direction: 'response', area: 'schema', kind: 'additional-properties', action: 'widened', bump: 'minor' },
+  { id: 'response-items-added', level: 'info', direction: 'response', area: 'schema', kind: 'items', action: 'added', bump: 'patch' },
+  { id: 'response-items-removed', level: 'breaking', direction: 'response', area: 'schema', kind: 'items', action: 'removed', bump: 'major' },
+  { id: 'response-description-changed', level: 'info', direction: 'response', area: 'schema', kind: 'description', action: 'changed', bump: 'patch' },
+  { id: 'response-example-changed', level: 'info', direction: 'response', area: 'schema', kind: 'example', action: 'changed', bump: 'patch' },
   { id: 'response-default-changed', level: 'info', direction: 'response', area: 'schema', kind: 'default', action: 'changed', bump: 'patch' },
 
   // What the generated TypeScript surface (x-sdk facade) sees

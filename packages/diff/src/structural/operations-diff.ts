@@ -7,15 +7,19 @@ import { asString } from '../model/json.js';
 import type { OperationModel } from '../model/operations.js';
 import type { Change } from '../types.js';
 import { ChangeSink, refOf, type DiffContext } from './context.js';
-import { diffParameters } from './parameters-diff.js';
+import { diffParameters, diffWebhookParameters } from './parameters-diff.js';
 import { diffRequestBody, diffWebhookPayload } from './request-body-diff.js';
 import { diffResponses } from './responses-diff.js';
 import { diffSdkSurface } from './sdk-diff.js';
 import { diffSecurity } from './security-diff.js';
+import { diffSecuritySchemes } from './security-schemes-diff.js';
+import { diffServers } from './servers-diff.js';
 import { diffTypeNames } from './type-names-diff.js';
 
 export function diffOperations(ctx: DiffContext): Change[] {
-  const out: Change[] = [];
+  const document = new ChangeSink(null);
+  diffServers(ctx.base.root.servers, ctx.head.root.servers, document, 'servers');
+  const out: Change[] = [...document.changes, ...diffSecuritySchemes(ctx)];
   const keys = [...new Set([...ctx.base.operations.keys(), ...ctx.head.operations.keys()])].sort();
   for (const key of keys) {
     const base = ctx.base.operations.get(key);
@@ -41,7 +45,9 @@ function diffOperation(ctx: DiffContext, base: OperationModel, head: OperationMo
   for (const field of ['summary', 'description'] as const) {
     if (asString(base.node[field]) !== asString(head.node[field])) sink.add({ subject: 'operation-docs', field }, 'none', '');
   }
+  if (base.node.servers !== undefined || head.node.servers !== undefined) diffServers(base.node.servers, head.node.servers, sink, 'servers');
   if (base.webhook || head.webhook) {
+    diffWebhookParameters(ctx, base, head, sink);
     diffWebhookPayload(ctx, base, head, sink);
     return;
   }

@@ -32,6 +32,26 @@ export function diffParameters(ctx: DiffContext, base: OperationModel, head: Ope
   }
 }
 
+/**
+ * A webhook's parameters (headers such as a signature) are sent by Retell and read by our users'
+ * handlers: compared like response headers, in the response direction.
+ */
+export function diffWebhookParameters(ctx: DiffContext, base: OperationModel, head: OperationModel, sink: ChangeSink): void {
+  const keys = [...new Set([...base.parameters.keys(), ...head.parameters.keys()])].sort();
+  for (const key of keys) {
+    const before = base.parameters.get(key);
+    const after = head.parameters.get(key);
+    const header = describe((after ?? before) as ParameterModel);
+    const location = `parameter(${header})`;
+    if (before === undefined && after !== undefined) sink.add({ subject: 'header-added', header, required: isRequired(after) }, 'response', location);
+    else if (after === undefined && before !== undefined) sink.add({ subject: 'header-removed', header, required: isRequired(before) }, 'response', location);
+    else if (before !== undefined && after !== undefined) {
+      if (isRequired(before) !== isRequired(after)) sink.add({ subject: 'header-required', header, after: isRequired(after) }, 'response', location);
+      sink.addSchema(ctx.schemas.diff(schemaOf(before.node), schemaOf(after.node), 'response'), 'response', location);
+    }
+  }
+}
+
 function describe(param: ParameterModel): string {
   return `${param.in}.${param.name}`;
 }

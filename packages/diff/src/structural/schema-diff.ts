@@ -9,7 +9,7 @@
  * the walk stack is not entered again, which is what stops recursive schemas.
  */
 import { asObject, canonicalJson, DOC_KEYWORDS, type Json } from '../model/json.js';
-import type { NormSchema, SchemaNormalizer } from '../model/schema.js';
+import type { Discriminator, NormSchema, SchemaNormalizer } from '../model/schema.js';
 import type { BoundKeyword, SchemaChange, SchemaFact } from '../types.js';
 import { matchBranches, soleBranch, unionBranches } from './union-branches.js';
 
@@ -23,13 +23,15 @@ export class SchemaDiffer {
   constructor(
     private readonly base: SchemaNormalizer,
     private readonly head: SchemaNormalizer,
+    /** Also record description and example changes (`--include-docs`). */
+    private readonly includeDocs = false,
   ) {}
 
   diff(baseRaw: Json | undefined, headRaw: Json | undefined, direction: SchemaDirection): readonly SchemaChange[] {
     const b = this.base.normalize(baseRaw);
     const h = this.head.normalize(headRaw);
-    const baseKey = memoKey(baseRaw, b);
-    const headKey = memoKey(headRaw, h);
+    const baseKey = memoKey(baseRaw, b, this.includeDocs);
+    const headKey = memoKey(headRaw, h, this.includeDocs);
     const key = baseKey !== null && headKey !== null ? `${direction}|${baseKey}|${headKey}` : null;
     if (key !== null) {
       const cached = this.memo.get(key);
@@ -44,7 +46,7 @@ export class SchemaDiffer {
     // Only a bare `$ref` is the component itself; a wrapped one (siblings, a null branch) adds facts of
     // its own at this level, which belong to the place that wraps it, not to the component.
     const component = h.ref;
-    const tagged = component !== null && isBareRef(headRaw) && isBareRef(baseRaw) ? out.map((c) => (c.origin !== undefined ? c : { ...c, origin: { component, path: c.path } })) : out;
+    const tagged = component !== null && isBareRef(headRaw, this.includeDocs) && isBareRef(baseRaw, this.includeDocs) ? out.map((c) => (c.origin !== undefined ? c : { ...c, origin: { component, path: c.path } })) : out;
     this.memo.set(key, tagged);
     return tagged;
   }
@@ -55,6 +57,13 @@ export class SchemaDiffer {
     };
     if (b.deprecated !== h.deprecated) fact({ subject: 'deprecated', after: h.deprecated });
     if (b.nullable !== h.nullable) fact({ subject: 'nullable', after: h.nullable });
+    if (this.includeDocs) {
+      if (b.description !== h.description) fact({ subject: 'description' });
+      if (b.example !== h.example) fact({ subject: 'example' });
+    }
+    if (b.discriminator !== null && h.discriminator !== null) {
+      for (const detail of discriminatorChanges(b.discriminator, h.discriminator)) fact({ subject: 'discriminator', detail });
+    }
 
     const baseBranches = unionBranches(b, this.base);
     const headBranches = unionBranches(h, this.head);
@@ -81,7 +90,12 @@ export class SchemaDiffer {
     this.compareValues(b, h, fact);
     this.compareProperties(b, h, direction, out);
 
-    if (b.items !== undefined && h.items !== undefined) this.nest(['[]'], this.diff(b.items, h.items, direction), out);
+    // Only between two array schemas: a type change already says the rest.
+    const arrays = mayBeArray(b) && mayBeArray(h);
+    const [itemsBefore, itemsAfter] = [arrays && constrainsItems(b.items), arrays && constrainsItems(h.items)];
+    if (itemsBefore && itemsAfter) this.nest(['[]'], this.diff(b.items, h.items, direction), out);
+    else if (itemsAfter) fact({ subject: 'items', before: null, after: itemsLabel(this.head.normalize(h.items)) });
+    else if (itemsBefore) fact({ subject: 'items', before: itemsLabel(this.base.normalize(b.items)), after: null });
 
     if (b.additional !== h.additional) fact({ subject: 'additional-properties', before: b.additional, after: h.additional });
     else if (b.additional === 'schema') this.nest(['{}'], this.diff(b.additionalSchema, h.additionalSchema, direction), out);
@@ -111,7 +125,7 @@ export class SchemaDiffer {
       if (before === undefined) {
         out.push({ path: [], fact: { subject: 'property-added', name, required: isRequired } });
       } else if (after === undefined) {
-        out.push({ path: [], fact: { subject: 'property-removed', name, required: wasRequired } });
+        out.push({ path: [], fact: { subject: 'property-removed', name, required: wasRequired, closed: h.additional === 'closed' } });
       } else {
         if (wasRequired !== isRequired) out.push({ path: [], fact: { subject: 'property-required', name, after: isRequired } });
         this.nest([name], this.diff(before, after, direction), out);
@@ -144,14 +158,46 @@ export class SchemaDiffer {
  * keeps the component's name, so its key is its whole text: keying it by name alone would let it share
  * (and poison) the bare component's entry, and which one was compared first would decide the report.
  */
-function memoKey(raw: Json | undefined, schema: NormSchema): string | null {
+function memoKey(raw: Json | undefined, schema: NormSchema, includeDocs: boolean): string | null {
   if (schema.ref === null) return null;
-  return isBareRef(raw) ? `#${schema.ref}` : canonicalJson(raw);
+  return isBareRef(raw, includeDocs) ? `#${schema.ref}` : canonicalJson(raw);
 }
 
-function isBareRef(raw: Json | undefined): boolean {
+/** `{$ref}` alone (documentation siblings do not count unless documentation is compared). */
+function isBareRef(raw: Json | undefined, includeDocs: boolean): boolean {
   const object = asObject(raw);
-  return object !== undefined && typeof object.$ref === 'string' && Object.keys(object).every((k) => k === '$ref' || DOC_KEYWORDS.has(k));
+  return object !== undefined && typeof object.$ref === 'string' && Object.keys(object).every((k) => k === '$ref' || (!includeDocs && DOC_KEYWORDS.has(k)));
+}
+
+/** An `items` that constrains nothing (`{}`, `true`, docs only) is the same as no `items`. */
+function constrainsItems(items: Json | undefined): boolean {
+  if (items === undefined || items === true) return false;
+  const object = asObject(items);
+  return object === undefined || Object.keys(object).some((k) => !DOC_KEYWORDS.has(k));
+}
+
+function mayBeArray(schema: NormSchema): boolean {
+  return schema.types === null || schema.types.has('array');
+}
+
+function itemsLabel(schema: NormSchema): string {
+  return schema.ref ?? (schema.types === null ? 'any' : [...schema.types].sort().join(' | '));
+}
+
+/** What a discriminator change does to senders and readers: a property renamed, a mapping value renamed or re-pointed. */
+function discriminatorChanges(b: Discriminator, h: Discriminator): string[] {
+  if (b.propertyName !== h.propertyName) return [`property \`${b.propertyName}\` renamed to \`${h.propertyName}\``];
+  const out: string[] = [];
+  for (const [value, before] of [...b.byValue].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const after = h.byValue.get(value);
+    if (after === before) continue;
+    if (after !== undefined) out.push(`value \`${value}\` now selects \`${after}\` instead of \`${before}\``);
+    else {
+      const renamed = h.byRef.get(before);
+      if (renamed !== undefined) out.push(`value \`${value}\` of \`${before}\` renamed to \`${renamed}\``);
+    }
+  }
+  return out;
 }
 
 function sortedTypes(types: ReadonlySet<string> | null): readonly string[] | null {
