@@ -131,6 +131,10 @@ describe('diff CLI on files', () => {
       writeFileSync(join(dir, 'broken.yaml'), 'openapi: 3.1.0\npaths: [\n');
       writeFileSync(join(dir, 'dangling.yaml'), 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "200": {$ref: "#/components/responses/Nope"}\n');
       writeFileSync(join(dir, 'list.json'), '[1, 2]');
+      let deep: object = { type: 'string' };
+      for (let i = 0; i < 600; i++) deep = { type: 'array', items: deep };
+      writeFileSync(join(dir, 'deep.json'), JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Deep: deep } } }));
+      writeFileSync(join(dir, 'proto.yaml'), 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "200": {$ref: "#/__proto__"}\n');
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -139,6 +143,8 @@ describe('diff CLI on files', () => {
       ['broken.yaml', 'head: broken.yaml could not be parsed'],
       ['dangling.yaml', 'head: dangling.yaml is not a valid document: unresolved $ref "#/components/responses/Nope" (at #/paths/~1a/get/responses/200)'],
       ['list.json', 'head: list.json is not an OpenAPI document'],
+      ['deep.json', 'head: deep.json is nested deeper than 512 levels (at #/components/schemas/Deep/items/items/'],
+      ['proto.yaml', 'head: proto.yaml is not a valid document: unresolved $ref "#/__proto__"'],
     ])('%s', async (file, message) => {
       const result = await run([pair('operation-added')[0] as string, file], dir);
       expect(result.code).toBe(2);

@@ -10,6 +10,10 @@ import { DiffInputError, type SideName } from '../errors.js';
 import { asObject, isObject, type Json, type JsonObject } from '../model/json.js';
 import { Resolver } from '../model/resolver.js';
 
+/** Bounds on what a side may be: Retell's whole spec is under 0.5 MiB and 40 levels deep. */
+const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_DEPTH = 512;
+
 export interface LoadedDocument {
   readonly root: JsonObject;
   readonly openapi: string;
@@ -18,7 +22,9 @@ export interface LoadedDocument {
 
 export async function loadDocument(side: SideName, file: string, shownAs: string): Promise<LoadedDocument> {
   if (!existsSync(file)) throw new DiffInputError(side, `${shownAs} does not exist`);
-  if (!statSync(file).isFile()) throw new DiffInputError(side, `${shownAs} is not a file`);
+  const stat = statSync(file);
+  if (!stat.isFile()) throw new DiffInputError(side, `${shownAs} is not a file`);
+  if (stat.size > MAX_BYTES) throw new DiffInputError(side, `${shownAs} is larger than ${MAX_BYTES / 1024 / 1024} MiB`);
   let parsed: unknown;
   try {
     const text = readFileSync(file, 'utf8');
@@ -27,7 +33,7 @@ export async function loadDocument(side: SideName, file: string, shownAs: string
     throw new DiffInputError(side, `${shownAs} could not be parsed: ${firstLine(error)}`);
   }
   const document = validate(side, shownAs, parsed);
-  const refs = collectRefs(document.root);
+  const refs = collectRefs(side, shownAs, document.root);
   if (refs.some((r) => !r.ref.startsWith('#'))) return validate(side, shownAs, await bundleFile(side, file, shownAs));
   const resolver = new Resolver(document.root);
   for (const { ref, at } of refs) {
@@ -72,11 +78,13 @@ function validate(side: SideName, shownAs: string, parsed: unknown): LoadedDocum
 }
 
 /** Every `$ref` string with the JSON pointer where it sits. */
-function collectRefs(root: JsonObject): Array<{ ref: string; at: string }> {
+function collectRefs(side: SideName, shownAs: string, root: JsonObject): Array<{ ref: string; at: string }> {
   const out: Array<{ ref: string; at: string }> = [];
-  const walk = (value: Json, at: string): void => {
+  const walk = (value: Json, at: string, depth = 0): void => {
+    // Every later walk (normalizing, diffing) recurses along the same structure: bound it once, here.
+    if (depth > MAX_DEPTH) throw new DiffInputError(side, `${shownAs} is nested deeper than ${MAX_DEPTH} levels (at #${at})`);
     if (Array.isArray(value)) {
-      (value as readonly Json[]).forEach((item, i) => walk(item, `${at}/${i}`));
+      (value as readonly Json[]).forEach((item, i) => walk(item, `${at}/${i}`, depth + 1));
       return;
     }
     const object = asObject(value);
@@ -84,7 +92,7 @@ function collectRefs(root: JsonObject): Array<{ ref: string; at: string }> {
     for (const key of Object.keys(object)) {
       const child = object[key] as Json;
       if (key === '$ref' && typeof child === 'string') out.push({ ref: child, at: at === '' ? '#' : `#${at}` });
-      else walk(child, `${at}/${escapePointer(key)}`);
+      else walk(child, `${at}/${escapePointer(key)}`, depth + 1);
     }
   };
   walk(root, '');

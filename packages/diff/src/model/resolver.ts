@@ -11,6 +11,9 @@ export interface Resolved {
 }
 
 export class Resolver {
+  /** Pointer → target: a component is referenced from hundreds of places; decode each pointer once. */
+  private readonly targets = new Map<string, Json | undefined>();
+
   constructor(readonly root: JsonObject) {}
 
   /** Follows a `$ref` chain to the first non-ref node. Unresolvable refs yield `node: undefined`. */
@@ -31,12 +34,20 @@ export class Resolver {
 
   /** Reads a local JSON pointer (`#/a/b~1c`). */
   pointer(ref: string): Json | undefined {
+    if (this.targets.has(ref)) return this.targets.get(ref);
+    const target = this.walk(ref);
+    this.targets.set(ref, target);
+    return target;
+  }
+
+  private walk(ref: string): Json | undefined {
     if (!ref.startsWith('#')) return undefined;
     let current: Json | undefined = this.root;
     for (const raw of ref.slice(1).split('/').slice(1)) {
       const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
       const object = asObject(current);
-      if (object === undefined) return undefined;
+      // Own keys only: `#/__proto__` must not reach Object.prototype.
+      if (object === undefined || !Object.hasOwn(object, key)) return undefined;
       current = object[key];
     }
     return current;
