@@ -54,6 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const ours: Array<Timed<DiffReport>> = [];
   const bin: Array<Timed<DiffReport>> = [];
   const theirs: Array<Timed<RedoclyResult>> = [];
+  const floor: number[] = [];
   // One untimed warm-up each (file cache), then alternate.
   runOurs(['pnpm', '-s', 'spec:diff'], base, head);
   runRedocly(base, head);
@@ -61,9 +62,10 @@ async function main(argv: readonly string[]): Promise<number> {
     ours.push(timed(() => runOurs(['pnpm', '-s', 'spec:diff'], base, head)));
     theirs.push(timed(() => runRedocly(base, head)));
     bin.push(timed(() => runOurs([process.execPath, `${ROOT}packages/diff/bin/retell-kit-diff.js`], base, head)));
+    floor.push(timed(() => spawnSync('pnpm', ['-s', 'exec', 'node', '-e', '0'], { cwd: ROOT })).ms);
   }
   const inside = await inProcess(base, head, runs);
-  process.stdout.write(report(args, ours, bin, theirs, inside));
+  process.stdout.write(report(args, ours, bin, theirs, inside, floor));
   return 0;
 }
 
@@ -124,7 +126,14 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function report(args: BenchArgs, ours: Array<Timed<DiffReport>>, bin: Array<Timed<DiffReport>>, theirs: Array<Timed<RedoclyResult>>, inside: readonly number[]): string {
+function report(
+  args: BenchArgs,
+  ours: Array<Timed<DiffReport>>,
+  bin: Array<Timed<DiffReport>>,
+  theirs: Array<Timed<RedoclyResult>>,
+  inside: readonly number[],
+  floor: readonly number[],
+): string {
   const last = (ours.at(-1) as Timed<DiffReport>).value;
   const red = (theirs.at(-1) as Timed<RedoclyResult>).value;
   const oursMs = median(ours.map((r) => r.ms));
@@ -147,6 +156,7 @@ function report(args: BenchArgs, ours: Array<Timed<DiffReport>>, bin: Array<Time
       `${last.summary.breaking} breaking (${byDirection('request')} request, ${byDirection('response')} response, ${byDirection('none')} route), ${last.summary.warning} warning, ${last.summary.info} info; verdict ${last.verdict.bump} (wire ${last.verdict.wire.bump}, SDK ${last.verdict.sdk.bump})`,
     ),
     row('retell-kit-diff bin', binMs, Math.min(...bin.map((r) => r.ms)), JSON.stringify((bin.at(-1) as Timed<DiffReport>).value.findings) === JSON.stringify(last.findings) ? 'same findings' : 'FINDINGS DIFFER'),
+    row('pnpm exec node -e 0', median(floor), Math.min(...floor), 'start-up floor of any pnpm command (pnpm + node, no work)'),
     row('redocly diff', theirsMs, Math.min(...theirs.map((r) => r.ms)), `${red.major} major, ${red.minor} minor, ${red.patch} patch`),
     '',
     `wall-time ratio pnpm spec:diff / redocly diff: ${(oursMs / theirsMs).toFixed(2)} (target <= 0.50); bin / redocly diff: ${(binMs / theirsMs).toFixed(2)}`,

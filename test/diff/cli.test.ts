@@ -2,7 +2,7 @@
  * The command line: sides as files or git revisions, formats, --fail-on exit codes, and bad input
  * (exit 2, naming the side). Git cases run in a throwaway repository with a split spec.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -258,5 +258,18 @@ describe('--severity-config', () => {
     const result = await run([...pair('response-union-branch-added'), '--severity-config', join(dir, 'missing.yaml')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('missing.yaml cannot be read: ENOENT');
+  });
+});
+
+describe('retell-kit-diff bin', () => {
+  // Built output when `pnpm build` has run, else the sources through tsx: either way the same exit codes.
+  const bin = new URL('../../packages/diff/bin/retell-kit-diff.js', import.meta.url).pathname;
+  it('runs on its own and exits 1 on a breaking change, 2 on bad input', () => {
+    const breaking = spawnSync(process.execPath, [bin, ...pair('response-union-branch-added'), '--format', 'json'], { encoding: 'utf8' });
+    expect(breaking.status).toBe(1);
+    expect((JSON.parse(breaking.stdout) as { verdict: { wire: { bump: string } } }).verdict.wire.bump).toBe('major');
+    const bad = spawnSync(process.execPath, [bin, 'missing.yaml', 'missing-too.yaml'], { encoding: 'utf8', cwd: tmpdir() });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('retell-kit diff: base: file missing.yaml does not exist\n');
   });
 });

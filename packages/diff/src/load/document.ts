@@ -5,7 +5,7 @@
  * only then because importing it costs more than the whole diff. Every failure names the side.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { load as parseYaml } from 'js-yaml';
+import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { DiffInputError, type SideName } from '../errors.js';
 import { asObject, isObject, type Json, type JsonObject } from '../model/json.js';
 import { Resolver } from '../model/resolver.js';
@@ -28,7 +28,8 @@ export async function loadDocument(side: SideName, file: string, shownAs: string
   let parsed: unknown;
   try {
     const text = readFileSync(file, 'utf8');
-    parsed = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text, { filename: file });
+    // The core schema: no YAML 1.1 timestamps turning `2026-04-01` into a Date, and a faster scalar pass.
+    parsed = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text, { filename: file, schema: CORE_SCHEMA });
   } catch (error) {
     throw new DiffInputError(side, `${shownAs} could not be parsed: ${firstLine(error)}`);
   }

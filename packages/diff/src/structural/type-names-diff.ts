@@ -9,10 +9,13 @@ import type { Change } from '../types.js';
 import { ChangeSink, type DiffContext } from './context.js';
 
 export function diffTypeNames(ctx: DiffContext): Change[] {
-  const before = schemas(ctx.base.root);
-  const after = schemas(ctx.head.root);
-  const removed = [...before.keys()].filter((n) => !after.has(n)).sort();
-  const added = [...after.keys()].filter((n) => !before.has(n)).sort();
+  const baseSchemas = asObject(asObject(ctx.base.root.components)?.schemas) ?? {};
+  const headSchemas = asObject(asObject(ctx.head.root.components)?.schemas) ?? {};
+  const removed = Object.keys(baseSchemas).filter((n) => !Object.hasOwn(headSchemas, n)).sort();
+  const added = Object.keys(headSchemas).filter((n) => !Object.hasOwn(baseSchemas, n)).sort();
+  // Shapes only for the names that changed: they are the only rename candidates.
+  const before = shapes(baseSchemas, removed);
+  const after = shapes(headSchemas, added);
   const sink = new ChangeSink(null);
 
   // Pair by content only when the content is unique on both sides; otherwise it is not a rename we can name.
@@ -34,9 +37,8 @@ export function diffTypeNames(ctx: DiffContext): Change[] {
   return sink.changes;
 }
 
-function schemas(root: JsonObject): Map<string, string> {
-  const raw = asObject(asObject(root.components)?.schemas) ?? {};
-  return new Map(Object.keys(raw).map((name) => [name, canonicalJson(withoutDocs(raw[name] as Json))]));
+function shapes(raw: JsonObject, names: readonly string[]): Map<string, string> {
+  return new Map(names.map((name) => [name, canonicalJson(withoutDocs(raw[name] as Json))]));
 }
 
 function groupBy(names: readonly string[], key: (name: string) => string): Map<string, string[]> {

@@ -75,9 +75,17 @@ function discriminatorValueOf(branch: NormSchema, parent: NormSchema | null): st
   return branch.ref;
 }
 
-/** Canonical JSON of the raw branch without documentation keywords. */
+const FINGERPRINTS = new WeakMap<object, string>();
+
+/** Canonical JSON of the raw branch without documentation keywords (once per node: unions are compared often). */
 function fingerprint(raw: Json): string {
-  return canonicalJson(withoutDocs(raw));
+  if (typeof raw !== 'object' || raw === null) return canonicalJson(raw);
+  let cached = FINGERPRINTS.get(raw);
+  if (cached === undefined) {
+    cached = canonicalJson(withoutDocs(raw));
+    FINGERPRINTS.set(raw, cached);
+  }
+  return cached;
 }
 
 export interface BranchMatch {
