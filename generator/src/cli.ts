@@ -61,12 +61,12 @@ async function generate(args: GenerateArgs, log: Log): Promise<number> {
   return 0;
 }
 
-/** Loaded on demand so this CLI works before (and without) the diff module. */
+/** The spec diff lives in its own package (@retell-kit/diff); its built output when present, else its source. */
 async function diff(rest: string[]): Promise<number> {
-  // A variable specifier keeps the type checker from requiring the module to exist.
-  const specifier = './diff/cli.js';
-  const mod = (await import(specifier).catch(() => ({}))) as { runDiffCli?: (argv: string[]) => Promise<number> };
-  if (typeof mod.runDiffCli !== 'function') throw new ConfigError('the spec diff is not available (generator/src/diff/cli.ts)');
+  const built = new URL('../../packages/diff/dist/esm/cli.js', import.meta.url).href;
+  const source = new URL('../../packages/diff/src/cli.ts', import.meta.url).href;
+  const mod = (await import(built).catch(() => import(source)).catch(() => ({}))) as { runDiffCli?: (argv: string[]) => Promise<number> };
+  if (typeof mod.runDiffCli !== 'function') throw new ConfigError('the spec diff is not available (packages/diff)');
   return mod.runDiffCli(rest);
 }
 
