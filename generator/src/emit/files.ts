@@ -30,6 +30,8 @@ export const OUTPUT_DIRS = {
   sdk: 'packages/sdk/src/generated',
   /** Written by the mocks emitter (emit/mocks, `MOCK_DIR`). */
   mock: 'packages/mock/src/generated',
+  /** Written by the docs emitter (emit/docs/mcp-index.ts): the MCP server's docs index. */
+  mcp: 'packages/mcp/src/generated',
 } as const;
 
 /** Single generated files outside the generated folders. */

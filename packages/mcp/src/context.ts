@@ -1,0 +1,41 @@
+/**
+ * What every session of a server shares: the docs search, the warm type checker, the executor and the
+ * selected methods. All of it is read-only per call, so sessions (and HTTP clients) stay apart.
+ */
+import { methodDocs } from './docs.js';
+import { Executor } from './execute.js';
+import { selectMethods, type MethodFilter } from './filters.js';
+import { DEFAULT_LIMITS, quickJs, type SandboxLimits } from './sandbox.js';
+import { DocsSearch } from './search.js';
+import type { ToolContext, ToolMode } from './tools.js';
+import { TypeChecker } from './typecheck.js';
+
+export interface ContextOptions {
+  /** Folder from which `@retell-kit/sdk` resolves for type-checking (this package's root). */
+  readonly packageRoot: string;
+  readonly modes?: readonly ToolMode[];
+  readonly filter?: MethodFilter;
+  readonly limits?: Partial<SandboxLimits>;
+}
+
+export interface ServerContext extends ToolContext {
+  /** Loads the sandbox engine and type-checks once, so the first `execute` is not the slow one. */
+  warmUp(): Promise<void>;
+}
+
+export function createContext(options: ContextOptions): ServerContext {
+  const methods = selectMethods(methodDocs(), options.filter);
+  const checker = new TypeChecker(options.packageRoot);
+  const executor = new Executor(checker, methods.map((m) => m.id), { ...DEFAULT_LIMITS, ...options.limits });
+  let warm: Promise<void> | undefined;
+  return {
+    search: new DocsSearch(),
+    executor,
+    methods,
+    modes: options.modes && options.modes.length > 0 ? options.modes : ['code'],
+    warmUp: () => {
+      warm ??= quickJs().then(() => checker.warmUp());
+      return warm;
+    },
+  };
+}
