@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@retell-kit\/client$/, replacement: here('./packages/client/src/index.ts') },
       { find: /^@retell-kit\/sdk$/, replacement: here('./packages/sdk/src/index.ts') },
       { find: /^@retell-kit\/mock$/, replacement: here('./packages/mock/src/index.ts') },
+      { find: /^@retell-kit\/mcp$/, replacement: here('./packages/mcp/src/index.ts') },
     ],
   },
   test: {

@@ -118,6 +118,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 export interface RunOptions {
   /** Folder from which `@retell-kit/sdk` resolves (the package root). */
   readonly packageRoot: string;
+  /** The sandbox worker module (see ContextOptions.sandboxEntry). */
+  readonly sandboxEntry?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly log?: (line: string) => void;
 }
@@ -133,6 +135,7 @@ export async function runCli(argv: readonly string[], run: RunOptions): Promise<
   }
   const ctx = createContext({
     packageRoot: run.packageRoot,
+    ...(run.sandboxEntry ? { sandboxEntry: run.sandboxEntry } : {}),
     modes: args.modes,
     filter: args.filter,
     limits: { ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}), ...(args.memoryMb ? { memoryBytes: args.memoryMb * 1024 * 1024 } : {}) },
@@ -141,8 +144,8 @@ export async function runCli(argv: readonly string[], run: RunOptions): Promise<
   if (args.transport === 'http') {
     const http = await startHttpServer(ctx, { host: args.host, port: args.port, ...(baseURL ? { baseURL } : {}), log });
     log(`retell-kit-mcp: Streamable HTTP on ${http.url} (${ctx.methods.length} methods; tools: ${args.modes.join(', ')})`);
-    void ctx.warmUp();
-    return http;
+    ctx.warmUp().catch((e: unknown) => log(`retell-kit-mcp: warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
+    return { close: async () => Promise.all([http.close(), ctx.close()]).then(() => undefined) };
   }
   const apiKey = env['RETELL_API_KEY'];
   let client: Retell | undefined;
@@ -152,16 +155,18 @@ export async function runCli(argv: readonly string[], run: RunOptions): Promise<
     return client;
   });
   // Warm the type checker and the sandbox once the client has connected, not before the handshake.
-  server.oninitialized = () => void ctx.warmUp();
+  server.oninitialized = () => {
+    ctx.warmUp().catch((e: unknown) => log(`retell-kit-mcp: warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
+  };
   await server.connect(new StdioServerTransport());
   log(`retell-kit-mcp: stdio (${ctx.methods.length} methods; tools: ${args.modes.join(', ')})`);
-  return { close: () => server.close() };
+  return { close: async () => Promise.all([server.close(), ctx.close()]).then(() => undefined) };
 }
 
 /** For bins: exit code 2 on bad usage. */
-export async function main(argv: readonly string[], packageRoot: string): Promise<number> {
+export async function main(argv: readonly string[], packageRoot: string, sandboxEntry?: string): Promise<number> {
   try {
-    await runCli(argv, { packageRoot });
+    await runCli(argv, { packageRoot, ...(sandboxEntry ? { sandboxEntry } : {}) });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -5,7 +5,9 @@
 import { methodDocs } from './docs.js';
 import { Executor } from './execute.js';
 import { selectMethods, type MethodFilter } from './filters.js';
-import { DEFAULT_LIMITS, quickJs, type SandboxLimits } from './sandbox.js';
+import { SandboxPool } from './isolate.js';
+import { DEFAULT_LIMITS, type SandboxLimits } from './sandbox.js';
+import path from 'node:path';
 import { DocsSearch } from './search.js';
 import type { ToolContext, ToolMode } from './tools.js';
 import { TypeChecker } from './typecheck.js';
@@ -16,17 +18,24 @@ export interface ContextOptions {
   readonly modes?: readonly ToolMode[];
   readonly filter?: MethodFilter;
   readonly limits?: Partial<SandboxLimits>;
+  /**
+   * The sandbox worker module. Default: the build's `dist/esm/sandbox-worker.js` under `packageRoot`;
+   * running from source, `src/sandbox-worker.ts` (loaded through tsx).
+   */
+  readonly sandboxEntry?: string;
 }
 
 export interface ServerContext extends ToolContext {
-  /** Loads the sandbox engine and type-checks once, so the first `execute` is not the slow one. */
+  /** Starts a sandbox worker and type-checks once, so the first `execute` is not the slow one. */
   warmUp(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export function createContext(options: ContextOptions): ServerContext {
   const methods = selectMethods(methodDocs(), options.filter);
   const checker = new TypeChecker(options.packageRoot);
-  const executor = new Executor(checker, methods.map((m) => m.id), { ...DEFAULT_LIMITS, ...options.limits });
+  const pool = new SandboxPool(options.sandboxEntry ?? path.join(options.packageRoot, 'dist/esm/sandbox-worker.js'));
+  const executor = new Executor(checker, pool, methods.map((m) => m.id), { ...DEFAULT_LIMITS, ...options.limits });
   let warm: Promise<void> | undefined;
   return {
     search: new DocsSearch(),
@@ -34,8 +43,9 @@ export function createContext(options: ContextOptions): ServerContext {
     methods,
     modes: options.modes && options.modes.length > 0 ? options.modes : ['code'],
     warmUp: () => {
-      warm ??= quickJs().then(() => checker.warmUp());
+      warm ??= pool.warmUp().then(() => checker.warmUp());
       return warm;
     },
+    close: () => pool.close(),
   };
 }

@@ -4,7 +4,8 @@
  */
 import type { Retell } from '@retell-kit/sdk';
 import { SdkBridge } from './bridge.js';
-import { DEFAULT_LIMITS, runInSandbox, type RunOutcome, type SandboxLimits } from './sandbox.js';
+import type { SandboxPool } from './isolate.js';
+import { DEFAULT_LIMITS, type RunOutcome, type SandboxLimits } from './sandbox.js';
 import { formatDiagnostics, transpile, TypeChecker, type Diagnostic } from './typecheck.js';
 
 export const MAX_CODE_CHARS = 100_000;
@@ -17,6 +18,7 @@ export type ExecuteResult =
 export class Executor {
   constructor(
     private readonly checker: TypeChecker,
+    private readonly pool: SandboxPool,
     private readonly methods: readonly string[],
     private readonly limits: SandboxLimits = DEFAULT_LIMITS,
   ) {}
@@ -29,7 +31,7 @@ export class Executor {
     const diagnostics = this.checker.check(code);
     if (diagnostics.length > 0) return { stage: 'typecheck', diagnostics };
     const bridge = new SdkBridge(client, this.methods);
-    const outcome = await runInSandbox(transpile(code), this.methods, bridge.hostCall, this.limits);
+    const outcome = await this.pool.run(transpile(code), this.methods, bridge.hostCall, this.limits);
     return { stage: 'run', ...outcome };
   }
 }

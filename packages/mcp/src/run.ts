@@ -7,7 +7,7 @@ import { main } from './cli.js';
 
 // process.argv[1] is src/run.ts; its folder's parent is the package root.
 const packageRoot = path.resolve(path.dirname(process.argv[1] ?? '.'), '..');
-main(process.argv.slice(2), packageRoot).then(
+main(process.argv.slice(2), packageRoot, path.join(packageRoot, 'src/sandbox-worker.ts')).then(
   (code) => {
     if (code !== 0) process.exitCode = code;
   },

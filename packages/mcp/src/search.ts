@@ -121,7 +121,7 @@ export class DocsSearch {
     let budget = maxChars - parts.join('\n').length;
     hits.forEach((h, i) => {
       // The best hit in full; the others as their first section, so a second look is cheap.
-      const text = i === 0 ? h.page.markdown : firstSection(h.page.markdown);
+      const text = i === 0 ? fit(h.page.markdown, budget) : firstSection(h.page.markdown);
       const piece = text.length > budget ? `${text.slice(0, Math.max(0, budget - 80))}\n\n…(cut at ${maxChars} characters; search for \`${h.id}\` alone for the rest)` : text;
       if (budget <= 200) return;
       parts.push('---', '', piece, '');
@@ -129,6 +129,23 @@ export class DocsSearch {
     });
     return parts.join('\n');
   }
+}
+
+/**
+ * A page within `budget` characters: whole if it fits; else without the deepest nested field lines
+ * first (then the next level), so the signature, top-level parameters and examples survive.
+ */
+export function fit(markdown: string, budget: number): string {
+  if (markdown.length <= budget) return markdown;
+  for (const indent of ['    - ', '  - ']) {
+    const lines = markdown.split('\n');
+    const kept = lines.filter((l) => !l.startsWith(indent));
+    if (kept.length < lines.length) {
+      markdown = `${kept.join('\n')}\n\n(${lines.length - kept.length} nested field lines left out for size; raise max_chars to see them)`;
+      if (markdown.length <= budget) return markdown;
+    }
+  }
+  return markdown;
 }
 
 /** Heading, signature, route and summary: everything before the first bold section. */
