@@ -52,8 +52,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
+        // Stop keeping it, drain what is in flight so the 413 can be read, then close the connection.
+        req.removeAllListeners('data');
+        req.resume();
         reject(new Error('too-large'));
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -90,6 +92,8 @@ export async function startHttpServer(ctx: ServerContext, options: HttpOptions =
       try {
         raw = await readBody(req, maxBody);
       } catch {
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.socket.destroy());
         jsonError(res, 413, `request body over ${maxBody} bytes`);
         return '413';
       }
