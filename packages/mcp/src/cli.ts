@@ -149,15 +149,19 @@ export async function runCli(argv: readonly string[], run: RunOptions): Promise<
   }
   const apiKey = env['RETELL_API_KEY'];
   let client: Retell | undefined;
-  const server = createMcpServer(ctx, () => {
-    if (!apiKey) throw new MissingKeyError('RETELL_API_KEY is not set in the MCP server\'s environment; add it to the server\'s "env" in your client configuration.');
-    client ??= new Retell({ apiKey, ...(baseURL ? { baseURL } : {}) });
-    return client;
-  });
-  // Warm the type checker and the sandbox once the client has connected, not before the handshake.
-  server.oninitialized = () => {
+  const warmUp = () => {
     ctx.warmUp().catch((e: unknown) => log(`retell-kit-mcp: warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
   };
+  // The type checker and the sandbox warm up once the client has its tool list, not during the handshake.
+  const server = createMcpServer(
+    ctx,
+    () => {
+      if (!apiKey) throw new MissingKeyError('RETELL_API_KEY is not set in the MCP server\'s environment; add it to the server\'s "env" in your client configuration.');
+      client ??= new Retell({ apiKey, ...(baseURL ? { baseURL } : {}) });
+      return client;
+    },
+    warmUp,
+  );
   await server.connect(new StdioServerTransport());
   log(`retell-kit-mcp: stdio (${ctx.methods.length} methods; tools: ${args.modes.join(', ')})`);
   return { close: async () => Promise.all([server.close(), ctx.close()]).then(() => undefined) };

@@ -14,7 +14,12 @@ import { MCP_VERSION } from './version.js';
 export type CallExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 export type ClientFor = (extra: CallExtra) => Retell;
 
-export function createMcpServer(ctx: ServerContext, clientFor: ClientFor): Server {
+/**
+ * `afterFirstList`: runs once, shortly after the first tools/list is answered: the moment to warm the
+ * type checker (seconds of CPU) without delaying the client's handshake and tool list.
+ */
+export function createMcpServer(ctx: ServerContext, clientFor: ClientFor, afterFirstList?: () => void): Server {
+  let listed = false;
   const server = new Server(
     { name: 'retell-kit-mcp', version: MCP_VERSION },
     {
@@ -23,7 +28,11 @@ export function createMcpServer(ctx: ServerContext, clientFor: ClientFor): Serve
         'Retell AI API tools. Find the method with search_docs, then call it from TypeScript with execute (`async function run(client) { ... }`), or through the endpoint tools when they are enabled.',
     },
   );
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listTools(ctx).map((t) => ({ ...t, inputSchema: { ...t.inputSchema } })) }));
+  server.setRequestHandler(ListToolsRequestSchema, () => {
+    if (!listed && afterFirstList) setTimeout(afterFirstList, 50).unref();
+    listed = true;
+    return { tools: listTools(ctx).map((t) => ({ ...t, inputSchema: { ...t.inputSchema } })) };
+  });
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const result = await callTool(ctx, request.params.name, request.params.arguments, () => clientFor(extra));
     return { ...result };

@@ -29,12 +29,14 @@ export class SchemaTrimmer {
         return { type: 'object', description: `${name} (see describe_endpoint or search_docs)` };
       }
       const trimmed = this.trim(this.resolver.deref(schema), depth, new Set(seen).add(name));
-      const own = shortDescription(str(schema, 'description'));
+      const own = depth <= 1 ? shortDescription(str(schema, 'description')) : undefined;
       return own ? { ...trimmed, description: own } : trimmed;
     }
     const out: Node = {};
     for (const key of KEEP) if (schema[key] !== undefined) out[key] = schema[key];
-    const description = shortDescription(str(schema, 'description'));
+    // Descriptions only near the top: deeper fields are named by their keys, and describe_endpoint or
+    // search_docs give the full text; this keeps the 80-tool list small.
+    const description = depth <= 1 ? shortDescription(str(schema, 'description')) : undefined;
     if (description) out['description'] = description;
     const props = obj(schema, 'properties');
     if (props) {

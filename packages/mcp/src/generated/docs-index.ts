@@ -128,15 +128,12 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Answers a voice agent gives to call-screening services; used as call_screening_option on agents.",
         "properties": {
          "agent_identity": {
-          "type": "string",
-          "description": "Who the agent says is calling when a call screener asks; may contain dynamic variables."
+          "type": "string"
          },
          "call_purpose": {
-          "type": "string",
-          "description": "Reason for the call the agent gives when a call screener asks; may contain dynamic variables."
+          "type": "string"
          }
         },
         "required": [
@@ -154,11 +151,9 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Speech-to-text provider settings used when an agent's stt_mode is `custom`.",
         "properties": {
          "endpointing_ms": {
-          "type": "integer",
-          "description": "Silence in milliseconds after which the recognizer considers the user's utterance finished."
+          "type": "integer"
          },
          "provider": {
           "type": "string",
@@ -166,8 +161,7 @@ export const DOCS_INDEX: DocsIndex = {
            "azure",
            "deepgram",
            "soniox"
-          ],
-          "description": "Speech recognition provider to use."
+          ]
          }
         },
         "required": [
@@ -243,7 +237,6 @@ export const DOCS_INDEX: DocsIndex = {
          "array",
          "null"
         ],
-        "description": "Prohibited categories to look for in user messages; on a match the agent replies with a canned placeholder and does not…",
         "items": {
          "type": "string",
          "enum": [
@@ -256,7 +249,6 @@ export const DOCS_INDEX: DocsIndex = {
          "array",
          "null"
         ],
-        "description": "Prohibited categories to look for in agent replies; a matching reply is swapped for a placeholder message.",
         "items": {
          "type": "string",
          "enum": [
@@ -279,40 +271,31 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure…",
       "properties": {
        "ai_disclosure": {
-        "type": "boolean",
-        "description": "Acknowledge being a virtual assistant when the user asks."
+        "type": "boolean"
        },
        "default_personality": {
-        "type": "boolean",
-        "description": "Adopt the baseline persona of a professional call-center representative."
+        "type": "boolean"
        },
        "echo_verification": {
-        "type": "boolean",
-        "description": "Read important details back to the user to confirm them (voice only)."
+        "type": "boolean"
        },
        "high_empathy": {
-        "type": "boolean",
-        "description": "Respond to the user's concerns with warm acknowledgement."
+        "type": "boolean"
        },
        "nato_phonetic_alphabet": {
-        "type": "boolean",
-        "description": "Spell things out with NATO phonetic words such as \"Alpha\" and \"Bravo\" (voice only)."
+        "type": "boolean"
        },
        "natural_filler_words": {
-        "type": "boolean",
-        "description": "Mix in casual fillers like \"um\" or \"you know\" so the agent sounds more human."
+        "type": "boolean"
        },
        "scope_boundaries": {
-        "type": "boolean",
-        "description": "Stick to what the prompt and context provide instead of inventing details."
+        "type": "boolean"
        },
        "smart_matching": {
-        "type": "boolean",
-        "description": "Treat near-identical words as the same entity to soften transcription errors (voice only)."
+        "type": "boolean"
        },
        "speech_normalization": {
-        "type": "boolean",
-        "description": "Say numbers, dates and amounts of money in their spoken form (voice only)."
+        "type": "boolean"
        }
       }
      },
@@ -327,7 +310,6 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "IVR (automated phone menu) detection settings of a voice agent; detection runs during the first 3 minutes of a call.",
         "properties": {
          "action": {
           "type": "object",
@@ -337,8 +319,7 @@ export const DOCS_INDEX: DocsIndex = {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Optional description of what should count as an IVR menu."
+          ]
          }
         },
         "required": [
@@ -827,7 +808,6 @@ export const DOCS_INDEX: DocsIndex = {
        "categories": {
         "type": "array",
         "default": [],
-        "description": "Kinds of personal data to redact.",
         "items": {
          "type": "string",
          "enum": [
@@ -853,8 +833,7 @@ export const DOCS_INDEX: DocsIndex = {
         "enum": [
          "post_call"
         ],
-        "default": "post_call",
-        "description": "When redaction is performed; only `post_call` (after the conversation has ended) is available."
+        "default": "post_call"
        }
       },
       "required": [
@@ -929,23 +908,19 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports…",
       "items": {
        "type": "object",
-       "description": "One pronunciation entry telling speech synthesis how to say a word or phrase; used in an agent's pronunciation_dictiona…",
        "properties": {
         "alphabet": {
          "type": "string",
          "enum": [
           "ipa",
           "cmu"
-         ],
-         "description": "Phonetic notation used in phoneme: `ipa` (International Phonetic Alphabet) or `cmu` (CMU Pronouncing Dictionary / ARPAb…"
+         ]
         },
         "phoneme": {
-         "type": "string",
-         "description": "Pronunciation of the word, written in the chosen alphabet."
+         "type": "string"
         },
         "word": {
-         "type": "string",
-         "description": "Word or phrase the pronunciation applies to."
+         "type": "string"
         }
        },
        "required": [
@@ -969,25 +944,21 @@ export const DOCS_INDEX: DocsIndex = {
       "oneOf": [
        {
         "type": "object",
-        "description": "Response engine that uses a Retell LLM (a prompt, model and tools hosted by Retell); one of the options for an agent's…",
         "properties": {
          "llm_id": {
-          "type": "string",
-          "description": "ID of the Retell LLM."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "retell-llm"
-          ],
-          "description": "Always `retell-llm`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the Retell LLM to run."
+          ]
          }
         },
         "required": [
@@ -997,18 +968,15 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine backed by your own LLM server, which Retell talks to over a WebSocket; one of the options for an agent'…",
         "properties": {
          "llm_websocket_url": {
-          "type": "string",
-          "description": "WebSocket URL of your LLM server."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "custom-llm"
-          ],
-          "description": "Always `custom-llm`."
+          ]
          }
         },
         "required": [
@@ -1018,25 +986,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine that runs the agent from a conversation flow; one of the options for an agent's response_engine.",
         "properties": {
          "conversation_flow_id": {
-          "type": "string",
-          "description": "ID of the conversation flow."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "conversation-flow"
-          ],
-          "description": "Always `conversation-flow`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the conversation flow to run."
+          ]
          }
         },
         "required": [
@@ -1086,7 +1050,6 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Rules for collecting keypad (DTMF) input from the user in one turn; used as user_dtmf_options on agents.",
         "properties": {
          "digit_limit": {
           "type": [
@@ -1094,19 +1057,16 @@ export const DOCS_INDEX: DocsIndex = {
            "null"
           ],
           "minimum": 1,
-          "maximum": 50,
-          "description": "Maximum number of digits, from 1 to 50, accepted in one turn; once reached the input counts as complete and the agent r…"
+          "maximum": 50
          },
          "termination_key": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Key that marks the end of the input: a digit 0-9, `#` or `*`."
+          ]
          },
          "timeout_ms": {
-          "type": "integer",
-          "description": "Milliseconds to wait for further digits before the input times out; the timer restarts with every digit."
+          "type": "integer"
          }
         }
        },
@@ -1204,10 +1164,8 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Voicemail detection settings of a voice agent; detection runs during the first 3 minutes of a call and action decides w…",
         "properties": {
          "action": {
-          "description": "What to do once voicemail is detected: leave a message generated from a prompt or a fixed one, hang up, or bridge a tra…",
           "oneOf": [
            {
             "type": "object",
@@ -1231,8 +1189,7 @@ export const DOCS_INDEX: DocsIndex = {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Optional description of what should count as voicemail."
+          ]
          }
         },
         "required": [
@@ -2203,15 +2160,12 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Answers a voice agent gives to call-screening services; used as call_screening_option on agents.",
         "properties": {
          "agent_identity": {
-          "type": "string",
-          "description": "Who the agent says is calling when a call screener asks; may contain dynamic variables."
+          "type": "string"
          },
          "call_purpose": {
-          "type": "string",
-          "description": "Reason for the call the agent gives when a call screener asks; may contain dynamic variables."
+          "type": "string"
          }
         },
         "required": [
@@ -2229,11 +2183,9 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Speech-to-text provider settings used when an agent's stt_mode is `custom`.",
         "properties": {
          "endpointing_ms": {
-          "type": "integer",
-          "description": "Silence in milliseconds after which the recognizer considers the user's utterance finished."
+          "type": "integer"
          },
          "provider": {
           "type": "string",
@@ -2241,8 +2193,7 @@ export const DOCS_INDEX: DocsIndex = {
            "azure",
            "deepgram",
            "soniox"
-          ],
-          "description": "Speech recognition provider to use."
+          ]
          }
         },
         "required": [
@@ -2318,7 +2269,6 @@ export const DOCS_INDEX: DocsIndex = {
          "array",
          "null"
         ],
-        "description": "Prohibited categories to look for in user messages; on a match the agent replies with a canned placeholder and does not…",
         "items": {
          "type": "string",
          "enum": [
@@ -2331,7 +2281,6 @@ export const DOCS_INDEX: DocsIndex = {
          "array",
          "null"
         ],
-        "description": "Prohibited categories to look for in agent replies; a matching reply is swapped for a placeholder message.",
         "items": {
          "type": "string",
          "enum": [
@@ -2354,40 +2303,31 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure…",
       "properties": {
        "ai_disclosure": {
-        "type": "boolean",
-        "description": "Acknowledge being a virtual assistant when the user asks."
+        "type": "boolean"
        },
        "default_personality": {
-        "type": "boolean",
-        "description": "Adopt the baseline persona of a professional call-center representative."
+        "type": "boolean"
        },
        "echo_verification": {
-        "type": "boolean",
-        "description": "Read important details back to the user to confirm them (voice only)."
+        "type": "boolean"
        },
        "high_empathy": {
-        "type": "boolean",
-        "description": "Respond to the user's concerns with warm acknowledgement."
+        "type": "boolean"
        },
        "nato_phonetic_alphabet": {
-        "type": "boolean",
-        "description": "Spell things out with NATO phonetic words such as \"Alpha\" and \"Bravo\" (voice only)."
+        "type": "boolean"
        },
        "natural_filler_words": {
-        "type": "boolean",
-        "description": "Mix in casual fillers like \"um\" or \"you know\" so the agent sounds more human."
+        "type": "boolean"
        },
        "scope_boundaries": {
-        "type": "boolean",
-        "description": "Stick to what the prompt and context provide instead of inventing details."
+        "type": "boolean"
        },
        "smart_matching": {
-        "type": "boolean",
-        "description": "Treat near-identical words as the same entity to soften transcription errors (voice only)."
+        "type": "boolean"
        },
        "speech_normalization": {
-        "type": "boolean",
-        "description": "Say numbers, dates and amounts of money in their spoken form (voice only)."
+        "type": "boolean"
        }
       }
      },
@@ -2402,7 +2342,6 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "IVR (automated phone menu) detection settings of a voice agent; detection runs during the first 3 minutes of a call.",
         "properties": {
          "action": {
           "type": "object",
@@ -2412,8 +2351,7 @@ export const DOCS_INDEX: DocsIndex = {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Optional description of what should count as an IVR menu."
+          ]
          }
         },
         "required": [
@@ -2902,7 +2840,6 @@ export const DOCS_INDEX: DocsIndex = {
        "categories": {
         "type": "array",
         "default": [],
-        "description": "Kinds of personal data to redact.",
         "items": {
          "type": "string",
          "enum": [
@@ -2928,8 +2865,7 @@ export const DOCS_INDEX: DocsIndex = {
         "enum": [
          "post_call"
         ],
-        "default": "post_call",
-        "description": "When redaction is performed; only `post_call` (after the conversation has ended) is available."
+        "default": "post_call"
        }
       },
       "required": [
@@ -3004,23 +2940,19 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports…",
       "items": {
        "type": "object",
-       "description": "One pronunciation entry telling speech synthesis how to say a word or phrase; used in an agent's pronunciation_dictiona…",
        "properties": {
         "alphabet": {
          "type": "string",
          "enum": [
           "ipa",
           "cmu"
-         ],
-         "description": "Phonetic notation used in phoneme: `ipa` (International Phonetic Alphabet) or `cmu` (CMU Pronouncing Dictionary / ARPAb…"
+         ]
         },
         "phoneme": {
-         "type": "string",
-         "description": "Pronunciation of the word, written in the chosen alphabet."
+         "type": "string"
         },
         "word": {
-         "type": "string",
-         "description": "Word or phrase the pronunciation applies to."
+         "type": "string"
         }
        },
        "required": [
@@ -3044,25 +2976,21 @@ export const DOCS_INDEX: DocsIndex = {
       "oneOf": [
        {
         "type": "object",
-        "description": "Response engine that uses a Retell LLM (a prompt, model and tools hosted by Retell); one of the options for an agent's…",
         "properties": {
          "llm_id": {
-          "type": "string",
-          "description": "ID of the Retell LLM."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "retell-llm"
-          ],
-          "description": "Always `retell-llm`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the Retell LLM to run."
+          ]
          }
         },
         "required": [
@@ -3072,18 +3000,15 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine backed by your own LLM server, which Retell talks to over a WebSocket; one of the options for an agent'…",
         "properties": {
          "llm_websocket_url": {
-          "type": "string",
-          "description": "WebSocket URL of your LLM server."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "custom-llm"
-          ],
-          "description": "Always `custom-llm`."
+          ]
          }
         },
         "required": [
@@ -3093,25 +3018,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine that runs the agent from a conversation flow; one of the options for an agent's response_engine.",
         "properties": {
          "conversation_flow_id": {
-          "type": "string",
-          "description": "ID of the conversation flow."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "conversation-flow"
-          ],
-          "description": "Always `conversation-flow`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the conversation flow to run."
+          ]
          }
         },
         "required": [
@@ -3161,7 +3082,6 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Rules for collecting keypad (DTMF) input from the user in one turn; used as user_dtmf_options on agents.",
         "properties": {
          "digit_limit": {
           "type": [
@@ -3169,19 +3089,16 @@ export const DOCS_INDEX: DocsIndex = {
            "null"
           ],
           "minimum": 1,
-          "maximum": 50,
-          "description": "Maximum number of digits, from 1 to 50, accepted in one turn; once reached the input counts as complete and the agent r…"
+          "maximum": 50
          },
          "termination_key": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Key that marks the end of the input: a digit 0-9, `#` or `*`."
+          ]
          },
          "timeout_ms": {
-          "type": "integer",
-          "description": "Milliseconds to wait for further digits before the input times out; the timer restarts with every digit."
+          "type": "integer"
          }
         }
        },
@@ -3279,10 +3196,8 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Voicemail detection settings of a voice agent; detection runs during the first 3 minutes of a call and action decides w…",
         "properties": {
          "action": {
-          "description": "What to do once voicemail is detected: leave a message generated from a prompt or a fixed one, hang up, or bridge a tra…",
           "oneOf": [
            {
             "type": "object",
@@ -3306,8 +3221,7 @@ export const DOCS_INDEX: DocsIndex = {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Optional description of what should count as voicemail."
+          ]
          }
         },
         "required": [
@@ -3604,7 +3518,6 @@ export const DOCS_INDEX: DocsIndex = {
       "properties": {
        "day": {
         "type": "array",
-        "description": "Days of the week the windows apply to; omit or leave empty for every day.",
         "items": {
          "type": "string",
          "enum": [
@@ -3619,13 +3532,11 @@ export const DOCS_INDEX: DocsIndex = {
         }
        },
        "timezone": {
-        "type": "string",
-        "description": "IANA time zone name the windows are expressed in (for example `Europe/Paris`); `America/Los_Angeles` when omitted."
+        "type": "string"
        },
        "windows": {
         "type": "array",
         "minItems": 1,
-        "description": "Allowed windows, each given as start and end minutes after local midnight.",
         "items": {
          "type": "object",
          "description": "TimeWindow (see describe_endpoint or search_docs)"
@@ -3655,7 +3566,6 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "The calls to place, one task per recipient with optional per-call dynamic variables and overrides.",
       "items": {
        "type": "object",
-       "description": "One outbound call within a batch call.",
        "properties": {
         "agent_override": {
          "type": "object",
@@ -3663,26 +3573,20 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "custom_sip_headers": {
          "type": "object",
-         "description": "Additional SIP headers to send with the call, keyed by header name.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "ignore_e164_validation": {
-         "type": "boolean",
-         "description": "Skip E.164 format validation of the dialed number, e.g."
+         "type": "boolean"
         },
-        "metadata": {
-         "description": "Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but do…"
-        },
+        "metadata": {},
         "override_agent_id": {
          "type": "string",
-         "minLength": 1,
-         "description": "Agent to use for this call only instead of the one bound to `from_number`; the number keeps its configured agent."
+         "minLength": 1
         },
         "override_agent_version": {
-         "description": "Agent version to use for this call only; the number keeps its configured version.",
          "anyOf": [
           {
            "type": "string"
@@ -3694,7 +3598,6 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "retell_llm_dynamic_variables": {
          "type": "object",
-         "description": "String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
@@ -3702,8 +3605,7 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "to_number": {
          "type": "string",
-         "minLength": 1,
-         "description": "Number to dial, in E.164 format; numbers purchased from Retell can only call US destinations."
+         "minLength": 1
         }
        },
        "required": [
@@ -3793,22 +3695,18 @@ export const DOCS_INDEX: DocsIndex = {
       "properties": {
        "agent": {
         "type": "object",
-        "description": "Agent settings to replace for this call.",
         "properties": {
          "agent_name": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Display name of the agent, for your own bookkeeping only; it has no effect on conversations."
+          ]
          },
          "allow_dtmf_interruption": {
-          "type": "boolean",
-          "description": "When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0."
+          "type": "boolean"
          },
          "allow_user_dtmf": {
-          "type": "boolean",
-          "description": "Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored."
+          "type": "boolean"
          },
          "ambient_sound": {
           "type": [
@@ -3823,51 +3721,44 @@ export const DOCS_INDEX: DocsIndex = {
            "static-noise",
            "call-center",
            null
-          ],
-          "description": "Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-…"
+          ]
          },
          "ambient_sound_volume": {
           "type": "number",
           "minimum": 0,
-          "maximum": 2,
-          "description": "Loudness of the ambient sound, from 0 to 2; larger values are louder."
+          "maximum": 2
          },
          "analysis_successful_prompt": {
           "type": [
            "string",
            "null"
           ],
-          "maxLength": 2000,
-          "description": "Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 character…"
+          "maxLength": 2000
          },
          "analysis_summary_prompt": {
           "type": [
            "string",
            "null"
           ],
-          "maxLength": 2000,
-          "description": "Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters…"
+          "maxLength": 2000
          },
          "analysis_user_sentiment_prompt": {
           "type": [
            "string",
            "null"
           ],
-          "maxLength": 2000,
-          "description": "Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters)."
+          "maxLength": 2000
          },
          "backchannel_frequency": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often)."
+          "maximum": 1
          },
          "backchannel_words": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true).",
           "items": {
            "type": "string"
           }
@@ -3875,21 +3766,18 @@ export const DOCS_INDEX: DocsIndex = {
          "begin_message_delay_ms": {
           "type": "integer",
           "minimum": 0,
-          "maximum": 5000,
-          "description": "Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a mo…"
+          "maximum": 5000
          },
          "boosted_keywords": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variab…",
           "items": {
            "type": "string"
           }
          },
          "call_screening_option": {
-          "description": "Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why.",
           "anyOf": [
            {
             "type": "object",
@@ -3901,7 +3789,6 @@ export const DOCS_INDEX: DocsIndex = {
           ]
          },
          "custom_stt_config": {
-          "description": "Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`.",
           "anyOf": [
            {
             "type": "object",
@@ -3918,8 +3805,7 @@ export const DOCS_INDEX: DocsIndex = {
            "null"
           ],
           "minimum": 1,
-          "maximum": 730,
-          "description": "Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically."
+          "maximum": 730
          },
          "data_storage_setting": {
           "type": "string",
@@ -3927,8 +3813,7 @@ export const DOCS_INDEX: DocsIndex = {
            "everything",
            "everything_except_pii",
            "basic_attributes_only"
-          ],
-          "description": "What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_exc…"
+          ]
          },
          "denoising_mode": {
           "type": "string",
@@ -3936,32 +3821,26 @@ export const DOCS_INDEX: DocsIndex = {
            "no-denoise",
            "noise-cancellation",
            "noise-and-background-speech-cancellation"
-          ],
-          "description": "Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background…"
+          ]
          },
          "enable_backchannel": {
-          "type": "boolean",
-          "description": "Whether the agent drops in brief acknowledgements such as \"uh-huh\" or \"I see\" while the user is talking, mostly during…"
+          "type": "boolean"
          },
          "enable_dynamic_responsiveness": {
-          "type": "boolean",
-          "description": "When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gon…"
+          "type": "boolean"
          },
          "enable_dynamic_voice_speed": {
-          "type": "boolean",
-          "description": "When true, the agent's speaking rate adapts to the user's pace and to the conversation."
+          "type": "boolean"
          },
          "end_call_after_silence_ms": {
           "type": "integer",
-          "minimum": 10000,
-          "description": "Hangs up once the user has said nothing for this many milliseconds after the agent last spoke."
+          "minimum": 10000
          },
          "fallback_voice_ids": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different prov…",
           "items": {
            "type": "string"
           }
@@ -3977,11 +3856,9 @@ export const DOCS_INDEX: DocsIndex = {
          "interruption_sensitivity": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes t…"
+          "maximum": 1
          },
          "ivr_option": {
-          "description": "Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when o…",
           "anyOf": [
            {
             "type": "object",
@@ -3993,7 +3870,6 @@ export const DOCS_INDEX: DocsIndex = {
           ]
          },
          "language": {
-          "description": "Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic mult…",
           "anyOf": [
            {
             "type": "string",
@@ -4455,12 +4331,10 @@ export const DOCS_INDEX: DocsIndex = {
          "max_call_duration_ms": {
           "type": "integer",
           "minimum": 60000,
-          "maximum": 7200000,
-          "description": "Upper limit on call length in milliseconds; the call is ended when it is reached."
+          "maximum": 7200000
          },
          "opt_in_signed_url": {
-          "type": "boolean",
-          "description": "When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see si…"
+          "type": "boolean"
          },
          "pii_config": {
           "type": "object",
@@ -4471,7 +4345,6 @@ export const DOCS_INDEX: DocsIndex = {
            "array",
            "null"
           ],
-          "description": "Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `sy…",
           "items": {
            "oneOf": [
             {
@@ -4522,15 +4395,13 @@ export const DOCS_INDEX: DocsIndex = {
            "gemini-3.0-flash",
            "gemini-3.1-flash-lite",
            null
-          ],
-          "description": "Language model that performs post-call analysis."
+          ]
          },
          "pronunciation_dictionary": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports…",
           "items": {
            "type": "object",
            "description": "PronunciationDictionary (see describe_endpoint or search_docs)"
@@ -4538,15 +4409,12 @@ export const DOCS_INDEX: DocsIndex = {
          },
          "reminder_max_count": {
           "type": "integer",
-          "minimum": 0,
-          "description": "How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off."
+          "minimum": 0
          },
          "reminder_trigger_ms": {
-          "type": "integer",
-          "description": "Milliseconds of user silence after the agent speaks before the agent sends a reminder."
+          "type": "integer"
          },
          "response_engine": {
-          "description": "Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversat…",
           "oneOf": [
            {
             "type": "object",
@@ -4565,21 +4433,18 @@ export const DOCS_INDEX: DocsIndex = {
          "responsiveness": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can)."
+          "maximum": 1
          },
          "ring_duration_ms": {
           "type": "integer",
           "minimum": 5000,
-          "maximum": 300000,
-          "description": "How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30…"
+          "maximum": 300000
          },
          "signed_url_expiration_ms": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true."
+          ]
          },
          "stt_mode": {
           "type": "string",
@@ -4587,18 +4452,15 @@ export const DOCS_INDEX: DocsIndex = {
            "fast",
            "accurate",
            "custom"
-          ],
-          "description": "Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom…"
+          ]
          },
          "timezone": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "IANA time zone the agent operates in, for example `America/New_York`."
+          ]
          },
          "user_dtmf_options": {
-          "description": "How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout.",
           "anyOf": [
            {
             "type": "object",
@@ -4613,16 +4475,14 @@ export const DOCS_INDEX: DocsIndex = {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Free-text note about this agent version, for your own records."
+          ]
          },
          "vocab_specialization": {
           "type": "string",
           "enum": [
            "general",
            "medical"
-          ],
-          "description": "Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology."
+          ]
          },
          "voice_emotion": {
           "type": [
@@ -4638,12 +4498,10 @@ export const DOCS_INDEX: DocsIndex = {
            "fearful",
            "surprised",
            null
-          ],
-          "description": "Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices."
+          ]
          },
          "voice_id": {
-          "type": "string",
-          "description": "ID of the voice the agent speaks with; the voice endpoints list the available IDs."
+          "type": "string"
          },
          "voice_model": {
           "type": [
@@ -4668,33 +4526,27 @@ export const DOCS_INDEX: DocsIndex = {
            "s2-pro",
            "s2.1-pro",
            null
-          ],
-          "description": "TTS model used to render the selected voice; which models are valid depends on the voice's provider."
+          ]
          },
          "voice_speed": {
           "type": "number",
           "minimum": 0.5,
-          "maximum": 2,
-          "description": "Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest)."
+          "maximum": 2
          },
          "voice_temperature": {
           "type": "number",
           "minimum": 0,
-          "maximum": 2,
-          "description": "How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive."
+          "maximum": 2
          },
          "voicemail_detection_timeout_ms": {
           "type": "integer",
           "minimum": 5000,
-          "maximum": 180000,
-          "description": "How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, defau…"
+          "maximum": 180000
          },
          "voicemail_message": {
-          "type": "string",
-          "description": "Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead."
+          "type": "string"
          },
          "voicemail_option": {
-          "description": "Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leav…",
           "anyOf": [
            {
             "type": "object",
@@ -4708,15 +4560,13 @@ export const DOCS_INDEX: DocsIndex = {
          "volume": {
           "type": "number",
           "minimum": 0,
-          "maximum": 2,
-          "description": "Loudness of the agent's speech, from 0 to 2; larger values are louder."
+          "maximum": 2
          },
          "webhook_events": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Call events sent to the agent's webhook.",
           "items": {
            "type": "string",
            "enum": [
@@ -4732,28 +4582,24 @@ export const DOCS_INDEX: DocsIndex = {
           }
          },
          "webhook_timeout_ms": {
-          "type": "integer",
-          "description": "How long, in milliseconds, Retell waits for your webhook endpoint to answer."
+          "type": "integer"
          },
          "webhook_url": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Endpoint that receives this agent's call event webhooks instead of the account-level webhook."
+          ]
          }
         }
        },
        "conversation_flow": {
         "type": "object",
-        "description": "Conversation flow settings to replace for this call; only takes effect when the agent's response engine is a conversati…",
         "properties": {
          "begin_after_user_silence_ms": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "When the user is expected to speak first, the agent starts talking after this many milliseconds of silence."
+          ]
          },
          "kb_config": {
           "type": "object",
@@ -4764,7 +4610,6 @@ export const DOCS_INDEX: DocsIndex = {
            "array",
            "null"
           ],
-          "description": "IDs of the knowledge bases the agent can retrieve from (RAG).",
           "items": {
            "type": "string"
           }
@@ -4779,46 +4624,39 @@ export const DOCS_INDEX: DocsIndex = {
            "null"
           ],
           "minimum": 0,
-          "maximum": 1,
-          "description": "Sampling randomness of the LLM, from 0 (most deterministic) to 1 (most varied)."
+          "maximum": 1
          },
          "start_speaker": {
           "type": "string",
           "enum": [
            "user",
            "agent"
-          ],
-          "description": "Who speaks first: `agent` or `user`."
+          ]
          },
          "tool_call_strict_mode": {
           "type": [
            "boolean",
            "null"
-          ],
-          "description": "When true, tool calls use the model provider's strict schema mode; only honored by models that support it."
+          ]
          }
         }
        },
        "retell_llm": {
         "type": "object",
-        "description": "Retell LLM settings to replace for this call; only takes effect when the agent's response engine is a Retell LLM.",
         "properties": {
          "begin_after_user_silence_ms": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "When the user is expected to speak first, the agent starts talking after this many milliseconds of silence."
+          ]
          },
          "begin_message": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "First thing the agent says."
+          ]
          },
          "kb_config": {
-          "description": "Retrieval settings for knowledge base lookups; null uses the defaults.",
           "anyOf": [
            {
             "type": "object",
@@ -4834,7 +4672,6 @@ export const DOCS_INDEX: DocsIndex = {
            "array",
            "null"
           ],
-          "description": "IDs of the knowledge bases the agent can retrieve from (RAG).",
           "items": {
            "type": "string"
           }
@@ -4864,21 +4701,18 @@ export const DOCS_INDEX: DocsIndex = {
            "gemini-3.0-flash",
            "gemini-3.1-flash-lite",
            null
-          ],
-          "description": "Text LLM that generates responses; gpt-4.1 is used when unset."
+          ]
          },
          "model_high_priority": {
           "type": [
            "boolean",
            "null"
-          ],
-          "description": "When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price;…"
+          ]
          },
          "model_temperature": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with…"
+          "maximum": 1
          },
          "s2s_model": {
           "type": [
@@ -4891,23 +4725,20 @@ export const DOCS_INDEX: DocsIndex = {
            "gpt-realtime",
            "gpt-realtime-mini",
            null
-          ],
-          "description": "Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."
+          ]
          },
          "start_speaker": {
           "type": "string",
           "enum": [
            "user",
            "agent"
-          ],
-          "description": "Who speaks first: `agent` or `user`."
+          ]
          },
          "tool_call_strict_mode": {
           "type": [
            "boolean",
            "null"
-          ],
-          "description": "When true, tool calls use the model provider's strict schema mode; only honored by models that support it."
+          ]
          }
         }
        }
@@ -5190,22 +5021,18 @@ export const DOCS_INDEX: DocsIndex = {
       "properties": {
        "agent": {
         "type": "object",
-        "description": "Agent settings to replace for this call.",
         "properties": {
          "agent_name": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Display name of the agent, for your own bookkeeping only; it has no effect on conversations."
+          ]
          },
          "allow_dtmf_interruption": {
-          "type": "boolean",
-          "description": "When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0."
+          "type": "boolean"
          },
          "allow_user_dtmf": {
-          "type": "boolean",
-          "description": "Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored."
+          "type": "boolean"
          },
          "ambient_sound": {
           "type": [
@@ -5220,51 +5047,44 @@ export const DOCS_INDEX: DocsIndex = {
            "static-noise",
            "call-center",
            null
-          ],
-          "description": "Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-…"
+          ]
          },
          "ambient_sound_volume": {
           "type": "number",
           "minimum": 0,
-          "maximum": 2,
-          "description": "Loudness of the ambient sound, from 0 to 2; larger values are louder."
+          "maximum": 2
          },
          "analysis_successful_prompt": {
           "type": [
            "string",
            "null"
           ],
-          "maxLength": 2000,
-          "description": "Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 character…"
+          "maxLength": 2000
          },
          "analysis_summary_prompt": {
           "type": [
            "string",
            "null"
           ],
-          "maxLength": 2000,
-          "description": "Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters…"
+          "maxLength": 2000
          },
          "analysis_user_sentiment_prompt": {
           "type": [
            "string",
            "null"
           ],
-          "maxLength": 2000,
-          "description": "Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters)."
+          "maxLength": 2000
          },
          "backchannel_frequency": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often)."
+          "maximum": 1
          },
          "backchannel_words": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true).",
           "items": {
            "type": "string"
           }
@@ -5272,21 +5092,18 @@ export const DOCS_INDEX: DocsIndex = {
          "begin_message_delay_ms": {
           "type": "integer",
           "minimum": 0,
-          "maximum": 5000,
-          "description": "Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a mo…"
+          "maximum": 5000
          },
          "boosted_keywords": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variab…",
           "items": {
            "type": "string"
           }
          },
          "call_screening_option": {
-          "description": "Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why.",
           "anyOf": [
            {
             "type": "object",
@@ -5298,7 +5115,6 @@ export const DOCS_INDEX: DocsIndex = {
           ]
          },
          "custom_stt_config": {
-          "description": "Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`.",
           "anyOf": [
            {
             "type": "object",
@@ -5315,8 +5131,7 @@ export const DOCS_INDEX: DocsIndex = {
            "null"
           ],
           "minimum": 1,
-          "maximum": 730,
-          "description": "Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically."
+          "maximum": 730
          },
          "data_storage_setting": {
           "type": "string",
@@ -5324,8 +5139,7 @@ export const DOCS_INDEX: DocsIndex = {
            "everything",
            "everything_except_pii",
            "basic_attributes_only"
-          ],
-          "description": "What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_exc…"
+          ]
          },
          "denoising_mode": {
           "type": "string",
@@ -5333,32 +5147,26 @@ export const DOCS_INDEX: DocsIndex = {
            "no-denoise",
            "noise-cancellation",
            "noise-and-background-speech-cancellation"
-          ],
-          "description": "Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background…"
+          ]
          },
          "enable_backchannel": {
-          "type": "boolean",
-          "description": "Whether the agent drops in brief acknowledgements such as \"uh-huh\" or \"I see\" while the user is talking, mostly during…"
+          "type": "boolean"
          },
          "enable_dynamic_responsiveness": {
-          "type": "boolean",
-          "description": "When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gon…"
+          "type": "boolean"
          },
          "enable_dynamic_voice_speed": {
-          "type": "boolean",
-          "description": "When true, the agent's speaking rate adapts to the user's pace and to the conversation."
+          "type": "boolean"
          },
          "end_call_after_silence_ms": {
           "type": "integer",
-          "minimum": 10000,
-          "description": "Hangs up once the user has said nothing for this many milliseconds after the agent last spoke."
+          "minimum": 10000
          },
          "fallback_voice_ids": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different prov…",
           "items": {
            "type": "string"
           }
@@ -5374,11 +5182,9 @@ export const DOCS_INDEX: DocsIndex = {
          "interruption_sensitivity": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes t…"
+          "maximum": 1
          },
          "ivr_option": {
-          "description": "Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when o…",
           "anyOf": [
            {
             "type": "object",
@@ -5390,7 +5196,6 @@ export const DOCS_INDEX: DocsIndex = {
           ]
          },
          "language": {
-          "description": "Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic mult…",
           "anyOf": [
            {
             "type": "string",
@@ -5852,12 +5657,10 @@ export const DOCS_INDEX: DocsIndex = {
          "max_call_duration_ms": {
           "type": "integer",
           "minimum": 60000,
-          "maximum": 7200000,
-          "description": "Upper limit on call length in milliseconds; the call is ended when it is reached."
+          "maximum": 7200000
          },
          "opt_in_signed_url": {
-          "type": "boolean",
-          "description": "When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see si…"
+          "type": "boolean"
          },
          "pii_config": {
           "type": "object",
@@ -5868,7 +5671,6 @@ export const DOCS_INDEX: DocsIndex = {
            "array",
            "null"
           ],
-          "description": "Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `sy…",
           "items": {
            "oneOf": [
             {
@@ -5919,15 +5721,13 @@ export const DOCS_INDEX: DocsIndex = {
            "gemini-3.0-flash",
            "gemini-3.1-flash-lite",
            null
-          ],
-          "description": "Language model that performs post-call analysis."
+          ]
          },
          "pronunciation_dictionary": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports…",
           "items": {
            "type": "object",
            "description": "PronunciationDictionary (see describe_endpoint or search_docs)"
@@ -5935,15 +5735,12 @@ export const DOCS_INDEX: DocsIndex = {
          },
          "reminder_max_count": {
           "type": "integer",
-          "minimum": 0,
-          "description": "How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off."
+          "minimum": 0
          },
          "reminder_trigger_ms": {
-          "type": "integer",
-          "description": "Milliseconds of user silence after the agent speaks before the agent sends a reminder."
+          "type": "integer"
          },
          "response_engine": {
-          "description": "Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversat…",
           "oneOf": [
            {
             "type": "object",
@@ -5962,21 +5759,18 @@ export const DOCS_INDEX: DocsIndex = {
          "responsiveness": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can)."
+          "maximum": 1
          },
          "ring_duration_ms": {
           "type": "integer",
           "minimum": 5000,
-          "maximum": 300000,
-          "description": "How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30…"
+          "maximum": 300000
          },
          "signed_url_expiration_ms": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true."
+          ]
          },
          "stt_mode": {
           "type": "string",
@@ -5984,18 +5778,15 @@ export const DOCS_INDEX: DocsIndex = {
            "fast",
            "accurate",
            "custom"
-          ],
-          "description": "Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom…"
+          ]
          },
          "timezone": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "IANA time zone the agent operates in, for example `America/New_York`."
+          ]
          },
          "user_dtmf_options": {
-          "description": "How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout.",
           "anyOf": [
            {
             "type": "object",
@@ -6010,16 +5801,14 @@ export const DOCS_INDEX: DocsIndex = {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Free-text note about this agent version, for your own records."
+          ]
          },
          "vocab_specialization": {
           "type": "string",
           "enum": [
            "general",
            "medical"
-          ],
-          "description": "Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology."
+          ]
          },
          "voice_emotion": {
           "type": [
@@ -6035,12 +5824,10 @@ export const DOCS_INDEX: DocsIndex = {
            "fearful",
            "surprised",
            null
-          ],
-          "description": "Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices."
+          ]
          },
          "voice_id": {
-          "type": "string",
-          "description": "ID of the voice the agent speaks with; the voice endpoints list the available IDs."
+          "type": "string"
          },
          "voice_model": {
           "type": [
@@ -6065,33 +5852,27 @@ export const DOCS_INDEX: DocsIndex = {
            "s2-pro",
            "s2.1-pro",
            null
-          ],
-          "description": "TTS model used to render the selected voice; which models are valid depends on the voice's provider."
+          ]
          },
          "voice_speed": {
           "type": "number",
           "minimum": 0.5,
-          "maximum": 2,
-          "description": "Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest)."
+          "maximum": 2
          },
          "voice_temperature": {
           "type": "number",
           "minimum": 0,
-          "maximum": 2,
-          "description": "How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive."
+          "maximum": 2
          },
          "voicemail_detection_timeout_ms": {
           "type": "integer",
           "minimum": 5000,
-          "maximum": 180000,
-          "description": "How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, defau…"
+          "maximum": 180000
          },
          "voicemail_message": {
-          "type": "string",
-          "description": "Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead."
+          "type": "string"
          },
          "voicemail_option": {
-          "description": "Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leav…",
           "anyOf": [
            {
             "type": "object",
@@ -6105,15 +5886,13 @@ export const DOCS_INDEX: DocsIndex = {
          "volume": {
           "type": "number",
           "minimum": 0,
-          "maximum": 2,
-          "description": "Loudness of the agent's speech, from 0 to 2; larger values are louder."
+          "maximum": 2
          },
          "webhook_events": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Call events sent to the agent's webhook.",
           "items": {
            "type": "string",
            "enum": [
@@ -6129,28 +5908,24 @@ export const DOCS_INDEX: DocsIndex = {
           }
          },
          "webhook_timeout_ms": {
-          "type": "integer",
-          "description": "How long, in milliseconds, Retell waits for your webhook endpoint to answer."
+          "type": "integer"
          },
          "webhook_url": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Endpoint that receives this agent's call event webhooks instead of the account-level webhook."
+          ]
          }
         }
        },
        "conversation_flow": {
         "type": "object",
-        "description": "Conversation flow settings to replace for this call; only takes effect when the agent's response engine is a conversati…",
         "properties": {
          "begin_after_user_silence_ms": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "When the user is expected to speak first, the agent starts talking after this many milliseconds of silence."
+          ]
          },
          "kb_config": {
           "type": "object",
@@ -6161,7 +5936,6 @@ export const DOCS_INDEX: DocsIndex = {
            "array",
            "null"
           ],
-          "description": "IDs of the knowledge bases the agent can retrieve from (RAG).",
           "items": {
            "type": "string"
           }
@@ -6176,46 +5950,39 @@ export const DOCS_INDEX: DocsIndex = {
            "null"
           ],
           "minimum": 0,
-          "maximum": 1,
-          "description": "Sampling randomness of the LLM, from 0 (most deterministic) to 1 (most varied)."
+          "maximum": 1
          },
          "start_speaker": {
           "type": "string",
           "enum": [
            "user",
            "agent"
-          ],
-          "description": "Who speaks first: `agent` or `user`."
+          ]
          },
          "tool_call_strict_mode": {
           "type": [
            "boolean",
            "null"
-          ],
-          "description": "When true, tool calls use the model provider's strict schema mode; only honored by models that support it."
+          ]
          }
         }
        },
        "retell_llm": {
         "type": "object",
-        "description": "Retell LLM settings to replace for this call; only takes effect when the agent's response engine is a Retell LLM.",
         "properties": {
          "begin_after_user_silence_ms": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "When the user is expected to speak first, the agent starts talking after this many milliseconds of silence."
+          ]
          },
          "begin_message": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "First thing the agent says."
+          ]
          },
          "kb_config": {
-          "description": "Retrieval settings for knowledge base lookups; null uses the defaults.",
           "anyOf": [
            {
             "type": "object",
@@ -6231,7 +5998,6 @@ export const DOCS_INDEX: DocsIndex = {
            "array",
            "null"
           ],
-          "description": "IDs of the knowledge bases the agent can retrieve from (RAG).",
           "items": {
            "type": "string"
           }
@@ -6261,21 +6027,18 @@ export const DOCS_INDEX: DocsIndex = {
            "gemini-3.0-flash",
            "gemini-3.1-flash-lite",
            null
-          ],
-          "description": "Text LLM that generates responses; gpt-4.1 is used when unset."
+          ]
          },
          "model_high_priority": {
           "type": [
            "boolean",
            "null"
-          ],
-          "description": "When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price;…"
+          ]
          },
          "model_temperature": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with…"
+          "maximum": 1
          },
          "s2s_model": {
           "type": [
@@ -6288,23 +6051,20 @@ export const DOCS_INDEX: DocsIndex = {
            "gpt-realtime",
            "gpt-realtime-mini",
            null
-          ],
-          "description": "Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."
+          ]
          },
          "start_speaker": {
           "type": "string",
           "enum": [
            "user",
            "agent"
-          ],
-          "description": "Who speaks first: `agent` or `user`."
+          ]
          },
          "tool_call_strict_mode": {
           "type": [
            "boolean",
            "null"
-          ],
-          "description": "When true, tool calls use the model provider's strict schema mode; only honored by models that support it."
+          ]
          }
         }
        }
@@ -6607,7 +6367,6 @@ export const DOCS_INDEX: DocsIndex = {
       "properties": {
        "agent": {
         "type": "array",
-        "description": "Agents, optionally narrowed to versions, whose calls to include; a call matches if it matches any entry.",
         "items": {
          "type": "object",
          "description": "AgentVersionFilter (see describe_endpoint or search_docs)"
@@ -6615,7 +6374,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "batch_call_id": {
         "type": "object",
-        "description": "Condition on the ID of the batch call the call belongs to.",
         "properties": {
          "op": {
           "type": "string",
@@ -6625,19 +6383,16 @@ export const DOCS_INDEX: DocsIndex = {
            "sw",
            "ew",
            "co"
-          ],
-          "description": "How to compare: `eq` (equals), `ne` (differs from), `sw` (begins with), `ew` (ends with) or `co` (contains)."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "string"
-          ],
-          "description": "Filter kind; always `string`."
+          ]
          },
          "value": {
-          "type": "string",
-          "description": "Text to compare the field with."
+          "type": "string"
          }
         },
         "required": [
@@ -6648,7 +6403,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "call_id": {
         "type": "object",
-        "description": "Condition on the call ID.",
         "properties": {
          "op": {
           "type": "string",
@@ -6658,19 +6412,16 @@ export const DOCS_INDEX: DocsIndex = {
            "sw",
            "ew",
            "co"
-          ],
-          "description": "How to compare: `eq` (equals), `ne` (differs from), `sw` (begins with), `ew` (ends with) or `co` (contains)."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "string"
-          ],
-          "description": "Filter kind; always `string`."
+          ]
          },
          "value": {
-          "type": "string",
-          "description": "Text to compare the field with."
+          "type": "string"
          }
         },
         "required": [
@@ -6681,25 +6432,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "call_status": {
         "type": "object",
-        "description": "Condition on the call status.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "in"
-          ],
-          "description": "Operator; always `in`, meaning the field must equal one of the listed values."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "enum"
-          ],
-          "description": "Filter kind; always `enum`."
+          ]
          },
          "value": {
           "type": "array",
-          "description": "Call statuses to include.",
           "items": {
            "type": "string",
            "enum": [
@@ -6719,25 +6466,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "call_successful": {
         "type": "object",
-        "description": "Condition on whether post-call analysis rated the call successful.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "eq"
-          ],
-          "description": "Operator; always `eq` (the field must equal `value`)."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "boolean"
-          ],
-          "description": "Filter kind; always `boolean`."
+          ]
          },
          "value": {
-          "type": "boolean",
-          "description": "Boolean the field must equal."
+          "type": "boolean"
          }
         },
         "required": [
@@ -6748,25 +6491,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "call_type": {
         "type": "object",
-        "description": "Condition on the call type (phone or web).",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "in"
-          ],
-          "description": "Operator; always `in`, meaning the field must equal one of the listed values."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "enum"
-          ],
-          "description": "Filter kind; always `enum`."
+          ]
          },
          "value": {
           "type": "array",
-          "description": "Call types to include: `phone_call` and/or `web_call`.",
           "items": {
            "type": "string",
            "enum": [
@@ -6783,7 +6522,6 @@ export const DOCS_INDEX: DocsIndex = {
         ]
        },
        "combined_cost": {
-        "description": "Condition on the total cost of the call, in cents.",
         "oneOf": [
          {
           "type": "object",
@@ -6797,7 +6535,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "custom_analysis_data": {
         "type": "array",
-        "description": "Conditions on fields of the custom post-call analysis data; each filter names its field in `key`.",
         "items": {
          "oneOf": [
           {
@@ -6829,7 +6566,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "custom_attributes": {
         "type": "array",
-        "description": "Conditions on custom attributes stored on the call; each filter names its attribute in `key`.",
         "items": {
          "oneOf": [
           {
@@ -6861,25 +6597,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "data_storage_setting": {
         "type": "object",
-        "description": "Condition on the data storage setting of the call.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "in"
-          ],
-          "description": "Comparison operator; `in` matches calls whose setting equals any entry of value."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "enum"
-          ],
-          "description": "Always `enum`; marks this as a filter over a fixed set of values."
+          ]
          },
          "value": {
           "type": "array",
-          "description": "Data storage settings to match.",
           "items": {
            "type": "string",
            "enum": [
@@ -6898,25 +6630,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "direction": {
         "type": "object",
-        "description": "Condition on the call direction.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "in"
-          ],
-          "description": "Operator; always `in`, meaning the field must equal one of the listed values."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "enum"
-          ],
-          "description": "Filter kind; always `enum`."
+          ]
          },
          "value": {
           "type": "array",
-          "description": "Directions to include: `inbound` and/or `outbound`.",
           "items": {
            "type": "string",
            "enum": [
@@ -6934,25 +6662,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "disconnection_reason": {
         "type": "object",
-        "description": "Condition on why the call ended.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "in"
-          ],
-          "description": "Operator; always `in`, meaning the field must equal one of the listed values."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "enum"
-          ],
-          "description": "Filter kind; always `enum`."
+          ]
          },
          "value": {
           "type": "array",
-          "description": "Disconnection reasons to include.",
           "items": {
            "type": "string",
            "enum": [
@@ -7001,7 +6725,6 @@ export const DOCS_INDEX: DocsIndex = {
         ]
        },
        "duration_ms": {
-        "description": "Condition on the call length, in milliseconds.",
         "oneOf": [
          {
           "type": "object",
@@ -7015,14 +6738,12 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "dynamic_variables": {
         "type": "array",
-        "description": "Conditions on dynamic variable values of the call.",
         "items": {
          "type": "object",
          "description": "DynamicVariable (see describe_endpoint or search_docs)"
         }
        },
        "e2e_latency_p50": {
-        "description": "Condition on the median end-to-end response latency of the call, in milliseconds.",
         "oneOf": [
          {
           "type": "object",
@@ -7035,7 +6756,6 @@ export const DOCS_INDEX: DocsIndex = {
         ]
        },
        "end_timestamp": {
-        "description": "Condition on when the call ended, in Unix milliseconds.",
         "oneOf": [
          {
           "type": "object",
@@ -7049,7 +6769,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "from_number": {
         "type": "object",
-        "description": "Condition on the caller number.",
         "properties": {
          "op": {
           "type": "string",
@@ -7059,19 +6778,16 @@ export const DOCS_INDEX: DocsIndex = {
            "sw",
            "ew",
            "co"
-          ],
-          "description": "How to compare: `eq` (equals), `ne` (differs from), `sw` (begins with), `ew` (ends with) or `co` (contains)."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "string"
-          ],
-          "description": "Filter kind; always `string`."
+          ]
          },
          "value": {
-          "type": "string",
-          "description": "Text to compare the field with."
+          "type": "string"
          }
         },
         "required": [
@@ -7082,25 +6798,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "in_voicemail": {
         "type": "object",
-        "description": "Condition on whether the call reached voicemail.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "eq"
-          ],
-          "description": "Operator; always `eq` (the field must equal `value`)."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "boolean"
-          ],
-          "description": "Filter kind; always `boolean`."
+          ]
          },
          "value": {
-          "type": "boolean",
-          "description": "Boolean the field must equal."
+          "type": "boolean"
          }
         },
         "required": [
@@ -7111,7 +6823,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "metadata": {
         "type": "array",
-        "description": "Conditions on fields of the call metadata; each filter names its field in `key`.",
         "items": {
          "oneOf": [
           {
@@ -7142,7 +6853,6 @@ export const DOCS_INDEX: DocsIndex = {
         }
        },
        "start_timestamp": {
-        "description": "Condition on when the call started, in Unix milliseconds.",
         "oneOf": [
          {
           "type": "object",
@@ -7156,7 +6866,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "to_number": {
         "type": "object",
-        "description": "Condition on the called number.",
         "properties": {
          "op": {
           "type": "string",
@@ -7166,19 +6875,16 @@ export const DOCS_INDEX: DocsIndex = {
            "sw",
            "ew",
            "co"
-          ],
-          "description": "How to compare: `eq` (equals), `ne` (differs from), `sw` (begins with), `ew` (ends with) or `co` (contains)."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "string"
-          ],
-          "description": "Filter kind; always `string`."
+          ]
          },
          "value": {
-          "type": "string",
-          "description": "Text to compare the field with."
+          "type": "string"
          }
         },
         "required": [
@@ -7189,7 +6895,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "tool_calls": {
         "type": "array",
-        "description": "Conditions on tool calls made during the call; every entry must be satisfied.",
         "items": {
          "type": "object",
          "description": "ToolCall (see describe_endpoint or search_docs)"
@@ -7197,25 +6902,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "user_sentiment": {
         "type": "object",
-        "description": "Condition on the user sentiment from post-call analysis.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "in"
-          ],
-          "description": "Operator; always `in`, meaning the field must equal one of the listed values."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "enum"
-          ],
-          "description": "Filter kind; always `enum`."
+          ]
          },
          "value": {
           "type": "array",
-          "description": "Sentiments to include.",
           "items": {
            "type": "string",
            "enum": [
@@ -7446,22 +7147,18 @@ export const DOCS_INDEX: DocsIndex = {
       "properties": {
        "agent": {
         "type": "object",
-        "description": "Agent settings to replace for this call.",
         "properties": {
          "agent_name": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Display name of the agent, for your own bookkeeping only; it has no effect on conversations."
+          ]
          },
          "allow_dtmf_interruption": {
-          "type": "boolean",
-          "description": "When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0."
+          "type": "boolean"
          },
          "allow_user_dtmf": {
-          "type": "boolean",
-          "description": "Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored."
+          "type": "boolean"
          },
          "ambient_sound": {
           "type": [
@@ -7476,51 +7173,44 @@ export const DOCS_INDEX: DocsIndex = {
            "static-noise",
            "call-center",
            null
-          ],
-          "description": "Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-…"
+          ]
          },
          "ambient_sound_volume": {
           "type": "number",
           "minimum": 0,
-          "maximum": 2,
-          "description": "Loudness of the ambient sound, from 0 to 2; larger values are louder."
+          "maximum": 2
          },
          "analysis_successful_prompt": {
           "type": [
            "string",
            "null"
           ],
-          "maxLength": 2000,
-          "description": "Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 character…"
+          "maxLength": 2000
          },
          "analysis_summary_prompt": {
           "type": [
            "string",
            "null"
           ],
-          "maxLength": 2000,
-          "description": "Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters…"
+          "maxLength": 2000
          },
          "analysis_user_sentiment_prompt": {
           "type": [
            "string",
            "null"
           ],
-          "maxLength": 2000,
-          "description": "Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters)."
+          "maxLength": 2000
          },
          "backchannel_frequency": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often)."
+          "maximum": 1
          },
          "backchannel_words": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true).",
           "items": {
            "type": "string"
           }
@@ -7528,21 +7218,18 @@ export const DOCS_INDEX: DocsIndex = {
          "begin_message_delay_ms": {
           "type": "integer",
           "minimum": 0,
-          "maximum": 5000,
-          "description": "Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a mo…"
+          "maximum": 5000
          },
          "boosted_keywords": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variab…",
           "items": {
            "type": "string"
           }
          },
          "call_screening_option": {
-          "description": "Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why.",
           "anyOf": [
            {
             "type": "object",
@@ -7554,7 +7241,6 @@ export const DOCS_INDEX: DocsIndex = {
           ]
          },
          "custom_stt_config": {
-          "description": "Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`.",
           "anyOf": [
            {
             "type": "object",
@@ -7571,8 +7257,7 @@ export const DOCS_INDEX: DocsIndex = {
            "null"
           ],
           "minimum": 1,
-          "maximum": 730,
-          "description": "Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically."
+          "maximum": 730
          },
          "data_storage_setting": {
           "type": "string",
@@ -7580,8 +7265,7 @@ export const DOCS_INDEX: DocsIndex = {
            "everything",
            "everything_except_pii",
            "basic_attributes_only"
-          ],
-          "description": "What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_exc…"
+          ]
          },
          "denoising_mode": {
           "type": "string",
@@ -7589,32 +7273,26 @@ export const DOCS_INDEX: DocsIndex = {
            "no-denoise",
            "noise-cancellation",
            "noise-and-background-speech-cancellation"
-          ],
-          "description": "Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background…"
+          ]
          },
          "enable_backchannel": {
-          "type": "boolean",
-          "description": "Whether the agent drops in brief acknowledgements such as \"uh-huh\" or \"I see\" while the user is talking, mostly during…"
+          "type": "boolean"
          },
          "enable_dynamic_responsiveness": {
-          "type": "boolean",
-          "description": "When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gon…"
+          "type": "boolean"
          },
          "enable_dynamic_voice_speed": {
-          "type": "boolean",
-          "description": "When true, the agent's speaking rate adapts to the user's pace and to the conversation."
+          "type": "boolean"
          },
          "end_call_after_silence_ms": {
           "type": "integer",
-          "minimum": 10000,
-          "description": "Hangs up once the user has said nothing for this many milliseconds after the agent last spoke."
+          "minimum": 10000
          },
          "fallback_voice_ids": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different prov…",
           "items": {
            "type": "string"
           }
@@ -7630,11 +7308,9 @@ export const DOCS_INDEX: DocsIndex = {
          "interruption_sensitivity": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes t…"
+          "maximum": 1
          },
          "ivr_option": {
-          "description": "Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when o…",
           "anyOf": [
            {
             "type": "object",
@@ -7646,7 +7322,6 @@ export const DOCS_INDEX: DocsIndex = {
           ]
          },
          "language": {
-          "description": "Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic mult…",
           "anyOf": [
            {
             "type": "string",
@@ -8108,12 +7783,10 @@ export const DOCS_INDEX: DocsIndex = {
          "max_call_duration_ms": {
           "type": "integer",
           "minimum": 60000,
-          "maximum": 7200000,
-          "description": "Upper limit on call length in milliseconds; the call is ended when it is reached."
+          "maximum": 7200000
          },
          "opt_in_signed_url": {
-          "type": "boolean",
-          "description": "When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see si…"
+          "type": "boolean"
          },
          "pii_config": {
           "type": "object",
@@ -8124,7 +7797,6 @@ export const DOCS_INDEX: DocsIndex = {
            "array",
            "null"
           ],
-          "description": "Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `sy…",
           "items": {
            "oneOf": [
             {
@@ -8175,15 +7847,13 @@ export const DOCS_INDEX: DocsIndex = {
            "gemini-3.0-flash",
            "gemini-3.1-flash-lite",
            null
-          ],
-          "description": "Language model that performs post-call analysis."
+          ]
          },
          "pronunciation_dictionary": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports…",
           "items": {
            "type": "object",
            "description": "PronunciationDictionary (see describe_endpoint or search_docs)"
@@ -8191,15 +7861,12 @@ export const DOCS_INDEX: DocsIndex = {
          },
          "reminder_max_count": {
           "type": "integer",
-          "minimum": 0,
-          "description": "How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off."
+          "minimum": 0
          },
          "reminder_trigger_ms": {
-          "type": "integer",
-          "description": "Milliseconds of user silence after the agent speaks before the agent sends a reminder."
+          "type": "integer"
          },
          "response_engine": {
-          "description": "Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversat…",
           "oneOf": [
            {
             "type": "object",
@@ -8218,21 +7885,18 @@ export const DOCS_INDEX: DocsIndex = {
          "responsiveness": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can)."
+          "maximum": 1
          },
          "ring_duration_ms": {
           "type": "integer",
           "minimum": 5000,
-          "maximum": 300000,
-          "description": "How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30…"
+          "maximum": 300000
          },
          "signed_url_expiration_ms": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true."
+          ]
          },
          "stt_mode": {
           "type": "string",
@@ -8240,18 +7904,15 @@ export const DOCS_INDEX: DocsIndex = {
            "fast",
            "accurate",
            "custom"
-          ],
-          "description": "Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom…"
+          ]
          },
          "timezone": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "IANA time zone the agent operates in, for example `America/New_York`."
+          ]
          },
          "user_dtmf_options": {
-          "description": "How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout.",
           "anyOf": [
            {
             "type": "object",
@@ -8266,16 +7927,14 @@ export const DOCS_INDEX: DocsIndex = {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Free-text note about this agent version, for your own records."
+          ]
          },
          "vocab_specialization": {
           "type": "string",
           "enum": [
            "general",
            "medical"
-          ],
-          "description": "Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology."
+          ]
          },
          "voice_emotion": {
           "type": [
@@ -8291,12 +7950,10 @@ export const DOCS_INDEX: DocsIndex = {
            "fearful",
            "surprised",
            null
-          ],
-          "description": "Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices."
+          ]
          },
          "voice_id": {
-          "type": "string",
-          "description": "ID of the voice the agent speaks with; the voice endpoints list the available IDs."
+          "type": "string"
          },
          "voice_model": {
           "type": [
@@ -8321,33 +7978,27 @@ export const DOCS_INDEX: DocsIndex = {
            "s2-pro",
            "s2.1-pro",
            null
-          ],
-          "description": "TTS model used to render the selected voice; which models are valid depends on the voice's provider."
+          ]
          },
          "voice_speed": {
           "type": "number",
           "minimum": 0.5,
-          "maximum": 2,
-          "description": "Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest)."
+          "maximum": 2
          },
          "voice_temperature": {
           "type": "number",
           "minimum": 0,
-          "maximum": 2,
-          "description": "How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive."
+          "maximum": 2
          },
          "voicemail_detection_timeout_ms": {
           "type": "integer",
           "minimum": 5000,
-          "maximum": 180000,
-          "description": "How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, defau…"
+          "maximum": 180000
          },
          "voicemail_message": {
-          "type": "string",
-          "description": "Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead."
+          "type": "string"
          },
          "voicemail_option": {
-          "description": "Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leav…",
           "anyOf": [
            {
             "type": "object",
@@ -8361,15 +8012,13 @@ export const DOCS_INDEX: DocsIndex = {
          "volume": {
           "type": "number",
           "minimum": 0,
-          "maximum": 2,
-          "description": "Loudness of the agent's speech, from 0 to 2; larger values are louder."
+          "maximum": 2
          },
          "webhook_events": {
           "type": [
            "array",
            "null"
           ],
-          "description": "Call events sent to the agent's webhook.",
           "items": {
            "type": "string",
            "enum": [
@@ -8385,28 +8034,24 @@ export const DOCS_INDEX: DocsIndex = {
           }
          },
          "webhook_timeout_ms": {
-          "type": "integer",
-          "description": "How long, in milliseconds, Retell waits for your webhook endpoint to answer."
+          "type": "integer"
          },
          "webhook_url": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "Endpoint that receives this agent's call event webhooks instead of the account-level webhook."
+          ]
          }
         }
        },
        "conversation_flow": {
         "type": "object",
-        "description": "Conversation flow settings to replace for this call; only takes effect when the agent's response engine is a conversati…",
         "properties": {
          "begin_after_user_silence_ms": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "When the user is expected to speak first, the agent starts talking after this many milliseconds of silence."
+          ]
          },
          "kb_config": {
           "type": "object",
@@ -8417,7 +8062,6 @@ export const DOCS_INDEX: DocsIndex = {
            "array",
            "null"
           ],
-          "description": "IDs of the knowledge bases the agent can retrieve from (RAG).",
           "items": {
            "type": "string"
           }
@@ -8432,46 +8076,39 @@ export const DOCS_INDEX: DocsIndex = {
            "null"
           ],
           "minimum": 0,
-          "maximum": 1,
-          "description": "Sampling randomness of the LLM, from 0 (most deterministic) to 1 (most varied)."
+          "maximum": 1
          },
          "start_speaker": {
           "type": "string",
           "enum": [
            "user",
            "agent"
-          ],
-          "description": "Who speaks first: `agent` or `user`."
+          ]
          },
          "tool_call_strict_mode": {
           "type": [
            "boolean",
            "null"
-          ],
-          "description": "When true, tool calls use the model provider's strict schema mode; only honored by models that support it."
+          ]
          }
         }
        },
        "retell_llm": {
         "type": "object",
-        "description": "Retell LLM settings to replace for this call; only takes effect when the agent's response engine is a Retell LLM.",
         "properties": {
          "begin_after_user_silence_ms": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "When the user is expected to speak first, the agent starts talking after this many milliseconds of silence."
+          ]
          },
          "begin_message": {
           "type": [
            "string",
            "null"
-          ],
-          "description": "First thing the agent says."
+          ]
          },
          "kb_config": {
-          "description": "Retrieval settings for knowledge base lookups; null uses the defaults.",
           "anyOf": [
            {
             "type": "object",
@@ -8487,7 +8124,6 @@ export const DOCS_INDEX: DocsIndex = {
            "array",
            "null"
           ],
-          "description": "IDs of the knowledge bases the agent can retrieve from (RAG).",
           "items": {
            "type": "string"
           }
@@ -8517,21 +8153,18 @@ export const DOCS_INDEX: DocsIndex = {
            "gemini-3.0-flash",
            "gemini-3.1-flash-lite",
            null
-          ],
-          "description": "Text LLM that generates responses; gpt-4.1 is used when unset."
+          ]
          },
          "model_high_priority": {
           "type": [
            "boolean",
            "null"
-          ],
-          "description": "When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price;…"
+          ]
          },
          "model_temperature": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with…"
+          "maximum": 1
          },
          "s2s_model": {
           "type": [
@@ -8544,23 +8177,20 @@ export const DOCS_INDEX: DocsIndex = {
            "gpt-realtime",
            "gpt-realtime-mini",
            null
-          ],
-          "description": "Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."
+          ]
          },
          "start_speaker": {
           "type": "string",
           "enum": [
            "user",
            "agent"
-          ],
-          "description": "Who speaks first: `agent` or `user`."
+          ]
          },
          "tool_call_strict_mode": {
           "type": [
            "boolean",
            "null"
-          ],
-          "description": "When true, tool calls use the model provider's strict schema mode; only honored by models that support it."
+          ]
          }
         }
        }
@@ -9581,7 +9211,6 @@ export const DOCS_INDEX: DocsIndex = {
       "properties": {
        "agent": {
         "type": "array",
-        "description": "Chat agents, optionally narrowed to versions, whose chats to include; a chat matches if it matches any entry.",
         "items": {
          "type": "object",
          "description": "AgentVersionFilter (see describe_endpoint or search_docs)"
@@ -9589,7 +9218,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "chat_id": {
         "type": "object",
-        "description": "Condition on the chat ID.",
         "properties": {
          "op": {
           "type": "string",
@@ -9599,19 +9227,16 @@ export const DOCS_INDEX: DocsIndex = {
            "sw",
            "ew",
            "co"
-          ],
-          "description": "How to compare: `eq` (equals), `ne` (differs from), `sw` (begins with), `ew` (ends with) or `co` (contains)."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "string"
-          ],
-          "description": "Filter kind; always `string`."
+          ]
          },
          "value": {
-          "type": "string",
-          "description": "Text to compare the field with."
+          "type": "string"
          }
         },
         "required": [
@@ -9622,25 +9247,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "chat_status": {
         "type": "object",
-        "description": "Condition on the chat status.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "in"
-          ],
-          "description": "Operator; always `in`, meaning the field must equal one of the listed values."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "enum"
-          ],
-          "description": "Filter kind; always `enum`."
+          ]
          },
          "value": {
           "type": "array",
-          "description": "Chat statuses to include.",
           "items": {
            "type": "string",
            "enum": [
@@ -9659,25 +9280,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "chat_successful": {
         "type": "object",
-        "description": "Condition on whether post-chat analysis rated the chat successful.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "eq"
-          ],
-          "description": "Operator; always `eq` (the field must equal `value`)."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "boolean"
-          ],
-          "description": "Filter kind; always `boolean`."
+          ]
          },
          "value": {
-          "type": "boolean",
-          "description": "Boolean the field must equal."
+          "type": "boolean"
          }
         },
         "required": [
@@ -9687,7 +9304,6 @@ export const DOCS_INDEX: DocsIndex = {
         ]
        },
        "combined_cost": {
-        "description": "Condition on the total cost of the chat, in cents.",
         "oneOf": [
          {
           "type": "object",
@@ -9701,7 +9317,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "custom_analysis_data": {
         "type": "array",
-        "description": "Conditions on fields of the custom post-chat analysis data; each filter names its field in `key`.",
         "items": {
          "oneOf": [
           {
@@ -9733,7 +9348,6 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "custom_attributes": {
         "type": "array",
-        "description": "Conditions on custom attributes stored on the chat; each filter names its attribute in `key`.",
         "items": {
          "oneOf": [
           {
@@ -9765,25 +9379,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "disconnection_reason": {
         "type": "object",
-        "description": "Condition on why the conversation ended.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "in"
-          ],
-          "description": "Operator; always `in`, meaning the field must equal one of the listed values."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "enum"
-          ],
-          "description": "Filter kind; always `enum`."
+          ]
          },
          "value": {
           "type": "array",
-          "description": "Disconnection reasons to include.",
           "items": {
            "type": "string",
            "enum": [
@@ -9832,7 +9442,6 @@ export const DOCS_INDEX: DocsIndex = {
         ]
        },
        "duration_ms": {
-        "description": "Condition on the chat length, in milliseconds.",
         "oneOf": [
          {
           "type": "object",
@@ -9845,7 +9454,6 @@ export const DOCS_INDEX: DocsIndex = {
         ]
        },
        "end_timestamp": {
-        "description": "Condition on when the chat ended, in Unix milliseconds.",
         "oneOf": [
          {
           "type": "object",
@@ -9858,7 +9466,6 @@ export const DOCS_INDEX: DocsIndex = {
         ]
        },
        "start_timestamp": {
-        "description": "Condition on when the chat started, in Unix milliseconds.",
         "oneOf": [
          {
           "type": "object",
@@ -9872,25 +9479,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        "user_sentiment": {
         "type": "object",
-        "description": "Condition on the user sentiment from post-chat analysis.",
         "properties": {
          "op": {
           "type": "string",
           "enum": [
            "in"
-          ],
-          "description": "Operator; always `in`, meaning the field must equal one of the listed values."
+          ]
          },
          "type": {
           "type": "string",
           "enum": [
            "enum"
-          ],
-          "description": "Filter kind; always `enum`."
+          ]
          },
          "value": {
           "type": "array",
-          "description": "Sentiments to include.",
           "items": {
            "type": "string",
            "enum": [
@@ -10340,7 +9943,6 @@ export const DOCS_INDEX: DocsIndex = {
          "array",
          "null"
         ],
-        "description": "Prohibited categories to look for in user messages; on a match the agent replies with a canned placeholder and does not…",
         "items": {
          "type": "string",
          "enum": [
@@ -10353,7 +9955,6 @@ export const DOCS_INDEX: DocsIndex = {
          "array",
          "null"
         ],
-        "description": "Prohibited categories to look for in agent replies; a matching reply is swapped for a placeholder message.",
         "items": {
          "type": "string",
          "enum": [
@@ -10376,20 +9977,16 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense…",
       "properties": {
        "ai_disclosure": {
-        "type": "boolean",
-        "description": "Acknowledge being a virtual assistant when the user asks."
+        "type": "boolean"
        },
        "default_personality": {
-        "type": "boolean",
-        "description": "Adopt the baseline persona of a professional call-center representative."
+        "type": "boolean"
        },
        "high_empathy": {
-        "type": "boolean",
-        "description": "Respond to the user's concerns with warm acknowledgement."
+        "type": "boolean"
        },
        "scope_boundaries": {
-        "type": "boolean",
-        "description": "Stick to what the prompt and context provide instead of inventing details."
+        "type": "boolean"
        }
       }
      },
@@ -10864,7 +10461,6 @@ export const DOCS_INDEX: DocsIndex = {
        "categories": {
         "type": "array",
         "default": [],
-        "description": "Kinds of personal data to redact.",
         "items": {
          "type": "string",
          "enum": [
@@ -10890,8 +10486,7 @@ export const DOCS_INDEX: DocsIndex = {
         "enum": [
          "post_call"
         ],
-        "default": "post_call",
-        "description": "When redaction is performed; only `post_call` (after the conversation has ended) is available."
+        "default": "post_call"
        }
       },
       "required": [
@@ -10963,25 +10558,21 @@ export const DOCS_INDEX: DocsIndex = {
       "oneOf": [
        {
         "type": "object",
-        "description": "Response engine that uses a Retell LLM (a prompt, model and tools hosted by Retell); one of the options for an agent's…",
         "properties": {
          "llm_id": {
-          "type": "string",
-          "description": "ID of the Retell LLM."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "retell-llm"
-          ],
-          "description": "Always `retell-llm`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the Retell LLM to run."
+          ]
          }
         },
         "required": [
@@ -10991,18 +10582,15 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine backed by your own LLM server, which Retell talks to over a WebSocket; one of the options for an agent'…",
         "properties": {
          "llm_websocket_url": {
-          "type": "string",
-          "description": "WebSocket URL of your LLM server."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "custom-llm"
-          ],
-          "description": "Always `custom-llm`."
+          ]
          }
         },
         "required": [
@@ -11012,25 +10600,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine that runs the agent from a conversation flow; one of the options for an agent's response_engine.",
         "properties": {
          "conversation_flow_id": {
-          "type": "string",
-          "description": "ID of the conversation flow."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "conversation-flow"
-          ],
-          "description": "Always `conversation-flow`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the conversation flow to run."
+          ]
          }
         },
         "required": [
@@ -11819,7 +11403,6 @@ export const DOCS_INDEX: DocsIndex = {
          "array",
          "null"
         ],
-        "description": "Prohibited categories to look for in user messages; on a match the agent replies with a canned placeholder and does not…",
         "items": {
          "type": "string",
          "enum": [
@@ -11832,7 +11415,6 @@ export const DOCS_INDEX: DocsIndex = {
          "array",
          "null"
         ],
-        "description": "Prohibited categories to look for in agent replies; a matching reply is swapped for a placeholder message.",
         "items": {
          "type": "string",
          "enum": [
@@ -11855,20 +11437,16 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense…",
       "properties": {
        "ai_disclosure": {
-        "type": "boolean",
-        "description": "Acknowledge being a virtual assistant when the user asks."
+        "type": "boolean"
        },
        "default_personality": {
-        "type": "boolean",
-        "description": "Adopt the baseline persona of a professional call-center representative."
+        "type": "boolean"
        },
        "high_empathy": {
-        "type": "boolean",
-        "description": "Respond to the user's concerns with warm acknowledgement."
+        "type": "boolean"
        },
        "scope_boundaries": {
-        "type": "boolean",
-        "description": "Stick to what the prompt and context provide instead of inventing details."
+        "type": "boolean"
        }
       }
      },
@@ -12343,7 +11921,6 @@ export const DOCS_INDEX: DocsIndex = {
        "categories": {
         "type": "array",
         "default": [],
-        "description": "Kinds of personal data to redact.",
         "items": {
          "type": "string",
          "enum": [
@@ -12369,8 +11946,7 @@ export const DOCS_INDEX: DocsIndex = {
         "enum": [
          "post_call"
         ],
-        "default": "post_call",
-        "description": "When redaction is performed; only `post_call` (after the conversation has ended) is available."
+        "default": "post_call"
        }
       },
       "required": [
@@ -12442,25 +12018,21 @@ export const DOCS_INDEX: DocsIndex = {
       "oneOf": [
        {
         "type": "object",
-        "description": "Response engine that uses a Retell LLM (a prompt, model and tools hosted by Retell); one of the options for an agent's…",
         "properties": {
          "llm_id": {
-          "type": "string",
-          "description": "ID of the Retell LLM."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "retell-llm"
-          ],
-          "description": "Always `retell-llm`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the Retell LLM to run."
+          ]
          }
         },
         "required": [
@@ -12470,18 +12042,15 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine backed by your own LLM server, which Retell talks to over a WebSocket; one of the options for an agent'…",
         "properties": {
          "llm_websocket_url": {
-          "type": "string",
-          "description": "WebSocket URL of your LLM server."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "custom-llm"
-          ],
-          "description": "Always `custom-llm`."
+          ]
          }
         },
         "required": [
@@ -12491,25 +12060,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine that runs the agent from a conversation flow; one of the options for an agent's response_engine.",
         "properties": {
          "conversation_flow_id": {
-          "type": "string",
-          "description": "ID of the conversation flow."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "conversation-flow"
-          ],
-          "description": "Always `conversation-flow`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the conversation flow to run."
+          ]
          }
         },
         "required": [
@@ -12747,15 +12312,12 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Coordinates of an item on the flow editor canvas.",
         "properties": {
          "x": {
-          "type": "number",
-          "description": "Horizontal position on the canvas."
+          "type": "number"
          },
          "y": {
-          "type": "number",
-          "description": "Vertical position on the canvas."
+          "type": "number"
          }
         }
        },
@@ -12772,10 +12334,8 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Components embedded in this flow (local components), which component nodes can run.",
       "items": {
        "type": "object",
-       "description": "Request body for creating a shared conversation flow component; local components embedded in a flow use the same shape.",
        "properties": {
         "begin_tag_display_position": {
-         "description": "Position of the component's begin marker on the editor canvas; null when it has not been placed.",
          "anyOf": [
           {
            "type": "object",
@@ -12790,27 +12350,23 @@ export const DOCS_INDEX: DocsIndex = {
          "type": [
           "boolean",
           "null"
-         ],
-         "description": "When true, the whole component is run as a single-prompt agent instead of node by node."
+         ]
         },
         "mcps": {
          "type": [
           "array",
           "null"
          ],
-         "description": "MCP servers whose tools the component can call.",
          "items": {
           "type": "object",
           "description": "McpServer (see describe_endpoint or search_docs)"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name of the component."
+         "type": "string"
         },
         "nodes": {
          "type": "array",
-         "description": "The nodes that make up the component.",
          "items": {
           "oneOf": [
            {
@@ -12881,7 +12437,6 @@ export const DOCS_INDEX: DocsIndex = {
           "array",
           "null"
          ],
-         "description": "Annotations placed on the component's editor canvas; they do not affect behavior.",
          "items": {
           "type": "object",
           "description": "Note (see describe_endpoint or search_docs)"
@@ -12891,15 +12446,13 @@ export const DOCS_INDEX: DocsIndex = {
          "type": [
           "string",
           "null"
-         ],
-         "description": "ID of the node where the component starts."
+         ]
         },
         "tools": {
          "type": [
           "array",
           "null"
          ],
-         "description": "Tools defined inside the component, which its function nodes and subagent nodes can use.",
          "items": {
           "oneOf": [
            {
@@ -12963,14 +12516,12 @@ export const DOCS_INDEX: DocsIndex = {
        "filter_score": {
         "type": "number",
         "minimum": 0,
-        "maximum": 1,
-        "description": "Minimum similarity score, from 0 to 1, a knowledge base chunk needs in order to be used."
+        "maximum": 1
        },
        "top_k": {
         "type": "integer",
         "minimum": 1,
-        "maximum": 10,
-        "description": "Maximum number of knowledge base chunks retrieved per lookup, from 1 to 10."
+        "maximum": 10
        }
       }
      },
@@ -12992,35 +12543,29 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "MCP servers whose tools the flow can call.",
       "items": {
        "type": "object",
-       "description": "Connection settings for an MCP (Model Context Protocol) server whose tools the agent can call.",
        "properties": {
         "headers": {
          "type": "object",
-         "description": "HTTP headers sent when connecting to the server, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name that identifies the MCP server."
+         "type": "string"
         },
         "query_params": {
          "type": "object",
-         "description": "Query parameters appended to the server URL when connecting, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "timeout_ms": {
-         "type": "integer",
-         "description": "Maximum time in milliseconds to wait for the connection to be established; defaults to 120000 (2 minutes)."
+         "type": "integer"
         },
         "url": {
-         "type": "string",
-         "description": "URL of the MCP server."
+         "type": "string"
         }
        },
        "required": [
@@ -13034,8 +12579,7 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Default LLM for the flow; individual nodes may override it.",
       "properties": {
        "high_priority": {
-        "type": "boolean",
-        "description": "When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price;…"
+        "type": "boolean"
        },
        "model": {
         "type": "string",
@@ -13058,15 +12602,13 @@ export const DOCS_INDEX: DocsIndex = {
          "gemini-2.5-flash-lite",
          "gemini-3.0-flash",
          "gemini-3.1-flash-lite"
-        ],
-        "description": "Name of the LLM."
+        ]
        },
        "type": {
         "type": "string",
         "enum": [
          "cascading"
-        ],
-        "description": "Model pipeline; currently always `cascading`, where a text LLM sits between speech recognition and speech synthesis."
+        ]
        }
       },
       "required": [
@@ -13159,19 +12701,16 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Annotations placed on the flow editor canvas; they do not affect behavior.",
       "items": {
        "type": "object",
-       "description": "Free-form annotation placed on the flow editor canvas.",
        "properties": {
         "content": {
-         "type": "string",
-         "description": "Text of the note; images can be embedded with `<image:asset_id>` references."
+         "type": "string"
         },
         "display_position": {
          "type": "object",
          "description": "DisplayPosition (see describe_endpoint or search_docs)"
         },
         "id": {
-         "type": "string",
-         "description": "Unique ID of the note."
+         "type": "string"
         },
         "size": {
          "type": "object",
@@ -13771,15 +13310,12 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Coordinates of an item on the flow editor canvas.",
         "properties": {
          "x": {
-          "type": "number",
-          "description": "Horizontal position on the canvas."
+          "type": "number"
          },
          "y": {
-          "type": "number",
-          "description": "Vertical position on the canvas."
+          "type": "number"
          }
         }
        },
@@ -13796,10 +13332,8 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Components embedded in this flow (local components), which component nodes can run.",
       "items": {
        "type": "object",
-       "description": "Request body for creating a shared conversation flow component; local components embedded in a flow use the same shape.",
        "properties": {
         "begin_tag_display_position": {
-         "description": "Position of the component's begin marker on the editor canvas; null when it has not been placed.",
          "anyOf": [
           {
            "type": "object",
@@ -13814,27 +13348,23 @@ export const DOCS_INDEX: DocsIndex = {
          "type": [
           "boolean",
           "null"
-         ],
-         "description": "When true, the whole component is run as a single-prompt agent instead of node by node."
+         ]
         },
         "mcps": {
          "type": [
           "array",
           "null"
          ],
-         "description": "MCP servers whose tools the component can call.",
          "items": {
           "type": "object",
           "description": "McpServer (see describe_endpoint or search_docs)"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name of the component."
+         "type": "string"
         },
         "nodes": {
          "type": "array",
-         "description": "The nodes that make up the component.",
          "items": {
           "oneOf": [
            {
@@ -13905,7 +13435,6 @@ export const DOCS_INDEX: DocsIndex = {
           "array",
           "null"
          ],
-         "description": "Annotations placed on the component's editor canvas; they do not affect behavior.",
          "items": {
           "type": "object",
           "description": "Note (see describe_endpoint or search_docs)"
@@ -13915,15 +13444,13 @@ export const DOCS_INDEX: DocsIndex = {
          "type": [
           "string",
           "null"
-         ],
-         "description": "ID of the node where the component starts."
+         ]
         },
         "tools": {
          "type": [
           "array",
           "null"
          ],
-         "description": "Tools defined inside the component, which its function nodes and subagent nodes can use.",
          "items": {
           "oneOf": [
            {
@@ -13987,14 +13514,12 @@ export const DOCS_INDEX: DocsIndex = {
        "filter_score": {
         "type": "number",
         "minimum": 0,
-        "maximum": 1,
-        "description": "Minimum similarity score, from 0 to 1, a knowledge base chunk needs in order to be used."
+        "maximum": 1
        },
        "top_k": {
         "type": "integer",
         "minimum": 1,
-        "maximum": 10,
-        "description": "Maximum number of knowledge base chunks retrieved per lookup, from 1 to 10."
+        "maximum": 10
        }
       }
      },
@@ -14016,35 +13541,29 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "MCP servers whose tools the flow can call.",
       "items": {
        "type": "object",
-       "description": "Connection settings for an MCP (Model Context Protocol) server whose tools the agent can call.",
        "properties": {
         "headers": {
          "type": "object",
-         "description": "HTTP headers sent when connecting to the server, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name that identifies the MCP server."
+         "type": "string"
         },
         "query_params": {
          "type": "object",
-         "description": "Query parameters appended to the server URL when connecting, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "timeout_ms": {
-         "type": "integer",
-         "description": "Maximum time in milliseconds to wait for the connection to be established; defaults to 120000 (2 minutes)."
+         "type": "integer"
         },
         "url": {
-         "type": "string",
-         "description": "URL of the MCP server."
+         "type": "string"
         }
        },
        "required": [
@@ -14058,8 +13577,7 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Default LLM for the flow; individual nodes may override it.",
       "properties": {
        "high_priority": {
-        "type": "boolean",
-        "description": "When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price;…"
+        "type": "boolean"
        },
        "model": {
         "type": "string",
@@ -14082,15 +13600,13 @@ export const DOCS_INDEX: DocsIndex = {
          "gemini-2.5-flash-lite",
          "gemini-3.0-flash",
          "gemini-3.1-flash-lite"
-        ],
-        "description": "Name of the LLM."
+        ]
        },
        "type": {
         "type": "string",
         "enum": [
          "cascading"
-        ],
-        "description": "Model pipeline; currently always `cascading`, where a text LLM sits between speech recognition and speech synthesis."
+        ]
        }
       },
       "required": [
@@ -14183,19 +13699,16 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Annotations placed on the flow editor canvas; they do not affect behavior.",
       "items": {
        "type": "object",
-       "description": "Free-form annotation placed on the flow editor canvas.",
        "properties": {
         "content": {
-         "type": "string",
-         "description": "Text of the note; images can be embedded with `<image:asset_id>` references."
+         "type": "string"
         },
         "display_position": {
          "type": "object",
          "description": "DisplayPosition (see describe_endpoint or search_docs)"
         },
         "id": {
-         "type": "string",
-         "description": "Unique ID of the note."
+         "type": "string"
         },
         "size": {
          "type": "object",
@@ -14504,15 +14017,12 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Coordinates of an item on the flow editor canvas.",
         "properties": {
          "x": {
-          "type": "number",
-          "description": "Horizontal position on the canvas."
+          "type": "number"
          },
          "y": {
-          "type": "number",
-          "description": "Vertical position on the canvas."
+          "type": "number"
          }
         }
        },
@@ -14536,35 +14046,29 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "MCP servers whose tools the component can call.",
       "items": {
        "type": "object",
-       "description": "Connection settings for an MCP (Model Context Protocol) server whose tools the agent can call.",
        "properties": {
         "headers": {
          "type": "object",
-         "description": "HTTP headers sent when connecting to the server, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name that identifies the MCP server."
+         "type": "string"
         },
         "query_params": {
          "type": "object",
-         "description": "Query parameters appended to the server URL when connecting, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "timeout_ms": {
-         "type": "integer",
-         "description": "Maximum time in milliseconds to wait for the connection to be established; defaults to 120000 (2 minutes)."
+         "type": "integer"
         },
         "url": {
-         "type": "string",
-         "description": "URL of the MCP server."
+         "type": "string"
         }
        },
        "required": [
@@ -14653,19 +14157,16 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Annotations placed on the component's editor canvas; they do not affect behavior.",
       "items": {
        "type": "object",
-       "description": "Free-form annotation placed on the flow editor canvas.",
        "properties": {
         "content": {
-         "type": "string",
-         "description": "Text of the note; images can be embedded with `<image:asset_id>` references."
+         "type": "string"
         },
         "display_position": {
          "type": "object",
          "description": "DisplayPosition (see describe_endpoint or search_docs)"
         },
         "id": {
-         "type": "string",
-         "description": "Unique ID of the note."
+         "type": "string"
         },
         "size": {
          "type": "object",
@@ -15203,15 +14704,12 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Coordinates of an item on the flow editor canvas.",
         "properties": {
          "x": {
-          "type": "number",
-          "description": "Horizontal position on the canvas."
+          "type": "number"
          },
          "y": {
-          "type": "number",
-          "description": "Vertical position on the canvas."
+          "type": "number"
          }
         }
        },
@@ -15235,35 +14733,29 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "MCP servers whose tools the component can call.",
       "items": {
        "type": "object",
-       "description": "Connection settings for an MCP (Model Context Protocol) server whose tools the agent can call.",
        "properties": {
         "headers": {
          "type": "object",
-         "description": "HTTP headers sent when connecting to the server, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name that identifies the MCP server."
+         "type": "string"
         },
         "query_params": {
          "type": "object",
-         "description": "Query parameters appended to the server URL when connecting, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "timeout_ms": {
-         "type": "integer",
-         "description": "Maximum time in milliseconds to wait for the connection to be established; defaults to 120000 (2 minutes)."
+         "type": "integer"
         },
         "url": {
-         "type": "string",
-         "description": "URL of the MCP server."
+         "type": "string"
         }
        },
        "required": [
@@ -15352,19 +14844,16 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Annotations placed on the component's editor canvas; they do not affect behavior.",
       "items": {
        "type": "object",
-       "description": "Free-form annotation placed on the flow editor canvas.",
        "properties": {
         "content": {
-         "type": "string",
-         "description": "Text of the note; images can be embedded with `<image:asset_id>` references."
+         "type": "string"
         },
         "display_position": {
          "type": "object",
          "description": "DisplayPosition (see describe_endpoint or search_docs)"
         },
         "id": {
-         "type": "string",
-         "description": "Unique ID of the note."
+         "type": "string"
         },
         "size": {
          "type": "object",
@@ -15726,15 +15215,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Titled text snippets to store in the knowledge base.",
       "items": {
        "type": "object",
-       "description": "A titled piece of text to add to a knowledge base.",
        "properties": {
         "text": {
-         "type": "string",
-         "description": "The text content to add."
+         "type": "string"
         },
         "title": {
-         "type": "string",
-         "description": "Title identifying the text."
+         "type": "string"
         }
        },
        "required": [
@@ -15835,15 +15321,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Titled text snippets to store in the knowledge base.",
       "items": {
        "type": "object",
-       "description": "A titled piece of text to add to a knowledge base.",
        "properties": {
         "text": {
-         "type": "string",
-         "description": "The text content to add."
+         "type": "string"
         },
         "title": {
-         "type": "string",
-         "description": "Title identifying the text."
+         "type": "string"
         }
        },
        "required": [
@@ -16241,19 +15724,16 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Retrieval settings for knowledge base (RAG) lookups made by a Retell LLM or a conversation flow.",
         "properties": {
          "filter_score": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "Minimum similarity score, from 0 to 1, a knowledge base chunk needs in order to be used."
+          "maximum": 1
          },
          "top_k": {
           "type": "integer",
           "minimum": 1,
-          "maximum": 10,
-          "description": "Maximum number of knowledge base chunks retrieved per lookup, from 1 to 10."
+          "maximum": 10
          }
         }
        },
@@ -16280,35 +15760,29 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "MCP servers whose tools the LLM can call.",
       "items": {
        "type": "object",
-       "description": "Connection settings for an MCP (Model Context Protocol) server whose tools the agent can call.",
        "properties": {
         "headers": {
          "type": "object",
-         "description": "HTTP headers sent when connecting to the server, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name that identifies the MCP server."
+         "type": "string"
         },
         "query_params": {
          "type": "object",
-         "description": "Query parameters appended to the server URL when connecting, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "timeout_ms": {
-         "type": "integer",
-         "description": "Maximum time in milliseconds to wait for the connection to be established; defaults to 120000 (2 minutes)."
+         "type": "integer"
         },
         "url": {
-         "type": "string",
-         "description": "URL of the MCP server."
+         "type": "string"
         }
        },
        "required": [
@@ -16395,27 +15869,22 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused.",
       "items": {
        "type": "object",
-       "description": "A stage of the call in a Retell LLM, with its own prompt, tools and transitions.",
        "properties": {
         "edges": {
          "type": "array",
-         "description": "Transitions from this state to other states.",
          "items": {
           "type": "object",
           "description": "StateEdge (see describe_endpoint or search_docs)"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name of the state, unique within the LLM; `starting_state` and state edges refer to it."
+         "type": "string"
         },
         "state_prompt": {
-         "type": "string",
-         "description": "Prompt for this state, appended to the general prompt while the call is in it."
+         "type": "string"
         },
         "tools": {
          "type": "array",
-         "description": "Tools available only in this state, on top of the general tools.",
          "items": {
           "oneOf": [
            {
@@ -17041,19 +16510,16 @@ export const DOCS_INDEX: DocsIndex = {
       "anyOf": [
        {
         "type": "object",
-        "description": "Retrieval settings for knowledge base (RAG) lookups made by a Retell LLM or a conversation flow.",
         "properties": {
          "filter_score": {
           "type": "number",
           "minimum": 0,
-          "maximum": 1,
-          "description": "Minimum similarity score, from 0 to 1, a knowledge base chunk needs in order to be used."
+          "maximum": 1
          },
          "top_k": {
           "type": "integer",
           "minimum": 1,
-          "maximum": 10,
-          "description": "Maximum number of knowledge base chunks retrieved per lookup, from 1 to 10."
+          "maximum": 10
          }
         }
        },
@@ -17080,35 +16546,29 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "MCP servers whose tools the LLM can call.",
       "items": {
        "type": "object",
-       "description": "Connection settings for an MCP (Model Context Protocol) server whose tools the agent can call.",
        "properties": {
         "headers": {
          "type": "object",
-         "description": "HTTP headers sent when connecting to the server, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name that identifies the MCP server."
+         "type": "string"
         },
         "query_params": {
          "type": "object",
-         "description": "Query parameters appended to the server URL when connecting, as name-value pairs.",
          "properties": {},
          "additionalProperties": {
           "type": "string"
          }
         },
         "timeout_ms": {
-         "type": "integer",
-         "description": "Maximum time in milliseconds to wait for the connection to be established; defaults to 120000 (2 minutes)."
+         "type": "integer"
         },
         "url": {
-         "type": "string",
-         "description": "URL of the MCP server."
+         "type": "string"
         }
        },
        "required": [
@@ -17195,27 +16655,22 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused.",
       "items": {
        "type": "object",
-       "description": "A stage of the call in a Retell LLM, with its own prompt, tools and transitions.",
        "properties": {
         "edges": {
          "type": "array",
-         "description": "Transitions from this state to other states.",
          "items": {
           "type": "object",
           "description": "StateEdge (see describe_endpoint or search_docs)"
          }
         },
         "name": {
-         "type": "string",
-         "description": "Name of the state, unique within the LLM; `starting_state` and state edges refer to it."
+         "type": "string"
         },
         "state_prompt": {
-         "type": "string",
-         "description": "Prompt for this state, appended to the general prompt while the call is in it."
+         "type": "string"
         },
         "tools": {
          "type": "array",
-         "description": "Tools available only in this state, on top of the general tools.",
          "items": {
           "oneOf": [
            {
@@ -17612,15 +17067,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to…",
       "items": {
        "type": "object",
-       "description": "An agent bound to a phone number together with a selection weight; used in the number's inbound, outbound and SMS agent…",
        "properties": {
         "agent_id": {
          "type": "string",
-         "minLength": 1,
-         "description": "ID of the agent to bind."
+         "minLength": 1
         },
         "agent_version": {
-         "description": "Agent version to use: a version number, a tag name such as `prod`, `latest` (the newest version) or `latest_published`…",
          "anyOf": [
           {
            "type": "string"
@@ -17632,8 +17084,7 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "weight": {
          "type": "number",
-         "maximum": 1,
-         "description": "Share of traffic sent to this agent, greater than 0 and at most 1; the weights in one list must total 1."
+         "maximum": 1
         }
        },
        "required": [
@@ -17669,15 +17120,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in p…",
       "items": {
        "type": "object",
-       "description": "An agent bound to a phone number together with a selection weight; used in the number's inbound, outbound and SMS agent…",
        "properties": {
         "agent_id": {
          "type": "string",
-         "minLength": 1,
-         "description": "ID of the agent to bind."
+         "minLength": 1
         },
         "agent_version": {
-         "description": "Agent version to use: a version number, a tag name such as `prod`, `latest` (the newest version) or `latest_published`…",
          "anyOf": [
           {
            "type": "string"
@@ -17689,8 +17137,7 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "weight": {
          "type": "number",
-         "maximum": 1,
-         "description": "Share of traffic sent to this agent, greater than 0 and at most 1; the weights in one list must total 1."
+         "maximum": 1
         }
        },
        "required": [
@@ -17879,15 +17326,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to…",
       "items": {
        "type": "object",
-       "description": "An agent bound to a phone number together with a selection weight; used in the number's inbound, outbound and SMS agent…",
        "properties": {
         "agent_id": {
          "type": "string",
-         "minLength": 1,
-         "description": "ID of the agent to bind."
+         "minLength": 1
         },
         "agent_version": {
-         "description": "Agent version to use: a version number, a tag name such as `prod`, `latest` (the newest version) or `latest_published`…",
          "anyOf": [
           {
            "type": "string"
@@ -17899,8 +17343,7 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "weight": {
          "type": "number",
-         "maximum": 1,
-         "description": "Share of traffic sent to this agent, greater than 0 and at most 1; the weights in one list must total 1."
+         "maximum": 1
         }
        },
        "required": [
@@ -17928,15 +17371,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in p…",
       "items": {
        "type": "object",
-       "description": "An agent bound to a phone number together with a selection weight; used in the number's inbound, outbound and SMS agent…",
        "properties": {
         "agent_id": {
          "type": "string",
-         "minLength": 1,
-         "description": "ID of the agent to bind."
+         "minLength": 1
         },
         "agent_version": {
-         "description": "Agent version to use: a version number, a tag name such as `prod`, `latest` (the newest version) or `latest_published`…",
          "anyOf": [
           {
            "type": "string"
@@ -17948,8 +17388,7 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "weight": {
          "type": "number",
-         "maximum": 1,
-         "description": "Share of traffic sent to this agent, greater than 0 and at most 1; the weights in one list must total 1."
+         "maximum": 1
         }
        },
        "required": [
@@ -18273,15 +17712,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to…",
       "items": {
        "type": "object",
-       "description": "An agent bound to a phone number together with a selection weight; used in the number's inbound, outbound and SMS agent…",
        "properties": {
         "agent_id": {
          "type": "string",
-         "minLength": 1,
-         "description": "ID of the agent to bind."
+         "minLength": 1
         },
         "agent_version": {
-         "description": "Agent version to use: a version number, a tag name such as `prod`, `latest` (the newest version) or `latest_published`…",
          "anyOf": [
           {
            "type": "string"
@@ -18293,8 +17729,7 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "weight": {
          "type": "number",
-         "maximum": 1,
-         "description": "Share of traffic sent to this agent, greater than 0 and at most 1; the weights in one list must total 1."
+         "maximum": 1
         }
        },
        "required": [
@@ -18311,15 +17746,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Agents that handle inbound text messages, each with a weight; every conversation goes to one of them, picked at random…",
       "items": {
        "type": "object",
-       "description": "An agent bound to a phone number together with a selection weight; used in the number's inbound, outbound and SMS agent…",
        "properties": {
         "agent_id": {
          "type": "string",
-         "minLength": 1,
-         "description": "ID of the agent to bind."
+         "minLength": 1
         },
         "agent_version": {
-         "description": "Agent version to use: a version number, a tag name such as `prod`, `latest` (the newest version) or `latest_published`…",
          "anyOf": [
           {
            "type": "string"
@@ -18331,8 +17763,7 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "weight": {
          "type": "number",
-         "maximum": 1,
-         "description": "Share of traffic sent to this agent, greater than 0 and at most 1; the weights in one list must total 1."
+         "maximum": 1
         }
        },
        "required": [
@@ -18370,15 +17801,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in p…",
       "items": {
        "type": "object",
-       "description": "An agent bound to a phone number together with a selection weight; used in the number's inbound, outbound and SMS agent…",
        "properties": {
         "agent_id": {
          "type": "string",
-         "minLength": 1,
-         "description": "ID of the agent to bind."
+         "minLength": 1
         },
         "agent_version": {
-         "description": "Agent version to use: a version number, a tag name such as `prod`, `latest` (the newest version) or `latest_published`…",
          "anyOf": [
           {
            "type": "string"
@@ -18390,8 +17818,7 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "weight": {
          "type": "number",
-         "maximum": 1,
-         "description": "Share of traffic sent to this agent, greater than 0 and at most 1; the weights in one list must total 1."
+         "maximum": 1
         }
        },
        "required": [
@@ -18408,15 +17835,12 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Agents used for outbound text messages from this number, each with a weight; one is picked at random per conversation i…",
       "items": {
        "type": "object",
-       "description": "An agent bound to a phone number together with a selection weight; used in the number's inbound, outbound and SMS agent…",
        "properties": {
         "agent_id": {
          "type": "string",
-         "minLength": 1,
-         "description": "ID of the agent to bind."
+         "minLength": 1
         },
         "agent_version": {
-         "description": "Agent version to use: a version number, a tag name such as `prod`, `latest` (the newest version) or `latest_published`…",
          "anyOf": [
           {
            "type": "string"
@@ -18428,8 +17852,7 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "weight": {
          "type": "number",
-         "maximum": 1,
-         "description": "Share of traffic sent to this agent, greater than 0 and at most 1; the weights in one list must total 1."
+         "maximum": 1
         }
        },
        "required": [
@@ -18617,10 +18040,8 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Canned tool results to use instead of running the real tools.",
       "items": {
        "type": "object",
-       "description": "A canned result returned in place of a real tool call during a test.",
        "properties": {
         "input_match_rule": {
-         "description": "Which invocations of the tool the mock applies to: all of them, or only those whose arguments partially match.",
          "oneOf": [
           {
            "type": "object",
@@ -18634,19 +18055,16 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "output": {
          "type": "string",
-         "maxLength": 15000,
-         "description": "Result handed to the LLM instead of the real tool output, normally a JSON string; at most 15000 characters."
+         "maxLength": 15000
         },
         "result": {
          "type": [
           "boolean",
           "null"
-         ],
-         "description": "Boolean outcome for tools that need one, such as `transfer_call`; null or omitted for other tools."
+         ]
         },
         "tool_name": {
-         "type": "string",
-         "description": "Name of the tool this mock stands in for."
+         "type": "string"
         }
        },
        "required": [
@@ -18756,25 +18174,21 @@ export const DOCS_INDEX: DocsIndex = {
       "oneOf": [
        {
         "type": "object",
-        "description": "Response engine that uses a Retell LLM (a prompt, model and tools hosted by Retell); one of the options for an agent's…",
         "properties": {
          "llm_id": {
-          "type": "string",
-          "description": "ID of the Retell LLM."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "retell-llm"
-          ],
-          "description": "Always `retell-llm`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the Retell LLM to run."
+          ]
          }
         },
         "required": [
@@ -18784,25 +18198,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine that runs the agent from a conversation flow; one of the options for an agent's response_engine.",
         "properties": {
          "conversation_flow_id": {
-          "type": "string",
-          "description": "ID of the conversation flow."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "conversation-flow"
-          ],
-          "description": "Always `conversation-flow`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the conversation flow to run."
+          ]
          }
         },
         "required": [
@@ -18930,25 +18340,21 @@ export const DOCS_INDEX: DocsIndex = {
       "oneOf": [
        {
         "type": "object",
-        "description": "Response engine that uses a Retell LLM (a prompt, model and tools hosted by Retell); one of the options for an agent's…",
         "properties": {
          "llm_id": {
-          "type": "string",
-          "description": "ID of the Retell LLM."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "retell-llm"
-          ],
-          "description": "Always `retell-llm`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the Retell LLM to run."
+          ]
          }
         },
         "required": [
@@ -18958,25 +18364,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine that runs the agent from a conversation flow; one of the options for an agent's response_engine.",
         "properties": {
          "conversation_flow_id": {
-          "type": "string",
-          "description": "ID of the conversation flow."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "conversation-flow"
-          ],
-          "description": "Always `conversation-flow`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the conversation flow to run."
+          ]
          }
         },
         "required": [
@@ -18991,10 +18393,8 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Canned tool results returned instead of running real tools during the test.",
       "items": {
        "type": "object",
-       "description": "A canned result returned in place of a real tool call during a test.",
        "properties": {
         "input_match_rule": {
-         "description": "Which invocations of the tool the mock applies to: all of them, or only those whose arguments partially match.",
          "oneOf": [
           {
            "type": "object",
@@ -19008,19 +18408,16 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "output": {
          "type": "string",
-         "maxLength": 15000,
-         "description": "Result handed to the LLM instead of the real tool output, normally a JSON string; at most 15000 characters."
+         "maxLength": 15000
         },
         "result": {
          "type": [
           "boolean",
           "null"
-         ],
-         "description": "Boolean outcome for tools that need one, such as `transfer_call`; null or omitted for other tools."
+         ]
         },
         "tool_name": {
-         "type": "string",
-         "description": "Name of the tool this mock stands in for."
+         "type": "string"
         }
        },
        "required": [
@@ -19640,25 +19037,21 @@ export const DOCS_INDEX: DocsIndex = {
       "oneOf": [
        {
         "type": "object",
-        "description": "Response engine that uses a Retell LLM (a prompt, model and tools hosted by Retell); one of the options for an agent's…",
         "properties": {
          "llm_id": {
-          "type": "string",
-          "description": "ID of the Retell LLM."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "retell-llm"
-          ],
-          "description": "Always `retell-llm`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the Retell LLM to run."
+          ]
          }
         },
         "required": [
@@ -19668,25 +19061,21 @@ export const DOCS_INDEX: DocsIndex = {
        },
        {
         "type": "object",
-        "description": "Response engine that runs the agent from a conversation flow; one of the options for an agent's response_engine.",
         "properties": {
          "conversation_flow_id": {
-          "type": "string",
-          "description": "ID of the conversation flow."
+          "type": "string"
          },
          "type": {
           "type": "string",
           "enum": [
            "conversation-flow"
-          ],
-          "description": "Always `conversation-flow`."
+          ]
          },
          "version": {
           "type": [
            "integer",
            "null"
-          ],
-          "description": "Which version of the conversation flow to run."
+          ]
          }
         },
         "required": [
@@ -19701,10 +19090,8 @@ export const DOCS_INDEX: DocsIndex = {
       "description": "Canned tool results returned instead of running real tools during the test.",
       "items": {
        "type": "object",
-       "description": "A canned result returned in place of a real tool call during a test.",
        "properties": {
         "input_match_rule": {
-         "description": "Which invocations of the tool the mock applies to: all of them, or only those whose arguments partially match.",
          "oneOf": [
           {
            "type": "object",
@@ -19718,19 +19105,16 @@ export const DOCS_INDEX: DocsIndex = {
         },
         "output": {
          "type": "string",
-         "maxLength": 15000,
-         "description": "Result handed to the LLM instead of the real tool output, normally a JSON string; at most 15000 characters."
+         "maxLength": 15000
         },
         "result": {
          "type": [
           "boolean",
           "null"
-         ],
-         "description": "Boolean outcome for tools that need one, such as `transfer_call`; null or omitted for other tools."
+         ]
         },
         "tool_name": {
-         "type": "string",
-         "description": "Name of the tool this mock stands in for."
+         "type": "string"
         }
        },
        "required": [
