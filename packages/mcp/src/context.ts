@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS, type SandboxLimits } from './sandbox.js';
 import path from 'node:path';
 import { DocsSearch } from './search.js';
 import type { ToolContext, ToolMode } from './tools.js';
-import { TypeChecker } from './typecheck.js';
+import { RemoteChecker } from './remote-checker.js';
 
 export interface ContextOptions {
   /** Folder from which `@retell-kit/sdk` resolves for type-checking (this package's root). */
@@ -33,8 +33,10 @@ export interface ServerContext extends ToolContext {
 
 export function createContext(options: ContextOptions): ServerContext {
   const methods = selectMethods(methodDocs(), options.filter);
-  const checker = new TypeChecker(options.packageRoot);
-  const pool = new SandboxPool(options.sandboxEntry ?? path.join(options.packageRoot, 'dist/esm/sandbox-worker.js'));
+  const sandboxEntry = options.sandboxEntry ?? path.join(options.packageRoot, 'dist/esm/sandbox-worker.js');
+  const pool = new SandboxPool(sandboxEntry);
+  // Type checks run on their own worker thread, next to the sandbox's module (checker-worker.js/.ts).
+  const checker = RemoteChecker.besideSandbox(sandboxEntry, options.packageRoot);
   const executor = new Executor(checker, pool, methods.map((m) => m.id), { ...DEFAULT_LIMITS, ...options.limits });
   let warm: Promise<void> | undefined;
   return {
@@ -43,9 +45,11 @@ export function createContext(options: ContextOptions): ServerContext {
     methods,
     modes: options.modes && options.modes.length > 0 ? options.modes : ['code'],
     warmUp: () => {
-      warm ??= pool.warmUp().then(() => checker.warmUp());
+      warm ??= Promise.all([pool.warmUp(), checker.warmUp()]).then(() => undefined);
       return warm;
     },
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pool.close(), checker.close()]);
+    },
   };
 }

@@ -6,7 +6,8 @@ import type { Retell } from '@retell-kit/sdk';
 import { SdkBridge } from './bridge.js';
 import type { SandboxPool } from './isolate.js';
 import { DEFAULT_LIMITS, type RunOutcome, type SandboxLimits } from './sandbox.js';
-import { formatDiagnostics, transpile, TypeChecker, type Diagnostic } from './typecheck.js';
+import type { Checker } from './remote-checker.js';
+import { formatDiagnostics, transpile, type Diagnostic } from './typecheck.js';
 
 export const MAX_CODE_CHARS = 100_000;
 
@@ -17,7 +18,7 @@ export type ExecuteResult =
 
 export class Executor {
   constructor(
-    private readonly checker: TypeChecker,
+    private readonly checker: Checker,
     private readonly pool: SandboxPool,
     private readonly methods: readonly string[],
     private readonly limits: SandboxLimits = DEFAULT_LIMITS,
@@ -28,7 +29,12 @@ export class Executor {
     if (!/\bfunction\s+run\s*\(/.test(code) && !/\b(const|let|var)\s+run\s*=/.test(code)) {
       return { stage: 'input', message: 'the code must define `async function run(client) { ... }`; its return value is the result' };
     }
-    const diagnostics = this.checker.check(code);
+    let diagnostics: readonly Diagnostic[];
+    try {
+      diagnostics = await this.checker.check(code);
+    } catch (error) {
+      return { stage: 'input', message: `the type check failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
     if (diagnostics.length > 0) return { stage: 'typecheck', diagnostics };
     const bridge = new SdkBridge(client, this.methods);
     const outcome = await this.pool.run(transpile(code), this.methods, bridge.hostCall, this.limits);

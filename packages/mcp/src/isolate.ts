@@ -17,6 +17,16 @@ type FromWorker =
   | { type: 'call'; callId: number; method: string; argsJson: string; iterate: boolean }
   | { type: 'done'; outcome: RunOutcome };
 
+/** A worker for a module: the built `.js`, or a `.ts` source loaded through tsx's loader. */
+export function spawnWorker(entry: string, workerData?: unknown): Worker {
+  const options = workerData === undefined ? {} : { workerData };
+  const worker = entry.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); });`, { eval: true, ...options })
+    : new Worker(entry, options);
+  worker.unref();
+  return worker;
+}
+
 export class SandboxPool {
   private readonly idle: Worker[] = [];
 
@@ -27,12 +37,7 @@ export class SandboxPool {
   ) {}
 
   private spawn(): Worker {
-    // From source, the worker registers tsx's loader before importing the TypeScript entry.
-    const worker = this.entry.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(this.entry).href)}); });`, { eval: true })
-      : new Worker(this.entry);
-    worker.unref();
-    return worker;
+    return spawnWorker(this.entry);
   }
 
   /** Starts a worker now (it loads QuickJS while the server waits for work). */
