@@ -4,7 +4,7 @@
  * event loop while other sessions are being served.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { TypeChecker } from './typecheck.js';
+import { transpile, TypeChecker } from './typecheck.js';
 
 const port = parentPort;
 if (port) {
@@ -14,7 +14,10 @@ if (port) {
       if (msg.code === undefined) {
         checker.warmUp();
         port.postMessage({ id: msg.id, diagnostics: [] });
-      } else port.postMessage({ id: msg.id, diagnostics: checker.check(msg.code) });
+      } else {
+        const diagnostics = checker.check(msg.code);
+        port.postMessage({ id: msg.id, diagnostics, ...(diagnostics.length === 0 ? { js: transpile(msg.code) } : {}) });
+      }
     } catch (error) {
       port.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
     }

@@ -10,7 +10,6 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { Retell } from '@retell-kit/sdk';
 import { createContext } from './context.js';
 import type { MethodFilter } from './filters.js';
-import { startHttpServer } from './http.js';
 import { createMcpServer } from './server.js';
 import { MissingKeyError, type ToolMode } from './tools.js';
 
@@ -142,6 +141,8 @@ export async function runCli(argv: readonly string[], run: RunOptions): Promise<
   });
   const baseURL = env['RETELL_BASE_URL'] || undefined;
   if (args.transport === 'http') {
+    // Loaded only for HTTP: the Streamable HTTP transport's dependencies cost stdio users start time.
+    const { startHttpServer } = await import('./http.js');
     const http = await startHttpServer(ctx, { host: args.host, port: args.port, ...(baseURL ? { baseURL } : {}), log });
     log(`retell-kit-mcp: Streamable HTTP on ${http.url} (${ctx.methods.length} methods; tools: ${args.modes.join(', ')})`);
     ctx.warmUp().catch((e: unknown) => log(`retell-kit-mcp: warm-up failed: ${e instanceof Error ? e.message : String(e)}`));

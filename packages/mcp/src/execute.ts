@@ -7,7 +7,7 @@ import { SdkBridge } from './bridge.js';
 import type { SandboxPool } from './isolate.js';
 import { DEFAULT_LIMITS, type RunOutcome, type SandboxLimits } from './sandbox.js';
 import type { Checker } from './remote-checker.js';
-import { formatDiagnostics, transpile, type Diagnostic } from './typecheck.js';
+import { formatDiagnostics, type CheckResult, type Diagnostic } from './diagnostics.js';
 
 export const MAX_CODE_CHARS = 100_000;
 
@@ -29,15 +29,15 @@ export class Executor {
     if (!/\bfunction\s+run\s*\(/.test(code) && !/\b(const|let|var)\s+run\s*=/.test(code)) {
       return { stage: 'input', message: 'the code must define `async function run(client) { ... }`; its return value is the result' };
     }
-    let diagnostics: readonly Diagnostic[];
+    let checked: CheckResult;
     try {
-      diagnostics = await this.checker.check(code);
+      checked = await this.checker.check(code);
     } catch (error) {
       return { stage: 'input', message: `the type check failed: ${error instanceof Error ? error.message : String(error)}` };
     }
-    if (diagnostics.length > 0) return { stage: 'typecheck', diagnostics };
+    if (checked.diagnostics.length > 0 || checked.js === undefined) return { stage: 'typecheck', diagnostics: checked.diagnostics };
     const bridge = new SdkBridge(client, this.methods);
-    const outcome = await this.pool.run(transpile(code), this.methods, bridge.hostCall, this.limits);
+    const outcome = await this.pool.run(checked.js, this.methods, bridge.hostCall, this.limits);
     return { stage: 'run', ...outcome };
   }
 }

@@ -5,7 +5,8 @@ export { runCli, parseCliArgs, main, USAGE, UsageError, type CliOptions } from '
 export { DocsSearch, type SearchHit, type SearchOptions } from './search.js';
 export { pagesOf, methodDocs, type DocPage, type MethodDoc } from './docs.js';
 export { Executor, describeExecution, type ExecuteResult } from './execute.js';
-export { TypeChecker, transpile, type Diagnostic } from './typecheck.js';
+export { TypeChecker, transpile } from './typecheck.js';
+export { formatDiagnostics, type Diagnostic, type CheckResult } from './diagnostics.js';
 export { runInSandbox, DEFAULT_LIMITS, type SandboxLimits, type RunOutcome } from './sandbox.js';
 export { selectMethods, toolName, type MethodFilter } from './filters.js';
 export { listTools, callTool, type ToolMode, type ToolDefinition, type ToolResult } from './tools.js';

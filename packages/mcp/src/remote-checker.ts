@@ -4,11 +4,11 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic } from './typecheck.js';
+import type { CheckResult, Diagnostic } from './diagnostics.js';
 import { spawnWorker } from './isolate.js';
 
 export interface Checker {
-  check(code: string): Promise<readonly Diagnostic[]>;
+  check(code: string): Promise<CheckResult>;
   warmUp(): Promise<void>;
   close(): Promise<void>;
 }
@@ -16,7 +16,7 @@ export interface Checker {
 export class RemoteChecker implements Checker {
   private worker: Worker | undefined;
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (d: readonly Diagnostic[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: CheckResult) => void; reject: (e: Error) => void }>();
 
   /** `entry`: `checker-worker.js` (built) or `.ts` (source, through tsx). */
   constructor(
@@ -32,12 +32,12 @@ export class RemoteChecker implements Checker {
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const worker = spawnWorker(this.entry, { packageRoot: this.packageRoot });
-    worker.on('message', (msg: { id: number; diagnostics?: Diagnostic[]; error?: string }) => {
+    worker.on('message', (msg: { id: number; diagnostics?: Diagnostic[]; js?: string; error?: string }) => {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       if (!p) return;
       if (msg.error !== undefined) p.reject(new Error(`type checker: ${msg.error}`));
-      else p.resolve(msg.diagnostics ?? []);
+      else p.resolve({ diagnostics: msg.diagnostics ?? [], ...(msg.js !== undefined ? { js: msg.js } : {}) });
     });
     const fail = (why: string) => {
       this.worker = undefined;
@@ -50,7 +50,7 @@ export class RemoteChecker implements Checker {
     return worker;
   }
 
-  private send(code: string | undefined): Promise<readonly Diagnostic[]> {
+  private send(code: string | undefined): Promise<CheckResult> {
     const worker = this.ensure();
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
@@ -59,7 +59,7 @@ export class RemoteChecker implements Checker {
     });
   }
 
-  check(code: string): Promise<readonly Diagnostic[]> {
+  check(code: string): Promise<CheckResult> {
     return this.send(code);
   }
 

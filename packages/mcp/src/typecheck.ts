@@ -9,12 +9,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
-export interface Diagnostic {
-  readonly line: number;
-  readonly column: number;
-  readonly code: number;
-  readonly message: string;
-}
+import type { Diagnostic } from './diagnostics.js';
+
+export type { Diagnostic } from './diagnostics.js';
 
 /** Lines put before the agent's code; diagnostics are reported against the agent's own line numbers. */
 const PRELUDE = [
@@ -105,8 +102,4 @@ export function transpile(code: string): string {
     reportDiagnostics: false,
   });
   return out.outputText;
-}
-
-export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((d) => `line ${d.line}:${d.column} TS${d.code}: ${d.message}`).join('\n');
 }
