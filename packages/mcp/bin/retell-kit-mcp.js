@@ -12,7 +12,9 @@ if (existsSync(fileURLToPath(built))) {
   process.exitCode = await main(process.argv.slice(2), root);
 } else {
   const source = fileURLToPath(new URL('../src/run.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', source, ...process.argv.slice(2)], { stdio: 'inherit' });
+  // cwd = the package: `--import tsx` (and the workers' loader) resolve tsx from the workspace, whatever
+  // folder the editor started us in.
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', source, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);
