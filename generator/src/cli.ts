@@ -93,6 +93,17 @@ async function mcp(rest: string[]): Promise<number> {
   });
 }
 
+async function llmSim(rest: string[]): Promise<number> {
+  // Like `mock`: the workspace package when installed, else its source in this repository.
+  const specifier = '@retell-kit/llm-socket';
+  const source = new URL('../../packages/llm-socket/src/index.ts', import.meta.url).href;
+  const mod = (await import(specifier).catch(() => import(source)).catch(() => ({}))) as {
+    runLlmSimCli?: (argv: string[]) => Promise<number>;
+  };
+  if (typeof mod.runLlmSimCli !== 'function') throw new ConfigError('the LLM socket simulator is not available (@retell-kit/llm-socket)');
+  return mod.runLlmSimCli(rest);
+}
+
 export async function main(argv: readonly string[], log: Log = (l) => console.log(l), logError: Log = (l) => console.error(l)): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -108,6 +119,8 @@ export async function main(argv: readonly string[], log: Log = (l) => console.lo
         return await mock(args.rest);
       case 'mcp':
         return await mcp(args.rest);
+      case 'llm-sim':
+        return await llmSim(args.rest);
     }
   } catch (error) {
     if (error instanceof SpecError) logError(`✖ ${error.name} [${error.code}] ${error.describe()}`);

@@ -32,6 +32,8 @@ export const OUTPUT_DIRS = {
   mock: 'packages/mock/src/generated',
   /** Written by the docs emitter (emit/docs/mcp-index.ts): the MCP server's docs index. */
   mcp: 'packages/mcp/src/generated',
+  /** Written by the llm-socket emitter (emit/llm-socket): the socket message schemas. */
+  llmSocket: 'packages/llm-socket/src/generated',
 } as const;
 
 /** Single generated files outside the generated folders. */
