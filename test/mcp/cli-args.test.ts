@@ -17,6 +17,7 @@ describe('parseCliArgs', () => {
     [['--port=99999'], /--port must be an integer/],
     [['--memory-mb=1'], /--memory-mb must be an integer/],
     [['--frobnicate=1'], /unknown option --frobnicate/],
+    [['--bogus'], /unknown option --bogus/],
     [['stray'], /unexpected argument "stray"/],
     [['--resource'], /--resource needs a value/],
   ])('%j is a usage error', (argv, message) => {

@@ -42,6 +42,8 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
+const KNOWN_OPTIONS = new Set(['tools', 'resource', 'allow', 'deny', 'transport', 'port', 'host', 'timeout-ms', 'memory-mb']);
+
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -64,6 +66,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!m) throw new UsageError(`unexpected argument "${arg}"`);
     const name = m[1]!;
+    if (!KNOWN_OPTIONS.has(name)) throw new UsageError(`unknown option --${name}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
     switch (name) {
