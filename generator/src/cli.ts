@@ -82,6 +82,17 @@ async function mock(rest: string[]): Promise<number> {
   return 0;
 }
 
+/** The MCP server's own bin, in a child process that owns stdin/stdout (the stdio transport needs them). */
+async function mcp(rest: string[]): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const bin = fileURLToPath(new URL('../../packages/mcp/bin/retell-kit-mcp.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, ...rest], { stdio: 'inherit' });
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
 async function llmSim(rest: string[]): Promise<number> {
   // Like `mock`: the workspace package when installed, else its source in this repository.
   const specifier = '@retell-kit/llm-socket';
@@ -106,6 +117,8 @@ export async function main(argv: readonly string[], log: Log = (l) => console.lo
         return await diff(args.rest);
       case 'mock':
         return await mock(args.rest);
+      case 'mcp':
+        return await mcp(args.rest);
       case 'llm-sim':
         return await llmSim(args.rest);
     }

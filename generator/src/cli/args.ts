@@ -16,6 +16,7 @@ Commands:
     --lenient         report structural spec errors as warnings (third-party specs)
   diff <base> <rev>   structural diff of two spec versions (see generator/src/diff)
   mock [options]      start the local mock server (@retell-kit/mock)
+  mcp [options]       start the MCP server (@retell-kit/mcp; see retell-kit mcp --help)
   llm-sim <ws-url>    simulate Retell's side of a custom-LLM WebSocket call (@retell-kit/llm-socket)
   help                print this text`;
 
@@ -31,7 +32,7 @@ export interface GenerateArgs {
 
 export type ParsedArgs =
   | GenerateArgs
-  | { readonly command: 'diff' | 'mock' | 'llm-sim'; readonly rest: string[] }
+  | { readonly command: 'diff' | 'mock' | 'mcp' | 'llm-sim'; readonly rest: string[] }
   | { readonly command: 'help' };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -41,6 +42,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return parseGenerate(rest);
     case 'diff':
     case 'mock':
+    case 'mcp':
     case 'llm-sim':
       return { command, rest };
     case 'help':

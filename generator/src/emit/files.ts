@@ -30,6 +30,8 @@ export const OUTPUT_DIRS = {
   sdk: 'packages/sdk/src/generated',
   /** Written by the mocks emitter (emit/mocks, `MOCK_DIR`). */
   mock: 'packages/mock/src/generated',
+  /** Written by the docs emitter (emit/docs/mcp-index.ts): the MCP server's docs index. */
+  mcp: 'packages/mcp/src/generated',
   /** Written by the llm-socket emitter (emit/llm-socket): the socket message schemas. */
   llmSocket: 'packages/llm-socket/src/generated',
 } as const;

@@ -5,7 +5,7 @@
 import type { ApiModel } from '../ir/types.js';
 import type { LoadedSpec } from '../load/index.js';
 import { emitClientFactory, emitClientIndex } from './client/entry.js';
-import { emitApiDoc } from './docs/api-md.js';
+import { emitDocs } from './docs/index.js';
 import { emitLlmSocketSchemas } from './llm-socket/index.js';
 import { emitMocks } from './mocks/index.js';
 import type { EmittedFile } from './files.js';
@@ -39,7 +39,7 @@ export const EMITTERS: readonly Emitter[] = [
       return [...model.resources.map((r) => emitResource(r, schemaNames)), emitRoot(model), emitSdkIndex(model), emitSdkEntry()];
     },
   },
-  { name: 'docs', emit: ({ model }) => [emitApiDoc(model)] },
+  { name: 'docs', emit: ({ spec, model }) => emitDocs(spec, model) },
   { name: 'mocks', emit: ({ spec, model }) => emitMocks(spec, model) },
   { name: 'llm-socket', emit: ({ spec }) => emitLlmSocketSchemas(spec) },
 ];

@@ -1,0 +1,14 @@
+export { createContext, type ContextOptions, type ServerContext } from './context.js';
+export { createMcpServer, type ClientFor } from './server.js';
+export { startHttpServer, type HttpOptions, type RunningHttpServer } from './http.js';
+export { runCli, parseCliArgs, main, USAGE, UsageError, type CliOptions } from './cli.js';
+export { DocsSearch, type SearchHit, type SearchOptions } from './search.js';
+export { pagesOf, methodDocs, type DocPage, type MethodDoc } from './docs.js';
+export { Executor, describeExecution, type ExecuteResult } from './execute.js';
+export { TypeChecker, transpile } from './typecheck.js';
+export { formatDiagnostics, type Diagnostic, type CheckResult } from './diagnostics.js';
+export { runInSandbox, DEFAULT_LIMITS, type SandboxLimits, type RunOutcome } from './sandbox.js';
+export { selectMethods, toolName, type MethodFilter } from './filters.js';
+export { listTools, callTool, type ToolMode, type ToolDefinition, type ToolResult } from './tools.js';
+export { keyFromHeaders, redact } from './keys.js';
+export type * from './docs-model.js';

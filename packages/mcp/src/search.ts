@@ -1,0 +1,169 @@
+/**
+ * `search_docs`: ranked full-text search over the docs pages with MiniSearch (BM25-style scoring,
+ * fuzzy and prefix matching, per-field boosts). Results are markdown, best first, bounded in size:
+ * the top hit gets its full page (cut at the bound), the next ones their header and summary.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { pagesOf, words, type DocPage } from './docs.js';
+
+/** Words that carry no meaning in a question about the API. */
+const STOP_WORDS = new Set(
+  'a an and are as at be by can do does for from how i in is it its me my of on or should the this to what when where which who why will with you your get'.split(' '),
+);
+
+/**
+ * Everyday words for the API's verbs, added to a query: people "show all agents" and "remove" things;
+ * the API lists and deletes them.
+ */
+const SYNONYMS: Record<string, string> = {
+  show: 'list', all: 'list', available: 'list', browse: 'list',
+  get: 'retrieve', fetch: 'retrieve', read: 'retrieve', details: 'retrieve', lookup: 'retrieve',
+  remove: 'delete', erase: 'delete', drop: 'delete', release: 'delete',
+  make: 'create', new: 'create', build: 'create', buy: 'create', setup: 'create',
+  change: 'update', edit: 'update', modify: 'update', rename: 'update', bind: 'update',
+  hang: 'stop', terminate: 'stop', cancel: 'stop',
+  finished: 'ended', finish: 'ended', done: 'ended', close: 'end',
+  dial: 'call', phone: 'call',
+};
+
+/** Words that say the question is about events or the socket, not about a method to call. */
+const EVENT_WORDS = /\b(webhooks?|events?|fires?|notif\w*|notified|receive[sd]?|sent to me|callback)\b/i;
+const SOCKET_WORDS = /\b(sockets?|websockets?|custom llm|ping|keep ?alive|response_required|interaction_type|response_type)\b/i;
+
+export function expandQuery(query: string): string {
+  const extra = query
+    .toLowerCase()
+    .split(/[^a-z0-9_]+/)
+    .map((w) => SYNONYMS[w])
+    .filter((w): w is string => w !== undefined);
+  return extra.length > 0 ? `${query} ${extra.join(' ')}` : query;
+}
+
+export interface SearchOptions {
+  /** Only pages of these resources (`agent`, `call`, ..., `webhook`, `socket`). */
+  readonly resource?: string | readonly string[];
+  /** Number of pages to return (default 3, at most 10). */
+  readonly limit?: number;
+  /** Upper bound of the markdown returned, in characters (default 12 000, at most 50 000). */
+  readonly maxChars?: number;
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly kind: DocPage['kind'];
+  readonly score: number;
+  readonly page: DocPage;
+}
+
+export class DocsSearch {
+  readonly pages: readonly DocPage[];
+  private readonly byId: Map<string, DocPage>;
+  private readonly index: MiniSearch<DocPage>;
+
+  constructor(pages: readonly DocPage[] = pagesOf()) {
+    this.pages = pages;
+    this.byId = new Map(pages.map((p) => [p.id, p]));
+    this.index = new MiniSearch<DocPage>({
+      fields: ['title', 'route', 'summary', 'description', 'fields'],
+      storeFields: ['id', 'kind', 'verb'],
+      extractField: (doc, field) => (field === 'verb' ? words(doc.id.split('.').pop() ?? '') : (doc as unknown as Record<string, string>)[field]!),
+      processTerm: (term) => {
+        const t = term.toLowerCase();
+        return STOP_WORDS.has(t) ? null : stem(t);
+      },
+      searchOptions: {
+        boost: { title: 4, summary: 3, route: 2, description: 1, fields: 0.4 },
+        fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+        prefix: (term) => term.length > 2,
+        combineWith: 'OR',
+      },
+    });
+    this.index.addAll(pages);
+  }
+
+  page(id: string): DocPage | undefined {
+    return this.byId.get(id);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 3)), 10);
+    const resources = options.resource === undefined ? undefined : new Set(typeof options.resource === 'string' ? [options.resource] : options.resource);
+    const filter = resources ? (r: SearchResult) => resources.has(this.byId.get(String(r.id))?.resource ?? '') : undefined;
+    const q = expandQuery(query.slice(0, 500));
+    const terms = new Set(q.toLowerCase().split(/[^a-z0-9_]+/).filter(Boolean).map(stem));
+    const events = EVENT_WORDS.test(query);
+    const socket = SOCKET_WORDS.test(query);
+    const boostDocument = (_id: unknown, _term: string, stored?: Record<string, unknown>): number => {
+      const kind = stored?.['kind'];
+      // Priors: methods unless the question is about events or the socket.
+      let factor = kind === 'webhook' ? (events ? 1.6 : 0.6) : kind === 'socket' ? (socket ? 1.6 : 0.5) : events || socket ? 0.8 : 1;
+      // A method whose name is exactly the question's verb(s) (`delete`, not `deleteVersion`) comes first.
+      const verb = typeof stored?.['verb'] === 'string' ? stored['verb'].split(' ').map(stem) : [];
+      if (kind === 'method' && verb.length > 0 && verb.every((w) => terms.has(w))) factor *= 1.5;
+      return factor;
+    };
+    const results = this.index.search(q, { boostDocument, ...(filter ? { filter } : {}) });
+    return results.slice(0, limit).map((r) => {
+      const page = this.byId.get(String(r.id))!;
+      return { id: page.id, kind: page.kind, score: Math.round(r.score * 100) / 100, page };
+    });
+  }
+
+  /** The markdown answer of `search_docs`. */
+  render(query: string, options: SearchOptions = {}): string {
+    const hits = this.search(query, options);
+    const maxChars = Math.min(Math.max(1_000, options.maxChars ?? 12_000), 50_000);
+    if (hits.length === 0) {
+      return `No documentation matched "${query.slice(0, 200)}". Try other words, or drop the resource filter. Resources: ${[...new Set(this.pages.map((p) => p.resource))].join(', ')}.`;
+    }
+    const parts: string[] = [`Results for "${query.slice(0, 200)}" (best first):`, ''];
+    parts.push(...hits.map((h, i) => `${i + 1}. \`${h.id}\`: ${h.page.summary || h.page.title}`), '');
+    let budget = maxChars - parts.join('\n').length;
+    hits.forEach((h, i) => {
+      // The best hit in full; the others as their first section, so a second look is cheap.
+      const text = i === 0 ? fit(h.page.markdown, budget) : firstSection(h.page.markdown);
+      const piece = text.length > budget ? `${text.slice(0, Math.max(0, budget - 80))}\n\n…(cut at ${maxChars} characters; search for \`${h.id}\` alone for the rest)` : text;
+      if (budget <= 200) return;
+      parts.push('---', '', piece, '');
+      budget -= piece.length + 6;
+    });
+    return parts.join('\n');
+  }
+}
+
+/**
+ * A page within `budget` characters: whole if it fits; else without the deepest nested field lines
+ * first (then the next level), so the signature, top-level parameters and examples survive.
+ */
+export function fit(markdown: string, budget: number): string {
+  if (markdown.length <= budget) return markdown;
+  for (const indent of ['    - ', '  - ']) {
+    const lines = markdown.split('\n');
+    const kept = lines.filter((l) => !l.startsWith(indent));
+    if (kept.length < lines.length) {
+      markdown = `${kept.join('\n')}\n\n(${lines.length - kept.length} nested field lines left out for size; raise max_chars to see them)`;
+      if (markdown.length <= budget) return markdown;
+    }
+  }
+  return markdown;
+}
+
+/** Heading, signature, route and summary: everything before the first bold section. */
+function firstSection(markdown: string): string {
+  const cut = markdown.indexOf('\n**');
+  return cut > 0 ? markdown.slice(0, cut).trimEnd() : markdown.slice(0, 1_500);
+}
+
+/**
+ * A light English stemmer (plural and verb endings), applied to both the index and the query so that
+ * "calls", "calling" and "called" all meet "call".
+ */
+export function stem(term: string): string {
+  if (term.length <= 3) return term;
+  if (term.endsWith('ies') && term.length > 4) return `${term.slice(0, -3)}y`;
+  if (term.endsWith('ing') && term.length > 5) return term.slice(0, -3);
+  if (term.endsWith('ed') && term.length > 4) return term.slice(0, -2);
+  if (term.endsWith('es') && /(sh|ch|x|ss)es$/.test(term)) return term.slice(0, -2);
+  if (term.endsWith('s') && !term.endsWith('ss')) return term.slice(0, -1);
+  return term;
+}

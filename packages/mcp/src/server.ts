@@ -1,0 +1,41 @@
+/**
+ * One MCP server (one session): the tool list and tool calls of the chosen modes, over whatever
+ * transport connects it. `clientFor` gives the SDK client for a call (from the environment locally,
+ * from the request's key over HTTP).
+ */
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { Retell } from '@retell-kit/sdk';
+import type { ServerContext } from './context.js';
+import { callTool, listTools } from './tools.js';
+import { MCP_VERSION } from './version.js';
+
+export type CallExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+export type ClientFor = (extra: CallExtra) => Retell;
+
+/**
+ * `afterFirstList`: runs once, shortly after the first tools/list is answered: the moment to warm the
+ * type checker (seconds of CPU) without delaying the client's handshake and tool list.
+ */
+export function createMcpServer(ctx: ServerContext, clientFor: ClientFor, afterFirstList?: () => void): Server {
+  let listed = false;
+  const server = new Server(
+    { name: 'retell-kit-mcp', version: MCP_VERSION },
+    {
+      capabilities: { tools: {} },
+      instructions:
+        'Retell AI API tools. Find the method with search_docs, then call it from TypeScript with execute (`async function run(client) { ... }`), or through the endpoint tools when they are enabled.',
+    },
+  );
+  server.setRequestHandler(ListToolsRequestSchema, () => {
+    if (!listed && afterFirstList) setTimeout(afterFirstList, 50).unref();
+    listed = true;
+    return { tools: listTools(ctx).map((t) => ({ ...t, inputSchema: { ...t.inputSchema } })) };
+  });
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const result = await callTool(ctx, request.params.name, request.params.arguments, () => clientFor(extra));
+    return { ...result };
+  });
+  return server;
+}

@@ -1,0 +1,105 @@
+/**
+ * Type-checks the agent's `async function run(client)` against the SDK's declarations before anything
+ * runs. One TypeScript language service is created once and kept warm: between calls only the agent's
+ * file changes, so the SDK's declarations are parsed and bound once and each check costs milliseconds.
+ * The agent's globals are what the sandbox offers (ES2022 plus `console`): `process`, `require`,
+ * `fetch` and Node's modules are type errors here before they are runtime errors in the sandbox.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+import type { Diagnostic } from './diagnostics.js';
+
+export type { Diagnostic } from './diagnostics.js';
+
+/** Lines put before the agent's code; diagnostics are reported against the agent's own line numbers. */
+const PRELUDE = [
+  "import type { Retell } from '@retell-kit/sdk';",
+  'declare const console: { log(...args: unknown[]): void; info(...args: unknown[]): void; warn(...args: unknown[]): void; error(...args: unknown[]): void; debug(...args: unknown[]): void };',
+];
+const EPILOGUE = ['', '// The entry point the sandbox calls.', 'const __entry: (client: Retell) => Promise<unknown> = run;', 'export { __entry };'];
+
+export class TypeChecker {
+  private readonly file: string;
+  private text = '';
+  private version = 0;
+  private readonly service: ts.LanguageService;
+
+  /** `packageRoot`: a folder from which `@retell-kit/sdk` resolves (this package's root). */
+  constructor(packageRoot: string) {
+    this.file = path.join(packageRoot, '__agent_code__.ts');
+    // Declarations from the SDK's build when present; else its sources (tests and a fresh checkout).
+    const built = existsSync(path.join(packageRoot, 'node_modules/@retell-kit/sdk/dist/esm/index.d.ts'));
+    const options: ts.CompilerOptions = {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      ...(built ? {} : { customConditions: ['source'] }),
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      isolatedModules: true,
+      allowImportingTsExtensions: true,
+    };
+    const host: ts.LanguageServiceHost = {
+      getScriptFileNames: () => [this.file],
+      getScriptVersion: (f) => (f === this.file ? String(this.version) : '0'),
+      getScriptSnapshot: (f) => {
+        if (f === this.file) return ts.ScriptSnapshot.fromString(this.text);
+        const content = ts.sys.readFile(f);
+        return content === undefined ? undefined : ts.ScriptSnapshot.fromString(content);
+      },
+      getCurrentDirectory: () => packageRoot,
+      getCompilationSettings: () => options,
+      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+      fileExists: (f) => f === this.file || ts.sys.fileExists(f),
+      readFile: (f) => (f === this.file ? this.text : ts.sys.readFile(f)),
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+      realpath: ts.sys.realpath,
+    };
+    this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  }
+
+  /** Parses and binds the SDK's declarations now, so the first agent call does not pay for it. */
+  warmUp(): void {
+    this.check('async function run(client: Retell) { return client.agent; }');
+  }
+
+  check(code: string): Diagnostic[] {
+    this.text = [...PRELUDE, typedEntry(code), ...EPILOGUE].join('\n');
+    this.version += 1;
+    const source = this.service.getProgram()?.getSourceFile(this.file);
+    const all = [...this.service.getSyntacticDiagnostics(this.file), ...this.service.getSemanticDiagnostics(this.file)];
+    const userLines = code.split('\n').length;
+    return all.slice(0, 20).map((d) => {
+      const pos = d.start !== undefined && source ? source.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+      const line = pos.line - PRELUDE.length + 1;
+      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+      // A problem found in the epilogue means `run` is missing or has the wrong shape.
+      if (line > userLines) return { line: userLines, column: 1, code: d.code, message: `the code must define \`async function run(client)\` returning a Promise: ${message}` };
+      return { line: Math.max(1, line), column: pos.character + 1, code: d.code, message };
+    });
+  }
+}
+
+/**
+ * `async function run(client)` as the agent writes it: the parameter gets the `Retell` type (a function
+ * declaration's parameters are not typed from context). Same line, so diagnostics keep their lines.
+ */
+export function typedEntry(code: string): string {
+  return code.replace(/(\bfunction\s+run\s*\(\s*)([A-Za-z_$][\w$]*)(\s*\))/, '$1$2: Retell$3');
+}
+
+/** TypeScript → the JavaScript the sandbox evaluates (a plain script: imports and exports removed). */
+export function transpile(code: string): string {
+  const out = ts.transpileModule(code, {
+    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None, removeComments: false },
+    reportDiagnostics: false,
+  });
+  return out.outputText;
+}
