@@ -21,3 +21,10 @@ export {
   toFile,
 } from '@retell-kit/client';
 export type { ClientOptions, RequestOptions, Uploadable, WithResponse } from '@retell-kit/client';
+export {
+  verifyWebhook,
+  signWebhook,
+  parseWebhookEvent,
+  WebhookVerificationError,
+  type VerifyWebhookOptions,
+} from '@retell-kit/client';

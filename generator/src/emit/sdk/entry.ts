@@ -15,9 +15,10 @@ export function emitSdkIndex(model: ApiModel): StructureFile {
     const types = resourceTypeNames(r, schemaNames);
     statements.push(`export { ${[r.className, ...types.map((t) => `type ${t}`)].join(', ')} } from './resources/${r.fileStem}.js';`);
   }
-  if (model.schemas.length > 0) {
-    statements.push(`export type { ${model.schemas.map((s) => s.typeName).join(', ')} } from '@retell-kit/client';`);
-  }
+  // A schema named like a resource class yields the name to the class, as in the `Retell` namespace.
+  const classNames = new Set(model.resources.map((r) => r.className));
+  const schemas = model.schemas.map((s) => s.typeName).filter((name) => !classNames.has(name));
+  if (schemas.length > 0) statements.push(`export type { ${schemas.join(', ')} } from '@retell-kit/client';`);
   return { path: `${OUTPUT_DIRS.sdk}/index.ts`, structure: { statements } };
 }
 
@@ -30,6 +31,8 @@ export function emitSdkEntry(): StructureFile {
         "export * from './generated/index.js';",
         `export { APIPromise, PagePromise, ${STATIC_EXPORTS.filter((n) => n !== 'toFile').join(', ')}, toFile } from '@retell-kit/client';`,
         "export type { ClientOptions, RequestOptions, Uploadable, WithResponse } from '@retell-kit/client';",
+        // Webhooks, as `@retell-kit/client` has them (`Retell.verify` is the static form).
+        "export { verifyWebhook, signWebhook, parseWebhookEvent, WebhookVerificationError, type VerifyWebhookOptions } from '@retell-kit/client';",
       ],
     },
   };

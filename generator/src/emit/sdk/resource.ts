@@ -1,6 +1,9 @@
 /**
- * `resources/<resource>.ts`: the resource class (`class Agent extends APIResource`) and the exported
- * params/response type names of its methods (`AgentCreateParams`, `AgentListResponse`, ...).
+ * `resources/<resource>.ts`: the resource class (`class Agent extends APIResource`), the exported
+ * params/response type names of its methods (`AgentCreateParams`, `AgentListResponse`, ...), and, as the
+ * official SDK does, a namespace merged into the class that re-exports those types (`Agent.AgentCreateParams`).
+ * A schema named like the class (`ConversationFlow`) is reachable there too, since the class takes its
+ * name everywhere else.
  */
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ResourceModel } from '../../ir/types.js';
@@ -52,6 +55,17 @@ export function emitResource(resource: ResourceModel, schemaNames: ReadonlySet<s
         docs: [`Response of \`${resource.property}.${m.name}\`.`],
       });
     }
+  }
+  const members = [...declared].map((t) => `type ${t} as ${t}`);
+  const shadowed = schemaNames.has(resource.className) ? [`export type ${resource.className} = ${API}.${resource.className};`] : [];
+  if (members.length > 0 || shadowed.length > 0) {
+    statements.push({
+      kind: StructureKind.Module,
+      name: resource.className,
+      isExported: true,
+      hasDeclareKeyword: true,
+      statements: [...(members.length > 0 ? [`export { ${members.join(', ')} };`] : []), ...shadowed],
+    });
   }
   return { path: `${OUTPUT_DIRS.sdk}/resources/${resource.fileStem}.ts`, structure: { statements } };
 }

@@ -1,8 +1,11 @@
 /**
- * `client.ts` of the facade: `class Retell extends RetellCore` (the lean core: no typed path methods, no
- * openapi-fetch) with one property per resource, the error classes and `toFile` as statics, and a
- * `Retell` namespace that re-exports every resource class and type so `Retell.AgentCreateParams` works
- * as it does with the official SDK.
+ * `client.ts` of the facade: `class Retell extends RetellClient` (the lean core plus the official
+ * client's members, hand-written in `packages/sdk/src/lib`; no typed path methods, no openapi-fetch)
+ * with one lazily created property per resource, the error classes and `toFile` as statics, and a
+ * `Retell` namespace merged into the class that re-exports every resource class and type, so
+ * `Retell.ConversationFlow` is the resource class and `Retell.AgentCreateParams` a type, as with the
+ * official SDK. Schemas named like a resource class are left out of the namespace (the class keeps the
+ * name); they are reachable through the class's own namespace (`Retell.ConversationFlow.ConversationFlow`).
  */
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ApiModel } from '../../ir/types.js';
@@ -20,8 +23,9 @@ export const STATIC_EXPORTS = [
 export function emitRoot(model: ApiModel): StructureFile {
   const schemaNames = new Set(model.schemas.map((s) => s.typeName));
   const statements: (string | StatementStructures)[] = [
-    `import { RetellCore, ${STATIC_EXPORTS.join(', ')} } from '@retell-kit/client';`,
+    `import { ${STATIC_EXPORTS.join(', ')} } from '@retell-kit/client';`,
     `import type * as ${API} from '@retell-kit/client';`,
+    "import { RetellClient } from '../lib/index.js';",
   ];
   for (const r of model.resources) {
     const types = resourceTypeNames(r, schemaNames);
@@ -31,13 +35,19 @@ export function emitRoot(model: ApiModel): StructureFile {
     kind: StructureKind.Class,
     name: 'Retell',
     isExported: true,
-    extends: 'RetellCore',
+    extends: 'RetellClient',
     docs: [`Client for the ${model.title}: one property per resource, each method one HTTP operation.`],
     properties: [
       { name: 'Retell', isStatic: true, initializer: 'this' },
       ...STATIC_EXPORTS.map((name) => ({ name, isStatic: true, initializer: name })),
-      ...model.resources.map((r) => ({ name: r.property, type: r.className, initializer: `new ${r.className}(this)` })),
+      ...model.resources.map((r) => ({ name: `#${r.property}`, type: `${r.className} | undefined` })),
     ],
+    // Created on first use: a client that calls two resources builds two objects, not every one.
+    getAccessors: model.resources.map((r) => ({
+      name: r.property,
+      returnType: r.className,
+      statements: [`return (this.#${r.property} ??= new ${r.className}(this));`],
+    })),
   });
   for (const r of model.resources) statements.push(`Retell.${r.className} = ${r.className};`);
   const members: string[] = [`export type RequestOptions = ${API}.RequestOptions;`];
@@ -45,7 +55,8 @@ export function emitRoot(model: ApiModel): StructureFile {
     const types = resourceTypeNames(r, schemaNames);
     members.push(`export { ${[`${r.className} as ${r.className}`, ...types.map((t) => `type ${t} as ${t}`)].join(', ')} };`);
   }
-  for (const s of model.schemas) members.push(`export type ${s.typeName} = ${API}.${s.typeName};`);
+  const classNames = new Set(model.resources.map((r) => r.className));
+  for (const s of model.schemas) if (!classNames.has(s.typeName)) members.push(`export type ${s.typeName} = ${API}.${s.typeName};`);
   statements.push({
     kind: StructureKind.Module,
     name: 'Retell',

@@ -2,8 +2,13 @@
  * The error model. Every failure the client reports is a `RetellError`; everything that happened while
  * talking to the API is an `APIError`, and the subclass for an HTTP status is chosen in one place:
  * `APIError.generate`. Messages are built from the status and the server's message only, so the API key
- * (which lives in a request header we never copy) cannot leak into them.
+ * (which lives in a request header we never copy) cannot leak into them, and they are bounded: a huge
+ * or HTML error body stays whole on `error.error`, never in `error.message`.
  */
+import { redactHeaders } from './logger.js';
+
+/** The longest server text an error message quotes; the rest is on `error.error`. */
+export const MAX_MESSAGE_DETAIL = 500;
 
 export class RetellError extends Error {
   override name = 'RetellError';
@@ -45,6 +50,25 @@ export class APIError<
     return this.headers?.get('x-request-id');
   }
 
+  /**
+   * What `JSON.stringify(error)` shows: name, message, status, the response headers as a plain object
+   * (credential headers masked), the error body, the request id, method and URL. Never the API key: it
+   * travels in a request header, and request headers are not kept.
+   */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      headers: this.headers ? redactHeaders(this.headers) : undefined,
+      error: this.error,
+      requestID: this.requestID ?? undefined,
+      method: this.method,
+      url: this.url,
+      ...(this.cause !== undefined && { cause: this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : String(this.cause) }),
+    };
+  }
+
   /** Picks the subclass for a status. The only place that maps statuses to classes. */
   static generate(
     status: number,
@@ -68,20 +92,64 @@ export class APIError<
   }
 }
 
-/** `"404 Agent not found"`: the status, then the server's own message when it gave one. */
+/**
+ * `"404 Agent not found"`: the status, then the server's own message when it gave one, cut at
+ * `MAX_MESSAGE_DETAIL` characters. An HTML page (a proxy's 502) is named by its title, not quoted.
+ */
 function describe(status: number | undefined, error: unknown, message: string | undefined): string {
   let detail: unknown = error;
   if (error && typeof error === 'object') {
     const body = error as Record<string, unknown>;
     detail = body['message'] ?? body['error_message'] ?? body['error'] ?? body;
   }
-  const text =
+  let text =
     typeof detail === 'string' ? detail
     : detail === undefined ? message
-    : JSON.stringify(detail);
+    : boundedJSON(detail, MAX_MESSAGE_DETAIL + 1);
+  if (text && /^\s*<(!doctype|html|head|body|\?xml)\b/i.test(text)) {
+    const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(text)?.[1]?.trim();
+    text = `${title ? `${title} ` : message ? `${message} ` : ''}(HTML body, ${text.length} characters)`;
+  } else if (text && text.length > MAX_MESSAGE_DETAIL) {
+    text = `${text.slice(0, MAX_MESSAGE_DETAIL)}... (${typeof detail === 'string' ? `${text.length} characters` : 'truncated'})`;
+  }
   if (status && text) return `${status} ${text}`;
   if (status) return `${status} status code (no body)`;
   return text || message || 'Connection error.';
+}
+
+/**
+ * JSON text of `value`, stopping once `limit` characters are written, so a 50 MB body costs a walk of
+ * its first few hundred characters, not a 50 MB string. Cycles and depth are bounded by the same limit.
+ */
+function boundedJSON(value: unknown, limit: number): string {
+  let out = '';
+  const write = (v: unknown): void => {
+    if (out.length >= limit) return;
+    if (Array.isArray(v)) {
+      out += '[';
+      for (let i = 0; i < v.length && out.length < limit; i++) {
+        if (i > 0) out += ',';
+        write(v[i]);
+      }
+      out += ']';
+    } else if (v && typeof v === 'object') {
+      out += '{';
+      let first = true;
+      for (const key in v) {
+        if (out.length >= limit) break;
+        if (!Object.hasOwn(v, key)) continue;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:`;
+        first = false;
+        write((v as Record<string, unknown>)[key]);
+      }
+      out += '}';
+    } else {
+      const text = JSON.stringify(v) ?? 'null';
+      out += text.length > limit ? text.slice(0, limit) : text;
+    }
+  };
+  write(value);
+  return out;
 }
 
 export class BadRequestError extends APIError<400, Headers> {

@@ -5,7 +5,8 @@ export { APIPromise, type WithResponse } from './api-promise.js';
 export { PagePromise, requestPage } from './pagination.js';
 export { multipartBody } from './multipart.js';
 export type { OperationSpec, PaginationSpec, RequestInput } from './operation.js';
-export type { ClientOptions, RequestOptions, HeadersInput } from './options.js';
+export type { ClientOptions, RequestOptions, HeadersInput, HeadersLike, HTTPMethod } from './options.js';
+export { DEFAULT_TIMEOUT_MS } from './options.js';
 export type { Logger, LogLevel } from './logger.js';
 export {
   RetellError,
@@ -23,4 +24,4 @@ export {
   APIUserAbortError,
 } from './errors.js';
 export { toFile, type Uploadable, type ToFileOptions } from './uploads.js';
-export { signWebhook, verifyWebhook, parseWebhookEvent, WebhookVerificationError, type VerifyWebhookOptions } from './webhooks.js';
+export { signWebhook, verifyWebhook, verifyWebhookSync, parseWebhookEvent, WebhookVerificationError, type VerifyWebhookOptions } from './webhooks.js';

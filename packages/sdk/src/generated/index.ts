@@ -45,7 +45,7 @@ export {
 } from './resources/chat-agent.js';
 export { Concurrency } from './resources/concurrency.js';
 export {
-  ConversationFlow2,
+  ConversationFlow,
   type ConversationFlowCreateParams,
   type ConversationFlowListParams,
   type ConversationFlowRetrieveParams,
@@ -57,7 +57,7 @@ export {
   type ConversationFlowComponentListParams,
   type ConversationFlowComponentUpdateParams,
 } from './resources/conversation-flow-component.js';
-export { ExportRequest2, type ExportRequestListParams } from './resources/export-request.js';
+export { ExportRequest, type ExportRequestListParams } from './resources/export-request.js';
 export {
   KnowledgeBase,
   type KnowledgeBaseAddSourcesParams,
@@ -73,7 +73,7 @@ export {
   type LlmUpdateParams,
 } from './resources/llm.js';
 export {
-  McpTool2,
+  McpTool,
   type McpToolGetMcpToolsParams,
   type McpToolGetMcpToolsResponse,
 } from './resources/mcp-tool.js';
@@ -175,7 +175,6 @@ export type {
   CommunityVoice,
   ComponentNode,
   ConcurrencyRetrieveResponse,
-  ConversationFlow,
   ConversationFlowComponentCreateRequest,
   ConversationFlowComponentListResponse,
   ConversationFlowComponentResponse,
@@ -206,7 +205,6 @@ export type {
   ExampleTextTurn,
   ExampleToolCallInvocationTurn,
   ExampleToolCallResultTurn,
-  ExportRequest,
   ExportRequestListResponse,
   ExtractDynamicVariableTool,
   ExtractDynamicVariablesNode,
@@ -255,7 +253,6 @@ export type {
   LlmUpdateRequest,
   McpNode,
   McpServer,
-  McpTool,
   McpToolDefinition,
   MessageBase,
   ModelChoice,

@@ -213,3 +213,17 @@ export type AgentPublishParams = api.PublishAgentVersionParams;
 export type AgentRetrieveParams = api.GetAgentParams;
 /** Params of `agent.update`. */
 export type AgentUpdateParams = api.UpdateAgentParams;
+
+export declare namespace Agent {
+  export {
+    type AgentCreateParams as AgentCreateParams,
+    type AgentCreateVersionParams as AgentCreateVersionParams,
+    type AgentDeleteVersionParams as AgentDeleteVersionParams,
+    type AgentGetVersionsResponse as AgentGetVersionsResponse,
+    type AgentListParams as AgentListParams,
+    type AgentListResponse as AgentListResponse,
+    type AgentPublishParams as AgentPublishParams,
+    type AgentRetrieveParams as AgentRetrieveParams,
+    type AgentUpdateParams as AgentUpdateParams,
+  };
+}

@@ -31,3 +31,7 @@ export class BatchCall extends APIResource {
 
 /** Params of `batchCall.createBatchCall`. */
 export type BatchCallCreateBatchCallParams = api.CreateBatchCallParams;
+
+export declare namespace BatchCall {
+  export { type BatchCallCreateBatchCallParams as BatchCallCreateBatchCallParams };
+}

@@ -178,3 +178,13 @@ export type CallListParams = api.ListCallsParams;
 export type CallRegisterPhoneCallParams = api.RegisterPhoneCallParams;
 /** Params of `call.update`. */
 export type CallUpdateParams = api.UpdateCallParams;
+
+export declare namespace Call {
+  export {
+    type CallCreatePhoneCallParams as CallCreatePhoneCallParams,
+    type CallCreateWebCallParams as CallCreateWebCallParams,
+    type CallListParams as CallListParams,
+    type CallRegisterPhoneCallParams as CallRegisterPhoneCallParams,
+    type CallUpdateParams as CallUpdateParams,
+  };
+}

@@ -219,3 +219,18 @@ export type ChatAgentPublishParams = api.PublishAgentVersionParams;
 export type ChatAgentRetrieveParams = api.GetChatAgentParams;
 /** Params of `chatAgent.update`. */
 export type ChatAgentUpdateParams = api.UpdateChatAgentParams;
+
+export declare namespace ChatAgent {
+  export {
+    type ChatAgentCreateParams as ChatAgentCreateParams,
+    type ChatAgentCreateVersionParams as ChatAgentCreateVersionParams,
+    type ChatAgentCreateVersionResponse as ChatAgentCreateVersionResponse,
+    type ChatAgentDeleteVersionParams as ChatAgentDeleteVersionParams,
+    type ChatAgentGetVersionsResponse as ChatAgentGetVersionsResponse,
+    type ChatAgentListParams as ChatAgentListParams,
+    type ChatAgentListResponse as ChatAgentListResponse,
+    type ChatAgentPublishParams as ChatAgentPublishParams,
+    type ChatAgentRetrieveParams as ChatAgentRetrieveParams,
+    type ChatAgentUpdateParams as ChatAgentUpdateParams,
+  };
+}

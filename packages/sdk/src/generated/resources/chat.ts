@@ -171,3 +171,13 @@ export type ChatCreateSMSChatParams = api.CreateSmsChatParams;
 export type ChatListParams = api.ListChatsParams;
 /** Params of `chat.update`. */
 export type ChatUpdateParams = api.UpdateChatParams;
+
+export declare namespace Chat {
+  export {
+    type ChatCreateParams as ChatCreateParams,
+    type ChatCreateChatCompletionParams as ChatCreateChatCompletionParams,
+    type ChatCreateSMSChatParams as ChatCreateSMSChatParams,
+    type ChatListParams as ChatListParams,
+    type ChatUpdateParams as ChatUpdateParams,
+  };
+}

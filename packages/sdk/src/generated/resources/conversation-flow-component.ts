@@ -126,3 +126,11 @@ export type ConversationFlowComponentCreateParams = api.CreateConversationFlowCo
 export type ConversationFlowComponentListParams = api.ListConversationFlowComponentsParams;
 /** Params of `conversationFlowComponent.update`. */
 export type ConversationFlowComponentUpdateParams = api.UpdateConversationFlowComponentParams;
+
+export declare namespace ConversationFlowComponent {
+  export {
+    type ConversationFlowComponentCreateParams as ConversationFlowComponentCreateParams,
+    type ConversationFlowComponentListParams as ConversationFlowComponentListParams,
+    type ConversationFlowComponentUpdateParams as ConversationFlowComponentUpdateParams,
+  };
+}

@@ -4,7 +4,7 @@ import * as api from '@retell-kit/client';
 import { requestPage, type APIPromise, type PagePromise, type RequestOptions } from '@retell-kit/client';
 import { APIResource } from '../../lib/index.js';
 
-export class ConversationFlow2 extends APIResource {
+export class ConversationFlow extends APIResource {
   /**
    * Create a conversation flow
    *
@@ -130,3 +130,13 @@ export type ConversationFlowListParams = api.ListConversationFlowsParams;
 export type ConversationFlowRetrieveParams = api.GetConversationFlowParams;
 /** Params of `conversationFlow.update`. */
 export type ConversationFlowUpdateParams = api.UpdateConversationFlowParams;
+
+export declare namespace ConversationFlow {
+  export {
+    type ConversationFlowCreateParams as ConversationFlowCreateParams,
+    type ConversationFlowListParams as ConversationFlowListParams,
+    type ConversationFlowRetrieveParams as ConversationFlowRetrieveParams,
+    type ConversationFlowUpdateParams as ConversationFlowUpdateParams,
+  };
+  export type ConversationFlow = api.ConversationFlow;
+}

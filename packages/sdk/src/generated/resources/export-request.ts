@@ -4,7 +4,7 @@ import * as api from '@retell-kit/client';
 import { requestPage, type APIPromise, type PagePromise, type RequestOptions } from '@retell-kit/client';
 import { APIResource } from '../../lib/index.js';
 
-export class ExportRequest2 extends APIResource {
+export class ExportRequest extends APIResource {
   /**
    * List export requests
    *
@@ -32,3 +32,8 @@ export class ExportRequest2 extends APIResource {
 
 /** Params of `exportRequest.list`. */
 export type ExportRequestListParams = api.ListExportRequestsParams;
+
+export declare namespace ExportRequest {
+  export { type ExportRequestListParams as ExportRequestListParams };
+  export type ExportRequest = api.ExportRequest;
+}

@@ -139,3 +139,12 @@ export type KnowledgeBaseCreateParams = api.CreateKnowledgeBaseParams;
 export type KnowledgeBaseDeleteSourceParams = { knowledge_base_id: string };
 /** Response of `knowledgeBase.list`. */
 export type KnowledgeBaseListResponse = api.ListKnowledgeBasesResponse;
+
+export declare namespace KnowledgeBase {
+  export {
+    type KnowledgeBaseAddSourcesParams as KnowledgeBaseAddSourcesParams,
+    type KnowledgeBaseCreateParams as KnowledgeBaseCreateParams,
+    type KnowledgeBaseDeleteSourceParams as KnowledgeBaseDeleteSourceParams,
+    type KnowledgeBaseListResponse as KnowledgeBaseListResponse,
+  };
+}

@@ -123,3 +123,12 @@ export type LlmListParams = api.ListRetellLlmsParams;
 export type LlmRetrieveParams = api.GetRetellLlmParams;
 /** Params of `llm.update`. */
 export type LlmUpdateParams = api.UpdateRetellLlmParams;
+
+export declare namespace Llm {
+  export {
+    type LlmCreateParams as LlmCreateParams,
+    type LlmListParams as LlmListParams,
+    type LlmRetrieveParams as LlmRetrieveParams,
+    type LlmUpdateParams as LlmUpdateParams,
+  };
+}

@@ -4,7 +4,7 @@ import * as api from '@retell-kit/client';
 import type { APIPromise, RequestOptions } from '@retell-kit/client';
 import { APIResource } from '../../lib/index.js';
 
-export class McpTool2 extends APIResource {
+export class McpTool extends APIResource {
   /**
    * List MCP tools of an agent
    *
@@ -34,3 +34,11 @@ export class McpTool2 extends APIResource {
 export type McpToolGetMcpToolsParams = api.GetMcpToolsParams;
 /** Response of `mcpTool.getMcpTools`. */
 export type McpToolGetMcpToolsResponse = api.GetMcpToolsResponse;
+
+export declare namespace McpTool {
+  export {
+    type McpToolGetMcpToolsParams as McpToolGetMcpToolsParams,
+    type McpToolGetMcpToolsResponse as McpToolGetMcpToolsResponse,
+  };
+  export type McpTool = api.McpTool;
+}

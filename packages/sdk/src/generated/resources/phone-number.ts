@@ -145,3 +145,12 @@ export type PhoneNumberImportParams = api.ImportPhoneNumberParams;
 export type PhoneNumberListParams = api.ListPhoneNumbersParams;
 /** Params of `phoneNumber.update`. */
 export type PhoneNumberUpdateParams = api.UpdatePhoneNumberParams;
+
+export declare namespace PhoneNumber {
+  export {
+    type PhoneNumberCreateParams as PhoneNumberCreateParams,
+    type PhoneNumberImportParams as PhoneNumberImportParams,
+    type PhoneNumberListParams as PhoneNumberListParams,
+    type PhoneNumberUpdateParams as PhoneNumberUpdateParams,
+  };
+}

@@ -33,3 +33,7 @@ export class Playground extends APIResource {
 
 /** Params of `playground.completion`. */
 export type PlaygroundCompletionParams = api.AgentPlaygroundCompletionParams;
+
+export declare namespace Playground {
+  export { type PlaygroundCompletionParams as PlaygroundCompletionParams };
+}

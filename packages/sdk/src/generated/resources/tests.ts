@@ -244,3 +244,14 @@ export type TestListTestCaseDefinitionsParams = api.ListTestCaseDefinitionsParam
 export type TestListTestRunsParams = api.ListTestRunsParams;
 /** Params of `tests.updateTestCaseDefinition`. */
 export type TestUpdateTestCaseDefinitionParams = api.UpdateTestCaseDefinitionParams;
+
+export declare namespace Tests {
+  export {
+    type TestCreateBatchTestParams as TestCreateBatchTestParams,
+    type TestCreateTestCaseDefinitionParams as TestCreateTestCaseDefinitionParams,
+    type TestListBatchTestsParams as TestListBatchTestsParams,
+    type TestListTestCaseDefinitionsParams as TestListTestCaseDefinitionsParams,
+    type TestListTestRunsParams as TestListTestRunsParams,
+    type TestUpdateTestCaseDefinitionParams as TestUpdateTestCaseDefinitionParams,
+  };
+}

@@ -102,3 +102,12 @@ export type VoiceCloneParams = api.CloneVoiceParams;
 export type VoiceListResponse = api.ListVoicesResponse;
 /** Params of `voice.search`. */
 export type VoiceSearchParams = api.SearchCommunityVoiceParams;
+
+export declare namespace Voice {
+  export {
+    type VoiceAddResourceParams as VoiceAddResourceParams,
+    type VoiceCloneParams as VoiceCloneParams,
+    type VoiceListResponse as VoiceListResponse,
+    type VoiceSearchParams as VoiceSearchParams,
+  };
+}
