@@ -22,6 +22,7 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  MAX_MESSAGE_DETAIL,
 } from './errors.js';
 export { toFile, type Uploadable, type ToFileOptions } from './uploads.js';
 export { signWebhook, verifyWebhook, verifyWebhookSync, parseWebhookEvent, WebhookVerificationError, type VerifyWebhookOptions } from './webhooks.js';
