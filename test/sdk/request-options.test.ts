@@ -178,7 +178,7 @@ describe('raw route methods, as on retell-sdk\'s client', () => {
     const { url, req, timeout } = await c.buildRequest({ method: 'post', path: '/create-agent', body: { a: 1 }, timeout: 1234 });
     expect(url).toBe(`${BASE}/create-agent?d=1`);
     expect(req).toMatchObject({ method: 'POST', body: '{"a":1}' });
-    expect((req.headers as Record<string, string>)['content-type']).toBe('application/json');
+    expect(req.headers.get('content-type')).toBe('application/json');
     expect(timeout).toBe(1234);
   });
 

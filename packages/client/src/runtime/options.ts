@@ -33,8 +33,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Extra `RequestInit` fields passed to every fetch (e.g. undici's `dispatcher`). */
   fetchOptions?: RequestInit;
-  /** Headers sent with every request; `null` removes a header set by the client. */
-  defaultHeaders?: HeadersInput;
+  /** Headers sent with every request (any `HeadersLike`); `null` removes a header set by the client. */
+  defaultHeaders?: HeadersLike;
   /** Query parameters added to every request. */
   defaultQuery?: Record<string, string | undefined>;
   /** Default: `process.env.RETELL_LOG`, else `warn`. */
@@ -86,7 +86,7 @@ export interface ResolvedOptions {
   maxRetries: number;
   fetch: typeof fetch;
   fetchOptions: RequestInit | undefined;
-  defaultHeaders: HeadersInput | undefined;
+  defaultHeaders: HeadersLike;
   defaultQuery: Record<string, string | undefined> | undefined;
   logLevel: LogLevel;
   logger: Logger;

@@ -22,6 +22,8 @@ import {
 } from '@retell-kit/client';
 
 export type PromiseOrValue<T> = T | Promise<T>;
+/** `RequestInit` fields a client passes to fetch as they are (the other four are its own). */
+export type FetchOptions = RequestInit & Partial<Record<'body' | 'headers' | 'method' | 'signal', never>>;
 /** A call described wholly by its options, as retell-sdk's `client.request({ method, path, ... })` takes it. */
 export type FinalRequestOptions = RequestOptions & { method: HTTPMethod | Uppercase<HTTPMethod>; path: string };
 
@@ -96,8 +98,9 @@ export class RetellClient extends RetellCore {
     this._resolved.logLevel = this.#checked('logLevel', value ?? 'warn');
   }
 
-  get fetchOptions(): RequestInit | undefined {
-    return this._resolved.fetchOptions;
+  /** Read as retell-sdk types it: the client's own `body`, `headers`, `method` and `signal` always win over these. */
+  get fetchOptions(): FetchOptions | undefined {
+    return this._resolved.fetchOptions as FetchOptions | undefined;
   }
   set fetchOptions(value: RequestInit | undefined) {
     this._resolved.fetchOptions = value;
@@ -157,9 +160,9 @@ export class RetellClient extends RetellCore {
   async buildRequest(
     options: FinalRequestOptions,
     _context: { retryCount?: number } = {},
-  ): Promise<{ req: RequestInit; url: string; timeout: number }> {
+  ): Promise<{ req: RequestInit & { headers: Headers }; url: string; timeout: number }> {
     const { url, init } = await this._buildRequest(RAW[options.method.toUpperCase()] ?? RAW['GET']!, {}, options);
-    const req: RequestInit = { ...this.fetchOptions, ...options.fetchOptions, ...init, ...(options.signal && { signal: options.signal }) };
+    const req = { ...this.fetchOptions, ...options.fetchOptions, ...init, headers: new Headers(init.headers), ...(options.signal && { signal: options.signal }) };
     return { req, url, timeout: options.timeout ?? this.timeout };
   }
 
