@@ -1,5 +1,5 @@
 /**
- * `resources/<resource>.ts`: the resource class (`class Agent extends APIResource`), the exported
+ * One resource, as statements of the facade's module: the resource class (`class Agent extends APIResource`), the exported
  * params/response type names of its methods (`AgentCreateParams`, `AgentListResponse`, ...), and, as the
  * official SDK does, a namespace merged into the class that re-exports those types (`Agent.AgentCreateParams`).
  * A schema named like the class (`ConversationFlow`) is reachable there too, since the class takes its
@@ -8,7 +8,6 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ResourceModel } from '../../ir/types.js';
 import { isResponseAlias } from '../../ir/sdk.js';
-import { OUTPUT_DIRS, type StructureFile } from '../files.js';
 import { operationNames } from '../operations/function.js';
 import { API, emitMethod, facadeParamsType } from './method.js';
 
@@ -22,14 +21,8 @@ export function resourceTypeNames(resource: ResourceModel, schemaNames: Readonly
   return names;
 }
 
-export function emitResource(resource: ResourceModel, schemaNames: ReadonlySet<string>): StructureFile {
-  const paginated = resource.methods.some((m) => m.operation.pagination);
+export function resourceStatements(resource: ResourceModel, schemaNames: ReadonlySet<string>): (string | StatementStructures)[] {
   const statements: (string | StatementStructures)[] = [
-    `import * as ${API} from '@retell-kit/client';`,
-    paginated
-      ? "import { requestPage, type APIPromise, type PagePromise, type RequestOptions } from '@retell-kit/client';"
-      : "import type { APIPromise, RequestOptions } from '@retell-kit/client';",
-    "import { APIResource } from '../../lib/index.js';",
     {
       kind: StructureKind.Class,
       name: resource.className,
@@ -67,5 +60,5 @@ export function emitResource(resource: ResourceModel, schemaNames: ReadonlySet<s
       statements: [...(members.length > 0 ? [`export { ${members.join(', ')} };`] : []), ...shadowed],
     });
   }
-  return { path: `${OUTPUT_DIRS.sdk}/resources/${resource.fileStem}.ts`, structure: { statements } };
+  return statements;
 }

@@ -15,109 +15,2517 @@ import {
   PermissionDeniedError,
   UnprocessableEntityError,
   toFile,
-} from '@retell-kit/client';
+  requestPage,
+  multipartBody,
+  type APIPromise,
+  type PagePromise,
+  type OperationSpec,
+  type RequestOptions,
+} from '@retell-kit/client/runtime';
 import type * as api from '@retell-kit/client';
-import { RetellClient } from '../lib/index.js';
-import {
-  Agent,
-  type AgentCreateParams,
-  type AgentCreateVersionParams,
-  type AgentDeleteVersionParams,
-  type AgentGetVersionsResponse,
-  type AgentListParams,
-  type AgentListResponse,
-  type AgentPublishParams,
-  type AgentRetrieveParams,
-  type AgentUpdateParams,
-} from './resources/agent.js';
-import { BatchCall, type BatchCallCreateBatchCallParams } from './resources/batch-call.js';
-import {
-  Call,
-  type CallCreatePhoneCallParams,
-  type CallCreateWebCallParams,
-  type CallListParams,
-  type CallRegisterPhoneCallParams,
-  type CallUpdateParams,
-} from './resources/call.js';
-import {
-  Chat,
-  type ChatCreateParams,
-  type ChatCreateChatCompletionParams,
-  type ChatCreateSMSChatParams,
-  type ChatListParams,
-  type ChatUpdateParams,
-} from './resources/chat.js';
-import {
-  ChatAgent,
-  type ChatAgentCreateParams,
-  type ChatAgentCreateVersionParams,
-  type ChatAgentCreateVersionResponse,
-  type ChatAgentDeleteVersionParams,
-  type ChatAgentGetVersionsResponse,
-  type ChatAgentListParams,
-  type ChatAgentListResponse,
-  type ChatAgentPublishParams,
-  type ChatAgentRetrieveParams,
-  type ChatAgentUpdateParams,
-} from './resources/chat-agent.js';
-import { Concurrency } from './resources/concurrency.js';
-import {
-  ConversationFlow,
-  type ConversationFlowCreateParams,
-  type ConversationFlowListParams,
-  type ConversationFlowRetrieveParams,
-  type ConversationFlowUpdateParams,
-} from './resources/conversation-flow.js';
-import {
-  ConversationFlowComponent,
-  type ConversationFlowComponentCreateParams,
-  type ConversationFlowComponentListParams,
-  type ConversationFlowComponentUpdateParams,
-} from './resources/conversation-flow-component.js';
-import { ExportRequest, type ExportRequestListParams } from './resources/export-request.js';
-import {
-  KnowledgeBase,
-  type KnowledgeBaseAddSourcesParams,
-  type KnowledgeBaseCreateParams,
-  type KnowledgeBaseDeleteSourceParams,
-  type KnowledgeBaseListResponse,
-} from './resources/knowledge-base.js';
-import {
-  Llm,
-  type LlmCreateParams,
-  type LlmListParams,
-  type LlmRetrieveParams,
-  type LlmUpdateParams,
-} from './resources/llm.js';
-import {
-  McpTool,
-  type McpToolGetMcpToolsParams,
-  type McpToolGetMcpToolsResponse,
-} from './resources/mcp-tool.js';
-import {
-  PhoneNumber,
-  type PhoneNumberCreateParams,
-  type PhoneNumberImportParams,
-  type PhoneNumberListParams,
-  type PhoneNumberUpdateParams,
-} from './resources/phone-number.js';
-import { Playground, type PlaygroundCompletionParams } from './resources/playground.js';
-import {
-  Tests,
-  type TestCreateBatchTestParams,
-  type TestCreateTestCaseDefinitionParams,
-  type TestListBatchTestsParams,
-  type TestListTestCaseDefinitionsParams,
-  type TestListTestRunsParams,
-  type TestUpdateTestCaseDefinitionParams,
-} from './resources/tests.js';
-import {
-  Voice,
-  type VoiceAddResourceParams,
-  type VoiceCloneParams,
-  type VoiceListResponse,
-  type VoiceSearchParams,
-} from './resources/voice.js';
+import { APIResource, RetellClient } from '../lib/index.js';
+const createAgentOperation: OperationSpec = {
+  operationId: 'createAgent',
+  method: 'POST',
+  path: '/create-agent',
+  body: 'json',
+};
+const createAgentVersionOperation: OperationSpec = {
+  operationId: 'createAgentVersion',
+  method: 'POST',
+  path: '/create-agent-version/{agent_id}',
+  body: 'json',
+};
+const deleteAgentOperation: OperationSpec = {
+  operationId: 'deleteAgent',
+  method: 'DELETE',
+  path: '/delete-agent/{agent_id}',
+};
+const deleteAgentVersionOperation: OperationSpec = {
+  operationId: 'deleteAgentVersion',
+  method: 'DELETE',
+  path: '/delete-agent-version/{agent_id}',
+};
+const getAgentVersionsOperation: OperationSpec = {
+  operationId: 'getAgentVersions',
+  method: 'GET',
+  path: '/get-agent-versions/{agent_id}',
+};
+const listAgentsOperation: OperationSpec = { operationId: 'listAgents', method: 'GET', path: '/list-agents' };
+const publishAgentVersionOperation: OperationSpec = {
+  operationId: 'publishAgentVersion',
+  method: 'POST',
+  path: '/publish-agent-version/{agent_id}',
+  body: 'json',
+};
+const getAgentOperation: OperationSpec = {
+  operationId: 'getAgent',
+  method: 'GET',
+  path: '/get-agent/{agent_id}',
+};
+const updateAgentOperation: OperationSpec = {
+  operationId: 'updateAgent',
+  method: 'PATCH',
+  path: '/update-agent/{agent_id}',
+  body: 'json',
+};
+const createBatchCallOperation: OperationSpec = {
+  operationId: 'createBatchCall',
+  method: 'POST',
+  path: '/create-batch-call',
+  timeoutMs: 300000,
+  body: 'json',
+};
+const createPhoneCallOperation: OperationSpec = {
+  operationId: 'createPhoneCall',
+  method: 'POST',
+  path: '/v2/create-phone-call',
+  timeoutMs: 120000,
+  body: 'json',
+};
+const createWebCallOperation: OperationSpec = {
+  operationId: 'createWebCall',
+  method: 'POST',
+  path: '/v2/create-web-call',
+  body: 'json',
+};
+const deleteCallOperation: OperationSpec = {
+  operationId: 'deleteCall',
+  method: 'DELETE',
+  path: '/v2/delete-call/{call_id}',
+};
+const listCallsOperation: OperationSpec = {
+  operationId: 'listCalls',
+  method: 'POST',
+  path: '/v3/list-calls',
+  timeoutMs: 300000,
+  body: 'json',
+  pagination: {
+    in: 'body',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const registerPhoneCallOperation: OperationSpec = {
+  operationId: 'registerPhoneCall',
+  method: 'POST',
+  path: '/v2/register-phone-call',
+  body: 'json',
+};
+const getCallOperation: OperationSpec = {
+  operationId: 'getCall',
+  method: 'GET',
+  path: '/v2/get-call/{call_id}',
+};
+const stopCallOperation: OperationSpec = {
+  operationId: 'stopCall',
+  method: 'POST',
+  path: '/v2/stop-call/{call_id}',
+};
+const updateCallOperation: OperationSpec = {
+  operationId: 'updateCall',
+  method: 'PATCH',
+  path: '/v2/update-call/{call_id}',
+  body: 'json',
+};
+const createChatOperation: OperationSpec = {
+  operationId: 'createChat',
+  method: 'POST',
+  path: '/create-chat',
+  body: 'json',
+};
+const createChatCompletionOperation: OperationSpec = {
+  operationId: 'createChatCompletion',
+  method: 'POST',
+  path: '/create-chat-completion',
+  timeoutMs: 300000,
+  body: 'json',
+};
+const createSmsChatOperation: OperationSpec = {
+  operationId: 'createSmsChat',
+  method: 'POST',
+  path: '/create-sms-chat',
+  body: 'json',
+};
+const deleteChatOperation: OperationSpec = {
+  operationId: 'deleteChat',
+  method: 'DELETE',
+  path: '/delete-chat/{chat_id}',
+};
+const endChatOperation: OperationSpec = {
+  operationId: 'endChat',
+  method: 'PATCH',
+  path: '/end-chat/{chat_id}',
+};
+const listChatsOperation: OperationSpec = {
+  operationId: 'listChats',
+  method: 'POST',
+  path: '/v3/list-chats',
+  timeoutMs: 300000,
+  body: 'json',
+  pagination: {
+    in: 'body',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const getChatOperation: OperationSpec = {
+  operationId: 'getChat',
+  method: 'GET',
+  path: '/get-chat/{chat_id}',
+};
+const updateChatOperation: OperationSpec = {
+  operationId: 'updateChat',
+  method: 'PATCH',
+  path: '/update-chat/{chat_id}',
+  body: 'json',
+};
+const createChatAgentOperation: OperationSpec = {
+  operationId: 'createChatAgent',
+  method: 'POST',
+  path: '/create-chat-agent',
+  body: 'json',
+};
+const deleteChatAgentOperation: OperationSpec = {
+  operationId: 'deleteChatAgent',
+  method: 'DELETE',
+  path: '/delete-chat-agent/{agent_id}',
+};
+const getChatAgentVersionsOperation: OperationSpec = {
+  operationId: 'getChatAgentVersions',
+  method: 'GET',
+  path: '/get-chat-agent-versions/{agent_id}',
+};
+const listChatAgentsOperation: OperationSpec = {
+  operationId: 'listChatAgents',
+  method: 'GET',
+  path: '/list-chat-agents',
+};
+const getChatAgentOperation: OperationSpec = {
+  operationId: 'getChatAgent',
+  method: 'GET',
+  path: '/get-chat-agent/{agent_id}',
+};
+const updateChatAgentOperation: OperationSpec = {
+  operationId: 'updateChatAgent',
+  method: 'PATCH',
+  path: '/update-chat-agent/{agent_id}',
+  body: 'json',
+};
+const getConcurrencyOperation: OperationSpec = {
+  operationId: 'getConcurrency',
+  method: 'GET',
+  path: '/get-concurrency',
+};
+const createConversationFlowOperation: OperationSpec = {
+  operationId: 'createConversationFlow',
+  method: 'POST',
+  path: '/create-conversation-flow',
+  body: 'json',
+};
+const deleteConversationFlowOperation: OperationSpec = {
+  operationId: 'deleteConversationFlow',
+  method: 'DELETE',
+  path: '/delete-conversation-flow/{conversation_flow_id}',
+};
+const listConversationFlowsOperation: OperationSpec = {
+  operationId: 'listConversationFlows',
+  method: 'GET',
+  path: '/v2/list-conversation-flows',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const getConversationFlowOperation: OperationSpec = {
+  operationId: 'getConversationFlow',
+  method: 'GET',
+  path: '/get-conversation-flow/{conversation_flow_id}',
+};
+const updateConversationFlowOperation: OperationSpec = {
+  operationId: 'updateConversationFlow',
+  method: 'PATCH',
+  path: '/update-conversation-flow/{conversation_flow_id}',
+  body: 'json',
+};
+const createConversationFlowComponentOperation: OperationSpec = {
+  operationId: 'createConversationFlowComponent',
+  method: 'POST',
+  path: '/create-conversation-flow-component',
+  body: 'json',
+};
+const deleteConversationFlowComponentOperation: OperationSpec = {
+  operationId: 'deleteConversationFlowComponent',
+  method: 'DELETE',
+  path: '/delete-conversation-flow-component/{conversation_flow_component_id}',
+};
+const listConversationFlowComponentsOperation: OperationSpec = {
+  operationId: 'listConversationFlowComponents',
+  method: 'GET',
+  path: '/v2/list-conversation-flow-components',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const getConversationFlowComponentOperation: OperationSpec = {
+  operationId: 'getConversationFlowComponent',
+  method: 'GET',
+  path: '/get-conversation-flow-component/{conversation_flow_component_id}',
+};
+const updateConversationFlowComponentOperation: OperationSpec = {
+  operationId: 'updateConversationFlowComponent',
+  method: 'PATCH',
+  path: '/update-conversation-flow-component/{conversation_flow_component_id}',
+  body: 'json',
+};
+const listExportRequestsOperation: OperationSpec = {
+  operationId: 'listExportRequests',
+  method: 'GET',
+  path: '/v2/list-export-requests',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const addKnowledgeBaseSourcesOperation: OperationSpec = {
+  operationId: 'addKnowledgeBaseSources',
+  method: 'POST',
+  path: '/add-knowledge-base-sources/{knowledge_base_id}',
+  body: 'multipart',
+  encode: multipartBody,
+};
+const createKnowledgeBaseOperation: OperationSpec = {
+  operationId: 'createKnowledgeBase',
+  method: 'POST',
+  path: '/create-knowledge-base',
+  body: 'multipart',
+  encode: multipartBody,
+};
+const deleteKnowledgeBaseOperation: OperationSpec = {
+  operationId: 'deleteKnowledgeBase',
+  method: 'DELETE',
+  path: '/delete-knowledge-base/{knowledge_base_id}',
+};
+const deleteKnowledgeBaseSourceOperation: OperationSpec = {
+  operationId: 'deleteKnowledgeBaseSource',
+  method: 'DELETE',
+  path: '/delete-knowledge-base-source/{knowledge_base_id}/source/{source_id}',
+};
+const listKnowledgeBasesOperation: OperationSpec = {
+  operationId: 'listKnowledgeBases',
+  method: 'GET',
+  path: '/list-knowledge-bases',
+};
+const getKnowledgeBaseOperation: OperationSpec = {
+  operationId: 'getKnowledgeBase',
+  method: 'GET',
+  path: '/get-knowledge-base/{knowledge_base_id}',
+};
+const createRetellLlmOperation: OperationSpec = {
+  operationId: 'createRetellLlm',
+  method: 'POST',
+  path: '/create-retell-llm',
+  body: 'json',
+};
+const deleteRetellLlmOperation: OperationSpec = {
+  operationId: 'deleteRetellLlm',
+  method: 'DELETE',
+  path: '/delete-retell-llm/{llm_id}',
+};
+const listRetellLlmsOperation: OperationSpec = {
+  operationId: 'listRetellLlms',
+  method: 'GET',
+  path: '/v2/list-retell-llms',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const getRetellLlmOperation: OperationSpec = {
+  operationId: 'getRetellLlm',
+  method: 'GET',
+  path: '/get-retell-llm/{llm_id}',
+};
+const updateRetellLlmOperation: OperationSpec = {
+  operationId: 'updateRetellLlm',
+  method: 'PATCH',
+  path: '/update-retell-llm/{llm_id}',
+  body: 'json',
+};
+const getMcpToolsOperation: OperationSpec = {
+  operationId: 'getMcpTools',
+  method: 'GET',
+  path: '/get-mcp-tools/{agent_id}',
+};
+const createPhoneNumberOperation: OperationSpec = {
+  operationId: 'createPhoneNumber',
+  method: 'POST',
+  path: '/create-phone-number',
+  body: 'json',
+};
+const deletePhoneNumberOperation: OperationSpec = {
+  operationId: 'deletePhoneNumber',
+  method: 'DELETE',
+  path: '/delete-phone-number/{phone_number}',
+};
+const importPhoneNumberOperation: OperationSpec = {
+  operationId: 'importPhoneNumber',
+  method: 'POST',
+  path: '/import-phone-number',
+  body: 'json',
+};
+const listPhoneNumbersOperation: OperationSpec = {
+  operationId: 'listPhoneNumbers',
+  method: 'GET',
+  path: '/v2/list-phone-numbers',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const getPhoneNumberOperation: OperationSpec = {
+  operationId: 'getPhoneNumber',
+  method: 'GET',
+  path: '/get-phone-number/{phone_number}',
+};
+const updatePhoneNumberOperation: OperationSpec = {
+  operationId: 'updatePhoneNumber',
+  method: 'PATCH',
+  path: '/update-phone-number/{phone_number}',
+  body: 'json',
+};
+const agentPlaygroundCompletionOperation: OperationSpec = {
+  operationId: 'agentPlaygroundCompletion',
+  method: 'POST',
+  path: '/agent-playground-completion/{agent_id}',
+  timeoutMs: 300000,
+  body: 'json',
+};
+const createBatchTestOperation: OperationSpec = {
+  operationId: 'createBatchTest',
+  method: 'POST',
+  path: '/create-batch-test',
+  body: 'json',
+};
+const createTestCaseDefinitionOperation: OperationSpec = {
+  operationId: 'createTestCaseDefinition',
+  method: 'POST',
+  path: '/create-test-case-definition',
+  body: 'json',
+};
+const deleteTestCaseDefinitionOperation: OperationSpec = {
+  operationId: 'deleteTestCaseDefinition',
+  method: 'DELETE',
+  path: '/delete-test-case-definition/{test_case_definition_id}',
+};
+const getBatchTestOperation: OperationSpec = {
+  operationId: 'getBatchTest',
+  method: 'GET',
+  path: '/get-batch-test/{test_case_batch_job_id}',
+};
+const getTestCaseDefinitionOperation: OperationSpec = {
+  operationId: 'getTestCaseDefinition',
+  method: 'GET',
+  path: '/get-test-case-definition/{test_case_definition_id}',
+};
+const getTestRunOperation: OperationSpec = {
+  operationId: 'getTestRun',
+  method: 'GET',
+  path: '/get-test-run/{test_case_job_id}',
+};
+const listBatchTestsOperation: OperationSpec = {
+  operationId: 'listBatchTests',
+  method: 'GET',
+  path: '/v2/list-batch-tests',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const listTestCaseDefinitionsOperation: OperationSpec = {
+  operationId: 'listTestCaseDefinitions',
+  method: 'GET',
+  path: '/v2/list-test-case-definitions',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const listTestRunsOperation: OperationSpec = {
+  operationId: 'listTestRuns',
+  method: 'GET',
+  path: '/v2/list-test-runs/{test_case_batch_job_id}',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const updateTestCaseDefinitionOperation: OperationSpec = {
+  operationId: 'updateTestCaseDefinition',
+  method: 'PUT',
+  path: '/update-test-case-definition/{test_case_definition_id}',
+  body: 'json',
+};
+const addCommunityVoiceOperation: OperationSpec = {
+  operationId: 'addCommunityVoice',
+  method: 'POST',
+  path: '/add-community-voice',
+  body: 'json',
+};
+const cloneVoiceOperation: OperationSpec = {
+  operationId: 'cloneVoice',
+  method: 'POST',
+  path: '/clone-voice',
+  body: 'multipart',
+  encode: multipartBody,
+};
+const listVoicesOperation: OperationSpec = { operationId: 'listVoices', method: 'GET', path: '/list-voices' };
+const getVoiceOperation: OperationSpec = {
+  operationId: 'getVoice',
+  method: 'GET',
+  path: '/get-voice/{voice_id}',
+};
+const searchCommunityVoiceOperation: OperationSpec = {
+  operationId: 'searchCommunityVoice',
+  method: 'POST',
+  path: '/search-community-voice',
+  body: 'json',
+};
+
+export class Agent extends APIResource {
+  /**
+   * Create a voice agent
+   *
+   * Creates a voice agent bound to an existing response engine (Retell LLM, custom LLM or conversation flow) and a voice. The agent starts as an unpublished draft at version 0; the created agent is returned with its generated `agent_id`.
+   *
+   * `POST /create-agent`
+   *
+   * @example
+   * ```ts
+   * const agentResponse = await client.agent.create({ response_engine: { llm_id: 'llm_id', type: 'retell-llm' }, voice_id: 'voice_id' });
+   * ```
+   */
+  create(params: AgentCreateParams, options?: RequestOptions): APIPromise<api.AgentResponse> {
+    return this._client.request<api.AgentResponse>(createAgentOperation, { body: params }, options);
+  }
+
+  /**
+   * Create a draft agent version
+   *
+   * Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
+   *
+   * `POST /create-agent-version/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const agentCreateVersionResponse = await client.agent.createVersion('agent_id', { base_version: 0 });
+   * ```
+   */
+  createVersion(
+    agentId: string,
+    params: AgentCreateVersionParams,
+    options?: RequestOptions,
+  ): APIPromise<api.AgentCreateVersionResponse> {
+    return this._client.request<api.AgentCreateVersionResponse>(
+      createAgentVersionOperation,
+      { path: { agent_id: agentId }, body: params },
+      options,
+    );
+  }
+
+  /**
+   * Delete a voice agent
+   *
+   * Permanently removes a voice agent together with every one of its versions.
+   *
+   * `DELETE /delete-agent/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * await client.agent.delete('agent_id');
+   * ```
+   */
+  delete(agentId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(deleteAgentOperation, { path: { agent_id: agentId } }, options);
+  }
+
+  /**
+   * Delete an agent version
+   *
+   * Removes a single version of a voice or chat agent, leaving its other versions untouched.
+   *
+   * `DELETE /delete-agent-version/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * await client.agent.deleteVersion('agent_id', { version: 0 });
+   * ```
+   */
+  deleteVersion(
+    agentId: string,
+    params: AgentDeleteVersionParams,
+    options?: RequestOptions,
+  ): APIPromise<void> {
+    return this._client.request<void>(
+      deleteAgentVersionOperation,
+      { path: { agent_id: agentId }, query: params },
+      options,
+    );
+  }
+
+  /**
+   * List versions of a voice agent
+   *
+   * Returns every stored version of one voice agent, published ones and drafts alike, as an array of full agent objects.
+   *
+   * `GET /get-agent-versions/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const agentGetVersionsResponse = await client.agent.getVersions('agent_id');
+   * ```
+   */
+  getVersions(agentId: string, options?: RequestOptions): APIPromise<AgentGetVersionsResponse> {
+    return this._client.request<AgentGetVersionsResponse>(
+      getAgentVersionsOperation,
+      { path: { agent_id: agentId } },
+      options,
+    );
+  }
+
+  /**
+   * List voice agents
+   *
+   * Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
+   *
+   * `GET /list-agents`
+   *
+   * @example
+   * ```ts
+   * const agentListResponse = await client.agent.list();
+   * ```
+   */
+  list(params?: AgentListParams | null, options?: RequestOptions): APIPromise<AgentListResponse> {
+    return this._client.request<AgentListResponse>(
+      listAgentsOperation,
+      { query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Publish an agent version
+   *
+   * Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
+   *
+   * `POST /publish-agent-version/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * await client.agent.publish('agent_id', { version: 0 });
+   * ```
+   */
+  publish(agentId: string, params: AgentPublishParams, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      publishAgentVersionOperation,
+      { path: { agent_id: agentId }, body: params },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a voice agent
+   *
+   * Returns the configuration of one voice agent. Without `version` the latest version is returned, which may be an unpublished draft.
+   *
+   * `GET /get-agent/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const agentResponse = await client.agent.retrieve('agent_id');
+   * ```
+   */
+  retrieve(
+    agentId: string,
+    params?: AgentRetrieveParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.AgentResponse> {
+    return this._client.request<api.AgentResponse>(
+      getAgentOperation,
+      { path: { agent_id: agentId }, query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Update a voice agent
+   *
+   * Changes fields of a voice agent version; only the properties you send are modified and the rest keep their values. Edits target the latest draft unless `version` selects another version. Returns the agent as it is after the update.
+   *
+   * `PATCH /update-agent/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const agentResponse = await client.agent.update('agent_id');
+   * ```
+   */
+  update(
+    agentId: string,
+    params?: AgentUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.AgentResponse> {
+    const { version, ...body }: Partial<api.UpdateAgentParams> = params ?? {};
+    return this._client.request<api.AgentResponse>(
+      updateAgentOperation,
+      { path: { agent_id: agentId }, query: { version }, body },
+      options,
+    );
+  }
+}
+
+/** Params of `agent.create`. */
+export type AgentCreateParams = api.CreateAgentParams;
+/** Params of `agent.createVersion`. */
+export type AgentCreateVersionParams = api.CreateAgentVersionParams;
+/** Params of `agent.deleteVersion`. */
+export type AgentDeleteVersionParams = api.DeleteAgentVersionParams;
+/** Response of `agent.getVersions`. */
+export type AgentGetVersionsResponse = api.GetAgentVersionsResponse;
+/** Params of `agent.list`. */
+export type AgentListParams = api.ListAgentsParams;
+/** Response of `agent.list`. */
+export type AgentListResponse = api.ListAgentsResponse;
+/** Params of `agent.publish`. */
+export type AgentPublishParams = api.PublishAgentVersionParams;
+/** Params of `agent.retrieve`. */
+export type AgentRetrieveParams = api.GetAgentParams;
+/** Params of `agent.update`. */
+export type AgentUpdateParams = api.UpdateAgentParams;
+
+export declare namespace Agent {
+  export {
+    type AgentCreateParams as AgentCreateParams,
+    type AgentCreateVersionParams as AgentCreateVersionParams,
+    type AgentDeleteVersionParams as AgentDeleteVersionParams,
+    type AgentGetVersionsResponse as AgentGetVersionsResponse,
+    type AgentListParams as AgentListParams,
+    type AgentListResponse as AgentListResponse,
+    type AgentPublishParams as AgentPublishParams,
+    type AgentRetrieveParams as AgentRetrieveParams,
+    type AgentUpdateParams as AgentUpdateParams,
+  };
+}
+
+export class BatchCall extends APIResource {
+  /**
+   * Schedule a batch of outbound calls
+   *
+   * Schedules outbound calls from `from_number` to every number in `tasks`, each task with its own optional agent override, dynamic variables and metadata. Calls start at `trigger_timestamp` (immediately when omitted), are only placed inside `call_time_window` when one is given, and may keep part of your concurrency free for other calls via `reserved_concurrency`.
+   *
+   * `POST /create-batch-call`
+   *
+   * @example
+   * ```ts
+   * const batchCallResponse = await client.batchCall.createBatchCall({ from_number: 'from_number', tasks: [] });
+   * ```
+   */
+  createBatchCall(
+    params: BatchCallCreateBatchCallParams,
+    options?: RequestOptions,
+  ): APIPromise<api.BatchCallResponse> {
+    return this._client.request<api.BatchCallResponse>(createBatchCallOperation, { body: params }, options);
+  }
+}
+
+/** Params of `batchCall.createBatchCall`. */
+export type BatchCallCreateBatchCallParams = api.CreateBatchCallParams;
+
+export declare namespace BatchCall {
+  export { type BatchCallCreateBatchCallParams as BatchCallCreateBatchCallParams };
+}
+
+export class Call extends APIResource {
+  /**
+   * Create an outbound phone call
+   *
+   * Dials `to_number` from one of your Retell or imported numbers and hands the answered call to the outbound agent bound to `from_number`. You can run a different agent or version for this call only with `override_agent_id`/`override_agent_version` (or tweak settings with `agent_override`) and fill prompt placeholders through `retell_llm_dynamic_variables`. The response returns as soon as the call is registered, before anyone picks up.
+   *
+   * `POST /v2/create-phone-call`
+   *
+   * @example
+   * ```ts
+   * const phoneCallResponse = await client.call.createPhoneCall({ from_number: 'from_number', to_number: 'to_number' });
+   * ```
+   */
+  createPhoneCall(
+    params: CallCreatePhoneCallParams,
+    options?: RequestOptions,
+  ): APIPromise<api.PhoneCallResponse> {
+    return this._client.request<api.PhoneCallResponse>(createPhoneCallOperation, { body: params }, options);
+  }
+
+  /**
+   * Create a web call
+   *
+   * Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
+   *
+   * `POST /v2/create-web-call`
+   *
+   * @example
+   * ```ts
+   * const webCallResponse = await client.call.createWebCall({ agent_id: 'agent_id' });
+   * ```
+   */
+  createWebCall(params: CallCreateWebCallParams, options?: RequestOptions): APIPromise<api.WebCallResponse> {
+    return this._client.request<api.WebCallResponse>(createWebCallOperation, { body: params }, options);
+  }
+
+  /**
+   * Delete a call
+   *
+   * Permanently removes a call together with its transcript, recordings and other stored data. This cannot be undone.
+   *
+   * `DELETE /v2/delete-call/{call_id}`
+   *
+   * @example
+   * ```ts
+   * await client.call.delete('call_id');
+   * ```
+   */
+  delete(callId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(deleteCallOperation, { path: { call_id: callId } }, options);
+  }
+
+  /**
+   * List calls
+   *
+   * Returns your calls page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back to get the next page while `has_more` is true; set `include_total` to also get the number of matching calls.
+   *
+   * `POST /v3/list-calls`
+   *
+   * @example
+   * ```ts
+   * const callListResponse = await client.call.list();
+   * ```
+   */
+  list(
+    params?: CallListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.CallListResponse, api.ListCallsItem> {
+    return requestPage<api.CallListResponse, api.ListCallsItem>(
+      this._client,
+      listCallsOperation,
+      { body: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Register a call placed over your own telephony
+   *
+   * For setups where your own telephony stack places or receives the call: reserves a `call_id` bound to the given agent, which you then use to route the SIP leg to Retell. The call must be connected shortly after registration, otherwise it ends with the `registered_call_timeout` disconnection reason.
+   *
+   * `POST /v2/register-phone-call`
+   *
+   * @example
+   * ```ts
+   * const phoneCallResponse = await client.call.registerPhoneCall({ agent_id: 'agent_id' });
+   * ```
+   */
+  registerPhoneCall(
+    params: CallRegisterPhoneCallParams,
+    options?: RequestOptions,
+  ): APIPromise<api.PhoneCallResponse> {
+    return this._client.request<api.PhoneCallResponse>(registerPhoneCallOperation, { body: params }, options);
+  }
+
+  /**
+   * Retrieve a call
+   *
+   * Returns a phone or web call with everything known about it so far: status, timing, transcript, recording links, cost and, once post-call analysis has run, `call_analysis`. Fields that depend on the call having ended are absent while it is still in progress.
+   *
+   * `GET /v2/get-call/{call_id}`
+   *
+   * @example
+   * ```ts
+   * const callResponse = await client.call.retrieve('call_id');
+   * ```
+   */
+  retrieve(callId: string, options?: RequestOptions): APIPromise<api.CallResponse> {
+    return this._client.request<api.CallResponse>(getCallOperation, { path: { call_id: callId } }, options);
+  }
+
+  /**
+   * Hang up a live call
+   *
+   * Hangs up a call that is still in progress. The call then ends with the `manual_stopped` disconnection reason and the usual end-of-call webhooks follow.
+   *
+   * `POST /v2/stop-call/{call_id}`
+   *
+   * @example
+   * ```ts
+   * await client.call.stop('call_id');
+   * ```
+   */
+  stop(callId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(stopCallOperation, { path: { call_id: callId } }, options);
+  }
+
+  /**
+   * Update a call
+   *
+   * Changes the bookkeeping attached to an existing call: its `metadata`, `custom_attributes`, dynamic variable overrides and how much of its data Retell keeps (`data_storage_setting`). The conversation itself is not affected; the updated call is returned.
+   *
+   * `PATCH /v2/update-call/{call_id}`
+   *
+   * @example
+   * ```ts
+   * const callResponse = await client.call.update('call_id');
+   * ```
+   */
+  update(
+    callId: string,
+    params?: CallUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.CallResponse> {
+    return this._client.request<api.CallResponse>(
+      updateCallOperation,
+      { path: { call_id: callId }, body: params ?? {} },
+      options,
+    );
+  }
+}
+
+/** Params of `call.createPhoneCall`. */
+export type CallCreatePhoneCallParams = api.CreatePhoneCallParams;
+/** Params of `call.createWebCall`. */
+export type CallCreateWebCallParams = api.CreateWebCallParams;
+/** Params of `call.list`. */
+export type CallListParams = api.ListCallsParams;
+/** Params of `call.registerPhoneCall`. */
+export type CallRegisterPhoneCallParams = api.RegisterPhoneCallParams;
+/** Params of `call.update`. */
+export type CallUpdateParams = api.UpdateCallParams;
+
+export declare namespace Call {
+  export {
+    type CallCreatePhoneCallParams as CallCreatePhoneCallParams,
+    type CallCreateWebCallParams as CallCreateWebCallParams,
+    type CallListParams as CallListParams,
+    type CallRegisterPhoneCallParams as CallRegisterPhoneCallParams,
+    type CallUpdateParams as CallUpdateParams,
+  };
+}
+
+export class Chat extends APIResource {
+  /**
+   * Start an API chat
+   *
+   * Opens a text conversation with a chat agent over the API. Send user messages to it with the create chat completion operation, and end it when the conversation is over.
+   *
+   * `POST /create-chat`
+   *
+   * @example
+   * ```ts
+   * const chatResponse = await client.chat.create({ agent_id: 'agent_id' });
+   * ```
+   */
+  create(params: ChatCreateParams, options?: RequestOptions): APIPromise<api.ChatResponse> {
+    return this._client.request<api.ChatResponse>(createChatOperation, { body: params }, options);
+  }
+
+  /**
+   * Send a message in a chat
+   *
+   * Adds a user message to an ongoing API chat and waits for the agent to respond. The response holds only the new messages produced for this turn, such as tool calls with their results and node transitions.
+   *
+   * `POST /create-chat-completion`
+   *
+   * @example
+   * ```ts
+   * const chatCreateChatCompletionResponse = await client.chat.createChatCompletion({ chat_id: 'chat_id', content: 'content' });
+   * ```
+   */
+  createChatCompletion(
+    params: ChatCreateChatCompletionParams,
+    options?: RequestOptions,
+  ): APIPromise<api.ChatCreateChatCompletionResponse> {
+    return this._client.request<api.ChatCreateChatCompletionResponse>(
+      createChatCompletionOperation,
+      { body: params },
+      options,
+    );
+  }
+
+  /**
+   * Start an SMS conversation
+   *
+   * Starts a text-message conversation from one of your SMS-capable numbers to `to_number`, using the chat agent bound to `from_number` unless `override_agent_id` names another. The agent composes and sends the first message right away; later replies from the recipient continue the same chat.
+   *
+   * `POST /create-sms-chat`
+   *
+   * @example
+   * ```ts
+   * const chatResponse = await client.chat.createSMSChat({ from_number: 'from_number', to_number: 'to_number' });
+   * ```
+   */
+  createSMSChat(params: ChatCreateSMSChatParams, options?: RequestOptions): APIPromise<api.ChatResponse> {
+    return this._client.request<api.ChatResponse>(createSmsChatOperation, { body: params }, options);
+  }
+
+  /**
+   * Delete a chat
+   *
+   * Permanently removes a chat and its messages, transcript and analysis. This cannot be undone.
+   *
+   * `DELETE /delete-chat/{chat_id}`
+   *
+   * @example
+   * ```ts
+   * await client.chat.delete('chat_id');
+   * ```
+   */
+  delete(chatId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(deleteChatOperation, { path: { chat_id: chatId } }, options);
+  }
+
+  /**
+   * Close a chat
+   *
+   * Marks an ongoing chat as ended so no further messages are accepted. Ending it triggers the `chat_ended` webhook and post-chat analysis.
+   *
+   * `PATCH /end-chat/{chat_id}`
+   *
+   * @example
+   * ```ts
+   * await client.chat.end('chat_id');
+   * ```
+   */
+  end(chatId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(endChatOperation, { path: { chat_id: chatId } }, options);
+  }
+
+  /**
+   * List chats
+   *
+   * Returns your chats page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back while `has_more` is true; set `include_total` to also get the number of matching chats.
+   *
+   * `POST /v3/list-chats`
+   *
+   * @example
+   * ```ts
+   * const chatListResponse = await client.chat.list();
+   * ```
+   */
+  list(
+    params?: ChatListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.ChatListResponse, api.ListChatsItem> {
+    return requestPage<api.ChatListResponse, api.ListChatsItem>(
+      this._client,
+      listChatsOperation,
+      { body: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a chat
+   *
+   * Returns a chat with its status, messages, transcript and, once it has ended and been analyzed, its cost and `chat_analysis`.
+   *
+   * `GET /get-chat/{chat_id}`
+   *
+   * @example
+   * ```ts
+   * const chatResponse = await client.chat.retrieve('chat_id');
+   * ```
+   */
+  retrieve(chatId: string, options?: RequestOptions): APIPromise<api.ChatResponse> {
+    return this._client.request<api.ChatResponse>(getChatOperation, { path: { chat_id: chatId } }, options);
+  }
+
+  /**
+   * Update a chat
+   *
+   * Changes the bookkeeping attached to an existing chat: `metadata`, `custom_attributes`, dynamic variable overrides and the `data_storage_setting`. The messages themselves are not changed.
+   *
+   * `PATCH /update-chat/{chat_id}`
+   *
+   * @example
+   * ```ts
+   * const chatResponse = await client.chat.update('chat_id');
+   * ```
+   */
+  update(
+    chatId: string,
+    params?: ChatUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.ChatResponse> {
+    return this._client.request<api.ChatResponse>(
+      updateChatOperation,
+      { path: { chat_id: chatId }, body: params ?? {} },
+      options,
+    );
+  }
+}
+
+/** Params of `chat.create`. */
+export type ChatCreateParams = api.CreateChatParams;
+/** Params of `chat.createChatCompletion`. */
+export type ChatCreateChatCompletionParams = api.CreateChatCompletionParams;
+/** Params of `chat.createSMSChat`. */
+export type ChatCreateSMSChatParams = api.CreateSmsChatParams;
+/** Params of `chat.list`. */
+export type ChatListParams = api.ListChatsParams;
+/** Params of `chat.update`. */
+export type ChatUpdateParams = api.UpdateChatParams;
+
+export declare namespace Chat {
+  export {
+    type ChatCreateParams as ChatCreateParams,
+    type ChatCreateChatCompletionParams as ChatCreateChatCompletionParams,
+    type ChatCreateSMSChatParams as ChatCreateSMSChatParams,
+    type ChatListParams as ChatListParams,
+    type ChatUpdateParams as ChatUpdateParams,
+  };
+}
+
+export class ChatAgent extends APIResource {
+  /**
+   * Create a chat agent
+   *
+   * Creates a text-based agent for chats and SMS that answers through an existing response engine. It starts as an unpublished draft at version 0 and is returned with its generated `agent_id`.
+   *
+   * `POST /create-chat-agent`
+   *
+   * @example
+   * ```ts
+   * const chatAgentResponse = await client.chatAgent.create({ response_engine: { llm_id: 'llm_id', type: 'retell-llm' } });
+   * ```
+   */
+  create(params: ChatAgentCreateParams, options?: RequestOptions): APIPromise<api.ChatAgentResponse> {
+    return this._client.request<api.ChatAgentResponse>(createChatAgentOperation, { body: params }, options);
+  }
+
+  /**
+   * Create a draft agent version
+   *
+   * Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
+   *
+   * `POST /create-agent-version/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const chatAgentCreateVersionResponse = await client.chatAgent.createVersion('agent_id', { base_version: 0 });
+   * ```
+   */
+  createVersion(
+    agentId: string,
+    params: ChatAgentCreateVersionParams,
+    options?: RequestOptions,
+  ): APIPromise<ChatAgentCreateVersionResponse> {
+    return this._client.request<ChatAgentCreateVersionResponse>(
+      createAgentVersionOperation,
+      { path: { agent_id: agentId }, body: params },
+      options,
+    );
+  }
+
+  /**
+   * Delete a chat agent
+   *
+   * Permanently removes a chat agent and all of its versions.
+   *
+   * `DELETE /delete-chat-agent/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * await client.chatAgent.delete('agent_id');
+   * ```
+   */
+  delete(agentId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(deleteChatAgentOperation, { path: { agent_id: agentId } }, options);
+  }
+
+  /**
+   * Delete an agent version
+   *
+   * Removes a single version of a voice or chat agent, leaving its other versions untouched.
+   *
+   * `DELETE /delete-agent-version/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * await client.chatAgent.deleteVersion('agent_id', { version: 0 });
+   * ```
+   */
+  deleteVersion(
+    agentId: string,
+    params: ChatAgentDeleteVersionParams,
+    options?: RequestOptions,
+  ): APIPromise<void> {
+    return this._client.request<void>(
+      deleteAgentVersionOperation,
+      { path: { agent_id: agentId }, query: params },
+      options,
+    );
+  }
+
+  /**
+   * List versions of a chat agent
+   *
+   * Returns every stored version of one chat agent, both published versions and drafts, as full chat agent objects.
+   *
+   * `GET /get-chat-agent-versions/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const chatAgentGetVersionsResponse = await client.chatAgent.getVersions('agent_id');
+   * ```
+   */
+  getVersions(agentId: string, options?: RequestOptions): APIPromise<ChatAgentGetVersionsResponse> {
+    return this._client.request<ChatAgentGetVersionsResponse>(
+      getChatAgentVersionsOperation,
+      { path: { agent_id: agentId } },
+      options,
+    );
+  }
+
+  /**
+   * List chat agents
+   *
+   * Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
+   *
+   * `GET /list-chat-agents`
+   *
+   * @example
+   * ```ts
+   * const chatAgentListResponse = await client.chatAgent.list();
+   * ```
+   */
+  list(params?: ChatAgentListParams | null, options?: RequestOptions): APIPromise<ChatAgentListResponse> {
+    return this._client.request<ChatAgentListResponse>(
+      listChatAgentsOperation,
+      { query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Publish an agent version
+   *
+   * Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
+   *
+   * `POST /publish-agent-version/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * await client.chatAgent.publish('agent_id', { version: 0 });
+   * ```
+   */
+  publish(agentId: string, params: ChatAgentPublishParams, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      publishAgentVersionOperation,
+      { path: { agent_id: agentId }, body: params },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a chat agent
+   *
+   * Returns the configuration of one chat agent. Without `version` the latest version is returned, which may be an unpublished draft.
+   *
+   * `GET /get-chat-agent/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const chatAgentResponse = await client.chatAgent.retrieve('agent_id');
+   * ```
+   */
+  retrieve(
+    agentId: string,
+    params?: ChatAgentRetrieveParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.ChatAgentResponse> {
+    return this._client.request<api.ChatAgentResponse>(
+      getChatAgentOperation,
+      { path: { agent_id: agentId }, query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Update a chat agent
+   *
+   * Changes fields of a chat agent version; properties you leave out keep their current values. The latest version is edited unless `version` selects another one, and the updated agent is returned.
+   *
+   * `PATCH /update-chat-agent/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const chatAgentResponse = await client.chatAgent.update('agent_id');
+   * ```
+   */
+  update(
+    agentId: string,
+    params?: ChatAgentUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.ChatAgentResponse> {
+    const { version, ...body }: Partial<api.UpdateChatAgentParams> = params ?? {};
+    return this._client.request<api.ChatAgentResponse>(
+      updateChatAgentOperation,
+      { path: { agent_id: agentId }, query: { version }, body },
+      options,
+    );
+  }
+}
+
+/** Params of `chatAgent.create`. */
+export type ChatAgentCreateParams = api.CreateChatAgentParams;
+/** Params of `chatAgent.createVersion`. */
+export type ChatAgentCreateVersionParams = api.CreateAgentVersionParams;
+/** Response of `chatAgent.createVersion`. */
+export type ChatAgentCreateVersionResponse = api.CreateAgentVersionResponse;
+/** Params of `chatAgent.deleteVersion`. */
+export type ChatAgentDeleteVersionParams = api.DeleteAgentVersionParams;
+/** Response of `chatAgent.getVersions`. */
+export type ChatAgentGetVersionsResponse = api.GetChatAgentVersionsResponse;
+/** Params of `chatAgent.list`. */
+export type ChatAgentListParams = api.ListChatAgentsParams;
+/** Response of `chatAgent.list`. */
+export type ChatAgentListResponse = api.ListChatAgentsResponse;
+/** Params of `chatAgent.publish`. */
+export type ChatAgentPublishParams = api.PublishAgentVersionParams;
+/** Params of `chatAgent.retrieve`. */
+export type ChatAgentRetrieveParams = api.GetChatAgentParams;
+/** Params of `chatAgent.update`. */
+export type ChatAgentUpdateParams = api.UpdateChatAgentParams;
+
+export declare namespace ChatAgent {
+  export {
+    type ChatAgentCreateParams as ChatAgentCreateParams,
+    type ChatAgentCreateVersionParams as ChatAgentCreateVersionParams,
+    type ChatAgentCreateVersionResponse as ChatAgentCreateVersionResponse,
+    type ChatAgentDeleteVersionParams as ChatAgentDeleteVersionParams,
+    type ChatAgentGetVersionsResponse as ChatAgentGetVersionsResponse,
+    type ChatAgentListParams as ChatAgentListParams,
+    type ChatAgentListResponse as ChatAgentListResponse,
+    type ChatAgentPublishParams as ChatAgentPublishParams,
+    type ChatAgentRetrieveParams as ChatAgentRetrieveParams,
+    type ChatAgentUpdateParams as ChatAgentUpdateParams,
+  };
+}
+
+export class Concurrency extends APIResource {
+  /**
+   * Get concurrency usage and limits
+   *
+   * Reports how many calls your account is running right now against how many it may run at once, and how that limit is made up (free base, purchased and burst concurrency). Calls beyond the limit are rejected, so check this before launching large outbound campaigns.
+   *
+   * `GET /get-concurrency`
+   *
+   * @example
+   * ```ts
+   * const concurrencyRetrieveResponse = await client.concurrency.retrieve();
+   * ```
+   */
+  retrieve(options?: RequestOptions): APIPromise<api.ConcurrencyRetrieveResponse> {
+    return this._client.request<api.ConcurrencyRetrieveResponse>(getConcurrencyOperation, {}, options);
+  }
+}
+
+export class ConversationFlow extends APIResource {
+  /**
+   * Create a conversation flow
+   *
+   * Creates a conversation flow response engine: a graph of nodes and transitions that steers the agent through a conversation. Attach it to an agent through `response_engine`; the flow is returned with its generated id at version 0.
+   *
+   * `POST /create-conversation-flow`
+   *
+   * @example
+   * ```ts
+   * const conversationFlowResponse = await client.conversationFlow.create({ model_choice: { model: 'gpt-4.1', type: 'cascading' }, nodes: [], start_speaker: 'user' });
+   * ```
+   */
+  create(
+    params: ConversationFlowCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<api.ConversationFlowResponse> {
+    return this._client.request<api.ConversationFlowResponse>(
+      createConversationFlowOperation,
+      { body: params },
+      options,
+    );
+  }
+
+  /**
+   * Delete a conversation flow
+   *
+   * Permanently removes a conversation flow together with all of its versions.
+   *
+   * `DELETE /delete-conversation-flow/{conversation_flow_id}`
+   *
+   * @example
+   * ```ts
+   * await client.conversationFlow.delete('conversation_flow_id');
+   * ```
+   */
+  delete(conversationFlowId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      deleteConversationFlowOperation,
+      { path: { conversation_flow_id: conversationFlowId } },
+      options,
+    );
+  }
+
+  /**
+   * List conversation flows
+   *
+   * Returns one page of the conversation flows in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
+   *
+   * `GET /v2/list-conversation-flows`
+   *
+   * @example
+   * ```ts
+   * const conversationFlowListResponse = await client.conversationFlow.list();
+   * ```
+   */
+  list(
+    params?: ConversationFlowListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.ConversationFlowListResponse, api.ListConversationFlowsItem> {
+    return requestPage<api.ConversationFlowListResponse, api.ListConversationFlowsItem>(
+      this._client,
+      listConversationFlowsOperation,
+      { query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a conversation flow
+   *
+   * Returns one conversation flow with its nodes and settings, at the latest version unless `version` picks another one.
+   *
+   * `GET /get-conversation-flow/{conversation_flow_id}`
+   *
+   * @example
+   * ```ts
+   * const conversationFlowResponse = await client.conversationFlow.retrieve('conversation_flow_id');
+   * ```
+   */
+  retrieve(
+    conversationFlowId: string,
+    params?: ConversationFlowRetrieveParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.ConversationFlowResponse> {
+    return this._client.request<api.ConversationFlowResponse>(
+      getConversationFlowOperation,
+      { path: { conversation_flow_id: conversationFlowId }, query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Update a conversation flow
+   *
+   * Changes fields of a conversation flow; properties you omit keep their values, while an array you send (such as `nodes`) replaces the stored one. The latest version is edited unless `version` selects another, and the updated flow is returned.
+   *
+   * `PATCH /update-conversation-flow/{conversation_flow_id}`
+   *
+   * @example
+   * ```ts
+   * const conversationFlowResponse = await client.conversationFlow.update('conversation_flow_id');
+   * ```
+   */
+  update(
+    conversationFlowId: string,
+    params?: ConversationFlowUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.ConversationFlowResponse> {
+    const { version, ...body }: Partial<api.UpdateConversationFlowParams> = params ?? {};
+    return this._client.request<api.ConversationFlowResponse>(
+      updateConversationFlowOperation,
+      { path: { conversation_flow_id: conversationFlowId }, query: { version }, body },
+      options,
+    );
+  }
+}
+
+/** Params of `conversationFlow.create`. */
+export type ConversationFlowCreateParams = api.CreateConversationFlowParams;
+/** Params of `conversationFlow.list`. */
+export type ConversationFlowListParams = api.ListConversationFlowsParams;
+/** Params of `conversationFlow.retrieve`. */
+export type ConversationFlowRetrieveParams = api.GetConversationFlowParams;
+/** Params of `conversationFlow.update`. */
+export type ConversationFlowUpdateParams = api.UpdateConversationFlowParams;
+
+export declare namespace ConversationFlow {
+  export {
+    type ConversationFlowCreateParams as ConversationFlowCreateParams,
+    type ConversationFlowListParams as ConversationFlowListParams,
+    type ConversationFlowRetrieveParams as ConversationFlowRetrieveParams,
+    type ConversationFlowUpdateParams as ConversationFlowUpdateParams,
+  };
+  export type ConversationFlow = api.ConversationFlow;
+}
+
+export class ConversationFlowComponent extends APIResource {
+  /**
+   * Create a shared flow component
+   *
+   * Creates a reusable conversation flow component, a self-contained group of nodes that several conversation flows can link to. The component is returned with its generated id.
+   *
+   * `POST /create-conversation-flow-component`
+   *
+   * @example
+   * ```ts
+   * const conversationFlowComponentResponse = await client.conversationFlowComponent.create({ name: 'name', nodes: [] });
+   * ```
+   */
+  create(
+    params: ConversationFlowComponentCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<api.ConversationFlowComponentResponse> {
+    return this._client.request<api.ConversationFlowComponentResponse>(
+      createConversationFlowComponentOperation,
+      { body: params },
+      options,
+    );
+  }
+
+  /**
+   * Delete a shared flow component
+   *
+   * Removes a shared conversation flow component. Flows that linked to it are not broken: each of them receives its own local copy of the component first.
+   *
+   * `DELETE /delete-conversation-flow-component/{conversation_flow_component_id}`
+   *
+   * @example
+   * ```ts
+   * await client.conversationFlowComponent.delete('conversation_flow_component_id');
+   * ```
+   */
+  delete(conversationFlowComponentId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      deleteConversationFlowComponentOperation,
+      { path: { conversation_flow_component_id: conversationFlowComponentId } },
+      options,
+    );
+  }
+
+  /**
+   * List shared flow components
+   *
+   * Returns one page of the shared conversation flow components in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
+   *
+   * `GET /v2/list-conversation-flow-components`
+   *
+   * @example
+   * ```ts
+   * const conversationFlowComponentListResponse = await client.conversationFlowComponent.list();
+   * ```
+   */
+  list(
+    params?: ConversationFlowComponentListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.ConversationFlowComponentListResponse, api.ListConversationFlowComponentsItem> {
+    return requestPage<api.ConversationFlowComponentListResponse, api.ListConversationFlowComponentsItem>(
+      this._client,
+      listConversationFlowComponentsOperation,
+      { query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a shared flow component
+   *
+   * Returns one shared conversation flow component, including its nodes and the ids of the flows that link to it.
+   *
+   * `GET /get-conversation-flow-component/{conversation_flow_component_id}`
+   *
+   * @example
+   * ```ts
+   * const conversationFlowComponentResponse = await client.conversationFlowComponent.retrieve('conversation_flow_component_id');
+   * ```
+   */
+  retrieve(
+    conversationFlowComponentId: string,
+    options?: RequestOptions,
+  ): APIPromise<api.ConversationFlowComponentResponse> {
+    return this._client.request<api.ConversationFlowComponentResponse>(
+      getConversationFlowComponentOperation,
+      { path: { conversation_flow_component_id: conversationFlowComponentId } },
+      options,
+    );
+  }
+
+  /**
+   * Update a shared flow component
+   *
+   * Changes fields of a shared conversation flow component; omitted properties keep their values. Flows that link the component pick up the change, and the updated component is returned.
+   *
+   * `PATCH /update-conversation-flow-component/{conversation_flow_component_id}`
+   *
+   * @example
+   * ```ts
+   * const conversationFlowComponentResponse = await client.conversationFlowComponent.update('conversation_flow_component_id');
+   * ```
+   */
+  update(
+    conversationFlowComponentId: string,
+    params?: ConversationFlowComponentUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.ConversationFlowComponentResponse> {
+    return this._client.request<api.ConversationFlowComponentResponse>(
+      updateConversationFlowComponentOperation,
+      { path: { conversation_flow_component_id: conversationFlowComponentId }, body: params ?? {} },
+      options,
+    );
+  }
+}
+
+/** Params of `conversationFlowComponent.create`. */
+export type ConversationFlowComponentCreateParams = api.CreateConversationFlowComponentParams;
+/** Params of `conversationFlowComponent.list`. */
+export type ConversationFlowComponentListParams = api.ListConversationFlowComponentsParams;
+/** Params of `conversationFlowComponent.update`. */
+export type ConversationFlowComponentUpdateParams = api.UpdateConversationFlowComponentParams;
+
+export declare namespace ConversationFlowComponent {
+  export {
+    type ConversationFlowComponentCreateParams as ConversationFlowComponentCreateParams,
+    type ConversationFlowComponentListParams as ConversationFlowComponentListParams,
+    type ConversationFlowComponentUpdateParams as ConversationFlowComponentUpdateParams,
+  };
+}
+
+export class ExportRequest extends APIResource {
+  /**
+   * List export requests
+   *
+   * Returns your bulk exports of call or chat data page by page, with their processing status and, once completed, the download `url`. Pass the returned `pagination_key` back while `has_more` is true.
+   *
+   * `GET /v2/list-export-requests`
+   *
+   * @example
+   * ```ts
+   * const exportRequestListResponse = await client.exportRequest.list();
+   * ```
+   */
+  list(
+    params?: ExportRequestListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.ExportRequestListResponse, api.ListExportRequestsItem> {
+    return requestPage<api.ExportRequestListResponse, api.ListExportRequestsItem>(
+      this._client,
+      listExportRequestsOperation,
+      { query: params ?? undefined },
+      options,
+    );
+  }
+}
+
+/** Params of `exportRequest.list`. */
+export type ExportRequestListParams = api.ListExportRequestsParams;
+
+export declare namespace ExportRequest {
+  export { type ExportRequestListParams as ExportRequestListParams };
+  export type ExportRequest = api.ExportRequest;
+}
+
+export class KnowledgeBase extends APIResource {
+  /**
+   * Add knowledge base sources
+   *
+   * Adds files, web pages and/or text snippets, sent as multipart form data, to an existing knowledge base. The new sources are processed in the background and the knowledge base is returned with its current status.
+   *
+   * `POST /add-knowledge-base-sources/{knowledge_base_id}`
+   *
+   * @example
+   * ```ts
+   * const knowledgeBaseResponse = await client.knowledgeBase.addSources('knowledge_base_id');
+   * ```
+   */
+  addSources(
+    knowledgeBaseId: string,
+    params?: KnowledgeBaseAddSourcesParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.KnowledgeBaseResponse> {
+    return this._client.request<api.KnowledgeBaseResponse>(
+      addKnowledgeBaseSourcesOperation,
+      { path: { knowledge_base_id: knowledgeBaseId }, body: params ?? {} },
+      options,
+    );
+  }
+
+  /**
+   * Create a knowledge base
+   *
+   * Creates a knowledge base from uploaded files, web pages and text snippets sent as multipart form data, for agents to search during conversations. Sources are processed in the background: the response usually has status `in_progress`, and the sources appear once it turns `complete`.
+   *
+   * `POST /create-knowledge-base`
+   *
+   * @example
+   * ```ts
+   * const knowledgeBaseResponse = await client.knowledgeBase.create({ knowledge_base_name: 'knowledge_base_name' });
+   * ```
+   */
+  create(params: KnowledgeBaseCreateParams, options?: RequestOptions): APIPromise<api.KnowledgeBaseResponse> {
+    return this._client.request<api.KnowledgeBaseResponse>(
+      createKnowledgeBaseOperation,
+      { body: params },
+      options,
+    );
+  }
+
+  /**
+   * Delete a knowledge base
+   *
+   * Permanently removes a knowledge base and all of its sources.
+   *
+   * `DELETE /delete-knowledge-base/{knowledge_base_id}`
+   *
+   * @example
+   * ```ts
+   * await client.knowledgeBase.delete('knowledge_base_id');
+   * ```
+   */
+  delete(knowledgeBaseId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      deleteKnowledgeBaseOperation,
+      { path: { knowledge_base_id: knowledgeBaseId } },
+      options,
+    );
+  }
+
+  /**
+   * Delete a knowledge base source
+   *
+   * Removes one source (file, web page or text) from a knowledge base and returns the knowledge base as it is afterwards.
+   *
+   * `DELETE /delete-knowledge-base-source/{knowledge_base_id}/source/{source_id}`
+   *
+   * @example
+   * ```ts
+   * const knowledgeBaseResponse = await client.knowledgeBase.deleteSource('source_id', { knowledge_base_id: 'knowledge_base_id' });
+   * ```
+   */
+  deleteSource(
+    sourceId: string,
+    params: KnowledgeBaseDeleteSourceParams,
+    options?: RequestOptions,
+  ): APIPromise<api.KnowledgeBaseResponse> {
+    const { knowledge_base_id } = params;
+    return this._client.request<api.KnowledgeBaseResponse>(
+      deleteKnowledgeBaseSourceOperation,
+      { path: { knowledge_base_id, source_id: sourceId } },
+      options,
+    );
+  }
+
+  /**
+   * List knowledge bases
+   *
+   * Returns every knowledge base in your workspace as a plain array, without pagination.
+   *
+   * `GET /list-knowledge-bases`
+   *
+   * @example
+   * ```ts
+   * const knowledgeBaseListResponse = await client.knowledgeBase.list();
+   * ```
+   */
+  list(options?: RequestOptions): APIPromise<KnowledgeBaseListResponse> {
+    return this._client.request<KnowledgeBaseListResponse>(listKnowledgeBasesOperation, {}, options);
+  }
+
+  /**
+   * Retrieve a knowledge base
+   *
+   * Returns one knowledge base with its processing status and, once processing is complete, the list of its sources.
+   *
+   * `GET /get-knowledge-base/{knowledge_base_id}`
+   *
+   * @example
+   * ```ts
+   * const knowledgeBaseResponse = await client.knowledgeBase.retrieve('knowledge_base_id');
+   * ```
+   */
+  retrieve(knowledgeBaseId: string, options?: RequestOptions): APIPromise<api.KnowledgeBaseResponse> {
+    return this._client.request<api.KnowledgeBaseResponse>(
+      getKnowledgeBaseOperation,
+      { path: { knowledge_base_id: knowledgeBaseId } },
+      options,
+    );
+  }
+}
+
+/** Params of `knowledgeBase.addSources`. */
+export type KnowledgeBaseAddSourcesParams = api.AddKnowledgeBaseSourcesParams;
+/** Params of `knowledgeBase.create`. */
+export type KnowledgeBaseCreateParams = api.CreateKnowledgeBaseParams;
+/** Params of `knowledgeBase.deleteSource`. */
+export type KnowledgeBaseDeleteSourceParams = { knowledge_base_id: string };
+/** Response of `knowledgeBase.list`. */
+export type KnowledgeBaseListResponse = api.ListKnowledgeBasesResponse;
+
+export declare namespace KnowledgeBase {
+  export {
+    type KnowledgeBaseAddSourcesParams as KnowledgeBaseAddSourcesParams,
+    type KnowledgeBaseCreateParams as KnowledgeBaseCreateParams,
+    type KnowledgeBaseDeleteSourceParams as KnowledgeBaseDeleteSourceParams,
+    type KnowledgeBaseListResponse as KnowledgeBaseListResponse,
+  };
+}
+
+export class Llm extends APIResource {
+  /**
+   * Create a Retell LLM
+   *
+   * Creates a Retell LLM response engine: the prompt, model, tools and optional states that decide what an agent says. Attach it to a voice or chat agent through `response_engine`; every field is optional and the engine is returned at version 0.
+   *
+   * `POST /create-retell-llm`
+   *
+   * @example
+   * ```ts
+   * const llmResponse = await client.llm.create();
+   * ```
+   */
+  create(params?: LlmCreateParams | null, options?: RequestOptions): APIPromise<api.LlmResponse> {
+    return this._client.request<api.LlmResponse>(createRetellLlmOperation, { body: params ?? {} }, options);
+  }
+
+  /**
+   * Delete a Retell LLM
+   *
+   * Permanently removes a Retell LLM response engine and all of its versions.
+   *
+   * `DELETE /delete-retell-llm/{llm_id}`
+   *
+   * @example
+   * ```ts
+   * await client.llm.delete('llm_id');
+   * ```
+   */
+  delete(llmId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(deleteRetellLlmOperation, { path: { llm_id: llmId } }, options);
+  }
+
+  /**
+   * List Retell LLMs
+   *
+   * Returns one page of the Retell LLM response engines in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
+   *
+   * `GET /v2/list-retell-llms`
+   *
+   * @example
+   * ```ts
+   * const llmListResponse = await client.llm.list();
+   * ```
+   */
+  list(
+    params?: LlmListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.LlmListResponse, api.ListRetellLlmsItem> {
+    return requestPage<api.LlmListResponse, api.ListRetellLlmsItem>(
+      this._client,
+      listRetellLlmsOperation,
+      { query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a Retell LLM
+   *
+   * Returns the configuration of one Retell LLM response engine, at the latest version unless `version` picks another one.
+   *
+   * `GET /get-retell-llm/{llm_id}`
+   *
+   * @example
+   * ```ts
+   * const llmResponse = await client.llm.retrieve('llm_id');
+   * ```
+   */
+  retrieve(
+    llmId: string,
+    params?: LlmRetrieveParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.LlmResponse> {
+    return this._client.request<api.LlmResponse>(
+      getRetellLlmOperation,
+      { path: { llm_id: llmId }, query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Update a Retell LLM
+   *
+   * Changes fields of a Retell LLM response engine; properties you omit keep their values. The latest version is edited unless `version` selects another, and the resulting configuration is returned.
+   *
+   * `PATCH /update-retell-llm/{llm_id}`
+   *
+   * @example
+   * ```ts
+   * const llmResponse = await client.llm.update('llm_id');
+   * ```
+   */
+  update(
+    llmId: string,
+    params?: LlmUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.LlmResponse> {
+    const { version, ...body }: Partial<api.UpdateRetellLlmParams> = params ?? {};
+    return this._client.request<api.LlmResponse>(
+      updateRetellLlmOperation,
+      { path: { llm_id: llmId }, query: { version }, body },
+      options,
+    );
+  }
+}
+
+/** Params of `llm.create`. */
+export type LlmCreateParams = api.CreateRetellLlmParams;
+/** Params of `llm.list`. */
+export type LlmListParams = api.ListRetellLlmsParams;
+/** Params of `llm.retrieve`. */
+export type LlmRetrieveParams = api.GetRetellLlmParams;
+/** Params of `llm.update`. */
+export type LlmUpdateParams = api.UpdateRetellLlmParams;
+
+export declare namespace Llm {
+  export {
+    type LlmCreateParams as LlmCreateParams,
+    type LlmListParams as LlmListParams,
+    type LlmRetrieveParams as LlmRetrieveParams,
+    type LlmUpdateParams as LlmUpdateParams,
+  };
+}
+
+export class McpTool extends APIResource {
+  /**
+   * List MCP tools of an agent
+   *
+   * Connects to one MCP server configured on an agent (or on a conversation flow component it uses) and returns the tools that server exposes, with their input schemas.
+   *
+   * `GET /get-mcp-tools/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const mcpToolGetMcpToolsResponse = await client.mcpTool.getMcpTools('agent_id', { mcp_id: 'mcp_id' });
+   * ```
+   */
+  getMcpTools(
+    agentId: string,
+    params: McpToolGetMcpToolsParams,
+    options?: RequestOptions,
+  ): APIPromise<McpToolGetMcpToolsResponse> {
+    return this._client.request<McpToolGetMcpToolsResponse>(
+      getMcpToolsOperation,
+      { path: { agent_id: agentId }, query: params },
+      options,
+    );
+  }
+}
+
+/** Params of `mcpTool.getMcpTools`. */
+export type McpToolGetMcpToolsParams = api.GetMcpToolsParams;
+/** Response of `mcpTool.getMcpTools`. */
+export type McpToolGetMcpToolsResponse = api.GetMcpToolsResponse;
+
+export declare namespace McpTool {
+  export {
+    type McpToolGetMcpToolsParams as McpToolGetMcpToolsParams,
+    type McpToolGetMcpToolsResponse as McpToolGetMcpToolsResponse,
+  };
+  export type McpTool = api.McpTool;
+}
+
+export class PhoneNumber extends APIResource {
+  /**
+   * Buy a phone number
+   *
+   * Purchases a new number through Retell's telephony providers (Twilio or Telnyx) and optionally binds agents to it for inbound and outbound calls. Ask for a specific `phone_number`, or let Retell pick one matching `area_code`, `country_code` and `toll_free`; the number is billed monthly to your account.
+   *
+   * `POST /create-phone-number`
+   *
+   * @example
+   * ```ts
+   * const phoneNumberResponse = await client.phoneNumber.create();
+   * ```
+   */
+  create(
+    params?: PhoneNumberCreateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.PhoneNumberResponse> {
+    return this._client.request<api.PhoneNumberResponse>(
+      createPhoneNumberOperation,
+      { body: params ?? {} },
+      options,
+    );
+  }
+
+  /**
+   * Delete a phone number
+   *
+   * Removes a number from your account, so it no longer routes calls or messages to your agents.
+   *
+   * `DELETE /delete-phone-number/{phone_number}`
+   *
+   * @example
+   * ```ts
+   * await client.phoneNumber.delete('phone_number');
+   * ```
+   */
+  delete(phoneNumber: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      deletePhoneNumberOperation,
+      { path: { phone_number: phoneNumber } },
+      options,
+    );
+  }
+
+  /**
+   * Import your own number over SIP
+   *
+   * Brings a number you already own at another carrier into Retell over an elastic SIP trunk, so your agents can answer and place calls on it. Retell sends outbound calls to `termination_uri`, authenticating with the trunk credentials when given; inbound calls must be routed from your trunk to Retell.
+   *
+   * `POST /import-phone-number`
+   *
+   * @example
+   * ```ts
+   * const phoneNumberResponse = await client.phoneNumber.import({ phone_number: 'phone_number', termination_uri: 'termination_uri' });
+   * ```
+   */
+  import(params: PhoneNumberImportParams, options?: RequestOptions): APIPromise<api.PhoneNumberResponse> {
+    return this._client.request<api.PhoneNumberResponse>(
+      importPhoneNumberOperation,
+      { body: params },
+      options,
+    );
+  }
+
+  /**
+   * List phone numbers
+   *
+   * Returns the numbers in your account page by page. Pass the returned `pagination_key` back to continue with the next page while `has_more` is true.
+   *
+   * `GET /v2/list-phone-numbers`
+   *
+   * @example
+   * ```ts
+   * const phoneNumberListResponse = await client.phoneNumber.list();
+   * ```
+   */
+  list(
+    params?: PhoneNumberListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.PhoneNumberListResponse, api.ListPhoneNumbersItem> {
+    return requestPage<api.PhoneNumberListResponse, api.ListPhoneNumbersItem>(
+      this._client,
+      listPhoneNumbersOperation,
+      { query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a phone number
+   *
+   * Returns the configuration of one of your numbers: its type, nickname, bound voice and SMS agents, webhook URLs and country restrictions.
+   *
+   * `GET /get-phone-number/{phone_number}`
+   *
+   * @example
+   * ```ts
+   * const phoneNumberResponse = await client.phoneNumber.retrieve('phone_number');
+   * ```
+   */
+  retrieve(phoneNumber: string, options?: RequestOptions): APIPromise<api.PhoneNumberResponse> {
+    return this._client.request<api.PhoneNumberResponse>(
+      getPhoneNumberOperation,
+      { path: { phone_number: phoneNumber } },
+      options,
+    );
+  }
+
+  /**
+   * Update a phone number
+   *
+   * Changes how a number behaves: which agents answer or place its calls and SMS (with weights to split traffic), its nickname, webhook URLs, fallback number and allowed countries. Only the fields you send are changed, and the weights within each agent list must add up to 1.
+   *
+   * `PATCH /update-phone-number/{phone_number}`
+   *
+   * @example
+   * ```ts
+   * const phoneNumberResponse = await client.phoneNumber.update('phone_number');
+   * ```
+   */
+  update(
+    phoneNumber: string,
+    params?: PhoneNumberUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.PhoneNumberResponse> {
+    return this._client.request<api.PhoneNumberResponse>(
+      updatePhoneNumberOperation,
+      { path: { phone_number: phoneNumber }, body: params ?? {} },
+      options,
+    );
+  }
+}
+
+/** Params of `phoneNumber.create`. */
+export type PhoneNumberCreateParams = api.CreatePhoneNumberParams;
+/** Params of `phoneNumber.import`. */
+export type PhoneNumberImportParams = api.ImportPhoneNumberParams;
+/** Params of `phoneNumber.list`. */
+export type PhoneNumberListParams = api.ListPhoneNumbersParams;
+/** Params of `phoneNumber.update`. */
+export type PhoneNumberUpdateParams = api.UpdatePhoneNumberParams;
+
+export declare namespace PhoneNumber {
+  export {
+    type PhoneNumberCreateParams as PhoneNumberCreateParams,
+    type PhoneNumberImportParams as PhoneNumberImportParams,
+    type PhoneNumberListParams as PhoneNumberListParams,
+    type PhoneNumberUpdateParams as PhoneNumberUpdateParams,
+  };
+}
+
+export class Playground extends APIResource {
+  /**
+   * Generate a playground reply
+   *
+   * Runs one conversational turn of an agent without placing a call or opening a chat: send the whole message history and get back only the messages the agent produces next. Nothing is stored on the server, so the caller keeps the transcript; tool calls can be answered by `tool_mocks` instead of really executing. Generation can be slow, so allow up to five minutes.
+   *
+   * `POST /agent-playground-completion/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const playgroundCompletionResponse = await client.playground.completion('agent_id', { messages: [] });
+   * ```
+   */
+  completion(
+    agentId: string,
+    params: PlaygroundCompletionParams,
+    options?: RequestOptions,
+  ): APIPromise<api.PlaygroundCompletionResponse> {
+    const { version, ...body } = params;
+    return this._client.request<api.PlaygroundCompletionResponse>(
+      agentPlaygroundCompletionOperation,
+      { path: { agent_id: agentId }, query: { version }, body },
+      options,
+    );
+  }
+}
+
+/** Params of `playground.completion`. */
+export type PlaygroundCompletionParams = api.AgentPlaygroundCompletionParams;
+
+export declare namespace Playground {
+  export { type PlaygroundCompletionParams as PlaygroundCompletionParams };
+}
+
+export class Tests extends APIResource {
+  /**
+   * Run a batch test
+   *
+   * Starts running the listed test case definitions (up to 1000) against a response engine, each as its own simulated conversation. The job starts `in_progress`; poll it or list its test runs to see per-case results.
+   *
+   * `POST /create-batch-test`
+   *
+   * @example
+   * ```ts
+   * const batchTestResponse = await client.tests.createBatchTest({ response_engine: { llm_id: 'llm_id', type: 'retell-llm' }, test_case_definition_ids: [] });
+   * ```
+   */
+  createBatchTest(
+    params: TestCreateBatchTestParams,
+    options?: RequestOptions,
+  ): APIPromise<api.BatchTestResponse> {
+    return this._client.request<api.BatchTestResponse>(createBatchTestOperation, { body: params }, options);
+  }
+
+  /**
+   * Create a test case definition
+   *
+   * Defines a simulated conversation to test a response engine: a simulated user driven by `user_prompt`, the metrics the transcript is judged against, dynamic variables and mocked tool outputs. Run definitions with a batch test.
+   *
+   * `POST /create-test-case-definition`
+   *
+   * @example
+   * ```ts
+   * const testCaseDefinitionResponse = await client.tests.createTestCaseDefinition({ metrics: [], name: 'name', response_engine: { llm_id: 'llm_id', type: 'retell-llm' }, user_prompt: 'user_prompt' });
+   * ```
+   */
+  createTestCaseDefinition(
+    params: TestCreateTestCaseDefinitionParams,
+    options?: RequestOptions,
+  ): APIPromise<api.TestCaseDefinitionResponse> {
+    return this._client.request<api.TestCaseDefinitionResponse>(
+      createTestCaseDefinitionOperation,
+      { body: params },
+      options,
+    );
+  }
+
+  /**
+   * Remove a test case definition
+   *
+   * Permanently removes a test case definition so it can no longer be included in batch tests.
+   *
+   * `DELETE /delete-test-case-definition/{test_case_definition_id}`
+   *
+   * @example
+   * ```ts
+   * await client.tests.deleteTestCaseDefinition('test_case_definition_id');
+   * ```
+   */
+  deleteTestCaseDefinition(testCaseDefinitionId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      deleteTestCaseDefinitionOperation,
+      { path: { test_case_definition_id: testCaseDefinitionId } },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a batch test
+   *
+   * Returns the status of a batch test job together with how many of its test runs passed, failed or errored so far.
+   *
+   * `GET /get-batch-test/{test_case_batch_job_id}`
+   *
+   * @example
+   * ```ts
+   * const batchTestResponse = await client.tests.getBatchTest('test_case_batch_job_id');
+   * ```
+   */
+  getBatchTest(testCaseBatchJobId: string, options?: RequestOptions): APIPromise<api.BatchTestResponse> {
+    return this._client.request<api.BatchTestResponse>(
+      getBatchTestOperation,
+      { path: { test_case_batch_job_id: testCaseBatchJobId } },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a test case definition
+   *
+   * Returns one test case definition with its prompt, metrics, mocks and the response engine it targets.
+   *
+   * `GET /get-test-case-definition/{test_case_definition_id}`
+   *
+   * @example
+   * ```ts
+   * const testCaseDefinitionResponse = await client.tests.getTestCaseDefinition('test_case_definition_id');
+   * ```
+   */
+  getTestCaseDefinition(
+    testCaseDefinitionId: string,
+    options?: RequestOptions,
+  ): APIPromise<api.TestCaseDefinitionResponse> {
+    return this._client.request<api.TestCaseDefinitionResponse>(
+      getTestCaseDefinitionOperation,
+      { path: { test_case_definition_id: testCaseDefinitionId } },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a test run
+   *
+   * Returns one test run: the outcome of a single test case within a batch test, with the definition as it was when run, the verdict and its explanation.
+   *
+   * `GET /get-test-run/{test_case_job_id}`
+   *
+   * @example
+   * ```ts
+   * const testCaseJobResponse = await client.tests.getTestRun('test_case_job_id');
+   * ```
+   */
+  getTestRun(testCaseJobId: string, options?: RequestOptions): APIPromise<api.TestCaseJobResponse> {
+    return this._client.request<api.TestCaseJobResponse>(
+      getTestRunOperation,
+      { path: { test_case_job_id: testCaseJobId } },
+      options,
+    );
+  }
+
+  /**
+   * List batch tests
+   *
+   * Returns, page by page, the batch test jobs run against one response engine, selected by `type` and the matching engine id and optionally a version. Pass the returned `pagination_key` back while `has_more` is true.
+   *
+   * `GET /v2/list-batch-tests`
+   *
+   * @example
+   * ```ts
+   * const testListBatchTestsResponse = await client.tests.listBatchTests({ type: 'retell-llm' });
+   * ```
+   */
+  listBatchTests(
+    params: TestListBatchTestsParams,
+    options?: RequestOptions,
+  ): PagePromise<api.TestListBatchTestsResponse, api.ListBatchTestsItem> {
+    return requestPage<api.TestListBatchTestsResponse, api.ListBatchTestsItem>(
+      this._client,
+      listBatchTestsOperation,
+      { query: params },
+      options,
+    );
+  }
+
+  /**
+   * List test case definitions
+   *
+   * Returns, page by page, the test case definitions written for one response engine, selected by `type` and the matching engine id. Pass the returned `pagination_key` back while `has_more` is true.
+   *
+   * `GET /v2/list-test-case-definitions`
+   *
+   * @example
+   * ```ts
+   * const testListTestCaseDefinitionsResponse = await client.tests.listTestCaseDefinitions({ type: 'retell-llm' });
+   * ```
+   */
+  listTestCaseDefinitions(
+    params: TestListTestCaseDefinitionsParams,
+    options?: RequestOptions,
+  ): PagePromise<api.TestListTestCaseDefinitionsResponse, api.ListTestCaseDefinitionsItem> {
+    return requestPage<api.TestListTestCaseDefinitionsResponse, api.ListTestCaseDefinitionsItem>(
+      this._client,
+      listTestCaseDefinitionsOperation,
+      { query: params },
+      options,
+    );
+  }
+
+  /**
+   * List test runs of a batch test
+   *
+   * Returns, page by page, the individual runs in a batch test job together with their verdicts. Pass the returned `pagination_key` back while `has_more` is true.
+   *
+   * `GET /v2/list-test-runs/{test_case_batch_job_id}`
+   *
+   * @example
+   * ```ts
+   * const testListTestRunsResponse = await client.tests.listTestRuns('test_case_batch_job_id');
+   * ```
+   */
+  listTestRuns(
+    testCaseBatchJobId: string,
+    params?: TestListTestRunsParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.TestListTestRunsResponse, api.ListTestRunsItem> {
+    return requestPage<api.TestListTestRunsResponse, api.ListTestRunsItem>(
+      this._client,
+      listTestRunsOperation,
+      { path: { test_case_batch_job_id: testCaseBatchJobId }, query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Edit a test case definition
+   *
+   * Changes the fields you send on a test case definition and leaves the others as they are. Test runs already completed keep the snapshot they ran with.
+   *
+   * `PUT /update-test-case-definition/{test_case_definition_id}`
+   *
+   * @example
+   * ```ts
+   * const testCaseDefinitionResponse = await client.tests.updateTestCaseDefinition('test_case_definition_id');
+   * ```
+   */
+  updateTestCaseDefinition(
+    testCaseDefinitionId: string,
+    params?: TestUpdateTestCaseDefinitionParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.TestCaseDefinitionResponse> {
+    return this._client.request<api.TestCaseDefinitionResponse>(
+      updateTestCaseDefinitionOperation,
+      { path: { test_case_definition_id: testCaseDefinitionId }, body: params ?? {} },
+      options,
+    );
+  }
+}
+
+/** Params of `tests.createBatchTest`. */
+export type TestCreateBatchTestParams = api.CreateBatchTestParams;
+/** Params of `tests.createTestCaseDefinition`. */
+export type TestCreateTestCaseDefinitionParams = api.CreateTestCaseDefinitionParams;
+/** Params of `tests.listBatchTests`. */
+export type TestListBatchTestsParams = api.ListBatchTestsParams;
+/** Params of `tests.listTestCaseDefinitions`. */
+export type TestListTestCaseDefinitionsParams = api.ListTestCaseDefinitionsParams;
+/** Params of `tests.listTestRuns`. */
+export type TestListTestRunsParams = api.ListTestRunsParams;
+/** Params of `tests.updateTestCaseDefinition`. */
+export type TestUpdateTestCaseDefinitionParams = api.UpdateTestCaseDefinitionParams;
+
+export declare namespace Tests {
+  export {
+    type TestCreateBatchTestParams as TestCreateBatchTestParams,
+    type TestCreateTestCaseDefinitionParams as TestCreateTestCaseDefinitionParams,
+    type TestListBatchTestsParams as TestListBatchTestsParams,
+    type TestListTestCaseDefinitionsParams as TestListTestCaseDefinitionsParams,
+    type TestListTestRunsParams as TestListTestRunsParams,
+    type TestUpdateTestCaseDefinitionParams as TestUpdateTestCaseDefinitionParams,
+  };
+}
+
+export class Voice extends APIResource {
+  /**
+   * Add a shared provider voice to your library
+   *
+   * Copies a voice shared in a provider's community library (found with the community voice search) into your Retell voice list so agents can use it. Identify it by `provider_voice_id`, plus `public_user_id` for ElevenLabs shared voices.
+   *
+   * `POST /add-community-voice`
+   *
+   * @example
+   * ```ts
+   * const voiceResponse = await client.voice.addResource({ provider_voice_id: 'provider_voice_id', voice_name: 'voice_name' });
+   * ```
+   */
+  addResource(params: VoiceAddResourceParams, options?: RequestOptions): APIPromise<api.VoiceResponse> {
+    return this._client.request<api.VoiceResponse>(addCommunityVoiceOperation, { body: params }, options);
+  }
+
+  /**
+   * Clone a voice
+   *
+   * Creates a custom voice from one or more audio recordings uploaded as multipart form data, using the chosen provider's cloning. Use recordings of a single speaker you have permission to clone; the new voice appears in your voice list and can be assigned to agents.
+   *
+   * `POST /clone-voice`
+   *
+   * @example
+   * ```ts
+   * const voiceResponse = await client.voice.clone({ files: [], voice_name: 'voice_name', voice_provider: 'elevenlabs' });
+   * ```
+   */
+  clone(params: VoiceCloneParams, options?: RequestOptions): APIPromise<api.VoiceResponse> {
+    return this._client.request<api.VoiceResponse>(cloneVoiceOperation, { body: params }, options);
+  }
+
+  /**
+   * List voices
+   *
+   * Returns every voice your agents can use: Retell's built-in voices from all providers plus the voices you cloned or added from a community library. The list is not paginated.
+   *
+   * `GET /list-voices`
+   *
+   * @example
+   * ```ts
+   * const voiceListResponse = await client.voice.list();
+   * ```
+   */
+  list(options?: RequestOptions): APIPromise<VoiceListResponse> {
+    return this._client.request<VoiceListResponse>(listVoicesOperation, {}, options);
+  }
+
+  /**
+   * Retrieve a voice
+   *
+   * Returns one voice with its provider, gender, accent, age and a preview audio link.
+   *
+   * `GET /get-voice/{voice_id}`
+   *
+   * @example
+   * ```ts
+   * const voiceResponse = await client.voice.retrieve('voice_id');
+   * ```
+   */
+  retrieve(voiceId: string, options?: RequestOptions): APIPromise<api.VoiceResponse> {
+    return this._client.request<api.VoiceResponse>(
+      getVoiceOperation,
+      { path: { voice_id: voiceId } },
+      options,
+    );
+  }
+
+  /**
+   * Search community voices
+   *
+   * Searches the shared voice libraries of the supported providers for voices matching a free-text query. Results are not yet usable by agents; add the one you want with the add community voice operation.
+   *
+   * `POST /search-community-voice`
+   *
+   * @example
+   * ```ts
+   * const voiceSearchResponse = await client.voice.search({ search_query: 'search_query' });
+   * ```
+   */
+  search(params: VoiceSearchParams, options?: RequestOptions): APIPromise<api.VoiceSearchResponse> {
+    return this._client.request<api.VoiceSearchResponse>(
+      searchCommunityVoiceOperation,
+      { body: params },
+      options,
+    );
+  }
+}
+
+/** Params of `voice.addResource`. */
+export type VoiceAddResourceParams = api.AddCommunityVoiceParams;
+/** Params of `voice.clone`. */
+export type VoiceCloneParams = api.CloneVoiceParams;
+/** Response of `voice.list`. */
+export type VoiceListResponse = api.ListVoicesResponse;
+/** Params of `voice.search`. */
+export type VoiceSearchParams = api.SearchCommunityVoiceParams;
+
+export declare namespace Voice {
+  export {
+    type VoiceAddResourceParams as VoiceAddResourceParams,
+    type VoiceCloneParams as VoiceCloneParams,
+    type VoiceListResponse as VoiceListResponse,
+    type VoiceSearchParams as VoiceSearchParams,
+  };
+}
 
 /** Client for the Retell API: one property per resource, each method one HTTP operation. */
 export class Retell extends RetellClient {

@@ -19,7 +19,7 @@ import {
   type OperationSpec,
   type RequestInput,
   type RequestOptions,
-} from '@retell-kit/client';
+} from '@retell-kit/client/runtime';
 
 export type PromiseOrValue<T> = T | Promise<T>;
 /** `RequestInit` fields a client passes to fetch as they are (the other four are its own). */
