@@ -174,7 +174,9 @@ describe('raw route methods, as on retell-sdk\'s client', () => {
 
   it('buildURL and buildRequest build without sending', async () => {
     const c = client({ defaultQuery: { d: '1' } });
-    expect(c.buildURL('/list-agents?p=0', { limit: 2 })).toBe(`${BASE}/list-agents?p=0&d=1&limit=2`);
+    const built = new URL(c.buildURL('/list-agents?p=0&limit=9', { limit: 2 }));
+    expect(`${built.origin}${built.pathname}`).toBe(`${BASE}/list-agents`);
+    expect(Object.fromEntries(built.searchParams)).toEqual({ p: '0', d: '1', limit: '2' });
     const { url, req, timeout } = await c.buildRequest({ method: 'post', path: '/create-agent', body: { a: 1 }, timeout: 1234 });
     expect(url).toBe(`${BASE}/create-agent?d=1`);
     expect(req).toMatchObject({ method: 'POST', body: '{"a":1}' });

@@ -10,7 +10,6 @@ import { APIError } from './errors.js';
 import { mergeHeaders } from './headers.js';
 import type { OperationSpec, RequestInput } from './operation.js';
 import {
-  checkBaseURL,
   checkRetries,
   checkTimeout,
   DEFAULT_TIMEOUT_MS,
@@ -44,14 +43,14 @@ export class RetellCore implements RequestClient {
   readonly #transport: TransportConfig;
   /** Auth and default headers, computed once; the second adds the JSON content type (defaults may override it). */
   #headers: Record<string, string>;
-  #jsonHeaders: Record<string, string>;
+  /** The JSON content type: the default headers' own when they set one (they may set a charset), else plain. */
+  #jsonType = '';
 
   constructor(options?: ClientOptions) {
     // The resolved options double as the transport's config (fetch, logger, logLevel), read per request,
     // so a subclass that changes them (the facade's writable client properties) changes what is used.
     this.#transport = this.#options = resolveOptions(options);
     this.#headers = {};
-    this.#jsonHeaders = {};
     this._refreshHeaders();
   }
 
@@ -78,9 +77,9 @@ export class RetellCore implements RequestClient {
   /** Recomputes the auth and default headers from the resolved options. */
   protected _refreshHeaders(): void {
     const o = this.#options;
-    const auth = `Bearer ${o.apiKey}`;
-    this.#headers = mergeHeaders({ authorization: auth }, o.defaultHeaders);
-    this.#jsonHeaders = mergeHeaders({ 'content-type': 'application/json', authorization: auth }, o.defaultHeaders);
+    this.#headers = mergeHeaders({ authorization: `Bearer ${o.apiKey}` }, o.defaultHeaders);
+    this.#jsonType = this.#headers['content-type'] ?? 'application/json';
+    delete this.#headers['content-type'];
   }
 
   /**
@@ -143,67 +142,49 @@ export class RetellCore implements RequestClient {
   }
 
   /**
-   * The URL of a call, as retell-sdk's `buildURL`: `path` relative to the base URL (or absolute), its own
-   * `?query` under the client's `defaultQuery` under `query`. `defaultBaseURL` applies only when the
-   * client's base URL was not set by option or environment.
+   * The URL of a call: `path` relative to the base URL (or absolute), the client's `defaultQuery` under
+   * `query`. The facade's client extends it to retell-sdk's full `buildURL` (a `?query` in the path, `defaultBaseURL`).
    */
-  buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
+  buildURL(path: string, query: Record<string, unknown> | null | undefined, _defaultBaseURL?: string): string {
     const o = this.#options;
-    let url = path;
-    if (!/^https?:\/\//i.test(url)) {
-      const base = !o.baseURLOverridden && defaultBaseURL ? checkBaseURL(defaultBaseURL, 'defaultBaseURL option') : o.baseURL;
-      url = base + (url.startsWith('/') ? url : `/${url}`);
-    }
-    const mark = url.indexOf('?');
-    const pathQuery = mark === -1 ? undefined : Object.fromEntries(new URLSearchParams(url.slice(mark + 1)));
-    if (mark !== -1) url = url.slice(0, mark);
-    if (o.defaultQuery || pathQuery) query = { ...pathQuery, ...o.defaultQuery, ...query };
-    const search = serializeQuery(query ?? undefined);
-    return search === '' ? url : `${url}?${search}`;
+    const search = serializeQuery(o.defaultQuery ? { ...o.defaultQuery, ...query } : (query ?? undefined));
+    const url = /^https?:\/\//i.test(path) ? path : o.baseURL + path;
+    return search ? `${url}?${search}` : url;
   }
 
   /**
-   * URL and fetch init of one call, per-call overrides applied: they replace what the operation would
-   * send, as retell-sdk's `{ query, body, ...options }` spread does. A stream body sets `plan.maxRetries` to 0.
+   * URL and fetch init of one call, per-call overrides applied: `method`, `path`, `query` and `body`
+   * replace what the operation would send, as retell-sdk's `{ query, body, ...options }` spread does.
+   * A `FormData` body goes as it is, other bodies as JSON (the facade's client also sends strings,
+   * Blobs, buffers and streams as they are: `_rawBody`).
    */
   protected async _buildRequest(
     op: OperationSpec,
     input: RequestInput,
-    options: RequestOptions | undefined,
-    plan?: { maxRetries: number },
+    options: RequestOptions = {},
+    _plan?: { maxRetries: number },
   ): Promise<{ url: string; init: RequestInit & { method: string; headers: Record<string, string> } }> {
-    const method = (options?.method ?? op.method).toUpperCase();
-    const url = this.buildURL(
-      options?.path ?? serializePath(op.path, input.path ?? NO_PARAMS),
-      (options?.query !== undefined ? options.query : input.query) as Record<string, unknown> | null | undefined,
-      options?.defaultBaseURL,
-    );
-    const rawBody = options?.body !== undefined ? options.body : input.body;
+    const query = (options.query !== undefined ? options.query : input.query) as Record<string, unknown> | null | undefined;
+    const url = this.buildURL(options.path ?? serializePath(op.path, input.path ?? NO_PARAMS), query, options.defaultBaseURL);
+    const raw = options.body !== undefined ? options.body : input.body;
+    // A copy per request: a custom fetch may change the headers it is given.
+    const headers = mergeHeaders({ ...this.#headers }, options.headers);
     let body: BodyInit | undefined;
-    let base = this.#headers;
-    if (rawBody !== undefined && rawBody !== null) {
-      if (op.encode) body = await op.encode(rawBody);
+    if (raw != null) {
+      if (op.encode) body = await op.encode(raw);
       else if (op.body === 'multipart') throw new TypeError(`Operation ${op.operationId} has a multipart body but no encode (use multipartBody).`);
-      // Ready-made bodies go as they are (fetch sets their content type), strings too when the call names
-      // a content type; anything else is JSON.
-      else if (isRawBody(rawBody) || (typeof rawBody === 'string' && 'content-type' in mergeHeaders({}, options?.headers))) {
-        body = rawBody as BodyInit;
-        // A stream is read once: it cannot be sent again on a retry.
-        if (plan && rawBody instanceof ReadableStream) plan.maxRetries = 0;
-      } else {
-        body = JSON.stringify(rawBody);
-        base = this.#jsonHeaders;
+      else if (!(body = this._rawBody(raw, headers))) {
+        body = JSON.stringify(raw);
+        headers['content-type'] ??= this.#jsonType;
       }
     }
-    // A copy per request: a custom fetch may change the headers it is given.
-    const headers = { ...base };
-    if (options) {
-      mergeHeaders(headers, options.headers);
-      if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    }
-    const init: RequestInit & { method: string; headers: Record<string, string>; duplex?: 'half' } = { method, headers, body };
-    if (body instanceof ReadableStream) init.duplex = 'half';
-    return { url, init };
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    return { url, init: { method: (options.method ?? op.method).toUpperCase(), headers, body } };
+  }
+
+  /** A body fetch sends as it is (here a `FormData`: fetch sets its boundary), else undefined for JSON. */
+  protected _rawBody(body: unknown, _headers: Record<string, string>): BodyInit | undefined {
+    return body instanceof FormData ? body : undefined;
   }
 
   /** Keeps the key out of `console.log(client)` and `JSON.stringify(client)`. */
@@ -214,14 +195,6 @@ export class RetellCore implements RequestClient {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
   }
-}
-
-/** Bodies fetch sends as they are. */
-function isRawBody(body: unknown): boolean {
-  return (
-    body instanceof FormData || body instanceof URLSearchParams || body instanceof Blob || body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body) || body instanceof ReadableStream
-  );
 }
 
 /** The parsed JSON of an error response, else its raw text (`''` when empty: the message says "no body"). */

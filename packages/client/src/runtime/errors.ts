@@ -56,16 +56,17 @@ export class APIError<
    * travels in a request header, and request headers are not kept.
    */
   toJSON(): Record<string, unknown> {
+    const { name, message, status, headers, error, method, url, cause } = this;
     return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      headers: this.headers ? redactHeaders(this.headers) : undefined,
-      error: this.error,
+      name,
+      message,
+      status,
+      headers: headers && redactHeaders(headers),
+      error,
       requestID: this.requestID ?? undefined,
-      method: this.method,
-      url: this.url,
-      ...(this.cause !== undefined && { cause: this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : String(this.cause) }),
+      method,
+      url,
+      cause: cause === undefined ? cause : String(cause),
     };
   }
 
@@ -102,15 +103,12 @@ function describe(status: number | undefined, error: unknown, message: string | 
     const body = error as Record<string, unknown>;
     detail = body['message'] ?? body['error_message'] ?? body['error'] ?? body;
   }
-  let text =
-    typeof detail === 'string' ? detail
-    : detail === undefined ? message
-    : boundedJSON(detail, MAX_MESSAGE_DETAIL + 1);
-  if (text && /^\s*<(!doctype|html|head|body|\?xml)\b/i.test(text)) {
-    const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(text)?.[1]?.trim();
-    text = `${title ? `${title} ` : message ? `${message} ` : ''}(HTML body, ${text.length} characters)`;
-  } else if (text && text.length > MAX_MESSAGE_DETAIL) {
-    text = `${text.slice(0, MAX_MESSAGE_DETAIL)}... (${typeof detail === 'string' ? `${text.length} characters` : 'truncated'})`;
+  let text = typeof detail === 'string' ? detail : detail === undefined ? message : boundedJSON(detail);
+  const size = text?.length ?? 0;
+  if (text && /^\s*<(!doctype|html)\b/i.test(text)) {
+    text = `${/<title>([^<]{1,200})</i.exec(text)?.[1] ?? message ?? ''} (HTML body, ${size} characters)`.trim();
+  } else if (size > MAX_MESSAGE_DETAIL) {
+    text = `${text!.slice(0, MAX_MESSAGE_DETAIL)}... (${typeof detail === 'string' ? `${size} characters` : 'truncated'})`;
   }
   if (status && text) return `${status} ${text}`;
   if (status) return `${status} status code (no body)`;
@@ -118,38 +116,16 @@ function describe(status: number | undefined, error: unknown, message: string | 
 }
 
 /**
- * JSON text of `value`, stopping once `limit` characters are written, so a 50 MB body costs a walk of
- * its first few hundred characters, not a 50 MB string. Cycles and depth are bounded by the same limit.
+ * JSON text of `value`, writing nothing more once about `MAX_MESSAGE_DETAIL` characters are out: a 50 MB
+ * body is walked (no 50 MB string is built), and what is left out becomes `null`/is dropped.
  */
-function boundedJSON(value: unknown, limit: number): string {
-  let out = '';
-  const write = (v: unknown): void => {
-    if (out.length >= limit) return;
-    if (Array.isArray(v)) {
-      out += '[';
-      for (let i = 0; i < v.length && out.length < limit; i++) {
-        if (i > 0) out += ',';
-        write(v[i]);
-      }
-      out += ']';
-    } else if (v && typeof v === 'object') {
-      out += '{';
-      let first = true;
-      for (const key in v) {
-        if (out.length >= limit) break;
-        if (!Object.hasOwn(v, key)) continue;
-        out += `${first ? '' : ','}${JSON.stringify(key)}:`;
-        first = false;
-        write((v as Record<string, unknown>)[key]);
-      }
-      out += '}';
-    } else {
-      const text = JSON.stringify(v) ?? 'null';
-      out += text.length > limit ? text.slice(0, limit) : text;
-    }
-  };
-  write(value);
-  return out;
+function boundedJSON(value: unknown): string {
+  let budget = MAX_MESSAGE_DETAIL * 2;
+  return JSON.stringify(value, (key, v: unknown) => {
+    if (budget < 0) return undefined;
+    budget -= key.length + (typeof v === 'string' ? v.length : 8);
+    return typeof v === 'string' && v.length > MAX_MESSAGE_DETAIL ? v.slice(0, MAX_MESSAGE_DETAIL) : v;
+  }) ?? '';
 }
 
 export class BadRequestError extends APIError<400, Headers> {

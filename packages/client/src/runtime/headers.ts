@@ -7,20 +7,18 @@ import type { HeadersLike } from './options.js';
 
 /**
  * Copies `input` (any `HeadersLike`) over `target` with lower-cased names; `null` removes, `undefined`
- * leaves as is, an array value is joined with `, `. Returns `target`.
+ * leaves as is, an array value is joined with commas. Returns `target`.
  */
 export function mergeHeaders(target: Record<string, string>, input: HeadersLike): Record<string, string> {
-  if (!input) return target;
-  if ('nulls' in input && input.nulls instanceof Set && input.values instanceof Headers) {
+  if (input && 'nulls' in input && input.values instanceof Headers) {
     mergeHeaders(target, input.values);
     for (const name of input.nulls as Set<string>) delete target[name.toLowerCase()];
-    return target;
-  }
-  const entries: Iterable<readonly unknown[]> = Array.isArray(input) || input instanceof Headers ? input : Object.entries(input);
-  for (const [name, value] of entries) {
-    const key = String(name).toLowerCase();
-    if (value === null) delete target[key];
-    else if (value !== undefined) target[key] = Array.isArray(value) ? value.filter((v) => v != null).join(', ') : String(value);
+  } else if (input) {
+    for (const [name, value] of Array.isArray(input) || input instanceof Headers ? input : Object.entries(input)) {
+      const key = String(name).toLowerCase();
+      if (value === null) delete target[key];
+      else if (value !== undefined) target[key] = String(value);
+    }
   }
   return target;
 }

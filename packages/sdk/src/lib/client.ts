@@ -124,6 +124,40 @@ export class RetellClient extends RetellCore {
     return value;
   }
 
+  /** retell-sdk's `buildURL`: also keeps a `?query` written in the path, and honours `defaultBaseURL`. */
+  override buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
+    const o = this._resolved;
+    const [bare, pathQuery] = path.split('?', 2);
+    if (pathQuery) query = { ...Object.fromEntries(new URLSearchParams(pathQuery)), ...o.defaultQuery, ...query };
+    const absolute = /^https?:\/\//i.test(bare!);
+    if (!absolute && !o.baseURLOverridden && defaultBaseURL) {
+      if (!/^https?:\/\/[^/]/i.test(defaultBaseURL) || !URL.canParse(defaultBaseURL)) {
+        throw new TypeError(`Invalid defaultBaseURL option ${JSON.stringify(defaultBaseURL)}: expected an absolute http(s) URL.`);
+      }
+      return super.buildURL(defaultBaseURL.replace(/\/+$/, '') + bare, query);
+    }
+    return super.buildURL(bare!, query);
+  }
+
+  /** As retell-sdk sends them: Blobs, buffers, URLSearchParams, streams and FormData as they are; strings too when the call names a content type. */
+  protected override _rawBody(body: unknown, headers: Record<string, string>): BodyInit | undefined {
+    if (typeof body === 'string') return 'content-type' in headers ? body : undefined;
+    const raw = body instanceof Blob || body instanceof FormData || body instanceof URLSearchParams || body instanceof ArrayBuffer;
+    return raw || ArrayBuffer.isView(body) || body instanceof ReadableStream ? (body as BodyInit) : undefined;
+  }
+
+  /** A stream body is read once: no retries, and fetch needs `duplex: 'half'` to send it. */
+  protected override async _buildRequest(
+    ...args: Parameters<RetellCore['_buildRequest']>
+  ): ReturnType<RetellCore['_buildRequest']> {
+    const built = await super._buildRequest(...args);
+    if (built.init.body instanceof ReadableStream) {
+      (built.init as RequestInit & { duplex?: string }).duplex = 'half';
+      if (args[3]) args[3].maxRetries = 0;
+    }
+    return built;
+  }
+
   get<T = unknown>(path: string, options?: PromiseOrValue<RequestOptions>): APIPromise<T> {
     return this.#raw<T>('GET', path, options);
   }
