@@ -93,7 +93,7 @@ function main(): void {
     const modules = join(work, 'node_modules');
     link(join(root, 'packages/sdk'), join(modules, '@retell-kit/sdk'));
     link(join(root, 'packages/client'), join(modules, '@retell-kit/client'));
-    const official = dirname(createRequire(join(root, 'packages/client/package.json')).resolve('retell-sdk/package.json'));
+    const official = dirname(createRequire(join(root, 'packages/client/package.json')).resolve('retell-sdk')); // its CJS entry sits at the package root
     link(official, join(modules, 'retell-sdk'));
     const apps = [
       { id: 'empty', label: 'empty app', dir: join(work, 'empty'), source: 'export const nothing = 0;\n' },
