@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@retell-kit\/client$/, replacement: here('./packages/client/src/index.ts') },
+      { find: /^@retell-kit\/client\/runtime$/, replacement: here('./packages/client/src/runtime/lean.ts') },
       { find: /^@retell-kit\/sdk$/, replacement: here('./packages/sdk/src/index.ts') },
       { find: /^@retell-kit\/mock$/, replacement: here('./packages/mock/src/index.ts') },
       { find: /^@retell-kit\/diff$/, replacement: here('./packages/diff/src/index.ts') },

@@ -51,7 +51,7 @@ describe('facade parity with retell-sdk@5.33.0', () => {
   beforeAll(async () => {
     ours = await curatedGeneration();
     official = officialSurface();
-  });
+  }, 600_000); // one generation: ~15 s quiet; generous for a loaded machine
 
   it('has the same resources and the same 81 methods', () => {
     const mine = ours.model.resources.flatMap((r) => r.methods.map((m) => `${r.property}.${m.name}`)).sort();

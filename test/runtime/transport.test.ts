@@ -279,11 +279,11 @@ describe('errors', () => {
     expect((error as Error).message).toBe(`${status} nope`);
   });
 
-  it('keeps the raw text of an error body that is not JSON', async () => {
+  it('keeps the raw text of an error body that is not JSON (an HTML page is named, not quoted, in the message)', async () => {
     nock(BASE).get('/get-agent/a1').reply(404, '<html>Not Found</html>', { 'content-type': 'text/html' });
     const error = await makeClient().request(getAgentOp, { path: { agent_id: 'a1' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error).toMatchObject({ error: '<html>Not Found</html>', message: '404 <html>Not Found</html>' });
+    expect(error).toMatchObject({ error: '<html>Not Found</html>', message: '404 Not Found (HTML body, 22 characters)' });
   });
 
   it('an empty error body still names the status', async () => {

@@ -11,7 +11,6 @@ import { emitMocks } from './mocks/index.js';
 import type { EmittedFile } from './files.js';
 import { emitOperations } from './operations/index.js';
 import { emitSdkEntry, emitSdkIndex } from './sdk/entry.js';
-import { emitResource } from './sdk/resource.js';
 import { emitRoot } from './sdk/root.js';
 import { emitSchemaAliases } from './types/aliases.js';
 
@@ -34,10 +33,7 @@ export const EMITTERS: readonly Emitter[] = [
   { name: 'operations', emit: ({ model }) => [...emitOperations(model), emitClientFactory(), emitClientIndex(model)] },
   {
     name: 'sdk',
-    emit: ({ model }) => {
-      const schemaNames = new Set(model.schemas.map((s) => s.typeName));
-      return [...model.resources.map((r) => emitResource(r, schemaNames)), emitRoot(model), emitSdkIndex(model), emitSdkEntry()];
-    },
+    emit: ({ model }) => [emitRoot(model), emitSdkIndex(model), emitSdkEntry()],
   },
   { name: 'docs', emit: ({ spec, model }) => emitDocs(spec, model) },
   { name: 'mocks', emit: ({ spec, model }) => emitMocks(spec, model) },

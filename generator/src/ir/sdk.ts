@@ -37,7 +37,9 @@ export function buildSdk(drafts: readonly DraftOperation[], schemaTypeNames: Rea
   const methodScopes = new Map<string, NameScope>();
   const resourceMethods = new Map<string, MethodModel[]>();
   const classNames = new Map<string, string>();
-  const classScope = new NameScope(schemaTypeNames.values());
+  // Resource classes keep the official names even where a schema has the same one (`ConversationFlow`):
+  // a class merges with a namespace, so the facade decides which name wins where (see emit/sdk/root.ts).
+  const classScope = new NameScope();
   const explicit = drafts.some((d) => d.raw.length > 0);
 
   const operations = drafts.map((draft) => {

@@ -46,7 +46,10 @@ export function typecheckOutput(
       types: ['node'],
       typeRoots: [path.join(REPO, 'node_modules/@types')],
       // Symlinked runtime files resolve bare imports from the link's location, so point at the real package.
-      paths: { '@retell-kit/client': [clientIndex], 'openapi-fetch': [path.join(REPO, 'packages/client/node_modules/openapi-fetch')], ...extraPaths },
+      paths: {
+        '@retell-kit/client': [clientIndex],
+        '@retell-kit/client/runtime': [path.join(root, 'packages/client/src/runtime/lean.ts')],
+        'openapi-fetch': [path.join(REPO, 'packages/client/node_modules/openapi-fetch')], ...extraPaths },
     },
     include,
   };

@@ -13,11 +13,12 @@ export function emitSdkIndex(model: ApiModel): StructureFile {
   const statements: string[] = ["export { Retell } from './client.js';"];
   for (const r of model.resources) {
     const types = resourceTypeNames(r, schemaNames);
-    statements.push(`export { ${[r.className, ...types.map((t) => `type ${t}`)].join(', ')} } from './resources/${r.fileStem}.js';`);
+    statements.push(`export { ${[r.className, ...types.map((t) => `type ${t}`)].join(', ')} } from './client.js';`);
   }
-  if (model.schemas.length > 0) {
-    statements.push(`export type { ${model.schemas.map((s) => s.typeName).join(', ')} } from '@retell-kit/client';`);
-  }
+  // A schema named like a resource class yields the name to the class, as in the `Retell` namespace.
+  const classNames = new Set(model.resources.map((r) => r.className));
+  const schemas = model.schemas.map((s) => s.typeName).filter((name) => !classNames.has(name));
+  if (schemas.length > 0) statements.push(`export type { ${schemas.join(', ')} } from '@retell-kit/client';`);
   return { path: `${OUTPUT_DIRS.sdk}/index.ts`, structure: { statements } };
 }
 
@@ -28,8 +29,11 @@ export function emitSdkEntry(): StructureFile {
       statements: [
         "export { Retell as default } from './generated/client.js';",
         "export * from './generated/index.js';",
-        `export { APIPromise, PagePromise, ${STATIC_EXPORTS.filter((n) => n !== 'toFile').join(', ')}, toFile } from '@retell-kit/client';`,
-        "export type { ClientOptions, RequestOptions, Uploadable, WithResponse } from '@retell-kit/client';",
+        // Values from the runtime entry: importing the facade loads none of the client's generated modules.
+        `export { APIPromise, PagePromise, ${STATIC_EXPORTS.filter((n) => n !== 'toFile').join(', ')}, toFile } from '@retell-kit/client/runtime';`,
+        "export type { ClientOptions, RequestOptions, Uploadable, WithResponse } from '@retell-kit/client/runtime';",
+        // Webhooks, as `@retell-kit/client` has them (`Retell.verify` is the static form).
+        "export { verifyWebhook, signWebhook, parseWebhookEvent, WebhookVerificationError, type VerifyWebhookOptions } from '@retell-kit/client/runtime';",
       ],
     },
   };

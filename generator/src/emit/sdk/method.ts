@@ -40,9 +40,10 @@ export function facadeReturnType(m: MethodModel, schemaNames: ReadonlySet<string
 }
 
 /**
- * One method. Its body calls the runtime directly with the client package's exported `OperationSpec`
- * (`this._client.request(api.getAgentOperation, { path: { agent_id: agentId } }, options)`), not the
- * per-operation function, so the facade carries one call per method and no wrapper functions.
+ * One method. Its body calls the runtime directly with the operation's `OperationSpec`, declared in the
+ * facade's own module (`this._client.request(getAgentOperation, { path: { agent_id: agentId } }, options)`),
+ * not the per-operation function: the facade carries one call per method, no wrapper functions, and
+ * loads none of the client's generated modules at run time.
  */
 export function emitMethod(m: MethodModel, schemaNames: ReadonlySet<string>, resourceProperty: string): OptionalKind<MethodDeclarationStructure> {
   const op = m.operation;
@@ -76,7 +77,7 @@ export function emitMethod(m: MethodModel, schemaNames: ReadonlySet<string>, res
   }
   const { statements: prelude, input } = requestInput(op, (p) => pathArgs.get(p)!, opParams, scope);
   statements.push(...prelude);
-  const call = requestCall(op, 'this._client', `${API}.${names.spec}`, input, facadeResultType(m, schemaNames), `${API}.${names.item}`);
+  const call = requestCall(op, 'this._client', names.spec, input, facadeResultType(m, schemaNames), `${API}.${names.item}`);
   statements.push(`return ${call};`);
   const doc = [operationDoc(op), '', '@example', '```ts', methodExample(m, resourceProperty), '```'].join('\n');
   return { name: m.name, docs: [doc], parameters, returnType: facadeReturnType(m, schemaNames), statements };

@@ -1,11 +1,13 @@
 /**
- * `resources/<resource>.ts`: the resource class (`class Agent extends APIResource`) and the exported
- * params/response type names of its methods (`AgentCreateParams`, `AgentListResponse`, ...).
+ * One resource, as statements of the facade's module: the resource class (`class Agent extends APIResource`), the exported
+ * params/response type names of its methods (`AgentCreateParams`, `AgentListResponse`, ...), and, as the
+ * official SDK does, a namespace merged into the class that re-exports those types (`Agent.AgentCreateParams`).
+ * A schema named like the class (`ConversationFlow`) is reachable there too, since the class takes its
+ * name everywhere else.
  */
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ResourceModel } from '../../ir/types.js';
 import { isResponseAlias } from '../../ir/sdk.js';
-import { OUTPUT_DIRS, type StructureFile } from '../files.js';
 import { operationNames } from '../operations/function.js';
 import { API, emitMethod, facadeParamsType } from './method.js';
 
@@ -19,14 +21,8 @@ export function resourceTypeNames(resource: ResourceModel, schemaNames: Readonly
   return names;
 }
 
-export function emitResource(resource: ResourceModel, schemaNames: ReadonlySet<string>): StructureFile {
-  const paginated = resource.methods.some((m) => m.operation.pagination);
+export function resourceStatements(resource: ResourceModel, schemaNames: ReadonlySet<string>): (string | StatementStructures)[] {
   const statements: (string | StatementStructures)[] = [
-    `import * as ${API} from '@retell-kit/client';`,
-    paginated
-      ? "import { requestPage, type APIPromise, type PagePromise, type RequestOptions } from '@retell-kit/client';"
-      : "import type { APIPromise, RequestOptions } from '@retell-kit/client';",
-    "import { APIResource } from '../../lib/index.js';",
     {
       kind: StructureKind.Class,
       name: resource.className,
@@ -53,5 +49,16 @@ export function emitResource(resource: ResourceModel, schemaNames: ReadonlySet<s
       });
     }
   }
-  return { path: `${OUTPUT_DIRS.sdk}/resources/${resource.fileStem}.ts`, structure: { statements } };
+  const members = [...declared].map((t) => `type ${t} as ${t}`);
+  const shadowed = schemaNames.has(resource.className) ? [`export type ${resource.className} = ${API}.${resource.className};`] : [];
+  if (members.length > 0 || shadowed.length > 0) {
+    statements.push({
+      kind: StructureKind.Module,
+      name: resource.className,
+      isExported: true,
+      hasDeclareKeyword: true,
+      statements: [...(members.length > 0 ? [`export { ${members.join(', ')} };`] : []), ...shadowed],
+    });
+  }
+  return statements;
 }

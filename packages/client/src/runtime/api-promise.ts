@@ -23,14 +23,20 @@ export class APIPromise<T> extends Promise<T> {
 
   readonly #response: Promise<Response>;
   readonly #plan: SendPlan;
+  readonly #raw: boolean | (() => boolean);
   #parsed: Promise<T> | undefined;
 
-  /** `response` settles with the final 2xx Response or rejects with the request's error; `plan` carries its facts. */
-  constructor(response: Promise<Response>, plan: SendPlan) {
+  /**
+   * `response` settles with the final 2xx Response or rejects with the request's error; `plan` carries its
+   * facts. `raw`: the value is the `Response` itself, body unread (retell-sdk's `__binaryResponse`); a
+   * function is asked once the response is in (for options that were themselves a promise).
+   */
+  constructor(response: Promise<Response>, plan: SendPlan, raw: boolean | (() => boolean) = false) {
     // The base promise is never settled; every consumer goes through `#parsed` via the overrides below.
     super(noop);
     this.#response = response;
     this.#plan = plan;
+    this.#raw = raw;
   }
 
   /** For subclasses that wrap a request already made (`PagePromise`): its response and plan. */
@@ -49,7 +55,7 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   #data(): Promise<T> {
-    return (this.#parsed ??= this.#response.then((r) => parseJSON(r, this.#plan) as Promise<T>));
+    return (this.#parsed ??= this.#response.then((r) => ((typeof this.#raw === 'function' ? this.#raw() : this.#raw) ? r : parseJSON(r, this.#plan)) as Promise<T>));
   }
 
   override then<R1 = T, R2 = never>(

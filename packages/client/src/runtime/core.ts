@@ -42,15 +42,16 @@ export class RetellCore implements RequestClient {
   readonly #options: ResolvedOptions;
   readonly #transport: TransportConfig;
   /** Auth and default headers, computed once; the second adds the JSON content type (defaults may override it). */
-  readonly #headers: Record<string, string>;
-  readonly #jsonHeaders: Record<string, string>;
+  #headers: Record<string, string>;
+  /** The JSON content type: the default headers' own when they set one (they may set a charset), else plain. */
+  #jsonType = '';
 
   constructor(options?: ClientOptions) {
-    const o = (this.#options = resolveOptions(options));
-    this.#transport = { fetch: o.fetch, logger: o.logger, logLevel: o.logLevel };
-    const auth = `Bearer ${o.apiKey}`;
-    this.#headers = mergeHeaders({ authorization: auth }, o.defaultHeaders);
-    this.#jsonHeaders = mergeHeaders({ 'content-type': 'application/json', authorization: auth }, o.defaultHeaders);
+    // The resolved options double as the transport's config (fetch, logger, logLevel), read per request,
+    // so a subclass that changes them (the facade's writable client properties) changes what is used.
+    this.#transport = this.#options = resolveOptions(options);
+    this.#headers = {};
+    this._refreshHeaders();
   }
 
   /** The resolved base URL (without trailing slash). */
@@ -61,14 +62,33 @@ export class RetellCore implements RequestClient {
   /** A copy of this client with some options replaced; the API key carries over unless replaced. */
   withOptions(options: Partial<ClientOptions>): this {
     const Ctor = this.constructor as new (options: ClientOptions) => this;
-    const { timeout, ...rest } = this.#options;
-    return new Ctor({ ...rest, ...(timeout !== undefined && { timeout }), ...options });
+    const { timeout, baseURL, baseURLOverridden, ...rest } = this.#options;
+    return new Ctor({ ...rest, ...(timeout !== undefined && { timeout }), ...(baseURLOverridden && { baseURL }), ...options });
   }
 
-  /** Sends one operation; resolves with the parsed body, rejects with an `APIError` (or a TypeError for bad input). */
+  /**
+   * For subclasses: the live resolved options. After changing `apiKey` or `defaultHeaders` in it, call
+   * `_refreshHeaders()`; other fields are read on every request.
+   */
+  protected get _resolved(): ResolvedOptions {
+    return this.#options;
+  }
+
+  /** Recomputes the auth and default headers from the resolved options. */
+  protected _refreshHeaders(): void {
+    const o = this.#options;
+    this.#headers = mergeHeaders({ authorization: `Bearer ${o.apiKey}` }, o.defaultHeaders);
+    this.#jsonType = this.#headers['content-type'] ?? 'application/json';
+    delete this.#headers['content-type'];
+  }
+
+  /**
+   * Sends one operation; resolves with the parsed body (the `Response` with `__binaryResponse`), rejects
+   * with an `APIError` (or a TypeError for bad input). `options` may override the route (see `RequestOptions`).
+   */
   request<T>(op: OperationSpec, input: RequestInput = {}, options?: RequestOptions): APIPromise<T> {
     const plan = this.#plan(op, options, undefined);
-    return new APIPromise<T>(this.#execute(op, input, options, plan), plan);
+    return new APIPromise<T>(this.#execute(op, input, options, plan), plan, options?.__binaryResponse === true);
   }
 
   /** For `RetellPathClient`: the same headers, query encoding and transport for openapi-fetch's requests. */
@@ -111,38 +131,60 @@ export class RetellCore implements RequestClient {
   }
 
   async #execute(op: OperationSpec, input: RequestInput, options: RequestOptions | undefined, plan: SendPlan): Promise<Response> {
-    const o = this.#options;
-    let url = o.baseURL + serializePath(op.path, input.path ?? NO_PARAMS);
-    const query = o.defaultQuery || options?.query ? { ...o.defaultQuery, ...input.query, ...options?.query } : input.query;
-    const search = serializeQuery(query);
-    if (search !== '') url += `?${search}`;
-
-    let body: BodyInit | undefined;
-    let base = this.#headers;
-    if (input.body !== undefined) {
-      if (op.encode) body = await op.encode(input.body);
-      else if (op.body === 'multipart') throw new TypeError(`Operation ${op.operationId} has a multipart body but no encode (use multipartBody).`);
-      // A FormData the caller built goes as is (fetch sets the boundary), as openapi-fetch's default did.
-      else if (input.body instanceof FormData) body = input.body;
-      else {
-        body = JSON.stringify(input.body);
-        base = this.#jsonHeaders;
-      }
-    }
-    // A copy per request: a custom fetch may change the headers it is given.
-    const headers = { ...base };
-    if (options) {
-      mergeHeaders(headers, options.headers);
-      if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    }
-
-    plan.method = op.method;
+    const { url, init } = await this._buildRequest(op, input, options, plan);
+    plan.method = init.method!;
     plan.url = url;
-    const response = await send(this.#transport, plan, url, { method: op.method, headers, body });
+    const response = await send(this.#transport, plan, url, init);
     if (!response.ok) {
-      throw APIError.generate(response.status, await errorBody(response), response.statusText, response.headers, op.method, url);
+      throw APIError.generate(response.status, await errorBody(response), response.statusText, response.headers, init.method, url);
     }
     return response;
+  }
+
+  /**
+   * The URL of a call: `path` relative to the base URL (or absolute), the client's `defaultQuery` under
+   * `query`. The facade's client extends it to retell-sdk's full `buildURL` (a `?query` in the path, `defaultBaseURL`).
+   */
+  buildURL(path: string, query: Record<string, unknown> | null | undefined, _defaultBaseURL?: string): string {
+    const o = this.#options;
+    const search = serializeQuery(o.defaultQuery ? { ...o.defaultQuery, ...query } : (query ?? undefined));
+    const url = /^https?:\/\//i.test(path) ? path : o.baseURL + path;
+    return search ? `${url}?${search}` : url;
+  }
+
+  /**
+   * URL and fetch init of one call, per-call overrides applied: `method`, `path`, `query` and `body`
+   * replace what the operation would send, as retell-sdk's `{ query, body, ...options }` spread does.
+   * A `FormData` body goes as it is, other bodies as JSON (the facade's client also sends strings,
+   * Blobs, buffers and streams as they are: `_rawBody`).
+   */
+  protected async _buildRequest(
+    op: OperationSpec,
+    input: RequestInput,
+    options: RequestOptions = {},
+    _plan?: { maxRetries: number },
+  ): Promise<{ url: string; init: RequestInit & { method: string; headers: Record<string, string> } }> {
+    const query = (options.query !== undefined ? options.query : input.query) as Record<string, unknown> | null | undefined;
+    const url = this.buildURL(options.path ?? serializePath(op.path, input.path ?? NO_PARAMS), query, options.defaultBaseURL);
+    const raw = options.body !== undefined ? options.body : input.body;
+    // A copy per request: a custom fetch may change the headers it is given.
+    const headers = mergeHeaders({ ...this.#headers }, options.headers);
+    let body: BodyInit | undefined;
+    if (raw != null) {
+      if (op.encode) body = await op.encode(raw);
+      else if (op.body === 'multipart') throw new TypeError(`Operation ${op.operationId} has a multipart body but no encode (use multipartBody).`);
+      else if (!(body = this._rawBody(raw, headers))) {
+        body = JSON.stringify(raw);
+        headers['content-type'] ??= this.#jsonType;
+      }
+    }
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    return { url, init: { method: (options.method ?? op.method).toUpperCase(), headers, body } };
+  }
+
+  /** A body fetch sends as it is (here a `FormData`: fetch sets its boundary), else undefined for JSON. */
+  protected _rawBody(body: unknown, _headers: Record<string, string>): BodyInit | undefined {
+    return body instanceof FormData ? body : undefined;
   }
 
   /** Keeps the key out of `console.log(client)` and `JSON.stringify(client)`. */

@@ -2,8 +2,13 @@
  * The error model. Every failure the client reports is a `RetellError`; everything that happened while
  * talking to the API is an `APIError`, and the subclass for an HTTP status is chosen in one place:
  * `APIError.generate`. Messages are built from the status and the server's message only, so the API key
- * (which lives in a request header we never copy) cannot leak into them.
+ * (which lives in a request header we never copy) cannot leak into them, and they are bounded: a huge
+ * or HTML error body stays whole on `error.error`, never in `error.message`.
  */
+import { redactHeaders } from './logger.js';
+
+/** The longest server text an error message quotes; the rest is on `error.error`. */
+export const MAX_MESSAGE_DETAIL = 500;
 
 export class RetellError extends Error {
   override name = 'RetellError';
@@ -45,6 +50,26 @@ export class APIError<
     return this.headers?.get('x-request-id');
   }
 
+  /**
+   * What `JSON.stringify(error)` shows: name, message, status, the response headers as a plain object
+   * (credential headers masked), the error body, the request id, method and URL. Never the API key: it
+   * travels in a request header, and request headers are not kept.
+   */
+  toJSON(): Record<string, unknown> {
+    const { name, message, status, headers, error, method, url, cause } = this;
+    return {
+      name,
+      message,
+      status,
+      headers: headers && redactHeaders(headers),
+      error,
+      requestID: this.requestID ?? undefined,
+      method,
+      url,
+      cause: cause === undefined ? cause : String(cause),
+    };
+  }
+
   /** Picks the subclass for a status. The only place that maps statuses to classes. */
   static generate(
     status: number,
@@ -68,20 +93,39 @@ export class APIError<
   }
 }
 
-/** `"404 Agent not found"`: the status, then the server's own message when it gave one. */
+/**
+ * `"404 Agent not found"`: the status, then the server's own message when it gave one, cut at
+ * `MAX_MESSAGE_DETAIL` characters. An HTML page (a proxy's 502) is named by its title, not quoted.
+ */
 function describe(status: number | undefined, error: unknown, message: string | undefined): string {
   let detail: unknown = error;
   if (error && typeof error === 'object') {
     const body = error as Record<string, unknown>;
     detail = body['message'] ?? body['error_message'] ?? body['error'] ?? body;
   }
-  const text =
-    typeof detail === 'string' ? detail
-    : detail === undefined ? message
-    : JSON.stringify(detail);
+  let text = typeof detail === 'string' ? detail : detail === undefined ? message : boundedJSON(detail);
+  const size = text?.length ?? 0;
+  if (text && /^\s*<(!doctype|html)\b/i.test(text)) {
+    text = `${/<title>([^<]{1,200})</i.exec(text)?.[1] ?? message ?? ''} (HTML body, ${size} characters)`.trim();
+  } else if (size > MAX_MESSAGE_DETAIL) {
+    text = `${text!.slice(0, MAX_MESSAGE_DETAIL)}... (${typeof detail === 'string' ? `${size} characters` : 'truncated'})`;
+  }
   if (status && text) return `${status} ${text}`;
   if (status) return `${status} status code (no body)`;
   return text || message || 'Connection error.';
+}
+
+/**
+ * JSON text of `value`, writing nothing more once about `MAX_MESSAGE_DETAIL` characters are out: a 50 MB
+ * body is walked (no 50 MB string is built), and what is left out becomes `null`/is dropped.
+ */
+function boundedJSON(value: unknown): string {
+  let budget = MAX_MESSAGE_DETAIL * 2;
+  return JSON.stringify(value, (key, v: unknown) => {
+    if (budget < 0) return undefined;
+    budget -= key.length + (typeof v === 'string' ? v.length : 8);
+    return typeof v === 'string' && v.length > MAX_MESSAGE_DETAIL ? v.slice(0, MAX_MESSAGE_DETAIL) : v;
+  }) ?? '';
 }
 
 export class BadRequestError extends APIError<400, Headers> {

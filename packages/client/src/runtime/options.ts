@@ -5,12 +5,26 @@
 import { LOG_LEVELS, type Logger, type LogLevel } from './logger.js';
 
 export type HeadersInput = Record<string, string | null | undefined>;
+type HeaderValue = string | null | undefined;
+/**
+ * Every header shape retell-sdk accepts: a plain object (`null` removes a header, an array joins with
+ * `, `), a `Headers`, a list of `[name, value]` pairs, or a `{ values, nulls }` pair of parsed headers.
+ */
+export type HeadersLike =
+  | Headers
+  | readonly HeaderValue[][]
+  | Record<string, HeaderValue | readonly HeaderValue[]>
+  | { values: Headers; nulls: Set<string> }
+  | null
+  | undefined;
+/** retell-sdk writes methods in lower case; both cases are accepted. */
+export type HTTPMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface ClientOptions {
   /** Retell API key. Default: `process.env.RETELL_API_KEY`. */
   apiKey?: string;
   /** Default: `process.env.RETELL_BASE_URL`, else `https://api.retellai.com`. Must be an absolute http(s) URL. */
-  baseURL?: string;
+  baseURL?: string | null;
   /** Per-attempt timeout in ms. Default: the operation's own default (`x-timeout-ms`), else 60 000. */
   timeout?: number;
   /** Retries after the first attempt. Default 2. */
@@ -19,8 +33,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Extra `RequestInit` fields passed to every fetch (e.g. undici's `dispatcher`). */
   fetchOptions?: RequestInit;
-  /** Headers sent with every request; `null` removes a header set by the client. */
-  defaultHeaders?: HeadersInput;
+  /** Headers sent with every request (any `HeadersLike`); `null` removes a header set by the client. */
+  defaultHeaders?: HeadersLike;
   /** Query parameters added to every request. */
   defaultQuery?: Record<string, string | undefined>;
   /** Default: `process.env.RETELL_LOG`, else `warn`. */
@@ -29,15 +43,33 @@ export interface ClientOptions {
   logger?: Logger;
 }
 
+/**
+ * Options of one call: every key of retell-sdk's `RequestOptions`, with its meaning. The four route keys
+ * replace what the method would send, as retell-sdk's `{ query, body, ...options }` spread does:
+ * `method`, `path` (relative to the base URL, or absolute; a `?query` in it is kept under the others),
+ * `query` (replaces the method's query; the client's `defaultQuery` stays under it) and `body` (replaces
+ * the method's body; encoded as the operation's own bodies are, e.g. multipart). `undefined` overrides nothing.
+ */
 export interface RequestOptions {
+  method?: HTTPMethod | Uppercase<HTTPMethod>;
+  path?: string;
+  query?: object | null;
+  body?: unknown;
+  headers?: HeadersLike;
+  /** Per-attempt timeout in ms; covers the wait for headers. */
   timeout?: number;
   maxRetries?: number;
   signal?: AbortSignal | null;
-  headers?: HeadersInput;
-  query?: Record<string, unknown>;
+  /** Extra `RequestInit` fields for this call, over the client's `fetchOptions`. */
   fetchOptions?: RequestInit;
   /** Sent as `Idempotency-Key`. */
   idempotencyKey?: string;
+  /** Base URL for this call, used only when the client's base URL was not set (option or `RETELL_BASE_URL`). */
+  defaultBaseURL?: string | undefined;
+  /** Accepted for retell-sdk compatibility; no Retell endpoint streams, so it changes nothing (as there). */
+  stream?: boolean | undefined;
+  /** Resolve with the raw `Response` instead of its parsed body (as retell-sdk's file downloads do). */
+  __binaryResponse?: boolean | undefined;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.retellai.com';
@@ -48,11 +80,13 @@ export const DEFAULT_MAX_RETRIES = 2;
 export interface ResolvedOptions {
   apiKey: string;
   baseURL: string;
+  /** True when `baseURL` came from the option or the environment (a call's `defaultBaseURL` then yields). */
+  baseURLOverridden: boolean;
   timeout: number | undefined;
   maxRetries: number;
   fetch: typeof fetch;
   fetchOptions: RequestInit | undefined;
-  defaultHeaders: HeadersInput | undefined;
+  defaultHeaders: HeadersLike;
   defaultQuery: Record<string, string | undefined> | undefined;
   logLevel: LogLevel;
   logger: Logger;
@@ -72,10 +106,8 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
       'Missing API key: pass `apiKey` to the client or set the RETELL_API_KEY environment variable.',
     );
   }
-  const baseURL = options.baseURL ?? readEnv('RETELL_BASE_URL') ?? DEFAULT_BASE_URL;
-  if (!/^https?:\/\/[^/]/i.test(baseURL) || !URL.canParse(baseURL)) {
-    throw new TypeError(`Invalid baseURL ${JSON.stringify(baseURL)}: expected an absolute http(s) URL.`);
-  }
+  const given = options.baseURL ?? readEnv('RETELL_BASE_URL');
+  const baseURL = checkBaseURL(given ?? DEFAULT_BASE_URL, 'baseURL');
   checkTimeout(options.timeout, 'timeout');
   checkRetries(options.maxRetries, 'maxRetries');
   const logLevel = options.logLevel ?? (readEnv('RETELL_LOG') as LogLevel | undefined) ?? 'warn';
@@ -89,7 +121,8 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   }
   return {
     apiKey,
-    baseURL: baseURL.replace(/\/+$/, ''),
+    baseURL,
+    baseURLOverridden: given !== undefined,
     timeout: options.timeout,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     fetch: fetchImpl,
@@ -99,6 +132,14 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     logLevel,
     logger: options.logger ?? console,
   };
+}
+
+/** An absolute http(s) URL without trailing slashes, else a TypeError naming the option. */
+export function checkBaseURL(value: string, name: string): string {
+  if (typeof value !== 'string' || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) {
+    throw new TypeError(`Invalid ${name} ${JSON.stringify(value)}: expected an absolute http(s) URL.`);
+  }
+  return value.replace(/\/+$/, '');
 }
 
 /** Shared by client and per-request validation. */

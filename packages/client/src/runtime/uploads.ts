@@ -10,20 +10,39 @@ export interface ReadStreamLike extends AsyncIterable<unknown> {
   pipe: unknown;
 }
 
+/** Minimal shape of a Blob from any implementation (DOM, undici, node:buffer, node-fetch). */
+export interface BlobLike {
+  readonly size: number;
+  readonly type: string;
+  text(): Promise<string>;
+  slice(start?: number, end?: number): BlobLike;
+}
+
+/** Minimal shape of a File from any implementation. */
+export interface FileLike extends BlobLike {
+  readonly lastModified: number;
+  readonly name?: string | undefined;
+}
+
 /** Minimal shape of a fetch `Response`. */
 export interface ResponseLike {
   readonly url: string;
-  blob(): Promise<Blob>;
+  blob(): Promise<BlobLike>;
 }
+
+type Chunk = string | ArrayBuffer | ArrayBufferView | BlobLike;
 
 export type Uploadable =
   | File
   | Blob
+  | FileLike
+  | BlobLike
   | Uint8Array
   | ArrayBuffer
+  | ArrayBufferView
   | ResponseLike
   | ReadStreamLike
-  | AsyncIterable<Uint8Array | string>;
+  | AsyncIterable<Chunk>;
 
 export interface ToFileOptions {
   /** MIME type; default: the input's own type, else none. */
@@ -40,6 +59,8 @@ export function isUploadable(value: unknown): value is Uploadable {
     value instanceof Blob ||
     value instanceof Uint8Array ||
     value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    isBlobLike(value) ||
     isResponseLike(value) ||
     Symbol.asyncIterator in value
   );
@@ -51,25 +72,30 @@ export function isUploadable(value: unknown): value is Uploadable {
  */
 export async function toFile(
   value: Uploadable | string | PromiseLike<Uploadable | string>,
-  name?: string,
+  name?: string | null,
   options: ToFileOptions = {},
 ): Promise<File> {
   const input = await value;
+  name ??= undefined;
   if (input instanceof Blob) {
     const own = 'name' in input && typeof input.name === 'string' ? input.name : undefined;
     if (own !== undefined && name === undefined && options.type === undefined) return input as File;
     return makeFile([input], name ?? own, { type: options.type ?? input.type, lastModified: options.lastModified });
   }
-  if (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer) {
-    return makeFile([input], name, options);
+  if (typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+    return makeFile([toPart(input)], name, options);
+  }
+  if (typeof input === 'object' && input !== null && isBlobLike(input)) {
+    const own = (input as FileLike).name;
+    return makeFile([await blobLikePart(input)], name ?? own, { type: options.type ?? input.type, lastModified: options.lastModified });
   }
   if (typeof input === 'object' && input !== null && isResponseLike(input)) {
     const blob = await input.blob();
-    return makeFile([blob], name ?? lastSegment(input.url), { type: options.type ?? blob.type, lastModified: options.lastModified });
+    return makeFile([await blobLikePart(blob)], name ?? lastSegment(input.url), { type: options.type ?? blob.type, lastModified: options.lastModified });
   }
   if (typeof input === 'object' && input !== null && Symbol.asyncIterator in input) {
     const parts: Part[] = [];
-    for await (const chunk of input as AsyncIterable<unknown>) parts.push(toPart(chunk));
+    for await (const chunk of input as AsyncIterable<unknown>) parts.push(isBlobLike(chunk) ? await blobLikePart(chunk) : toPart(chunk));
     const path = isReadStreamLike(input) ? lastSegment(String(input.path)) : undefined;
     return makeFile(parts, name ?? path, options);
   }
@@ -90,6 +116,18 @@ function toPart(chunk: unknown): Part {
   if (typeof chunk === 'string' || chunk instanceof Uint8Array || chunk instanceof ArrayBuffer || chunk instanceof Blob) return chunk;
   if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   throw new TypeError(`Cannot upload a stream chunk of type ${describeType(chunk)}.`);
+}
+
+function isBlobLike(value: unknown): value is BlobLike {
+  const v = value as Partial<Record<'size' | 'text' | 'slice', unknown>> | null;
+  return typeof v === 'object' && v !== null && typeof v.size === 'number' && typeof v.text === 'function' && typeof v.slice === 'function';
+}
+
+/** A real Blob as is; another implementation's blob through its bytes (`arrayBuffer` where it has one). */
+async function blobLikePart(blob: BlobLike): Promise<Part> {
+  if (blob instanceof Blob) return blob;
+  const withBytes = blob as BlobLike & { arrayBuffer?: () => Promise<ArrayBuffer> };
+  return typeof withBytes.arrayBuffer === 'function' ? withBytes.arrayBuffer() : blob.text();
 }
 
 function isResponseLike(value: object): value is ResponseLike {

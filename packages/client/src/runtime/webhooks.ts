@@ -24,6 +24,12 @@ const encoder = new TextEncoder();
 
 /** Signs a body the way Retell does; for tests and local tooling. */
 export async function signWebhook(rawBody: string | Uint8Array, apiKey: string, timestamp: number = Date.now()): Promise<string> {
+  if (typeof apiKey !== 'string' || apiKey === '') {
+    throw new TypeError('signWebhook needs the API key that signs the webhook: got an empty or missing key.');
+  }
+  if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array)) {
+    throw new TypeError(`signWebhook signs the raw body as a string or Uint8Array, got ${rawBody === null ? 'null' : typeof rawBody}.`);
+  }
   if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
     throw new TypeError(`Invalid webhook timestamp ${String(timestamp)}: expected a non-negative integer of ms.`);
   }
@@ -43,20 +49,63 @@ export async function verifyWebhook(
   options: VerifyWebhookOptions = {},
 ): Promise<boolean> {
   try {
-    if (typeof signatureHeader !== 'string' || signatureHeader.length > MAX_HEADER_LENGTH) return false;
-    if (typeof apiKey !== 'string' || apiKey === '') return false;
-    if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array)) return false;
-    const match = SIGNATURE.exec(signatureHeader.trim());
-    if (!match) return false;
-    const [, stamp = '', digest = ''] = match;
-    const tolerance = options.toleranceMs ?? DEFAULT_WEBHOOK_TOLERANCE_MS;
-    const now = options.now ?? Date.now();
-    if (!(Math.abs(now - Number(stamp)) <= tolerance)) return false;
-    const expected = await hmac(apiKey, rawBody, stamp);
-    return constantTimeEqual(expected, fromHex(digest));
+    const parsed = parseSignature(rawBody, apiKey, signatureHeader, options);
+    if (!parsed) return false;
+    const expected = await hmac(apiKey, rawBody, parsed.stamp);
+    return constantTimeEqual(expected, fromHex(parsed.digest));
   } catch {
     return false;
   }
+}
+
+/**
+ * `verifyWebhook` returning a plain boolean, for the `Retell.verify(body, apiKey, signature)` form of
+ * Retell's docs (`if (!Retell.verify(...))`: a Promise there would always pass). Web Crypto has no
+ * synchronous HMAC, so this uses the runtime's `node:crypto` (Node >= 20.16, Bun, Deno); elsewhere it
+ * throws and `verifyWebhook` is the way. Never throws on bad input: it is `false`.
+ */
+export function verifyWebhookSync(
+  rawBody: string | Uint8Array,
+  apiKey: string,
+  signatureHeader: string | null | undefined,
+  options: VerifyWebhookOptions = {},
+): boolean {
+  const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
+    | { createHmac(alg: string, key: string): Hmac }
+    | undefined;
+  if (!nodeCrypto) throw new RetellError('Retell.verify needs node:crypto (Node >= 20.16, Bun, Deno); use `await verifyWebhook(...)` elsewhere.');
+  try {
+    const parsed = parseSignature(rawBody, apiKey, signatureHeader, options);
+    if (!parsed) return false;
+    const mac = nodeCrypto.createHmac('sha256', apiKey).update(rawBody).update(parsed.stamp).digest();
+    return constantTimeEqual(new Uint8Array(mac), fromHex(parsed.digest));
+  } catch {
+    return false;
+  }
+}
+
+interface Hmac {
+  update(data: string | Uint8Array): Hmac;
+  digest(): Uint8Array;
+}
+
+/** The checks both verifiers share: shape, size and tolerance. The timestamp and digest, or undefined. */
+function parseSignature(
+  rawBody: unknown,
+  apiKey: unknown,
+  signatureHeader: unknown,
+  options: VerifyWebhookOptions,
+): { stamp: string; digest: string } | undefined {
+  if (typeof signatureHeader !== 'string' || signatureHeader.length > MAX_HEADER_LENGTH) return undefined;
+  if (typeof apiKey !== 'string' || apiKey === '') return undefined;
+  if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array)) return undefined;
+  const match = SIGNATURE.exec(signatureHeader.trim());
+  if (!match) return undefined;
+  const [, stamp = '', digest = ''] = match;
+  const tolerance = options.toleranceMs ?? DEFAULT_WEBHOOK_TOLERANCE_MS;
+  const now = options.now ?? Date.now();
+  if (!(Math.abs(now - Number(stamp)) <= tolerance)) return undefined;
+  return { stamp, digest };
 }
 
 /** Verifies, then parses the body as a webhook event; throws `WebhookVerificationError` otherwise. */

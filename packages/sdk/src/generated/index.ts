@@ -12,8 +12,8 @@ export {
   type AgentPublishParams,
   type AgentRetrieveParams,
   type AgentUpdateParams,
-} from './resources/agent.js';
-export { BatchCall, type BatchCallCreateBatchCallParams } from './resources/batch-call.js';
+} from './client.js';
+export { BatchCall, type BatchCallCreateBatchCallParams } from './client.js';
 export {
   Call,
   type CallCreatePhoneCallParams,
@@ -21,7 +21,7 @@ export {
   type CallListParams,
   type CallRegisterPhoneCallParams,
   type CallUpdateParams,
-} from './resources/call.js';
+} from './client.js';
 export {
   Chat,
   type ChatCreateParams,
@@ -29,7 +29,7 @@ export {
   type ChatCreateSMSChatParams,
   type ChatListParams,
   type ChatUpdateParams,
-} from './resources/chat.js';
+} from './client.js';
 export {
   ChatAgent,
   type ChatAgentCreateParams,
@@ -42,49 +42,45 @@ export {
   type ChatAgentPublishParams,
   type ChatAgentRetrieveParams,
   type ChatAgentUpdateParams,
-} from './resources/chat-agent.js';
-export { Concurrency } from './resources/concurrency.js';
+} from './client.js';
+export { Concurrency } from './client.js';
 export {
-  ConversationFlow2,
+  ConversationFlow,
   type ConversationFlowCreateParams,
   type ConversationFlowListParams,
   type ConversationFlowRetrieveParams,
   type ConversationFlowUpdateParams,
-} from './resources/conversation-flow.js';
+} from './client.js';
 export {
   ConversationFlowComponent,
   type ConversationFlowComponentCreateParams,
   type ConversationFlowComponentListParams,
   type ConversationFlowComponentUpdateParams,
-} from './resources/conversation-flow-component.js';
-export { ExportRequest2, type ExportRequestListParams } from './resources/export-request.js';
+} from './client.js';
+export { ExportRequest, type ExportRequestListParams } from './client.js';
 export {
   KnowledgeBase,
   type KnowledgeBaseAddSourcesParams,
   type KnowledgeBaseCreateParams,
   type KnowledgeBaseDeleteSourceParams,
   type KnowledgeBaseListResponse,
-} from './resources/knowledge-base.js';
+} from './client.js';
 export {
   Llm,
   type LlmCreateParams,
   type LlmListParams,
   type LlmRetrieveParams,
   type LlmUpdateParams,
-} from './resources/llm.js';
-export {
-  McpTool2,
-  type McpToolGetMcpToolsParams,
-  type McpToolGetMcpToolsResponse,
-} from './resources/mcp-tool.js';
+} from './client.js';
+export { McpTool, type McpToolGetMcpToolsParams, type McpToolGetMcpToolsResponse } from './client.js';
 export {
   PhoneNumber,
   type PhoneNumberCreateParams,
   type PhoneNumberImportParams,
   type PhoneNumberListParams,
   type PhoneNumberUpdateParams,
-} from './resources/phone-number.js';
-export { Playground, type PlaygroundCompletionParams } from './resources/playground.js';
+} from './client.js';
+export { Playground, type PlaygroundCompletionParams } from './client.js';
 export {
   Tests,
   type TestCreateBatchTestParams,
@@ -93,14 +89,14 @@ export {
   type TestListTestCaseDefinitionsParams,
   type TestListTestRunsParams,
   type TestUpdateTestCaseDefinitionParams,
-} from './resources/tests.js';
+} from './client.js';
 export {
   Voice,
   type VoiceAddResourceParams,
   type VoiceCloneParams,
   type VoiceListResponse,
   type VoiceSearchParams,
-} from './resources/voice.js';
+} from './client.js';
 export type {
   AgentCreateRequest,
   AgentCreateVersionRequest,
@@ -175,7 +171,6 @@ export type {
   CommunityVoice,
   ComponentNode,
   ConcurrencyRetrieveResponse,
-  ConversationFlow,
   ConversationFlowComponentCreateRequest,
   ConversationFlowComponentListResponse,
   ConversationFlowComponentResponse,
@@ -206,7 +201,6 @@ export type {
   ExampleTextTurn,
   ExampleToolCallInvocationTurn,
   ExampleToolCallResultTurn,
-  ExportRequest,
   ExportRequestListResponse,
   ExtractDynamicVariableTool,
   ExtractDynamicVariablesNode,
@@ -255,7 +249,6 @@ export type {
   LlmUpdateRequest,
   McpNode,
   McpServer,
-  McpTool,
   McpToolDefinition,
   MessageBase,
   ModelChoice,

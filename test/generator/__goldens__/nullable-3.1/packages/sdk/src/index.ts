@@ -19,5 +19,12 @@ export {
   PermissionDeniedError,
   UnprocessableEntityError,
   toFile,
-} from '@retell-kit/client';
-export type { ClientOptions, RequestOptions, Uploadable, WithResponse } from '@retell-kit/client';
+} from '@retell-kit/client/runtime';
+export type { ClientOptions, RequestOptions, Uploadable, WithResponse } from '@retell-kit/client/runtime';
+export {
+  verifyWebhook,
+  signWebhook,
+  parseWebhookEvent,
+  WebhookVerificationError,
+  type VerifyWebhookOptions,
+} from '@retell-kit/client/runtime';

@@ -6,5 +6,5 @@ export {
   type DefaultDownloadContentResponse,
   type DefaultReplaceContentParams,
   type DefaultUploadFilesParams,
-} from './resources/default.js';
+} from './client.js';
 export type { FileInfo } from '@retell-kit/client';

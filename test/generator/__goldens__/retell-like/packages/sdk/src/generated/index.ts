@@ -9,18 +9,18 @@ export {
   type AgentListParams,
   type AgentListResponse,
   type AgentUpdateParams,
-} from './resources/agent.js';
-export { Call, type CallListParams, type CallListResponse } from './resources/call.js';
+} from './client.js';
+export { Call, type CallListParams, type CallListResponse } from './client.js';
 export {
   ChatAgent,
   type ChatAgentCreateVersionParams,
   type ChatAgentCreateVersionResponse,
-} from './resources/chat-agent.js';
+} from './client.js';
 export {
   KnowledgeBase,
   type KnowledgeBaseCreateParams,
   type KnowledgeBaseCreateResponse,
   type KnowledgeBaseDeleteSourceParams,
   type KnowledgeBaseDeleteSourceResponse,
-} from './resources/knowledge-base.js';
+} from './client.js';
 export type { AgentCreateRequest, AgentResponse, AgentUpdateRequest } from '@retell-kit/client';
