@@ -48,7 +48,7 @@ describe('determinism', () => {
     const serial = await generateFiles(spec, { threads: 'serial' });
     expectSameFiles((await generateFiles(spec, { threads: 'split' })).files, serial.files);
     expectSameFiles((await generateFiles(spec, { threads: 'pool' })).files, serial.files);
-  });
+  }, 600_000); // three full generations: a minute each on a loaded 2-core machine
 
   it.each(FIXTURES)('%s: shuffled keys give the same bytes', async (name) => {
     const file = path.join(REPO, 'test/fixtures/specs', name, 'openapi.yaml');
@@ -67,5 +67,5 @@ describe('determinism', () => {
     writeFileSync(ordered, JSON.stringify(document));
     writeFileSync(shuffled, JSON.stringify(shuffleKeys(document, random(42))));
     expectSameFiles((await generateFiles(ordered)).files, (await generateFiles(shuffled)).files);
-  });
+  }, 600_000);
 });
