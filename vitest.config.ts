@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // beforeAll hooks that generate or type-check take far longer than the 10 s default on a loaded 2-core machine.
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });
