@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const loaded = await loadSpec(spec);
     mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify(loaded.document, null, 2)}\n`);
+    writeFileSync(out, `${JSON.stringify(loaded.bundled, null, 2)}\n`);
     console.log(`bundled ${path.relative(process.cwd(), spec)} → ${path.relative(process.cwd(), out)} (sha256 ${loaded.hash.slice(0, 12)})`);
     return 0;
   } catch (error) {

@@ -8,14 +8,20 @@ import path from 'node:path';
 import { BaseResolver, bundle, createConfig, lintDocument, type Config, type Document, type NormalizedProblem } from '@redocly/openapi-core';
 import { SpecError, throwIfAny } from '../errors.js';
 import { canonicalize, hashDocument } from './canonical.js';
+import { multipartView } from '../ir/multipart.js';
 import { checkVersion, findDuplicateOperationIds, type OpenApiVersion } from './checks.js';
 import { displayPath, errorsOf, type PlainProblem } from './problems.js';
 
 export interface LoadedSpec {
   /** Path as given on the command line, for messages. */
   readonly file: string;
-  /** The bundled document with sorted keys (see canonical.ts). */
+  /**
+   * What the IR and the emitters read: the bundled document with sorted keys (see canonical.ts), multipart
+   * bodies seen as callers write them (see ir/multipart.ts).
+   */
   readonly document: Record<string, unknown>;
+  /** The bundled document with sorted keys, as published (`pnpm bundle`); `hash` is its hash. */
+  readonly bundled: Record<string, unknown>;
   readonly version: OpenApiVersion;
   /** sha256 of the canonical document, recorded in the provenance file. */
   readonly hash: string;
@@ -90,10 +96,12 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   if (options.validator) {
     const validation = options.validator(JSON.stringify(raw), absolute).then(judge);
     validation.catch(() => undefined); // awaited by the caller; keep an early rejection from being "unhandled"
-    const document = canonicalize(raw) as Record<string, unknown>;
-    return { file: shown, document, version, hash: hashDocument(document), warnings: [], validation };
+    const canonical = canonicalize(raw) as Record<string, unknown>;
+    const document = multipartView(canonical, shown);
+    return { file: shown, document, bundled: canonical, version, hash: hashDocument(canonical), warnings: [], validation };
   }
   const warnings = judge(await lintDocument({ document: bundled.bundle, config, externalRefResolver: resolver }));
-  const document = canonicalize(raw) as Record<string, unknown>;
-  return { file: shown, document, version, hash: hashDocument(document), warnings, validation: Promise.resolve(warnings) };
+  const canonical = canonicalize(raw) as Record<string, unknown>;
+  const document = multipartView(canonical, shown);
+  return { file: shown, document, bundled: canonical, version, hash: hashDocument(canonical), warnings, validation: Promise.resolve(warnings) };
 }

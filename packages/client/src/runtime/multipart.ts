@@ -1,6 +1,8 @@
 /**
  * Multipart encoding the way the Retell API reads forms: arrays as `name[]`, objects as `name[key]`,
  * nested as deep as the value goes, so `knowledge_base_files[]` and `knowledge_base_texts[][title]`.
+ * This is the convention the spec states (each multipart media type lists these part names; see
+ * docs/architecture.md#multipart-bodies) and retell-sdk sends; the generator checks the spec against it.
  * Generated multipart operations carry `encode: multipartBody`, so only apps that upload bundle this
  * module. Uploads are resolved to `File`s first (async), then `encodeMultipart` (sync) builds the
  * `FormData`, which fetch can send again as is on a retry.

@@ -1,0 +1,187 @@
+/**
+ * Multipart bodies against a third-party validating mock: Prism (@stainless-api/prism-cli) serving our
+ * bundled spec (`pnpm bundle`) checks the form parts that our facade and retell-sdk@5.33.0 send for
+ * `voice.clone`, `knowledgeBase.create` and `knowledgeBase.addSources`. Both clients name array parts
+ * `files[]`, `knowledge_base_texts[][title]`, ... (the bracket convention the spec states, see
+ * docs/architecture.md#multipart-bodies); Prism must report no violation for either. Our own mock server
+ * must accept the very same requests.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Retell from '@retell-kit/sdk';
+import { startMockServer, type MockServer } from '@retell-kit/mock';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+// retell-sdk is a devDependency of packages/client (the drop-in reference).
+const Official = createRequire(path.join(REPO, 'packages/client/package.json'))('retell-sdk') as typeof import('retell-sdk');
+// Prism starts slowly on a loaded machine; this only bounds a hang.
+const STARTUP_MS = 240_000;
+
+interface Exchange {
+  url: string;
+  status: number;
+  violations: string | null;
+  body: string;
+}
+
+/** A fetch that records each response (status, Prism's `sl-violations` header, body) before the client reads it. */
+function recordingFetch(log: Exchange[]): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    // retell-sdk fetches `data:,` once to learn the Response class; only HTTP exchanges count.
+    if (response.url.startsWith('http')) log.push({ url: response.url, status: response.status, violations: response.headers.get('sl-violations'), body: await response.clone().text() });
+    return response;
+  };
+}
+
+function file(content: string, name: string, type: string): File {
+  return new File([content], name, { type });
+}
+
+/** The three uploads, through one client, in the order a stateful server needs (create before addSources). */
+async function sendUploads(client: {
+  voice: { clone(body: never): PromiseLike<unknown> };
+  knowledgeBase: { create(body: never): PromiseLike<unknown>; addSources(id: string, body: never): PromiseLike<unknown> };
+}): Promise<void> {
+  await client.voice.clone({
+    files: [file('RIFF sample one, with commas & [brackets]', 'dr-patel-1.wav', 'audio/wav'), file('RIFF sample two', 'dr-patel-2.wav', 'audio/wav')],
+    voice_name: 'Dr. Patel',
+    voice_provider: 'elevenlabs',
+  } as never);
+  const kb = (await client.knowledgeBase.create({
+    knowledge_base_name: 'Northwind FAQ',
+    knowledge_base_files: [file('# Returns\nWithin 30 days, receipt required.', 'returns.md', 'text/markdown')],
+    knowledge_base_texts: [
+      { title: 'Store hours', text: 'Monday to Saturday, 9am to 7pm; closed on Sundays.' },
+      { title: 'Parking', text: 'Free for 2 hours (validate at the desk).' },
+    ],
+    knowledge_base_urls: ['https://www.example.com/help/returns', 'https://www.example.com/help/shipping?lang=en&v=2'],
+    enable_auto_refresh: true,
+    max_chunk_size: 1200,
+  } as never)) as { knowledge_base_id: string };
+  await client.knowledgeBase.addSources(kb.knowledge_base_id, {
+    knowledge_base_files: [file('Holiday closures: Dec 25, Jan 1.', 'holidays.txt', 'text/plain')],
+    knowledge_base_texts: [{ title: 'Gift cards', text: 'Never expire.' }],
+    knowledge_base_urls: ['https://www.example.com/help/gift-cards'],
+  } as never);
+}
+
+function clients(baseURL: string, log: Exchange[]) {
+  const options = { apiKey: 'key_test_multipart', baseURL, maxRetries: 0, fetch: recordingFetch(log) };
+  return { ours: new Retell(options), official: new Official(options as ConstructorParameters<typeof Official>[0]) };
+}
+
+function expectClean(log: Exchange[], label: string): void {
+  expect(log.map((e) => new URL(e.url).pathname), label).toEqual(['/clone-voice', '/create-knowledge-base', expect.stringMatching(/^\/add-knowledge-base-sources\//)]);
+  for (const exchange of log) {
+    const where = `${label} ${exchange.url}: ${exchange.status} ${exchange.violations ?? ''} ${exchange.body.slice(0, 500)}`;
+    expect(exchange.status, where).toBe(201);
+    expect(exchange.violations, where).toBeNull();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts `prism mock` and resolves once it listens; rejects with its output if it exits first. */
+function startPrism(spec: string, port: number): Promise<ChildProcess> {
+  const pkg = createRequire(import.meta.url).resolve('@stainless-api/prism-cli/package.json');
+  const bin = path.join(path.dirname(pkg), 'dist/index.js');
+  const child = spawn(process.execPath, [bin, 'mock', spec, '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`prism did not start in ${STARTUP_MS} ms:\n${output}`));
+    }, STARTUP_MS);
+    const onData = (chunk: Buffer): void => {
+      output = (output + chunk.toString()).slice(-20_000);
+      if (/Prism is listening/.test(output)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`prism exited (${String(code)}) before listening:\n${output}`));
+    });
+  });
+}
+
+describe('multipart uploads against Prism on the bundled spec', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'retell-kit-prism-'));
+  const spec = path.join(dir, 'openapi.json');
+  let prism: ChildProcess | undefined;
+  let baseURL = '';
+
+  beforeAll(async () => {
+    const bundled = spawnSync('pnpm', ['bundle', '--out', spec], { cwd: REPO, encoding: 'utf8' });
+    if (bundled.status !== 0) throw new Error(`pnpm bundle failed:\n${bundled.stdout}\n${bundled.stderr}`);
+    const port = await freePort();
+    prism = await startPrism(spec, port);
+    baseURL = `http://127.0.0.1:${port}`;
+  }, STARTUP_MS + 120_000);
+
+  afterAll(() => {
+    prism?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('accepts the facade’s bodies with no violation', async () => {
+    const log: Exchange[] = [];
+    await sendUploads(clients(baseURL, log).ours);
+    expectClean(log, '@retell-kit/sdk → prism');
+  }, 60_000);
+
+  it('accepts retell-sdk@5.33.0’s bodies with no violation', async () => {
+    const log: Exchange[] = [];
+    await sendUploads(clients(baseURL, log).official);
+    expectClean(log, 'retell-sdk → prism');
+  }, 60_000);
+
+  it('rejects a clone without files (the check is live, not vacuous)', async () => {
+    const form = new FormData();
+    form.append('voice_name', 'Dr. Patel');
+    form.append('voice_provider', 'elevenlabs');
+    const response = await fetch(`${baseURL}/clone-voice`, { method: 'POST', body: form, headers: { authorization: 'Bearer key_test' } });
+    // Prism answers with the spec's 422 example and lists what it found in `sl-violations`.
+    expect(response.status).toBe(422);
+    expect(response.headers.get('sl-violations')).toContain("must have required property 'files[]'");
+  }, 60_000);
+});
+
+describe('the same bodies against our mock server', () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ port: 0 });
+  });
+  afterAll(() => server.close());
+
+  for (const which of ['ours', 'official'] as const) {
+    it(`accepts ${which === 'ours' ? 'the facade' : 'retell-sdk@5.33.0'}`, async () => {
+      const log: Exchange[] = [];
+      await sendUploads(clients(server.url, log)[which]);
+      expectClean(log, `${which} → @retell-kit/mock`);
+      // The decoded fields reached the store: the created knowledge base holds every source sent.
+      const created = JSON.parse(log[2]!.body) as { knowledge_base_sources: { type: string; title?: string }[] };
+      expect(created.knowledge_base_sources.map((s) => s.type).sort()).toEqual(['document', 'document', 'text', 'text', 'text', 'url', 'url', 'url']);
+      expect(created.knowledge_base_sources.filter((s) => s.type === 'text').map((s) => s.title)).toEqual(['Store hours', 'Parking', 'Gift cards']);
+    });
+  }
+});
