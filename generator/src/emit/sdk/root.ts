@@ -9,6 +9,7 @@ import type { ApiModel } from '../../ir/types.js';
 import { OUTPUT_DIRS, type StructureFile } from '../files.js';
 import { API } from './method.js';
 import { resourceTypeNames } from './resource.js';
+import { docText } from '../escape.js';
 
 /** Runtime values exposed as statics of the root class (the official SDK exposes the same ones). */
 export const STATIC_EXPORTS = [
@@ -32,7 +33,7 @@ export function emitRoot(model: ApiModel): StructureFile {
     name: 'Retell',
     isExported: true,
     extends: 'RetellCore',
-    docs: [`Client for the ${model.title}: one property per resource, each method one HTTP operation.`],
+    docs: [docText(`Client for the ${model.title}: one property per resource, each method one HTTP operation.`)],
     properties: [
       { name: 'Retell', isStatic: true, initializer: 'this' },
       ...STATIC_EXPORTS.map((name) => ({ name, isStatic: true, initializer: name })),
