@@ -19,18 +19,23 @@ function escapeSeparator(ch: string): string {
 
 /**
  * Text for a `/** ... *\/` comment body. `*` followed by k ≥ 0 backslashes and `/` gets one more
- * backslash, so `*\/` can no longer end the comment and the encoding stays reversible. Carriage returns
- * become line feeds (the printer splits lines on `\n` only) and NUL is dropped. `/*`, `${`, quotes and
- * `</script>` are harmless inside a comment and stay as written.
+ * backslash, so `*\/` can no longer end the comment and the encoding stays reversible. Every line
+ * terminator (CR, CRLF, U+2028, U+2029: all end a line in JavaScript, and printers re-indent after
+ * them) becomes `\n`, and NUL is dropped. `/*`, `${`, quotes and `</script>` are harmless inside a
+ * comment and stay as written.
  */
 export function docText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
+  return normalizeLines(text)
     .replace(/\0/g, '')
     .replace(/\*(\\*)\//g, '*\\$1/');
 }
 
-/** Inverse of `docText` (for tests and tools reading generated comments). */
+/** Line terminators as one `\n` each: what a comment can carry of them. */
+export function normalizeLines(text: string): string {
+  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
+}
+
+/** Inverse of `docText` up to `normalizeLines` (for tests and tools reading generated comments). */
 export function decodeDocText(text: string): string {
   return text.replace(/\*\\(\\*)\//g, '*$1/');
 }
