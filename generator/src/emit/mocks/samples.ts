@@ -5,7 +5,8 @@
  *
  * Bounded: openapi-sampler follows every optional property down to depth 15, which on wide schemas
  * grows exponentially (one operation of a real spec gave an 85 M-character sample). A sample is taken
- * at depth 6, then 4, then 2 with only required properties, until its JSON fits the per-sample budget
+ * at depth 8, else with only required properties (at full depth, then at depth 4), until its JSON fits
+ * the per-sample budget and was not cut by the depth limit
  * (`SampleContext.maxChars`, shrunk for large APIs so the whole table stays within `SAMPLES_MAX_CHARS`);
  * arrays are cut to `MAX_ARRAY_ITEMS`. Samples are memoized per schema, since thousands of operations
  * share the same error and response schemas.
@@ -27,12 +28,24 @@ export const SAMPLE_MAX_CHARS = 32_000;
 export const SAMPLES_MAX_CHARS = 24_000_000;
 export const MAX_ARRAY_ITEMS = 3;
 
-/** Attempts from richest to smallest: openapi-sampler depth, and whether optional properties are kept. */
+/**
+ * Attempts from richest to smallest: openapi-sampler depth, and whether optional properties are kept.
+ * A sample that reaches the depth limit was cut there (openapi-sampler puts `null`, `{}` or `[]` in place
+ * of the schema it stopped at, which rarely validates), so it is not taken either: the next attempt,
+ * required properties only at full depth, is short in practice and valid by construction.
+ */
 const ATTEMPTS = [
-  { maxSampleDepth: 6, skipNonRequired: false },
-  { maxSampleDepth: 4, skipNonRequired: false },
-  { maxSampleDepth: 2, skipNonRequired: true },
+  { maxSampleDepth: 8, skipNonRequired: false },
+  { maxSampleDepth: 15, skipNonRequired: true },
+  { maxSampleDepth: 4, skipNonRequired: true },
 ] as const;
+
+/** Whether `value` nests `depth` or more objects/arrays deep (i.e. the sampler may have been cut). */
+function reachesDepth(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth <= 1) return true;
+  return Object.values(value).some((v) => reachesDepth(v, depth - 1));
+}
 
 export class SampleMemo {
   private readonly byNode = new WeakMap<object, Map<string, unknown>>();
@@ -109,7 +122,7 @@ function sampled(schema: unknown, direction: 'request' | 'response', ctx: Sample
         continue;
       }
       smallest = value;
-      if (jsonLength(value, limit) <= limit) return value;
+      if (jsonLength(value, limit) <= limit && !reachesDepth(value, attempt.maxSampleDepth)) return value;
     }
     // Even the smallest sample is over budget: keep it only when it is within 4× (else a bare null).
     return jsonLength(smallest, 4 * limit) <= 4 * limit ? smallest : null;

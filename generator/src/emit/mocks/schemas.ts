@@ -24,6 +24,8 @@ export function stripSchema(schema: unknown): unknown {
   const out: Node = {};
   for (const [key, value] of Object.entries(schema)) {
     if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
+    // 3.0 `nullable` without `type` constrains nothing (and ajv refuses it): dropped.
+    if (key === 'nullable' && schema['type'] === undefined) continue;
     if (SCHEMA_MAPS.has(key) && isNode(value)) {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, stripSchema(sub)]));
     } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
