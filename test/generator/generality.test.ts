@@ -6,6 +6,7 @@
  * facade and mock data of all specs together), and a few operations of each are sent through its
  * generated client to a mock server started from its own generated mock data.
  */
+import { execFile } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,8 +18,9 @@ import { generateFiles, type GenerateResult } from '../../generator/src/pipeline
 import { RetellCore } from '../../packages/client/src/runtime/index.js';
 import type { MockSpec, SampleTable } from '../../packages/mock/src/model.js';
 import { startServer, type MockServer } from '../../packages/mock/src/server.js';
+import { SchemaValidator } from '../../packages/mock/src/validate/ajv.js';
 import { tempDir, writeTree } from './helpers/files.js';
-import { REPO, typecheckOutput } from './helpers/typecheck.js';
+import { REPO } from './helpers/typecheck.js';
 
 const require = createRequire(import.meta.url);
 const packageFile = (pkg: string, rel: string): string => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
@@ -35,7 +37,7 @@ interface Case {
   readonly converted?: boolean;
 }
 
-const CASES: readonly Case[] = [
+const ALL_CASES: readonly Case[] = [
   { name: 'jokes', file: directory('jokes.one.json'), shape: 'small 3.0, API-key header' },
   { name: 'medium', file: directory('medium.com.json'), shape: 'no component schemas, inline bodies' },
   { name: 'twilio-messaging', file: directory('twilio.com/twilio_messaging_v1.json'), shape: 'form-urlencoded bodies, pagination fields' },
@@ -52,6 +54,10 @@ const CASES: readonly Case[] = [
   { name: 'circular', file: examples('3.0/json/circular.json'), shape: 'self-referencing schemas' },
   { name: 'parameters-style', file: examples('3.0/json/parameters-style.json'), shape: 'every parameter style and explode form' },
 ];
+
+/** `GENERALITY_ONLY=jokes,circular` narrows the run while debugging one spec. */
+const only = process.env['GENERALITY_ONLY']?.split(',');
+const CASES = only ? ALL_CASES.filter((c) => only.includes(c.name)) : ALL_CASES;
 
 /** Operations sent to the mock per spec (JSON or bodiless ones, in model order). */
 const CALLS_PER_SPEC = 3;
@@ -70,8 +76,8 @@ beforeAll(async () => {
 
 describe('third-party specs', () => {
   it('has at least 12 specs of different shapes', () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(CASES.map((c) => c.shape)).size).toBe(CASES.length);
+    expect(ALL_CASES.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(ALL_CASES.map((c) => c.shape)).size).toBe(ALL_CASES.length);
   });
 
   it.each(CASES)('$name ($shape): generated, with the expected warnings and provenance', (c) => {
@@ -100,11 +106,30 @@ describe('third-party specs', () => {
       symlinkSync(path.join(REPO, 'packages/mock/src/model.ts'), path.join(dir, 'packages/mock/src/model.ts'), 'file');
     }
     const include = CASES.flatMap((c) => [`${c.name}/packages/client/src/generated/**/*.ts`, `${c.name}/packages/sdk/src/**/*.ts`, `${c.name}/packages/mock/src/generated/**/*.ts`]);
-    const check = await typecheckOutput(root, include);
-    expect(check.output).toBe('');
+    const check = await tsc(root, include);
+    expect(check.output.split('\n').slice(0, 20).join('\n')).toBe('');
     expect(check.ok).toBe(true);
   }, 600_000);
 });
+
+/** `tsc --noEmit` over `include` under `dir` with the repository's compiler options (no path mapping). */
+function tsc(dir: string, include: string[]): Promise<{ ok: boolean; output: string }> {
+  const config = {
+    extends: path.join(REPO, 'tsconfig.base.json'),
+    compilerOptions: { noEmit: true, declaration: false, sourceMap: false, skipLibCheck: true, types: ['node'], typeRoots: [path.join(REPO, 'node_modules/@types')],
+      // The runtime's one bare import, resolved from the symlinked runtime's location otherwise.
+      paths: { 'openapi-fetch': [path.join(REPO, 'packages/client/node_modules/openapi-fetch')] },
+    },
+    include,
+  };
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config, null, 2));
+  const bin = path.join(REPO, 'node_modules/typescript/bin/tsc');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, '-p', path.join(dir, 'tsconfig.json')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ ok: !error, output: `${stdout}${stderr}` });
+    });
+  });
+}
 
 /** Arguments for `fn(client, ...pathParams, params?)` from the operation's generated samples. */
 function callArgs(op: OperationModel, sample: SampleTable[string]): unknown[] {
@@ -131,13 +156,34 @@ function callArgs(op: OperationModel, sample: SampleTable[string]): unknown[] {
 }
 
 /**
- * Operations the generic mock can answer (JSON or no body, JSON or empty success, no required header),
- * reads first: a request body sampled from the spec's own example may break the spec's own schema
- * (train-travel's `trip_id` example is not a uuid), which the mock rightly rejects.
+ * Operations to send, in model order (reads first), and why the others are left out. Sent: JSON or no
+ * body, JSON or empty success, no required header, primitive path parameters in whole path segments
+ * (the runtime and the mock router take no label/matrix-style or `{id}:verb` paths), and generated
+ * samples the spec's own schemas accept (a spec's example or default may break its schema, as
+ * train-travel's non-uuid `trip_id` or a `default: null` on an array, and openapi-sampler cannot write a
+ * string for every `pattern`); the mock rightly rejects those, so they test nothing about the client.
  */
-function callable(model: ApiModel): OperationModel[] {
+function callable(model: ApiModel, spec: MockSpec, samples: SampleTable): OperationModel[] {
+  const validator = new SchemaValidator(spec);
+  const valid = (op: OperationModel): boolean => {
+    const route = spec.routes.find((r) => r.operationId === op.operationId);
+    const sample = samples[op.operationId];
+    if (!route || !sample) return false;
+    const params = [...route.pathParams.map((p) => ['path', p] as const), ...route.queryParams.map((p) => ['query', p] as const)];
+    for (const [where, p] of params) {
+      const value = sample[where][p.name];
+      if (value === undefined ? p.required : validator.check(p.schema, value, `${where}.${p.name}`).length > 0) return false;
+    }
+    return !route.body || validator.check(route.body.schema, sample.request, 'body').length === 0;
+  };
   const ok = model.operations.filter(
-    (op) => (!op.body || op.body.kind === 'json') && (!op.success || op.success.kind !== 'binary') && op.headerParams.every((h) => !h.required),
+    (op) =>
+      (!op.body || op.body.kind === 'json') &&
+      (!op.success || op.success.kind !== 'binary') &&
+      op.headerParams.every((h) => !h.required) &&
+      op.pathParams.every((p) => p.primitive !== undefined) &&
+      op.path.split('/').every((segment) => !segment.includes('{') || /^\{[^}]+\}$/.test(segment)) &&
+      valid(op),
   );
   return [...ok.filter((op) => op.method === 'GET'), ...ok.filter((op) => op.method !== 'GET')].slice(0, CALLS_PER_SPEC);
 }
@@ -155,7 +201,7 @@ describe('generated clients against their own generated mocks', () => {
     const server = await startServer(mock.mockSpec, mock.samples);
     servers.push(server);
     const client = new RetellCore({ apiKey: 'test-key', baseURL: server.url, maxRetries: 0 });
-    const ops = callable(model);
+    const ops = callable(model, mock.mockSpec, mock.samples);
     expect(ops.length).toBeGreaterThan(0);
     for (const op of ops) {
       const file = path.join(dir, 'packages/client/src/generated/operations', `${groupFileStem(op.group)}.ts`);
