@@ -52,7 +52,7 @@ const ALL_CASES: readonly Case[] = [
   { name: 'petstore-2.0', file: examples('2.0/json/petstore.json'), shape: 'Swagger 2.0, converted on load', converted: true },
   { name: 'polymorphism', file: examples('3.0/json/polymorphism.json'), shape: 'discriminators, allOf/oneOf' },
   { name: 'circular', file: examples('3.0/json/circular.json'), shape: 'self-referencing schemas' },
-  { name: 'parameters-style', file: examples('3.0/json/parameters-style.json'), shape: 'every parameter style and explode form' },
+  { name: 'complex-nesting', file: examples('3.0/json/complex-nesting.json'), shape: 'objects and arrays nested in bodies and responses' },
 ];
 
 /** `GENERALITY_ONLY=jokes,circular` narrows the run while debugging one spec. */

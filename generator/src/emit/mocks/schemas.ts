@@ -30,6 +30,9 @@ export function stripSchema(schema: unknown): unknown {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, stripSchema(sub)]));
     } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
       out[key] = value.map(stripSchema);
+    } else if (key === 'discriminator' && !Array.isArray(schema['oneOf'])) {
+      // Without `oneOf` beside it (allowed by OpenAPI, e.g. on an allOf parent) ajv refuses the keyword.
+      continue;
     } else if (key === 'discriminator' && isNode(value)) {
       // ajv's `discriminator` option validates only the branch the tag names (precise errors) but
       // refuses `mapping`; the branches' own `const`/`enum` tags carry the same information.
