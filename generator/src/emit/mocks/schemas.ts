@@ -26,6 +26,13 @@ export function stripSchema(schema: unknown): unknown {
     if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
     // 3.0 `nullable` without `type` constrains nothing (and ajv refuses it): dropped.
     if (key === 'nullable' && schema['type'] === undefined) continue;
+    // 3.0's boolean `exclusiveMaximum`/`exclusiveMinimum` modify `maximum`/`minimum`; the validator speaks
+    // 2020-12, where they are numbers: `maximum: 5, exclusiveMaximum: true` becomes `exclusiveMaximum: 5`.
+    if ((key === 'exclusiveMaximum' || key === 'exclusiveMinimum') && typeof value === 'boolean') continue;
+    if ((key === 'maximum' || key === 'minimum') && schema[`exclusive${key === 'maximum' ? 'Maximum' : 'Minimum'}`] === true) {
+      out[`exclusive${key === 'maximum' ? 'Maximum' : 'Minimum'}`] = value;
+      continue;
+    }
     if (SCHEMA_MAPS.has(key) && isNode(value)) {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, stripSchema(sub)]));
     } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
