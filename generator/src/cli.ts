@@ -36,7 +36,7 @@ async function generate(args: GenerateArgs, log: Log): Promise<number> {
   if (args.lint && isDefaultSpec && !args.check) await step(log, 'lint', () => lintSpec(REPO_ROOT, spec));
   else log(`- lint skipped${args.check ? ' (--check)' : !args.lint ? ' (--no-lint)' : ' (custom --spec)'}`);
 
-  const result = await step(log, 'generate', () => generateFiles(spec, { strict: !args.lenient }));
+  const result = await step(log, 'generate', () => generateFiles(spec, { strict: !args.lenient, tolerateDeviations: !args.strict, format: args.format }));
   for (const w of result.warnings) log(`  ⚠ [${w.code}] ${w.describe()}`);
   for (const t of result.timings) log(`    ${t.stage.padEnd(7)} ${Math.round(t.ms)} ms`);
   log(`    ${result.model.operations.length} operations, ${result.model.schemas.length} schemas, ${result.model.resources.reduce((n, r) => n + r.methods.length, 0)} facade methods, ${result.files.size} files`);
@@ -125,7 +125,12 @@ export async function main(argv: readonly string[], log: Log = (l) => console.lo
   } catch (error) {
     if (error instanceof SpecError) logError(`✖ ${error.name} [${error.code}] ${error.describe()}`);
     else if (error instanceof GeneratorError) logError(`✖ ${error.name}: ${error.message}`);
-    else throw error;
+    else {
+      // A failure outside any stage (a bug): named, one line; the stack only on request.
+      logError(`✖ InternalError: ${error instanceof Error ? error.message : String(error)}${process.env['RETELL_KIT_DEBUG'] ? `\n${String((error as Error)?.stack)}` : ''}`);
+      return 1;
+    }
+    if (process.env['RETELL_KIT_DEBUG'] && error.cause instanceof Error) logError(String(error.cause.stack));
     return error.exitCode;
   }
 }

@@ -59,6 +59,49 @@ export class WriteError extends GeneratorError {
   }
 }
 
+/** The pipeline stages a `StageError` names. */
+export type Stage = 'load' | 'convert' | 'ir' | 'emit' | 'format' | 'write';
+
+/**
+ * An unexpected failure inside one stage (a bug, or a spec shape a stage cannot handle), reported with
+ * the stage, the emitter or file, and the operation or JSON pointer it was working on, instead of an
+ * uncaught stack. The original error stays available as `cause` (printed with `--debug`).
+ */
+export class StageError extends GeneratorError {
+  override readonly name = 'StageError';
+  constructor(
+    readonly stage: Stage,
+    readonly where: { readonly file?: string; readonly pointer?: string; readonly operation?: string; readonly part?: string },
+    override readonly cause: unknown,
+  ) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    const at = [
+      where.part ? `${where.part}` : '',
+      where.operation ? `operation "${where.operation}"` : '',
+      where.file || where.pointer ? `${where.file ?? ''}${where.pointer ? `#${where.pointer.replace(/^#/, '')}` : ''}` : '',
+    ].filter(Boolean);
+    super(`${stage} stage failed${at.length > 0 ? ` at ${at.join(', ')}` : ''}: ${detail.split('\n')[0]!.slice(0, 500)}`);
+  }
+}
+
+/**
+ * Runs `fn` as part of `stage`: named generator errors pass through unchanged, anything else becomes a
+ * `StageError` located by `where`. Nested calls keep the innermost (most precise) location.
+ */
+export function inStage<T>(stage: Stage, where: StageError['where'], fn: () => T): T {
+  try {
+    const value = fn();
+    if (value instanceof Promise) {
+      return value.catch((error: unknown) => {
+        throw error instanceof GeneratorError ? error : new StageError(stage, where, error);
+      }) as T;
+    }
+    return value;
+  } catch (error) {
+    throw error instanceof GeneratorError ? error : new StageError(stage, where, error);
+  }
+}
+
 /** Throws the aggregate when `errors` is not empty; a single error is thrown as itself. */
 export function throwIfAny(errors: readonly SpecError[]): void {
   if (errors.length === 1) throw errors[0]!;

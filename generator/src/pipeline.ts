@@ -9,10 +9,10 @@ import { performance } from 'node:perf_hooks';
 import type { EmittedFile } from './emit/files.js';
 import { SchemaWorker } from './emit/types/off-thread.js';
 import type { ApiModel } from './ir/types.js';
-import type { SpecError } from './errors.js';
+import { inStage, type SpecError } from './errors.js';
 import type { LoadedSpec, LoadOptions } from './load/index.js';
 import { GENERATOR_VERSION } from './version.js';
-import { Formatter } from './write/format.js';
+import { Formatter, type FormatJob } from './write/format.js';
 import { OWNED_DIRS, OWNED_FILES, ownerDir } from './write/layout.js';
 import { makeProvenance, printProvenance, PROVENANCE_FILE } from './write/provenance.js';
 
@@ -45,11 +45,11 @@ export interface GenerateResult {
 }
 
 /** Adds one provenance file per generated folder; the SDK's also covers api.md and the package entry. */
-function withProvenance(files: Map<string, string>, specHash: string): Map<string, string> {
+function withProvenance(files: Map<string, string>, specHash: string, converted?: string): Map<string, string> {
   const out = new Map(files);
   for (const dir of OWNED_DIRS) {
     const owned = new Map([...files].filter(([rel]) => ownerDir(rel) === dir || (dir === OWNED_DIRS[1] && OWNED_FILES.includes(rel))));
-    out.set(`${dir}/${PROVENANCE_FILE}`, printProvenance(makeProvenance(GENERATOR_VERSION, specHash, owned)));
+    out.set(`${dir}/${PROVENANCE_FILE}`, printProvenance(makeProvenance(GENERATOR_VERSION, specHash, owned, converted)));
   }
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -62,9 +62,25 @@ function withProvenance(files: Map<string, string>, specHash: string): Map<strin
  */
 export type ThreadMode = 'serial' | 'split' | 'pool';
 
+/**
+ * Whether prettier formats the generated TypeScript: `auto` formats APIs up to `PRETTY_MAX_OPERATIONS`
+ * operations. Prettier costs about as much CPU as everything else together (≈25 ms per operation), so
+ * larger APIs are written as the printers produce them (ts-morph's and TypeScript's: indented, valid,
+ * only long lines are not wrapped). The choice depends on the document only, never on threads or timing.
+ */
+export type FormatMode = 'auto' | 'always' | 'never';
+
+export const PRETTY_MAX_OPERATIONS = 150;
+
 export interface GenerateOptions extends LoadOptions {
   /** Default: chosen from the spec's size and the number of cores (see `threadMode`). */
   readonly threads?: ThreadMode;
+  /** Default `auto` (see `FormatMode`). */
+  readonly format?: FormatMode;
+}
+
+export function shouldFormat(mode: FormatMode, operations: number): boolean {
+  return mode === 'always' || (mode === 'auto' && operations <= PRETTY_MAX_OPERATIONS);
 }
 
 const SPLIT_MIN_BYTES = 200_000;
@@ -118,26 +134,30 @@ export async function generateFiles(specFile: string, options: GenerateOptions =
     // Large specs: structural validation runs on a pool worker while the IR and emitters proceed; its
     // verdict is awaited before any file is returned, so an invalid spec still writes nothing.
     const validator = formatter.validator();
-    const spec = await time('load', () => loadSpec(specFile, validator ? { ...options, validator } : options));
-    const model = await time('ir', () => buildModel(spec));
+    const spec = await time('load', () => inStage('load', { file: specFile }, () => loadSpec(specFile, validator ? { ...options, validator } : options)));
+    const model = await time('ir', () => inStage('ir', { file: spec.file }, () => buildModel(spec)));
+    const pretty = shouldFormat(options.format ?? 'auto', model.operations.length);
+    // Unformatted output: jobs lose their parser and are written as printed (header included).
+    const submit = (jobs: FormatJob[]): void => formatter.submit(pretty ? jobs : jobs.map(({ path, text }) => ({ path, text })));
     // Emitters run in table order and each one's files are printed and handed to the formatter at once,
     // so formatting overlaps with emitting. In parallel mode the off-thread emitter (openapi-typescript)
     // runs on its own worker meanwhile.
     await time('emit+print', async () => {
       const offThread = schemaWorker ? EMITTERS.filter((e) => e.offThread) : [];
-      const pending = offThread.map(() =>
-        schemaWorker!.emit(spec, mode === 'split').then((file) => formatter.submit(printFiles([file]))),
+      const pending = offThread.map((emitter) =>
+        inStage('emit', { part: emitter.name }, () => schemaWorker!.emit(spec, pretty && mode === 'split')).then((file) => submit(printFiles([file]))),
       );
       for (const emitter of EMITTERS) {
         if (offThread.includes(emitter)) continue;
-        formatter.submit(printFiles((await emitter.emit({ spec, model })) satisfies EmittedFile[]));
+        const files = await inStage('emit', { part: emitter.name }, () => emitter.emit({ spec, model }));
+        submit(inStage('emit', { part: `${emitter.name} (print)` }, () => printFiles(files satisfies EmittedFile[])));
       }
       await Promise.all(pending);
     });
     // Validation runs on the pool, so its verdict is awaited before the pool is closed by finish().
     const warnings = await spec.validation;
-    const rendered = await time('format', () => formatter.finish());
-    return { spec, model, files: withProvenance(sortByPath(rendered), spec.hash), timings, warnings };
+    const rendered = await time('format', () => inStage('format', {}, () => formatter.finish()));
+    return { spec, model, files: withProvenance(sortByPath(rendered), spec.hash, spec.conversion && `${spec.conversion.from} → OpenAPI ${spec.version} by ${spec.conversion.tool}`), timings, warnings };
   } finally {
     await Promise.all([formatter.close(), schemaWorker?.close()]);
   }

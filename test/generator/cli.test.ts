@@ -25,7 +25,7 @@ describe('retell-kit CLI', () => {
   beforeAll(async () => {
     out = tempDir('cli');
     expect((await generate(out)).code).toBe(0);
-  });
+  }, 180_000);
 
   it.each([
     [['generate', '--bogus'], /unknown option "--bogus"/],
@@ -91,7 +91,7 @@ describe('retell-kit CLI', () => {
     ['invalid YAML', 'invalid-yaml.yaml', /invalid-yaml/],
     ['dangling $ref', 'dangling-ref.yaml', /dangling-ref.*#\/paths\/~1a\/get/],
     ['duplicate operationId', 'duplicate-operation-id.yaml', /duplicate-operation-id/],
-    ['Swagger 2.0', 'swagger-2.yaml', /unsupported-version.*swagger-2\.yaml#\/swagger/],
+    ['Swagger 1.2', 'swagger-1.yaml', /unsupported-version.*swagger-1\.yaml#\/swagger/],
   ])('%s: exit 1, named error, output untouched', async (_name, file, message) => {
     const before = hashTree(out);
     const r = await run('generate', '--spec', path.join(BAD, file), '--out', out, '--no-lint', '--no-build');

@@ -13,7 +13,10 @@ Commands:
     --check           generate in memory and exit 1 listing files that differ from disk
     --no-lint         skip the redocly lint step
     --no-build        skip the package build step
-    --lenient         report structural spec errors as warnings (third-party specs)
+    --lenient         report every structural spec error as a warning (third-party specs)
+    --strict          make tolerated deviations errors too (vendor extensions of an unexpected
+                      shape, 3.0 \`nullable\` in 3.1); they are warnings by default
+    --format <mode>   prettier on the output: auto (APIs up to 150 operations), always, never
   diff <base> <rev>   structural diff of two spec versions (see generator/src/diff)
   mock [options]      start the local mock server (@retell-kit/mock)
   mcp [options]       start the MCP server (@retell-kit/mcp; see retell-kit mcp --help)
@@ -28,6 +31,8 @@ export interface GenerateArgs {
   readonly lint: boolean;
   readonly build: boolean;
   readonly lenient: boolean;
+  readonly strict: boolean;
+  readonly format: 'auto' | 'always' | 'never';
 }
 
 export type ParsedArgs =
@@ -63,6 +68,8 @@ function parseGenerate(argv: readonly string[]): GenerateArgs {
   let lint = true;
   let build = true;
   let lenient = false;
+  let strict = false;
+  let format: GenerateArgs['format'] = 'auto';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -90,9 +97,19 @@ function parseGenerate(argv: readonly string[]): GenerateArgs {
       case '--lenient':
         lenient = true;
         break;
+      case '--strict':
+        strict = true;
+        break;
+      case '--format': {
+        const v = value();
+        if (v !== 'auto' && v !== 'always' && v !== 'never') throw new ConfigError(`--format must be auto, always or never (got "${v}")\n\n${USAGE}`);
+        format = v;
+        break;
+      }
       default:
         throw new ConfigError(`unknown option "${arg}" for generate\n\n${USAGE}`);
     }
   }
-  return { command: 'generate', ...(spec ? { spec } : {}), ...(out ? { out } : {}), check, lint, build, lenient };
+  if (strict && lenient) throw new ConfigError(`--strict and --lenient exclude each other\n\n${USAGE}`);
+  return { command: 'generate', ...(spec ? { spec } : {}), ...(out ? { out } : {}), check, lint, build, lenient, strict, format };
 }

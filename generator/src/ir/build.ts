@@ -3,6 +3,8 @@
  * Operations are visited in sorted path order and a fixed method order, so names handed out by
  * `NameScope` (collisions get `2`, `3`, ...) never depend on how the spec was written.
  */
+import { inStage } from '../errors.js';
+import { escapePointer } from '../load/checks.js';
 import type { LoadedSpec } from '../load/index.js';
 import { camelCase, NameScope, pascalCase, typeName, valueName } from './naming.js';
 import { readOperation, type OperationFacts } from './operation.js';
@@ -85,7 +87,10 @@ export function buildModel(spec: LoadedSpec): ApiModel {
     if (!pathItem) continue;
     for (const method of OPERATION_METHODS) {
       const op = pathItem[method];
-      if (isNode(op)) facts.push(readOperation(route, method, pathItem, op, ctx));
+      if (isNode(op)) {
+        const pointer = `/paths/${escapePointer(route)}/${method}`;
+        facts.push(inStage('ir', { file: spec.file, pointer }, () => readOperation(route, method, pathItem, op, ctx)));
+      }
     }
   }
 

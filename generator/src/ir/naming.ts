@@ -2,6 +2,7 @@
  * The one place that decides names: casing, reserved words, odd characters and collisions.
  * Emitters never build identifiers themselves; they read the names stored in the IR.
  */
+import { tsString } from '../emit/escape.js';
 
 /** Words that cannot be a binding name in strict-mode ES modules, plus TypeScript's reserved type names. */
 const RESERVED_WORDS = new Set([
@@ -143,10 +144,10 @@ export class NameScope {
 
 /** Property key as written in TypeScript source: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : tsString(name);
 }
 
 /** `obj.name` or `obj["odd-name"]`. */
 export function propertyAccess(object: string, name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${object}.${name}` : `${object}[${tsString(name)}]`;
 }

@@ -5,11 +5,13 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BaseResolver, bundle, createConfig, lintDocument, type Config, type Document, type NormalizedProblem } from '@redocly/openapi-core';
+import { BaseResolver, bundle, createConfig, lintDocument, makeDocumentFromString, type Config, type Document, type NormalizedProblem } from '@redocly/openapi-core';
 import { SpecError, throwIfAny } from '../errors.js';
 import { canonicalize, hashDocument } from './canonical.js';
 import { multipartView } from '../ir/multipart.js';
 import { checkVersion, findDuplicateOperationIds, type OpenApiVersion } from './checks.js';
+import { convertSwagger2, type Conversion } from './convert.js';
+import { asDeviation, deviationCode } from './deviations.js';
 import { displayPath, errorsOf, type PlainProblem } from './problems.js';
 
 export interface LoadedSpec {
@@ -23,6 +25,8 @@ export interface LoadedSpec {
   /** The bundled document with sorted keys, as published (`pnpm bundle`); `hash` is its hash. */
   readonly bundled: Record<string, unknown>;
   readonly version: OpenApiVersion;
+  /** Set when the input was Swagger 2.0 and converted on load (recorded in the provenance). */
+  readonly conversion?: Conversion;
   /** sha256 of the canonical document, recorded in the provenance file. */
   readonly hash: string;
   /**
@@ -47,6 +51,11 @@ export interface LoadOptions {
    * files, dangling refs, unsupported versions and duplicate operationIds always stop it.
    */
   readonly strict?: boolean;
+  /**
+   * Deviations whose meaning is clear (see deviations.ts) are warnings by default; `false` (the CLI's
+   * `--strict`) makes them errors like any other structural problem.
+   */
+  readonly tolerateDeviations?: boolean;
   /** Run structural validation through this function and don't wait for it (see `LoadedSpec.validation`). */
   readonly validator?: Validator;
 }
@@ -79,18 +88,33 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new SpecError('invalid-document', 'the document is not a YAML/JSON object', shown);
   }
-  const version = checkVersion(parsed as Record<string, unknown>, shown);
+  let doc = root as Document;
+  let conversion: Conversion | undefined;
+  if ((parsed as Record<string, unknown>)['swagger'] !== undefined) {
+    const converted = await convertSwagger2(parsed as Record<string, unknown>, shown);
+    conversion = converted.conversion;
+    doc = makeDocumentFromString(JSON.stringify(converted.document), absolute);
+  }
+  const version = checkVersion(doc.parsed as Record<string, unknown>, shown);
 
-  const bundled = await bundle({ doc: root as Document, config, externalRefResolver: resolver, dereference: false });
+  const bundled = await bundle({ doc, config, externalRefResolver: resolver, dereference: false });
   // Bundling problems (unparsable referenced file, dangling $ref) make the document meaningless: stop here.
   throwIfAny(errorsOf(bundled.problems));
   const raw = bundled.bundle.parsed as Record<string, unknown>;
   const strict = options.strict ?? true;
   throwIfAny(findDuplicateOperationIds(raw, shown));
+  const tolerate = options.tolerateDeviations ?? true;
   const judge = (problems: readonly (NormalizedProblem | PlainProblem)[]): SpecError[] => {
-    const errors = errorsOf(problems).map((e) => (e.file ? e : new SpecError(e.code, e.message, shown, e.pointer)));
+    const all = errorsOf(problems).map((e) => (e.file ? e : new SpecError(e.code, e.message, shown, e.pointer)));
+    const deviations: SpecError[] = [];
+    const errors: SpecError[] = [];
+    for (const e of all) {
+      const code = tolerate ? deviationCode(e, version) : undefined;
+      if (code) deviations.push(asDeviation(e, code));
+      else errors.push(e);
+    }
     if (strict) throwIfAny(errors);
-    return strict ? [] : errors;
+    return strict ? deviations : [...deviations, ...errors];
   };
 
   if (options.validator) {
@@ -98,10 +122,10 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     validation.catch(() => undefined); // awaited by the caller; keep an early rejection from being "unhandled"
     const canonical = canonicalize(raw) as Record<string, unknown>;
     const document = multipartView(canonical, shown);
-    return { file: shown, document, bundled: canonical, version, hash: hashDocument(canonical), warnings: [], validation };
+    return { file: shown, document, bundled: canonical, version, ...(conversion ? { conversion } : {}), hash: hashDocument(canonical), warnings: [], validation };
   }
   const warnings = judge(await lintDocument({ document: bundled.bundle, config, externalRefResolver: resolver }));
   const canonical = canonicalize(raw) as Record<string, unknown>;
   const document = multipartView(canonical, shown);
-  return { file: shown, document, bundled: canonical, version, hash: hashDocument(canonical), warnings, validation: Promise.resolve(warnings) };
+  return { file: shown, document, bundled: canonical, version, ...(conversion ? { conversion } : {}), hash: hashDocument(canonical), warnings, validation: Promise.resolve(warnings) };
 }

@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Options } from 'prettier';
+import { StageError } from '../errors.js';
 import type { PlainProblem } from '../load/problems.js';
 import { joinFormatted, splitForFormat, type Piece as SplitPiece } from './split.js';
 
@@ -132,6 +133,13 @@ class Pool {
   }
 }
 
+/** A formatting failure names the generated file (prettier's own message says line and column). */
+function located(piece: Piece, result: Promise<string>): Promise<string> {
+  return result.catch((error: unknown) => {
+    throw new StageError('format', { file: piece.path, ...(piece.index > 0 ? { part: `piece ${piece.index + 1}` } : {}) }, error);
+  });
+}
+
 /**
  * Formats jobs as they are submitted. In parallel mode every piece goes to the worker pool at once (so
  * formatting the types overlaps with emitting the rest); otherwise everything is formatted on this
@@ -179,7 +187,7 @@ export class Formatter {
     this.pieces.push(piece);
     if (this.parallel) {
       this.warmUp();
-      const result = this.pool!.run(piece);
+      const result = located(piece, this.pool!.run(piece));
       result.catch(() => undefined); // awaited in finish(); keep an early failure from being "unhandled"
       this.results.set(piece, result);
     }
@@ -188,7 +196,7 @@ export class Formatter {
   async finish(): Promise<Map<string, string>> {
     try {
       for (const p of this.pieces) {
-        if (!this.results.has(p)) this.results.set(p, Promise.resolve(await format(p.text, { ...PRETTIER_OPTIONS, parser: p.parser })));
+        if (!this.results.has(p)) this.results.set(p, Promise.resolve(await located(p, format(p.text, { ...PRETTIER_OPTIONS, parser: p.parser }))));
       }
       const out = new Map(this.plain);
       for (const [path, split] of this.splits) {

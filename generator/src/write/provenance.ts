@@ -11,6 +11,8 @@ export interface Provenance {
   readonly generator: string;
   readonly generatorVersion: string;
   readonly specHash: string;
+  /** Present when the input was converted on load, e.g. `Swagger 2.0 → OpenAPI 3.0 by swagger2openapi@7.0.8`. */
+  readonly converted?: string;
   readonly files: Record<string, string>;
 }
 
@@ -18,10 +20,10 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export function makeProvenance(version: string, specHash: string, files: ReadonlyMap<string, string>): Provenance {
+export function makeProvenance(version: string, specHash: string, files: ReadonlyMap<string, string>, converted?: string): Provenance {
   const hashes: Record<string, string> = {};
   for (const [path, text] of files) hashes[path] = sha256(text);
-  return { generator: '@retell-kit/generator', generatorVersion: version, specHash, files: hashes };
+  return { generator: '@retell-kit/generator', generatorVersion: version, specHash, ...(converted ? { converted } : {}), files: hashes };
 }
 
 export function printProvenance(p: Provenance): string {

@@ -4,11 +4,14 @@
  * component schemas they reach) and `samples.ts` (per operation a deterministic request body, response
  * body, parameter values and error bodies). Pure: IR and bundled document in, file structures out.
  */
+import { inStage } from '../../errors.js';
 import type { ApiModel } from '../../ir/types.js';
 import type { LoadedSpec } from '../../load/index.js';
 import { isNode, obj, RefResolver, str } from '../../ir/walk.js';
+import { tsJson } from '../escape.js';
 import type { EmittedFile, TextFile } from '../files.js';
 import { routeData } from './routes.js';
+import { SampleMemo, sampleBudget, type SampleContext } from './samples.js';
 import { reachableSchemas, stripSchema } from './schemas.js';
 
 export const MOCK_DIR = 'packages/mock/src/generated';
@@ -19,8 +22,75 @@ export const MOCK_DIR = 'packages/mock/src/generated';
  * formatting them cost more than all the other outputs together.
  */
 function dataModule(path: string, name: string, type: string, value: unknown): TextFile {
-  const text = `import type { ${type} } from '../model.js';\n\nexport const ${name}: ${type} = ${JSON.stringify(value, null, 2)};\n`;
+  const text = `import type { ${type} } from '../model.js';\n\nexport const ${name}: ${type} = ${tsJson(value, 2)};\n`;
   return { path: `${MOCK_DIR}/${path}`, text, header: true };
+}
+
+/** A data module above this many characters is split into parts (editors, tsc and git cope better). */
+export const DATA_MODULE_MAX_CHARS = 4_000_000;
+
+/**
+ * The entries of a record (sample table) or list (routes) cut into consecutive chunks of at most
+ * `DATA_MODULE_MAX_CHARS` of JSON each; one chunk when it fits. Deterministic: cut by size in order.
+ */
+function chunks<T>(entries: readonly T[], size: (entry: T) => number): T[][] {
+  const out: T[][] = [[]];
+  let used = 0;
+  for (const entry of entries) {
+    const n = size(entry);
+    if (used > 0 && used + n > DATA_MODULE_MAX_CHARS) {
+      out.push([]);
+      used = 0;
+    }
+    out.at(-1)!.push(entry);
+    used += n;
+  }
+  return out;
+}
+
+/**
+ * The samples table, in one module when it fits, else in parts (`samples-1.ts`, ...) that
+ * `samples.ts` joins, so the mock package still imports one \`samples\` value.
+ */
+function sampleModules(table: Record<string, unknown>): TextFile[] {
+  const parts = chunks(Object.entries(table), ([k, v]) => k.length + tsJson(v, 2).length);
+  if (parts.length === 1) return [dataModule('samples.ts', 'samples', 'SampleTable', table)];
+  const names = parts.map((_, i) => `samples${i + 1}`);
+  const joined = [
+    ...names.map((n, i) => `import { ${n} } from './samples-${i + 1}.js';`),
+    "import type { SampleTable } from '../model.js';",
+    '',
+    `export const samples: SampleTable = { ${names.map((n) => `...${n}`).join(', ')} };`,
+    '',
+  ].join('\n');
+  return [
+    ...parts.map((entries, i) => dataModule(`samples-${i + 1}.ts`, names[i]!, 'SampleTable', Object.fromEntries(entries))),
+    { path: `${MOCK_DIR}/samples.ts`, text: joined, header: true },
+  ];
+}
+
+/** The mock spec, with its routes in parts (`routes-1.ts`, ...) when the whole would be too large. */
+function specModules(mockSpec: Record<string, unknown> & { routes: unknown[] }): TextFile[] {
+  const parts = chunks(mockSpec.routes, (r) => tsJson(r, 2).length);
+  if (parts.length === 1) return [dataModule('spec.ts', 'mockSpec', 'MockSpec', mockSpec)];
+  const names = parts.map((_, i) => `routes${i + 1}`);
+  const { routes: _routes, ...rest } = mockSpec;
+  const restJson = tsJson(rest, 2);
+  const joined = [
+    ...names.map((n, i) => `import { ${n} } from './routes-${i + 1}.js';`),
+    "import type { MockSpec } from '../model.js';",
+    '',
+    `export const mockSpec: MockSpec = { ...${restJson.replace(/\n/g, '\n  ')}, routes: [${names.map((n) => `...${n}`).join(', ')}] };`,
+    '',
+  ].join('\n');
+  return [
+    ...parts.map((list, i) => ({
+      path: `${MOCK_DIR}/routes-${i + 1}.ts`,
+      text: `import type { MockRoute } from '../model.js';\n\nexport const ${names[i]!}: MockRoute[] = ${tsJson(list, 2)};\n`,
+      header: true,
+    })),
+    { path: `${MOCK_DIR}/spec.ts`, text: joined, header: true },
+  ];
 }
 
 /** The value of a data module (what `dataModule` printed), for tests and tools. */
@@ -31,8 +101,8 @@ export function dataOf(file: EmittedFile): unknown {
 
 export function emitMocks(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
   const doc = spec.document;
-  const ctx = { doc, resolver: new RefResolver(doc, spec.file) };
-  const routes = model.operations.map((op) => routeData(op, ctx));
+  const ctx: SampleContext = { doc, resolver: new RefResolver(doc, spec.file), maxChars: sampleBudget(model.operations.length), memo: new SampleMemo() };
+  const routes = model.operations.map((op) => inStage('emit', { part: 'mocks', operation: op.operationId, pointer: op.pointer }, () => routeData(op, ctx)));
   const components = obj(obj(doc, 'components') ?? {}, 'schemas') ?? {};
   const errorSchema = routes.find((r) => r.errorSchema !== undefined)?.errorSchema;
   const roots = [...routes.flatMap((r) => r.schemaRoots), ...(errorSchema !== undefined ? [errorSchema] : [])];
@@ -47,8 +117,8 @@ export function emitMocks(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
   };
   const samples = Object.fromEntries(model.operations.map((op, i) => [op.operationId, routes[i]!.samples]));
   return [
-    dataModule('spec.ts', 'mockSpec', 'MockSpec', mockSpec),
-    dataModule('samples.ts', 'samples', 'SampleTable', samples),
+    ...specModules(mockSpec),
+    ...sampleModules(samples),
     {
       path: `${MOCK_DIR}/index.ts`,
       structure: { statements: ["export { mockSpec } from './spec.js';", "export { samples } from './samples.js';"] },

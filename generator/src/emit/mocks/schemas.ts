@@ -24,10 +24,22 @@ export function stripSchema(schema: unknown): unknown {
   const out: Node = {};
   for (const [key, value] of Object.entries(schema)) {
     if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
+    // 3.0 `nullable` without `type` constrains nothing (and ajv refuses it): dropped.
+    if (key === 'nullable' && schema['type'] === undefined) continue;
+    // 3.0's boolean `exclusiveMaximum`/`exclusiveMinimum` modify `maximum`/`minimum`; the validator speaks
+    // 2020-12, where they are numbers: `maximum: 5, exclusiveMaximum: true` becomes `exclusiveMaximum: 5`.
+    if ((key === 'exclusiveMaximum' || key === 'exclusiveMinimum') && typeof value === 'boolean') continue;
+    if ((key === 'maximum' || key === 'minimum') && schema[`exclusive${key === 'maximum' ? 'Maximum' : 'Minimum'}`] === true) {
+      out[`exclusive${key === 'maximum' ? 'Maximum' : 'Minimum'}`] = value;
+      continue;
+    }
     if (SCHEMA_MAPS.has(key) && isNode(value)) {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, stripSchema(sub)]));
     } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
       out[key] = value.map(stripSchema);
+    } else if (key === 'discriminator' && !Array.isArray(schema['oneOf'])) {
+      // Without `oneOf` beside it (allowed by OpenAPI, e.g. on an allOf parent) ajv refuses the keyword.
+      continue;
     } else if (key === 'discriminator' && isNode(value)) {
       // ajv's `discriminator` option validates only the branch the tag names (precise errors) but
       // refuses `mapping`; the branches' own `const`/`enum` tags carry the same information.

@@ -5,6 +5,7 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import { NameScope, propertyKey, valueName } from '../../ir/naming.js';
 import type { OperationModel, ParamModel } from '../../ir/types.js';
+import { docText, tsJson, tsString } from '../escape.js';
 import { bodyType, operationDoc, pathParamType, queryType, responseType } from '../ts-expr.js';
 
 /**
@@ -13,14 +14,14 @@ import { bodyType, operationDoc, pathParamType, queryType, responseType } from '
  */
 function specLiteral(op: OperationModel): string {
   const fields: string[] = [
-    `operationId: ${JSON.stringify(op.operationId)}`,
-    `method: ${JSON.stringify(op.method)}`,
-    `path: ${JSON.stringify(op.path)}`,
+    `operationId: ${tsString(op.operationId)}`,
+    `method: ${tsString(op.method)}`,
+    `path: ${tsString(op.path)}`,
   ];
   if (op.timeoutMs !== undefined) fields.push(`timeoutMs: ${op.timeoutMs}`);
-  if (op.body?.kind === 'json' || op.body?.kind === 'multipart') fields.push(`body: ${JSON.stringify(op.body.kind)}`);
+  if (op.body?.kind === 'json' || op.body?.kind === 'multipart') fields.push(`body: ${tsString(op.body.kind)}`);
   if (op.body?.kind === 'multipart') fields.push('encode: multipartBody');
-  if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
+  if (op.pagination) fields.push(`pagination: ${tsJson(op.pagination)}`);
   return `{ ${fields.join(', ')} }`;
 }
 
@@ -41,7 +42,7 @@ export function operationNames(op: OperationModel): OperationNames {
 function typeAliases(op: OperationModel, names: OperationNames): StatementStructures[] {
   const out: StatementStructures[] = [];
   const alias = (name: string, type: string, docs?: string): void => {
-    out.push({ kind: StructureKind.TypeAlias, name, isExported: true, type, ...(docs ? { docs: [docs] } : {}) });
+    out.push({ kind: StructureKind.TypeAlias, name, isExported: true, type, ...(docs ? { docs: [docText(docs)] } : {}) });
   };
   const hasQuery = op.queryParams.length > 0;
   if (hasQuery) alias(names.query, queryType(op), `Query parameters of \`${op.fnName}\`.`);
@@ -63,7 +64,7 @@ function typeAliases(op: OperationModel, names: OperationNames): StatementStruct
       break;
   }
   alias(names.response, responseType(op), `Successful response of \`${op.fnName}\`.`);
-  if (op.pagination) alias(names.item, `NonNullable<${names.response}[${JSON.stringify(op.pagination.itemsField)}]>[number]`);
+  if (op.pagination) alias(names.item, `NonNullable<${names.response}[${tsString(op.pagination.itemsField)}]>[number]`);
   return out;
 }
 
@@ -155,7 +156,7 @@ export function emitOperation(op: OperationModel): StatementStructures[] {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [`Static description of \`${op.method} ${op.path}\` for the runtime.`],
+      docs: [docText(`Static description of \`${op.method} ${op.path}\` for the runtime.`)],
       declarations: [{ name: names.spec, type: 'OperationSpec', initializer: specLiteral(op) }],
     },
     ...typeAliases(op, names),
@@ -163,7 +164,7 @@ export function emitOperation(op: OperationModel): StatementStructures[] {
       kind: StructureKind.Function,
       name: op.fnName,
       isExported: true,
-      docs: [operationDoc(op)],
+      docs: [docText(operationDoc(op))],
       parameters: sig.parameters,
       returnType,
       statements: sig.statements,

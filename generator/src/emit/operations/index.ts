@@ -3,6 +3,7 @@
  * bundler keeps only the functions an app imports and no file grows past what an editor handles well.
  */
 import type { StatementStructures } from 'ts-morph';
+import { inStage } from '../../errors.js';
 import { kebabCase } from '../../ir/naming.js';
 import type { ApiModel, OperationModel } from '../../ir/types.js';
 import { OUTPUT_DIRS, type StructureFile } from '../files.js';
@@ -36,7 +37,7 @@ export function emitOperations(model: ApiModel): StructureFile[] {
         : `import type { ${types.join(', ')} } from '../../runtime/index.js';`,
       "import type { paths } from '../schema.js';",
     ];
-    for (const op of ops) statements.push(...emitOperation(op));
+    for (const op of ops) statements.push(...inStage('emit', { part: 'operations', operation: op.operationId, pointer: op.pointer }, () => emitOperation(op)));
     files.push({ path: `${OUTPUT_DIRS.client}/operations/${stem}.ts`, structure: { statements } });
   }
   return files;

@@ -4,6 +4,7 @@
  */
 import { camelCase, propertyKey } from '../../ir/naming.js';
 import type { MethodModel } from '../../ir/types.js';
+import { tsString } from '../escape.js';
 
 function literal(value: unknown, indent: string): string {
   if (value === undefined) return 'undefined';
@@ -14,7 +15,7 @@ function literal(value: unknown, indent: string): string {
     if (entries.length === 0) return '{}';
     return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${literal(v, indent)}`).join(', ')} }`;
   }
-  return typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value);
+  return typeof value === 'string' ? tsString(value, "'") : JSON.stringify(value);
 }
 
 export function exampleParams(m: MethodModel): Record<string, unknown> | undefined {

@@ -6,6 +6,7 @@ import type { MethodDeclarationStructure, OptionalKind } from 'ts-morph';
 import { NameScope, propertyKey, valueName } from '../../ir/naming.js';
 import type { MethodModel, OperationModel, ParamModel } from '../../ir/types.js';
 import { operationNames, requestCall, requestInput } from '../operations/function.js';
+import { docText } from '../escape.js';
 import { operationDoc, pathParamType } from '../ts-expr.js';
 import { methodExample } from './example.js';
 
@@ -80,5 +81,5 @@ export function emitMethod(m: MethodModel, schemaNames: ReadonlySet<string>, res
   const call = requestCall(op, 'this._client', names.spec, input, facadeResultType(m, schemaNames), `${API}.${names.item}`);
   statements.push(`return ${call};`);
   const doc = [operationDoc(op), '', '@example', '```ts', methodExample(m, resourceProperty), '```'].join('\n');
-  return { name: m.name, docs: [doc], parameters, returnType: facadeReturnType(m, schemaNames), statements };
+  return { name: m.name, docs: [docText(doc)], parameters, returnType: facadeReturnType(m, schemaNames), statements };
 }

@@ -14,6 +14,7 @@ import { OUTPUT_DIRS, type StructureFile } from '../files.js';
 import { operationNames } from '../operations/function.js';
 import { API } from './method.js';
 import { resourceStatements, resourceTypeNames } from './resource.js';
+import { docText } from '../escape.js';
 
 /** Runtime values exposed as statics of the root class (the official SDK exposes the same ones). */
 export const STATIC_EXPORTS = [
@@ -69,7 +70,7 @@ export function emitRoot(model: ApiModel): StructureFile {
     name: 'Retell',
     isExported: true,
     extends: 'RetellClient',
-    docs: [`Client for the ${model.title}: one property per resource, each method one HTTP operation.`],
+    docs: [docText(`Client for the ${model.title}: one property per resource, each method one HTTP operation.`)],
     properties: [
       { name: 'Retell', isStatic: true, initializer: 'this' },
       ...STATIC_EXPORTS.map((name) => ({ name, isStatic: true, initializer: name })),

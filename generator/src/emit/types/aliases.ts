@@ -4,6 +4,7 @@
  */
 import { StructureKind, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { ApiModel } from '../../ir/types.js';
+import { tsString } from '../escape.js';
 import { OUTPUT_DIRS, type StructureFile } from '../files.js';
 
 export function emitSchemaAliases(model: ApiModel): StructureFile {
@@ -11,7 +12,7 @@ export function emitSchemaAliases(model: ApiModel): StructureFile {
     kind: StructureKind.TypeAlias,
     name: s.typeName,
     isExported: true,
-    type: `components['schemas'][${JSON.stringify(s.key)}]`,
+    type: `components['schemas'][${tsString(s.key)}]`,
   }));
   return {
     path: `${OUTPUT_DIRS.client}/types.ts`,

@@ -6,6 +6,7 @@
 import ts from 'typescript';
 import { astToString, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3, type SchemaObject } from 'openapi-typescript';
 import type { LoadedSpec } from '../../load/index.js';
+import { normalizeLines } from '../escape.js';
 import { OUTPUT_DIRS, type TextFile } from '../files.js';
 
 /** Options we pass to openapi-typescript; defaults otherwise, so the types read like its documented output. */
@@ -63,6 +64,29 @@ function resolvePointer(doc: unknown, ref: string): unknown {
   return current;
 }
 
+/** Keys whose string values openapi-typescript prints into JSDoc comments (never into types). */
+const COMMENT_KEYS = new Set(['description', 'title', 'summary', 'example', 'default']);
+
+/**
+ * openapi-typescript escapes `*\/` in comments as `*\\/`, which cannot be told apart from a text that
+ * had `*\\/` to begin with. Adding a backslash to every `*\…\/` sequence first makes its output equal
+ * to `docText` (emit/escape.ts), so comments in schema.ts decode like every other generated comment
+ * (line terminators normalized the same way).
+ * Only string annotations change; names, enum values and constants (which become types) do not.
+ */
+function commentSafe(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (const item of value) commentSafe(item);
+  } else if (value !== null && typeof value === 'object') {
+    const node = value as Record<string, unknown>;
+    for (const [key, sub] of Object.entries(node)) {
+      if (typeof sub === 'string' && COMMENT_KEYS.has(key)) node[key] = normalizeLines(sub).replace(/\*(\\+)\//g, '*\\$1/');
+      else if (sub !== null && typeof sub === 'object') commentSafe(sub);
+    }
+  }
+  return value;
+}
+
 /**
  * Returned as text (not a structure): openapi-typescript already printed it, and handing megabytes of
  * source to ts-morph would only parse it again.
@@ -70,7 +94,7 @@ function resolvePointer(doc: unknown, ref: string): unknown {
 export function emitSchema(spec: LoadedSpec): TextFile {
   // openapi-typescript annotates the document it walks (discriminator handling); work on a copy so the
   // loaded spec stays as the other emitters expect it, whichever thread this runs on.
-  const doc = structuredClone(spec.document) as unknown as OpenAPI3;
+  const doc = commentSafe(structuredClone(spec.document)) as unknown as OpenAPI3;
   let usesBinary = false;
   const nodes = transformSchema(doc, context(doc, () => (usesBinary = true)));
   const text = astToString(nodes);
