@@ -53,7 +53,7 @@ export class PagePromise<P, Item> extends APIPromise<P> {
   /**
    * Every item of this page and the pages after it; the next page is requested when this one runs out.
    * A walk that would never end fails with a `PaginationError` naming the cursor: a cursor seen before
-   * (a cycle, A -> B -> A, or one that does not move), more than `MAX_EMPTY_PAGES` empty pages in a row
+   * (a cycle, A -> B -> A, or one that does not move), `MAX_EMPTY_PAGES` empty pages in a row
    * that still claim more, a page whose items are those of the page before it, or `maxPages` reached.
    */
   iterate(options: PageWalkOptions = {}): AsyncGenerator<Item, void, undefined> {
