@@ -105,8 +105,11 @@ describe('third-party specs', () => {
       const dir = path.join(root, c.name);
       const shim = path.join(dir, 'node_modules/@retell-kit/client');
       mkdirSync(shim, { recursive: true });
-      writeFileSync(path.join(shim, 'package.json'), JSON.stringify({ name: '@retell-kit/client', type: 'module', types: './index.ts' }));
+      const exportsMap = { '.': { types: './index.ts' }, './runtime': { types: './runtime.ts' } };
+      writeFileSync(path.join(shim, 'package.json'), JSON.stringify({ name: '@retell-kit/client', type: 'module', types: './index.ts', exports: exportsMap }));
       writeFileSync(path.join(shim, 'index.ts'), "export * from '../../../packages/client/src/index.js';\n");
+      // The facade imports the lean runtime subpath (`@retell-kit/client/runtime`), as in the real package.
+      writeFileSync(path.join(shim, 'runtime.ts'), "export * from '../../../packages/client/src/runtime/lean.js';\n");
       writeFileSync(path.join(dir, 'packages/client/src/index.ts'), "export * from './runtime/index.js';\nexport * from './generated/index.js';\n");
       symlinkSync(path.join(REPO, 'packages/client/src/runtime'), path.join(dir, 'packages/client/src/runtime'), 'dir');
       symlinkSync(path.join(REPO, 'packages/sdk/src/lib'), path.join(dir, 'packages/sdk/src/lib'), 'dir');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const READMES = ['README.md', 'spec/README.md', 'generator/README.md', 'packages/client/README.md', 'packages/sdk/README.md', 'packages/mock/README.md', 'examples/quickstart/README.md'];
+const READMES = ['README.md', 'spec/README.md', 'generator/README.md', 'packages/client/README.md', 'packages/sdk/README.md', 'packages/mock/README.md', 'packages/diff/README.md', 'packages/mcp/README.md', 'packages/llm-socket/README.md', 'packages/python/README.md', 'examples/quickstart/README.md', 'examples/custom-llm/README.md'];
 /** pnpm's own commands that READMEs use. */
 const PNPM_COMMANDS = new Set(['install', 'add', 'exec', 'pack', 'vitest', 'tsx', 'run']);
 
@@ -34,7 +34,7 @@ describe('README commands', () => {
       const unknown = found.filter((command) => {
         const words = command.replace(/--filter\s+\S+/g, '').split(/\s+/).filter((w) => !w.startsWith('--') && !w.startsWith('-'));
         const name = words[1] ?? '';
-        if (name === 'exec') return words[2] !== 'pnpm' && !existsSync(path.join(REPO, 'node_modules/.bin', words[2] ?? ''));
+        if (name === 'exec') return !['pnpm', 'node'].includes(words[2] ?? '') && !existsSync(path.join(REPO, 'node_modules/.bin', words[2] ?? ''));
         return !(name in scripts) && !PNPM_COMMANDS.has(name);
       });
       expect(unknown).toEqual([]);
