@@ -30,10 +30,13 @@ export const OUTPUT_DIRS = {
   sdk: 'packages/sdk/src/generated',
   /** Written by the mocks emitter (emit/mocks, `MOCK_DIR`). */
   mock: 'packages/mock/src/generated',
+  /** Written by the Python emitter (emit/python). */
+  python: 'packages/python/src/retell/_generated',
 } as const;
 
 /** Single generated files outside the generated folders. */
 export const OUTPUT_FILES = {
   apiDoc: 'packages/sdk/api.md',
   sdkEntry: 'packages/sdk/src/index.ts',
+  pythonApiDoc: 'packages/python/api.md',
 } as const;

@@ -9,6 +9,7 @@ import { emitApiDoc } from './docs/api-md.js';
 import { emitMocks } from './mocks/index.js';
 import type { EmittedFile } from './files.js';
 import { emitOperations } from './operations/index.js';
+import { emitPython } from './python/index.js';
 import { emitSdkEntry, emitSdkIndex } from './sdk/entry.js';
 import { emitResource } from './sdk/resource.js';
 import { emitRoot } from './sdk/root.js';
@@ -40,4 +41,5 @@ export const EMITTERS: readonly Emitter[] = [
   },
   { name: 'docs', emit: ({ model }) => [emitApiDoc(model)] },
   { name: 'mocks', emit: ({ spec, model }) => emitMocks(spec, model) },
+  { name: 'python', emit: ({ spec, model }) => emitPython(spec, model) },
 ];
