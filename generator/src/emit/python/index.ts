@@ -59,7 +59,7 @@ export function emitPython(spec: LoadedSpec, model: ApiModel): TextFile[] {
     `${PY_HEADER}\n"""Resource classes, one module per resource."""\n`,
   );
   file('types.py', py.types.printModule(PY_HEADER));
-  file('operations.py', operationsModule(model.operations, py.resources, PY_HEADER));
+  file('operations.py', operationsModule(py.tree, model.operations, py.resources, PY_HEADER));
   file('client.py', clientModule(py.resources, PY_HEADER));
   file(
     '__init__.py',

@@ -3,6 +3,8 @@
  * kind, default timeout from `x-timeout-ms`, pagination from `x-pagination`), and `METHODS`, the table of
  * every facade method with its Python names and arguments, which tests and tools read.
  */
+import type { TypeNode, TypeTree } from '../../ir/type-tree.js';
+import { resolveRef } from '../../ir/type-tree.js';
 import type { OperationModel } from '../../ir/types.js';
 import { pyStr } from './literals.js';
 import type { PyResource } from './methods.js';
@@ -24,11 +26,22 @@ function operation(op: OperationModel): string {
   return `${constName(op.fnName)} = Operation(\n${args.map((a) => `    ${a},`).join('\n')}\n)\n`;
 }
 
-export function operationsModule(operations: readonly OperationModel[], resources: readonly PyResource[], header: string): string {
+/** A file field: binary, or an array of binary (sent as `name[]` parts). */
+function isFileType(tree: TypeTree, type: TypeNode): boolean {
+  const t = resolveRef(tree, type);
+  if (t.kind === 'primitive') return t.type === 'binary';
+  if (t.kind === 'array') return isFileType(tree, t.items);
+  if (t.kind === 'union') return t.variants.some((v) => isFileType(tree, v));
+  return false;
+}
+
+export function operationsModule(tree: TypeTree, operations: readonly OperationModel[], resources: readonly PyResource[], header: string): string {
   const rows = resources.flatMap((r) =>
     r.methods.map((m) => {
       const positional = m.positional.map((a) => pyStr(a.py));
-      const keywords = m.keywords.map((a) => `(${pyStr(a.py)}, ${pyStr(a.wire)}, ${pyStr(a.where)}, ${a.required ? 'True' : 'False'})`);
+      const keywords = m.keywords.map(
+        (a) => `(${pyStr(a.py)}, ${pyStr(a.wire)}, ${pyStr(a.where)}, ${a.required ? 'True' : 'False'}, ${isFileType(tree, a.type) ? 'True' : 'False'})`,
+      );
       return (
         `    MethodInfo(${pyStr(r.attr)}, ${pyStr(m.name)}, ${m.opConst}, ` +
         `(${positional.join(', ')}${positional.length === 1 ? ',' : ''}), ` +
@@ -54,8 +67,8 @@ export function operationsModule(operations: readonly OperationModel[], resource
     '    operation: Operation',
     '    positional: Tuple[str, ...]',
     '    """Python names of the positional (path) arguments."""',
-    '    keywords: Tuple[Tuple[str, str, str, bool], ...]',
-    '    """(python name, wire name, "path" | "query" | "body", required) of each keyword argument."""',
+    '    keywords: Tuple[Tuple[str, str, str, bool, bool], ...]',
+    '    """(python name, wire name, "path" | "query" | "body", required, is a file) of each keyword argument."""',
     '',
     '',
     operations.map(operation).join('\n'),
