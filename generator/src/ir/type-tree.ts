@@ -254,12 +254,13 @@ function fieldsOf(type: TypeNode, byKey: ReadonlyMap<string, TypeNode>): readonl
   return current?.kind === 'object' ? current.fields : undefined;
 }
 
-/** Follows a reference to its component's type (one level; the tree keeps refs for recursion). */
+const schemaIndex = new WeakMap<TypeTree, Map<string, TypeNode>>();
+
+/** Follows references to the component's type (the tree keeps refs, so recursion stays finite). */
 export function resolveRef(tree: TypeTree, node: TypeNode): TypeNode {
+  let index = schemaIndex.get(tree);
+  if (!index) schemaIndex.set(tree, (index = new Map(tree.schemas.map((s) => [s.key, s.node]))));
   let current = node;
-  for (let i = 0; i < MAX_DEPTH && current.kind === 'ref'; i++) {
-    const key = current.key;
-    current = tree.schemas.find((s) => s.key === key)?.node ?? { kind: 'unknown' };
-  }
+  for (let i = 0; i < MAX_DEPTH && current.kind === 'ref'; i++) current = index.get(current.key) ?? { kind: 'unknown' };
   return current;
 }

@@ -57,7 +57,7 @@ def samples() -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def no_env(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests pass keys and URLs explicitly; a developer's environment must not change them.
     for name in ("RETELL_API_KEY", "RETELL_BASE_URL"):
         monkeypatch.delenv(name, raising=False)

@@ -4,7 +4,7 @@ state the run has built (ids of created records, versions that exist). Shared by
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from retell._generated.operations import METHODS, MethodInfo
 
@@ -58,12 +58,10 @@ class Plan:
             return self.ids[m.resource]
         if m.resource == "knowledge_base" and wire == "source_id" and self.sources:
             return self.sources[0]
+        section: dict[str, Any] = sample.get({"path": "path", "query": "query"}.get(where, "request")) or {}
+        value: Any = section.get(wire)
         if where == "path":
-            return sample.get("path", {}).get(wire)
-        if where == "query":
-            value = sample.get("query", {}).get(wire)
-        else:
-            value = (sample.get("request") or {}).get(wire)
+            return value
         if wire in ("version", "base_version") and m.resource in self.ids:
             return 0
         if wire == "response_engine" and "llm" in self.ids:
@@ -71,8 +69,8 @@ class Plan:
         if m.method == "import_" and wire == "phone_number" and isinstance(value, str):
             return f"{value[:-2]}{self.run:02d}"
         if is_file and value is not None:
-            names = value if isinstance(value, list) else [value]
-            files = [(str(n), FILE_BYTES, "text/plain") for n in names]  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
+            names = cast("list[Any]", value) if isinstance(value, list) else [value]
+            files = [(str(n), FILE_BYTES, "text/plain") for n in names]
             return files if isinstance(value, list) else files[0]
         return value
 

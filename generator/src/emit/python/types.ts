@@ -44,8 +44,22 @@ export class TypeRegistry {
     else this.declareAlias(name, s.node, s.description);
   }
 
-  /** An annotation for `node`; `hint` names inline objects declared on the way. `quote` = refs in quotes. */
+  /** Rendered annotations per quoting function; a node renders the same whatever the hint once its inline parts are named. */
+  private readonly cache = new Map<(name: string) => string, Map<TypeNode, string>>();
+
+  /** An annotation for `node`; `hint` names inline objects declared on the way; `quote` writes a type name. */
   render(node: TypeNode, hint: string, quote: (name: string) => string): string {
+    let cache = this.cache.get(quote);
+    if (!cache) this.cache.set(quote, (cache = new Map()));
+    let text = cache.get(node);
+    if (text === undefined) {
+      text = this.renderNode(node, hint, quote);
+      cache.set(node, text);
+    }
+    return text;
+  }
+
+  private renderNode(node: TypeNode, hint: string, quote: (name: string) => string): string {
     switch (node.kind) {
       case 'ref':
         return quote(this.schemaNames.get(node.key) ?? 'object');
@@ -80,7 +94,7 @@ export class TypeRegistry {
 
   /** Quoted form used inside types.py (evaluated at import time, so forward references must be strings). */
   local(node: TypeNode, hint: string): string {
-    return this.render(node, hint, (n) => (n === 'FileTypes' ? n : pyStr(n)));
+    return this.render(node, hint, quoteLocal);
   }
 
   declareAlias(name: string, node: TypeNode, description?: string): void {
@@ -137,6 +151,8 @@ export class TypeRegistry {
     return this.tree;
   }
 }
+
+const quoteLocal = (name: string): string => (name === 'FileTypes' ? name : pyStr(name));
 
 function literalType(values: readonly LiteralValue[]): string {
   // typing.Literal takes str, int, bool and None only.
