@@ -6,13 +6,14 @@
  * `.ci/run` installs them).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docstring, pyStr } from '../../generator/src/emit/python/literals.js';
-import { emitPython, pythonMethodExample, pythonModel } from '../../generator/src/emit/python/index.js';
+import { emitPython, PYTHON_DIR, pythonMethodExample, pythonModel } from '../../generator/src/emit/python/index.js';
+import { generateFiles } from '../../generator/src/pipeline.js';
 import { buildModel } from '../../generator/src/ir/build.js';
 import { loadSpec } from '../../generator/src/load/index.js';
 
@@ -87,6 +88,38 @@ describe('python emitter', () => {
       expect(doc.split('\n').map((l) => l.replace(/^ {4}/, '')).join('\n').trim()).toBe(normalized);
     });
   });
+
+  it('the Python output of every fixture spec imports and builds both clients', async () => {
+    const fixtures = path.join(ROOT, 'test/fixtures/specs');
+    const cases = readdirSync(fixtures).sort();
+    const failures: string[] = [];
+    for (const name of cases) {
+      const { files } = await generateFiles(path.join(fixtures, name, 'openapi.yaml'), { threads: 'serial' });
+      const dir = mkdtempSync(path.join(tmpdir(), `retell-py-${name}-`));
+      temps.push(dir);
+      cpSync(path.join(PKG, 'src'), path.join(dir, 'src'), { recursive: true });
+      rmSync(path.join(dir, 'src/retell/_generated'), { recursive: true, force: true });
+      for (const [rel, text] of files) {
+        if (!rel.startsWith(`${PYTHON_DIR}/`)) continue;
+        const target = path.join(dir, 'src/retell/_generated', rel.slice(PYTHON_DIR.length + 1));
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, text);
+      }
+      const check = [
+        'import retell, retell.types',
+        'from retell._generated.operations import METHODS',
+        'c = retell.Retell(api_key="k", base_url="http://127.0.0.1:9")',
+        'a = retell.AsyncRetell(api_key="k", base_url="http://127.0.0.1:9")',
+        'for m in METHODS:',
+        '    assert callable(getattr(getattr(c, m.resource), m.method)), m',
+        '    assert callable(getattr(getattr(a, m.resource).with_raw_response, m.method)), m',
+        'print(len(METHODS))',
+      ].join('\n');
+      const r = run(PYTHON, ['-c', check], path.join(dir, 'src'));
+      if (r.status !== 0 || !/^\d+\s*$/.test(r.out)) failures.push(`${name}: ${r.out}`);
+    }
+    expect(failures).toEqual([]);
+  }, 900_000);
 
   it('is deterministic and exposes the example of a method for other docs', async () => {
     const spec = await loadSpec(path.join(ROOT, 'spec/openapi.yaml'));
