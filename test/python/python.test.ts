@@ -131,6 +131,7 @@ describe('python emitter', () => {
     const example = pythonMethodExample(py, 'call', 'create_phone_call');
     expect(example).toContain('from retell import Retell');
     expect(example).toMatch(/client\.call\.create_phone_call\(\n {4}from_number=/);
+    expect(pythonMethodExample(py, 'phoneNumber', 'import')).toMatch(/client\.phone_number\.import_\(/);
     expect(pythonMethodExample(py, 'call', 'no_such_method')).toBeUndefined();
   }, 300_000);
 });
