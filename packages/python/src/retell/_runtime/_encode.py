@@ -51,10 +51,13 @@ def encode_path(template: str, params: Mapping[str, object]) -> str:
 
 
 def _scalar(value: object) -> str:
+    """As JavaScript's `String(value)`, so both clients send the same text: `true`, `false`, `2` for 2.0."""
     if value is True:
         return "true"
     if value is False:
         return "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
     return str(value)
 
 
