@@ -8,7 +8,7 @@ import type { TypeNode, TypeTree } from '../../ir/type-tree.js';
 import { resolveRef } from '../../ir/type-tree.js';
 import { pyStr, pyValue } from './literals.js';
 import type { PyArg, PyMethod, PyResource } from './methods.js';
-import { pyMemberName, snakeCase } from './naming.js';
+import { pyMemberName, pyResourceName, snakeCase } from './naming.js';
 
 function placeholder(tree: TypeTree, type: TypeNode, name: string, depth = 0): unknown {
   const t = resolveRef(tree, type);
@@ -89,7 +89,7 @@ export function pythonExample(tree: TypeTree, m: PyMethod, flavor: 'sync' | 'asy
  * (`chatAgent`, `createVersion`) and returns its example; `undefined` when there is no such method.
  */
 export function pythonExampleFor(tree: TypeTree, resources: readonly PyResource[], resource: string, method: string): string | undefined {
-  const r = resources.find((x) => x.attr === resource || x.attr === pyMemberName(resource));
+  const r = resources.find((x) => x.attr === resource || x.attr === pyResourceName(resource));
   const m = r?.methods.find((x) => x.name === method || x.name === pyMemberName(method));
   return m ? pythonExample(tree, m) : undefined;
 }

@@ -7,7 +7,7 @@
 import type { FieldNode, TypeNode } from '../../ir/type-tree.js';
 import { resolveRef } from '../../ir/type-tree.js';
 import type { ApiModel, MethodModel, OperationModel, ParamModel } from '../../ir/types.js';
-import { constName, pascalPart, pyArgName, pyMemberName } from './naming.js';
+import { constName, pascalPart, pyArgName, pyMemberName, pyResourceName } from './naming.js';
 import type { TypeRegistry } from './types.js';
 
 export interface PyArg {
@@ -73,7 +73,7 @@ export function pyResources(model: ApiModel, types: TypeRegistry): PyResource[] 
   const tree = types.typeTree;
   const responseNames = new Map<string, string>();
   return model.resources.map((r) => ({
-    attr: pyMemberName(r.property),
+    attr: pyResourceName(r.property),
     className: r.className,
     methods: r.methods.map((m): PyMethod => {
       const op = m.operation;
@@ -138,12 +138,12 @@ export function pyResources(model: ApiModel, types: TypeRegistry): PyResource[] 
         types.declareObject(
           paramsType,
           ordered.map((a) => ({ name: a.wire, required: a.required, type: a.type, deprecated: false, ...(a.description ? { description: a.description } : {}) })),
-          `Keyword arguments of \`${pyMemberName(r.property)}.${pyMemberName(m.name)}()\`.`,
+          `Keyword arguments of \`${pyResourceName(r.property)}.${pyMemberName(m.name)}()\`.`,
           false,
         );
       }
       return {
-        resource: pyMemberName(r.property),
+        resource: pyResourceName(r.property),
         name: pyMemberName(m.name),
         model: m,
         op,

@@ -35,6 +35,17 @@ function escapeKeyword(name: string): string {
   return PY_KEYWORDS.has(name) ? `${name}_` : name;
 }
 
+/** Members of the clients (runtime `BaseClient` and its subclasses) a resource attribute must not replace. */
+const CLIENT_MEMBERS = new Set([
+  'api_key', 'base_url', 'timeout', 'max_retries', 'request', 'close', 'with_options', 'webhooks', 'types',
+]);
+
+/** The client attribute of a resource: `chatAgent` → `chat_agent` (`request` → `request_resource`). */
+export function pyResourceName(raw: string): string {
+  const name = pyMemberName(raw);
+  return CLIENT_MEMBERS.has(name) || name.startsWith('_') ? `${name.replace(/^_+/, '') || 'resource'}_resource` : name;
+}
+
 /** A method or attribute name from a camelCase IR name. */
 export function pyMemberName(raw: string): string {
   const name = escapeKeyword(snakeCase(raw) || 'call');
@@ -74,8 +85,9 @@ export class PyScope {
   }
 
   claim(wanted: string): string {
-    let name = isPyIdentifier(wanted) ? wanted : pyArgName(wanted);
-    for (let n = 2; this.taken.has(name); n++) name = `${wanted}${n}`;
+    const base = isPyIdentifier(wanted) ? wanted : pyArgName(wanted);
+    let name = base;
+    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
     this.taken.add(name);
     return name;
   }
