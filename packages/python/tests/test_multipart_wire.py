@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from typing import Any
+from typing import Any, cast
 
 from conftest import ROOT, _tsx  # pyright: ignore[reportPrivateUsage]
 from retell._runtime import encode_multipart
@@ -29,11 +29,12 @@ BODY: dict[str, Any] = {
 
 def _python_body(value: Any) -> Any:
     if isinstance(value, list):
-        return [_python_body(v) for v in value]  # pyright: ignore[reportUnknownVariableType]
+        return [_python_body(v) for v in cast("list[Any]", value)]
     if isinstance(value, dict):
-        if "$file" in value:
-            return (value["$file"], str(value["text"]).encode(), value.get("type"))
-        return {k: _python_body(v) for k, v in value.items()}  # pyright: ignore[reportUnknownVariableType]
+        fields = cast("dict[str, Any]", value)
+        if "$file" in fields:
+            return (fields["$file"], str(fields["text"]).encode(), fields.get("type"))
+        return {k: _python_body(v) for k, v in fields.items()}
     return value
 
 
