@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -10,11 +11,20 @@ export default defineConfig({
       { find: /^@retell-kit\/client$/, replacement: here('./packages/client/src/index.ts') },
       { find: /^@retell-kit\/sdk$/, replacement: here('./packages/sdk/src/index.ts') },
       { find: /^@retell-kit\/mock$/, replacement: here('./packages/mock/src/index.ts') },
+      { find: /^@retell-kit\/diff$/, replacement: here('./packages/diff/src/index.ts') },
     ],
   },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // The work in these tests scales with machine load (generation, tsc, servers on loopback), so no
+    // test or hook has a tight wall-clock limit: 15 minutes only stops a run that truly hangs.
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
+    // One generation of the curated spec per run, shared by the files that need it.
+    globalSetup: ['test/setup/curated-generation.ts'],
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: on a 2-core machine that is one file at a
+    // time, while much of a file's time is spent waiting on tsc children, worker threads and sockets.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

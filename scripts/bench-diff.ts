@@ -4,15 +4,16 @@
  * Runs our spec diff and `redocly diff` (@redocly/cli) on the same pair of spec files in the same run,
  * alternating so that both see the same machine state, and prints median wall times (process start to
  * exit, as a user or CI sees them), the in-process time of our load + diff, redocly's self-reported
- * time, and the finding counts of both tools.
+ * time, and the finding counts of both tools. Ours is timed through what users type,
+ * `pnpm spec:diff <base> <head>` (pnpm's own start-up included), and through the package's bin
+ * (`retell-kit-diff`, as `npx` runs it). Both run the built package: run `pnpm build` first.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { diffDocuments, type DiffReport } from '../generator/src/diff/diff.js';
-import { loadDocument } from '../generator/src/diff/load/document.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DiffReport } from '../packages/diff/src/diff.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = (name: string) => `${ROOT}node_modules/.bin/${name}`;
@@ -46,23 +47,35 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const { base, head, runs } = args;
+  if (!existsSync(DIST)) {
+    process.stderr.write('bench-diff: packages/diff is not built; run `pnpm build` first\n');
+    return 2;
+  }
   const ours: Array<Timed<DiffReport>> = [];
+  const bin: Array<Timed<DiffReport>> = [];
   const theirs: Array<Timed<RedoclyResult>> = [];
-  // One untimed warm-up each (file cache, tsx transform cache), then alternate.
-  runOurs(base, head);
+  const floor: number[] = [];
+  // One untimed warm-up each (file cache), then alternate.
+  runOurs(['pnpm', '-s', 'spec:diff'], base, head);
   runRedocly(base, head);
   for (let i = 0; i < runs; i++) {
-    ours.push(timed(() => runOurs(base, head)));
+    ours.push(timed(() => runOurs(['pnpm', '-s', 'spec:diff'], base, head)));
     theirs.push(timed(() => runRedocly(base, head)));
+    bin.push(timed(() => runOurs([process.execPath, `${ROOT}packages/diff/bin/retell-kit-diff.js`], base, head)));
+    floor.push(timed(() => spawnSync('pnpm', ['-s', 'exec', 'node', '-e', '0'], { cwd: ROOT })).ms);
   }
   const inside = await inProcess(base, head, runs);
-  process.stdout.write(report(args, ours, theirs, inside));
+  process.stdout.write(report(args, ours, bin, theirs, inside, floor));
   return 0;
 }
 
-function runOurs(base: string, head: string): DiffReport {
-  const result = spawnSync(BIN('tsx'), [`${ROOT}generator/src/diff/cli.ts`, base, head, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`our diff exited ${String(result.status)}: ${result.stderr}`);
+const DIST = `${ROOT}packages/diff/dist/esm/index.js`;
+
+/** Paths are made absolute: `pnpm spec:diff` runs in the repository root whatever the caller's directory. */
+function runOurs(command: readonly string[], base: string, head: string): DiffReport {
+  const [file, ...rest] = command as [string, ...string[]];
+  const result = spawnSync(file, [...rest, resolve(base), resolve(head), '--format', 'json', '--fail-on', 'none'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command.join(' ')} exited ${String(result.status)}: ${result.stderr}`);
   return JSON.parse(result.stdout) as DiffReport;
 }
 
@@ -94,7 +107,9 @@ function timed<T>(fn: () => T): Timed<T> {
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
 }
 
+/** Load + diff inside one process, through the built package (what the bin runs). */
 async function inProcess(base: string, head: string, runs: number): Promise<number[]> {
+  const { diffDocuments, loadDocument } = (await import(pathToFileURL(DIST).href)) as typeof import('../packages/diff/src/index.js');
   const out: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const start = performance.now();
@@ -111,11 +126,19 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function report(args: BenchArgs, ours: Array<Timed<DiffReport>>, theirs: Array<Timed<RedoclyResult>>, inside: readonly number[]): string {
+function report(
+  args: BenchArgs,
+  ours: Array<Timed<DiffReport>>,
+  bin: Array<Timed<DiffReport>>,
+  theirs: Array<Timed<RedoclyResult>>,
+  inside: readonly number[],
+  floor: readonly number[],
+): string {
   const last = (ours.at(-1) as Timed<DiffReport>).value;
   const red = (theirs.at(-1) as Timed<RedoclyResult>).value;
   const oursMs = median(ours.map((r) => r.ms));
   const theirsMs = median(theirs.map((r) => r.ms));
+  const binMs = median(bin.map((r) => r.ms));
   const breaking = last.findings.filter((f) => f.level === 'breaking');
   const byDirection = (d: string) => breaking.filter((f) => f.direction === d).length;
   const selfTimes = theirs.map((r) => r.value.selfReportedMs).filter((v): v is number => v !== null);
@@ -127,14 +150,16 @@ function report(args: BenchArgs, ours: Array<Timed<DiffReport>>, theirs: Array<T
     '',
     `${'tool'.padEnd(18)}${'median wall'.padStart(12)}${'min'.padStart(10)}   findings`,
     row(
-      'retell-kit diff',
+      'pnpm spec:diff',
       oursMs,
       Math.min(...ours.map((r) => r.ms)),
-      `${last.summary.breaking} breaking (${byDirection('request')} request, ${byDirection('response')} response, ${byDirection('none')} route), ${last.summary.warning} warning, ${last.summary.info} info; verdict ${last.verdict.bump}`,
+      `${last.summary.breaking} breaking (${byDirection('request')} request, ${byDirection('response')} response, ${byDirection('none')} route), ${last.summary.warning} warning, ${last.summary.info} info; verdict ${last.verdict.bump} (wire ${last.verdict.wire.bump}, SDK ${last.verdict.sdk.bump})`,
     ),
+    row('retell-kit-diff bin', binMs, Math.min(...bin.map((r) => r.ms)), JSON.stringify((bin.at(-1) as Timed<DiffReport>).value.findings) === JSON.stringify(last.findings) ? 'same findings' : 'FINDINGS DIFFER'),
+    row('pnpm exec node -e 0', median(floor), Math.min(...floor), 'start-up floor of any pnpm command (pnpm + node, no work)'),
     row('redocly diff', theirsMs, Math.min(...theirs.map((r) => r.ms)), `${red.major} major, ${red.minor} minor, ${red.patch} patch`),
     '',
-    `wall-time ratio redocly / retell-kit: ${(theirsMs / oursMs).toFixed(2)}x`,
+    `wall-time ratio pnpm spec:diff / redocly diff: ${(oursMs / theirsMs).toFixed(2)} (target <= 0.50); bin / redocly diff: ${(binMs / theirsMs).toFixed(2)}`,
     `in-process, no process start: retell-kit load + diff median ${median(inside).toFixed(0)} ms; redocly self-reported median ${selfTimes.length === 0 ? 'n/a' : `${median(selfTimes).toFixed(0)} ms`}`,
   ];
   return `${lines.join('\n')}\n`;

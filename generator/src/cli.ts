@@ -61,12 +61,12 @@ async function generate(args: GenerateArgs, log: Log): Promise<number> {
   return 0;
 }
 
-/** Loaded on demand so this CLI works before (and without) the diff module. */
+/** The spec diff lives in its own package (@retell-kit/diff); its built output when present, else its source. */
 async function diff(rest: string[]): Promise<number> {
-  // A variable specifier keeps the type checker from requiring the module to exist.
-  const specifier = './diff/cli.js';
-  const mod = (await import(specifier).catch(() => ({}))) as { runDiffCli?: (argv: string[]) => Promise<number> };
-  if (typeof mod.runDiffCli !== 'function') throw new ConfigError('the spec diff is not available (generator/src/diff/cli.ts)');
+  const built = new URL('../../packages/diff/dist/esm/cli.js', import.meta.url).href;
+  const source = new URL('../../packages/diff/src/cli.ts', import.meta.url).href;
+  const mod = (await import(built).catch(() => import(source)).catch(() => ({}))) as { runDiffCli?: (argv: string[]) => Promise<number> };
+  if (typeof mod.runDiffCli !== 'function') throw new ConfigError('the spec diff is not available (packages/diff)');
   return mod.runDiffCli(rest);
 }
 
@@ -82,6 +82,17 @@ async function mock(rest: string[]): Promise<number> {
   return 0;
 }
 
+async function llmSim(rest: string[]): Promise<number> {
+  // Like `mock`: the workspace package when installed, else its source in this repository.
+  const specifier = '@retell-kit/llm-socket';
+  const source = new URL('../../packages/llm-socket/src/index.ts', import.meta.url).href;
+  const mod = (await import(specifier).catch(() => import(source)).catch(() => ({}))) as {
+    runLlmSimCli?: (argv: string[]) => Promise<number>;
+  };
+  if (typeof mod.runLlmSimCli !== 'function') throw new ConfigError('the LLM socket simulator is not available (@retell-kit/llm-socket)');
+  return mod.runLlmSimCli(rest);
+}
+
 export async function main(argv: readonly string[], log: Log = (l) => console.log(l), logError: Log = (l) => console.error(l)): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -95,6 +106,8 @@ export async function main(argv: readonly string[], log: Log = (l) => console.lo
         return await diff(args.rest);
       case 'mock':
         return await mock(args.rest);
+      case 'llm-sim':
+        return await llmSim(args.rest);
     }
   } catch (error) {
     if (error instanceof SpecError) logError(`✖ ${error.name} [${error.code}] ${error.describe()}`);

@@ -4,10 +4,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../generator/src/diff/checks/index.js';
-import { sdkTypesRules } from '../../generator/src/diff/checks/sdk-types.js';
-import { RULES } from '../../generator/src/diff/rules/catalog.js';
-import { MESSAGES } from '../../generator/src/diff/rules/messages.js';
+import { CHECKS } from '../../packages/diff/src/checks/index.js';
+import { sdkTypesRules } from '../../packages/diff/src/checks/sdk-types.js';
+import { RULES } from '../../packages/diff/src/rules/catalog.js';
+import { MESSAGES } from '../../packages/diff/src/rules/messages.js';
+import { surfaceOf } from '../../packages/diff/src/engine.js';
 import { FIXTURES } from './helpers.js';
 
 const ids = RULES.map((r) => r.id);
@@ -42,6 +43,7 @@ describe('rule catalog', () => {
 
   it('has no orphan fixture folder, message or declared rule', () => {
     expect(readdirSync(FIXTURES).sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(readdirSync(`${FIXTURES}${id}`).sort(), id).toEqual(['base.yaml', 'expect.yaml', 'revision.yaml']);
     expect(Object.keys(MESSAGES).sort()).toEqual([...ids].sort());
     for (const id of declared) expect(ids).toContain(id);
   });
@@ -54,8 +56,10 @@ describe('rule catalog', () => {
 });
 
 describe('docs/spec-diff.md', () => {
-  it('lists every rule of the catalog with its level and direction', () => {
+  it('lists every rule of the catalog, once, with its default level, direction, area, bump and surface', () => {
     const text = readFileSync(new URL('../../docs/spec-diff.md', import.meta.url), 'utf8');
-    for (const rule of RULES) expect(text).toContain(`| \`${rule.id}\` | ${rule.level} | ${rule.direction} | ${rule.area} | ${rule.bump} |`);
+    for (const rule of RULES) expect(text).toContain(`| \`${rule.id}\` | ${rule.level} | ${rule.direction} | ${rule.area} | ${rule.bump} | ${surfaceOf(rule)} |`);
+    const rows = text.split('\n').filter((line) => /^\| `[a-z-]+` \| (breaking|warning|info) \|/.test(line));
+    expect(rows.length).toBe(RULES.length);
   });
 });

@@ -1,23 +1,23 @@
 /** Loads fixture pairs and inline documents through the same path the CLI uses. */
 import { fileURLToPath } from 'node:url';
-import { diffDocuments, type DiffReport } from '../../generator/src/diff/diff.js';
-import { loadDocument } from '../../generator/src/diff/load/document.js';
-import type { JsonObject } from '../../generator/src/diff/model/json.js';
+import { diffDocuments, type DiffOptions, type DiffReport } from '../../packages/diff/src/diff.js';
+import { loadDocument } from '../../packages/diff/src/load/document.js';
+import type { JsonObject } from '../../packages/diff/src/model/json.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
-export async function diffFixture(id: string): Promise<DiffReport> {
+export async function diffFixture(id: string, options: DiffOptions = {}): Promise<DiffReport> {
   const [base, head] = await Promise.all([
     loadDocument('base', `${FIXTURES}${id}/base.yaml`, `${id}/base.yaml`),
     loadDocument('head', `${FIXTURES}${id}/revision.yaml`, `${id}/revision.yaml`),
   ]);
-  return diffDocuments({ ...base, source: 'base.yaml' }, { ...head, source: 'revision.yaml' });
+  return diffDocuments({ ...base, source: 'base.yaml' }, { ...head, source: 'revision.yaml' }, options);
 }
 
 /** Diffs two in-memory documents (already-parsed objects). */
-export function diffObjects(base: object, head: object): DiffReport {
+export function diffObjects(base: object, head: object, options: DiffOptions = {}): DiffReport {
   const side = (root: object, source: string) => ({ root: root as JsonObject, source, openapi: String((root as { openapi?: unknown }).openapi ?? '3.1.0'), version: null });
-  return diffDocuments(side(base, 'base'), side(head, 'head'));
+  return diffDocuments(side(base, 'base'), side(head, 'head'), options);
 }
 
 /** A one-operation document: POST /things with `request` as body schema and `response` as 200 schema. */

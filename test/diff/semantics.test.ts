@@ -167,6 +167,29 @@ describe('structural diff semantics', () => {
     expect(finding).toMatchObject({ id: 'request-enum-constraint-added', location: 'body(application/json).a.v', origin: 'Leaf.v', occurrences: 2 });
   });
 
+  it('reports an enum whose every value changed once, as a replacement; a partial change as removals plus additions', () => {
+    const color = (values: string[]) => doc(plain, obj({ color: { type: 'string', enum: values } }));
+    expect(diffObjects(color(['red', 'blue']), color(['RED', 'BLUE'])).findings.map((f) => [f.id, f.level])).toEqual([['response-enum-values-replaced', 'breaking']]);
+    expect(diffObjects(color(['red', 'blue']), color(['red', 'BLUE'])).findings.map((f) => [f.id, f.level])).toEqual([
+      ['response-enum-value-added', 'breaking'],
+      ['response-enum-value-removed', 'info'],
+    ]);
+  });
+
+  it('an untyped array stays untyped whether items is absent or empty', () => {
+    expect(ids(diffObjects(doc(obj({ tags: { type: 'array' } }), plain), doc(obj({ tags: { type: 'array', items: {} } }), plain)))).toEqual([]);
+  });
+
+  it('a discriminator value pointed at another component breaks both directions', () => {
+    const shape = (circle: string) => ({ oneOf: [ref('Circle'), ref('Square')], discriminator: { propertyName: 'kind', mapping: { circle: `#/components/schemas/${circle}`, square: '#/components/schemas/Square' } } });
+    const report = diffObjects(doc(obj({ s: shape('Circle') }), obj({ s: shape('Circle') }), { schemas: shapes }), doc(obj({ s: shape('Square') }), obj({ s: shape('Square') }), { schemas: shapes }));
+    const discriminator = report.findings.filter((f) => f.id.endsWith('discriminator-changed')).map((f) => [f.id, f.level, f.message]);
+    expect(discriminator).toEqual([
+      ['request-discriminator-changed', 'breaking', 'discriminator changed: value `circle` now selects `Square` instead of `Circle`'],
+      ['response-discriminator-changed', 'breaking', 'discriminator changed: value `circle` now selects `Square` instead of `Circle`'],
+    ]);
+  });
+
   it('does not depend on the key order of either document', () => {
     const base = doc(obj({ a: { type: 'string' }, b: { type: 'integer' } }), obj({ c: { type: 'string', enum: ['x', 'y'] } }));
     const head = doc(obj({ b: { type: 'number' } }, ['b']), obj({ c: { type: 'string', enum: ['y', 'x', 'z'] }, d: { type: 'string' } }));
@@ -211,6 +234,20 @@ describe('webhooks', () => {
       ['response-property-removed', 'POST webhook:call_ended', 'body(application/json).duration_ms'],
       ['response-enum-value-added', 'POST webhook:call_ended', 'body(application/json).event'],
       ['response-property-added-optional', 'POST webhook:call_ended', 'body(application/json).agent_id'],
+    ]);
+  });
+
+  it('compares webhook parameters like response headers: the handler reads them', () => {
+    const withHeaders = (headers: object[]) => {
+      const d = webhookDoc(obj({ call_id: { type: 'string' } })) as { webhooks: { call_ended: { post: Record<string, unknown> } } };
+      d.webhooks.call_ended.post.parameters = headers;
+      return d;
+    };
+    const base = withHeaders([{ name: 'x-retell-signature', in: 'header', required: true, schema: { type: 'string' } }]);
+    const head = withHeaders([{ name: 'x-retell-timestamp', in: 'header', schema: { type: 'string' } }]);
+    expect(diffObjects(base, head).findings.map((f) => [f.id, f.level, f.direction, f.location])).toEqual([
+      ['response-required-header-removed', 'breaking', 'response', 'parameter(header.x-retell-signature)'],
+      ['response-header-added', 'info', 'response', 'parameter(header.x-retell-timestamp)'],
     ]);
   });
 

@@ -39,7 +39,7 @@ describe('retell-kit CLI', () => {
     expect(r.out).toContain('Usage: retell-kit');
   });
 
-  it.each([['diff'], ['mock']])('%s is delegated (its --help exits 0)', async (command) => {
+  it.each([['diff'], ['mock'], ['llm-sim']])('%s is delegated (its --help exits 0)', async (command) => {
     const log = console.log;
     const error = console.error;
     const printed: string[] = [];

@@ -43,5 +43,5 @@ describe('golden outputs', () => {
     );
     const failures = results.filter((r) => !r.ok).map((r) => `${r.name}:\n${r.output}`);
     expect(failures).toEqual([]);
-  }, 120_000);
+  });
 });

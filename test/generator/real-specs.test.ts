@@ -36,7 +36,7 @@ describe('real-world specs', () => {
     const check = await typecheckOutput(root);
     expect(check.output).toBe('');
     expect(check.ok).toBe(true);
-  }, 240_000);
+  });
 
   it.each(['serial', 'pool'] as const)('directus in strict mode is rejected (%s validation)', async (threads) => {
     const error = await generateFiles(REAL_SPECS[1].file, { threads }).catch((e: unknown) => e);

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Project, type ClassDeclaration } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateFiles, type GenerateResult } from '../../generator/src/pipeline.js';
+import { curatedGeneration, type CuratedGeneration } from './helpers/curated.js';
 import { REPO } from './helpers/typecheck.js';
 
 // retell-sdk is a devDependency of @retell-kit/client (its contract tests compare against it).
@@ -46,10 +46,10 @@ function officialSurface(): { methods: OfficialMethod[]; types: Set<string> } {
 }
 
 describe('facade parity with retell-sdk@5.33.0', () => {
-  let ours: GenerateResult;
+  let ours: CuratedGeneration;
   let official: ReturnType<typeof officialSurface>;
   beforeAll(async () => {
-    ours = await generateFiles(path.join(REPO, 'spec/openapi.yaml'));
+    ours = await curatedGeneration();
     official = officialSurface();
   });
 

@@ -4,7 +4,7 @@
  * a 10 MB body) gets a clear 4xx JSON error while the state stays as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { mockSpec, samples, SchemaValidator } from '@retell-kit/mock';
+import { mockSpec, RESOURCES, samples, SchemaValidator } from '@retell-kit/mock';
 import { fill, formOf, query, useMockServer } from './helpers.js';
 
 const { server, call } = useMockServer();
@@ -24,18 +24,87 @@ async function createAgent(llmId: string): Promise<Record<string, unknown>> {
   return res.body as Record<string, unknown>;
 }
 
+/** Ids of one record of each stateful resource, made through the API itself. */
+interface World {
+  llm: string;
+  flow: string;
+  agent: string;
+  chatAgent: string;
+  knowledgeBase: string;
+  source: string;
+  phoneNumber: string;
+}
+
+/** Every `llm_id` / `conversation_flow_id` in a sample body pointed at records that exist. */
+function rewire(value: unknown, world: World): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewire(v, world));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === 'llm_id' && typeof v === 'string' ? world.llm : k === 'conversation_flow_id' && typeof v === 'string' ? world.flow : rewire(v, world)]),
+  );
+}
+
+async function created(method: string, path: string, init: Parameters<typeof call>[2], idField: string): Promise<Record<string, unknown>> {
+  const res = await call(method, path, init);
+  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(201);
+  const body = res.body as Record<string, unknown>;
+  expect(typeof body[idField]).toBe('string');
+  return body;
+}
+
+/** A fresh store holding one of everything, agents at five versions (so one can be deleted). */
+async function seedWorld(): Promise<World> {
+  server().store.reset();
+  const llm = String((await created('POST', '/create-retell-llm', { body: samples['createRetellLlm']!.request }, 'llm_id'))['llm_id']);
+  const flow = String((await created('POST', '/create-conversation-flow', { body: samples['createConversationFlow']!.request }, 'conversation_flow_id'))['conversation_flow_id']);
+  const partial = { llm, flow } as World;
+  const agent = String((await created('POST', '/create-agent', { body: rewire(samples['createAgent']!.request, partial) }, 'agent_id'))['agent_id']);
+  const chatAgent = String((await created('POST', '/create-chat-agent', { body: rewire(samples['createChatAgent']!.request, partial) }, 'agent_id'))['agent_id']);
+  // Versions 0 to 4, so the version numbers the samples name (base_version, version) all exist.
+  for (let v = 1; v <= 4; v++) {
+    expect((await call('PATCH', `/update-agent/${agent}`, { body: { agent_name: `version ${v}` } })).status).toBe(200);
+    expect((await call('PATCH', `/update-chat-agent/${chatAgent}`, { body: { agent_name: `version ${v}` } })).status).toBe(200);
+  }
+  const form = new FormData();
+  form.append('knowledge_base_name', 'Seeded');
+  form.append('knowledge_base_urls[]', 'https://example.com/faq');
+  const kb = await created('POST', '/create-knowledge-base', { form }, 'knowledge_base_id');
+  const source = String((kb['knowledge_base_sources'] as { source_id: string }[])[0]!.source_id);
+  const phoneNumber = String((await created('POST', '/create-phone-number', { body: samples['createPhoneNumber']!.request }, 'phone_number'))['phone_number']);
+  return { llm, flow, agent, chatAgent, knowledgeBase: String(kb['knowledge_base_id']), source, phoneNumber };
+}
+
+/** Path values for a route: the seeded record of the resource the route serves. */
+function pathValues(r: (typeof mockSpec.routes)[number], world: World): Record<string, string> {
+  const chat = r.sdk[0]?.resource === 'chatAgent';
+  return {
+    agent_id: chat ? world.chatAgent : world.agent,
+    llm_id: world.llm,
+    conversation_flow_id: world.flow,
+    knowledge_base_id: world.knowledgeBase,
+    source_id: world.source,
+    phone_number: world.phoneNumber,
+  };
+}
+
 describe('mock server: every route', () => {
-  it('answers every route of the spec with its documented status and a schema-valid body', async () => {
+  it('answers every route of the spec with its documented success status and a schema-valid body', async () => {
     const problems: string[] = [];
+    const stateful = new Set(RESOURCES.map((d) => d.resource));
+    let world: World | undefined;
     for (const r of mockSpec.routes) {
+      // A fresh world after any route that may have changed the store, so a delete earlier in the loop
+      // cannot starve a later route; reads and stateless routes leave it as it was.
+      world ??= await seedWorld();
+      const changes = r.method !== 'GET' && r.sdk.some((b) => stateful.has(b.resource));
       const s = samples[r.operationId]!;
-      const init = r.body ? (r.body.kind === 'multipart' ? { form: formOf(s.request as Record<string, unknown>) } : { body: s.request }) : {};
-      const res = await call(r.method, fill(r, {}) + query(s.query), init);
-      // Stateful routes for an id nobody created answer 404; create routes may point at unknown engines (422).
-      const acceptable = [r.success.status, 404, 422];
-      if (!acceptable.includes(res.status)) problems.push(`${r.method} ${r.path}: ${res.status} ${JSON.stringify(res.body)}`);
-      const schema = res.status === r.success.status ? r.success.schema : mockSpec.errorSchema;
-      if (schema && res.body !== undefined && validator.check(schema, res.body, 'response').length > 0) problems.push(`${r.method} ${r.path}: invalid body`);
+      const body = rewire(s.request, world);
+      const init = r.body ? (r.body.kind === 'multipart' ? { form: formOf(body as Record<string, unknown>) } : { body }) : {};
+      const res = await call(r.method, fill(r, pathValues(r, world)) + query(s.query), init);
+      if (res.status !== r.success.status) problems.push(`${r.method} ${r.path}: ${res.status} (want ${r.success.status}) ${JSON.stringify(res.body)}`);
+      else if (r.success.schema && res.body !== undefined && validator.check(r.success.schema, res.body, 'response').length > 0) problems.push(`${r.method} ${r.path}: invalid body`);
+      else if (r.success.schema === undefined && res.body !== undefined) problems.push(`${r.method} ${r.path}: a body where the spec has none`);
+      if (changes) world = undefined;
     }
     expect(problems).toEqual([]);
   });

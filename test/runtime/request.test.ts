@@ -115,13 +115,16 @@ describe('pagination', () => {
     expect(bodies).toEqual([{ limit: 1, sort_order: 'ascending' }, { limit: 1, sort_order: 'ascending', pagination_key: 'c1' }]);
   });
 
-  it('the first page is the awaited value; a cursor that does not move ends the walk', async () => {
+  it('the first page is the awaited value; a cursor that does not move fails the walk after its items', async () => {
     nock(BASE).get('/list-agents').reply(200, { items: [1], has_more: true, pagination_key: 'same' });
     nock(BASE).get('/list-agents').query({ pagination_key: 'same' }).reply(200, { items: [2], has_more: true, pagination_key: 'same' });
     const page = requestPage<{ items: number[] }, number>(makeClient(), listAgentsOp);
     expect((await page).items).toEqual([1]);
     const all: number[] = [];
-    for await (const n of page) all.push(n);
+    const walk = async (): Promise<void> => {
+      for await (const n of page) all.push(n);
+    };
+    await expect(walk()).rejects.toThrow('Stopped paging listAgents at cursor "same" after 2 page(s)');
     expect(all).toEqual([1, 2]);
   });
 

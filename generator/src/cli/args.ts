@@ -16,6 +16,7 @@ Commands:
     --lenient         report structural spec errors as warnings (third-party specs)
   diff <base> <rev>   structural diff of two spec versions (see generator/src/diff)
   mock [options]      start the local mock server (@retell-kit/mock)
+  llm-sim <ws-url>    simulate Retell's side of a custom-LLM WebSocket call (@retell-kit/llm-socket)
   help                print this text`;
 
 export interface GenerateArgs {
@@ -30,7 +31,7 @@ export interface GenerateArgs {
 
 export type ParsedArgs =
   | GenerateArgs
-  | { readonly command: 'diff' | 'mock'; readonly rest: string[] }
+  | { readonly command: 'diff' | 'mock' | 'llm-sim'; readonly rest: string[] }
   | { readonly command: 'help' };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -40,6 +41,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return parseGenerate(rest);
     case 'diff':
     case 'mock':
+    case 'llm-sim':
       return { command, rest };
     case 'help':
     case '--help':

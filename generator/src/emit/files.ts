@@ -30,6 +30,8 @@ export const OUTPUT_DIRS = {
   sdk: 'packages/sdk/src/generated',
   /** Written by the mocks emitter (emit/mocks, `MOCK_DIR`). */
   mock: 'packages/mock/src/generated',
+  /** Written by the llm-socket emitter (emit/llm-socket): the socket message schemas. */
+  llmSocket: 'packages/llm-socket/src/generated',
   /** Written by the Python emitter (emit/python). */
   python: 'packages/python/src/retell/_generated',
 } as const;

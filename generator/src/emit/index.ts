@@ -6,6 +6,7 @@ import type { ApiModel } from '../ir/types.js';
 import type { LoadedSpec } from '../load/index.js';
 import { emitClientFactory, emitClientIndex } from './client/entry.js';
 import { emitApiDoc } from './docs/api-md.js';
+import { emitLlmSocketSchemas } from './llm-socket/index.js';
 import { emitMocks } from './mocks/index.js';
 import type { EmittedFile } from './files.js';
 import { emitOperations } from './operations/index.js';
@@ -41,5 +42,6 @@ export const EMITTERS: readonly Emitter[] = [
   },
   { name: 'docs', emit: ({ model }) => [emitApiDoc(model)] },
   { name: 'mocks', emit: ({ spec, model }) => emitMocks(spec, model) },
+  { name: 'llm-socket', emit: ({ spec }) => emitLlmSocketSchemas(spec) },
   { name: 'python', emit: ({ spec, model }) => emitPython(spec, model) },
 ];

@@ -4,7 +4,7 @@
  */
 import { OUTPUT_DIRS, OUTPUT_FILES } from '../emit/files.js';
 
-export const OWNED_DIRS: readonly string[] = [OUTPUT_DIRS.client, OUTPUT_DIRS.sdk, OUTPUT_DIRS.mock, OUTPUT_DIRS.python];
+export const OWNED_DIRS: readonly string[] = [OUTPUT_DIRS.client, OUTPUT_DIRS.sdk, OUTPUT_DIRS.mock, OUTPUT_DIRS.llmSocket, OUTPUT_DIRS.python];
 export const OWNED_FILES: readonly string[] = [OUTPUT_FILES.apiDoc, OUTPUT_FILES.sdkEntry, OUTPUT_FILES.pythonApiDoc];
 
 export function ownerDir(path: string): string | undefined {

@@ -51,6 +51,12 @@ function error(status: number, message: string): Reply {
   return { status, body: { status: 'error', message } };
 }
 
+/** An error's message for a 500, bounded so a huge message cannot become a huge reply. */
+function describeError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.length > 200 ? `${message.slice(0, 200)}...` : message;
+}
+
 function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
   if (reply.body === undefined || reply.status === 204) {
     res.writeHead(reply.status, headers).end();
@@ -69,9 +75,10 @@ function sampleReply(route: MockRoute, samples: SampleTable, input: { path: Json
   const template = sample as Json;
   const echo: Json = {};
   const body = input.body !== null && typeof input.body === 'object' && !Array.isArray(input.body) ? (input.body as Json) : {};
-  for (const [key, value] of Object.entries(body)) if (key in template) echo[key] = value;
+  // Own fields only: `constructor` and friends are "in" every object through its prototype.
+  for (const [key, value] of Object.entries(body)) if (Object.hasOwn(template, key)) echo[key] = value;
   const fixed: Json = {};
-  for (const [key, value] of Object.entries(input.path)) if (key in template) fixed[key] = value;
+  for (const [key, value] of Object.entries(input.path)) if (Object.hasOwn(template, key)) fixed[key] = value;
   return { status: route.success.status, body: buildRecord(template, echo, fixed, route.success.schema, validator) };
 }
 
@@ -87,11 +94,12 @@ export async function startServer(spec: MockSpec, samples: SampleTable, options:
     const url = new URL(req.url ?? '/', 'http://mock.local');
     const body = await readBody(req, limit);
     if (!body.ok) return { reply: error(413, `The request body (${body.received} bytes) is larger than the ${limit}-byte limit.`) };
-    const match = router.match(method, url.pathname);
+    // HEAD is GET without a body: same route, same checks, same headers; node:http drops the body.
+    const match = router.match(method === 'HEAD' ? 'GET' : method, url.pathname);
     if (match.kind === 'bad-path') return { reply: error(400, match.message) };
     if (match.kind === 'not-found') return { reply: error(404, `No route ${method} ${url.pathname} in the Retell API.`) };
     if (match.kind === 'method-not-allowed') {
-      const allow = match.allow.join(', ');
+      const allow = match.allow.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ');
       return { reply: error(405, `${method} is not allowed on ${url.pathname}; use ${allow}.`), headers: { allow } };
     }
     if (!BEARER.test(req.headers.authorization ?? '')) {
@@ -108,18 +116,52 @@ export async function startServer(spec: MockSpec, samples: SampleTable, options:
     return { reply };
   }
 
+  /** A log sink that throws must not take a request, or the server, down with it. */
+  function log(line: string): void {
+    try {
+      options.log?.(line);
+    } catch {
+      // Nothing better to do with a broken sink than to keep serving.
+    }
+  }
+
+  /**
+   * The error boundary: whatever one request does (a handler that throws, a reply that cannot be
+   * serialized, a log sink that fails), it ends in a JSON 500 for that request, or a closed socket when
+   * the headers are already out, and never in a rejection that could stop the host process.
+   */
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let outcome: { reply: Reply; headers?: Record<string, string> };
+    try {
+      outcome = await handle(req);
+    } catch (err) {
+      outcome = { reply: error(500, `Mock server error: ${describeError(err)}`) };
+    }
+    try {
+      send(res, outcome.reply, outcome.headers);
+      log(`${req.method} ${req.url} -> ${outcome.reply.status}`);
+    } catch (err) {
+      log(`${req.method} ${req.url} -> 500 (${describeError(err)})`);
+      if (res.headersSent) res.destroy();
+      else send(res, error(500, `Mock server error: the reply could not be sent: ${describeError(err)}`));
+    }
+  }
+
   const server = createServer((req, res) => {
-    handle(req).then(
-      ({ reply, headers }) => {
-        options.log?.(`${req.method} ${req.url} -> ${reply.status}`);
-        send(res, reply, headers);
-      },
-      (err: unknown) => {
-        options.log?.(`${req.method} ${req.url} -> 500 (${(err as Error).message})`);
-        if (!res.headersSent) send(res, error(500, `Mock server error: ${(err as Error).message}`));
-        else res.destroy();
-      },
-    );
+    respond(req, res).catch(() => res.destroy());
+  });
+  // Requests node:http itself refuses (an unknown method, a malformed request line, headers too large)
+  // never reach `respond`; answer them in the same JSON shape, then close the connection.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const text = JSON.stringify(error(status, tooLarge ? 'The request headers are too large.' : `Malformed HTTP request: ${describeError(err)}`).body);
+    const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
   });
   // Bench and test clients keep connections open; do not let them hold `close()` hostage.
   server.keepAliveTimeout = 5_000;

@@ -2,7 +2,7 @@
 export { RetellCore, type RequestClient } from './core.js';
 export { RetellPathClient } from './path-client.js';
 export { APIPromise, type WithResponse } from './api-promise.js';
-export { PagePromise, requestPage } from './pagination.js';
+export { PagePromise, PaginationError, requestPage, MAX_EMPTY_PAGES, type PageWalkOptions } from './pagination.js';
 export { multipartBody } from './multipart.js';
 export type { OperationSpec, PaginationSpec, RequestInput } from './operation.js';
 export type { ClientOptions, RequestOptions, HeadersInput } from './options.js';

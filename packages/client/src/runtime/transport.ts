@@ -1,6 +1,8 @@
 /**
  * The transport. One call of `send` is one logical request: it runs the attempts (per-attempt timeout,
- * the caller's abort signal, retries with backoff) and returns the final `Response`, whatever its status;
+ * the caller's abort signal, retries with backoff) and returns the final `Response`, whatever its status,
+ * with its body already read inside the last attempt (so the timeout and the signal cover the body, and
+ * a reset halfway through it is a connection error that is retried);
  * turning statuses into errors is the caller's job, so the typed path methods keep openapi-fetch's
  * `{ data, error, response }` contract.
  *
@@ -68,12 +70,17 @@ export async function send(config: TransportConfig, plan: SendPlan, input: strin
     const onUserAbort = user ? (): void => controller!.abort(user.reason) : undefined;
     if (onUserAbort) user!.addEventListener('abort', onUserAbort, { once: true });
     const current = controller;
+    // The timer and the caller's signal stay armed until the body is read, not just the headers.
     const timer = setTimeout(() => current.abort(TIMEOUT), plan.timeout);
     let response: Response | undefined;
     let failure: unknown;
+    let headersAt = 0;
     try {
       init.signal = signal;
-      response = await fetch(target, init);
+      const raw = await untilAborted(fetch(target, init), signal);
+      headersAt = performance.now();
+      // A response about to be retried is thrown away unread; every other body is read inside the attempt.
+      response = retriesLeft > 0 && shouldRetryResponse(raw) ? raw : await buffered(raw, signal);
     } catch (error) {
       failure = error;
     } finally {
@@ -85,9 +92,11 @@ export async function send(config: TransportConfig, plan: SendPlan, input: strin
     if (response) {
       if (retriesLeft <= 0 || !shouldRetryResponse(response)) {
         plan.attempts = attempt;
-        plan.roundTripTimeMs = performance.now() - started;
+        plan.roundTripTimeMs = headersAt - started;
         if (level >= LOG_LEVELS.debug) {
-          logger.debug(`retell: <- ${response.status} ${method} ${url} (${Math.round(plan.roundTripTimeMs)} ms)`);
+          logger.debug(`retell: <- ${response.status} ${method} ${url} (${Math.round(plan.roundTripTimeMs)} ms)`, {
+            headers: redactHeaders(response.headers),
+          });
         }
         return response;
       }
@@ -115,4 +124,49 @@ export async function send(config: TransportConfig, plan: SendPlan, input: strin
       throw new APIUserAbortError(undefined, method, url);
     }
   }
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts (even if `promise` never settles). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Statuses whose Response may not carry a body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * Reads the whole body under the attempt's signal and returns an unread Response over the bytes, with
+ * the original status, headers and URL. Reading inside the attempt is what lets a body that stalls time
+ * out or yield to the caller's signal, and a connection reset halfway through the body be retried like
+ * any connection error. A custom fetch whose body ignores the signal is abandoned (and cancelled) on abort.
+ */
+async function buffered(raw: Response, signal: AbortSignal): Promise<Response> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await untilAborted(raw.arrayBuffer(), signal);
+  } catch (error) {
+    if (raw.body && !raw.bodyUsed) raw.body.cancel().catch(() => undefined);
+    throw error;
+  }
+  const body = NULL_BODY.has(raw.status) || bytes.byteLength === 0 ? null : bytes;
+  const copy = new Response(body, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
+  if (raw.url) Object.defineProperty(copy, 'url', { value: raw.url });
+  return copy;
 }

@@ -3,7 +3,10 @@
  * array, `name[key]` sets a field, and `name[][key]` starts a new array element whenever the key is
  * already set on the last one (so `texts[][title], texts[][text], texts[][title]` is two elements).
  * File parts become `UploadedFile`s; everything else stays a string (the validator coerces types).
+ * A field name with a key that could reach `Object.prototype`, or nested deeper than the input limit,
+ * is refused (`ShapeError`) before anything is assigned.
  */
+import { FORBIDDEN_KEYS, forbiddenKeyMessage, MAX_INPUT_DEPTH, quote, ShapeError } from './shape.js';
 
 export interface UploadedFile {
   readonly filename: string;
@@ -45,7 +48,7 @@ function assign(container: FormObject | FormValue[], segments: string[], value: 
     if (nextKey === '') {
       target = Array.isArray(last) ? last : [];
       if (target !== last) container.push(target);
-    } else if (isRecord(last) && (!(nextKey in last) || rest.length > 1)) {
+    } else if (isRecord(last) && (!Object.hasOwn(last, nextKey) || rest.length > 1)) {
       target = last;
     } else {
       target = {};
@@ -58,7 +61,7 @@ function assign(container: FormObject | FormValue[], segments: string[], value: 
     container[head] = value;
     return;
   }
-  const existing = container[head];
+  const existing = Object.hasOwn(container, head) ? container[head] : undefined;
   const wantArray = rest[0] === '';
   let target: FormObject | FormValue[];
   if (wantArray) target = Array.isArray(existing) ? existing : [];
@@ -67,12 +70,22 @@ function assign(container: FormObject | FormValue[], segments: string[], value: 
   assign(target, rest, value);
 }
 
+function checkSegments(name: string, segments: readonly string[]): void {
+  const bad = segments.find((s) => FORBIDDEN_KEYS.has(s));
+  if (bad !== undefined) throw new ShapeError(forbiddenKeyMessage(`form field ${quote(name)}`, bad));
+  // The body object is level 1, so a name of n segments reaches level n + 1.
+  if (segments.length + 1 > MAX_INPUT_DEPTH) {
+    throw new ShapeError(`The request is nested deeper than ${MAX_INPUT_DEPTH} levels at form field ${quote(name)}.`);
+  }
+}
+
 export function formToObject(form: FormData): FormObject {
   const out: FormObject = {};
   for (const [name, entry] of form.entries()) {
     const value: FormValue =
       typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, type: entry.type };
     const segments = splitKey(name);
+    checkSegments(name, segments);
     // Array segments after the head are `''`; `assign` handles them on the array it creates.
     assign(out, segments, value);
   }

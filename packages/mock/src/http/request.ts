@@ -6,7 +6,8 @@
 import type { JsonSchema, MockParam, MockRoute } from '../model.js';
 import type { SchemaValidator, ValidationIssue } from '../validate/ajv.js';
 import { explain } from '../validate/explain.js';
-import { filesToNames, formToObject, type FormObject } from './form.js';
+import { filesToNames, formToObject, splitKey, type FormObject } from './form.js';
+import { FORBIDDEN_KEYS, forbiddenKeyMessage, quote, shapeProblem, ShapeError } from './shape.js';
 
 export interface ParsedInput {
   readonly path: Record<string, unknown>;
@@ -52,11 +53,14 @@ async function parseBody(route: MockRoute, bytes: Buffer, contentType: string): 
     if (media !== '' && !/^application\/(.+\+)?json$/.test(media)) {
       return { status: 415, message: `Content-Type ${media} is not accepted here; send ${spec.mediaType}.` };
     }
+    let body: unknown;
     try {
-      return { body: JSON.parse(bytes.toString('utf8')) as unknown };
+      body = JSON.parse(bytes.toString('utf8')) as unknown;
     } catch (error) {
       return { status: 400, message: `The request body is not valid JSON: ${(error as Error).message}` };
     }
+    const problem = shapeProblem(body, 'body');
+    return problem ? { status: 400, message: problem } : { body };
   }
   if (spec.kind === 'multipart') {
     if (media !== 'multipart/form-data') {
@@ -68,6 +72,7 @@ async function parseBody(route: MockRoute, bytes: Buffer, contentType: string): 
       const object = formToObject(form);
       return { body: filesToNames(object), form: object };
     } catch (error) {
+      if (error instanceof ShapeError) return { status: 400, message: error.message };
       return { status: 400, message: `The request body is not valid multipart/form-data: ${(error as Error).message}` };
     }
   }
@@ -88,6 +93,12 @@ export async function parseRequest(
     const problem = firstProblem(validator.check(wrapperOf(p), holder, 'path', true).map(rename(p.name)));
     if (problem) return problem;
     path[p.name] = holder.value;
+  }
+
+  // Only declared parameters are read, but a name that could reach Object.prototype is refused anywhere.
+  for (const name of search.keys()) {
+    const bad = splitKey(name).find((s) => FORBIDDEN_KEYS.has(s));
+    if (bad !== undefined) return fail(400, forbiddenKeyMessage(`query parameter ${quote(name)}`, bad));
   }
 
   const query: Record<string, unknown> = {};

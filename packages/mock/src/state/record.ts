@@ -23,11 +23,11 @@ export function buildRecord(template: Json, fields: Json, fixed: Json, schema: J
   for (let i = 0; i < MAX_REPAIRS; i++) {
     const issues = validator.check(schema, record, 'record');
     if (issues.length === 0) return record;
-    const bad = new Set(issues.map((x) => topField(x.field)).filter((k): k is string => k !== undefined && !(k in fixed)));
+    const bad = new Set(issues.map((x) => topField(x.field)).filter((k): k is string => k !== undefined && !Object.hasOwn(fixed, k)));
     if (bad.size === 0) break;
     record = { ...record };
     for (const key of bad) {
-      if (key in template && record[key] !== template[key]) record[key] = template[key];
+      if (Object.hasOwn(template, key) && record[key] !== template[key]) record[key] = template[key];
       else delete record[key];
     }
   }

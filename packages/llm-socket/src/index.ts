@@ -1,0 +1,26 @@
+/**
+ * `@retell-kit/llm-socket`: Retell's custom-LLM WebSocket, both sides.
+ * - `createLlmSocketHandler()`: your server; keeps the protocol rules and hands you typed sessions.
+ * - `simulateCall()` (and the `retell-kit-llm-sim` bin): plays Retell's side against any such server,
+ *   checks every message against the spec and times each turn.
+ */
+export { createLlmSocketHandler } from './handler/handler.js';
+export type { LlmSocketHandler, LlmSocketHandlerOptions, ListenOptions, Turn, TurnCallback } from './handler/handler.js';
+export { LlmSession } from './handler/session.js';
+export { ResponseStream } from './handler/stream.js';
+export type { ResponseChunk, ResponseSource } from './handler/stream.js';
+export { DEFAULT_PATH } from './handler/path.js';
+export { LlmSocketError } from './protocol/errors.js';
+export type { LlmSocketErrorCode } from './protocol/errors.js';
+export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD, parseFrame } from './protocol/parse.js';
+export { checkLlmMessage, checkRetellMessage, warmUp } from './protocol/validate.js';
+export type * from './protocol/types.js';
+export { simulateCall } from './sim/simulate.js';
+export type { SimulateOptions } from './sim/simulate.js';
+export { DEFAULT_SCRIPT, parseScript, loadScript } from './sim/script.js';
+export type { SimScript, SimStep } from './sim/script.js';
+export { formatReport } from './sim/report.js';
+export type { SimReport, TurnReport, Violation, ViolationCode } from './sim/report.js';
+export { runLlmSimCli, LLM_SIM_USAGE } from './sim/cli-run.js';
+export { ScriptError } from './sim/script.js';
+export type { TurnExpect } from './sim/script.js';

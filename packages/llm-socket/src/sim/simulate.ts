@@ -1,0 +1,383 @@
+/**
+ * `simulateCall(url, script)`: plays Retell's side of the custom-LLM WebSocket against a server. It
+ * connects (with the call id appended to the URL, as Retell does), expects `config` first, sends the
+ * call details and a heartbeat when asked to, then replays the script: a user turn is an `update_only`
+ * with the new transcript and a `response_required`; a silence is a `reminder_required`; an
+ * interruption starts the next step while the answer is still streaming. Every server message is
+ * checked against the spec and the protocol, and each turn is timed (first chunk, `content_complete`).
+ * Violations are collected, never thrown: the report says what went wrong and where.
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { WebSocket } from 'ws';
+import { LlmSocketError } from '../protocol/errors.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD, parseFrame, type JsonObject } from '../protocol/parse.js';
+import type { LlmMessage, LlmSocketUtterance, RetellMessage } from '../protocol/types.js';
+import { checkLlmMessage, checkRetellMessage, warmUp } from '../protocol/validate.js';
+import type { SimReport, TurnReport, Violation, ViolationCode } from './report.js';
+import { DEFAULT_SCRIPT, parseScript, type SimScript, type SimStep } from './script.js';
+
+export interface SimulateOptions {
+  /** Largest frame accepted from the server (bytes). Default 1 MiB. */
+  readonly maxPayload?: number;
+  /** Sees every message in both directions, e.g. to print a live trace. */
+  readonly trace?: (direction: 'in' | 'out', message: unknown) => void;
+}
+
+interface TurnState {
+  index: number;
+  kind: TurnReport['kind'];
+  said?: string;
+  silenceMs?: number;
+  responseId: number;
+  sentAt: number;
+  agent: string;
+  chunks: number;
+  firstChunkAt?: number;
+  completeAt?: number;
+  endCall: boolean;
+  interrupted: boolean;
+  supersededAt?: number;
+  staleReported: boolean;
+  toolCalls: Map<string, { name: string; result: boolean }>;
+}
+
+const DEFAULTS = { turnTimeoutMs: 10_000, configTimeoutMs: 5_000, staleGraceMs: 1000, closeTimeoutMs: 2_000, drainMs: 50 };
+
+export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRIPT, options: SimulateOptions = {}): Promise<SimReport> {
+  const s = parseScript(script);
+  // Compiling the schemas takes a moment once per process: not part of any turn's timing.
+  warmUp();
+  const started = performance.now();
+  /** When the socket opened: the begin message is timed from here. */
+  let openedAt = started;
+  const callId = s.call_id ?? `call_sim_${randomBytes(8).toString('hex')}`;
+  const target = url.includes('{call_id}') ? url.replace('{call_id}', encodeURIComponent(callId)) : `${url.replace(/\/+$/, '')}/${encodeURIComponent(callId)}`;
+  const turnTimeout = s.turn_timeout_ms ?? DEFAULTS.turnTimeoutMs;
+  const grace = s.stale_grace_ms ?? DEFAULTS.staleGraceMs;
+
+  const violations: Violation[] = [];
+  const turns = new Map<number, TurnState>();
+  const transcript: LlmSocketUtterance[] = [];
+  const withToolCalls: unknown[] = [];
+  let step: number | undefined;
+  let received = 0;
+  let sent = 0;
+  let config: JsonObject | undefined;
+  let firstSeen = false;
+  let configTimedOut = false;
+  let pongSeen = false;
+  let lastId = 0;
+  /** The newest id the server has sent anything for: proof it has seen every request up to it. */
+  let newestAnswered = -1;
+  let lastInterruptId = -1;
+  let closed: { code: number; reason: string } | undefined;
+  let connectError: string | undefined;
+  let ended = false;
+
+  const violate = (code: ViolationCode, message: string, pointer?: string): void => {
+    if (violations.length >= 1000) return; // a runaway server must not exhaust memory
+    violations.push({ code, message, ...(step !== undefined ? { turn: step } : {}), ...(pointer ? { pointer } : {}) });
+  };
+
+  // ---- waiting: each waiter is re-checked after every message and on close --------------------------
+  const waiters = new Set<() => void>();
+  const poke = (): void => {
+    for (const w of [...waiters]) w();
+  };
+  const waitFor = (done: () => boolean, timeoutMs: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      if (done()) return resolve(true);
+      const check = (): void => {
+        if (!done()) return;
+        finish(true);
+      };
+      const finish = (value: boolean): void => {
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(value);
+      };
+      const timer = setTimeout(() => finish(done()), timeoutMs);
+      waiters.add(check);
+    });
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  const ws = new WebSocket(target, { maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD, perMessageDeflate: false, handshakeTimeout: s.config_timeout_ms ?? DEFAULTS.configTimeoutMs });
+
+  const send = (message: RetellMessage): void => {
+    if (ws.readyState !== ws.OPEN) return;
+    options.trace?.('out', message);
+    ws.send(JSON.stringify(message));
+    sent++;
+  };
+
+  // ---- what the server sends ---------------------------------------------------------------------------
+  function onResponse(message: Extract<LlmMessage, { response_type: 'response' }>): void {
+    const id = message.response_id;
+    let turn = turns.get(id);
+    if (!turn && id === 0 && lastId === 0) {
+      turn = newTurn(-1, 'begin', 0);
+      turn.sentAt = openedAt;
+    }
+    if (!turn) {
+      violate('wrong-response-id', `response_id ${id} was never requested (latest request: ${lastId})`, '/response_id');
+      return;
+    }
+    if (turn.completeAt !== undefined) {
+      violate('after-complete', `response for response_id ${id} after its content_complete`, '/response_id');
+      return;
+    }
+    if (turn.supersededAt !== undefined) {
+      // In flight when the newer request was sent: excused for a short while, unless the server
+      // has already answered the newer request (then it knew this one was stale).
+      const late = newestAnswered > id || performance.now() - turn.supersededAt > grace;
+      if (late && !turn.staleReported) {
+        turn.staleReported = true;
+        violate('superseded-answered', `response for response_id ${id} after response_id ${lastId} superseded it`, '/response_id');
+      }
+      return;
+    }
+    newestAnswered = Math.max(newestAnswered, id);
+    const now = performance.now();
+    turn.firstChunkAt ??= now;
+    turn.chunks++;
+    turn.agent += message.content;
+    if (message.content_complete) {
+      turn.completeAt = now;
+      turn.endCall = message.end_call === true;
+      // The greeting joins the transcript as Retell's would; turns are added by the step loop.
+      if (turn.kind === 'begin' && turn.agent) transcript.push({ role: 'agent', content: turn.agent });
+    }
+  }
+
+  function onMessage(value: JsonObject): void {
+    let message: LlmMessage;
+    try {
+      message = checkLlmMessage(value);
+    } catch (error) {
+      const e = error as LlmSocketError;
+      violate('schema', e.message.replace(/ \(at [^)]*\)$/, ''), e.pointer);
+      if (!firstSeen) firstSeen = true;
+      return;
+    }
+    if (!firstSeen) {
+      firstSeen = true;
+      if (message.response_type !== 'config' && !configTimedOut) violate('config-not-first', `the first message was ${message.response_type}, not config`);
+    }
+    switch (message.response_type) {
+      case 'config':
+        config ??= message.config as JsonObject;
+        return;
+      case 'ping_pong':
+        pongSeen = true;
+        return;
+      case 'response':
+        onResponse(message);
+        return;
+      case 'agent_interrupt':
+        if (message.interrupt_id < lastInterruptId) violate('interrupt-id', `interrupt_id ${message.interrupt_id} after ${lastInterruptId}`, '/interrupt_id');
+        lastInterruptId = Math.max(lastInterruptId, message.interrupt_id);
+        if (message.content_complete && message.content) transcript.push({ role: 'agent', content: message.content });
+        return;
+      case 'tool_call_invocation': {
+        turns.get(lastId)?.toolCalls.set(message.tool_call_id, { name: message.name, result: false });
+        withToolCalls.push({ role: 'tool_call_invocation', tool_call_id: message.tool_call_id, name: message.name, arguments: message.arguments });
+        return;
+      }
+      case 'tool_call_result': {
+        const call = [...turns.values()].map((t) => t.toolCalls.get(message.tool_call_id)).find(Boolean);
+        if (!call) violate('tool-call', `tool_call_result for unknown tool_call_id ${JSON.stringify(message.tool_call_id).slice(0, 80)}`, '/tool_call_id');
+        else call.result = true;
+        withToolCalls.push({ role: 'tool_call_result', tool_call_id: message.tool_call_id, content: message.content });
+        return;
+      }
+      case 'update_agent':
+      case 'metadata':
+        return;
+    }
+  }
+
+  ws.on('message', (data, isBinary) => {
+    received++;
+    try {
+      if (isBinary) throw new LlmSocketError('malformed-json', 'binary frame');
+      const value = parseFrame(data as Buffer, DEFAULT_MAX_DEPTH);
+      options.trace?.('in', value);
+      onMessage(value);
+    } catch (error) {
+      const e = error as LlmSocketError;
+      violate('malformed-json', e.message);
+      firstSeen = true;
+    }
+    poke();
+  });
+  ws.on('error', (error) => {
+    connectError ??= error.message;
+  });
+  ws.on('unexpected-response', (_req, res) => {
+    connectError = `the server answered the upgrade with HTTP ${res.statusCode}`;
+    res.resume();
+    ws.terminate();
+  });
+  ws.on('close', (code, reason) => {
+    closed = { code, reason: reason.toString('utf8') };
+    poke();
+  });
+
+  // ---- what Retell sends -----------------------------------------------------------------------------
+  function newTurn(index: number, kind: TurnReport['kind'], responseId: number): TurnState {
+    const turn: TurnState = { index, kind, responseId, sentAt: performance.now(), agent: '', chunks: 0, endCall: false, interrupted: false, staleReported: false, toolCalls: new Map() };
+    turns.set(responseId, turn);
+    return turn;
+  }
+
+  function transcriptFields(): { transcript: LlmSocketUtterance[]; transcript_with_tool_calls?: unknown[] } {
+    const copy = transcript.map((u) => ({ ...u }));
+    if (config?.['transcript_with_tool_calls'] !== true) return { transcript: copy };
+    return { transcript: copy, transcript_with_tool_calls: [...copy.map((u) => ({ ...u, words: [] })), ...withToolCalls] };
+  }
+
+  function request(stepIndex: number, stepDef: SimStep): TurnState {
+    // A new request supersedes whatever is still streaming (the greeting included).
+    const now = performance.now();
+    for (const t of turns.values()) if (t.completeAt === undefined && t.supersededAt === undefined) t.supersededAt = now;
+    lastId++;
+    if ('user' in stepDef) {
+      transcript.push({ role: 'user', content: stepDef.user });
+      send({ interaction_type: 'update_only', ...transcriptFields(), turntaking: 'agent_turn' } as RetellMessage);
+      const turn = newTurn(stepIndex, 'user', lastId);
+      turn.said = stepDef.user;
+      send({ interaction_type: 'response_required', response_id: lastId, ...transcriptFields() } as RetellMessage);
+      return turn;
+    }
+    const turn = newTurn(stepIndex, 'reminder', lastId);
+    turn.silenceMs = stepDef.silence;
+    send({ interaction_type: 'reminder_required', response_id: lastId, ...transcriptFields() } as RetellMessage);
+    return turn;
+  }
+
+  function checkExpect(turn: TurnState, stepDef: SimStep): void {
+    const expect = stepDef.expect;
+    if (!expect) return;
+    if (expect.contains !== undefined && !turn.agent.toLowerCase().includes(expect.contains.toLowerCase())) {
+      violate('expectation', `the answer does not contain ${JSON.stringify(expect.contains)}: ${JSON.stringify(turn.agent.slice(0, 120))}`);
+    }
+    if (expect.end_call !== undefined && turn.endCall !== expect.end_call) violate('expectation', `end_call was ${turn.endCall}, expected ${expect.end_call}`);
+    if (expect.tool_call !== undefined) {
+      const calls = [...turn.toolCalls.values()].filter((c) => c.name === expect.tool_call);
+      if (calls.length === 0) violate('tool-call', `no tool_call_invocation of ${JSON.stringify(expect.tool_call)} during the turn`);
+      else if (!calls.some((c) => c.result)) violate('tool-call', `tool ${JSON.stringify(expect.tool_call)} was invoked but no tool_call_result came`);
+    }
+  }
+
+  function callDetails(): RetellMessage {
+    const call: JsonObject = {
+      call_type: 'phone_call',
+      call_id: callId,
+      agent_id: s.agent_id ?? 'agent_llm_sim',
+      agent_version: 1,
+      call_status: 'ongoing',
+      direction: 'inbound',
+      from_number: s.from_number ?? '+14155550100',
+      to_number: s.to_number ?? '+14155550199',
+      start_timestamp: Date.now(),
+      ...(s.metadata ? { metadata: s.metadata } : {}),
+      ...(s.dynamic_variables ? { retell_llm_dynamic_variables: s.dynamic_variables } : {}),
+    };
+    // The simulator holds itself to the spec too: a script whose call details do not fit is an error.
+    return checkRetellMessage({ interaction_type: 'call_details', call });
+  }
+
+  const opened = await new Promise<boolean>((resolve) => {
+    ws.once('open', () => {
+      openedAt = performance.now();
+      resolve(true);
+    });
+    ws.once('close', () => resolve(false));
+  });
+
+  if (!opened) {
+    violate('connect-failed', `cannot connect to ${target}: ${connectError ?? `closed (${closed?.code ?? '?'})`}`);
+  } else {
+    await runCall();
+  }
+
+  async function runCall(): Promise<void> {
+    await waitFor(() => config !== undefined || firstSeen || closed !== undefined, s.config_timeout_ms ?? DEFAULTS.configTimeoutMs);
+    if (!firstSeen && !closed) configTimedOut = true;
+    if (configTimedOut) violate('no-config', `no message within ${s.config_timeout_ms ?? DEFAULTS.configTimeoutMs} ms of connecting; the server must send config first`);
+    // A config that comes second still counts for the options (the violation is already recorded).
+    if (firstSeen && !config) await waitFor(() => config !== undefined || closed !== undefined, DEFAULTS.drainMs);
+    if (config?.['call_details'] === true) send(callDetails());
+    if (config?.['auto_reconnect'] === true) {
+      send({ interaction_type: 'ping_pong', timestamp: Date.now() });
+      if (!(await waitFor(() => pongSeen || closed !== undefined, turnTimeout)) || !pongSeen) violate('no-pong', 'auto_reconnect is on but the heartbeat was not answered');
+    }
+    if (s.begin_message) {
+      const ok = await waitFor(() => turns.get(0)?.completeAt !== undefined || closed !== undefined, turnTimeout);
+      if (!ok || turns.get(0)?.completeAt === undefined) violate('turn-timeout', `no complete begin message (response_id 0) within ${turnTimeout} ms`);
+    }
+    for (const [i, stepDef] of s.turns.entries()) {
+      if (closed) break;
+      step = i;
+      if ('silence' in stepDef) await sleep(stepDef.silence);
+      const turn = request(i, stepDef);
+      const interruptAt = 'user' in stepDef ? stepDef.interrupt_after_chunks : undefined;
+      const done = (): boolean => turn.completeAt !== undefined || closed !== undefined || (interruptAt !== undefined && turn.chunks >= interruptAt);
+      await waitFor(done, turnTimeout);
+      if (turn.completeAt === undefined && interruptAt !== undefined && turn.chunks >= interruptAt) {
+        turn.interrupted = true;
+        if (turn.agent) transcript.push({ role: 'agent', content: turn.agent });
+        continue;
+      }
+      if (turn.completeAt === undefined) {
+        if (!closed) violate('turn-timeout', `no content_complete for response_id ${turn.responseId} within ${turnTimeout} ms (${turn.chunks} chunk(s) received)`);
+        break;
+      }
+      transcript.push({ role: 'agent', content: turn.agent });
+      checkExpect(turn, stepDef);
+      if (turn.endCall) break;
+    }
+    step = undefined;
+    // Late messages (a stale answer, content after completion) are still checked for a moment.
+    await sleep(DEFAULTS.drainMs);
+    if (closed && !ended) {
+      const endedByAgent = [...turns.values()].some((t) => t.endCall);
+      if (!endedByAgent) violate('closed-early', `the server closed the socket (code ${closed.code}${closed.reason ? `, ${closed.reason}` : ''}) before the call ended`);
+    }
+    ended = true;
+    if (!closed) {
+      ws.close(1000, 'call ended');
+      if (!(await waitFor(() => closed !== undefined, DEFAULTS.closeTimeoutMs))) ws.terminate();
+    }
+  }
+  ws.removeAllListeners('message');
+
+  const turnReports: TurnReport[] = [...turns.values()]
+    .sort((a, b) => a.responseId - b.responseId)
+    .map((t) => ({
+      index: t.index,
+      kind: t.kind,
+      ...(t.said !== undefined ? { said: t.said } : {}),
+      ...(t.silenceMs !== undefined ? { silenceMs: t.silenceMs } : {}),
+      responseId: t.responseId,
+      agent: t.agent,
+      chunks: t.chunks,
+      ...(t.firstChunkAt !== undefined ? { firstChunkMs: t.firstChunkAt - t.sentAt } : {}),
+      ...(t.completeAt !== undefined ? { completeMs: t.completeAt - t.sentAt } : {}),
+      interrupted: t.interrupted,
+      endCall: t.endCall,
+      toolCalls: [...t.toolCalls.values()].map((c) => c.name),
+    }));
+  return {
+    url: target,
+    callId,
+    ok: violations.length === 0,
+    ...(config ? { config } : {}),
+    turns: turnReports,
+    violations,
+    received,
+    sent,
+    durationMs: performance.now() - started,
+  };
+}
