@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docstring, pyStr } from '../../generator/src/emit/python/literals.js';
-import { emitPython, PYTHON_DIR, pythonMethodExample, pythonModel } from '../../generator/src/emit/python/index.js';
+import { emitPython, PYTHON_DIR, pythonExamplesByFacadeName, pythonMethodExample, pythonModel } from '../../generator/src/emit/python/index.js';
 import { generateFiles } from '../../generator/src/pipeline.js';
 import { buildModel } from '../../generator/src/ir/build.js';
 import { loadSpec } from '../../generator/src/load/index.js';
@@ -133,5 +133,8 @@ describe('python emitter', () => {
     expect(example).toMatch(/client\.call\.create_phone_call\(\n {4}from_number=/);
     expect(pythonMethodExample(py, 'phoneNumber', 'import')).toMatch(/client\.phone_number\.import_\(/);
     expect(pythonMethodExample(py, 'call', 'no_such_method')).toBeUndefined();
+    const table = pythonExamplesByFacadeName(spec, model);
+    expect(table.size).toBe(81);
+    expect(table.get('call.createPhoneCall')).toBe(example);
   }, 300_000);
 });

@@ -10,7 +10,7 @@ import type { ApiModel } from '../../ir/types.js';
 import type { TextFile } from '../files.js';
 import { apiMarkdown } from './api-md.js';
 import { clientModule } from './client.js';
-import { pythonExampleFor } from './examples.js';
+import { pythonExample, pythonExampleFor } from './examples.js';
 import { pyStr } from './literals.js';
 import { pyResources, type PyResource } from './methods.js';
 import { operationsModule } from './operations.js';
@@ -44,6 +44,19 @@ export function pythonModel(spec: LoadedSpec, model: ApiModel): PythonModel {
  */
 export function pythonMethodExample(py: PythonModel, resource: string, method: string): string | undefined {
   return pythonExampleFor(py.tree, py.resources, resource, method);
+}
+
+/**
+ * Every method's Python example keyed by the TypeScript facade's `resource.method` (`call.createPhoneCall`),
+ * for a docs index built from the IR that wants `examples.python` beside its TypeScript example.
+ */
+export function pythonExamplesByFacadeName(spec: LoadedSpec, model: ApiModel): Map<string, string> {
+  const py = pythonModel(spec, model);
+  const out = new Map<string, string>();
+  for (const r of py.resources) {
+    for (const m of r.methods) out.set(`${m.model.binding.resource}.${m.model.binding.method}`, pythonExample(py.tree, m));
+  }
+  return out;
 }
 
 export function emitPython(spec: LoadedSpec, model: ApiModel): TextFile[] {
