@@ -13,7 +13,7 @@ import { inStage, type SpecError } from './errors.js';
 import type { LoadedSpec, LoadOptions } from './load/index.js';
 import { GENERATOR_VERSION } from './version.js';
 import { Formatter, type FormatJob } from './write/format.js';
-import { OWNED_DIRS, OWNED_FILES, ownerDir } from './write/layout.js';
+import { OWNED_DIRS, provenanceDir } from './write/layout.js';
 import { makeProvenance, printProvenance, PROVENANCE_FILE } from './write/provenance.js';
 
 /**
@@ -44,11 +44,11 @@ export interface GenerateResult {
   readonly warnings: readonly SpecError[];
 }
 
-/** Adds one provenance file per generated folder; the SDK's also covers api.md and the package entry. */
+/** Adds one provenance file per generated folder, also covering its package's single generated files (api.md, entry). */
 function withProvenance(files: Map<string, string>, specHash: string, converted?: string): Map<string, string> {
   const out = new Map(files);
   for (const dir of OWNED_DIRS) {
-    const owned = new Map([...files].filter(([rel]) => ownerDir(rel) === dir || (dir === OWNED_DIRS[1] && OWNED_FILES.includes(rel))));
+    const owned = new Map([...files].filter(([rel]) => provenanceDir(rel) === dir));
     out.set(`${dir}/${PROVENANCE_FILE}`, printProvenance(makeProvenance(GENERATOR_VERSION, specHash, owned, converted)));
   }
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

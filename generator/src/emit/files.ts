@@ -34,10 +34,13 @@ export const OUTPUT_DIRS = {
   mcp: 'packages/mcp/src/generated',
   /** Written by the llm-socket emitter (emit/llm-socket): the socket message schemas. */
   llmSocket: 'packages/llm-socket/src/generated',
+  /** Written by the Python emitter (emit/python). */
+  python: 'packages/python/src/retell/_generated',
 } as const;
 
 /** Single generated files outside the generated folders. */
 export const OUTPUT_FILES = {
   apiDoc: 'packages/sdk/api.md',
   sdkEntry: 'packages/sdk/src/index.ts',
+  pythonApiDoc: 'packages/python/api.md',
 } as const;

@@ -10,6 +10,7 @@ import { emitLlmSocketSchemas } from './llm-socket/index.js';
 import { emitMocks } from './mocks/index.js';
 import type { EmittedFile } from './files.js';
 import { emitOperations } from './operations/index.js';
+import { emitPython } from './python/index.js';
 import { emitSdkEntry, emitSdkIndex } from './sdk/entry.js';
 import { emitRoot } from './sdk/root.js';
 import { emitSchemaAliases } from './types/aliases.js';
@@ -38,4 +39,5 @@ export const EMITTERS: readonly Emitter[] = [
   { name: 'docs', emit: ({ spec, model }) => emitDocs(spec, model) },
   { name: 'mocks', emit: ({ spec, model }) => emitMocks(spec, model) },
   { name: 'llm-socket', emit: ({ spec }) => emitLlmSocketSchemas(spec) },
+  { name: 'python', emit: ({ spec, model }) => emitPython(spec, model) },
 ];
