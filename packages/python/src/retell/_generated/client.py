@@ -15,12 +15,12 @@ from .resources.call import AsyncCall, Call
 from .resources.chat import AsyncChat, Chat
 from .resources.chat_agent import AsyncChatAgent, ChatAgent
 from .resources.concurrency import AsyncConcurrency, Concurrency
-from .resources.conversation_flow import AsyncConversationFlow2, ConversationFlow2
+from .resources.conversation_flow import AsyncConversationFlow, ConversationFlow
 from .resources.conversation_flow_component import AsyncConversationFlowComponent, ConversationFlowComponent
-from .resources.export_request import AsyncExportRequest2, ExportRequest2
+from .resources.export_request import AsyncExportRequest, ExportRequest
 from .resources.knowledge_base import AsyncKnowledgeBase, KnowledgeBase
 from .resources.llm import AsyncLlm, Llm
-from .resources.mcp_tool import AsyncMcpTool2, McpTool2
+from .resources.mcp_tool import AsyncMcpTool, McpTool
 from .resources.phone_number import AsyncPhoneNumber, PhoneNumber
 from .resources.playground import AsyncPlayground, Playground
 from .resources.tests import AsyncTests, Tests
@@ -43,12 +43,12 @@ class Retell(SyncAPIClient):
     chat: Chat
     chat_agent: ChatAgent
     concurrency: Concurrency
-    conversation_flow: ConversationFlow2
+    conversation_flow: ConversationFlow
     conversation_flow_component: ConversationFlowComponent
-    export_request: ExportRequest2
+    export_request: ExportRequest
     knowledge_base: KnowledgeBase
     llm: Llm
-    mcp_tool: McpTool2
+    mcp_tool: McpTool
     phone_number: PhoneNumber
     playground: Playground
     tests: Tests
@@ -80,12 +80,12 @@ class Retell(SyncAPIClient):
         self.chat = Chat(self)
         self.chat_agent = ChatAgent(self)
         self.concurrency = Concurrency(self)
-        self.conversation_flow = ConversationFlow2(self)
+        self.conversation_flow = ConversationFlow(self)
         self.conversation_flow_component = ConversationFlowComponent(self)
-        self.export_request = ExportRequest2(self)
+        self.export_request = ExportRequest(self)
         self.knowledge_base = KnowledgeBase(self)
         self.llm = Llm(self)
-        self.mcp_tool = McpTool2(self)
+        self.mcp_tool = McpTool(self)
         self.phone_number = PhoneNumber(self)
         self.playground = Playground(self)
         self.tests = Tests(self)
@@ -106,12 +106,12 @@ class AsyncRetell(AsyncAPIClient):
     chat: AsyncChat
     chat_agent: AsyncChatAgent
     concurrency: AsyncConcurrency
-    conversation_flow: AsyncConversationFlow2
+    conversation_flow: AsyncConversationFlow
     conversation_flow_component: AsyncConversationFlowComponent
-    export_request: AsyncExportRequest2
+    export_request: AsyncExportRequest
     knowledge_base: AsyncKnowledgeBase
     llm: AsyncLlm
-    mcp_tool: AsyncMcpTool2
+    mcp_tool: AsyncMcpTool
     phone_number: AsyncPhoneNumber
     playground: AsyncPlayground
     tests: AsyncTests
@@ -143,12 +143,12 @@ class AsyncRetell(AsyncAPIClient):
         self.chat = AsyncChat(self)
         self.chat_agent = AsyncChatAgent(self)
         self.concurrency = AsyncConcurrency(self)
-        self.conversation_flow = AsyncConversationFlow2(self)
+        self.conversation_flow = AsyncConversationFlow(self)
         self.conversation_flow_component = AsyncConversationFlowComponent(self)
-        self.export_request = AsyncExportRequest2(self)
+        self.export_request = AsyncExportRequest(self)
         self.knowledge_base = AsyncKnowledgeBase(self)
         self.llm = AsyncLlm(self)
-        self.mcp_tool = AsyncMcpTool2(self)
+        self.mcp_tool = AsyncMcpTool(self)
         self.phone_number = AsyncPhoneNumber(self)
         self.playground = AsyncPlayground(self)
         self.tests = AsyncTests(self)

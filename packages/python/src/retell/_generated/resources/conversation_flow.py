@@ -23,22 +23,22 @@ from ..._runtime import (
 from .. import operations as _ops
 from .. import types as _t
 
-__all__ = ["ConversationFlow2", "ConversationFlow2WithRawResponse", "AsyncConversationFlow2", "AsyncConversationFlow2WithRawResponse"]
+__all__ = ["ConversationFlow", "ConversationFlowWithRawResponse", "AsyncConversationFlow", "AsyncConversationFlowWithRawResponse"]
 
 
-class ConversationFlow2:
+class ConversationFlow:
     """The `conversation_flow` resource: `client.conversation_flow.<method>(...)`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> ConversationFlow2WithRawResponse:
+    def with_raw_response(self) -> ConversationFlowWithRawResponse:
         """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return ConversationFlow2WithRawResponse(self._client)
+        return ConversationFlowWithRawResponse(self._client)
 
     @property
-    def raw(self) -> ConversationFlow2WithRawResponse:
+    def raw(self) -> ConversationFlowWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -261,7 +261,7 @@ class ConversationFlow2:
         )
 
 
-class ConversationFlow2WithRawResponse:
+class ConversationFlowWithRawResponse:
     """
     `client.conversation_flow` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
     """
@@ -500,19 +500,19 @@ class ConversationFlow2WithRawResponse:
         )
 
 
-class AsyncConversationFlow2:
+class AsyncConversationFlow:
     """The `conversation_flow` resource (async): `client.conversation_flow.<method>(...)`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> AsyncConversationFlow2WithRawResponse:
+    def with_raw_response(self) -> AsyncConversationFlowWithRawResponse:
         """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncConversationFlow2WithRawResponse(self._client)
+        return AsyncConversationFlowWithRawResponse(self._client)
 
     @property
-    def raw(self) -> AsyncConversationFlow2WithRawResponse:
+    def raw(self) -> AsyncConversationFlowWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -735,7 +735,7 @@ class AsyncConversationFlow2:
         )
 
 
-class AsyncConversationFlow2WithRawResponse:
+class AsyncConversationFlowWithRawResponse:
     """
     `client.conversation_flow` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
     """

@@ -22,22 +22,22 @@ from ..._runtime import (
 from .. import operations as _ops
 from .. import types as _t
 
-__all__ = ["ExportRequest2", "ExportRequest2WithRawResponse", "AsyncExportRequest2", "AsyncExportRequest2WithRawResponse"]
+__all__ = ["ExportRequest", "ExportRequestWithRawResponse", "AsyncExportRequest", "AsyncExportRequestWithRawResponse"]
 
 
-class ExportRequest2:
+class ExportRequest:
     """The `export_request` resource: `client.export_request.<method>(...)`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> ExportRequest2WithRawResponse:
+    def with_raw_response(self) -> ExportRequestWithRawResponse:
         """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return ExportRequest2WithRawResponse(self._client)
+        return ExportRequestWithRawResponse(self._client)
 
     @property
-    def raw(self) -> ExportRequest2WithRawResponse:
+    def raw(self) -> ExportRequestWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -67,7 +67,7 @@ class ExportRequest2:
         return SyncPage[_t.ExportRequest, _t.ExportRequestListResponse].first(self._client, _ops.LIST_EXPORT_REQUESTS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
 
 
-class ExportRequest2WithRawResponse:
+class ExportRequestWithRawResponse:
     """
     `client.export_request` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
     """
@@ -109,19 +109,19 @@ class ExportRequest2WithRawResponse:
         )
 
 
-class AsyncExportRequest2:
+class AsyncExportRequest:
     """The `export_request` resource (async): `client.export_request.<method>(...)`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> AsyncExportRequest2WithRawResponse:
+    def with_raw_response(self) -> AsyncExportRequestWithRawResponse:
         """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncExportRequest2WithRawResponse(self._client)
+        return AsyncExportRequestWithRawResponse(self._client)
 
     @property
-    def raw(self) -> AsyncExportRequest2WithRawResponse:
+    def raw(self) -> AsyncExportRequestWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -151,7 +151,7 @@ class AsyncExportRequest2:
         return AsyncPager[_t.ExportRequest, _t.ExportRequestListResponse](self._client, _ops.LIST_EXPORT_REQUESTS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
 
 
-class AsyncExportRequest2WithRawResponse:
+class AsyncExportRequestWithRawResponse:
     """
     `client.export_request` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
     """

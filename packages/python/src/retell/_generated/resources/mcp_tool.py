@@ -20,22 +20,22 @@ from ..._runtime import (
 from .. import operations as _ops
 from .. import types as _t
 
-__all__ = ["McpTool2", "McpTool2WithRawResponse", "AsyncMcpTool2", "AsyncMcpTool2WithRawResponse"]
+__all__ = ["McpTool", "McpToolWithRawResponse", "AsyncMcpTool", "AsyncMcpToolWithRawResponse"]
 
 
-class McpTool2:
+class McpTool:
     """The `mcp_tool` resource: `client.mcp_tool.<method>(...)`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> McpTool2WithRawResponse:
+    def with_raw_response(self) -> McpToolWithRawResponse:
         """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return McpTool2WithRawResponse(self._client)
+        return McpToolWithRawResponse(self._client)
 
     @property
-    def raw(self) -> McpTool2WithRawResponse:
+    def raw(self) -> McpToolWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -75,7 +75,7 @@ class McpTool2:
         )
 
 
-class McpTool2WithRawResponse:
+class McpToolWithRawResponse:
     """
     `client.mcp_tool` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
     """
@@ -120,19 +120,19 @@ class McpTool2WithRawResponse:
         )
 
 
-class AsyncMcpTool2:
+class AsyncMcpTool:
     """The `mcp_tool` resource (async): `client.mcp_tool.<method>(...)`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @cached_property
-    def with_raw_response(self) -> AsyncMcpTool2WithRawResponse:
+    def with_raw_response(self) -> AsyncMcpToolWithRawResponse:
         """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncMcpTool2WithRawResponse(self._client)
+        return AsyncMcpToolWithRawResponse(self._client)
 
     @property
-    def raw(self) -> AsyncMcpTool2WithRawResponse:
+    def raw(self) -> AsyncMcpToolWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -172,7 +172,7 @@ class AsyncMcpTool2:
         )
 
 
-class AsyncMcpTool2WithRawResponse:
+class AsyncMcpToolWithRawResponse:
     """
     `client.mcp_tool` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
     """
