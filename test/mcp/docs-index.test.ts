@@ -23,7 +23,10 @@ describe('docs index', () => {
       expect(m.markdown).toContain(`\`${m.httpMethod} ${m.path}\``);
       expect(m.markdown).toContain('**Example (TypeScript)**');
       expect(m.markdown).toContain(`curl -X ${m.httpMethod} https://api.retellai.com`);
-      expect(m.examples.python).toBeUndefined();
+      // The Python SDK's example for the same method (emit/python), shown on the page.
+      expect(m.examples.python, m.id).toMatch(/^from retell import Retell$/m);
+      expect(m.markdown).toContain('**Example (Python)**');
+      expect(m.markdown).toContain(m.examples.python!.trim().split('\n').at(-2)!);
     }
   });
 
