@@ -101,6 +101,7 @@ function tsc(root: string): Promise<{ ok: boolean; output: string }> {
       typeRoots: [path.join(REPO, 'node_modules/@types')],
       paths: {
         '@retell-kit/client': [path.join(REPO, 'packages/client/src/index.ts')],
+        '@retell-kit/client/runtime': [path.join(REPO, 'packages/client/src/runtime/lean.ts')],
         '@retell-kit/sdk': [path.join(REPO, 'packages/sdk/src/index.ts')],
         'openapi-fetch': [path.join(REPO, 'packages/client/node_modules/openapi-fetch')],
         'retell-sdk': [path.join(OFFICIAL, 'index.d.ts')],
