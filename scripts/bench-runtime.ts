@@ -8,29 +8,54 @@
  * fetch round of the same round), and the ratio of the rounds' upper quartiles (outside load only ever
  * slows a round down, so each client's fast rounds are the ones that show its own cost).
  *
- *   pnpm bench:runtime [--requests 5000] [--rounds 50]
+ *
+ * `--concurrency N` keeps N requests in flight per client (the default, 1, sends them one after the other).
+ * `--profile` records a CPU profile of each client's rounds (warm-up excluded; `.cpuprofile`, the format
+ * `node --cpu-prof` writes, openable in Chrome DevTools or speedscope) and prints the top frames by self
+ * time for ours and for plain fetch, with the busy time per request split by part (our runtime, undici,
+ * node, GC), so the difference between the two can be read. Profiling slows every client alike; read
+ * the ratios of a run without it.
+ *
+ *   pnpm bench:runtime [--requests 5000] [--rounds 50] [--concurrency 1] [--profile]
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatSummary, summarize } from './bench/profile-summary.js';
 import type { ClientKind, WorkerMessage } from './bench/runtime-worker.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const KINDS: ClientKind[] = ['fetch', 'operation', 'facade', 'retell-sdk'];
 
-function parseArgs(argv: string[]): { requests: number; rounds: number } {
-  const out = { requests: 5000, rounds: 50 };
+/** Targets of issue 25, against plain fetch in the same run. */
+const TARGET = { throughput: 0.95, cpu: 1.1, rss: 1.05 };
+
+interface Args { requests: number; rounds: number; concurrency: number; profile: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const out: Args = { requests: 5000, rounds: 50, concurrency: 1, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    const key = flag === '--requests' ? 'requests' : flag === '--rounds' ? 'rounds' : undefined;
+    if (flag === '--profile') {
+      out.profile = true;
+      continue;
+    }
+    const key = flag === '--requests' ? 'requests' : flag === '--rounds' ? 'rounds' : flag === '--concurrency' ? 'concurrency' : undefined;
     const value = Number(argv[i + 1]);
     if (!key || !Number.isInteger(value) || value <= 0) {
-      throw new Error(`Usage: bench-runtime [--requests N] [--rounds N] (positive integers); got ${argv.slice(i, i + 2).join(' ')}`);
+      console.error(`Usage: bench-runtime [--requests N] [--rounds N] [--concurrency N] [--profile] (positive integers); got ${argv.slice(i, i + 2).join(' ')}`);
+      process.exit(2);
     }
     out[key] = value;
     i++;
   }
-  if (out.requests % out.rounds !== 0) throw new Error(`--requests (${out.requests}) must be a multiple of --rounds (${out.rounds}).`);
+  if (out.requests % out.rounds !== 0) {
+    console.error(`--requests (${out.requests}) must be a multiple of --rounds (${out.rounds}).`);
+    process.exit(2);
+  }
   return out;
 }
 
@@ -56,15 +81,20 @@ async function startServer(): Promise<{ server: ChildProcess; port: number }> {
 }
 
 async function main(): Promise<void> {
-  const { requests, rounds } = parseArgs(process.argv.slice(2));
+  const { requests, rounds, concurrency, profile } = parseArgs(process.argv.slice(2));
   const perRound = requests / rounds;
+  const profileDir = join(tmpdir(), 'retell-kit-bench-runtime');
+  if (profile) mkdirSync(profileDir, { recursive: true });
+  const profilePath = (kind: ClientKind): string => join(profileDir, `${kind}-c${concurrency}.cpuprofile`);
   const { server, port } = await startServer();
   const workers: Worker[] = [];
   const skipped: string[] = [];
+  const loadBefore = loadavg();
   try {
     for (const kind of KINDS) {
       // `source`: our packages resolve each other to their sources (as vitest and bench:size do), not to dist/.
-      const child = fork(here('./bench/runtime-worker.ts'), [kind, String(port)], { execArgv: ['--conditions=source', '--import', 'tsx'] });
+      const args = [kind, String(port), String(concurrency), ...(profile ? [profilePath(kind)] : [])];
+      const child = fork(here('./bench/runtime-worker.ts'), args, { execArgv: ['--conditions=source', '--import', 'tsx'] });
       const message = await nextMessage(child);
       if (message.type === 'ready') workers.push({ kind, label: message.label, child, ms: 0, cpuUs: 0, maxRssKb: 0, perRound: [] });
       else {
@@ -72,12 +102,13 @@ async function main(): Promise<void> {
         child.kill();
       }
     }
-    console.log(`bench:runtime  ${requests} sequential GET /get-agent/{id} per client, ${rounds} interleaved rounds, node ${process.version}`);
+    const how = concurrency === 1 ? 'sequential' : `${concurrency}-concurrent`;
+    console.log(`bench:runtime  ${requests} ${how} GET /get-agent/{id} per client, ${rounds} interleaved rounds, node ${process.version}${profile ? ', profiling' : ''}`);
     for (let round = 0; round < rounds; round++) {
       // Rotate the order so no client always runs first (cold caches) or last.
       const order = workers.map((_, i) => workers[(i + round) % workers.length]!);
       for (const worker of order) {
-        worker.child.send({ count: perRound });
+        worker.child.send({ type: 'round', count: perRound });
         const message = await nextMessage(worker.child);
         if (message.type !== 'round') throw new Error(`${worker.label}: ${message.type === 'failed' ? message.reason : message.type}`);
         worker.ms += message.ms;
@@ -88,6 +119,17 @@ async function main(): Promise<void> {
     }
     report(workers, requests);
     for (const line of skipped) console.log(`skipped  ${line}`);
+    console.log(`load average (1 min) ${loadBefore[0]!.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`);
+    if (profile) {
+      for (const worker of workers) {
+        worker.child.send({ type: 'finish' });
+        await nextMessage(worker.child);
+      }
+      for (const worker of workers.filter((w) => w.kind !== 'retell-sdk')) {
+        console.log(`\n${formatSummary(worker.label, summarize(profilePath(worker.kind)), requests)}`);
+      }
+      console.log(`\nprofiles: ${profileDir}/*-c${concurrency}.cpuprofile`);
+    }
   } finally {
     for (const worker of workers) worker.child.kill();
     server.kill();
@@ -117,13 +159,23 @@ function report(workers: Worker[], requests: number): void {
     `${quantile(w.perRound.map((r, i) => r / base.perRound[i]!), 0.5).toFixed(2)}x`,
     `${(quantile(w.perRound, 0.75) / quantile(base.perRound, 0.75)).toFixed(2)}x`,
     `${(cpu(w) / cpu(base)).toFixed(2)}x`,
+    `${(w.maxRssKb / base.maxRssKb).toFixed(2)}x`,
   ]);
-  const head = ['client', 'req/s', 'req/s by round', 'CPU us/req', 'peak RSS MB', 'throughput vs fetch', 'median round ratio', 'p75 round vs fetch', 'CPU vs fetch'];
+  const head = ['client', 'req/s', 'req/s by round', 'CPU us/req', 'peak RSS MB', 'throughput vs fetch', 'median round ratio', 'p75 round vs fetch', 'CPU vs fetch', 'RSS vs fetch'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(head));
   for (const row of rows) console.log(line(row));
-  console.log('target  ours >= 0.90x plain fetch throughput');
+  console.log(`target  ours: throughput >= ${TARGET.throughput}x, CPU <= ${TARGET.cpu}x, peak RSS <= ${TARGET.rss}x plain fetch`);
+  for (const w of workers.filter((w) => w.kind === 'operation' || w.kind === 'facade')) {
+    const median = quantile(w.perRound.map((r, i) => r / base.perRound[i]!), 0.5);
+    const checks = [
+      `throughput (median round) ${median.toFixed(2)}x ${median >= TARGET.throughput ? 'met' : 'MISSED'}`,
+      `CPU ${(cpu(w) / cpu(base)).toFixed(2)}x ${cpu(w) / cpu(base) <= TARGET.cpu ? 'met' : 'MISSED'}`,
+      `RSS ${(w.maxRssKb / base.maxRssKb).toFixed(2)}x ${w.maxRssKb / base.maxRssKb <= TARGET.rss ? 'met' : 'MISSED'}`,
+    ];
+    console.log(`  ${w.label}: ${checks.join(', ')}`);
+  }
 }
 
 main().catch((error: unknown) => {

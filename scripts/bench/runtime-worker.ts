@@ -2,15 +2,20 @@
  * One benchmark client, in its own process so its CPU time and peak RSS are its own. Started by
  * `scripts/bench-runtime.ts` with the client kind and the server port (and `--conditions=source`, so our
  * packages import each other's sources, not a possibly stale `dist/`); warms up, then runs one round of
- * sequential requests each time the coordinator asks and reports wall time, CPU time and RSS.
+ * requests (`concurrency` at a time) each time the coordinator asks and reports wall time, CPU time and
+ * RSS. With a profile path it records a CPU profile of the rounds only (warm-up and module loading left
+ * out) through the inspector, and writes it in the `.cpuprofile` format `node --cpu-prof` writes.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { AGENT_ID } from './agent-fixture.js';
 
 export type ClientKind = 'fetch' | 'facade' | 'operation' | 'retell-sdk';
-export interface RoundRequest { count: number }
+export type RoundRequest = { type: 'round'; count: number } | { type: 'finish' };
 export type WorkerMessage =
   | { type: 'ready'; label: string }
+  | { type: 'finished' }
   | { type: 'unavailable'; reason: string }
   | { type: 'round'; ms: number; cpuUs: number; maxRssKb: number }
   | { type: 'failed'; reason: string };
@@ -67,20 +72,49 @@ async function makeCall(kind: ClientKind, baseURL: string): Promise<{ call: Call
   }
 }
 
+/** `count` calls, `concurrency` in flight at a time (1: one after the other). */
+async function run(call: Call, count: number, concurrency: number): Promise<void> {
+  let left = count;
+  const lane = async (): Promise<void> => {
+    while (left > 0) {
+      left--;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
+}
+
 async function main(): Promise<void> {
-  const [kind, port] = process.argv.slice(2) as [ClientKind, string];
+  const [kind, port, concurrencyArg, profilePath] = process.argv.slice(2) as [ClientKind, string, string, string | undefined];
+  const concurrency = Number(concurrencyArg ?? 1);
   const send = (message: WorkerMessage): void => void process.send?.(message);
   const made = await makeCall(kind, `http://127.0.0.1:${port}`);
   if (typeof made === 'string') {
     send({ type: 'unavailable', reason: made });
     return;
   }
-  for (let i = 0; i < WARMUP; i++) await made.call();
-  process.on('message', async ({ count }: RoundRequest) => {
+  await run(made.call, WARMUP, concurrency);
+  let session: Session | undefined;
+  if (profilePath) {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  process.on('message', async (message: RoundRequest) => {
+    if (message.type === 'finish') {
+      if (session) {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(profilePath!, JSON.stringify(profile));
+        session.disconnect();
+      }
+      send({ type: 'finished' });
+      return;
+    }
     try {
       const cpu = process.cpuUsage();
       const start = performance.now();
-      for (let i = 0; i < count; i++) await made.call();
+      await run(made.call, message.count, concurrency);
       const ms = performance.now() - start;
       const used = process.cpuUsage(cpu);
       send({ type: 'round', ms, cpuUs: used.user + used.system, maxRssKb: process.resourceUsage().maxRSS });
