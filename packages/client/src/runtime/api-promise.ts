@@ -4,7 +4,7 @@
  * hands over an unread `Response`.
  */
 import { APIError } from './errors.js';
-import type { SendPlan } from './transport.js';
+import { unreadResponse, type SendPlan } from './transport.js';
 
 export interface WithResponse<T> {
   data: T;
@@ -25,6 +25,7 @@ export class APIPromise<T> extends Promise<T> {
   readonly #plan: SendPlan;
   readonly #raw: boolean | (() => boolean);
   #parsed: Promise<T> | undefined;
+  #unread: Promise<Response> | undefined;
 
   /**
    * `response` settles with the final 2xx Response or rejects with the request's error; `plan` carries its
@@ -44,18 +45,21 @@ export class APIPromise<T> extends Promise<T> {
     return [promise.#response, promise.#plan];
   }
 
-  /** The raw Response, body unread. Rejects with the same errors as the promise itself. */
+  /**
+   * The raw Response, body unread (rebuilt over the bytes the transport read, on first ask: a call that
+   * is only awaited never builds it). Rejects with the same errors as the promise itself.
+   */
   asResponse(): Promise<Response> {
-    return this.#response;
+    return (this.#unread ??= this.#response.then((r) => unreadResponse(r, this.#plan)));
   }
 
   async withResponse(): Promise<WithResponse<T>> {
-    const [data, response] = await Promise.all([this.#data(), this.#response]);
+    const [data, response] = await Promise.all([this.#data(), this.asResponse()]);
     return { data, response, attempts: this.#plan.attempts, roundTripTimeMs: this.#plan.roundTripTimeMs };
   }
 
   #data(): Promise<T> {
-    return (this.#parsed ??= this.#response.then((r) => ((typeof this.#raw === 'function' ? this.#raw() : this.#raw) ? r : parseJSON(r, this.#plan)) as Promise<T>));
+    return (this.#parsed ??= this.#response.then((r) => ((typeof this.#raw === 'function' ? this.#raw() : this.#raw) ? this.asResponse() : parseJSON(r, this.#plan)) as T | Promise<T>));
   }
 
   override then<R1 = T, R2 = never>(
@@ -76,10 +80,25 @@ export class APIPromise<T> extends Promise<T> {
 
 function noop(): void {}
 
-/** Parses a success body as JSON; an empty body is `undefined`; a body that is not JSON is an APIError keeping the text. */
-async function parseJSON(response: Response, plan: SendPlan): Promise<unknown> {
+const utf8 = new TextDecoder();
+
+/** The UTF-8 text of a body the transport read (`''` when empty), as `Response.text()` decodes it. */
+export function decodeText(body: ArrayBuffer | null | undefined): string {
+  return body ? utf8.decode(body) : '';
+}
+
+/**
+ * Parses a success body as JSON, from the bytes the transport read (synchronously: no stream is made to
+ * read them again), or from the response when a plan has none; an empty body is `undefined`; a body that
+ * is not JSON is an APIError keeping the text.
+ */
+function parseJSON(response: Response, plan: SendPlan): unknown {
   if (response.status === 204) return undefined;
-  const text = await response.text();
+  if (plan.body === undefined) return response.text().then((text) => parseText(text, response, plan));
+  return parseText(decodeText(plan.body), response, plan);
+}
+
+function parseText(text: string, response: Response, plan: SendPlan): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text);

@@ -5,7 +5,7 @@
  * ...) live in `RetellPathClient` (path-client.ts), pagination in `requestPage` (pagination.ts) and
  * multipart encoding in `multipartBody` (multipart.ts), so an app bundles only what it calls.
  */
-import { APIPromise } from './api-promise.js';
+import { APIPromise, decodeText } from './api-promise.js';
 import { APIError } from './errors.js';
 import { mergeHeaders } from './headers.js';
 import type { OperationSpec, RequestInput } from './operation.js';
@@ -20,7 +20,7 @@ import {
 } from './options.js';
 import { serializePath } from './path.js';
 import { serializeQuery } from './query.js';
-import { send, type SendPlan, type TransportConfig } from './transport.js';
+import { send, unreadResponse, type SendPlan, type TransportConfig } from './transport.js';
 
 /** What generated code needs from a client; every `RetellCore` satisfies it. */
 export interface RequestClient {
@@ -37,6 +37,7 @@ export interface PathClientSetup {
 }
 
 const NO_PARAMS: Record<string, unknown> = Object.freeze({});
+const NO_INPUT: RequestInput = Object.freeze({});
 
 export class RetellCore implements RequestClient {
   readonly #options: ResolvedOptions;
@@ -86,7 +87,7 @@ export class RetellCore implements RequestClient {
    * Sends one operation; resolves with the parsed body (the `Response` with `__binaryResponse`), rejects
    * with an `APIError` (or a TypeError for bad input). `options` may override the route (see `RequestOptions`).
    */
-  request<T>(op: OperationSpec, input: RequestInput = {}, options?: RequestOptions): APIPromise<T> {
+  request<T>(op: OperationSpec, input: RequestInput = NO_INPUT, options?: RequestOptions): APIPromise<T> {
     const plan = this.#plan(op, options, undefined);
     return new APIPromise<T>(this.#execute(op, input, options, plan), plan, options?.__binaryResponse === true);
   }
@@ -99,12 +100,13 @@ export class RetellCore implements RequestClient {
       headers: this.#headers,
       serializeQuery: defaults ? (query) => serializeQuery({ ...defaults, ...query }) : serializeQuery,
       // The typed path methods carry no per-request options; the Request's own signal is the caller's.
-      send: (request) => {
+      send: async (request) => {
         const plan = this.#plan(undefined, undefined, request.signal);
         plan.method = request.method;
         plan.url = request.url;
         // `undefined` keeps the Request's own method, headers and body over any `fetchOptions`.
-        return send(this.#transport, plan, request, { method: undefined, headers: undefined, body: undefined });
+        const response = await send(this.#transport, plan, request, { method: undefined, headers: undefined, body: undefined });
+        return unreadResponse(response, plan);
       },
     };
   }
@@ -130,13 +132,26 @@ export class RetellCore implements RequestClient {
     };
   }
 
+  /**
+   * Builds and sends one call; resolves with the final 2xx Response, its body in `plan.body`. A call with
+   * no options and no body (a plain GET, the most common call) takes the shortest path: no override
+   * merging, no header merge (a copy of the ready auth and default headers: a custom fetch may change
+   * what it is given), no await before fetch. Everything else goes through `_buildRequest`.
+   */
   async #execute(op: OperationSpec, input: RequestInput, options: RequestOptions | undefined, plan: SendPlan): Promise<Response> {
-    const { url, init } = await this._buildRequest(op, input, options, plan);
-    plan.method = init.method!;
+    let url: string;
+    let init: RequestInit & { method: string };
+    if (options === undefined && input.body == null) {
+      url = this.buildURL(serializePath(op.path, input.path ?? NO_PARAMS), input.query);
+      init = { method: op.method, headers: { ...this.#headers } };
+    } else {
+      ({ url, init } = await this._buildRequest(op, input, options, plan));
+    }
+    plan.method = init.method;
     plan.url = url;
     const response = await send(this.#transport, plan, url, init);
     if (!response.ok) {
-      throw APIError.generate(response.status, await errorBody(response), response.statusText, response.headers, init.method, url);
+      throw APIError.generate(response.status, errorBody(plan.body), response.statusText, response.headers, init.method, url);
     }
     return response;
   }
@@ -198,8 +213,8 @@ export class RetellCore implements RequestClient {
 }
 
 /** The parsed JSON of an error response, else its raw text (`''` when empty: the message says "no body"). */
-async function errorBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+function errorBody(body: ArrayBuffer | null | undefined): unknown {
+  const text = decodeText(body);
   try {
     return JSON.parse(text);
   } catch {

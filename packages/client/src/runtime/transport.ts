@@ -1,8 +1,9 @@
 /**
  * The transport. One call of `send` is one logical request: it runs the attempts (per-attempt timeout,
  * the caller's abort signal, retries with backoff) and returns the final `Response`, whatever its status,
- * with its body already read inside the last attempt (so the timeout and the signal cover the body, and
- * a reset halfway through it is a connection error that is retried);
+ * with its body already read inside the last attempt into `plan.body` (so the timeout and the signal cover
+ * the body, and a reset halfway through it is a connection error that is retried). The bytes are parsed
+ * as they are; an unread `Response` over them is built only for those who ask (`unreadResponse`);
  * turning statuses into errors is the caller's job, so the typed path methods keep openapi-fetch's
  * `{ data, error, response }` contract.
  *
@@ -29,6 +30,11 @@ export interface SendPlan {
   /** Filled in by `send`. */
   attempts: number;
   roundTripTimeMs: number;
+  /**
+   * Filled in by `send`: the final response's body, read inside the last attempt (`null`: empty). While
+   * it is `undefined`, the response `send` resolved with is still unread (a plan made outside `send`).
+   */
+  body?: ArrayBuffer | null | undefined;
 }
 
 export interface TransportConfig {
@@ -40,61 +46,72 @@ export interface TransportConfig {
 /** Distinguishes our own timeout abort from any other abort reason. */
 const TIMEOUT = Symbol('timeout');
 
+/** The timer's callback: a plain function given the controller, so arming a timeout allocates no closure. */
+function abortOnTimeout(controller: AbortController): void {
+  controller.abort(TIMEOUT);
+}
+
 /**
  * Sends `input`: a URL with `init` carrying method, headers and body, or a `Request` with those three
- * `undefined` in `init` (so `fetchOptions` cannot replace what the Request carries).
- * One AbortController serves every attempt until a timeout fires it; only then is a new one made, so a
- * first attempt that succeeds (nearly all of them) pays for one controller and one timer.
+ * `undefined` in `init` (so `fetchOptions` cannot replace what the Request carries). Resolves with the
+ * final `Response`, its body already read into `plan.body` (`unreadResponse` turns the two back into an
+ * unread Response when someone asks for one); rejects with an `APIError` subclass.
+ *
+ * What a successful first attempt pays for, and nothing more: one AbortController (reused by retries
+ * until a timeout fires it), one timer armed without a closure, one abort watch over the two awaited
+ * steps (headers, body). A caller's signal adds one listener; logging costs one comparison unless on.
  */
 export async function send(config: TransportConfig, plan: SendPlan, input: string | Request, init: RequestInit): Promise<Response> {
-  const { logger, fetch } = config;
-  const level = LOG_LEVELS[config.logLevel];
-  const { method, url } = plan;
+  const fetch = config.fetch;
   const user = plan.signal;
   if (plan.init) init = { ...plan.init, ...init };
   const started = performance.now();
   let controller: AbortController | undefined;
 
   for (let attempt = 1; ; attempt++) {
-    if (user?.aborted) throw new APIUserAbortError(undefined, method, url);
+    if (user?.aborted) throw new APIUserAbortError(undefined, plan.method, plan.url);
     const retriesLeft = plan.maxRetries - attempt + 1;
     // A Request body can be read once: keep the original unread while another attempt may follow.
     const target = typeof input !== 'string' && retriesLeft > 0 && input.body !== null ? input.clone() : input;
-    if (level >= LOG_LEVELS.debug) {
+    const debug = LOG_LEVELS[config.logLevel] >= LOG_LEVELS.debug;
+    if (debug) {
       const headers = typeof target === 'string' ? init.headers : target.headers;
-      logger.debug(`retell: -> ${method} ${url} (attempt ${attempt})`, { headers: redactHeaders(headers) });
+      config.logger.debug(`retell: -> ${plan.method} ${plan.url} (attempt ${attempt})`, { headers: redactHeaders(headers) });
     }
 
     if (!controller || controller.signal.aborted) controller = new AbortController();
     const signal = controller.signal;
-    const onUserAbort = user ? (): void => controller!.abort(user.reason) : undefined;
-    if (onUserAbort) user!.addEventListener('abort', onUserAbort, { once: true });
-    const current = controller;
+    const onUserAbort = user ? abortWith(controller, user) : undefined;
     // The timer and the caller's signal stay armed until the body is read, not just the headers.
-    const timer = setTimeout(() => current.abort(TIMEOUT), plan.timeout);
+    const timer = setTimeout(abortOnTimeout, plan.timeout, controller);
+    const watch = new AbortWatch(signal);
     let response: Response | undefined;
+    let retry = false;
     let failure: unknown;
     let headersAt = 0;
     try {
       init.signal = signal;
-      const raw = await untilAborted(fetch(target, init), signal);
+      response = await watch.step(fetch(target, init));
       headersAt = performance.now();
       // A response about to be retried is thrown away unread; every other body is read inside the attempt.
-      response = retriesLeft > 0 && shouldRetryResponse(raw) ? raw : await buffered(raw, signal);
+      retry = retriesLeft > 0 && shouldRetryResponse(response);
+      if (!retry) plan.body = await readBody(response, watch);
     } catch (error) {
+      response = undefined;
       failure = error;
     } finally {
       clearTimeout(timer);
+      watch.end();
       if (onUserAbort) user!.removeEventListener('abort', onUserAbort);
     }
 
     let why: string;
     if (response) {
-      if (retriesLeft <= 0 || !shouldRetryResponse(response)) {
+      if (!retry) {
         plan.attempts = attempt;
         plan.roundTripTimeMs = headersAt - started;
-        if (level >= LOG_LEVELS.debug) {
-          logger.debug(`retell: <- ${response.status} ${method} ${url} (${Math.round(plan.roundTripTimeMs)} ms)`, {
+        if (debug) {
+          config.logger.debug(`retell: <- ${response.status} ${plan.method} ${plan.url} (${Math.round(plan.roundTripTimeMs)} ms)`, {
             headers: redactHeaders(response.headers),
           });
         }
@@ -104,69 +121,96 @@ export async function send(config: TransportConfig, plan: SendPlan, input: strin
       await response.body?.cancel().catch(() => undefined);
       why = `status ${response.status}`;
     } else {
-      if (user?.aborted) throw new APIUserAbortError(undefined, method, url);
+      if (user?.aborted) throw new APIUserAbortError(undefined, plan.method, plan.url);
       const timedOut = signal.aborted && signal.reason === TIMEOUT;
       if (retriesLeft <= 0) {
         plan.attempts = attempt;
-        if (timedOut) throw new APIConnectionTimeoutError(`Request timed out after ${plan.timeout} ms.`, method, url);
-        throw new APIConnectionError(undefined, failure, method, url);
+        if (timedOut) throw new APIConnectionTimeoutError(`Request timed out after ${plan.timeout} ms.`, plan.method, plan.url);
+        throw new APIConnectionError(undefined, failure, plan.method, plan.url);
       }
       why = timedOut ? `timed out after ${plan.timeout} ms` : 'connection error';
     }
 
     const delay = retryDelayMs(attempt, response?.headers);
-    if (level >= LOG_LEVELS.info) {
-      logger.info(`retell: ${method} ${url} ${why}; retrying in ${Math.round(delay)} ms (${retriesLeft} left)`);
+    if (LOG_LEVELS[config.logLevel] >= LOG_LEVELS.info) {
+      config.logger.info(`retell: ${plan.method} ${plan.url} ${why}; retrying in ${Math.round(delay)} ms (${retriesLeft} left)`);
     }
     try {
       await sleep(delay, user);
     } catch {
-      throw new APIUserAbortError(undefined, method, url);
+      throw new APIUserAbortError(undefined, plan.method, plan.url);
     }
   }
 }
 
-/** `promise`, or a rejection with the signal's reason as soon as it aborts (even if `promise` never settles). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(signal.reason);
+/** Passes the caller's abort on to the attempt's controller; only calls with a signal pay for it. */
+function abortWith(controller: AbortController, user: AbortSignal): () => void {
+  const onAbort = (): void => controller.abort(user.reason);
+  user.addEventListener('abort', onAbort, { once: true });
+  return onAbort;
+}
+
+/**
+ * Makes each awaited step of an attempt reject as soon as the attempt's signal aborts, even when the
+ * step itself never settles (a custom fetch, or a body, that ignores the signal). One listener per
+ * attempt, shared by its steps; it is its own listener (`handleEvent`), so no closure is allocated.
+ */
+class AbortWatch {
+  readonly #signal: AbortSignal;
+  #reject: ((reason: unknown) => void) | undefined;
+
+  constructor(signal: AbortSignal) {
+    this.#signal = signal;
+    signal.addEventListener('abort', this);
   }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+
+  handleEvent(): void {
+    this.#reject?.(this.#signal.reason);
+  }
+
+  step<T>(promise: Promise<T>): Promise<T> {
+    if (this.#signal.aborted) {
+      promise.catch(() => undefined);
+      return Promise.reject(this.#signal.reason);
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.#reject = reject;
+      promise.then(resolve, reject);
+    });
+  }
+
+  end(): void {
+    this.#signal.removeEventListener('abort', this);
+  }
+}
+
+/**
+ * Reads the whole body under the attempt's signal: reading inside the attempt is what lets a body that
+ * stalls time out or yield to the caller's signal, and a connection reset halfway through the body be
+ * retried like any connection error. A body that ignores the signal is abandoned (and cancelled) on abort.
+ */
+async function readBody(response: Response, watch: AbortWatch): Promise<ArrayBuffer | null> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await watch.step(response.arrayBuffer());
+  } catch (error) {
+    if (response.body && !response.bodyUsed) response.body.cancel().catch(() => undefined);
+    throw error;
+  }
+  return bytes.byteLength === 0 || NULL_BODY.has(response.status) ? null : bytes;
+}
+
+/**
+ * The unread Response the caller of `asResponse()` or a typed path method expects: `response` (whose
+ * body `send` read into `plan.body`) rebuilt over those bytes, with its status, headers and URL. Built
+ * only when asked for; a plan whose body was never read passes its response through.
+ */
+export function unreadResponse(response: Response, plan: SendPlan): Response {
+  if (plan.body === undefined) return response;
+  const copy = new Response(plan.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  if (response.url) Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
 }
 
 /** Statuses whose Response may not carry a body (the Response constructor refuses one). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-
-/**
- * Reads the whole body under the attempt's signal and returns an unread Response over the bytes, with
- * the original status, headers and URL. Reading inside the attempt is what lets a body that stalls time
- * out or yield to the caller's signal, and a connection reset halfway through the body be retried like
- * any connection error. A custom fetch whose body ignores the signal is abandoned (and cancelled) on abort.
- */
-async function buffered(raw: Response, signal: AbortSignal): Promise<Response> {
-  let bytes: ArrayBuffer;
-  try {
-    bytes = await untilAborted(raw.arrayBuffer(), signal);
-  } catch (error) {
-    if (raw.body && !raw.bodyUsed) raw.body.cancel().catch(() => undefined);
-    throw error;
-  }
-  const body = NULL_BODY.has(raw.status) || bytes.byteLength === 0 ? null : bytes;
-  const copy = new Response(body, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
-  if (raw.url) Object.defineProperty(copy, 'url', { value: raw.url });
-  return copy;
-}
