@@ -59,7 +59,7 @@ function parseArgs(argv: string[]): Args {
   return out;
 }
 
-interface Worker { kind: ClientKind; label: string; child: ChildProcess; ms: number; cpuUs: number; maxRssKb: number; perRound: number[] }
+interface Worker { kind: ClientKind; label: string; child: ChildProcess; ms: number; cpuUs: number; loadedRssKb: number; maxRssKb: number; perRound: number[] }
 
 function nextMessage(child: ChildProcess): Promise<WorkerMessage> {
   return new Promise((resolve, reject) => {
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       const args = [kind, String(port), String(concurrency), ...(profile ? [profilePath(kind)] : [])];
       const child = fork(here('./bench/runtime-worker.ts'), args, { execArgv: ['--conditions=source', '--import', 'tsx'] });
       const message = await nextMessage(child);
-      if (message.type === 'ready') workers.push({ kind, label: message.label, child, ms: 0, cpuUs: 0, maxRssKb: 0, perRound: [] });
+      if (message.type === 'ready') workers.push({ kind, label: message.label, child, ms: 0, cpuUs: 0, loadedRssKb: message.loadedRssKb, maxRssKb: 0, perRound: [] });
       else {
         skipped.push(`${kind}: ${message.type === 'unavailable' ? message.reason : `failed: ${message.type === 'failed' ? message.reason : ''}`}`);
         child.kill();
@@ -155,17 +155,19 @@ function report(workers: Worker[], requests: number): void {
     `${Math.min(...w.perRound).toFixed(0)}-${Math.max(...w.perRound).toFixed(0)}`,
     `${cpu(w).toFixed(1)}`,
     `${(w.maxRssKb / 1024).toFixed(1)}`,
+    `${(w.loadedRssKb / 1024).toFixed(1)}`,
     `${(rate(w) / rate(base)).toFixed(2)}x`,
     `${quantile(w.perRound.map((r, i) => r / base.perRound[i]!), 0.5).toFixed(2)}x`,
     `${(quantile(w.perRound, 0.75) / quantile(base.perRound, 0.75)).toFixed(2)}x`,
     `${(cpu(w) / cpu(base)).toFixed(2)}x`,
     `${(w.maxRssKb / base.maxRssKb).toFixed(2)}x`,
   ]);
-  const head = ['client', 'req/s', 'req/s by round', 'CPU us/req', 'peak RSS MB', 'throughput vs fetch', 'median round ratio', 'p75 round vs fetch', 'CPU vs fetch', 'RSS vs fetch'];
+  const head = ['client', 'req/s', 'req/s by round', 'CPU us/req', 'peak RSS MB', 'RSS after load MB', 'throughput vs fetch', 'median round ratio', 'p75 round vs fetch', 'CPU vs fetch', 'RSS vs fetch'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(head));
   for (const row of rows) console.log(line(row));
+  console.log('(RSS after load: the high-water mark once the client\'s modules are loaded, before its first request)');
   console.log(`target  ours: throughput >= ${TARGET.throughput}x, CPU <= ${TARGET.cpu}x, peak RSS <= ${TARGET.rss}x plain fetch`);
   for (const w of workers.filter((w) => w.kind === 'operation' || w.kind === 'facade')) {
     const median = quantile(w.perRound.map((r, i) => r / base.perRound[i]!), 0.5);

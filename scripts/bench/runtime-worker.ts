@@ -14,7 +14,7 @@ import { AGENT_ID } from './agent-fixture.js';
 export type ClientKind = 'fetch' | 'facade' | 'operation' | 'retell-sdk';
 export type RoundRequest = { type: 'round'; count: number } | { type: 'finish' };
 export type WorkerMessage =
-  | { type: 'ready'; label: string }
+  | { type: 'ready'; label: string; loadedRssKb: number }
   | { type: 'finished' }
   | { type: 'unavailable'; reason: string }
   | { type: 'round'; ms: number; cpuUs: number; maxRssKb: number }
@@ -93,6 +93,8 @@ async function main(): Promise<void> {
     send({ type: 'unavailable', reason: made });
     return;
   }
+  // The high-water mark once the client's modules are loaded (compiled by tsx here), before any request.
+  const loadedRssKb = process.resourceUsage().maxRSS;
   await run(made.call, WARMUP, concurrency);
   let session: Session | undefined;
   if (profilePath) {
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
       send({ type: 'failed', reason: String(error) });
     }
   });
-  send({ type: 'ready', label: made.label });
+  send({ type: 'ready', label: made.label, loadedRssKb });
 }
 
 main().catch((error: unknown) => {
