@@ -52,7 +52,7 @@ const kinds: [string, () => Uploadable, string][] = [
 ];
 
 describe('uploads', () => {
-  it.each(kinds)('sends a %s as knowledge_base_files[] with its content', async (_kind, make, name) => {
+  it.each(kinds)('sends a %s as a knowledge_base_files part with its content', async (_kind, make, name) => {
     const { client, forms, types } = capturingClient();
     await client.request(createKnowledgeBaseOp, {
       body: { knowledge_base_name: 'Support', knowledge_base_files: [make()] },
@@ -60,11 +60,11 @@ describe('uploads', () => {
     expect(types[0]).toMatch(/^multipart\/form-data; boundary=/);
     const form = forms[0]!;
     expect(form.get('knowledge_base_name')).toBe('Support');
-    const file = await fileOf(form, 'knowledge_base_files[]');
+    const file = await fileOf(form, 'knowledge_base_files');
     expect(file).toMatchObject({ name, text: content });
   });
 
-  it('encodes arrays as name[] and objects as name[key], nested', async () => {
+  it('sends arrays and objects without files as one JSON part, file arrays as repeated parts (retell-sdk 5.66 form)', async () => {
     const { client, forms } = capturingClient();
     await client.request(createKnowledgeBaseOp, {
       body: {
@@ -81,14 +81,10 @@ describe('uploads', () => {
     const entries = [...forms[0]!.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : `file:${(v as File).name}:${v.type}`]);
     expect(entries).toEqual([
       ['knowledge_base_name', 'Support'],
-      ['knowledge_base_texts[][title]', 'Hours'],
-      ['knowledge_base_texts[][text]', 'We open at 9.'],
-      ['knowledge_base_texts[][title]', 'Refunds'],
-      ['knowledge_base_texts[][text]', 'Within 30 days.'],
-      ['knowledge_base_urls[]', 'https://example.com/a'],
-      ['knowledge_base_urls[]', 'https://example.com/b'],
-      ['knowledge_base_files[]', 'file:a.txt:application/octet-stream'], // typeless files go out as octet-stream
-      ['knowledge_base_files[]', 'file:b.md:text/markdown'],
+      ['knowledge_base_texts', '[{"title":"Hours","text":"We open at 9."},{"title":"Refunds","text":"Within 30 days."}]'],
+      ['knowledge_base_urls', '["https://example.com/a","https://example.com/b"]'],
+      ['knowledge_base_files', 'file:a.txt:application/octet-stream'], // typeless files go out as octet-stream
+      ['knowledge_base_files', 'file:b.md:text/markdown'],
       ['enable_auto_refresh', 'true'],
       ['max_chunk_size', '512'],
     ]);
@@ -96,8 +92,8 @@ describe('uploads', () => {
 
   it('a single file field (voice clone style) is sent under its own name', async () => {
     const form = encodeMultipart({ voice_name: 'Ada', files: [await toFile('RIFF....', 'ada.wav', { type: 'audio/wav' })], sample: await toFile('x', 's.wav') });
-    expect([...form.keys()]).toEqual(['voice_name', 'files[]', 'sample']);
-    expect((form.get('files[]') as File).type).toBe('audio/wav');
+    expect([...form.keys()]).toEqual(['voice_name', 'files', 'sample']);
+    expect((form.get('files') as File).type).toBe('audio/wav');
   });
 
   it('re-sends a multipart body intact when the first attempt is retried', async () => {
@@ -113,7 +109,7 @@ describe('uploads', () => {
     // The FormData is encoded anew per attempt: same parts, a fresh boundary.
     const parts = (body: string): string => body.replaceAll(body.slice(0, body.indexOf('\r\n')), '--BOUNDARY');
     expect(parts(bodies[1]!)).toBe(parts(bodies[0]!));
-    expect(bodies[0]).toContain('name="knowledge_base_files[]"; filename="hours.txt"');
+    expect(bodies[0]).toContain('name="knowledge_base_files"; filename="hours.txt"');
     expect(bodies[0]).toContain(content);
   });
 
