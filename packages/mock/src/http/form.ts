@@ -1,12 +1,18 @@
 /**
- * Multipart form → plain object, the inverse of how the client encodes forms: `name[]` appends to an
- * array, `name[key]` sets a field, and `name[][key]` starts a new array element whenever the key is
- * already set on the last one (so `texts[][title], texts[][text], texts[][title]` is two elements).
+ * Multipart form → plain object. Both wire forms the official SDKs have sent are read:
+ * - the current one (retell-sdk 5.66, the Python SDK, our clients): an array or object without files is
+ *   one part holding its JSON text, decoded here (`knowledge_base_texts` = `[{"title":…}]`), and a field
+ *   sent in several parts (`knowledge_base_files`, `files`) becomes an array;
+ * - the older bracket form (retell-sdk 5.33): `name[]` appends to an array, `name[key]` sets a field, and
+ *   `name[][key]` starts a new array element whenever the key is already set on the last one (so
+ *   `texts[][title], texts[][text], texts[][title]` is two elements).
+ * A text part is decoded as JSON only when it reads as a JSON array or object; a string field whose value
+ * happens to be such text would be decoded too (no Retell multipart field is one).
  * File parts become `UploadedFile`s; everything else stays a string (the validator coerces types).
  * A field name with a key that could reach `Object.prototype`, or nested deeper than the input limit,
  * is refused (`ShapeError`) before anything is assigned.
  */
-import { FORBIDDEN_KEYS, forbiddenKeyMessage, MAX_INPUT_DEPTH, quote, ShapeError } from './shape.js';
+import { FORBIDDEN_KEYS, forbiddenKeyMessage, MAX_INPUT_DEPTH, quote, ShapeError, shapeProblem } from './shape.js';
 
 export interface UploadedFile {
   readonly filename: string;
@@ -79,13 +85,39 @@ function checkSegments(name: string, segments: readonly string[]): void {
   }
 }
 
+/** The array or object a JSON text part carries, shape-checked like a JSON body; else undefined. */
+function jsonPart(name: string, text: string): FormValue | undefined {
+  const first = text.trimStart()[0];
+  if (first !== '[' && first !== '{') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const problem = shapeProblem(parsed, `form field ${quote(name)}`);
+  if (problem) throw new ShapeError(problem);
+  return parsed as FormValue;
+}
+
 export function formToObject(form: FormData): FormObject {
   const out: FormObject = {};
+  // Plain names already seen once: a second part under the same name makes the field an array.
+  const repeated = new Set<string>();
   for (const [name, entry] of form.entries()) {
-    const value: FormValue =
-      typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, type: entry.type };
     const segments = splitKey(name);
     checkSegments(name, segments);
+    let value: FormValue =
+      typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, type: entry.type };
+    if (segments.length === 1) {
+      if (typeof value === 'string') value = jsonPart(name, value) ?? value;
+      if (Object.hasOwn(out, name)) {
+        if (!repeated.has(name)) out[name] = [out[name]!];
+        repeated.add(name);
+        (out[name] as FormValue[]).push(value);
+        continue;
+      }
+    }
     // Array segments after the head are `''`; `assign` handles them on the array it creates.
     assign(out, segments, value);
   }
@@ -96,6 +128,7 @@ export function formToObject(form: FormData): FormObject {
 export function filesToNames(value: FormValue): unknown {
   if (isUploadedFile(value)) return value.filename;
   if (Array.isArray(value)) return value.map(filesToNames);
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, filesToNames(v)]));
+  // JSON text parts may hold `null`, numbers and booleans.
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, filesToNames(v)]));
   return value;
 }
