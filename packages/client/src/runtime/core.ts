@@ -2,7 +2,7 @@
  * `RetellCore`: resolved options and the transport, nothing else. Generated operation functions and the
  * facade call `request()`, which builds the URL (path and query serializers) and the fetch init itself
  * and hands them to the transport. It imports no HTTP library: the typed path methods (`GET`, `POST`,
- * ...) live in `RetellPathClient` (path-client.ts), pagination in `requestPage` (pagination.ts) and
+ * ...) live in `RetellPathClient` (path-client.ts, which also sets up their transport), pagination in `requestPage` (pagination.ts) and
  * multipart encoding in `multipartBody` (multipart.ts), so an app bundles only what it calls.
  */
 import { APIPromise, decodeText } from './api-promise.js';
@@ -20,20 +20,11 @@ import {
 } from './options.js';
 import { serializePath } from './path.js';
 import { serializeQuery } from './query.js';
-import { send, unreadResponse, type SendPlan, type TransportConfig } from './transport.js';
+import { send, type SendPlan, type TransportConfig } from './transport.js';
 
 /** What generated code needs from a client; every `RetellCore` satisfies it. */
 export interface RequestClient {
   request<T>(op: OperationSpec, input?: RequestInput, options?: RequestOptions): APIPromise<T>;
-}
-
-/** What the typed path client needs to send openapi-fetch's requests the way `request()` sends its own. */
-export interface PathClientSetup {
-  baseURL: string;
-  /** Auth and default headers (lower-case names). */
-  headers: Record<string, string>;
-  serializeQuery(query: Record<string, unknown> | undefined): string;
-  send(request: Request): Promise<Response>;
 }
 
 const NO_PARAMS: Record<string, unknown> = Object.freeze({});
@@ -88,48 +79,13 @@ export class RetellCore implements RequestClient {
    * with an `APIError` (or a TypeError for bad input). `options` may override the route (see `RequestOptions`).
    */
   request<T>(op: OperationSpec, input: RequestInput = NO_INPUT, options?: RequestOptions): APIPromise<T> {
-    const plan = this.#plan(op, options, undefined);
+    const plan = planRequest(this.#options, op, options, undefined);
     return new APIPromise<T>(this.#execute(op, input, options, plan), plan, options?.__binaryResponse === true);
   }
 
-  /** For `RetellPathClient`: the same headers, query encoding and transport for openapi-fetch's requests. */
-  protected pathClientSetup(): PathClientSetup {
-    const defaults = this.#options.defaultQuery;
-    return {
-      baseURL: this.#options.baseURL,
-      headers: this.#headers,
-      serializeQuery: defaults ? (query) => serializeQuery({ ...defaults, ...query }) : serializeQuery,
-      // The typed path methods carry no per-request options; the Request's own signal is the caller's.
-      send: async (request) => {
-        const plan = this.#plan(undefined, undefined, request.signal);
-        plan.method = request.method;
-        plan.url = request.url;
-        // `undefined` keeps the Request's own method, headers and body over any `fetchOptions`.
-        const response = await send(this.#transport, plan, request, { method: undefined, headers: undefined, body: undefined });
-        return unreadResponse(response, plan);
-      },
-    };
-  }
-
-  /** Fixes timeout, retries, signal and fetch init for one logical request. */
-  #plan(op: OperationSpec | undefined, options: RequestOptions | undefined, signal: AbortSignal | undefined): SendPlan {
-    const o = this.#options;
-    let init = o.fetchOptions;
-    if (options) {
-      checkTimeout(options.timeout, 'timeout option');
-      checkRetries(options.maxRetries, 'maxRetries option');
-      if (options.fetchOptions) init = { ...init, ...options.fetchOptions };
-    }
-    return {
-      timeout: options?.timeout ?? o.timeout ?? op?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxRetries: options?.maxRetries ?? o.maxRetries,
-      signal: options?.signal ?? signal,
-      init,
-      method: '',
-      url: '',
-      attempts: 0,
-      roundTripTimeMs: 0,
-    };
+  /** For `RetellPathClient`: the auth and default headers (lower-case names) every request carries. */
+  protected get _headers(): Record<string, string> {
+    return this.#headers;
   }
 
   /**
@@ -210,6 +166,31 @@ export class RetellCore implements RequestClient {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
   }
+}
+
+/** Fixes timeout, retries, signal and fetch init for one logical request (also the typed path client's). */
+export function planRequest(
+  o: ResolvedOptions,
+  op: OperationSpec | undefined,
+  options: RequestOptions | undefined,
+  signal: AbortSignal | undefined,
+): SendPlan {
+  let init = o.fetchOptions;
+  if (options) {
+    checkTimeout(options.timeout, 'timeout option');
+    checkRetries(options.maxRetries, 'maxRetries option');
+    if (options.fetchOptions) init = { ...init, ...options.fetchOptions };
+  }
+  return {
+    timeout: options?.timeout ?? o.timeout ?? op?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options?.maxRetries ?? o.maxRetries,
+    signal: options?.signal ?? signal,
+    init,
+    method: '',
+    url: '',
+    attempts: 0,
+    roundTripTimeMs: 0,
+  };
 }
 
 /** The parsed JSON of an error response, else its raw text (`''` when empty: the message says "no body"). */

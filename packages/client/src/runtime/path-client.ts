@@ -6,9 +6,11 @@
  * its weight: an app that only calls per-operation functions or the facade never bundles it.
  */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { RetellCore } from './core.js';
+import { planRequest, RetellCore } from './core.js';
 import type { ClientOptions } from './options.js';
 import { serializePath } from './path.js';
+import { serializeQuery } from './query.js';
+import { send, unreadResponse } from './transport.js';
 
 export class RetellPathClient<Paths extends {} = {}> extends RetellCore {
   readonly GET: Client<Paths>['GET'];
@@ -22,14 +24,25 @@ export class RetellPathClient<Paths extends {} = {}> extends RetellCore {
 
   constructor(options?: ClientOptions) {
     super(options);
-    const setup = this.pathClientSetup();
+    // The resolved options double as the transport's config, as in `request()`.
+    const resolved = this._resolved;
+    const defaults = resolved.defaultQuery;
     const client = createClient<Paths>({
-      baseUrl: setup.baseURL,
-      headers: setup.headers,
+      baseUrl: resolved.baseURL,
+      // The same auth and default headers, query encoding and transport as `request()`.
+      headers: this._headers,
       // openapi-fetch applies it to base URL + template; the base URL has no `{...}` to replace.
       pathSerializer: serializePath,
-      querySerializer: setup.serializeQuery,
-      fetch: setup.send,
+      querySerializer: defaults ? (query) => serializeQuery({ ...defaults, ...query }) : serializeQuery,
+      // The typed path methods carry no per-request options; the Request's own signal is the caller's.
+      fetch: async (request: Request) => {
+        const plan = planRequest(resolved, undefined, undefined, request.signal);
+        plan.method = request.method;
+        plan.url = request.url;
+        // `undefined` keeps the Request's own method, headers and body over any `fetchOptions`.
+        const response = await send(resolved, plan, request, { method: undefined, headers: undefined, body: undefined });
+        return unreadResponse(response, plan);
+      },
     });
     this.GET = client.GET;
     this.POST = client.POST;
