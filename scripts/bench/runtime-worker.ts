@@ -11,7 +11,7 @@ import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { AGENT_ID } from './agent-fixture.js';
 
-export type ClientKind = 'fetch' | 'facade' | 'operation' | 'retell-sdk';
+export type ClientKind = 'fetch' | 'fetch-timeout' | 'facade' | 'operation' | 'retell-sdk';
 export type RoundRequest = { type: 'round'; count: number } | { type: 'finish' };
 export type WorkerMessage =
   | { type: 'ready'; label: string; loadedRssKb: number }
@@ -36,6 +36,27 @@ async function makeCall(kind: ClientKind, baseURL: string): Promise<{ call: Call
           const response = await fetch(url, { headers });
           if (!response.ok) throw new Error(`status ${response.status}`);
           return response.json();
+        },
+      };
+    }
+    case 'fetch-timeout': {
+      // The floor for any client whose timeout aborts the request: plain fetch plus one AbortController
+      // and one timer per call (undici's handling of a per-request signal is most of what it adds).
+      const url = `${baseURL}/get-agent/${AGENT_ID}`;
+      const headers = { Authorization: `Bearer ${API_KEY}` };
+      const abort = (controller: AbortController): void => controller.abort();
+      return {
+        label: 'plain fetch + abortable timeout',
+        call: async () => {
+          const controller = new AbortController();
+          const timer = setTimeout(abort, 60_000, controller);
+          try {
+            const response = await fetch(url, { headers, signal: controller.signal });
+            if (!response.ok) throw new Error(`status ${response.status}`);
+            return await response.json();
+          } finally {
+            clearTimeout(timer);
+          }
         },
       };
     }
