@@ -71,7 +71,19 @@ export function readSdkPackage(dir: string): SdkPackage {
   return { dir, name: pkg.name, version: pkg.version };
 }
 
+/** Surfaces already read in this process, by directory and version (a release never changes in place). */
+const extracted = new Map<string, ApiSurface>();
+
 export function extractSdkSurface(sdk: SdkPackage): ApiSurface {
+  const key = `${path.resolve(sdk.dir)}\0${sdk.name}@${sdk.version}`;
+  const known = extracted.get(key);
+  if (known) return known;
+  const surface = readSurface(sdk);
+  extracted.set(key, surface);
+  return surface;
+}
+
+function readSurface(sdk: SdkPackage): ApiSurface {
   const project = new Project({
     compilerOptions: { strict: true, skipLibCheck: true, noEmit: true, target: 99, module: 99, moduleResolution: 2, types: [] },
     skipAddingFilesFromTsConfig: true,
