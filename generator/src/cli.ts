@@ -70,6 +70,12 @@ async function diff(rest: string[]): Promise<number> {
   return mod.runDiffCli(rest);
 }
 
+/** `retell-kit sync`: the spec against an official SDK release (generator/src/sync); loaded on use. */
+async function sync(rest: string[], log: Log, note: Log): Promise<number> {
+  const { runSync } = await import('./sync/cli.js');
+  return runSync(rest, { repoRoot: REPO_ROOT, log, note });
+}
+
 async function mock(rest: string[]): Promise<number> {
   // The workspace package when installed as a dependency, else its source in this repository.
   const specifier = '@retell-kit/mock';
@@ -115,6 +121,8 @@ export async function main(argv: readonly string[], log: Log = (l) => console.lo
         return await generate(args, log);
       case 'diff':
         return await diff(args.rest);
+      case 'sync':
+        return await sync(args.rest, log, logError);
       case 'mock':
         return await mock(args.rest);
       case 'mcp':

@@ -18,6 +18,7 @@ Commands:
                       shape, 3.0 \`nullable\` in 3.1); they are warnings by default
     --format <mode>   prettier on the output: auto (APIs up to 150 operations), always, never
   diff <base> <rev>   structural diff of two spec versions (see generator/src/diff)
+  sync [options]      compare the spec with an official SDK release (retell-kit sync --help)
   mock [options]      start the local mock server (@retell-kit/mock)
   mcp [options]       start the MCP server (@retell-kit/mcp; see retell-kit mcp --help)
   llm-sim <ws-url>    simulate Retell's side of a custom-LLM WebSocket call (@retell-kit/llm-socket)
@@ -37,7 +38,7 @@ export interface GenerateArgs {
 
 export type ParsedArgs =
   | GenerateArgs
-  | { readonly command: 'diff' | 'mock' | 'mcp' | 'llm-sim'; readonly rest: string[] }
+  | { readonly command: 'diff' | 'sync' | 'mock' | 'mcp' | 'llm-sim'; readonly rest: string[] }
   | { readonly command: 'help' };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -46,6 +47,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     case 'generate':
       return parseGenerate(rest);
     case 'diff':
+    case 'sync':
     case 'mock':
     case 'mcp':
     case 'llm-sim':

@@ -1,0 +1,166 @@
+/**
+ * The curated spec's side of `retell-kit sync`: the IR's facade methods (resource, method, route, verb,
+ * positional arguments, type names) and the IR's type tree walked into the same field paths as the SDK side
+ * (`sdk-surface.ts`). Nothing here reads the raw document: the model and the type tree are the owners.
+ */
+import type { LoadedSpec } from '../load/index.js';
+import { multipartConvention } from '../ir/multipart-convention.js';
+import { buildTypeTree, resolveRef, type TypeNode, type TypeTree } from '../ir/type-tree.js';
+import type { ApiModel } from '../ir/types.js';
+import {
+  FieldCollector,
+  MAX_FIELD_DEPTH,
+  depthOf,
+  joinPath,
+  routeShape,
+  sortedUnique,
+  type ApiSurface,
+  type FieldKind,
+  type MethodFact,
+} from './surface.js';
+
+export function specSurface(spec: LoadedSpec, model: ApiModel, source: string): ApiSurface {
+  const tree = buildTypeTree(spec.document, model, spec.file);
+  const methods: MethodFact[] = [];
+  for (const resource of model.resources) {
+    for (const m of resource.methods) {
+      const op = m.operation;
+      const types = tree.operations.get(op.operationId);
+      const params = new FieldCollector();
+      const inParams = new Set(m.pathInParams.map((p) => p.name));
+      for (const p of types?.params ?? []) {
+        if (p.in === 'query' || (p.in === 'path' && inParams.has(p.name))) {
+          addField(tree, params, p.name, p.type, p.required, p.description, false);
+        }
+      }
+      for (const f of types?.bodyFields ?? []) addField(tree, params, f.name, f.type, f.required, f.description, f.deprecated);
+      const response = new FieldCollector();
+      if (types?.response) walk(tree, types.response, '', response, []);
+      const description = op.summary ?? op.description;
+      methods.push({
+        id: `${resource.property}.${m.name}`,
+        resource: resource.property,
+        method: m.name,
+        verb: op.method === 'HEAD' || op.method === 'OPTIONS' || op.method === 'TRACE' ? 'unknown' : op.method,
+        route: routeShape(op.path),
+        rawRoute: op.path,
+        positional: m.positional.map((p) => p.name),
+        paramsType: m.binding.paramsType,
+        responseType: m.binding.responseType,
+        multipart: op.body?.kind === 'multipart',
+        ...(description ? { description } : {}),
+        deprecated: op.deprecated,
+        params: params.list(),
+        response: response.list(),
+      });
+    }
+  }
+  return {
+    source,
+    version: model.title ? undefined : undefined,
+    methods: methods.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    multipart: multipartConvention(spec.bundled),
+  };
+}
+
+interface Kinds {
+  kinds: Set<FieldKind>;
+  literals: (string | number)[];
+  open: boolean;
+}
+
+function kindsOf(tree: TypeTree, node: TypeNode, out: Kinds = { kinds: new Set(), literals: [], open: false }, depth = 0): Kinds {
+  if (depth > 16) {
+    out.kinds.add('unknown');
+    return out;
+  }
+  const t = node.kind === 'ref' ? resolveRef(tree, node) : node;
+  switch (t.kind) {
+    case 'primitive':
+      out.kinds.add(t.type === 'integer' ? 'number' : t.type === 'binary' ? 'file' : t.type);
+      if (t.type !== 'null') out.open = true;
+      break;
+    case 'literal':
+      for (const v of t.values) {
+        if (v === null) out.kinds.add('null');
+        else if (typeof v === 'boolean') {
+          out.kinds.add('boolean');
+          out.open = true;
+        } else {
+          out.kinds.add(typeof v === 'number' ? 'number' : 'string');
+          out.literals.push(v);
+        }
+      }
+      break;
+    case 'array':
+      out.kinds.add('array');
+      break;
+    case 'map':
+    case 'object':
+      out.kinds.add('object');
+      break;
+    case 'union':
+      for (const v of t.variants) kindsOf(tree, v, out, depth + 1);
+      break;
+    default:
+      out.kinds.add('unknown');
+  }
+  return out;
+}
+
+function addField(
+  tree: TypeTree,
+  out: FieldCollector,
+  fieldPath: string,
+  type: TypeNode,
+  required: boolean,
+  description: string | undefined,
+  deprecated: boolean,
+): void {
+  const k = kindsOf(tree, type);
+  out.add({
+    path: fieldPath,
+    kinds: k.kinds.size > 0 ? sortedUnique(k.kinds) : ['unknown'],
+    ...(!k.open && k.literals.length > 0 && !k.kinds.has('object') ? { enum: sortedUnique(k.literals) } : {}),
+    required,
+    ...(description ? { description } : {}),
+    ...(deprecated ? { deprecated: true } : {}),
+  });
+  if (depthOf(fieldPath) < MAX_FIELD_DEPTH) walk(tree, type, fieldPath, out, []);
+}
+
+/** Walks the fields under `node` (objects, union members, array items) into `out`, below `prefix`. */
+function walk(tree: TypeTree, node: TypeNode, prefix: string, out: FieldCollector, stack: readonly string[]): void {
+  if (stack.length > 24) return;
+  if (node.kind === 'ref') {
+    if (stack.includes(node.key)) return;
+    walk(tree, resolveRef(tree, node), prefix, out, [...stack, node.key]);
+    return;
+  }
+  switch (node.kind) {
+    case 'object':
+      for (const f of node.fields) {
+        const fieldPath = joinPath(prefix, f.name);
+        if (depthOf(fieldPath) > MAX_FIELD_DEPTH) continue;
+        const k = kindsOf(tree, f.type);
+        out.add({
+          path: fieldPath,
+          kinds: k.kinds.size > 0 ? sortedUnique(k.kinds) : ['unknown'],
+          ...(!k.open && k.literals.length > 0 && !k.kinds.has('object') ? { enum: sortedUnique(k.literals) } : {}),
+          required: f.required,
+          ...(f.description ? { description: f.description } : {}),
+          ...(f.deprecated ? { deprecated: true } : {}),
+        });
+        if (depthOf(fieldPath) < MAX_FIELD_DEPTH) walk(tree, f.type, fieldPath, out, stack);
+      }
+      break;
+    case 'union':
+      for (const v of node.variants) walk(tree, v, prefix, out, stack);
+      break;
+    case 'array':
+      if (prefix.split('[]').length <= 4) walk(tree, node.items, `${prefix}[]`, out, stack);
+      break;
+    default:
+      break;
+  }
+}
