@@ -126,11 +126,13 @@ describe('a plain GET pays only for what it uses', () => {
     expect(counts.timerCallbacks.size).toBe(1);
   });
 
-  it('the default retries cost nothing while the first attempt succeeds', async () => {
+  it('the default retries cost nothing while the first attempt succeeds: not even a response header lookup', async () => {
     const core = new RetellCore(options({ maxRetries: 5 }));
     const counts = countHotPath();
+    const get = vi.spyOn(NativeHeaders.prototype, 'get');
     await core.request(getAgentOp, { path: { agent_id: 'a1' } });
     expect(counts).toMatchObject({ controllers: 1, timers: 1, listeners: 1, responses: 0, clone: 0 });
+    expect(get).not.toHaveBeenCalled();
   });
 });
 

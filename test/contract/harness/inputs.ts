@@ -59,13 +59,24 @@ export function trickyPathValue(sample: unknown): string {
 
 export const FILE_TEXT = 'contract test upload: ✓ unicode stays intact';
 
-/** The parts our client encodes for a form value: arrays as `name[]`, objects as `name[key]`. */
+/**
+ * The parts a form value goes out as (retell-sdk 5.66's form): files as file parts, an array or object
+ * holding no file as one part of JSON text, an array of files as one part per file under the same name,
+ * an object holding a file as `name[key]` parts, scalars as text.
+ */
 function partsOf(name: string, value: unknown, out: ExpectedPart[]): void {
   if (value === undefined || value === null) return;
   if (value instanceof File) out.push({ name, filename: value.name, value: FILE_TEXT });
-  else if (Array.isArray(value)) for (const item of value) partsOf(`${name}[]`, item, out);
-  else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) partsOf(`${name}[${k}]`, v, out);
-  else out.push({ name, value: String(value) });
+  else if (typeof value !== 'object') out.push({ name, value: String(value) });
+  else if (!holdsFile(value)) out.push({ name, value: JSON.stringify(value) });
+  else if (Array.isArray(value)) for (const item of value) partsOf(name, item, out);
+  else for (const [k, v] of Object.entries(value)) partsOf(`${name}[${k}]`, v, out);
+}
+
+function holdsFile(value: unknown): boolean {
+  if (value instanceof File) return true;
+  if (Array.isArray(value)) return value.some(holdsFile);
+  return value !== null && typeof value === 'object' && Object.values(value).some(holdsFile);
 }
 
 function queryPairs(query: Record<string, unknown>): [string, string][] {

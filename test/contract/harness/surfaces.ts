@@ -19,15 +19,21 @@ type PathMethod = (path: string, init: Record<string, unknown>) => Promise<{ dat
 export const pathClient = clientModule.createClient(options);
 export const facade = new Retell(options);
 
-/** Builds the FormData a user hands to the typed path client for a multipart route. */
+/**
+ * Builds the FormData a user hands to the typed path client for a multipart route, in the current
+ * official form: arrays and objects without files as one JSON text part, file arrays as repeated parts.
+ */
 function toFormData(body: Record<string, unknown>): FormData {
   const form = new FormData();
+  const holdsFile = (value: unknown): boolean =>
+    value instanceof Blob || (value !== null && typeof value === 'object' && Object.values(value).some(holdsFile));
   const add = (name: string, value: unknown): void => {
     if (value === undefined || value === null) return;
     if (value instanceof Blob) form.append(name, value, (value as File).name);
-    else if (Array.isArray(value)) for (const v of value) add(`${name}[]`, v);
-    else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) add(`${name}[${k}]`, v);
-    else form.append(name, String(value));
+    else if (typeof value !== 'object') form.append(name, String(value));
+    else if (!holdsFile(value)) form.append(name, JSON.stringify(value));
+    else if (Array.isArray(value)) for (const v of value) add(name, v);
+    else for (const [k, v] of Object.entries(value)) add(`${name}[${k}]`, v);
   };
   for (const [k, v] of Object.entries(body)) add(k, v);
   return form;

@@ -119,7 +119,8 @@ export class RetellCore implements RequestClient {
   buildURL(path: string, query: Record<string, unknown> | null | undefined, _defaultBaseURL?: string): string {
     const o = this.#options;
     const search = serializeQuery(o.defaultQuery ? { ...o.defaultQuery, ...query } : (query ?? undefined));
-    const url = /^https?:\/\//i.test(path) ? path : o.baseURL + path;
+    // Operation paths start with `/`: only other paths need the absolute-URL test.
+    const url = path.charCodeAt(0) !== 47 && /^https?:\/\//i.test(path) ? path : o.baseURL + path;
     return search ? `${url}?${search}` : url;
   }
 
@@ -190,6 +191,8 @@ export function planRequest(
     url: '',
     attempts: 0,
     roundTripTimeMs: 0,
+    // Present from the start, so every plan keeps one shape when `send` fills it in.
+    body: undefined,
   };
 }
 

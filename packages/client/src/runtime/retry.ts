@@ -8,7 +8,10 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 const INITIAL_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 
-/** Connection errors are handled by the transport; this decides for a response that did arrive. */
+/**
+ * Connection errors are handled by the transport; this decides for an error response that did arrive
+ * (the transport, like retell-sdk, never retries a 2xx, so a success pays for no header lookup).
+ */
 export function shouldRetryResponse(response: Response): boolean {
   // The server may decide explicitly; it knows whether the failure was transient.
   const explicit = response.headers.get('x-should-retry');

@@ -46,6 +46,9 @@ export interface TransportConfig {
 /** Distinguishes our own timeout abort from any other abort reason. */
 const TIMEOUT = Symbol('timeout');
 
+/** Statuses whose Response may not carry a body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
 /** The timer's callback: a plain function given the controller, so arming a timeout allocates no closure. */
 function abortOnTimeout(controller: AbortController): void {
   controller.abort(TIMEOUT);
@@ -59,7 +62,9 @@ function abortOnTimeout(controller: AbortController): void {
  *
  * What a successful first attempt pays for, and nothing more: one AbortController (reused by retries
  * until a timeout fires it), one timer armed without a closure, one abort watch over the two awaited
- * steps (headers, body). A caller's signal adds one listener; logging costs one comparison unless on.
+ * steps (headers, body; reading the body inside the attempt is what lets a body that stalls time out or
+ * yield to the caller's signal, and a reset halfway through it be retried like any connection error).
+ * A caller's signal adds one listener; logging costs one comparison unless on.
  */
 export async function send(config: TransportConfig, plan: SendPlan, input: string | Request, init: RequestInit): Promise<Response> {
   const fetch = config.fetch;
@@ -94,8 +99,18 @@ export async function send(config: TransportConfig, plan: SendPlan, input: strin
       response = await watch.step(fetch(target, init));
       headersAt = performance.now();
       // A response about to be retried is thrown away unread; every other body is read inside the attempt.
-      retry = retriesLeft > 0 && shouldRetryResponse(response);
-      if (!retry) plan.body = await readBody(response, watch);
+      // Only an error status is ever retried (as retell-sdk does), so a 2xx never has its headers searched.
+      retry = retriesLeft > 0 && !response.ok && shouldRetryResponse(response);
+      if (!retry) {
+        try {
+          const bytes = await watch.step(response.arrayBuffer());
+          plan.body = bytes.byteLength === 0 || NULL_BODY.has(response.status) ? null : bytes;
+        } catch (error) {
+          // A body that ignores the signal is abandoned, and cancelled, on abort.
+          if (response.body && !response.bodyUsed) response.body.cancel().catch(() => undefined);
+          throw error;
+        }
+      }
     } catch (error) {
       response = undefined;
       failure = error;
@@ -185,22 +200,6 @@ class AbortWatch {
 }
 
 /**
- * Reads the whole body under the attempt's signal: reading inside the attempt is what lets a body that
- * stalls time out or yield to the caller's signal, and a connection reset halfway through the body be
- * retried like any connection error. A body that ignores the signal is abandoned (and cancelled) on abort.
- */
-async function readBody(response: Response, watch: AbortWatch): Promise<ArrayBuffer | null> {
-  let bytes: ArrayBuffer;
-  try {
-    bytes = await watch.step(response.arrayBuffer());
-  } catch (error) {
-    if (response.body && !response.bodyUsed) response.body.cancel().catch(() => undefined);
-    throw error;
-  }
-  return bytes.byteLength === 0 || NULL_BODY.has(response.status) ? null : bytes;
-}
-
-/**
  * The unread Response the caller of `asResponse()` or a typed path method expects: `response` (whose
  * body `send` read into `plan.body`) rebuilt over those bytes, with its status, headers and URL. Built
  * only when asked for; a plan whose body was never read passes its response through.
@@ -212,5 +211,3 @@ export function unreadResponse(response: Response, plan: SendPlan): Response {
   return copy;
 }
 
-/** Statuses whose Response may not carry a body (the Response constructor refuses one). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
