@@ -2,8 +2,8 @@
  * The Python SDK as its users meet it, run from `pnpm test`: pytest (contract tests against the mock,
  * parity with the official names, fault tests, webhooks), pyright strict over every example of
  * packages/python/api.md, and the Python emitter's own guarantees (safe literals, deterministic output,
- * the example hook). Needs /usr/bin/python3 with httpx and pytest (Debian: python3-httpx python3-pytest;
- * `.ci/run` installs them).
+ * the example hook). Needs /usr/bin/python3 with httpx and pytest: test/setup/python-deps.ts provisions
+ * them (scripts/provision/python-packages.txt) and puts a project-local copy on PYTHONPATH when needed.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
