@@ -22,8 +22,12 @@ export default defineConfig({
     // test or hook has a tight wall-clock limit: 15 minutes only stops a run that truly hangs.
     testTimeout: 900_000,
     hookTimeout: 900_000,
-    // One generation of the curated spec per run, shared by the files that need it.
-    globalSetup: ['test/setup/curated-generation.ts'],
+    // The Python packages the suite needs, then one generation of the curated spec per run, shared by
+    // the files that need it.
+    globalSetup: ['test/setup/python-deps.ts', 'test/setup/curated-generation.ts'],
+    // Each file's CPU seconds, and the 10 slowest files printed after the run.
+    setupFiles: ['test/setup/cpu-usage.ts'],
+    reporters: ['default', './test/setup/slowest-files.ts'],
     pool: 'forks',
     // vitest's default is one worker fewer than the cores: on a 2-core machine that is one file at a
     // time, while much of a file's time is spent waiting on tsc children, worker threads and sockets.

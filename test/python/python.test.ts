@@ -2,8 +2,8 @@
  * The Python SDK as its users meet it, run from `pnpm test`: pytest (contract tests against the mock,
  * parity with the official names, fault tests, webhooks), pyright strict over every example of
  * packages/python/api.md, and the Python emitter's own guarantees (safe literals, deterministic output,
- * the example hook). Needs /usr/bin/python3 with httpx and pytest (Debian: python3-httpx python3-pytest;
- * `.ci/run` installs them).
+ * the example hook). Needs /usr/bin/python3 with httpx and pytest: test/setup/python-deps.ts provisions
+ * them (scripts/provision/python-packages.txt) and puts a project-local copy on PYTHONPATH when needed.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docstring, pyStr } from '../../generator/src/emit/python/literals.js';
 import { emitPython, PYTHON_DIR, pythonExamplesByFacadeName, pythonMethodExample, pythonModel } from '../../generator/src/emit/python/index.js';
-import { generateFiles } from '../../generator/src/pipeline.js';
+import { fixtureGeneration } from '../generator/helpers/fixtures.js';
 import { buildModel } from '../../generator/src/ir/build.js';
 import { loadSpec } from '../../generator/src/load/index.js';
 
@@ -94,7 +94,8 @@ describe('python emitter', () => {
     const cases = readdirSync(fixtures).sort();
     const failures: string[] = [];
     for (const name of cases) {
-      const { files } = await generateFiles(path.join(fixtures, name, 'openapi.yaml'), { threads: 'serial' });
+      // The run's shared generation of the fixture (any threading mode gives the same bytes).
+      const { files } = await fixtureGeneration(name);
       const dir = mkdtempSync(path.join(tmpdir(), `retell-py-${name}-`));
       temps.push(dir);
       cpSync(path.join(PKG, 'src'), path.join(dir, 'src'), { recursive: true });
