@@ -99,7 +99,13 @@ export function dataOf(file: EmittedFile): unknown {
   return JSON.parse(text.slice(text.indexOf(' = ') + 3, text.lastIndexOf(';')));
 }
 
-export function emitMocks(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
+/** The mock server's data for an API: its routes with their schemas, and a sample table. */
+export interface MockData {
+  readonly mockSpec: Record<string, unknown> & { routes: unknown[] };
+  readonly samples: Record<string, unknown>;
+}
+
+export function mockData(spec: LoadedSpec, model: ApiModel): MockData {
   const doc = spec.document;
   const ctx: SampleContext = { doc, resolver: new RefResolver(doc, spec.file), maxChars: sampleBudget(model.operations.length), memo: new SampleMemo() };
   const routes = model.operations.map((op) => inStage('emit', { part: 'mocks', operation: op.operationId, pointer: op.pointer }, () => routeData(op, ctx)));
@@ -116,6 +122,11 @@ export function emitMocks(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
     ...(errorSchema !== undefined && isNode(errorSchema) ? { errorSchema: stripSchema(errorSchema) } : {}),
   };
   const samples = Object.fromEntries(model.operations.map((op, i) => [op.operationId, routes[i]!.samples]));
+  return { mockSpec, samples };
+}
+
+export function emitMocks(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
+  const { mockSpec, samples } = mockData(spec, model);
   return [
     ...specModules(mockSpec),
     ...sampleModules(samples),
