@@ -127,10 +127,17 @@ describe('third-party specs', () => {
     const peerDir = path.join(root, '_openapi-typescript');
     mkdirSync(peerDir, { recursive: true });
     const { default: openapiTS, astToString } = await import('openapi-typescript');
+    // The document each spec loaded as (bundled; Swagger 2.0 converted), which openapi-typescript cannot read itself.
+    const skipped: string[] = [];
     for (const c of CASES) {
-      const ast = await openapiTS(pathToFileURL(c.file), { silent: true });
-      writeFileSync(path.join(peerDir, `${c.name}.ts`), `${astToString(ast)}\nexport {};\n`);
+      try {
+        const ast = await openapiTS(structuredClone(results.get(c.name)!.spec.document) as never, { silent: true });
+        writeFileSync(path.join(peerDir, `${c.name}.ts`), `${astToString(ast)}\nexport {};\n`);
+      } catch (error) {
+        skipped.push(`${c.name} (${error instanceof Error ? error.message.slice(0, 80) : String(error)})`);
+      }
     }
+    if (skipped.length > 0) console.log(`openapi-typescript could not generate: ${skipped.join('; ')}`);
     const peer = await tsc(peerDir, ['*.ts']);
     const ratio = check.ms / peer.ms;
     console.log(
