@@ -80,12 +80,13 @@ async function mock(rest: string[]): Promise<number> {
   // The workspace package when installed as a dependency, else its source in this repository.
   const specifier = '@retell-kit/mock';
   const source = new URL('../../packages/mock/src/index.ts', import.meta.url).href;
-  const mod = (await import(specifier).catch(() => import(source)).catch(() => ({}))) as {
-    startMockServer?: (argv: string[]) => Promise<unknown>;
-  };
-  if (typeof mod.startMockServer !== 'function') throw new ConfigError('the mock server is not available (@retell-kit/mock)');
-  await mod.startMockServer(rest);
-  return 0;
+  type MockModule = { mockCommand?: (argv: string[], options: { loadSpec: (file: string) => Promise<unknown> }) => Promise<number> };
+  let mod = (await import(specifier).catch(() => ({}))) as MockModule;
+  // A build older than the source may lack the command: the source then.
+  if (typeof mod.mockCommand !== 'function') mod = (await import(source).catch(() => ({}))) as MockModule;
+  if (typeof mod.mockCommand !== 'function') throw new ConfigError('the mock server is not available (@retell-kit/mock)');
+  // `--spec <file>`: mock data for any document, from this generator (loaded only then).
+  return mod.mockCommand(rest, { loadSpec: async (file) => (await import('./mock-data.js')).mockDataFromFile(file) });
 }
 
 /** The MCP server's own bin, in a child process that owns stdin/stdout (the stdio transport needs them). */

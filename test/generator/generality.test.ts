@@ -9,6 +9,8 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,11 +121,36 @@ describe('third-party specs', () => {
     const check = await tsc(root, include);
     expect(check.output.split('\n').slice(0, 20).join('\n')).toBe('');
     expect(check.ok).toBe(true);
-  }, 600_000);
+
+    // The peer: openapi-typescript's output for the same specs, checked the same way in one program.
+    // Reported, not asserted (timing on a shared machine); the issue's target is ours ≤ 2× its time.
+    const peerDir = path.join(root, '_openapi-typescript');
+    mkdirSync(peerDir, { recursive: true });
+    const { default: openapiTS, astToString } = await import('openapi-typescript');
+    // The document each spec loaded as (bundled; Swagger 2.0 converted), which openapi-typescript cannot read itself.
+    const skipped: string[] = [];
+    for (const c of CASES) {
+      try {
+        const ast = await openapiTS(structuredClone(results.get(c.name)!.spec.document) as never, { silent: true });
+        writeFileSync(path.join(peerDir, `${c.name}.ts`), `${astToString(ast)}\nexport {};\n`);
+      } catch (error) {
+        skipped.push(`${c.name} (${error instanceof Error ? error.message.slice(0, 80) : String(error)})`);
+      }
+    }
+    if (skipped.length > 0) console.log(`openapi-typescript could not generate: ${skipped.join('; ')}`);
+    const peer = await tsc(peerDir, ['*.ts']);
+    const ratio = check.ms / peer.ms;
+    console.log(
+      `generality type-check (${CASES.length} specs, one tsc program each): ours ${(check.ms / 1000).toFixed(1)} s ` +
+        `(client + facade + mock data), openapi-typescript ${(peer.ms / 1000).toFixed(1)} s (types only, ${peer.ok ? 'clean' : 'with errors'}); ` +
+        `ratio ${ratio.toFixed(2)}× (target ≤ 2×, load ${loadavg()[0]!.toFixed(1)})`,
+    );
+    expect(peer.ms).toBeGreaterThan(0);
+  }, 900_000);
 });
 
 /** `tsc --noEmit` over `include` under `dir` with the repository's compiler options (no path mapping). */
-function tsc(dir: string, include: string[]): Promise<{ ok: boolean; output: string }> {
+function tsc(dir: string, include: string[]): Promise<{ ok: boolean; output: string; ms: number }> {
   const config = {
     extends: path.join(REPO, 'tsconfig.base.json'),
     compilerOptions: { noEmit: true, declaration: false, sourceMap: false, skipLibCheck: true, types: ['node'], typeRoots: [path.join(REPO, 'node_modules/@types')],
@@ -134,9 +161,10 @@ function tsc(dir: string, include: string[]): Promise<{ ok: boolean; output: str
   };
   writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config, null, 2));
   const bin = path.join(REPO, 'node_modules/typescript/bin/tsc');
+  const start = performance.now();
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, '-p', path.join(dir, 'tsconfig.json')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ ok: !error, output: `${stdout}${stderr}` });
+      resolve({ ok: !error, output: `${stdout}${stderr}`, ms: performance.now() - start });
     });
   });
 }
@@ -167,8 +195,8 @@ function callArgs(op: OperationModel, sample: SampleTable[string]): unknown[] {
 
 /**
  * Operations to send, in model order (reads first), and why the others are left out. Sent: JSON or no
- * body, JSON or empty success, no required header, primitive path parameters in whole path segments
- * (the runtime and the mock router take no label/matrix-style or `{id}:verb` paths), and generated
+ * body, JSON or empty success, no required header (path parameters of any type and style, and
+ * `{id}:verb` paths, are sent: the runtime expands them and the mock router reads them back), and generated
  * samples the spec's own schemas accept (a spec's example or default may break its schema, as
  * train-travel's non-uuid `trip_id` or a `default: null` on an array, and openapi-sampler cannot write a
  * string for every `pattern`); the mock rightly rejects those, so they test nothing about the client.
@@ -191,8 +219,6 @@ function callable(model: ApiModel, spec: MockSpec, samples: SampleTable): Operat
       (!op.body || op.body.kind === 'json') &&
       (!op.success || op.success.kind !== 'binary') &&
       op.headerParams.every((h) => !h.required) &&
-      op.pathParams.every((p) => p.primitive !== undefined) &&
-      op.path.split('/').every((segment) => !segment.includes('{') || /^\{[^}]+\}$/.test(segment)) &&
       valid(op),
   );
   return [...ok.filter((op) => op.method === 'GET'), ...ok.filter((op) => op.method !== 'GET')].slice(0, CALLS_PER_SPEC);

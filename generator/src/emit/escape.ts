@@ -76,3 +76,16 @@ export function scriptJson(value: unknown): string {
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026');
 }
+
+/**
+ * A path template as it goes on the wire: characters a URL path cannot carry literally (`#`, `?`,
+ * spaces, non-ASCII) are percent-encoded outside the `{param}` placeholders, so `/#Action=List` is sent
+ * as `/%23Action=List` and not cut at the `#` (fetch would send `GET /`). `%` is kept: a template that
+ * already holds an escape stays as written.
+ */
+export function wirePath(template: string): string {
+  return template
+    .split(/(\{[^{}]+\})/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu, (c) => encodeURIComponent(c))))
+    .join('');
+}

@@ -29,7 +29,15 @@ export interface Emitter {
 
 export const EMITTERS: readonly Emitter[] = [
   // Loaded on demand: TypeScript and openapi-typescript are only needed where this emitter runs.
-  { name: 'schema', offThread: true, emit: async ({ spec }) => [(await import('./types/schema.js')).emitSchema(spec)] },
+  {
+    name: 'schema',
+    offThread: true,
+    emit: async ({ spec }) => {
+      // openapi-typescript must load after the hooks that give it our TypeScript and Redocly.
+      (await import('./types/share-modules.js')).shareModules();
+      return [(await import('./types/schema.js')).emitSchema(spec)];
+    },
+  },
   { name: 'types', emit: ({ model }) => [emitSchemaAliases(model)] },
   { name: 'operations', emit: ({ model }) => [...emitOperations(model), emitClientFactory(), emitClientIndex(model)] },
   {

@@ -18,10 +18,10 @@ const RESERVED_VALUES = [
   'parseWebhookEvent', 'WebhookVerificationError',
 ];
 /**
- * Methods that become operation functions. HEAD, OPTIONS and TRACE stay in the `paths` types but get no
- * function: the runtime's OperationSpec (and the facade convention) only covers these five.
+ * Methods that become operation functions. OPTIONS and TRACE stay in the `paths` types but get no
+ * function: they describe the transport (CORS, diagnostics), not an API call.
  */
-const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const;
 const TYPE_SUFFIXES = ['Params', 'Query', 'Body', 'Response', 'Item'] as const;
 
 function byString(a: string, b: string): number {

@@ -3,6 +3,7 @@
  * Emitters never build identifiers themselves; they read the names stored in the IR.
  */
 import { tsString } from '../emit/escape.js';
+import { instanceMembers } from './client-members.js';
 
 /** Words that cannot be a binding name in strict-mode ES modules, plus TypeScript's reserved type names. */
 const RESERVED_WORDS = new Set([
@@ -30,15 +31,11 @@ const RESERVED_TYPE_NAMES = new Set([
   'WebhookVerificationError',
 ]);
 
-/** Members of the root client class that a resource property must not overwrite. */
-const RESERVED_CLIENT_MEMBERS = new Set([
-  'constructor', 'request', 'requestPage', 'withOptions', 'GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'HEAD',
-  'OPTIONS', 'TRACE', 'use', 'eject', 'toJSON', 'apiKey', 'baseURL', 'timeout', 'maxRetries', 'options', 'logger', 'logLevel', 'fetch',
-  'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__proto__',
-]);
-
-/** Members every resource class already has. */
-const RESERVED_METHOD_NAMES = new Set(['constructor', '_client', 'prototype', '__proto__']);
+/** Members of the root client class (a resource property must not override one) and of every resource class. */
+let reservedMembers: { client: ReadonlySet<string>; resource: ReadonlySet<string> } | undefined;
+function reserved(): { client: ReadonlySet<string>; resource: ReadonlySet<string> } {
+  return (reservedMembers ??= { client: instanceMembers('RetellClient'), resource: instanceMembers('APIResource') });
+}
 
 /** Splits on anything that is not a letter or digit and on lower→upper case boundaries. */
 export function words(raw: string): string[] {
@@ -109,14 +106,14 @@ export function typeName(raw: string): string {
 
 export function resourceProperty(raw: string): string {
   const name = methodName(raw);
-  return RESERVED_CLIENT_MEMBERS.has(name) ? `${name}Resource` : name;
+  return reserved().client.has(name) ? `${name}Resource` : name;
 }
 
 /** Method and property names may be reserved words (`client.agent.delete()`), only not class internals. */
 export function methodName(raw: string): string {
   const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(raw) && /^[a-z_$]/.test(raw) ? raw : camelCase(raw) || '_';
   const safe = /^[0-9]/.test(name) ? `_${name}` : name;
-  return RESERVED_METHOD_NAMES.has(safe) ? `${safe}_` : safe;
+  return reserved().resource.has(safe) ? `${safe}_` : safe;
 }
 
 /**

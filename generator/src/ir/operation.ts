@@ -54,12 +54,24 @@ function primitiveOf(schema: unknown, ctx: Context): ParamModel['primitive'] {
   return undefined;
 }
 
+/** A path parameter's style when it is not plain substitution (see `ParamModel.pathStyle`). */
+function pathStyleOf(node: Node, ctx: Context): ParamModel['pathStyle'] {
+  const raw = str(node, 'style');
+  const style = raw === 'label' || raw === 'matrix' ? raw : 'simple';
+  const explode = node['explode'] === true;
+  const type = ctx.resolver.deref(node['schema'])?.['type'];
+  const plain = type === 'string' || type === 'integer' || type === 'number' || type === undefined;
+  return style === 'simple' && plain ? undefined : { style, explode };
+}
+
 function paramModel(node: Node, ctx: Context): ParamModel {
   const name = str(node, 'name') ?? '';
   const schema = node['schema'];
   const example = node['example'] ?? exampleValue(schema, ctx.resolver, name);
+  const pathStyle = node['in'] === 'path' ? pathStyleOf(node, ctx) : undefined;
   return {
     name,
+    ...(pathStyle ? { pathStyle } : {}),
     ident: safeIdentifier(camelCase(name)),
     required: node['required'] === true || node['in'] === 'path',
     declared: true,
@@ -237,7 +249,9 @@ export function readOperation(route: string, method: string, pathItem: Node, op:
   const pointer = `/paths/${escapePointer(route)}/${method}`;
   const { query, header, declaredPath } = collectParams(pathItem, op, ctx, pointer);
   const body = bodyModel(op, ctx);
-  const success = successResponse(op, ctx);
+  // A HEAD response has no body, whatever content its spec describes (often the GET's).
+  const declared = successResponse(op, ctx);
+  const success = declared && method === 'head' ? { status: declared.status, kind: 'empty' as const } : declared;
   const timeoutMs = readTimeout(op, ctx, pointer);
   const pagination = readPagination(op, ctx, pointer);
   return {

@@ -37,6 +37,12 @@ export interface ParamModel {
   readonly declared: boolean;
   /** `string`, `number` or `boolean` when the schema is that plain primitive (no enum); else the emitters index `paths`. */
   readonly primitive?: 'string' | 'number' | 'boolean';
+  /**
+   * Path parameters only: present when the value is not sent by plain `{name}` substitution (a boolean,
+   * array or object schema, or a `label`/`matrix` style); the emitters then expand the path with the
+   * runtime's `expandPath`.
+   */
+  readonly pathStyle?: { readonly style: 'simple' | 'label' | 'matrix'; readonly explode: boolean };
   readonly description?: string;
   /** Example value for docs, when the spec gives one or the schema makes one obvious. */
   readonly example?: unknown;

@@ -4,13 +4,13 @@
  * arguments, and only here are they bound to the generated data.
  */
 import { mockSpec, samples } from './generated/index.js';
-import { runCli, type CliIO } from './cli-run.js';
+import { runCli, runCliCommand, type CliIO, type SpecLoader } from './cli-run.js';
 import { interceptSpec, type InterceptOptions, type NockLike, type NockScopeLike } from './nock.js';
 import { startServer, type MockServer, type MockServerOptions } from './server.js';
 
 export { mockSpec, samples };
 export { startServer, DEFAULT_MAX_BODY_BYTES, type MockServer, type MockServerOptions } from './server.js';
-export { parseArgs, UsageError, DEFAULT_PORT, type CliIO } from './cli-run.js';
+export { parseArgs, UsageError, DEFAULT_PORT, type CliIO, type CliOutcome, type SpecLoader } from './cli-run.js';
 export { SchemaValidator, type ValidationIssue } from './validate/ajv.js';
 export { explain, type Explained } from './validate/explain.js';
 export { formToObject, filesToNames, splitKey, type FormObject, type FormValue, type UploadedFile } from './http/form.js';
@@ -31,9 +31,18 @@ export function startMockServer(arg: MockServerOptions | readonly string[] = {})
   return startServer(mockSpec, samples, arg as MockServerOptions);
 }
 
-/** The `retell-kit mock` command: flags as on the command line; see `--help`. */
-export function runMockCli(argv: readonly string[], io?: CliIO): Promise<MockServer | undefined> {
-  return runCli(argv, (options) => startServer(mockSpec, samples, options), io);
+/**
+ * The `retell-kit mock` command: flags as on the command line; see `--help`. `loadSpec` turns a
+ * `--spec <file>` into mock data (the generator passes its own); without it `--spec` is a usage error.
+ */
+export function runMockCli(argv: readonly string[], io?: CliIO, loadSpec?: SpecLoader): Promise<MockServer | undefined> {
+  return runCli(argv, (options, data) => startServer(data?.mockSpec ?? mockSpec, data?.samples ?? samples, options), io, loadSpec);
+}
+
+/** As `runMockCli`, resolving the exit code (0, 1, or 2 for a usage error); the server keeps running. */
+export async function mockCommand(argv: readonly string[], options: { io?: CliIO; loadSpec?: SpecLoader } = {}): Promise<number> {
+  const outcome = await runCliCommand(argv, (o, data) => startServer(data?.mockSpec ?? mockSpec, data?.samples ?? samples, o), options.io, options.loadSpec);
+  return outcome.code;
 }
 
 /**

@@ -4,7 +4,7 @@
  * JSON Schemas (annotations stripped) with `#/components/schemas/...` references left as they are.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
 /** A JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1). */
 export type JsonSchema = { readonly [key: string]: unknown } | boolean;
@@ -13,6 +13,11 @@ export interface MockParam {
   readonly name: string;
   readonly required: boolean;
   readonly schema: JsonSchema;
+  /** Path parameters in `label` or `matrix` style, or exploded (absent: `simple`, not exploded). */
+  readonly style?: 'simple' | 'label' | 'matrix';
+  readonly explode?: boolean;
+  /** What a styled path parameter holds (absent: a scalar). */
+  readonly shape?: 'scalar' | 'array' | 'object';
 }
 
 export interface MockBody {
@@ -78,7 +83,7 @@ export interface OperationSamples {
   /** A value for every query parameter, required or not. */
   readonly query: { readonly [name: string]: unknown };
   /** A value for every path parameter. */
-  readonly path: { readonly [name: string]: string | number };
+  readonly path: { readonly [name: string]: unknown };
   /** An error body per declared error status. */
   readonly errors: { readonly [status: string]: unknown };
 }

@@ -14,6 +14,7 @@ import type { MockRoute, MockSpec, SampleTable } from './model.js';
 import { buildRecord } from './state/record.js';
 import type { Json } from './state/resources.js';
 import { MockStore, type Reply } from './state/store.js';
+import { repairingSamples } from './state/samples.js';
 import { SchemaValidator } from './validate/ajv.js';
 import { explain } from './validate/explain.js';
 
@@ -82,8 +83,10 @@ function sampleReply(route: MockRoute, samples: SampleTable, input: { path: Json
   return { status: route.success.status, body: buildRecord(template, echo, fixed, route.success.schema, validator) };
 }
 
-export async function startServer(spec: MockSpec, samples: SampleTable, options: MockServerOptions = {}): Promise<MockServer> {
+export async function startServer(spec: MockSpec, given: SampleTable, options: MockServerOptions = {}): Promise<MockServer> {
   const validator = new SchemaValidator(spec);
+  // Samples that break their own schema (a spec's contradictory example) are repaired on first use.
+  const samples = repairingSamples(spec, given, validator);
   const router = new Router(spec.routes);
   const store = new MockStore(samples, validator);
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -94,12 +97,12 @@ export async function startServer(spec: MockSpec, samples: SampleTable, options:
     const url = new URL(req.url ?? '/', 'http://mock.local');
     const body = await readBody(req, limit);
     if (!body.ok) return { reply: error(413, `The request body (${body.received} bytes) is larger than the ${limit}-byte limit.`) };
-    // HEAD is GET without a body: same route, same checks, same headers; node:http drops the body.
-    const match = router.match(method === 'HEAD' ? 'GET' : method, url.pathname);
+    // HEAD without a HEAD route is GET without a body (the router falls back); node:http drops the body.
+    const match = router.match(method, url.pathname);
     if (match.kind === 'bad-path') return { reply: error(400, match.message) };
     if (match.kind === 'not-found') return { reply: error(404, `No route ${method} ${url.pathname} in the Retell API.`) };
     if (match.kind === 'method-not-allowed') {
-      const allow = match.allow.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ');
+      const allow = [...new Set(match.allow.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
       return { reply: error(405, `${method} is not allowed on ${url.pathname}; use ${allow}.`), headers: { allow } };
     }
     if (!BEARER.test(req.headers.authorization ?? '')) {

@@ -17,13 +17,21 @@ import { reachableSchemas, stripSchema } from './schemas.js';
 export const MOCK_DIR = 'packages/mock/src/generated';
 
 /**
- * `export const name: Type = <json>;`, typed against the mock package's hand-written model. Printed as
- * indented JSON and not run through prettier: these are the largest generated files and pure data, and
- * formatting them cost more than all the other outputs together.
+ * `export const name = JSON.parse([...lines].join('\n')) as Type;`: the data as JSON text, one string
+ * per line of indented JSON, typed once by the mock package's hand-written model. The type checker reads
+ * a list of strings at almost no cost, where the same data as an object literal is checked against the
+ * model field by field (on the Retell spec: 2.6 s of check time against 0.5 s); diffs stay line by line,
+ * and JSON.parse is the fastest way for V8 to build the value. Not run through prettier (pure data).
  */
+function jsonModuleText(name: string, type: string, value: unknown, typeImport = type): string {
+  const lines = tsJson(value, 2)
+    .split('\n')
+    .map((line) => `  ${tsJson(line)},`);
+  return [`import type { ${typeImport} } from '../model.js';`, '', `export const ${name} = JSON.parse(`, '  [', ...lines.map((l) => `  ${l}`), "  ].join('\\n'),", `) as ${type};`, ''].join('\n');
+}
+
 function dataModule(path: string, name: string, type: string, value: unknown): TextFile {
-  const text = `import type { ${type} } from '../model.js';\n\nexport const ${name}: ${type} = ${tsJson(value, 2)};\n`;
-  return { path: `${MOCK_DIR}/${path}`, text, header: true };
+  return { path: `${MOCK_DIR}/${path}`, text: jsonModuleText(name, type, value), header: true };
 }
 
 /** A data module above this many characters is split into parts (editors, tsc and git cope better). */
@@ -84,22 +92,27 @@ function specModules(mockSpec: Record<string, unknown> & { routes: unknown[] }):
     '',
   ].join('\n');
   return [
-    ...parts.map((list, i) => ({
-      path: `${MOCK_DIR}/routes-${i + 1}.ts`,
-      text: `import type { MockRoute } from '../model.js';\n\nexport const ${names[i]!}: MockRoute[] = ${tsJson(list, 2)};\n`,
-      header: true,
-    })),
+    ...parts.map((list, i) => ({ path: `${MOCK_DIR}/routes-${i + 1}.ts`, text: jsonModuleText(names[i]!, 'MockRoute[]', list, 'MockRoute'), header: true })),
     { path: `${MOCK_DIR}/spec.ts`, text: joined, header: true },
   ];
 }
 
-/** The value of a data module (what `dataModule` printed), for tests and tools. */
+/** The value of a data module (what `jsonModuleText` printed), for tests and tools. */
 export function dataOf(file: EmittedFile): unknown {
   const text = 'text' in file ? file.text : '';
-  return JSON.parse(text.slice(text.indexOf(' = ') + 3, text.lastIndexOf(';')));
+  // The list of lines is itself JSON (each line printed as a JSON string).
+  const list = text.slice(text.indexOf('JSON.parse(') + 'JSON.parse('.length, text.lastIndexOf('].join(') + 1);
+  const lines = JSON.parse(list.replace(/,\s*\]$/, ']')) as string[];
+  return JSON.parse(lines.join('\n'));
 }
 
-export function emitMocks(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
+/** The mock server's data for an API: its routes with their schemas, and a sample table. */
+export interface MockData {
+  readonly mockSpec: Record<string, unknown> & { routes: unknown[] };
+  readonly samples: Record<string, unknown>;
+}
+
+export function mockData(spec: LoadedSpec, model: ApiModel): MockData {
   const doc = spec.document;
   const ctx: SampleContext = { doc, resolver: new RefResolver(doc, spec.file), maxChars: sampleBudget(model.operations.length), memo: new SampleMemo() };
   const routes = model.operations.map((op) => inStage('emit', { part: 'mocks', operation: op.operationId, pointer: op.pointer }, () => routeData(op, ctx)));
@@ -116,6 +129,11 @@ export function emitMocks(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
     ...(errorSchema !== undefined && isNode(errorSchema) ? { errorSchema: stripSchema(errorSchema) } : {}),
   };
   const samples = Object.fromEntries(model.operations.map((op, i) => [op.operationId, routes[i]!.samples]));
+  return { mockSpec, samples };
+}
+
+export function emitMocks(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
+  const { mockSpec, samples } = mockData(spec, model);
   return [
     ...specModules(mockSpec),
     ...sampleModules(samples),

@@ -55,7 +55,16 @@ export function routeData(op: OperationModel, ctx: SampleContext): RouteData {
       const p = params.find((x) => x['in'] === where && x['name'] === name);
       const schema = p?.['schema'] ?? { type: 'string' };
       roots.push(schema);
-      return { node: p ?? { name, schema }, entry: { name, required: where === 'path' || p?.['required'] === true, schema: stripSchema(schema) } };
+      const entry: Node = { name, required: where === 'path' || p?.['required'] === true, schema: stripSchema(schema) };
+      const styled = where === 'path' ? op.pathParams.find((x) => x.name === name)?.pathStyle : undefined;
+      if (styled) {
+        // How the mock reads the segment back (see packages/mock/src/http/path-style.ts).
+        const type = resolver.deref(schema)?.['type'];
+        entry['style'] = styled.style;
+        entry['explode'] = styled.explode;
+        entry['shape'] = type === 'array' ? 'array' : type === 'object' ? 'object' : 'scalar';
+      }
+      return { node: p ?? { name, schema }, entry };
     });
   const pathParams = paramList('path', op.pathParams.map((p) => p.name));
   const queryParams = paramList('query', op.queryParams.map((p) => p.name));

@@ -5,7 +5,7 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import { NameScope, propertyKey, valueName } from '../../ir/naming.js';
 import type { OperationModel, ParamModel } from '../../ir/types.js';
-import { docText, tsJson, tsString } from '../escape.js';
+import { docText, tsJson, tsString, wirePath } from '../escape.js';
 import { bodyType, operationDoc, pathParamType, queryType, responseType } from '../ts-expr.js';
 
 /**
@@ -16,7 +16,7 @@ function specLiteral(op: OperationModel): string {
   const fields: string[] = [
     `operationId: ${tsString(op.operationId)}`,
     `method: ${tsString(op.method)}`,
-    `path: ${tsString(op.path)}`,
+    `path: ${tsString(wirePath(op.path))}`,
   ];
   if (op.timeoutMs !== undefined) fields.push(`timeoutMs: ${op.timeoutMs}`);
   if (op.body?.kind === 'json' || op.body?.kind === 'multipart') fields.push(`body: ${tsString(op.body.kind)}`);
@@ -77,6 +77,12 @@ interface Signature {
 export interface RequestInputCode {
   readonly statements: string[];
   readonly input: string;
+  /**
+   * The `OperationSpec` expression to send, given the const's name: the const itself, or for an
+   * operation with styled path parameters (see `ParamModel.pathStyle`) a copy whose path is already
+   * expanded by the runtime's `expandPath`.
+   */
+  readonly spec: (name: string) => string;
 }
 
 /**
@@ -94,9 +100,16 @@ export function requestInput(
 ): RequestInputCode {
   const fields: string[] = [];
   const statements: string[] = [];
+  let spec = (name: string): string => name;
   if (op.pathParams.length > 0) {
     const entries = op.pathParams.map((p) => ({ key: p.name, expr: pathArg(p) }));
-    fields.push(`path: { ${entries.map(({ key, expr }) => (expr === key ? expr : `${propertyKey(key)}: ${expr}`)).join(', ')} }`);
+    const values = `{ ${entries.map(({ key, expr }) => (expr === key ? expr : `${propertyKey(key)}: ${expr}`)).join(', ')} }`;
+    const styled = op.pathParams.filter((p) => p.pathStyle);
+    if (styled.length === 0) fields.push(`path: ${values}`);
+    else {
+      const styles = `{ ${styled.map((p) => `${propertyKey(p.name)}: ${tsJson(p.pathStyle)}`).join(', ')} }`;
+      spec = (name) => `{ ...${name}, path: expandPath(${name}.path, ${values}, ${styles}) }`;
+    }
   }
   const value = params.nullable ? `${params.expr} ?? undefined` : params.expr;
   switch (op.paramsShape) {
@@ -121,7 +134,7 @@ export function requestInput(
       fields.push(`query: ${params.expr}?.query`, `body: ${params.expr}?.body`);
       break;
   }
-  return { statements, input: `{ ${fields.join(', ')} }` };
+  return { statements, input: `{ ${fields.join(', ')} }`, spec };
 }
 
 /** The runtime call that sends `op`: `client.request<R>(...)`, or `requestPage<R, Item>(client, ...)` for paginated operations. */
@@ -143,8 +156,8 @@ function signature(op: OperationModel, names: OperationNames): Signature {
   const optional = !op.paramsRequired;
   if (op.paramsShape !== 'none') parameters.push({ name: 'params', type: names.params, hasQuestionToken: optional });
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
-  const { statements, input } = requestInput(op, (p) => idents.get(p.name)!, { expr: 'params', type: names.params, optional, nullable: false }, scope);
-  return { parameters, statements: [...statements, `return ${requestCall(op, 'client', names.spec, input, names.response, names.item)};`] };
+  const { statements, input, spec } = requestInput(op, (p) => idents.get(p.name)!, { expr: 'params', type: names.params, optional, nullable: false }, scope);
+  return { parameters, statements: [...statements, `return ${requestCall(op, 'client', spec(names.spec), input, names.response, names.item)};`] };
 }
 
 export function emitOperation(op: OperationModel): StatementStructures[] {

@@ -29,7 +29,12 @@ export function emitOperations(model: ApiModel): StructureFile[] {
   for (const [stem, ops] of groupOperations(model)) {
     const paginated = ops.some((o) => o.pagination);
     // Pagination and multipart encoding are imported only by the files that need them (tree-shaking).
-    const values = [...(ops.some((o) => o.body?.kind === 'multipart') ? ['multipartBody'] : []), ...(paginated ? ['requestPage'] : [])];
+    const styled = ops.some((o) => o.pathParams.some((p) => p.pathStyle));
+    const values = [
+      ...(ops.some((o) => o.body?.kind === 'multipart') ? ['multipartBody'] : []),
+      ...(paginated ? ['requestPage'] : []),
+      ...(styled ? ['expandPath'] : []),
+    ];
     const types = ['APIPromise', ...(paginated ? ['PagePromise'] : []), 'OperationSpec', 'RequestClient', 'RequestOptions'];
     const statements: (string | StatementStructures)[] = [
       values.length > 0

@@ -76,9 +76,9 @@ export function emitMethod(m: MethodModel, schemaNames: ReadonlySet<string>, res
     statements.push(`const { ${pattern.join(', ')} } = params;`);
     opParams = { ...opParams, expr: 'rest', optional: false, nullable: false };
   }
-  const { statements: prelude, input } = requestInput(op, (p) => pathArgs.get(p)!, opParams, scope);
+  const { statements: prelude, input, spec } = requestInput(op, (p) => pathArgs.get(p)!, opParams, scope);
   statements.push(...prelude);
-  const call = requestCall(op, 'this._client', names.spec, input, facadeResultType(m, schemaNames), `${API}.${names.item}`);
+  const call = requestCall(op, 'this._client', spec(names.spec), input, facadeResultType(m, schemaNames), `${API}.${names.item}`);
   statements.push(`return ${call};`);
   const doc = [operationDoc(op), '', '@example', '```ts', methodExample(m, resourceProperty), '```'].join('\n');
   return { name: m.name, docs: [docText(doc)], parameters, returnType: facadeReturnType(m, schemaNames), statements };

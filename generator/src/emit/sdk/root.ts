@@ -14,7 +14,7 @@ import { OUTPUT_DIRS, type StructureFile } from '../files.js';
 import { operationNames } from '../operations/function.js';
 import { API } from './method.js';
 import { resourceStatements, resourceTypeNames } from './resource.js';
-import { docText } from '../escape.js';
+import { docText, wirePath } from '../escape.js';
 
 /** Runtime values exposed as statics of the root class (the official SDK exposes the same ones). */
 export const STATIC_EXPORTS = [
@@ -29,7 +29,7 @@ export const STATIC_EXPORTS = [
  * their encoder, so `multipartBody` is referenced only where a method needs it.
  */
 function specLiteral(op: OperationModel): string {
-  const fields: string[] = [`operationId: ${JSON.stringify(op.operationId)}`, `method: ${JSON.stringify(op.method)}`, `path: ${JSON.stringify(op.path)}`];
+  const fields: string[] = [`operationId: ${JSON.stringify(op.operationId)}`, `method: ${JSON.stringify(op.method)}`, `path: ${JSON.stringify(wirePath(op.path))}`];
   if (op.timeoutMs !== undefined) fields.push(`timeoutMs: ${op.timeoutMs}`);
   if (op.body?.kind === 'json' || op.body?.kind === 'multipart') fields.push(`body: ${JSON.stringify(op.body.kind)}`);
   if (op.body?.kind === 'multipart') fields.push('encode: multipartBody');
@@ -46,6 +46,7 @@ export function emitRoot(model: ApiModel): StructureFile {
     ...STATIC_EXPORTS,
     ...(ops.some((op) => op.pagination) ? ['requestPage'] : []),
     ...(ops.some((op) => op.body?.kind === 'multipart') ? ['multipartBody'] : []),
+    ...(ops.some((op) => op.pathParams.some((p) => p.pathStyle)) ? ['expandPath'] : []),
     'type APIPromise',
     ...(ops.some((op) => op.pagination) ? ['type PagePromise'] : []),
     'type OperationSpec',

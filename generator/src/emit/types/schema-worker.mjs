@@ -5,6 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
+(await import('./share-modules.ts')).shareModules();
 const { emitSchema } = await import('./schema.ts');
 const { textJob } = await import('../../write/header.ts');
 const { formatAll } = await import('../../write/format.ts');

@@ -3,8 +3,13 @@
  * openapi-typescript's transformer. We call `transformSchema` on the already bundled and validated
  * document instead of `openapiTS()`, which would parse, lint and bundle the whole document a second time.
  */
-import ts from 'typescript';
-import { astToString, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3, type SchemaObject } from 'openapi-typescript';
+import { ts } from 'ts-morph';
+import type { GlobalContext, OpenAPI3, SchemaObject } from 'openapi-typescript';
+// openapi-typescript's transformer and printer without its entry module, which loads Redocly 1.x for
+// the `openapiTS()` entry point we do not call. Its TypeScript is ts-morph's (see share-modules.ts).
+import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
+import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
+import { scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import type { LoadedSpec } from '../../load/index.js';
 import { normalizeLines } from '../escape.js';
 import { OUTPUT_DIRS, type TextFile } from '../files.js';
@@ -41,7 +46,7 @@ function context(doc: OpenAPI3, onBinary: () => void): GlobalContext {
     transform(schema: SchemaObject) {
       if ('format' in schema && schema.format === 'binary' && 'type' in schema && schema.type === 'string') {
         onBinary();
-        return ts.factory.createTypeReferenceNode('Uploadable');
+        return ts.factory.createTypeReferenceNode('Uploadable') as unknown as ReturnType<NonNullable<GlobalContext['transform']>>;
       }
       return undefined;
     },

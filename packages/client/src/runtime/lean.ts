@@ -7,6 +7,7 @@ export { RetellCore, type RequestClient } from './core.js';
 export { APIPromise, type WithResponse } from './api-promise.js';
 export { PagePromise, PaginationError, requestPage, MAX_EMPTY_PAGES, type PageWalkOptions } from './pagination.js';
 export { multipartBody } from './multipart.js';
+export { expandPath, expandParam, type PathParamStyle } from './path-style.js';
 export type { OperationSpec, PaginationSpec, RequestInput } from './operation.js';
 export type { ClientOptions, RequestOptions, HeadersInput, HeadersLike, HTTPMethod } from './options.js';
 export { DEFAULT_TIMEOUT_MS } from './options.js';

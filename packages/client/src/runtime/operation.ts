@@ -19,7 +19,7 @@ export interface PaginationSpec {
 
 export interface OperationSpec {
   readonly operationId: string;
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   /** OpenAPI path template, e.g. `/get-agent/{agent_id}`. */
   readonly path: string;
   /** Default per-attempt timeout (`x-timeout-ms`), used when the user set none. */

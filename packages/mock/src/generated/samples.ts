@@ -2,4892 +2,4896 @@
 // change the spec (or the generator) and run `pnpm generate`.
 import type { SampleTable } from '../model.js';
 
-export const samples: SampleTable = {
-  "addCommunityVoice": {
-    "query": {},
-    "path": {},
-    "request": {
-      "provider_voice_id": "Xb7hH8MSUJpSbSDYk0k2",
-      "public_user_id": "6c2f0e9a41b7d35e8c1a0f2d4b6e8a9c",
-      "voice_name": "Warm British Narrator",
-      "voice_provider": "elevenlabs"
-    },
-    "response": {
-      "accent": "British",
-      "age": "Middle Aged",
-      "gender": "male",
-      "preview_audio_url": "https://voices.example.com/previews/custom_voice_8c1f4e2a9b7d3065.mp3",
-      "provider": "elevenlabs",
-      "voice_id": "custom_voice_8c1f4e2a9b7d3065",
-      "voice_name": "Warm British Narrator"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "addKnowledgeBaseSources": {
-    "query": {},
-    "path": {
-      "knowledge_base_id": "string"
-    },
-    "request": {
-      "knowledge_base_texts": [
-        {
-          "text": "All stores are closed on December 25th and January 1st.",
-          "title": "Holiday closures"
-        }
-      ],
-      "knowledge_base_urls": [
-        "https://www.example.com/help/shipping"
-      ]
-    },
-    "response": {
-      "enable_auto_refresh": true,
-      "knowledge_base_id": "knowledge_base_4a91c7e2d3f05b68",
-      "knowledge_base_name": "Northwind support FAQ",
-      "knowledge_base_sources": [
-        {
-          "source_id": "source_6b0e2f8a91c4",
-          "type": "url",
-          "url": "https://www.example.com/help/returns"
-        },
-        {
-          "content_url": "https://files.example.com/kb/source_3d7c5a1e0b92.txt",
-          "source_id": "source_3d7c5a1e0b92",
-          "title": "Store hours",
-          "type": "text"
-        }
-      ],
-      "last_refreshed_timestamp": 1772450918000,
-      "status": "in_progress"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "agentPlaygroundCompletion": {
-    "query": {
-      "version": "string"
-    },
-    "path": {
-      "agent_id": "string"
-    },
-    "request": {
-      "dynamic_variables": {
-        "patient_name": "Dana Whitfield"
-      },
-      "messages": [
-        {
-          "content": "Thanks for calling Bayview Dental, how can I help?",
-          "role": "agent"
-        },
-        {
-          "content": "I want to check when my next cleaning is.",
-          "role": "user"
-        },
-        {
-          "content": "Happy to help. What is your date of birth?",
-          "role": "agent"
-        },
-        {
-          "content": "March 4th, 1988.",
-          "role": "user"
-        }
-      ],
-      "tool_mocks": [
-        {
-          "input_match_rule": {
-            "type": "any"
-          },
-          "output": "{\"next_appointment\":\"2026-06-12T09:30:00-07:00\",\"type\":\"cleaning\"}",
-          "tool_name": "lookup_appointment"
-        }
-      ]
-    },
-    "response": {
-      "call_ended": false,
-      "dynamic_variables": {
-        "patient_name": "Dana Whitfield"
-      },
-      "messages": [
-        {
-          "arguments": "{\"date_of_birth\":\"1988-03-04\"}",
-          "name": "lookup_appointment",
-          "role": "tool_call_invocation",
-          "tool_call_id": "call_a81f2c"
-        },
-        {
-          "content": "{\"next_appointment\":\"2026-06-12T09:30:00-07:00\",\"type\":\"cleaning\"}",
-          "role": "tool_call_result",
-          "successful": true,
-          "tool_call_id": "call_a81f2c"
-        },
-        {
-          "content": "Your next cleaning is on Friday, June 12th at 9:30 in the morning.",
-          "role": "agent"
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "cloneVoice": {
-    "query": {},
-    "path": {},
-    "request": {
-      "files": [
-        "dr-patel-sample-1.mp3",
-        "dr-patel-sample-2.mp3"
-      ],
-      "voice_name": "Dr. Patel",
-      "voice_provider": "elevenlabs"
-    },
-    "response": {
-      "gender": "female",
-      "preview_audio_url": "https://voices.example.com/previews/custom_voice_2e7b9d4a1c6f0853.mp3",
-      "provider": "elevenlabs",
-      "voice_id": "custom_voice_2e7b9d4a1c6f0853",
-      "voice_name": "Dr. Patel"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createAgent": {
-    "query": {},
-    "path": {},
-    "request": {
-      "agent_name": "Dental front desk",
-      "interruption_sensitivity": 0.8,
-      "language": "en-US",
-      "max_call_duration_ms": 1800000,
-      "response_engine": {
-        "llm_id": "llm_5d8e1f2a9c3b4067",
-        "type": "retell-llm"
-      },
-      "voice_id": "11labs-Myra",
-      "webhook_url": "https://hooks.example.com/retell/calls"
-    },
-    "response": {
-      "agent_id": "agent_3f9c2a71b0d84e55",
-      "agent_name": "Dental front desk",
-      "interruption_sensitivity": 0.8,
-      "is_published": false,
-      "language": "en-US",
-      "last_modification_timestamp": 1771843215000,
-      "max_call_duration_ms": 1800000,
-      "response_engine": {
-        "llm_id": "llm_5d8e1f2a9c3b4067",
-        "type": "retell-llm",
-        "version": 0
-      },
-      "version": 0,
-      "voice_id": "11labs-Myra",
-      "webhook_url": "https://hooks.example.com/retell/calls"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createAgentVersion": {
-    "query": {},
-    "path": {
-      "agent_id": "string"
-    },
-    "request": {
-      "base_version": 2
-    },
-    "response": {
-      "agent_id": "agent_3f9c2a71b0d84e55",
-      "agent_name": "Dental front desk",
-      "base_version": 2,
-      "interruption_sensitivity": 0.8,
-      "is_published": false,
-      "language": "en-US",
-      "last_modification_timestamp": 1773069350000,
-      "max_call_duration_ms": 1800000,
-      "response_engine": {
-        "llm_id": "llm_5d8e1f2a9c3b4067",
-        "type": "retell-llm",
-        "version": 3
-      },
-      "version": 3,
-      "voice_id": "11labs-Myra",
-      "webhook_url": "https://hooks.example.com/retell/calls"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createBatchCall": {
-    "query": {},
-    "path": {},
-    "request": {
-      "call_time_window": {
-        "day": [
-          "Monday",
-          "Tuesday",
-          "Wednesday",
-          "Thursday",
-          "Friday"
-        ],
-        "timezone": "America/Los_Angeles",
-        "windows": [
-          {
-            "end": 720,
-            "start": 540
-          }
-        ]
-      },
-      "from_number": "+14155550123",
-      "name": "Thursday appointment reminders",
-      "reserved_concurrency": 2,
-      "tasks": [
-        {
-          "retell_llm_dynamic_variables": {
-            "appointment_time": "Thursday 10 AM",
-            "customer_name": "Jordan"
-          },
-          "to_number": "+12125550187"
-        },
-        {
-          "metadata": {
-            "crm_contact_id": "ct_20977"
-          },
-          "retell_llm_dynamic_variables": {
-            "appointment_time": "Thursday 2 PM",
-            "customer_name": "Priya"
-          },
-          "to_number": "+13105550142"
-        }
-      ],
-      "trigger_timestamp": 1794574800000
-    },
-    "response": {
-      "batch_call_id": "batch_call_8f3d1b6e2c9a4075",
-      "call_time_window": {
-        "day": [
-          "Monday",
-          "Tuesday",
-          "Wednesday",
-          "Thursday",
-          "Friday"
-        ],
-        "timezone": "America/Los_Angeles",
-        "windows": [
-          {
-            "end": 720,
-            "start": 540
-          }
-        ]
-      },
-      "from_number": "+14155550123",
-      "name": "Thursday appointment reminders",
-      "scheduled_timestamp": 1794574800000,
-      "total_task_count": 2
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createBatchTest": {
-    "query": {},
-    "path": {},
-    "request": {
-      "response_engine": {
-        "llm_id": "llm_7b2e9c41d0a35f86",
-        "type": "retell-llm",
-        "version": 2
-      },
-      "test_case_definition_ids": [
-        "tcd_6a1f3e9b2c7d4058",
-        "tcd_b83c0e5d9f1a2764"
-      ]
-    },
-    "response": {
-      "creation_timestamp": 1794571200000,
-      "error_count": 0,
-      "fail_count": 0,
-      "pass_count": 0,
-      "response_engine": {
-        "llm_id": "llm_7b2e9c41d0a35f86",
-        "type": "retell-llm",
-        "version": 2
-      },
-      "status": "in_progress",
-      "test_case_batch_job_id": "tcbj_5e2a8c1f7b3d9046",
-      "total_count": 2,
-      "user_modified_timestamp": 1794571200000
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createChat": {
-    "query": {},
-    "path": {},
-    "request": {
-      "agent_id": "agent_c7e15a90b3d2f468",
-      "agent_version": 2,
-      "metadata": {
-        "ticket_id": "TCK-4471"
-      },
-      "retell_llm_dynamic_variables": {
-        "customer_name": "Jordan"
-      }
-    },
-    "response": {
-      "agent_id": "agent_c7e15a90b3d2f468",
-      "chat_id": "chat_2a6f9d1c8e4b7035",
-      "chat_status": "ongoing",
-      "chat_type": "api_chat",
-      "metadata": {
-        "ticket_id": "TCK-4471"
-      },
-      "retell_llm_dynamic_variables": {
-        "customer_name": "Jordan"
-      },
-      "start_timestamp": 1794571200000,
-      "version": 2
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createChatAgent": {
-    "query": {},
-    "path": {},
-    "request": {
-      "agent_name": "Order status chat",
-      "auto_close_message": "This chat was closed after a period of inactivity. Message us again any time.",
-      "end_chat_after_silence_ms": 3600000,
-      "language": "en-US",
-      "response_engine": {
-        "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-        "type": "conversation-flow"
-      }
-    },
-    "response": {
-      "agent_id": "agent_7b21e0c94f6a4d18",
-      "agent_name": "Order status chat",
-      "auto_close_message": "This chat was closed after a period of inactivity. Message us again any time.",
-      "end_chat_after_silence_ms": 3600000,
-      "is_published": false,
-      "language": "en-US",
-      "last_modification_timestamp": 1771843215000,
-      "response_engine": {
-        "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-        "type": "conversation-flow",
-        "version": 0
-      },
-      "version": 0
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createChatCompletion": {
-    "query": {},
-    "path": {},
-    "request": {
-      "chat_id": "chat_2a6f9d1c8e4b7035",
-      "content": "Do you have any openings this Saturday?"
-    },
-    "response": {
-      "messages": [
-        {
-          "arguments": "{\"date\": \"Saturday\"}",
-          "created_timestamp": 1794571203000,
-          "message_id": "msg_03",
-          "name": "check_availability",
-          "role": "tool_call_invocation",
-          "tool_call_id": "tc_4b1e"
-        },
-        {
-          "content": "{\"slots\": [\"9:30 AM\", \"1:00 PM\"]}",
-          "created_timestamp": 1794571204000,
-          "message_id": "msg_04",
-          "role": "tool_call_result",
-          "tool_call_id": "tc_4b1e"
-        },
-        {
-          "content": "Yes, we have 9:30 AM and 1:00 PM available on Saturday. Which would you prefer?",
-          "created_timestamp": 1794571205000,
-          "message_id": "msg_05",
-          "role": "agent"
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createConversationFlow": {
-    "query": {},
-    "path": {},
-    "request": {
-      "global_prompt": "You are a friendly support assistant for Northwind Outfitters.",
-      "model_choice": {
-        "model": "gpt-4.1-mini",
-        "type": "cascading"
-      },
-      "nodes": [
-        {
-          "edges": [
-            {
-              "destination_node_id": "goodbye",
-              "id": "edge_has_order",
-              "transition_condition": {
-                "prompt": "The customer gave an order number",
-                "type": "prompt"
-              }
-            }
-          ],
-          "id": "greeting",
-          "instruction": {
-            "text": "Greet the customer and ask for their order number.",
-            "type": "prompt"
-          },
-          "name": "Greeting",
-          "type": "conversation"
-        },
-        {
-          "id": "goodbye",
-          "instruction": {
-            "text": "Thanks for contacting us. Goodbye!",
-            "type": "static_text"
-          },
-          "name": "Goodbye",
-          "type": "end"
-        }
-      ],
-      "start_node_id": "greeting",
-      "start_speaker": "agent"
-    },
-    "response": {
-      "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-      "global_prompt": "You are a friendly support assistant for Northwind Outfitters.",
-      "model_choice": {
-        "model": "gpt-4.1-mini",
-        "type": "cascading"
-      },
-      "nodes": [
-        {
-          "edges": [
-            {
-              "destination_node_id": "goodbye",
-              "id": "edge_has_order",
-              "transition_condition": {
-                "prompt": "The customer gave an order number",
-                "type": "prompt"
-              }
-            }
-          ],
-          "id": "greeting",
-          "instruction": {
-            "text": "Greet the customer and ask for their order number.",
-            "type": "prompt"
-          },
-          "name": "Greeting",
-          "type": "conversation"
-        },
-        {
-          "id": "goodbye",
-          "instruction": {
-            "text": "Thanks for contacting us. Goodbye!",
-            "type": "static_text"
-          },
-          "name": "Goodbye",
-          "type": "end"
-        }
-      ],
-      "start_node_id": "greeting",
-      "start_speaker": "agent",
-      "version": 0
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createConversationFlowComponent": {
-    "query": {},
-    "path": {},
-    "request": {
-      "name": "Identity check",
-      "nodes": [
-        {
-          "edges": [
-            {
-              "destination_node_id": "verified",
-              "id": "edge_verified",
-              "transition_condition": {
-                "prompt": "Name and date of birth were confirmed",
-                "type": "prompt"
-              }
-            }
-          ],
-          "id": "verify_identity",
-          "instruction": {
-            "text": "Ask for the caller's full name and date of birth and confirm them.",
-            "type": "prompt"
-          },
-          "name": "Verify identity",
-          "type": "conversation"
-        },
-        {
-          "id": "verified",
-          "instruction": {
-            "text": "Thank you, you are verified.",
-            "type": "static_text"
-          },
-          "name": "Verified",
-          "type": "end"
-        }
-      ],
-      "start_node_id": "verify_identity"
-    },
-    "response": {
-      "conversation_flow_component_id": "conversation_flow_component_8e3b51f27a90",
-      "linked_conversation_flow_ids": [],
-      "name": "Identity check",
-      "nodes": [
-        {
-          "edges": [
-            {
-              "destination_node_id": "verified",
-              "id": "edge_verified",
-              "transition_condition": {
-                "prompt": "Name and date of birth were confirmed",
-                "type": "prompt"
-              }
-            }
-          ],
-          "id": "verify_identity",
-          "instruction": {
-            "text": "Ask for the caller's full name and date of birth and confirm them.",
-            "type": "prompt"
-          },
-          "name": "Verify identity",
-          "type": "conversation"
-        },
-        {
-          "id": "verified",
-          "instruction": {
-            "text": "Thank you, you are verified.",
-            "type": "static_text"
-          },
-          "name": "Verified",
-          "type": "end"
-        }
-      ],
-      "start_node_id": "verify_identity",
-      "user_modified_timestamp": 1771843215000
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createKnowledgeBase": {
-    "query": {},
-    "path": {},
-    "request": {
-      "enable_auto_refresh": true,
-      "knowledge_base_name": "Northwind support FAQ",
-      "knowledge_base_texts": [
-        {
-          "text": "Our stores are open Monday to Saturday, 9am to 7pm, and closed on Sundays.",
-          "title": "Store hours"
-        }
-      ],
-      "knowledge_base_urls": [
-        "https://www.example.com/help/returns"
-      ]
-    },
-    "response": {
-      "enable_auto_refresh": true,
-      "knowledge_base_id": "knowledge_base_4a91c7e2d3f05b68",
-      "knowledge_base_name": "Northwind support FAQ",
-      "status": "in_progress"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createPhoneNumber": {
-    "query": {},
-    "path": {},
-    "request": {
-      "area_code": 415,
-      "country_code": "US",
-      "inbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 1
-        }
-      ],
-      "nickname": "Bayview Dental main line",
-      "number_provider": "twilio",
-      "outbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 1
-        }
-      ]
-    },
-    "response": {
-      "area_code": 415,
-      "inbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 1
-        }
-      ],
-      "inbound_webhook_url": null,
-      "last_modification_timestamp": 1794570600000,
-      "nickname": "Bayview Dental main line",
-      "outbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 1
-        }
-      ],
-      "phone_number": "+14155550123",
-      "phone_number_pretty": "+1 (415) 555-0123",
-      "phone_number_type": "retell-twilio"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createRetellLlm": {
-    "query": {},
-    "path": {},
-    "request": {
-      "begin_message": "Thanks for calling Bayview Dental, how can I help?",
-      "default_dynamic_variables": {
-        "patient_name": "there"
-      },
-      "general_prompt": "You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.",
-      "general_tools": [
-        {
-          "description": "Hang up once the caller has no further questions.",
-          "name": "end_call",
-          "type": "end_call"
-        }
-      ],
-      "model": "gpt-4.1",
-      "model_temperature": 0.2,
-      "start_speaker": "agent"
-    },
-    "response": {
-      "begin_message": "Thanks for calling Bayview Dental, how can I help?",
-      "default_dynamic_variables": {
-        "patient_name": "there"
-      },
-      "general_prompt": "You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.",
-      "general_tools": [
-        {
-          "description": "Hang up once the caller has no further questions.",
-          "name": "end_call",
-          "type": "end_call"
-        }
-      ],
-      "is_published": false,
-      "last_modification_timestamp": 1771843215000,
-      "llm_id": "llm_5d8e1f2a9c3b4067",
-      "model": "gpt-4.1",
-      "model_temperature": 0.2,
-      "start_speaker": "agent",
-      "version": 0
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createSmsChat": {
-    "query": {},
-    "path": {},
-    "request": {
-      "from_number": "+14155550123",
-      "override_agent_id": "agent_c7e15a90b3d2f468",
-      "retell_llm_dynamic_variables": {
-        "appointment_time": "Thursday 10 AM",
-        "customer_name": "Jordan"
-      },
-      "to_number": "+12125550187"
-    },
-    "response": {
-      "agent_id": "agent_c7e15a90b3d2f468",
-      "chat_id": "chat_d04b8e2f7a1c5963",
-      "chat_status": "ongoing",
-      "chat_type": "sms_chat",
-      "message_with_tool_calls": [
-        {
-          "content": "Hi Jordan, this is Bayview Dental. Reply YES to confirm your cleaning on Thursday at 10 AM.",
-          "created_timestamp": 1794571201000,
-          "message_id": "msg_01",
-          "role": "agent"
-        }
-      ],
-      "retell_llm_dynamic_variables": {
-        "appointment_time": "Thursday 10 AM",
-        "customer_name": "Jordan"
-      },
-      "start_timestamp": 1794571200000
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createTestCaseDefinition": {
-    "query": {},
-    "path": {},
-    "request": {
-      "dynamic_variables": {
-        "customer_name": "Jordan Lee"
-      },
-      "llm_model": "gpt-4.1",
-      "metrics": [
-        "The agent moves the appointment to a Friday afternoon slot",
-        "The agent confirms the new date and time before ending the call"
-      ],
-      "name": "Reschedule an existing appointment",
-      "response_engine": {
-        "llm_id": "llm_7b2e9c41d0a35f86",
-        "type": "retell-llm",
-        "version": 2
-      },
-      "tool_mocks": [
-        {
-          "input_match_rule": {
-            "type": "any"
-          },
-          "output": "{\"slots\": [\"Friday 2:00 PM\", \"Friday 3:30 PM\"]}",
-          "tool_name": "check_availability"
-        }
-      ],
-      "user_prompt": "You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief."
-    },
-    "response": {
-      "creation_timestamp": 1794484800000,
-      "dynamic_variables": {
-        "customer_name": "Jordan Lee"
-      },
-      "llm_model": "gpt-4.1",
-      "metrics": [
-        "The agent moves the appointment to a Friday afternoon slot",
-        "The agent confirms the new date and time before ending the call"
-      ],
-      "name": "Reschedule an existing appointment",
-      "response_engine": {
-        "llm_id": "llm_7b2e9c41d0a35f86",
-        "type": "retell-llm",
-        "version": 2
-      },
-      "test_case_definition_id": "tcd_6a1f3e9b2c7d4058",
-      "tool_mocks": [
-        {
-          "input_match_rule": {
-            "type": "any"
-          },
-          "output": "{\"slots\": [\"Friday 2:00 PM\", \"Friday 3:30 PM\"]}",
-          "tool_name": "check_availability"
-        }
-      ],
-      "type": "simulation",
-      "user_modified_timestamp": 1794567600000,
-      "user_prompt": "You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief."
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteAgentVersion": {
-    "query": {
-      "version": 0
-    },
-    "path": {
-      "agent_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteAgent": {
-    "query": {},
-    "path": {
-      "agent_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteChatAgent": {
-    "query": {},
-    "path": {
-      "agent_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteChat": {
-    "query": {},
-    "path": {
-      "chat_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteConversationFlowComponent": {
-    "query": {},
-    "path": {
-      "conversation_flow_component_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteConversationFlow": {
-    "query": {},
-    "path": {
-      "conversation_flow_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteKnowledgeBaseSource": {
-    "query": {},
-    "path": {
-      "knowledge_base_id": "string",
-      "source_id": "string"
-    },
-    "response": {
-      "enable_auto_refresh": true,
-      "knowledge_base_id": "knowledge_base_4a91c7e2d3f05b68",
-      "knowledge_base_name": "Northwind support FAQ",
-      "knowledge_base_sources": [
-        {
-          "source_id": "source_6b0e2f8a91c4",
-          "type": "url",
-          "url": "https://www.example.com/help/returns"
-        },
-        {
-          "content_url": "https://files.example.com/kb/source_3d7c5a1e0b92.txt",
-          "source_id": "source_3d7c5a1e0b92",
-          "title": "Store hours",
-          "type": "text"
-        }
-      ],
-      "last_refreshed_timestamp": 1773069350000,
-      "status": "complete"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteKnowledgeBase": {
-    "query": {},
-    "path": {
-      "knowledge_base_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deletePhoneNumber": {
-    "query": {},
-    "path": {
-      "phone_number": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteRetellLlm": {
-    "query": {},
-    "path": {
-      "llm_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteTestCaseDefinition": {
-    "query": {},
-    "path": {
-      "test_case_definition_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "endChat": {
-    "query": {},
-    "path": {
-      "chat_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getAgentVersions": {
-    "query": {},
-    "path": {
-      "agent_id": "string"
-    },
-    "response": [
-      {
-        "agent_id": "agent_3f9c2a71b0d84e55",
-        "agent_name": "Dental front desk",
-        "base_version": 0,
-        "interruption_sensitivity": 0.8,
-        "is_published": true,
-        "language": "en-US",
-        "last_modification_timestamp": 1772016042000,
-        "max_call_duration_ms": 1800000,
-        "response_engine": {
-          "llm_id": "llm_5d8e1f2a9c3b4067",
-          "type": "retell-llm",
-          "version": 1
-        },
-        "version": 1,
-        "version_description": "Launch configuration",
-        "voice_id": "11labs-Myra",
-        "webhook_url": "https://hooks.example.com/retell/calls"
-      },
-      {
-        "agent_id": "agent_3f9c2a71b0d84e55",
-        "agent_name": "Dental front desk",
-        "base_version": 1,
-        "interruption_sensitivity": 0.8,
-        "is_published": false,
-        "language": "en-US",
-        "last_modification_timestamp": 1772450918000,
-        "max_call_duration_ms": 1800000,
-        "response_engine": {
-          "llm_id": "llm_5d8e1f2a9c3b4067",
-          "type": "retell-llm",
-          "version": 2
-        },
-        "version": 2,
-        "voice_id": "11labs-Myra",
-        "webhook_url": "https://hooks.example.com/retell/calls"
-      }
-    ],
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getAgent": {
-    "query": {
-      "version": "string"
-    },
-    "path": {
-      "agent_id": "string"
-    },
-    "response": {
-      "agent_id": "agent_3f9c2a71b0d84e55",
-      "agent_name": "Dental front desk",
-      "base_version": 1,
-      "interruption_sensitivity": 0.8,
-      "is_published": true,
-      "language": "en-US",
-      "last_modification_timestamp": 1772450918000,
-      "max_call_duration_ms": 1800000,
-      "response_engine": {
-        "llm_id": "llm_5d8e1f2a9c3b4067",
-        "type": "retell-llm",
-        "version": 2
-      },
-      "version": 2,
-      "version_description": "Shorter greeting",
-      "voice_id": "11labs-Myra",
-      "webhook_url": "https://hooks.example.com/retell/calls"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getBatchTest": {
-    "query": {},
-    "path": {
-      "test_case_batch_job_id": "string"
-    },
-    "response": {
-      "creation_timestamp": 1794571200000,
-      "error_count": 0,
-      "fail_count": 1,
-      "pass_count": 1,
-      "response_engine": {
-        "llm_id": "llm_7b2e9c41d0a35f86",
-        "type": "retell-llm",
-        "version": 2
-      },
-      "status": "complete",
-      "test_case_batch_job_id": "tcbj_5e2a8c1f7b3d9046",
-      "total_count": 2,
-      "user_modified_timestamp": 1794571295000
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getChatAgentVersions": {
-    "query": {},
-    "path": {
-      "agent_id": "string"
-    },
-    "response": [
-      {
-        "agent_id": "agent_7b21e0c94f6a4d18",
-        "agent_name": "Order status chat",
-        "auto_close_message": "This chat was closed after a period of inactivity. Message us again any time.",
-        "end_chat_after_silence_ms": 3600000,
-        "is_published": true,
-        "language": "en-US",
-        "last_modification_timestamp": 1771843215000,
-        "response_engine": {
-          "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-          "type": "conversation-flow",
-          "version": 0
-        },
-        "version": 0
-      },
-      {
-        "agent_id": "agent_7b21e0c94f6a4d18",
-        "agent_name": "Order status chat",
-        "auto_close_message": "This chat was closed after a period of inactivity. Message us again any time.",
-        "base_version": 0,
-        "end_chat_after_silence_ms": 3600000,
-        "is_published": false,
-        "language": "en-US",
-        "last_modification_timestamp": 1772016042000,
-        "response_engine": {
-          "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-          "type": "conversation-flow",
-          "version": 1
-        },
-        "version": 1
-      }
-    ],
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getChatAgent": {
-    "query": {
-      "version": "string"
-    },
-    "path": {
-      "agent_id": "string"
-    },
-    "response": {
-      "agent_id": "agent_7b21e0c94f6a4d18",
-      "agent_name": "Order status chat",
-      "auto_close_message": "This chat was closed after a period of inactivity. Message us again any time.",
-      "base_version": 0,
-      "end_chat_after_silence_ms": 3600000,
-      "is_published": true,
-      "language": "en-US",
-      "last_modification_timestamp": 1772016042000,
-      "response_engine": {
-        "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-        "type": "conversation-flow",
-        "version": 1
-      },
-      "version": 1
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getChat": {
-    "query": {},
-    "path": {
-      "chat_id": "string"
-    },
-    "response": {
-      "agent_id": "agent_c7e15a90b3d2f468",
-      "chat_analysis": {
-        "chat_successful": true,
-        "chat_summary": "The user booked a Saturday 9:30 AM appointment.",
-        "user_sentiment": "Positive"
-      },
-      "chat_cost": {
-        "combined_cost": 0.6,
-        "product_costs": [
-          {
-            "cost": 0.6,
-            "product": "gpt_4_1_mini",
-            "unit_price": 0.002
-          }
-        ]
-      },
-      "chat_id": "chat_2a6f9d1c8e4b7035",
-      "chat_status": "ended",
-      "chat_type": "api_chat",
-      "end_timestamp": 1794571505000,
-      "message_with_tool_calls": [
-        {
-          "content": "Do you have any openings this Saturday?",
-          "created_timestamp": 1794571202000,
-          "message_id": "msg_01",
-          "role": "user"
-        },
-        {
-          "content": "Yes, we have 9:30 AM and 1:00 PM available on Saturday. Which would you prefer?",
-          "created_timestamp": 1794571204000,
-          "message_id": "msg_02",
-          "role": "agent"
-        }
-      ],
-      "metadata": {
-        "ticket_id": "TCK-4471"
-      },
-      "start_timestamp": 1794571200000,
-      "transcript": "User: Do you have any openings this Saturday?\nAgent: Yes, we have 9:30 AM and 1:00 PM available on Saturday. Which would you prefer?\nUser: 9:30 please.\nAgent: Done! You are booked for Saturday at 9:30 AM.",
-      "version": 2
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getConcurrency": {
-    "query": {},
-    "path": {},
-    "response": {
-      "base_concurrency": 20,
-      "concurrency_burst_enabled": false,
-      "concurrency_burst_limit": 0,
-      "concurrency_limit": 40,
-      "concurrency_purchase_limit": 100,
-      "current_concurrency": 7,
-      "purchased_concurrency": 20,
-      "remaining_purchase_limit": 80,
-      "reserved_inbound_concurrency": 5
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getConversationFlowComponent": {
-    "query": {},
-    "path": {
-      "conversation_flow_component_id": "string"
-    },
-    "response": {
-      "conversation_flow_component_id": "conversation_flow_component_8e3b51f27a90",
-      "linked_conversation_flow_ids": [
-        "conversation_flow_2c7a9e41d05b"
-      ],
-      "name": "Identity check",
-      "nodes": [
-        {
-          "edges": [
-            {
-              "destination_node_id": "verified",
-              "id": "edge_verified",
-              "transition_condition": {
-                "prompt": "Name and date of birth were confirmed",
-                "type": "prompt"
-              }
-            }
-          ],
-          "id": "verify_identity",
-          "instruction": {
-            "text": "Ask for the caller's full name and date of birth and confirm them.",
-            "type": "prompt"
-          },
-          "name": "Verify identity",
-          "type": "conversation"
-        },
-        {
-          "id": "verified",
-          "instruction": {
-            "text": "Thank you, you are verified.",
-            "type": "static_text"
-          },
-          "name": "Verified",
-          "type": "end"
-        }
-      ],
-      "start_node_id": "verify_identity",
-      "user_modified_timestamp": 1772016042000
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getConversationFlow": {
-    "query": {
-      "version": 0
-    },
-    "path": {
-      "conversation_flow_id": "string"
-    },
-    "response": {
-      "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-      "global_prompt": "You are a friendly support assistant for Northwind Outfitters.",
-      "model_choice": {
-        "model": "gpt-4.1-mini",
-        "type": "cascading"
-      },
-      "nodes": [
-        {
-          "edges": [
-            {
-              "destination_node_id": "goodbye",
-              "id": "edge_has_order",
-              "transition_condition": {
-                "prompt": "The customer gave an order number",
-                "type": "prompt"
-              }
-            }
-          ],
-          "id": "greeting",
-          "instruction": {
-            "text": "Greet the customer and ask for their order number.",
-            "type": "prompt"
-          },
-          "name": "Greeting",
-          "type": "conversation"
-        },
-        {
-          "id": "goodbye",
-          "instruction": {
-            "text": "Thanks for contacting us. Goodbye!",
-            "type": "static_text"
-          },
-          "name": "Goodbye",
-          "type": "end"
-        }
-      ],
-      "start_node_id": "greeting",
-      "start_speaker": "agent",
-      "version": 1
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getKnowledgeBase": {
-    "query": {},
-    "path": {
-      "knowledge_base_id": "string"
-    },
-    "response": {
-      "enable_auto_refresh": true,
-      "knowledge_base_id": "knowledge_base_4a91c7e2d3f05b68",
-      "knowledge_base_name": "Northwind support FAQ",
-      "knowledge_base_sources": [
-        {
-          "source_id": "source_6b0e2f8a91c4",
-          "type": "url",
-          "url": "https://www.example.com/help/returns"
-        },
-        {
-          "content_url": "https://files.example.com/kb/source_3d7c5a1e0b92.txt",
-          "source_id": "source_3d7c5a1e0b92",
-          "title": "Store hours",
-          "type": "text"
-        },
-        {
-          "file_size": 184320,
-          "file_url": "https://files.example.com/kb/shipping-policy.pdf",
-          "filename": "shipping-policy.pdf",
-          "source_id": "source_9a4f6e2c7d13",
-          "type": "document"
-        }
-      ],
-      "last_refreshed_timestamp": 1772450918000,
-      "status": "complete"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getMcpTools": {
-    "query": {
-      "component_id": "string",
-      "mcp_id": "string",
-      "version": "string"
-    },
-    "path": {
-      "agent_id": "string"
-    },
-    "response": [
-      {
-        "description": "Lists free appointment slots for a given day.",
-        "inputSchema": {
-          "properties": {
-            "date": {
-              "description": "Day in YYYY-MM-DD format",
-              "type": "string"
-            }
-          },
-          "required": [
-            "date"
-          ],
-          "type": "object"
-        },
-        "name": "find_open_slots"
-      },
-      {
-        "description": "Books a slot returned by find_open_slots.",
-        "inputSchema": {
-          "properties": {
-            "patient_name": {
-              "type": "string"
-            },
-            "slot_id": {
-              "type": "string"
-            }
-          },
-          "required": [
-            "slot_id",
-            "patient_name"
-          ],
-          "type": "object"
-        },
-        "name": "book_slot"
-      }
-    ],
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getPhoneNumber": {
-    "query": {},
-    "path": {
-      "phone_number": "string"
-    },
-    "response": {
-      "area_code": 415,
-      "inbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 1
-        }
-      ],
-      "inbound_webhook_url": null,
-      "last_modification_timestamp": 1794570600000,
-      "nickname": "Bayview Dental main line",
-      "outbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 1
-        }
-      ],
-      "phone_number": "+14155550123",
-      "phone_number_pretty": "+1 (415) 555-0123",
-      "phone_number_type": "retell-twilio"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getRetellLlm": {
-    "query": {
-      "version": 0
-    },
-    "path": {
-      "llm_id": "string"
-    },
-    "response": {
-      "begin_message": "Thanks for calling Bayview Dental, how can I help?",
-      "default_dynamic_variables": {
-        "patient_name": "there"
-      },
-      "general_prompt": "You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.",
-      "general_tools": [
-        {
-          "description": "Hang up once the caller has no further questions.",
-          "name": "end_call",
-          "type": "end_call"
-        }
-      ],
-      "is_published": true,
-      "last_modification_timestamp": 1772016042000,
-      "llm_id": "llm_5d8e1f2a9c3b4067",
-      "model": "gpt-4.1",
-      "model_temperature": 0.2,
-      "start_speaker": "agent",
-      "version": 1
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getTestCaseDefinition": {
-    "query": {},
-    "path": {
-      "test_case_definition_id": "string"
-    },
-    "response": {
-      "creation_timestamp": 1794484800000,
-      "dynamic_variables": {
-        "customer_name": "Jordan Lee"
-      },
-      "llm_model": "gpt-4.1",
-      "metrics": [
-        "The agent moves the appointment to a Friday afternoon slot",
-        "The agent confirms the new date and time before ending the call"
-      ],
-      "name": "Reschedule an existing appointment",
-      "response_engine": {
-        "llm_id": "llm_7b2e9c41d0a35f86",
-        "type": "retell-llm",
-        "version": 2
-      },
-      "test_case_definition_id": "tcd_6a1f3e9b2c7d4058",
-      "tool_mocks": [
-        {
-          "input_match_rule": {
-            "type": "any"
-          },
-          "output": "{\"slots\": [\"Friday 2:00 PM\", \"Friday 3:30 PM\"]}",
-          "tool_name": "check_availability"
-        }
-      ],
-      "type": "simulation",
-      "user_modified_timestamp": 1794567600000,
-      "user_prompt": "You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief."
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getTestRun": {
-    "query": {},
-    "path": {
-      "test_case_job_id": "string"
-    },
-    "response": {
-      "creation_timestamp": 1794571200000,
-      "result_explanation": "The agent offered Friday 2:00 PM, the simulated user accepted, and the agent repeated the new time before hanging up.",
-      "status": "pass",
-      "test_case_definition_id": "tcd_6a1f3e9b2c7d4058",
-      "test_case_definition_snapshot": {
-        "creation_timestamp": 1794484800000,
-        "dynamic_variables": {
-          "customer_name": "Jordan Lee"
-        },
-        "llm_model": "gpt-4.1",
-        "metrics": [
-          "The agent moves the appointment to a Friday afternoon slot",
-          "The agent confirms the new date and time before ending the call"
-        ],
-        "name": "Reschedule an existing appointment",
-        "response_engine": {
-          "llm_id": "llm_7b2e9c41d0a35f86",
-          "type": "retell-llm",
-          "version": 2
-        },
-        "test_case_definition_id": "tcd_6a1f3e9b2c7d4058",
-        "tool_mocks": [
-          {
-            "input_match_rule": {
-              "type": "any"
-            },
-            "output": "{\"slots\": [\"Friday 2:00 PM\", \"Friday 3:30 PM\"]}",
-            "tool_name": "check_availability"
-          }
-        ],
-        "type": "simulation",
-        "user_modified_timestamp": 1794567600000,
-        "user_prompt": "You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief."
-      },
-      "test_case_job_id": "tcj_9d4b2e7a0c6f1385",
-      "user_modified_timestamp": 1794571261000
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getVoice": {
-    "query": {},
-    "path": {
-      "voice_id": "string"
-    },
-    "response": {
-      "accent": "British",
-      "age": "Middle Aged",
-      "gender": "male",
-      "preview_audio_url": "https://voices.example.com/previews/custom_voice_8c1f4e2a9b7d3065.mp3",
-      "provider": "elevenlabs",
-      "voice_id": "custom_voice_8c1f4e2a9b7d3065",
-      "voice_name": "Warm British Narrator"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "importPhoneNumber": {
-    "query": {},
-    "path": {},
-    "request": {
-      "inbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 1
-        }
-      ],
-      "nickname": "Manhattan office",
-      "phone_number": "+16465550199",
-      "sip_trunk_auth_password": "S3cure-Trunk-Pass",
-      "sip_trunk_auth_username": "retell_trunk",
-      "termination_uri": "bayview-dental.pstn.twilio.com"
-    },
-    "response": {
-      "inbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 1
-        }
-      ],
-      "last_modification_timestamp": 1794571200000,
-      "nickname": "Manhattan office",
-      "outbound_agents": null,
-      "phone_number": "+16465550199",
-      "phone_number_pretty": "+1 (646) 555-0199",
-      "phone_number_type": "custom"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listAgents": {
-    "query": {
-      "is_latest": true,
-      "limit": 1000,
-      "pagination_key": "string",
-      "pagination_key_version": 0
-    },
-    "path": {},
-    "response": [
-      {
-        "agent_id": "agent_3f9c2a71b0d84e55",
-        "agent_name": "Dental front desk",
-        "interruption_sensitivity": 0.8,
-        "is_published": true,
-        "language": "en-US",
-        "last_modification_timestamp": 1772450918000,
-        "max_call_duration_ms": 1800000,
-        "response_engine": {
-          "llm_id": "llm_5d8e1f2a9c3b4067",
-          "type": "retell-llm",
-          "version": 2
-        },
-        "version": 2,
-        "voice_id": "11labs-Myra",
-        "webhook_url": "https://hooks.example.com/retell/calls"
-      },
-      {
-        "agent_id": "agent_91ce04d7a2b35f68",
-        "agent_name": "Appointment reminders",
-        "is_published": false,
-        "language": "en-US",
-        "last_modification_timestamp": 1772016042000,
-        "response_engine": {
-          "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-          "type": "conversation-flow",
-          "version": 0
-        },
-        "version": 0,
-        "voice_id": "openai-Alloy"
-      }
-    ],
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listChatAgents": {
-    "query": {
-      "is_latest": true,
-      "limit": 1000,
-      "pagination_key": "string",
-      "pagination_key_version": 0
-    },
-    "path": {},
-    "response": [
-      {
-        "agent_id": "agent_7b21e0c94f6a4d18",
-        "agent_name": "Order status chat",
-        "auto_close_message": "This chat was closed after a period of inactivity. Message us again any time.",
-        "end_chat_after_silence_ms": 3600000,
-        "is_published": true,
-        "language": "en-US",
-        "last_modification_timestamp": 1772016042000,
-        "response_engine": {
-          "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-          "type": "conversation-flow",
-          "version": 1
-        },
-        "version": 1
-      }
-    ],
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listKnowledgeBases": {
-    "query": {},
-    "path": {},
-    "response": [
-      {
-        "enable_auto_refresh": true,
-        "knowledge_base_id": "knowledge_base_4a91c7e2d3f05b68",
-        "knowledge_base_name": "Northwind support FAQ",
-        "knowledge_base_sources": [
-          {
-            "source_id": "source_6b0e2f8a91c4",
-            "type": "url",
-            "url": "https://www.example.com/help/returns"
-          },
-          {
-            "content_url": "https://files.example.com/kb/source_3d7c5a1e0b92.txt",
-            "source_id": "source_3d7c5a1e0b92",
-            "title": "Store hours",
-            "type": "text"
-          }
-        ],
-        "last_refreshed_timestamp": 1772450918000,
-        "status": "complete"
-      },
-      {
-        "enable_auto_refresh": false,
-        "knowledge_base_id": "knowledge_base_c07d3b9e18a2f641",
-        "knowledge_base_name": "Warranty terms",
-        "status": "in_progress"
-      }
-    ],
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listVoices": {
-    "query": {},
-    "path": {},
-    "response": [
-      {
-        "accent": "American",
-        "age": "Young",
-        "gender": "male",
-        "preview_audio_url": "https://voices.example.com/previews/11labs-Adrian.mp3",
-        "provider": "elevenlabs",
-        "voice_id": "11labs-Adrian",
-        "voice_name": "Adrian"
-      },
-      {
-        "accent": "British",
-        "age": "Middle Aged",
-        "gender": "male",
-        "preview_audio_url": "https://voices.example.com/previews/custom_voice_8c1f4e2a9b7d3065.mp3",
-        "provider": "elevenlabs",
-        "voice_id": "custom_voice_8c1f4e2a9b7d3065",
-        "voice_name": "Warm British Narrator"
-      }
-    ],
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "publishAgentVersion": {
-    "query": {},
-    "path": {
-      "agent_id": "string"
-    },
-    "request": {
-      "version": 3,
-      "version_description": "Adds after-hours transfer to the on-call line"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "searchCommunityVoice": {
-    "query": {},
-    "path": {},
-    "request": {
-      "search_query": "warm british narrator",
-      "voice_provider": "elevenlabs"
-    },
-    "response": {
-      "voices": [
-        {
-          "description": "Calm, mid-aged British male voice suited to narration and customer support.",
-          "name": "Warm British Narrator",
-          "provider_voice_id": "Xb7hH8MSUJpSbSDYk0k2",
-          "public_user_id": "6c2f0e9a41b7d35e8c1a0f2d4b6e8a9c"
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "updateAgent": {
-    "query": {
-      "version": "string"
-    },
-    "path": {
-      "agent_id": "string"
-    },
-    "request": {
-      "agent_name": "Dental front desk (after hours)",
-      "end_call_after_silence_ms": 45000,
-      "voice_speed": 0.95
-    },
-    "response": {
-      "agent_id": "agent_3f9c2a71b0d84e55",
-      "agent_name": "Dental front desk (after hours)",
-      "base_version": 2,
-      "end_call_after_silence_ms": 45000,
-      "interruption_sensitivity": 0.8,
-      "is_published": false,
-      "language": "en-US",
-      "last_modification_timestamp": 1773069350000,
-      "max_call_duration_ms": 1800000,
-      "response_engine": {
-        "llm_id": "llm_5d8e1f2a9c3b4067",
-        "type": "retell-llm",
-        "version": 3
-      },
-      "version": 3,
-      "voice_id": "11labs-Myra",
-      "voice_speed": 0.95,
-      "webhook_url": "https://hooks.example.com/retell/calls"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "updateChatAgent": {
-    "query": {
-      "version": "string"
-    },
-    "path": {
-      "agent_id": "string"
-    },
-    "request": {
-      "end_chat_after_silence_ms": 900000,
-      "timezone": "America/Chicago"
-    },
-    "response": {
-      "agent_id": "agent_7b21e0c94f6a4d18",
-      "agent_name": "Order status chat",
-      "auto_close_message": "This chat was closed after a period of inactivity. Message us again any time.",
-      "base_version": 1,
-      "end_chat_after_silence_ms": 900000,
-      "is_published": false,
-      "language": "en-US",
-      "last_modification_timestamp": 1772450918000,
-      "response_engine": {
-        "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-        "type": "conversation-flow",
-        "version": 2
-      },
-      "timezone": "America/Chicago",
-      "version": 2
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "updateChat": {
-    "query": {},
-    "path": {
-      "chat_id": "string"
-    },
-    "request": {
-      "custom_attributes": {
-        "csat": 5,
-        "escalated": false
-      },
-      "metadata": {
-        "resolved": true,
-        "ticket_id": "TCK-4471"
-      },
-      "override_dynamic_variables": {
-        "discount_code": "SPRING15"
-      }
-    },
-    "response": {
-      "agent_id": "agent_c7e15a90b3d2f468",
-      "chat_id": "chat_2a6f9d1c8e4b7035",
-      "chat_status": "ended",
-      "chat_type": "api_chat",
-      "custom_attributes": {
-        "csat": 5,
-        "escalated": false
-      },
-      "metadata": {
-        "resolved": true,
-        "ticket_id": "TCK-4471"
-      }
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "updateConversationFlowComponent": {
-    "query": {},
-    "path": {
-      "conversation_flow_component_id": "string"
-    },
-    "request": {
-      "name": "Identity check (DOB + ZIP)"
-    },
-    "response": {
-      "conversation_flow_component_id": "conversation_flow_component_8e3b51f27a90",
-      "linked_conversation_flow_ids": [
-        "conversation_flow_2c7a9e41d05b"
-      ],
-      "name": "Identity check (DOB + ZIP)",
-      "nodes": [
-        {
-          "edges": [
-            {
-              "destination_node_id": "verified",
-              "id": "edge_verified",
-              "transition_condition": {
-                "prompt": "Name and date of birth were confirmed",
-                "type": "prompt"
-              }
-            }
-          ],
-          "id": "verify_identity",
-          "instruction": {
-            "text": "Ask for the caller's full name and date of birth and confirm them.",
-            "type": "prompt"
-          },
-          "name": "Verify identity",
-          "type": "conversation"
-        },
-        {
-          "id": "verified",
-          "instruction": {
-            "text": "Thank you, you are verified.",
-            "type": "static_text"
-          },
-          "name": "Verified",
-          "type": "end"
-        }
-      ],
-      "start_node_id": "verify_identity",
-      "user_modified_timestamp": 1772450918000
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "updateConversationFlow": {
-    "query": {
-      "version": 0
-    },
-    "path": {
-      "conversation_flow_id": "string"
-    },
-    "request": {
-      "global_prompt": "You are a concise support assistant for Northwind Outfitters. Never guess order details.",
-      "model_temperature": 0.1
-    },
-    "response": {
-      "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-      "global_prompt": "You are a concise support assistant for Northwind Outfitters. Never guess order details.",
-      "model_choice": {
-        "model": "gpt-4.1-mini",
-        "type": "cascading"
-      },
-      "model_temperature": 0.1,
-      "nodes": [
-        {
-          "edges": [
-            {
-              "destination_node_id": "goodbye",
-              "id": "edge_has_order",
-              "transition_condition": {
-                "prompt": "The customer gave an order number",
-                "type": "prompt"
-              }
-            }
-          ],
-          "id": "greeting",
-          "instruction": {
-            "text": "Greet the customer and ask for their order number.",
-            "type": "prompt"
-          },
-          "name": "Greeting",
-          "type": "conversation"
-        },
-        {
-          "id": "goodbye",
-          "instruction": {
-            "text": "Thanks for contacting us. Goodbye!",
-            "type": "static_text"
-          },
-          "name": "Goodbye",
-          "type": "end"
-        }
-      ],
-      "start_node_id": "greeting",
-      "start_speaker": "agent",
-      "version": 2
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "updatePhoneNumber": {
-    "query": {},
-    "path": {
-      "phone_number": "string"
-    },
-    "request": {
-      "inbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 0.7
-        },
-        {
-          "agent_id": "agent_91d4c0e7a25b6f38",
-          "weight": 0.3
-        }
-      ],
-      "nickname": "Bayview Dental main line (A/B)"
-    },
-    "response": {
-      "area_code": 415,
-      "inbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 0.7
-        },
-        {
-          "agent_id": "agent_91d4c0e7a25b6f38",
-          "weight": 0.3
-        }
-      ],
-      "inbound_webhook_url": null,
-      "last_modification_timestamp": 1794571200000,
-      "nickname": "Bayview Dental main line (A/B)",
-      "outbound_agents": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "weight": 1
-        }
-      ],
-      "phone_number": "+14155550123",
-      "phone_number_pretty": "+1 (415) 555-0123",
-      "phone_number_type": "retell-twilio"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "updateRetellLlm": {
-    "query": {
-      "version": 0
-    },
-    "path": {
-      "llm_id": "string"
-    },
-    "request": {
-      "begin_message": "Hi, this is Bayview Dental. Are you calling about an appointment?",
-      "model": "gpt-4.1-mini"
-    },
-    "response": {
-      "begin_message": "Hi, this is Bayview Dental. Are you calling about an appointment?",
-      "default_dynamic_variables": {
-        "patient_name": "there"
-      },
-      "general_prompt": "You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.",
-      "general_tools": [
-        {
-          "description": "Hang up once the caller has no further questions.",
-          "name": "end_call",
-          "type": "end_call"
-        }
-      ],
-      "is_published": false,
-      "last_modification_timestamp": 1773069350000,
-      "llm_id": "llm_5d8e1f2a9c3b4067",
-      "model": "gpt-4.1-mini",
-      "model_temperature": 0.2,
-      "start_speaker": "agent",
-      "version": 2
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "updateTestCaseDefinition": {
-    "query": {},
-    "path": {
-      "test_case_definition_id": "string"
-    },
-    "request": {
-      "llm_model": "gpt-5-mini",
-      "metrics": [
-        "The agent moves the appointment to a Friday afternoon slot",
-        "The agent confirms the new date and time before ending the call",
-        "The agent does not offer slots outside clinic hours"
-      ]
-    },
-    "response": {
-      "creation_timestamp": 1794484800000,
-      "dynamic_variables": {
-        "customer_name": "Jordan Lee"
-      },
-      "llm_model": "gpt-5-mini",
-      "metrics": [
-        "The agent moves the appointment to a Friday afternoon slot",
-        "The agent confirms the new date and time before ending the call",
-        "The agent does not offer slots outside clinic hours"
-      ],
-      "name": "Reschedule an existing appointment",
-      "response_engine": {
-        "llm_id": "llm_7b2e9c41d0a35f86",
-        "type": "retell-llm",
-        "version": 2
-      },
-      "test_case_definition_id": "tcd_6a1f3e9b2c7d4058",
-      "tool_mocks": [
-        {
-          "input_match_rule": {
-            "type": "any"
-          },
-          "output": "{\"slots\": [\"Friday 2:00 PM\", \"Friday 3:30 PM\"]}",
-          "tool_name": "check_availability"
-        }
-      ],
-      "type": "simulation",
-      "user_modified_timestamp": 1794571200000,
-      "user_prompt": "You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief."
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createPhoneCall": {
-    "query": {},
-    "path": {},
-    "request": {
-      "from_number": "+14155550123",
-      "metadata": {
-        "crm_contact_id": "ct_20931"
-      },
-      "override_agent_id": "agent_3f9c2a7b1e4d8a60",
-      "override_agent_version": 3,
-      "retell_llm_dynamic_variables": {
-        "appointment_time": "Thursday 10 AM",
-        "customer_name": "Jordan"
-      },
-      "to_number": "+12125550187"
-    },
-    "response": {
-      "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_version": 3,
-      "call_id": "call_5d2e8f0a9b1c4d7e",
-      "call_status": "registered",
-      "call_type": "phone_call",
-      "direction": "outbound",
-      "from_number": "+14155550123",
-      "metadata": {
-        "crm_contact_id": "ct_20931"
-      },
-      "retell_llm_dynamic_variables": {
-        "appointment_time": "Thursday 10 AM",
-        "customer_name": "Jordan"
-      },
-      "to_number": "+12125550187"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "createWebCall": {
-    "query": {},
-    "path": {},
-    "request": {
-      "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_version": 3,
-      "metadata": {
-        "session_id": "web_sess_7731"
-      },
-      "retell_llm_dynamic_variables": {
-        "customer_name": "Jordan"
-      }
-    },
-    "response": {
-      "access_token": "eyJhbGciOiJIUzI1NiJ9.eyJjYWxsX2lkIjoiY2FsbF9lOGExNGI2YzBmMmQ5MzU3In0.q3Xv1m9PzR0cT8yLwB2nF4kJ7hD5sA6uE0iO1pG2aYc",
-      "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_name": "Dental Clinic Receptionist",
-      "agent_version": 3,
-      "call_id": "call_e8a14b6c0f2d9357",
-      "call_status": "registered",
-      "call_type": "web_call",
-      "metadata": {
-        "session_id": "web_sess_7731"
-      }
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "deleteCall": {
-    "query": {},
-    "path": {
-      "call_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "getCall": {
-    "query": {},
-    "path": {
-      "call_id": "string"
-    },
-    "response": {
-      "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_name": "Dental Clinic Receptionist",
-      "agent_version": 3,
-      "call_analysis": {
-        "call_successful": true,
-        "call_summary": "The agent confirmed the patient's Thursday 10 AM cleaning appointment.",
-        "in_voicemail": false,
-        "user_sentiment": "Positive"
-      },
-      "call_cost": {
-        "combined_cost": 28.4,
-        "product_costs": [
-          {
-            "cost": 16.6,
-            "product": "elevenlabs_tts",
-            "unit_price": 0.117
-          },
-          {
-            "cost": 11.8,
-            "product": "gpt_4_1",
-            "unit_price": 0.083
-          }
-        ],
-        "total_duration_seconds": 142,
-        "total_duration_unit_price": 0.2
-      },
-      "call_id": "call_5d2e8f0a9b1c4d7e",
-      "call_status": "ended",
-      "call_type": "phone_call",
-      "direction": "outbound",
-      "disconnection_reason": "agent_hangup",
-      "duration_ms": 142000,
-      "end_timestamp": 1794571342000,
-      "from_number": "+14155550123",
-      "metadata": {
-        "crm_contact_id": "ct_20931"
-      },
-      "public_log_url": "https://logs.example.com/call_5d2e8f0a9b1c4d7e/public.log",
-      "recording_url": "https://recordings.example.com/call_5d2e8f0a9b1c4d7e/recording.wav",
-      "retell_llm_dynamic_variables": {
-        "appointment_time": "Thursday 10 AM",
-        "customer_name": "Jordan"
-      },
-      "start_timestamp": 1794571200000,
-      "to_number": "+12125550187",
-      "transcript": "Agent: Hi Jordan, this is Mia from Bayview Dental calling to confirm your cleaning on Thursday at 10 AM.\nUser: Yes, that still works.\nAgent: Great, you are all set. See you Thursday!"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listBatchTests": {
-    "query": {
-      "conversation_flow_id": "string",
-      "limit": 50,
-      "llm_id": "string",
-      "pagination_key": "string",
-      "type": "retell-llm",
-      "version": 0
-    },
-    "path": {},
-    "response": {
-      "has_more": false,
-      "items": [
-        {
-          "creation_timestamp": 1794571200000,
-          "error_count": 0,
-          "fail_count": 1,
-          "pass_count": 1,
-          "response_engine": {
-            "llm_id": "llm_7b2e9c41d0a35f86",
-            "type": "retell-llm",
-            "version": 2
-          },
-          "status": "complete",
-          "test_case_batch_job_id": "tcbj_5e2a8c1f7b3d9046",
-          "total_count": 2,
-          "user_modified_timestamp": 1794571295000
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listConversationFlowComponents": {
-    "query": {
-      "limit": 50,
-      "pagination_key": "string",
-      "sort_order": "ascending"
-    },
-    "path": {},
-    "response": {
-      "has_more": false,
-      "items": [
-        {
-          "conversation_flow_component_id": "conversation_flow_component_8e3b51f27a90",
-          "linked_conversation_flow_ids": [
-            "conversation_flow_2c7a9e41d05b"
-          ],
-          "name": "Identity check",
-          "nodes": [
-            {
-              "edges": [
-                {
-                  "destination_node_id": "verified",
-                  "id": "edge_verified",
-                  "transition_condition": {
-                    "prompt": "Name and date of birth were confirmed",
-                    "type": "prompt"
-                  }
-                }
-              ],
-              "id": "verify_identity",
-              "instruction": {
-                "text": "Ask for the caller's full name and date of birth and confirm them.",
-                "type": "prompt"
-              },
-              "name": "Verify identity",
-              "type": "conversation"
-            },
-            {
-              "id": "verified",
-              "instruction": {
-                "text": "Thank you, you are verified.",
-                "type": "static_text"
-              },
-              "name": "Verified",
-              "type": "end"
-            }
-          ],
-          "start_node_id": "verify_identity",
-          "user_modified_timestamp": 1772016042000
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listConversationFlows": {
-    "query": {
-      "limit": 50,
-      "pagination_key": "string",
-      "sort_order": "ascending"
-    },
-    "path": {},
-    "response": {
-      "has_more": false,
-      "items": [
-        {
-          "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-          "global_prompt": "You are a friendly support assistant for Northwind Outfitters.",
-          "model_choice": {
-            "model": "gpt-4.1-mini",
-            "type": "cascading"
-          },
-          "nodes": [
-            {
-              "edges": [
-                {
-                  "destination_node_id": "goodbye",
-                  "id": "edge_has_order",
-                  "transition_condition": {
-                    "prompt": "The customer gave an order number",
-                    "type": "prompt"
-                  }
-                }
-              ],
-              "id": "greeting",
-              "instruction": {
-                "text": "Greet the customer and ask for their order number.",
-                "type": "prompt"
-              },
-              "name": "Greeting",
-              "type": "conversation"
-            },
-            {
-              "id": "goodbye",
-              "instruction": {
-                "text": "Thanks for contacting us. Goodbye!",
-                "type": "static_text"
-              },
-              "name": "Goodbye",
-              "type": "end"
-            }
-          ],
-          "start_node_id": "greeting",
-          "start_speaker": "agent",
-          "version": 1
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listExportRequests": {
-    "query": {
-      "limit": 50,
-      "pagination_key": "string",
-      "sort_order": "ascending"
-    },
-    "path": {},
-    "response": {
-      "has_more": false,
-      "items": [
-        {
-          "channel": "call",
-          "created_timestamp": 1794564000000,
-          "export_request_id": "export_3c8e1a6f0d2b",
-          "status": "completed",
-          "timezone": "America/New_York",
-          "url": "https://exports.example.com/export_3c8e1a6f0d2b.csv"
-        },
-        {
-          "channel": "chat",
-          "created_timestamp": 1794570900000,
-          "export_request_id": "export_9a2d5f7b1e4c",
-          "status": "processing",
-          "timezone": "America/New_York"
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listPhoneNumbers": {
-    "query": {
-      "limit": 50,
-      "pagination_key": "string",
-      "sort_order": "ascending"
-    },
-    "path": {},
-    "response": {
-      "has_more": false,
-      "items": [
-        {
-          "area_code": 415,
-          "inbound_agents": [
-            {
-              "agent_id": "agent_3f9c2a7b1e4d8a60",
-              "weight": 1
-            }
-          ],
-          "inbound_webhook_url": null,
-          "last_modification_timestamp": 1794570600000,
-          "nickname": "Bayview Dental main line",
-          "outbound_agents": [
-            {
-              "agent_id": "agent_3f9c2a7b1e4d8a60",
-              "weight": 1
-            }
-          ],
-          "phone_number": "+14155550123",
-          "phone_number_pretty": "+1 (415) 555-0123",
-          "phone_number_type": "retell-twilio"
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listRetellLlms": {
-    "query": {
-      "limit": 50,
-      "pagination_key": "string",
-      "sort_order": "ascending"
-    },
-    "path": {},
-    "response": {
-      "has_more": true,
-      "items": [
-        {
-          "begin_message": "Thanks for calling Bayview Dental, how can I help?",
-          "default_dynamic_variables": {
-            "patient_name": "there"
-          },
-          "general_prompt": "You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.",
-          "general_tools": [
-            {
-              "description": "Hang up once the caller has no further questions.",
-              "name": "end_call",
-              "type": "end_call"
-            }
-          ],
-          "is_published": true,
-          "last_modification_timestamp": 1772016042000,
-          "llm_id": "llm_5d8e1f2a9c3b4067",
-          "model": "gpt-4.1",
-          "model_temperature": 0.2,
-          "start_speaker": "agent",
-          "version": 1
-        }
-      ],
-      "pagination_key": "llm_5d8e1f2a9c3b4067"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listTestCaseDefinitions": {
-    "query": {
-      "conversation_flow_id": "string",
-      "limit": 50,
-      "llm_id": "string",
-      "pagination_key": "string",
-      "type": "retell-llm"
-    },
-    "path": {},
-    "response": {
-      "has_more": false,
-      "items": [
-        {
-          "creation_timestamp": 1794484800000,
-          "dynamic_variables": {
-            "customer_name": "Jordan Lee"
-          },
-          "llm_model": "gpt-4.1",
-          "metrics": [
-            "The agent moves the appointment to a Friday afternoon slot",
-            "The agent confirms the new date and time before ending the call"
-          ],
-          "name": "Reschedule an existing appointment",
-          "response_engine": {
-            "llm_id": "llm_7b2e9c41d0a35f86",
-            "type": "retell-llm",
-            "version": 2
-          },
-          "test_case_definition_id": "tcd_6a1f3e9b2c7d4058",
-          "tool_mocks": [
-            {
-              "input_match_rule": {
-                "type": "any"
-              },
-              "output": "{\"slots\": [\"Friday 2:00 PM\", \"Friday 3:30 PM\"]}",
-              "tool_name": "check_availability"
-            }
-          ],
-          "type": "simulation",
-          "user_modified_timestamp": 1794567600000,
-          "user_prompt": "You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief."
-        },
-        {
-          "creation_timestamp": 1794398400000,
-          "dynamic_variables": {},
-          "llm_model": "gpt-4.1-mini",
-          "metrics": [
-            "The agent states that the clinic is closed on Sundays"
-          ],
-          "name": "Caller asks for opening hours",
-          "response_engine": {
-            "llm_id": "llm_7b2e9c41d0a35f86",
-            "type": "retell-llm",
-            "version": 2
-          },
-          "test_case_definition_id": "tcd_b83c0e5d9f1a2764",
-          "tool_mocks": [],
-          "type": "simulation",
-          "user_modified_timestamp": 1794398400000,
-          "user_prompt": "You want to know whether the clinic is open on Sundays."
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listTestRuns": {
-    "query": {
-      "limit": 50,
-      "pagination_key": "string"
-    },
-    "path": {
-      "test_case_batch_job_id": "string"
-    },
-    "response": {
-      "has_more": false,
-      "items": [
-        {
-          "creation_timestamp": 1794571200000,
-          "result_explanation": "The agent offered Friday 2:00 PM, the simulated user accepted, and the agent repeated the new time before hanging up.",
-          "status": "pass",
-          "test_case_definition_id": "tcd_6a1f3e9b2c7d4058",
-          "test_case_definition_snapshot": {
-            "creation_timestamp": 1794484800000,
-            "dynamic_variables": {
-              "customer_name": "Jordan Lee"
-            },
-            "llm_model": "gpt-4.1",
-            "metrics": [
-              "The agent moves the appointment to a Friday afternoon slot",
-              "The agent confirms the new date and time before ending the call"
-            ],
-            "name": "Reschedule an existing appointment",
-            "response_engine": {
-              "llm_id": "llm_7b2e9c41d0a35f86",
-              "type": "retell-llm",
-              "version": 2
-            },
-            "test_case_definition_id": "tcd_6a1f3e9b2c7d4058",
-            "tool_mocks": [
-              {
-                "input_match_rule": {
-                  "type": "any"
-                },
-                "output": "{\"slots\": [\"Friday 2:00 PM\", \"Friday 3:30 PM\"]}",
-                "tool_name": "check_availability"
-              }
-            ],
-            "type": "simulation",
-            "user_modified_timestamp": 1794567600000,
-            "user_prompt": "You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief."
-          },
-          "test_case_job_id": "tcj_9d4b2e7a0c6f1385",
-          "user_modified_timestamp": 1794571261000
-        },
-        {
-          "creation_timestamp": 1794571200000,
-          "result_explanation": "The agent said the clinic opens at 10 AM on Sundays instead of stating that it is closed.",
-          "status": "fail",
-          "test_case_definition_id": "tcd_b83c0e5d9f1a2764",
-          "test_case_definition_snapshot": {
-            "creation_timestamp": 1794398400000,
-            "dynamic_variables": {},
-            "llm_model": "gpt-4.1-mini",
-            "metrics": [
-              "The agent states that the clinic is closed on Sundays"
-            ],
-            "name": "Caller asks for opening hours",
-            "response_engine": {
-              "llm_id": "llm_7b2e9c41d0a35f86",
-              "type": "retell-llm",
-              "version": 2
-            },
-            "test_case_definition_id": "tcd_b83c0e5d9f1a2764",
-            "tool_mocks": [],
-            "type": "simulation",
-            "user_modified_timestamp": 1794398400000,
-            "user_prompt": "You want to know whether the clinic is open on Sundays."
-          },
-          "test_case_job_id": "tcj_1f7c3a9e5b0d2846",
-          "user_modified_timestamp": 1794571248000
-        }
-      ]
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "registerPhoneCall": {
-    "query": {},
-    "path": {},
-    "request": {
-      "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_version": 3,
-      "direction": "inbound",
-      "from_number": "+13105550142",
-      "metadata": {
-        "carrier_call_ref": "CA-88213"
-      },
-      "to_number": "+14155550123"
-    },
-    "response": {
-      "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_version": 3,
-      "call_id": "call_0b7a3c9e2d6f1a84",
-      "call_status": "registered",
-      "call_type": "phone_call",
-      "direction": "inbound",
-      "from_number": "+13105550142",
-      "metadata": {
-        "carrier_call_ref": "CA-88213"
-      },
-      "to_number": "+14155550123"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "stopCall": {
-    "query": {},
-    "path": {
-      "call_id": "string"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "updateCall": {
-    "query": {},
-    "path": {
-      "call_id": "string"
-    },
-    "request": {
-      "custom_attributes": {
-        "priority": "high",
-        "reviewed": true
-      },
-      "data_storage_setting": "everything_except_pii",
-      "metadata": {
-        "crm_contact_id": "ct_20931",
-        "follow_up": "send_invoice"
-      }
-    },
-    "response": {
-      "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_version": 3,
-      "call_id": "call_5d2e8f0a9b1c4d7e",
-      "call_status": "ended",
-      "call_type": "phone_call",
-      "data_storage_setting": "everything_except_pii",
-      "direction": "outbound",
-      "from_number": "+14155550123",
-      "metadata": {
-        "crm_contact_id": "ct_20931",
-        "follow_up": "send_invoice"
-      },
-      "to_number": "+12125550187"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listCalls": {
-    "query": {},
-    "path": {},
-    "request": {
-      "filter_criteria": {
-        "agent": [
-          {
-            "agent_id": "agent_3f9c2a7b1e4d8a60",
-            "version": [
-              3
-            ]
-          }
-        ],
-        "call_status": {
-          "op": "in",
-          "type": "enum",
-          "value": [
-            "ended"
-          ]
-        },
-        "start_timestamp": {
-          "op": "bt",
-          "type": "range",
-          "value": [
-            1793966400000,
-            1794574800000
-          ]
-        }
-      },
-      "include_total": true,
-      "limit": 1,
-      "sort_order": "descending"
-    },
-    "response": {
-      "has_more": true,
-      "items": [
-        {
-          "agent_id": "agent_3f9c2a7b1e4d8a60",
-          "agent_version": 3,
-          "call_analysis": {
-            "call_successful": true,
-            "user_sentiment": "Positive"
-          },
-          "call_id": "call_5d2e8f0a9b1c4d7e",
-          "call_status": "ended",
-          "call_type": "phone_call",
-          "direction": "outbound",
-          "disconnection_reason": "agent_hangup",
-          "duration_ms": 142000,
-          "end_timestamp": 1794571342000,
-          "from_number": "+14155550123",
-          "start_timestamp": 1794571200000,
-          "to_number": "+12125550187"
-        }
-      ],
-      "pagination_key": "eyJjIjoiY2FsbF81ZDJlOGYwYTliMWM0ZDdlIn0",
-      "total": 37
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  },
-  "listChats": {
-    "query": {},
-    "path": {},
-    "request": {
-      "filter_criteria": {
-        "agent": [
-          {
-            "agent_id": "agent_c7e15a90b3d2f468"
-          }
-        ],
-        "chat_status": {
-          "op": "in",
-          "type": "enum",
-          "value": [
-            "ended"
-          ]
-        }
-      },
-      "limit": 1
-    },
-    "response": {
-      "has_more": true,
-      "items": [
-        {
-          "agent_id": "agent_c7e15a90b3d2f468",
-          "chat_analysis": {
-            "chat_successful": true,
-            "user_sentiment": "Positive"
-          },
-          "chat_id": "chat_2a6f9d1c8e4b7035",
-          "chat_status": "ended",
-          "chat_type": "api_chat",
-          "end_timestamp": 1794571505000,
-          "start_timestamp": 1794571200000
-        }
-      ],
-      "pagination_key": "eyJjIjoiY2hhdF8yYTZmOWQxYzhlNGI3MDM1In0"
-    },
-    "errors": {
-      "400": {
-        "message": "string",
-        "status": "string"
-      },
-      "401": {
-        "message": "string",
-        "status": "string"
-      },
-      "402": {
-        "message": "string",
-        "status": "string"
-      },
-      "404": {
-        "message": "string",
-        "status": "string"
-      },
-      "422": {
-        "message": "string",
-        "status": "string"
-      },
-      "429": {
-        "message": "string",
-        "status": "string"
-      },
-      "500": {
-        "message": "string",
-        "status": "string"
-      }
-    }
-  }
-};
+export const samples = JSON.parse(
+  [
+    "{",
+    "  \"addCommunityVoice\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"provider_voice_id\": \"Xb7hH8MSUJpSbSDYk0k2\",",
+    "      \"public_user_id\": \"6c2f0e9a41b7d35e8c1a0f2d4b6e8a9c\",",
+    "      \"voice_name\": \"Warm British Narrator\",",
+    "      \"voice_provider\": \"elevenlabs\"",
+    "    },",
+    "    \"response\": {",
+    "      \"accent\": \"British\",",
+    "      \"age\": \"Middle Aged\",",
+    "      \"gender\": \"male\",",
+    "      \"preview_audio_url\": \"https://voices.example.com/previews/custom_voice_8c1f4e2a9b7d3065.mp3\",",
+    "      \"provider\": \"elevenlabs\",",
+    "      \"voice_id\": \"custom_voice_8c1f4e2a9b7d3065\",",
+    "      \"voice_name\": \"Warm British Narrator\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"addKnowledgeBaseSources\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"knowledge_base_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"knowledge_base_texts\": [",
+    "        {",
+    "          \"text\": \"All stores are closed on December 25th and January 1st.\",",
+    "          \"title\": \"Holiday closures\"",
+    "        }",
+    "      ],",
+    "      \"knowledge_base_urls\": [",
+    "        \"https://www.example.com/help/shipping\"",
+    "      ]",
+    "    },",
+    "    \"response\": {",
+    "      \"enable_auto_refresh\": true,",
+    "      \"knowledge_base_id\": \"knowledge_base_4a91c7e2d3f05b68\",",
+    "      \"knowledge_base_name\": \"Northwind support FAQ\",",
+    "      \"knowledge_base_sources\": [",
+    "        {",
+    "          \"source_id\": \"source_6b0e2f8a91c4\",",
+    "          \"type\": \"url\",",
+    "          \"url\": \"https://www.example.com/help/returns\"",
+    "        },",
+    "        {",
+    "          \"content_url\": \"https://files.example.com/kb/source_3d7c5a1e0b92.txt\",",
+    "          \"source_id\": \"source_3d7c5a1e0b92\",",
+    "          \"title\": \"Store hours\",",
+    "          \"type\": \"text\"",
+    "        }",
+    "      ],",
+    "      \"last_refreshed_timestamp\": 1772450918000,",
+    "      \"status\": \"in_progress\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"agentPlaygroundCompletion\": {",
+    "    \"query\": {",
+    "      \"version\": \"string\"",
+    "    },",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"dynamic_variables\": {",
+    "        \"patient_name\": \"Dana Whitfield\"",
+    "      },",
+    "      \"messages\": [",
+    "        {",
+    "          \"content\": \"Thanks for calling Bayview Dental, how can I help?\",",
+    "          \"role\": \"agent\"",
+    "        },",
+    "        {",
+    "          \"content\": \"I want to check when my next cleaning is.\",",
+    "          \"role\": \"user\"",
+    "        },",
+    "        {",
+    "          \"content\": \"Happy to help. What is your date of birth?\",",
+    "          \"role\": \"agent\"",
+    "        },",
+    "        {",
+    "          \"content\": \"March 4th, 1988.\",",
+    "          \"role\": \"user\"",
+    "        }",
+    "      ],",
+    "      \"tool_mocks\": [",
+    "        {",
+    "          \"input_match_rule\": {",
+    "            \"type\": \"any\"",
+    "          },",
+    "          \"output\": \"{\\\"next_appointment\\\":\\\"2026-06-12T09:30:00-07:00\\\",\\\"type\\\":\\\"cleaning\\\"}\",",
+    "          \"tool_name\": \"lookup_appointment\"",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"response\": {",
+    "      \"call_ended\": false,",
+    "      \"dynamic_variables\": {",
+    "        \"patient_name\": \"Dana Whitfield\"",
+    "      },",
+    "      \"messages\": [",
+    "        {",
+    "          \"arguments\": \"{\\\"date_of_birth\\\":\\\"1988-03-04\\\"}\",",
+    "          \"name\": \"lookup_appointment\",",
+    "          \"role\": \"tool_call_invocation\",",
+    "          \"tool_call_id\": \"call_a81f2c\"",
+    "        },",
+    "        {",
+    "          \"content\": \"{\\\"next_appointment\\\":\\\"2026-06-12T09:30:00-07:00\\\",\\\"type\\\":\\\"cleaning\\\"}\",",
+    "          \"role\": \"tool_call_result\",",
+    "          \"successful\": true,",
+    "          \"tool_call_id\": \"call_a81f2c\"",
+    "        },",
+    "        {",
+    "          \"content\": \"Your next cleaning is on Friday, June 12th at 9:30 in the morning.\",",
+    "          \"role\": \"agent\"",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"cloneVoice\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"files\": [",
+    "        \"dr-patel-sample-1.mp3\",",
+    "        \"dr-patel-sample-2.mp3\"",
+    "      ],",
+    "      \"voice_name\": \"Dr. Patel\",",
+    "      \"voice_provider\": \"elevenlabs\"",
+    "    },",
+    "    \"response\": {",
+    "      \"gender\": \"female\",",
+    "      \"preview_audio_url\": \"https://voices.example.com/previews/custom_voice_2e7b9d4a1c6f0853.mp3\",",
+    "      \"provider\": \"elevenlabs\",",
+    "      \"voice_id\": \"custom_voice_2e7b9d4a1c6f0853\",",
+    "      \"voice_name\": \"Dr. Patel\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createAgent\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"agent_name\": \"Dental front desk\",",
+    "      \"interruption_sensitivity\": 0.8,",
+    "      \"language\": \"en-US\",",
+    "      \"max_call_duration_ms\": 1800000,",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "        \"type\": \"retell-llm\"",
+    "      },",
+    "      \"voice_id\": \"11labs-Myra\",",
+    "      \"webhook_url\": \"https://hooks.example.com/retell/calls\"",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_3f9c2a71b0d84e55\",",
+    "      \"agent_name\": \"Dental front desk\",",
+    "      \"interruption_sensitivity\": 0.8,",
+    "      \"is_published\": false,",
+    "      \"language\": \"en-US\",",
+    "      \"last_modification_timestamp\": 1771843215000,",
+    "      \"max_call_duration_ms\": 1800000,",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 0",
+    "      },",
+    "      \"version\": 0,",
+    "      \"voice_id\": \"11labs-Myra\",",
+    "      \"webhook_url\": \"https://hooks.example.com/retell/calls\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createAgentVersion\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"base_version\": 2",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_3f9c2a71b0d84e55\",",
+    "      \"agent_name\": \"Dental front desk\",",
+    "      \"base_version\": 2,",
+    "      \"interruption_sensitivity\": 0.8,",
+    "      \"is_published\": false,",
+    "      \"language\": \"en-US\",",
+    "      \"last_modification_timestamp\": 1773069350000,",
+    "      \"max_call_duration_ms\": 1800000,",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 3",
+    "      },",
+    "      \"version\": 3,",
+    "      \"voice_id\": \"11labs-Myra\",",
+    "      \"webhook_url\": \"https://hooks.example.com/retell/calls\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createBatchCall\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"call_time_window\": {",
+    "        \"day\": [",
+    "          \"Monday\",",
+    "          \"Tuesday\",",
+    "          \"Wednesday\",",
+    "          \"Thursday\",",
+    "          \"Friday\"",
+    "        ],",
+    "        \"timezone\": \"America/Los_Angeles\",",
+    "        \"windows\": [",
+    "          {",
+    "            \"end\": 720,",
+    "            \"start\": 540",
+    "          }",
+    "        ]",
+    "      },",
+    "      \"from_number\": \"+14155550123\",",
+    "      \"name\": \"Thursday appointment reminders\",",
+    "      \"reserved_concurrency\": 2,",
+    "      \"tasks\": [",
+    "        {",
+    "          \"retell_llm_dynamic_variables\": {",
+    "            \"appointment_time\": \"Thursday 10 AM\",",
+    "            \"customer_name\": \"Jordan\"",
+    "          },",
+    "          \"to_number\": \"+12125550187\"",
+    "        },",
+    "        {",
+    "          \"metadata\": {",
+    "            \"crm_contact_id\": \"ct_20977\"",
+    "          },",
+    "          \"retell_llm_dynamic_variables\": {",
+    "            \"appointment_time\": \"Thursday 2 PM\",",
+    "            \"customer_name\": \"Priya\"",
+    "          },",
+    "          \"to_number\": \"+13105550142\"",
+    "        }",
+    "      ],",
+    "      \"trigger_timestamp\": 1794574800000",
+    "    },",
+    "    \"response\": {",
+    "      \"batch_call_id\": \"batch_call_8f3d1b6e2c9a4075\",",
+    "      \"call_time_window\": {",
+    "        \"day\": [",
+    "          \"Monday\",",
+    "          \"Tuesday\",",
+    "          \"Wednesday\",",
+    "          \"Thursday\",",
+    "          \"Friday\"",
+    "        ],",
+    "        \"timezone\": \"America/Los_Angeles\",",
+    "        \"windows\": [",
+    "          {",
+    "            \"end\": 720,",
+    "            \"start\": 540",
+    "          }",
+    "        ]",
+    "      },",
+    "      \"from_number\": \"+14155550123\",",
+    "      \"name\": \"Thursday appointment reminders\",",
+    "      \"scheduled_timestamp\": 1794574800000,",
+    "      \"total_task_count\": 2",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createBatchTest\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 2",
+    "      },",
+    "      \"test_case_definition_ids\": [",
+    "        \"tcd_6a1f3e9b2c7d4058\",",
+    "        \"tcd_b83c0e5d9f1a2764\"",
+    "      ]",
+    "    },",
+    "    \"response\": {",
+    "      \"creation_timestamp\": 1794571200000,",
+    "      \"error_count\": 0,",
+    "      \"fail_count\": 0,",
+    "      \"pass_count\": 0,",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 2",
+    "      },",
+    "      \"status\": \"in_progress\",",
+    "      \"test_case_batch_job_id\": \"tcbj_5e2a8c1f7b3d9046\",",
+    "      \"total_count\": 2,",
+    "      \"user_modified_timestamp\": 1794571200000",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createChat\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"agent_id\": \"agent_c7e15a90b3d2f468\",",
+    "      \"agent_version\": 2,",
+    "      \"metadata\": {",
+    "        \"ticket_id\": \"TCK-4471\"",
+    "      },",
+    "      \"retell_llm_dynamic_variables\": {",
+    "        \"customer_name\": \"Jordan\"",
+    "      }",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_c7e15a90b3d2f468\",",
+    "      \"chat_id\": \"chat_2a6f9d1c8e4b7035\",",
+    "      \"chat_status\": \"ongoing\",",
+    "      \"chat_type\": \"api_chat\",",
+    "      \"metadata\": {",
+    "        \"ticket_id\": \"TCK-4471\"",
+    "      },",
+    "      \"retell_llm_dynamic_variables\": {",
+    "        \"customer_name\": \"Jordan\"",
+    "      },",
+    "      \"start_timestamp\": 1794571200000,",
+    "      \"version\": 2",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createChatAgent\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"agent_name\": \"Order status chat\",",
+    "      \"auto_close_message\": \"This chat was closed after a period of inactivity. Message us again any time.\",",
+    "      \"end_chat_after_silence_ms\": 3600000,",
+    "      \"language\": \"en-US\",",
+    "      \"response_engine\": {",
+    "        \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "        \"type\": \"conversation-flow\"",
+    "      }",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_7b21e0c94f6a4d18\",",
+    "      \"agent_name\": \"Order status chat\",",
+    "      \"auto_close_message\": \"This chat was closed after a period of inactivity. Message us again any time.\",",
+    "      \"end_chat_after_silence_ms\": 3600000,",
+    "      \"is_published\": false,",
+    "      \"language\": \"en-US\",",
+    "      \"last_modification_timestamp\": 1771843215000,",
+    "      \"response_engine\": {",
+    "        \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "        \"type\": \"conversation-flow\",",
+    "        \"version\": 0",
+    "      },",
+    "      \"version\": 0",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createChatCompletion\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"chat_id\": \"chat_2a6f9d1c8e4b7035\",",
+    "      \"content\": \"Do you have any openings this Saturday?\"",
+    "    },",
+    "    \"response\": {",
+    "      \"messages\": [",
+    "        {",
+    "          \"arguments\": \"{\\\"date\\\": \\\"Saturday\\\"}\",",
+    "          \"created_timestamp\": 1794571203000,",
+    "          \"message_id\": \"msg_03\",",
+    "          \"name\": \"check_availability\",",
+    "          \"role\": \"tool_call_invocation\",",
+    "          \"tool_call_id\": \"tc_4b1e\"",
+    "        },",
+    "        {",
+    "          \"content\": \"{\\\"slots\\\": [\\\"9:30 AM\\\", \\\"1:00 PM\\\"]}\",",
+    "          \"created_timestamp\": 1794571204000,",
+    "          \"message_id\": \"msg_04\",",
+    "          \"role\": \"tool_call_result\",",
+    "          \"tool_call_id\": \"tc_4b1e\"",
+    "        },",
+    "        {",
+    "          \"content\": \"Yes, we have 9:30 AM and 1:00 PM available on Saturday. Which would you prefer?\",",
+    "          \"created_timestamp\": 1794571205000,",
+    "          \"message_id\": \"msg_05\",",
+    "          \"role\": \"agent\"",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createConversationFlow\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"global_prompt\": \"You are a friendly support assistant for Northwind Outfitters.\",",
+    "      \"model_choice\": {",
+    "        \"model\": \"gpt-4.1-mini\",",
+    "        \"type\": \"cascading\"",
+    "      },",
+    "      \"nodes\": [",
+    "        {",
+    "          \"edges\": [",
+    "            {",
+    "              \"destination_node_id\": \"goodbye\",",
+    "              \"id\": \"edge_has_order\",",
+    "              \"transition_condition\": {",
+    "                \"prompt\": \"The customer gave an order number\",",
+    "                \"type\": \"prompt\"",
+    "              }",
+    "            }",
+    "          ],",
+    "          \"id\": \"greeting\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Greet the customer and ask for their order number.\",",
+    "            \"type\": \"prompt\"",
+    "          },",
+    "          \"name\": \"Greeting\",",
+    "          \"type\": \"conversation\"",
+    "        },",
+    "        {",
+    "          \"id\": \"goodbye\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Thanks for contacting us. Goodbye!\",",
+    "            \"type\": \"static_text\"",
+    "          },",
+    "          \"name\": \"Goodbye\",",
+    "          \"type\": \"end\"",
+    "        }",
+    "      ],",
+    "      \"start_node_id\": \"greeting\",",
+    "      \"start_speaker\": \"agent\"",
+    "    },",
+    "    \"response\": {",
+    "      \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "      \"global_prompt\": \"You are a friendly support assistant for Northwind Outfitters.\",",
+    "      \"model_choice\": {",
+    "        \"model\": \"gpt-4.1-mini\",",
+    "        \"type\": \"cascading\"",
+    "      },",
+    "      \"nodes\": [",
+    "        {",
+    "          \"edges\": [",
+    "            {",
+    "              \"destination_node_id\": \"goodbye\",",
+    "              \"id\": \"edge_has_order\",",
+    "              \"transition_condition\": {",
+    "                \"prompt\": \"The customer gave an order number\",",
+    "                \"type\": \"prompt\"",
+    "              }",
+    "            }",
+    "          ],",
+    "          \"id\": \"greeting\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Greet the customer and ask for their order number.\",",
+    "            \"type\": \"prompt\"",
+    "          },",
+    "          \"name\": \"Greeting\",",
+    "          \"type\": \"conversation\"",
+    "        },",
+    "        {",
+    "          \"id\": \"goodbye\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Thanks for contacting us. Goodbye!\",",
+    "            \"type\": \"static_text\"",
+    "          },",
+    "          \"name\": \"Goodbye\",",
+    "          \"type\": \"end\"",
+    "        }",
+    "      ],",
+    "      \"start_node_id\": \"greeting\",",
+    "      \"start_speaker\": \"agent\",",
+    "      \"version\": 0",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createConversationFlowComponent\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"name\": \"Identity check\",",
+    "      \"nodes\": [",
+    "        {",
+    "          \"edges\": [",
+    "            {",
+    "              \"destination_node_id\": \"verified\",",
+    "              \"id\": \"edge_verified\",",
+    "              \"transition_condition\": {",
+    "                \"prompt\": \"Name and date of birth were confirmed\",",
+    "                \"type\": \"prompt\"",
+    "              }",
+    "            }",
+    "          ],",
+    "          \"id\": \"verify_identity\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Ask for the caller's full name and date of birth and confirm them.\",",
+    "            \"type\": \"prompt\"",
+    "          },",
+    "          \"name\": \"Verify identity\",",
+    "          \"type\": \"conversation\"",
+    "        },",
+    "        {",
+    "          \"id\": \"verified\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Thank you, you are verified.\",",
+    "            \"type\": \"static_text\"",
+    "          },",
+    "          \"name\": \"Verified\",",
+    "          \"type\": \"end\"",
+    "        }",
+    "      ],",
+    "      \"start_node_id\": \"verify_identity\"",
+    "    },",
+    "    \"response\": {",
+    "      \"conversation_flow_component_id\": \"conversation_flow_component_8e3b51f27a90\",",
+    "      \"linked_conversation_flow_ids\": [],",
+    "      \"name\": \"Identity check\",",
+    "      \"nodes\": [",
+    "        {",
+    "          \"edges\": [",
+    "            {",
+    "              \"destination_node_id\": \"verified\",",
+    "              \"id\": \"edge_verified\",",
+    "              \"transition_condition\": {",
+    "                \"prompt\": \"Name and date of birth were confirmed\",",
+    "                \"type\": \"prompt\"",
+    "              }",
+    "            }",
+    "          ],",
+    "          \"id\": \"verify_identity\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Ask for the caller's full name and date of birth and confirm them.\",",
+    "            \"type\": \"prompt\"",
+    "          },",
+    "          \"name\": \"Verify identity\",",
+    "          \"type\": \"conversation\"",
+    "        },",
+    "        {",
+    "          \"id\": \"verified\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Thank you, you are verified.\",",
+    "            \"type\": \"static_text\"",
+    "          },",
+    "          \"name\": \"Verified\",",
+    "          \"type\": \"end\"",
+    "        }",
+    "      ],",
+    "      \"start_node_id\": \"verify_identity\",",
+    "      \"user_modified_timestamp\": 1771843215000",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createKnowledgeBase\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"enable_auto_refresh\": true,",
+    "      \"knowledge_base_name\": \"Northwind support FAQ\",",
+    "      \"knowledge_base_texts\": [",
+    "        {",
+    "          \"text\": \"Our stores are open Monday to Saturday, 9am to 7pm, and closed on Sundays.\",",
+    "          \"title\": \"Store hours\"",
+    "        }",
+    "      ],",
+    "      \"knowledge_base_urls\": [",
+    "        \"https://www.example.com/help/returns\"",
+    "      ]",
+    "    },",
+    "    \"response\": {",
+    "      \"enable_auto_refresh\": true,",
+    "      \"knowledge_base_id\": \"knowledge_base_4a91c7e2d3f05b68\",",
+    "      \"knowledge_base_name\": \"Northwind support FAQ\",",
+    "      \"status\": \"in_progress\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createPhoneNumber\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"area_code\": 415,",
+    "      \"country_code\": \"US\",",
+    "      \"inbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 1",
+    "        }",
+    "      ],",
+    "      \"nickname\": \"Bayview Dental main line\",",
+    "      \"number_provider\": \"twilio\",",
+    "      \"outbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 1",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"response\": {",
+    "      \"area_code\": 415,",
+    "      \"inbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 1",
+    "        }",
+    "      ],",
+    "      \"inbound_webhook_url\": null,",
+    "      \"last_modification_timestamp\": 1794570600000,",
+    "      \"nickname\": \"Bayview Dental main line\",",
+    "      \"outbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 1",
+    "        }",
+    "      ],",
+    "      \"phone_number\": \"+14155550123\",",
+    "      \"phone_number_pretty\": \"+1 (415) 555-0123\",",
+    "      \"phone_number_type\": \"retell-twilio\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createRetellLlm\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"begin_message\": \"Thanks for calling Bayview Dental, how can I help?\",",
+    "      \"default_dynamic_variables\": {",
+    "        \"patient_name\": \"there\"",
+    "      },",
+    "      \"general_prompt\": \"You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.\",",
+    "      \"general_tools\": [",
+    "        {",
+    "          \"description\": \"Hang up once the caller has no further questions.\",",
+    "          \"name\": \"end_call\",",
+    "          \"type\": \"end_call\"",
+    "        }",
+    "      ],",
+    "      \"model\": \"gpt-4.1\",",
+    "      \"model_temperature\": 0.2,",
+    "      \"start_speaker\": \"agent\"",
+    "    },",
+    "    \"response\": {",
+    "      \"begin_message\": \"Thanks for calling Bayview Dental, how can I help?\",",
+    "      \"default_dynamic_variables\": {",
+    "        \"patient_name\": \"there\"",
+    "      },",
+    "      \"general_prompt\": \"You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.\",",
+    "      \"general_tools\": [",
+    "        {",
+    "          \"description\": \"Hang up once the caller has no further questions.\",",
+    "          \"name\": \"end_call\",",
+    "          \"type\": \"end_call\"",
+    "        }",
+    "      ],",
+    "      \"is_published\": false,",
+    "      \"last_modification_timestamp\": 1771843215000,",
+    "      \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "      \"model\": \"gpt-4.1\",",
+    "      \"model_temperature\": 0.2,",
+    "      \"start_speaker\": \"agent\",",
+    "      \"version\": 0",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createSmsChat\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"from_number\": \"+14155550123\",",
+    "      \"override_agent_id\": \"agent_c7e15a90b3d2f468\",",
+    "      \"retell_llm_dynamic_variables\": {",
+    "        \"appointment_time\": \"Thursday 10 AM\",",
+    "        \"customer_name\": \"Jordan\"",
+    "      },",
+    "      \"to_number\": \"+12125550187\"",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_c7e15a90b3d2f468\",",
+    "      \"chat_id\": \"chat_d04b8e2f7a1c5963\",",
+    "      \"chat_status\": \"ongoing\",",
+    "      \"chat_type\": \"sms_chat\",",
+    "      \"message_with_tool_calls\": [",
+    "        {",
+    "          \"content\": \"Hi Jordan, this is Bayview Dental. Reply YES to confirm your cleaning on Thursday at 10 AM.\",",
+    "          \"created_timestamp\": 1794571201000,",
+    "          \"message_id\": \"msg_01\",",
+    "          \"role\": \"agent\"",
+    "        }",
+    "      ],",
+    "      \"retell_llm_dynamic_variables\": {",
+    "        \"appointment_time\": \"Thursday 10 AM\",",
+    "        \"customer_name\": \"Jordan\"",
+    "      },",
+    "      \"start_timestamp\": 1794571200000",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createTestCaseDefinition\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"dynamic_variables\": {",
+    "        \"customer_name\": \"Jordan Lee\"",
+    "      },",
+    "      \"llm_model\": \"gpt-4.1\",",
+    "      \"metrics\": [",
+    "        \"The agent moves the appointment to a Friday afternoon slot\",",
+    "        \"The agent confirms the new date and time before ending the call\"",
+    "      ],",
+    "      \"name\": \"Reschedule an existing appointment\",",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 2",
+    "      },",
+    "      \"tool_mocks\": [",
+    "        {",
+    "          \"input_match_rule\": {",
+    "            \"type\": \"any\"",
+    "          },",
+    "          \"output\": \"{\\\"slots\\\": [\\\"Friday 2:00 PM\\\", \\\"Friday 3:30 PM\\\"]}\",",
+    "          \"tool_name\": \"check_availability\"",
+    "        }",
+    "      ],",
+    "      \"user_prompt\": \"You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief.\"",
+    "    },",
+    "    \"response\": {",
+    "      \"creation_timestamp\": 1794484800000,",
+    "      \"dynamic_variables\": {",
+    "        \"customer_name\": \"Jordan Lee\"",
+    "      },",
+    "      \"llm_model\": \"gpt-4.1\",",
+    "      \"metrics\": [",
+    "        \"The agent moves the appointment to a Friday afternoon slot\",",
+    "        \"The agent confirms the new date and time before ending the call\"",
+    "      ],",
+    "      \"name\": \"Reschedule an existing appointment\",",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 2",
+    "      },",
+    "      \"test_case_definition_id\": \"tcd_6a1f3e9b2c7d4058\",",
+    "      \"tool_mocks\": [",
+    "        {",
+    "          \"input_match_rule\": {",
+    "            \"type\": \"any\"",
+    "          },",
+    "          \"output\": \"{\\\"slots\\\": [\\\"Friday 2:00 PM\\\", \\\"Friday 3:30 PM\\\"]}\",",
+    "          \"tool_name\": \"check_availability\"",
+    "        }",
+    "      ],",
+    "      \"type\": \"simulation\",",
+    "      \"user_modified_timestamp\": 1794567600000,",
+    "      \"user_prompt\": \"You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief.\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteAgentVersion\": {",
+    "    \"query\": {",
+    "      \"version\": 0",
+    "    },",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteAgent\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteChatAgent\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteChat\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"chat_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteConversationFlowComponent\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"conversation_flow_component_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteConversationFlow\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"conversation_flow_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteKnowledgeBaseSource\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"knowledge_base_id\": \"string\",",
+    "      \"source_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"enable_auto_refresh\": true,",
+    "      \"knowledge_base_id\": \"knowledge_base_4a91c7e2d3f05b68\",",
+    "      \"knowledge_base_name\": \"Northwind support FAQ\",",
+    "      \"knowledge_base_sources\": [",
+    "        {",
+    "          \"source_id\": \"source_6b0e2f8a91c4\",",
+    "          \"type\": \"url\",",
+    "          \"url\": \"https://www.example.com/help/returns\"",
+    "        },",
+    "        {",
+    "          \"content_url\": \"https://files.example.com/kb/source_3d7c5a1e0b92.txt\",",
+    "          \"source_id\": \"source_3d7c5a1e0b92\",",
+    "          \"title\": \"Store hours\",",
+    "          \"type\": \"text\"",
+    "        }",
+    "      ],",
+    "      \"last_refreshed_timestamp\": 1773069350000,",
+    "      \"status\": \"complete\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteKnowledgeBase\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"knowledge_base_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deletePhoneNumber\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"phone_number\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteRetellLlm\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"llm_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteTestCaseDefinition\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"test_case_definition_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"endChat\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"chat_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getAgentVersions\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"response\": [",
+    "      {",
+    "        \"agent_id\": \"agent_3f9c2a71b0d84e55\",",
+    "        \"agent_name\": \"Dental front desk\",",
+    "        \"base_version\": 0,",
+    "        \"interruption_sensitivity\": 0.8,",
+    "        \"is_published\": true,",
+    "        \"language\": \"en-US\",",
+    "        \"last_modification_timestamp\": 1772016042000,",
+    "        \"max_call_duration_ms\": 1800000,",
+    "        \"response_engine\": {",
+    "          \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "          \"type\": \"retell-llm\",",
+    "          \"version\": 1",
+    "        },",
+    "        \"version\": 1,",
+    "        \"version_description\": \"Launch configuration\",",
+    "        \"voice_id\": \"11labs-Myra\",",
+    "        \"webhook_url\": \"https://hooks.example.com/retell/calls\"",
+    "      },",
+    "      {",
+    "        \"agent_id\": \"agent_3f9c2a71b0d84e55\",",
+    "        \"agent_name\": \"Dental front desk\",",
+    "        \"base_version\": 1,",
+    "        \"interruption_sensitivity\": 0.8,",
+    "        \"is_published\": false,",
+    "        \"language\": \"en-US\",",
+    "        \"last_modification_timestamp\": 1772450918000,",
+    "        \"max_call_duration_ms\": 1800000,",
+    "        \"response_engine\": {",
+    "          \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "          \"type\": \"retell-llm\",",
+    "          \"version\": 2",
+    "        },",
+    "        \"version\": 2,",
+    "        \"voice_id\": \"11labs-Myra\",",
+    "        \"webhook_url\": \"https://hooks.example.com/retell/calls\"",
+    "      }",
+    "    ],",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getAgent\": {",
+    "    \"query\": {",
+    "      \"version\": \"string\"",
+    "    },",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_3f9c2a71b0d84e55\",",
+    "      \"agent_name\": \"Dental front desk\",",
+    "      \"base_version\": 1,",
+    "      \"interruption_sensitivity\": 0.8,",
+    "      \"is_published\": true,",
+    "      \"language\": \"en-US\",",
+    "      \"last_modification_timestamp\": 1772450918000,",
+    "      \"max_call_duration_ms\": 1800000,",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 2",
+    "      },",
+    "      \"version\": 2,",
+    "      \"version_description\": \"Shorter greeting\",",
+    "      \"voice_id\": \"11labs-Myra\",",
+    "      \"webhook_url\": \"https://hooks.example.com/retell/calls\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getBatchTest\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"test_case_batch_job_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"creation_timestamp\": 1794571200000,",
+    "      \"error_count\": 0,",
+    "      \"fail_count\": 1,",
+    "      \"pass_count\": 1,",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 2",
+    "      },",
+    "      \"status\": \"complete\",",
+    "      \"test_case_batch_job_id\": \"tcbj_5e2a8c1f7b3d9046\",",
+    "      \"total_count\": 2,",
+    "      \"user_modified_timestamp\": 1794571295000",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getChatAgentVersions\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"response\": [",
+    "      {",
+    "        \"agent_id\": \"agent_7b21e0c94f6a4d18\",",
+    "        \"agent_name\": \"Order status chat\",",
+    "        \"auto_close_message\": \"This chat was closed after a period of inactivity. Message us again any time.\",",
+    "        \"end_chat_after_silence_ms\": 3600000,",
+    "        \"is_published\": true,",
+    "        \"language\": \"en-US\",",
+    "        \"last_modification_timestamp\": 1771843215000,",
+    "        \"response_engine\": {",
+    "          \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "          \"type\": \"conversation-flow\",",
+    "          \"version\": 0",
+    "        },",
+    "        \"version\": 0",
+    "      },",
+    "      {",
+    "        \"agent_id\": \"agent_7b21e0c94f6a4d18\",",
+    "        \"agent_name\": \"Order status chat\",",
+    "        \"auto_close_message\": \"This chat was closed after a period of inactivity. Message us again any time.\",",
+    "        \"base_version\": 0,",
+    "        \"end_chat_after_silence_ms\": 3600000,",
+    "        \"is_published\": false,",
+    "        \"language\": \"en-US\",",
+    "        \"last_modification_timestamp\": 1772016042000,",
+    "        \"response_engine\": {",
+    "          \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "          \"type\": \"conversation-flow\",",
+    "          \"version\": 1",
+    "        },",
+    "        \"version\": 1",
+    "      }",
+    "    ],",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getChatAgent\": {",
+    "    \"query\": {",
+    "      \"version\": \"string\"",
+    "    },",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_7b21e0c94f6a4d18\",",
+    "      \"agent_name\": \"Order status chat\",",
+    "      \"auto_close_message\": \"This chat was closed after a period of inactivity. Message us again any time.\",",
+    "      \"base_version\": 0,",
+    "      \"end_chat_after_silence_ms\": 3600000,",
+    "      \"is_published\": true,",
+    "      \"language\": \"en-US\",",
+    "      \"last_modification_timestamp\": 1772016042000,",
+    "      \"response_engine\": {",
+    "        \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "        \"type\": \"conversation-flow\",",
+    "        \"version\": 1",
+    "      },",
+    "      \"version\": 1",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getChat\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"chat_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_c7e15a90b3d2f468\",",
+    "      \"chat_analysis\": {",
+    "        \"chat_successful\": true,",
+    "        \"chat_summary\": \"The user booked a Saturday 9:30 AM appointment.\",",
+    "        \"user_sentiment\": \"Positive\"",
+    "      },",
+    "      \"chat_cost\": {",
+    "        \"combined_cost\": 0.6,",
+    "        \"product_costs\": [",
+    "          {",
+    "            \"cost\": 0.6,",
+    "            \"product\": \"gpt_4_1_mini\",",
+    "            \"unit_price\": 0.002",
+    "          }",
+    "        ]",
+    "      },",
+    "      \"chat_id\": \"chat_2a6f9d1c8e4b7035\",",
+    "      \"chat_status\": \"ended\",",
+    "      \"chat_type\": \"api_chat\",",
+    "      \"end_timestamp\": 1794571505000,",
+    "      \"message_with_tool_calls\": [",
+    "        {",
+    "          \"content\": \"Do you have any openings this Saturday?\",",
+    "          \"created_timestamp\": 1794571202000,",
+    "          \"message_id\": \"msg_01\",",
+    "          \"role\": \"user\"",
+    "        },",
+    "        {",
+    "          \"content\": \"Yes, we have 9:30 AM and 1:00 PM available on Saturday. Which would you prefer?\",",
+    "          \"created_timestamp\": 1794571204000,",
+    "          \"message_id\": \"msg_02\",",
+    "          \"role\": \"agent\"",
+    "        }",
+    "      ],",
+    "      \"metadata\": {",
+    "        \"ticket_id\": \"TCK-4471\"",
+    "      },",
+    "      \"start_timestamp\": 1794571200000,",
+    "      \"transcript\": \"User: Do you have any openings this Saturday?\\nAgent: Yes, we have 9:30 AM and 1:00 PM available on Saturday. Which would you prefer?\\nUser: 9:30 please.\\nAgent: Done! You are booked for Saturday at 9:30 AM.\",",
+    "      \"version\": 2",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getConcurrency\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"response\": {",
+    "      \"base_concurrency\": 20,",
+    "      \"concurrency_burst_enabled\": false,",
+    "      \"concurrency_burst_limit\": 0,",
+    "      \"concurrency_limit\": 40,",
+    "      \"concurrency_purchase_limit\": 100,",
+    "      \"current_concurrency\": 7,",
+    "      \"purchased_concurrency\": 20,",
+    "      \"remaining_purchase_limit\": 80,",
+    "      \"reserved_inbound_concurrency\": 5",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getConversationFlowComponent\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"conversation_flow_component_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"conversation_flow_component_id\": \"conversation_flow_component_8e3b51f27a90\",",
+    "      \"linked_conversation_flow_ids\": [",
+    "        \"conversation_flow_2c7a9e41d05b\"",
+    "      ],",
+    "      \"name\": \"Identity check\",",
+    "      \"nodes\": [",
+    "        {",
+    "          \"edges\": [",
+    "            {",
+    "              \"destination_node_id\": \"verified\",",
+    "              \"id\": \"edge_verified\",",
+    "              \"transition_condition\": {",
+    "                \"prompt\": \"Name and date of birth were confirmed\",",
+    "                \"type\": \"prompt\"",
+    "              }",
+    "            }",
+    "          ],",
+    "          \"id\": \"verify_identity\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Ask for the caller's full name and date of birth and confirm them.\",",
+    "            \"type\": \"prompt\"",
+    "          },",
+    "          \"name\": \"Verify identity\",",
+    "          \"type\": \"conversation\"",
+    "        },",
+    "        {",
+    "          \"id\": \"verified\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Thank you, you are verified.\",",
+    "            \"type\": \"static_text\"",
+    "          },",
+    "          \"name\": \"Verified\",",
+    "          \"type\": \"end\"",
+    "        }",
+    "      ],",
+    "      \"start_node_id\": \"verify_identity\",",
+    "      \"user_modified_timestamp\": 1772016042000",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getConversationFlow\": {",
+    "    \"query\": {",
+    "      \"version\": 0",
+    "    },",
+    "    \"path\": {",
+    "      \"conversation_flow_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "      \"global_prompt\": \"You are a friendly support assistant for Northwind Outfitters.\",",
+    "      \"model_choice\": {",
+    "        \"model\": \"gpt-4.1-mini\",",
+    "        \"type\": \"cascading\"",
+    "      },",
+    "      \"nodes\": [",
+    "        {",
+    "          \"edges\": [",
+    "            {",
+    "              \"destination_node_id\": \"goodbye\",",
+    "              \"id\": \"edge_has_order\",",
+    "              \"transition_condition\": {",
+    "                \"prompt\": \"The customer gave an order number\",",
+    "                \"type\": \"prompt\"",
+    "              }",
+    "            }",
+    "          ],",
+    "          \"id\": \"greeting\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Greet the customer and ask for their order number.\",",
+    "            \"type\": \"prompt\"",
+    "          },",
+    "          \"name\": \"Greeting\",",
+    "          \"type\": \"conversation\"",
+    "        },",
+    "        {",
+    "          \"id\": \"goodbye\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Thanks for contacting us. Goodbye!\",",
+    "            \"type\": \"static_text\"",
+    "          },",
+    "          \"name\": \"Goodbye\",",
+    "          \"type\": \"end\"",
+    "        }",
+    "      ],",
+    "      \"start_node_id\": \"greeting\",",
+    "      \"start_speaker\": \"agent\",",
+    "      \"version\": 1",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getKnowledgeBase\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"knowledge_base_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"enable_auto_refresh\": true,",
+    "      \"knowledge_base_id\": \"knowledge_base_4a91c7e2d3f05b68\",",
+    "      \"knowledge_base_name\": \"Northwind support FAQ\",",
+    "      \"knowledge_base_sources\": [",
+    "        {",
+    "          \"source_id\": \"source_6b0e2f8a91c4\",",
+    "          \"type\": \"url\",",
+    "          \"url\": \"https://www.example.com/help/returns\"",
+    "        },",
+    "        {",
+    "          \"content_url\": \"https://files.example.com/kb/source_3d7c5a1e0b92.txt\",",
+    "          \"source_id\": \"source_3d7c5a1e0b92\",",
+    "          \"title\": \"Store hours\",",
+    "          \"type\": \"text\"",
+    "        },",
+    "        {",
+    "          \"file_size\": 184320,",
+    "          \"file_url\": \"https://files.example.com/kb/shipping-policy.pdf\",",
+    "          \"filename\": \"shipping-policy.pdf\",",
+    "          \"source_id\": \"source_9a4f6e2c7d13\",",
+    "          \"type\": \"document\"",
+    "        }",
+    "      ],",
+    "      \"last_refreshed_timestamp\": 1772450918000,",
+    "      \"status\": \"complete\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getMcpTools\": {",
+    "    \"query\": {",
+    "      \"component_id\": \"string\",",
+    "      \"mcp_id\": \"string\",",
+    "      \"version\": \"string\"",
+    "    },",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"response\": [",
+    "      {",
+    "        \"description\": \"Lists free appointment slots for a given day.\",",
+    "        \"inputSchema\": {",
+    "          \"properties\": {",
+    "            \"date\": {",
+    "              \"description\": \"Day in YYYY-MM-DD format\",",
+    "              \"type\": \"string\"",
+    "            }",
+    "          },",
+    "          \"required\": [",
+    "            \"date\"",
+    "          ],",
+    "          \"type\": \"object\"",
+    "        },",
+    "        \"name\": \"find_open_slots\"",
+    "      },",
+    "      {",
+    "        \"description\": \"Books a slot returned by find_open_slots.\",",
+    "        \"inputSchema\": {",
+    "          \"properties\": {",
+    "            \"patient_name\": {",
+    "              \"type\": \"string\"",
+    "            },",
+    "            \"slot_id\": {",
+    "              \"type\": \"string\"",
+    "            }",
+    "          },",
+    "          \"required\": [",
+    "            \"slot_id\",",
+    "            \"patient_name\"",
+    "          ],",
+    "          \"type\": \"object\"",
+    "        },",
+    "        \"name\": \"book_slot\"",
+    "      }",
+    "    ],",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getPhoneNumber\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"phone_number\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"area_code\": 415,",
+    "      \"inbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 1",
+    "        }",
+    "      ],",
+    "      \"inbound_webhook_url\": null,",
+    "      \"last_modification_timestamp\": 1794570600000,",
+    "      \"nickname\": \"Bayview Dental main line\",",
+    "      \"outbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 1",
+    "        }",
+    "      ],",
+    "      \"phone_number\": \"+14155550123\",",
+    "      \"phone_number_pretty\": \"+1 (415) 555-0123\",",
+    "      \"phone_number_type\": \"retell-twilio\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getRetellLlm\": {",
+    "    \"query\": {",
+    "      \"version\": 0",
+    "    },",
+    "    \"path\": {",
+    "      \"llm_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"begin_message\": \"Thanks for calling Bayview Dental, how can I help?\",",
+    "      \"default_dynamic_variables\": {",
+    "        \"patient_name\": \"there\"",
+    "      },",
+    "      \"general_prompt\": \"You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.\",",
+    "      \"general_tools\": [",
+    "        {",
+    "          \"description\": \"Hang up once the caller has no further questions.\",",
+    "          \"name\": \"end_call\",",
+    "          \"type\": \"end_call\"",
+    "        }",
+    "      ],",
+    "      \"is_published\": true,",
+    "      \"last_modification_timestamp\": 1772016042000,",
+    "      \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "      \"model\": \"gpt-4.1\",",
+    "      \"model_temperature\": 0.2,",
+    "      \"start_speaker\": \"agent\",",
+    "      \"version\": 1",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getTestCaseDefinition\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"test_case_definition_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"creation_timestamp\": 1794484800000,",
+    "      \"dynamic_variables\": {",
+    "        \"customer_name\": \"Jordan Lee\"",
+    "      },",
+    "      \"llm_model\": \"gpt-4.1\",",
+    "      \"metrics\": [",
+    "        \"The agent moves the appointment to a Friday afternoon slot\",",
+    "        \"The agent confirms the new date and time before ending the call\"",
+    "      ],",
+    "      \"name\": \"Reschedule an existing appointment\",",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 2",
+    "      },",
+    "      \"test_case_definition_id\": \"tcd_6a1f3e9b2c7d4058\",",
+    "      \"tool_mocks\": [",
+    "        {",
+    "          \"input_match_rule\": {",
+    "            \"type\": \"any\"",
+    "          },",
+    "          \"output\": \"{\\\"slots\\\": [\\\"Friday 2:00 PM\\\", \\\"Friday 3:30 PM\\\"]}\",",
+    "          \"tool_name\": \"check_availability\"",
+    "        }",
+    "      ],",
+    "      \"type\": \"simulation\",",
+    "      \"user_modified_timestamp\": 1794567600000,",
+    "      \"user_prompt\": \"You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief.\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getTestRun\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"test_case_job_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"creation_timestamp\": 1794571200000,",
+    "      \"result_explanation\": \"The agent offered Friday 2:00 PM, the simulated user accepted, and the agent repeated the new time before hanging up.\",",
+    "      \"status\": \"pass\",",
+    "      \"test_case_definition_id\": \"tcd_6a1f3e9b2c7d4058\",",
+    "      \"test_case_definition_snapshot\": {",
+    "        \"creation_timestamp\": 1794484800000,",
+    "        \"dynamic_variables\": {",
+    "          \"customer_name\": \"Jordan Lee\"",
+    "        },",
+    "        \"llm_model\": \"gpt-4.1\",",
+    "        \"metrics\": [",
+    "          \"The agent moves the appointment to a Friday afternoon slot\",",
+    "          \"The agent confirms the new date and time before ending the call\"",
+    "        ],",
+    "        \"name\": \"Reschedule an existing appointment\",",
+    "        \"response_engine\": {",
+    "          \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "          \"type\": \"retell-llm\",",
+    "          \"version\": 2",
+    "        },",
+    "        \"test_case_definition_id\": \"tcd_6a1f3e9b2c7d4058\",",
+    "        \"tool_mocks\": [",
+    "          {",
+    "            \"input_match_rule\": {",
+    "              \"type\": \"any\"",
+    "            },",
+    "            \"output\": \"{\\\"slots\\\": [\\\"Friday 2:00 PM\\\", \\\"Friday 3:30 PM\\\"]}\",",
+    "            \"tool_name\": \"check_availability\"",
+    "          }",
+    "        ],",
+    "        \"type\": \"simulation\",",
+    "        \"user_modified_timestamp\": 1794567600000,",
+    "        \"user_prompt\": \"You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief.\"",
+    "      },",
+    "      \"test_case_job_id\": \"tcj_9d4b2e7a0c6f1385\",",
+    "      \"user_modified_timestamp\": 1794571261000",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getVoice\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"voice_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"accent\": \"British\",",
+    "      \"age\": \"Middle Aged\",",
+    "      \"gender\": \"male\",",
+    "      \"preview_audio_url\": \"https://voices.example.com/previews/custom_voice_8c1f4e2a9b7d3065.mp3\",",
+    "      \"provider\": \"elevenlabs\",",
+    "      \"voice_id\": \"custom_voice_8c1f4e2a9b7d3065\",",
+    "      \"voice_name\": \"Warm British Narrator\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"importPhoneNumber\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"inbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 1",
+    "        }",
+    "      ],",
+    "      \"nickname\": \"Manhattan office\",",
+    "      \"phone_number\": \"+16465550199\",",
+    "      \"sip_trunk_auth_password\": \"S3cure-Trunk-Pass\",",
+    "      \"sip_trunk_auth_username\": \"retell_trunk\",",
+    "      \"termination_uri\": \"bayview-dental.pstn.twilio.com\"",
+    "    },",
+    "    \"response\": {",
+    "      \"inbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 1",
+    "        }",
+    "      ],",
+    "      \"last_modification_timestamp\": 1794571200000,",
+    "      \"nickname\": \"Manhattan office\",",
+    "      \"outbound_agents\": null,",
+    "      \"phone_number\": \"+16465550199\",",
+    "      \"phone_number_pretty\": \"+1 (646) 555-0199\",",
+    "      \"phone_number_type\": \"custom\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listAgents\": {",
+    "    \"query\": {",
+    "      \"is_latest\": true,",
+    "      \"limit\": 1000,",
+    "      \"pagination_key\": \"string\",",
+    "      \"pagination_key_version\": 0",
+    "    },",
+    "    \"path\": {},",
+    "    \"response\": [",
+    "      {",
+    "        \"agent_id\": \"agent_3f9c2a71b0d84e55\",",
+    "        \"agent_name\": \"Dental front desk\",",
+    "        \"interruption_sensitivity\": 0.8,",
+    "        \"is_published\": true,",
+    "        \"language\": \"en-US\",",
+    "        \"last_modification_timestamp\": 1772450918000,",
+    "        \"max_call_duration_ms\": 1800000,",
+    "        \"response_engine\": {",
+    "          \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "          \"type\": \"retell-llm\",",
+    "          \"version\": 2",
+    "        },",
+    "        \"version\": 2,",
+    "        \"voice_id\": \"11labs-Myra\",",
+    "        \"webhook_url\": \"https://hooks.example.com/retell/calls\"",
+    "      },",
+    "      {",
+    "        \"agent_id\": \"agent_91ce04d7a2b35f68\",",
+    "        \"agent_name\": \"Appointment reminders\",",
+    "        \"is_published\": false,",
+    "        \"language\": \"en-US\",",
+    "        \"last_modification_timestamp\": 1772016042000,",
+    "        \"response_engine\": {",
+    "          \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "          \"type\": \"conversation-flow\",",
+    "          \"version\": 0",
+    "        },",
+    "        \"version\": 0,",
+    "        \"voice_id\": \"openai-Alloy\"",
+    "      }",
+    "    ],",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listChatAgents\": {",
+    "    \"query\": {",
+    "      \"is_latest\": true,",
+    "      \"limit\": 1000,",
+    "      \"pagination_key\": \"string\",",
+    "      \"pagination_key_version\": 0",
+    "    },",
+    "    \"path\": {},",
+    "    \"response\": [",
+    "      {",
+    "        \"agent_id\": \"agent_7b21e0c94f6a4d18\",",
+    "        \"agent_name\": \"Order status chat\",",
+    "        \"auto_close_message\": \"This chat was closed after a period of inactivity. Message us again any time.\",",
+    "        \"end_chat_after_silence_ms\": 3600000,",
+    "        \"is_published\": true,",
+    "        \"language\": \"en-US\",",
+    "        \"last_modification_timestamp\": 1772016042000,",
+    "        \"response_engine\": {",
+    "          \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "          \"type\": \"conversation-flow\",",
+    "          \"version\": 1",
+    "        },",
+    "        \"version\": 1",
+    "      }",
+    "    ],",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listKnowledgeBases\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"response\": [",
+    "      {",
+    "        \"enable_auto_refresh\": true,",
+    "        \"knowledge_base_id\": \"knowledge_base_4a91c7e2d3f05b68\",",
+    "        \"knowledge_base_name\": \"Northwind support FAQ\",",
+    "        \"knowledge_base_sources\": [",
+    "          {",
+    "            \"source_id\": \"source_6b0e2f8a91c4\",",
+    "            \"type\": \"url\",",
+    "            \"url\": \"https://www.example.com/help/returns\"",
+    "          },",
+    "          {",
+    "            \"content_url\": \"https://files.example.com/kb/source_3d7c5a1e0b92.txt\",",
+    "            \"source_id\": \"source_3d7c5a1e0b92\",",
+    "            \"title\": \"Store hours\",",
+    "            \"type\": \"text\"",
+    "          }",
+    "        ],",
+    "        \"last_refreshed_timestamp\": 1772450918000,",
+    "        \"status\": \"complete\"",
+    "      },",
+    "      {",
+    "        \"enable_auto_refresh\": false,",
+    "        \"knowledge_base_id\": \"knowledge_base_c07d3b9e18a2f641\",",
+    "        \"knowledge_base_name\": \"Warranty terms\",",
+    "        \"status\": \"in_progress\"",
+    "      }",
+    "    ],",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listVoices\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"response\": [",
+    "      {",
+    "        \"accent\": \"American\",",
+    "        \"age\": \"Young\",",
+    "        \"gender\": \"male\",",
+    "        \"preview_audio_url\": \"https://voices.example.com/previews/11labs-Adrian.mp3\",",
+    "        \"provider\": \"elevenlabs\",",
+    "        \"voice_id\": \"11labs-Adrian\",",
+    "        \"voice_name\": \"Adrian\"",
+    "      },",
+    "      {",
+    "        \"accent\": \"British\",",
+    "        \"age\": \"Middle Aged\",",
+    "        \"gender\": \"male\",",
+    "        \"preview_audio_url\": \"https://voices.example.com/previews/custom_voice_8c1f4e2a9b7d3065.mp3\",",
+    "        \"provider\": \"elevenlabs\",",
+    "        \"voice_id\": \"custom_voice_8c1f4e2a9b7d3065\",",
+    "        \"voice_name\": \"Warm British Narrator\"",
+    "      }",
+    "    ],",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"publishAgentVersion\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"version\": 3,",
+    "      \"version_description\": \"Adds after-hours transfer to the on-call line\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"searchCommunityVoice\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"search_query\": \"warm british narrator\",",
+    "      \"voice_provider\": \"elevenlabs\"",
+    "    },",
+    "    \"response\": {",
+    "      \"voices\": [",
+    "        {",
+    "          \"description\": \"Calm, mid-aged British male voice suited to narration and customer support.\",",
+    "          \"name\": \"Warm British Narrator\",",
+    "          \"provider_voice_id\": \"Xb7hH8MSUJpSbSDYk0k2\",",
+    "          \"public_user_id\": \"6c2f0e9a41b7d35e8c1a0f2d4b6e8a9c\"",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"updateAgent\": {",
+    "    \"query\": {",
+    "      \"version\": \"string\"",
+    "    },",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"agent_name\": \"Dental front desk (after hours)\",",
+    "      \"end_call_after_silence_ms\": 45000,",
+    "      \"voice_speed\": 0.95",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_3f9c2a71b0d84e55\",",
+    "      \"agent_name\": \"Dental front desk (after hours)\",",
+    "      \"base_version\": 2,",
+    "      \"end_call_after_silence_ms\": 45000,",
+    "      \"interruption_sensitivity\": 0.8,",
+    "      \"is_published\": false,",
+    "      \"language\": \"en-US\",",
+    "      \"last_modification_timestamp\": 1773069350000,",
+    "      \"max_call_duration_ms\": 1800000,",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 3",
+    "      },",
+    "      \"version\": 3,",
+    "      \"voice_id\": \"11labs-Myra\",",
+    "      \"voice_speed\": 0.95,",
+    "      \"webhook_url\": \"https://hooks.example.com/retell/calls\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"updateChatAgent\": {",
+    "    \"query\": {",
+    "      \"version\": \"string\"",
+    "    },",
+    "    \"path\": {",
+    "      \"agent_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"end_chat_after_silence_ms\": 900000,",
+    "      \"timezone\": \"America/Chicago\"",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_7b21e0c94f6a4d18\",",
+    "      \"agent_name\": \"Order status chat\",",
+    "      \"auto_close_message\": \"This chat was closed after a period of inactivity. Message us again any time.\",",
+    "      \"base_version\": 1,",
+    "      \"end_chat_after_silence_ms\": 900000,",
+    "      \"is_published\": false,",
+    "      \"language\": \"en-US\",",
+    "      \"last_modification_timestamp\": 1772450918000,",
+    "      \"response_engine\": {",
+    "        \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "        \"type\": \"conversation-flow\",",
+    "        \"version\": 2",
+    "      },",
+    "      \"timezone\": \"America/Chicago\",",
+    "      \"version\": 2",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"updateChat\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"chat_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"custom_attributes\": {",
+    "        \"csat\": 5,",
+    "        \"escalated\": false",
+    "      },",
+    "      \"metadata\": {",
+    "        \"resolved\": true,",
+    "        \"ticket_id\": \"TCK-4471\"",
+    "      },",
+    "      \"override_dynamic_variables\": {",
+    "        \"discount_code\": \"SPRING15\"",
+    "      }",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_c7e15a90b3d2f468\",",
+    "      \"chat_id\": \"chat_2a6f9d1c8e4b7035\",",
+    "      \"chat_status\": \"ended\",",
+    "      \"chat_type\": \"api_chat\",",
+    "      \"custom_attributes\": {",
+    "        \"csat\": 5,",
+    "        \"escalated\": false",
+    "      },",
+    "      \"metadata\": {",
+    "        \"resolved\": true,",
+    "        \"ticket_id\": \"TCK-4471\"",
+    "      }",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"updateConversationFlowComponent\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"conversation_flow_component_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"name\": \"Identity check (DOB + ZIP)\"",
+    "    },",
+    "    \"response\": {",
+    "      \"conversation_flow_component_id\": \"conversation_flow_component_8e3b51f27a90\",",
+    "      \"linked_conversation_flow_ids\": [",
+    "        \"conversation_flow_2c7a9e41d05b\"",
+    "      ],",
+    "      \"name\": \"Identity check (DOB + ZIP)\",",
+    "      \"nodes\": [",
+    "        {",
+    "          \"edges\": [",
+    "            {",
+    "              \"destination_node_id\": \"verified\",",
+    "              \"id\": \"edge_verified\",",
+    "              \"transition_condition\": {",
+    "                \"prompt\": \"Name and date of birth were confirmed\",",
+    "                \"type\": \"prompt\"",
+    "              }",
+    "            }",
+    "          ],",
+    "          \"id\": \"verify_identity\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Ask for the caller's full name and date of birth and confirm them.\",",
+    "            \"type\": \"prompt\"",
+    "          },",
+    "          \"name\": \"Verify identity\",",
+    "          \"type\": \"conversation\"",
+    "        },",
+    "        {",
+    "          \"id\": \"verified\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Thank you, you are verified.\",",
+    "            \"type\": \"static_text\"",
+    "          },",
+    "          \"name\": \"Verified\",",
+    "          \"type\": \"end\"",
+    "        }",
+    "      ],",
+    "      \"start_node_id\": \"verify_identity\",",
+    "      \"user_modified_timestamp\": 1772450918000",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"updateConversationFlow\": {",
+    "    \"query\": {",
+    "      \"version\": 0",
+    "    },",
+    "    \"path\": {",
+    "      \"conversation_flow_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"global_prompt\": \"You are a concise support assistant for Northwind Outfitters. Never guess order details.\",",
+    "      \"model_temperature\": 0.1",
+    "    },",
+    "    \"response\": {",
+    "      \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "      \"global_prompt\": \"You are a concise support assistant for Northwind Outfitters. Never guess order details.\",",
+    "      \"model_choice\": {",
+    "        \"model\": \"gpt-4.1-mini\",",
+    "        \"type\": \"cascading\"",
+    "      },",
+    "      \"model_temperature\": 0.1,",
+    "      \"nodes\": [",
+    "        {",
+    "          \"edges\": [",
+    "            {",
+    "              \"destination_node_id\": \"goodbye\",",
+    "              \"id\": \"edge_has_order\",",
+    "              \"transition_condition\": {",
+    "                \"prompt\": \"The customer gave an order number\",",
+    "                \"type\": \"prompt\"",
+    "              }",
+    "            }",
+    "          ],",
+    "          \"id\": \"greeting\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Greet the customer and ask for their order number.\",",
+    "            \"type\": \"prompt\"",
+    "          },",
+    "          \"name\": \"Greeting\",",
+    "          \"type\": \"conversation\"",
+    "        },",
+    "        {",
+    "          \"id\": \"goodbye\",",
+    "          \"instruction\": {",
+    "            \"text\": \"Thanks for contacting us. Goodbye!\",",
+    "            \"type\": \"static_text\"",
+    "          },",
+    "          \"name\": \"Goodbye\",",
+    "          \"type\": \"end\"",
+    "        }",
+    "      ],",
+    "      \"start_node_id\": \"greeting\",",
+    "      \"start_speaker\": \"agent\",",
+    "      \"version\": 2",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"updatePhoneNumber\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"phone_number\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"inbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 0.7",
+    "        },",
+    "        {",
+    "          \"agent_id\": \"agent_91d4c0e7a25b6f38\",",
+    "          \"weight\": 0.3",
+    "        }",
+    "      ],",
+    "      \"nickname\": \"Bayview Dental main line (A/B)\"",
+    "    },",
+    "    \"response\": {",
+    "      \"area_code\": 415,",
+    "      \"inbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 0.7",
+    "        },",
+    "        {",
+    "          \"agent_id\": \"agent_91d4c0e7a25b6f38\",",
+    "          \"weight\": 0.3",
+    "        }",
+    "      ],",
+    "      \"inbound_webhook_url\": null,",
+    "      \"last_modification_timestamp\": 1794571200000,",
+    "      \"nickname\": \"Bayview Dental main line (A/B)\",",
+    "      \"outbound_agents\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"weight\": 1",
+    "        }",
+    "      ],",
+    "      \"phone_number\": \"+14155550123\",",
+    "      \"phone_number_pretty\": \"+1 (415) 555-0123\",",
+    "      \"phone_number_type\": \"retell-twilio\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"updateRetellLlm\": {",
+    "    \"query\": {",
+    "      \"version\": 0",
+    "    },",
+    "    \"path\": {",
+    "      \"llm_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"begin_message\": \"Hi, this is Bayview Dental. Are you calling about an appointment?\",",
+    "      \"model\": \"gpt-4.1-mini\"",
+    "    },",
+    "    \"response\": {",
+    "      \"begin_message\": \"Hi, this is Bayview Dental. Are you calling about an appointment?\",",
+    "      \"default_dynamic_variables\": {",
+    "        \"patient_name\": \"there\"",
+    "      },",
+    "      \"general_prompt\": \"You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.\",",
+    "      \"general_tools\": [",
+    "        {",
+    "          \"description\": \"Hang up once the caller has no further questions.\",",
+    "          \"name\": \"end_call\",",
+    "          \"type\": \"end_call\"",
+    "        }",
+    "      ],",
+    "      \"is_published\": false,",
+    "      \"last_modification_timestamp\": 1773069350000,",
+    "      \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "      \"model\": \"gpt-4.1-mini\",",
+    "      \"model_temperature\": 0.2,",
+    "      \"start_speaker\": \"agent\",",
+    "      \"version\": 2",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"updateTestCaseDefinition\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"test_case_definition_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"llm_model\": \"gpt-5-mini\",",
+    "      \"metrics\": [",
+    "        \"The agent moves the appointment to a Friday afternoon slot\",",
+    "        \"The agent confirms the new date and time before ending the call\",",
+    "        \"The agent does not offer slots outside clinic hours\"",
+    "      ]",
+    "    },",
+    "    \"response\": {",
+    "      \"creation_timestamp\": 1794484800000,",
+    "      \"dynamic_variables\": {",
+    "        \"customer_name\": \"Jordan Lee\"",
+    "      },",
+    "      \"llm_model\": \"gpt-5-mini\",",
+    "      \"metrics\": [",
+    "        \"The agent moves the appointment to a Friday afternoon slot\",",
+    "        \"The agent confirms the new date and time before ending the call\",",
+    "        \"The agent does not offer slots outside clinic hours\"",
+    "      ],",
+    "      \"name\": \"Reschedule an existing appointment\",",
+    "      \"response_engine\": {",
+    "        \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "        \"type\": \"retell-llm\",",
+    "        \"version\": 2",
+    "      },",
+    "      \"test_case_definition_id\": \"tcd_6a1f3e9b2c7d4058\",",
+    "      \"tool_mocks\": [",
+    "        {",
+    "          \"input_match_rule\": {",
+    "            \"type\": \"any\"",
+    "          },",
+    "          \"output\": \"{\\\"slots\\\": [\\\"Friday 2:00 PM\\\", \\\"Friday 3:30 PM\\\"]}\",",
+    "          \"tool_name\": \"check_availability\"",
+    "        }",
+    "      ],",
+    "      \"type\": \"simulation\",",
+    "      \"user_modified_timestamp\": 1794571200000,",
+    "      \"user_prompt\": \"You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief.\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createPhoneCall\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"from_number\": \"+14155550123\",",
+    "      \"metadata\": {",
+    "        \"crm_contact_id\": \"ct_20931\"",
+    "      },",
+    "      \"override_agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "      \"override_agent_version\": 3,",
+    "      \"retell_llm_dynamic_variables\": {",
+    "        \"appointment_time\": \"Thursday 10 AM\",",
+    "        \"customer_name\": \"Jordan\"",
+    "      },",
+    "      \"to_number\": \"+12125550187\"",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "      \"agent_version\": 3,",
+    "      \"call_id\": \"call_5d2e8f0a9b1c4d7e\",",
+    "      \"call_status\": \"registered\",",
+    "      \"call_type\": \"phone_call\",",
+    "      \"direction\": \"outbound\",",
+    "      \"from_number\": \"+14155550123\",",
+    "      \"metadata\": {",
+    "        \"crm_contact_id\": \"ct_20931\"",
+    "      },",
+    "      \"retell_llm_dynamic_variables\": {",
+    "        \"appointment_time\": \"Thursday 10 AM\",",
+    "        \"customer_name\": \"Jordan\"",
+    "      },",
+    "      \"to_number\": \"+12125550187\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"createWebCall\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "      \"agent_version\": 3,",
+    "      \"metadata\": {",
+    "        \"session_id\": \"web_sess_7731\"",
+    "      },",
+    "      \"retell_llm_dynamic_variables\": {",
+    "        \"customer_name\": \"Jordan\"",
+    "      }",
+    "    },",
+    "    \"response\": {",
+    "      \"access_token\": \"eyJhbGciOiJIUzI1NiJ9.eyJjYWxsX2lkIjoiY2FsbF9lOGExNGI2YzBmMmQ5MzU3In0.q3Xv1m9PzR0cT8yLwB2nF4kJ7hD5sA6uE0iO1pG2aYc\",",
+    "      \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "      \"agent_name\": \"Dental Clinic Receptionist\",",
+    "      \"agent_version\": 3,",
+    "      \"call_id\": \"call_e8a14b6c0f2d9357\",",
+    "      \"call_status\": \"registered\",",
+    "      \"call_type\": \"web_call\",",
+    "      \"metadata\": {",
+    "        \"session_id\": \"web_sess_7731\"",
+    "      }",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"deleteCall\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"call_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"getCall\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"call_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "      \"agent_name\": \"Dental Clinic Receptionist\",",
+    "      \"agent_version\": 3,",
+    "      \"call_analysis\": {",
+    "        \"call_successful\": true,",
+    "        \"call_summary\": \"The agent confirmed the patient's Thursday 10 AM cleaning appointment.\",",
+    "        \"in_voicemail\": false,",
+    "        \"user_sentiment\": \"Positive\"",
+    "      },",
+    "      \"call_cost\": {",
+    "        \"combined_cost\": 28.4,",
+    "        \"product_costs\": [",
+    "          {",
+    "            \"cost\": 16.6,",
+    "            \"product\": \"elevenlabs_tts\",",
+    "            \"unit_price\": 0.117",
+    "          },",
+    "          {",
+    "            \"cost\": 11.8,",
+    "            \"product\": \"gpt_4_1\",",
+    "            \"unit_price\": 0.083",
+    "          }",
+    "        ],",
+    "        \"total_duration_seconds\": 142,",
+    "        \"total_duration_unit_price\": 0.2",
+    "      },",
+    "      \"call_id\": \"call_5d2e8f0a9b1c4d7e\",",
+    "      \"call_status\": \"ended\",",
+    "      \"call_type\": \"phone_call\",",
+    "      \"direction\": \"outbound\",",
+    "      \"disconnection_reason\": \"agent_hangup\",",
+    "      \"duration_ms\": 142000,",
+    "      \"end_timestamp\": 1794571342000,",
+    "      \"from_number\": \"+14155550123\",",
+    "      \"metadata\": {",
+    "        \"crm_contact_id\": \"ct_20931\"",
+    "      },",
+    "      \"public_log_url\": \"https://logs.example.com/call_5d2e8f0a9b1c4d7e/public.log\",",
+    "      \"recording_url\": \"https://recordings.example.com/call_5d2e8f0a9b1c4d7e/recording.wav\",",
+    "      \"retell_llm_dynamic_variables\": {",
+    "        \"appointment_time\": \"Thursday 10 AM\",",
+    "        \"customer_name\": \"Jordan\"",
+    "      },",
+    "      \"start_timestamp\": 1794571200000,",
+    "      \"to_number\": \"+12125550187\",",
+    "      \"transcript\": \"Agent: Hi Jordan, this is Mia from Bayview Dental calling to confirm your cleaning on Thursday at 10 AM.\\nUser: Yes, that still works.\\nAgent: Great, you are all set. See you Thursday!\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listBatchTests\": {",
+    "    \"query\": {",
+    "      \"conversation_flow_id\": \"string\",",
+    "      \"limit\": 50,",
+    "      \"llm_id\": \"string\",",
+    "      \"pagination_key\": \"string\",",
+    "      \"type\": \"retell-llm\",",
+    "      \"version\": 0",
+    "    },",
+    "    \"path\": {},",
+    "    \"response\": {",
+    "      \"has_more\": false,",
+    "      \"items\": [",
+    "        {",
+    "          \"creation_timestamp\": 1794571200000,",
+    "          \"error_count\": 0,",
+    "          \"fail_count\": 1,",
+    "          \"pass_count\": 1,",
+    "          \"response_engine\": {",
+    "            \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "            \"type\": \"retell-llm\",",
+    "            \"version\": 2",
+    "          },",
+    "          \"status\": \"complete\",",
+    "          \"test_case_batch_job_id\": \"tcbj_5e2a8c1f7b3d9046\",",
+    "          \"total_count\": 2,",
+    "          \"user_modified_timestamp\": 1794571295000",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listConversationFlowComponents\": {",
+    "    \"query\": {",
+    "      \"limit\": 50,",
+    "      \"pagination_key\": \"string\",",
+    "      \"sort_order\": \"ascending\"",
+    "    },",
+    "    \"path\": {},",
+    "    \"response\": {",
+    "      \"has_more\": false,",
+    "      \"items\": [",
+    "        {",
+    "          \"conversation_flow_component_id\": \"conversation_flow_component_8e3b51f27a90\",",
+    "          \"linked_conversation_flow_ids\": [",
+    "            \"conversation_flow_2c7a9e41d05b\"",
+    "          ],",
+    "          \"name\": \"Identity check\",",
+    "          \"nodes\": [",
+    "            {",
+    "              \"edges\": [",
+    "                {",
+    "                  \"destination_node_id\": \"verified\",",
+    "                  \"id\": \"edge_verified\",",
+    "                  \"transition_condition\": {",
+    "                    \"prompt\": \"Name and date of birth were confirmed\",",
+    "                    \"type\": \"prompt\"",
+    "                  }",
+    "                }",
+    "              ],",
+    "              \"id\": \"verify_identity\",",
+    "              \"instruction\": {",
+    "                \"text\": \"Ask for the caller's full name and date of birth and confirm them.\",",
+    "                \"type\": \"prompt\"",
+    "              },",
+    "              \"name\": \"Verify identity\",",
+    "              \"type\": \"conversation\"",
+    "            },",
+    "            {",
+    "              \"id\": \"verified\",",
+    "              \"instruction\": {",
+    "                \"text\": \"Thank you, you are verified.\",",
+    "                \"type\": \"static_text\"",
+    "              },",
+    "              \"name\": \"Verified\",",
+    "              \"type\": \"end\"",
+    "            }",
+    "          ],",
+    "          \"start_node_id\": \"verify_identity\",",
+    "          \"user_modified_timestamp\": 1772016042000",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listConversationFlows\": {",
+    "    \"query\": {",
+    "      \"limit\": 50,",
+    "      \"pagination_key\": \"string\",",
+    "      \"sort_order\": \"ascending\"",
+    "    },",
+    "    \"path\": {},",
+    "    \"response\": {",
+    "      \"has_more\": false,",
+    "      \"items\": [",
+    "        {",
+    "          \"conversation_flow_id\": \"conversation_flow_2c7a9e41d05b\",",
+    "          \"global_prompt\": \"You are a friendly support assistant for Northwind Outfitters.\",",
+    "          \"model_choice\": {",
+    "            \"model\": \"gpt-4.1-mini\",",
+    "            \"type\": \"cascading\"",
+    "          },",
+    "          \"nodes\": [",
+    "            {",
+    "              \"edges\": [",
+    "                {",
+    "                  \"destination_node_id\": \"goodbye\",",
+    "                  \"id\": \"edge_has_order\",",
+    "                  \"transition_condition\": {",
+    "                    \"prompt\": \"The customer gave an order number\",",
+    "                    \"type\": \"prompt\"",
+    "                  }",
+    "                }",
+    "              ],",
+    "              \"id\": \"greeting\",",
+    "              \"instruction\": {",
+    "                \"text\": \"Greet the customer and ask for their order number.\",",
+    "                \"type\": \"prompt\"",
+    "              },",
+    "              \"name\": \"Greeting\",",
+    "              \"type\": \"conversation\"",
+    "            },",
+    "            {",
+    "              \"id\": \"goodbye\",",
+    "              \"instruction\": {",
+    "                \"text\": \"Thanks for contacting us. Goodbye!\",",
+    "                \"type\": \"static_text\"",
+    "              },",
+    "              \"name\": \"Goodbye\",",
+    "              \"type\": \"end\"",
+    "            }",
+    "          ],",
+    "          \"start_node_id\": \"greeting\",",
+    "          \"start_speaker\": \"agent\",",
+    "          \"version\": 1",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listExportRequests\": {",
+    "    \"query\": {",
+    "      \"limit\": 50,",
+    "      \"pagination_key\": \"string\",",
+    "      \"sort_order\": \"ascending\"",
+    "    },",
+    "    \"path\": {},",
+    "    \"response\": {",
+    "      \"has_more\": false,",
+    "      \"items\": [",
+    "        {",
+    "          \"channel\": \"call\",",
+    "          \"created_timestamp\": 1794564000000,",
+    "          \"export_request_id\": \"export_3c8e1a6f0d2b\",",
+    "          \"status\": \"completed\",",
+    "          \"timezone\": \"America/New_York\",",
+    "          \"url\": \"https://exports.example.com/export_3c8e1a6f0d2b.csv\"",
+    "        },",
+    "        {",
+    "          \"channel\": \"chat\",",
+    "          \"created_timestamp\": 1794570900000,",
+    "          \"export_request_id\": \"export_9a2d5f7b1e4c\",",
+    "          \"status\": \"processing\",",
+    "          \"timezone\": \"America/New_York\"",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listPhoneNumbers\": {",
+    "    \"query\": {",
+    "      \"limit\": 50,",
+    "      \"pagination_key\": \"string\",",
+    "      \"sort_order\": \"ascending\"",
+    "    },",
+    "    \"path\": {},",
+    "    \"response\": {",
+    "      \"has_more\": false,",
+    "      \"items\": [",
+    "        {",
+    "          \"area_code\": 415,",
+    "          \"inbound_agents\": [",
+    "            {",
+    "              \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "              \"weight\": 1",
+    "            }",
+    "          ],",
+    "          \"inbound_webhook_url\": null,",
+    "          \"last_modification_timestamp\": 1794570600000,",
+    "          \"nickname\": \"Bayview Dental main line\",",
+    "          \"outbound_agents\": [",
+    "            {",
+    "              \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "              \"weight\": 1",
+    "            }",
+    "          ],",
+    "          \"phone_number\": \"+14155550123\",",
+    "          \"phone_number_pretty\": \"+1 (415) 555-0123\",",
+    "          \"phone_number_type\": \"retell-twilio\"",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listRetellLlms\": {",
+    "    \"query\": {",
+    "      \"limit\": 50,",
+    "      \"pagination_key\": \"string\",",
+    "      \"sort_order\": \"ascending\"",
+    "    },",
+    "    \"path\": {},",
+    "    \"response\": {",
+    "      \"has_more\": true,",
+    "      \"items\": [",
+    "        {",
+    "          \"begin_message\": \"Thanks for calling Bayview Dental, how can I help?\",",
+    "          \"default_dynamic_variables\": {",
+    "            \"patient_name\": \"there\"",
+    "          },",
+    "          \"general_prompt\": \"You are the receptionist of Bayview Dental. Help {{patient_name}} book, move or cancel appointments. Keep answers short.\",",
+    "          \"general_tools\": [",
+    "            {",
+    "              \"description\": \"Hang up once the caller has no further questions.\",",
+    "              \"name\": \"end_call\",",
+    "              \"type\": \"end_call\"",
+    "            }",
+    "          ],",
+    "          \"is_published\": true,",
+    "          \"last_modification_timestamp\": 1772016042000,",
+    "          \"llm_id\": \"llm_5d8e1f2a9c3b4067\",",
+    "          \"model\": \"gpt-4.1\",",
+    "          \"model_temperature\": 0.2,",
+    "          \"start_speaker\": \"agent\",",
+    "          \"version\": 1",
+    "        }",
+    "      ],",
+    "      \"pagination_key\": \"llm_5d8e1f2a9c3b4067\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listTestCaseDefinitions\": {",
+    "    \"query\": {",
+    "      \"conversation_flow_id\": \"string\",",
+    "      \"limit\": 50,",
+    "      \"llm_id\": \"string\",",
+    "      \"pagination_key\": \"string\",",
+    "      \"type\": \"retell-llm\"",
+    "    },",
+    "    \"path\": {},",
+    "    \"response\": {",
+    "      \"has_more\": false,",
+    "      \"items\": [",
+    "        {",
+    "          \"creation_timestamp\": 1794484800000,",
+    "          \"dynamic_variables\": {",
+    "            \"customer_name\": \"Jordan Lee\"",
+    "          },",
+    "          \"llm_model\": \"gpt-4.1\",",
+    "          \"metrics\": [",
+    "            \"The agent moves the appointment to a Friday afternoon slot\",",
+    "            \"The agent confirms the new date and time before ending the call\"",
+    "          ],",
+    "          \"name\": \"Reschedule an existing appointment\",",
+    "          \"response_engine\": {",
+    "            \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "            \"type\": \"retell-llm\",",
+    "            \"version\": 2",
+    "          },",
+    "          \"test_case_definition_id\": \"tcd_6a1f3e9b2c7d4058\",",
+    "          \"tool_mocks\": [",
+    "            {",
+    "              \"input_match_rule\": {",
+    "                \"type\": \"any\"",
+    "              },",
+    "              \"output\": \"{\\\"slots\\\": [\\\"Friday 2:00 PM\\\", \\\"Friday 3:30 PM\\\"]}\",",
+    "              \"tool_name\": \"check_availability\"",
+    "            }",
+    "          ],",
+    "          \"type\": \"simulation\",",
+    "          \"user_modified_timestamp\": 1794567600000,",
+    "          \"user_prompt\": \"You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief.\"",
+    "        },",
+    "        {",
+    "          \"creation_timestamp\": 1794398400000,",
+    "          \"dynamic_variables\": {},",
+    "          \"llm_model\": \"gpt-4.1-mini\",",
+    "          \"metrics\": [",
+    "            \"The agent states that the clinic is closed on Sundays\"",
+    "          ],",
+    "          \"name\": \"Caller asks for opening hours\",",
+    "          \"response_engine\": {",
+    "            \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "            \"type\": \"retell-llm\",",
+    "            \"version\": 2",
+    "          },",
+    "          \"test_case_definition_id\": \"tcd_b83c0e5d9f1a2764\",",
+    "          \"tool_mocks\": [],",
+    "          \"type\": \"simulation\",",
+    "          \"user_modified_timestamp\": 1794398400000,",
+    "          \"user_prompt\": \"You want to know whether the clinic is open on Sundays.\"",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listTestRuns\": {",
+    "    \"query\": {",
+    "      \"limit\": 50,",
+    "      \"pagination_key\": \"string\"",
+    "    },",
+    "    \"path\": {",
+    "      \"test_case_batch_job_id\": \"string\"",
+    "    },",
+    "    \"response\": {",
+    "      \"has_more\": false,",
+    "      \"items\": [",
+    "        {",
+    "          \"creation_timestamp\": 1794571200000,",
+    "          \"result_explanation\": \"The agent offered Friday 2:00 PM, the simulated user accepted, and the agent repeated the new time before hanging up.\",",
+    "          \"status\": \"pass\",",
+    "          \"test_case_definition_id\": \"tcd_6a1f3e9b2c7d4058\",",
+    "          \"test_case_definition_snapshot\": {",
+    "            \"creation_timestamp\": 1794484800000,",
+    "            \"dynamic_variables\": {",
+    "              \"customer_name\": \"Jordan Lee\"",
+    "            },",
+    "            \"llm_model\": \"gpt-4.1\",",
+    "            \"metrics\": [",
+    "              \"The agent moves the appointment to a Friday afternoon slot\",",
+    "              \"The agent confirms the new date and time before ending the call\"",
+    "            ],",
+    "            \"name\": \"Reschedule an existing appointment\",",
+    "            \"response_engine\": {",
+    "              \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "              \"type\": \"retell-llm\",",
+    "              \"version\": 2",
+    "            },",
+    "            \"test_case_definition_id\": \"tcd_6a1f3e9b2c7d4058\",",
+    "            \"tool_mocks\": [",
+    "              {",
+    "                \"input_match_rule\": {",
+    "                  \"type\": \"any\"",
+    "                },",
+    "                \"output\": \"{\\\"slots\\\": [\\\"Friday 2:00 PM\\\", \\\"Friday 3:30 PM\\\"]}\",",
+    "                \"tool_name\": \"check_availability\"",
+    "              }",
+    "            ],",
+    "            \"type\": \"simulation\",",
+    "            \"user_modified_timestamp\": 1794567600000,",
+    "            \"user_prompt\": \"You are Jordan Lee. You have a cleaning booked for Thursday at 10 AM and want to move it to Friday afternoon. Be polite but brief.\"",
+    "          },",
+    "          \"test_case_job_id\": \"tcj_9d4b2e7a0c6f1385\",",
+    "          \"user_modified_timestamp\": 1794571261000",
+    "        },",
+    "        {",
+    "          \"creation_timestamp\": 1794571200000,",
+    "          \"result_explanation\": \"The agent said the clinic opens at 10 AM on Sundays instead of stating that it is closed.\",",
+    "          \"status\": \"fail\",",
+    "          \"test_case_definition_id\": \"tcd_b83c0e5d9f1a2764\",",
+    "          \"test_case_definition_snapshot\": {",
+    "            \"creation_timestamp\": 1794398400000,",
+    "            \"dynamic_variables\": {},",
+    "            \"llm_model\": \"gpt-4.1-mini\",",
+    "            \"metrics\": [",
+    "              \"The agent states that the clinic is closed on Sundays\"",
+    "            ],",
+    "            \"name\": \"Caller asks for opening hours\",",
+    "            \"response_engine\": {",
+    "              \"llm_id\": \"llm_7b2e9c41d0a35f86\",",
+    "              \"type\": \"retell-llm\",",
+    "              \"version\": 2",
+    "            },",
+    "            \"test_case_definition_id\": \"tcd_b83c0e5d9f1a2764\",",
+    "            \"tool_mocks\": [],",
+    "            \"type\": \"simulation\",",
+    "            \"user_modified_timestamp\": 1794398400000,",
+    "            \"user_prompt\": \"You want to know whether the clinic is open on Sundays.\"",
+    "          },",
+    "          \"test_case_job_id\": \"tcj_1f7c3a9e5b0d2846\",",
+    "          \"user_modified_timestamp\": 1794571248000",
+    "        }",
+    "      ]",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"registerPhoneCall\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "      \"agent_version\": 3,",
+    "      \"direction\": \"inbound\",",
+    "      \"from_number\": \"+13105550142\",",
+    "      \"metadata\": {",
+    "        \"carrier_call_ref\": \"CA-88213\"",
+    "      },",
+    "      \"to_number\": \"+14155550123\"",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "      \"agent_version\": 3,",
+    "      \"call_id\": \"call_0b7a3c9e2d6f1a84\",",
+    "      \"call_status\": \"registered\",",
+    "      \"call_type\": \"phone_call\",",
+    "      \"direction\": \"inbound\",",
+    "      \"from_number\": \"+13105550142\",",
+    "      \"metadata\": {",
+    "        \"carrier_call_ref\": \"CA-88213\"",
+    "      },",
+    "      \"to_number\": \"+14155550123\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"stopCall\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"call_id\": \"string\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"updateCall\": {",
+    "    \"query\": {},",
+    "    \"path\": {",
+    "      \"call_id\": \"string\"",
+    "    },",
+    "    \"request\": {",
+    "      \"custom_attributes\": {",
+    "        \"priority\": \"high\",",
+    "        \"reviewed\": true",
+    "      },",
+    "      \"data_storage_setting\": \"everything_except_pii\",",
+    "      \"metadata\": {",
+    "        \"crm_contact_id\": \"ct_20931\",",
+    "        \"follow_up\": \"send_invoice\"",
+    "      }",
+    "    },",
+    "    \"response\": {",
+    "      \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "      \"agent_version\": 3,",
+    "      \"call_id\": \"call_5d2e8f0a9b1c4d7e\",",
+    "      \"call_status\": \"ended\",",
+    "      \"call_type\": \"phone_call\",",
+    "      \"data_storage_setting\": \"everything_except_pii\",",
+    "      \"direction\": \"outbound\",",
+    "      \"from_number\": \"+14155550123\",",
+    "      \"metadata\": {",
+    "        \"crm_contact_id\": \"ct_20931\",",
+    "        \"follow_up\": \"send_invoice\"",
+    "      },",
+    "      \"to_number\": \"+12125550187\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listCalls\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"filter_criteria\": {",
+    "        \"agent\": [",
+    "          {",
+    "            \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "            \"version\": [",
+    "              3",
+    "            ]",
+    "          }",
+    "        ],",
+    "        \"call_status\": {",
+    "          \"op\": \"in\",",
+    "          \"type\": \"enum\",",
+    "          \"value\": [",
+    "            \"ended\"",
+    "          ]",
+    "        },",
+    "        \"start_timestamp\": {",
+    "          \"op\": \"bt\",",
+    "          \"type\": \"range\",",
+    "          \"value\": [",
+    "            1793966400000,",
+    "            1794574800000",
+    "          ]",
+    "        }",
+    "      },",
+    "      \"include_total\": true,",
+    "      \"limit\": 1,",
+    "      \"sort_order\": \"descending\"",
+    "    },",
+    "    \"response\": {",
+    "      \"has_more\": true,",
+    "      \"items\": [",
+    "        {",
+    "          \"agent_id\": \"agent_3f9c2a7b1e4d8a60\",",
+    "          \"agent_version\": 3,",
+    "          \"call_analysis\": {",
+    "            \"call_successful\": true,",
+    "            \"user_sentiment\": \"Positive\"",
+    "          },",
+    "          \"call_id\": \"call_5d2e8f0a9b1c4d7e\",",
+    "          \"call_status\": \"ended\",",
+    "          \"call_type\": \"phone_call\",",
+    "          \"direction\": \"outbound\",",
+    "          \"disconnection_reason\": \"agent_hangup\",",
+    "          \"duration_ms\": 142000,",
+    "          \"end_timestamp\": 1794571342000,",
+    "          \"from_number\": \"+14155550123\",",
+    "          \"start_timestamp\": 1794571200000,",
+    "          \"to_number\": \"+12125550187\"",
+    "        }",
+    "      ],",
+    "      \"pagination_key\": \"eyJjIjoiY2FsbF81ZDJlOGYwYTliMWM0ZDdlIn0\",",
+    "      \"total\": 37",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  },",
+    "  \"listChats\": {",
+    "    \"query\": {},",
+    "    \"path\": {},",
+    "    \"request\": {",
+    "      \"filter_criteria\": {",
+    "        \"agent\": [",
+    "          {",
+    "            \"agent_id\": \"agent_c7e15a90b3d2f468\"",
+    "          }",
+    "        ],",
+    "        \"chat_status\": {",
+    "          \"op\": \"in\",",
+    "          \"type\": \"enum\",",
+    "          \"value\": [",
+    "            \"ended\"",
+    "          ]",
+    "        }",
+    "      },",
+    "      \"limit\": 1",
+    "    },",
+    "    \"response\": {",
+    "      \"has_more\": true,",
+    "      \"items\": [",
+    "        {",
+    "          \"agent_id\": \"agent_c7e15a90b3d2f468\",",
+    "          \"chat_analysis\": {",
+    "            \"chat_successful\": true,",
+    "            \"user_sentiment\": \"Positive\"",
+    "          },",
+    "          \"chat_id\": \"chat_2a6f9d1c8e4b7035\",",
+    "          \"chat_status\": \"ended\",",
+    "          \"chat_type\": \"api_chat\",",
+    "          \"end_timestamp\": 1794571505000,",
+    "          \"start_timestamp\": 1794571200000",
+    "        }",
+    "      ],",
+    "      \"pagination_key\": \"eyJjIjoiY2hhdF8yYTZmOWQxYzhlNGI3MDM1In0\"",
+    "    },",
+    "    \"errors\": {",
+    "      \"400\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"401\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"402\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"404\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"422\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"429\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      },",
+    "      \"500\": {",
+    "        \"message\": \"string\",",
+    "        \"status\": \"string\"",
+    "      }",
+    "    }",
+    "  }",
+    "}",
+  ].join('\n'),
+) as SampleTable;

@@ -8,6 +8,7 @@ import type { SchemaValidator, ValidationIssue } from '../validate/ajv.js';
 import { explain } from '../validate/explain.js';
 import { filesToNames, formToObject, splitKey, type FormObject } from './form.js';
 import { FORBIDDEN_KEYS, forbiddenKeyMessage, quote, shapeProblem, ShapeError } from './shape.js';
+import { readPathValue } from './path-style.js';
 
 export interface ParsedInput {
   readonly path: Record<string, unknown>;
@@ -89,7 +90,7 @@ export async function parseRequest(
 ): Promise<ParseResult> {
   const path: Record<string, unknown> = { ...pathParams };
   for (const p of route.pathParams) {
-    const holder = { value: path[p.name] };
+    const holder = { value: p.style || p.shape ? readPathValue(p, String(path[p.name])) : path[p.name] };
     const problem = firstProblem(validator.check(wrapperOf(p), holder, 'path', true).map(rename(p.name)));
     if (problem) return problem;
     path[p.name] = holder.value;

@@ -5,10 +5,12 @@
  */
 import type { HttpMethod, MockRoute } from '../model.js';
 
+/** A literal segment, a whole-segment `{param}`, or a segment mixing both (`{name}:cancel`) as a pattern. */
+type Segment = string | { readonly param: string } | { readonly pattern: RegExp; readonly params: readonly string[] };
+
 interface CompiledRoute {
   readonly route: MockRoute;
-  /** Literal segments, or `{ param }` for a template variable. */
-  readonly segments: readonly (string | { readonly param: string })[];
+  readonly segments: readonly Segment[];
 }
 
 export type RouteMatch =
@@ -17,12 +19,24 @@ export type RouteMatch =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'bad-path'; readonly message: string };
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compileSegment(s: string): Segment {
+  if (/^\{[^{}]+\}$/.test(s)) return { param: s.slice(1, -1) };
+  if (!/\{[^{}]+\}/.test(s)) return s;
+  const params: string[] = [];
+  const source = s.split(/(\{[^{}]+\})/).map((part) => {
+    if (!/^\{[^{}]+\}$/.test(part)) return escapeRegExp(part);
+    params.push(part.slice(1, -1));
+    return '(.+?)';
+  });
+  return { pattern: new RegExp(`^${source.join('')}$`), params };
+}
+
 function compile(route: MockRoute): CompiledRoute {
-  const segments = route.path
-    .split('/')
-    .slice(1)
-    .map((s) => (/^\{[^}]+\}$/.test(s) ? { param: s.slice(1, -1) } : s));
-  return { route, segments };
+  return { route, segments: route.path.split('/').slice(1).map(compileSegment) };
 }
 
 export class Router {
@@ -48,14 +62,22 @@ export class Router {
       for (let i = 0; i < segments.length && ok; i++) {
         const seg = segments[i]!;
         const value = decoded[i]!;
-        if (typeof seg === 'string') ok = seg === raw[i];
+        // A literal matches as written or decoded (a spec path may hold `#` or spaces the client encodes).
+        if (typeof seg === 'string') ok = seg === raw[i] || seg === value;
         else if (value === '') ok = false;
-        else params[seg.param] = value;
+        else if ('param' in seg) params[seg.param] = value;
+        else {
+          const found = seg.pattern.exec(value);
+          ok = found !== null;
+          seg.params.forEach((name, j) => (params[name] = found?.[j + 1] ?? ''));
+        }
       }
       if (!ok) continue;
       if (route.method === method) return { kind: 'found', route, params };
       allow.push(route.method);
     }
+    // HEAD is GET without a body where the spec declares no HEAD of its own.
+    if (method === 'HEAD' && allow.includes('GET')) return this.match('GET', pathname);
     return allow.length > 0 ? { kind: 'method-not-allowed', allow } : { kind: 'not-found' };
   }
 }

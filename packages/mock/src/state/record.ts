@@ -23,7 +23,9 @@ export function buildRecord(template: Json, fields: Json, fixed: Json, schema: J
   for (let i = 0; i < MAX_REPAIRS; i++) {
     const issues = validator.check(schema, record, 'record');
     if (issues.length === 0) return record;
-    const bad = new Set(issues.map((x) => topField(x.field)).filter((k): k is string => k !== undefined && !Object.hasOwn(fixed, k)));
+    // Fixed fields (ids, path values) too: a path value echoed into a same-named field of another type
+    // (`/flags/{enabled}` into an object `enabled`) goes back to the sample's value.
+    const bad = new Set(issues.map((x) => topField(x.field)).filter((k): k is string => k !== undefined));
     if (bad.size === 0) break;
     record = { ...record };
     for (const key of bad) {
@@ -31,6 +33,6 @@ export function buildRecord(template: Json, fields: Json, fixed: Json, schema: J
       else delete record[key];
     }
   }
-  // Unreachable for a sample that validates; keep the ids and the sample rather than answer invalid data.
-  return { ...template, ...fixed };
+  // Unreachable for a sample that validates; the sample rather than invalid data.
+  return { ...template };
 }

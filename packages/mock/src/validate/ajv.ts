@@ -18,8 +18,8 @@ function rebase(schema: JsonSchema): JsonSchema {
   return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, `"${SPEC_ID}#/components/`)) as JsonSchema;
 }
 
-function newAjv(spec: MockSpec, coerce: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, discriminator: true, coerceTypes: coerce ? 'array' : false, useDefaults: false });
+function newAjv(spec: MockSpec, coerce: boolean, verbose = false): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, discriminator: true, coerceTypes: coerce ? 'array' : false, useDefaults: false, verbose });
   addFormats(ajv);
   // `format: binary` marks file parts; their content is not a JSON value to check.
   ajv.addFormat('binary', true);
@@ -44,10 +44,27 @@ export class SchemaValidator {
   readonly #coercing: Ajv2020;
   readonly #cache = new WeakMap<object, ValidateFunction>();
   readonly #coercingCache = new WeakMap<object, ValidateFunction>();
+  readonly #spec: MockSpec;
+  /** Errors with their schemas (`verbose`), for repairing samples; created on the first repair only. */
+  #verbose: Ajv2020 | undefined;
+  readonly #verboseCache = new WeakMap<object, ValidateFunction>();
 
   constructor(spec: MockSpec) {
+    this.#spec = spec;
     this.#strict = newAjv(spec, false);
     this.#coercing = newAjv(spec, true);
+  }
+
+  /** ajv's own errors for `value`, each with its schema and parent schema; `[]` when valid. */
+  errors(schema: JsonSchema, value: unknown): ErrorObject[] {
+    if (this.compile(schema)(value)) return [];
+    this.#verbose ??= newAjv(this.#spec, false, true);
+    let fn = typeof schema === 'boolean' ? undefined : this.#verboseCache.get(schema);
+    if (!fn) {
+      fn = this.#verbose.compile(typeof schema === 'boolean' ? schema : (rebase(schema) as object));
+      if (typeof schema !== 'boolean') this.#verboseCache.set(schema, fn);
+    }
+    return fn(value) ? [] : [...(fn.errors ?? [])];
   }
 
   /** The compiled validator for `schema` (cached by identity). */
