@@ -4,7 +4,6 @@
  * what Retell sent (call details, transcripts, ids).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { formatReport, simulateCall, type LlmSocketResponseRequired } from '../../packages/llm-socket/src/index.js';
 import { startHandler, words, type Started } from './helpers.js';
 

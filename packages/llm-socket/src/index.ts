@@ -18,7 +18,12 @@ export { checkLlmMessage, checkRetellMessage, inspectLlmMessage, readRetellMessa
 export type { CheckedLlmMessage, Tolerated } from './protocol/validate.js';
 export { stripNulls } from './protocol/tolerate.js';
 export type * from './protocol/types.js';
-export { simulateCall } from './sim/simulate.js';
+export { callUrl, simulateCall } from './sim/simulate.js';
+export { RULES } from './sim/rules.js';
+export type { Level, Rule, Strictness } from './sim/rules.js';
+export { formatHtml, formatMarkdown } from './sim/report-formats.js';
+export { createRecorder, parseRecording, recordedAgentTurns, recordingToScript, transcriptToScript } from './sim/recording.js';
+export type { RecordedFrame } from './sim/recording.js';
 export type { SimulateOptions } from './sim/simulate.js';
 export { DEFAULT_SCRIPT, parseScript, loadScript } from './sim/script.js';
 export type { SimScript, SimStep } from './sim/script.js';
