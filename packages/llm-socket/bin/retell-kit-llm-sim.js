@@ -11,9 +11,11 @@ if (existsSync(fileURLToPath(built))) {
   const { runLlmSimCli } = await import(built.href);
   process.exitCode = await runLlmSimCli(process.argv.slice(2));
 } else {
-  const root = fileURLToPath(new URL('..', import.meta.url));
   const source = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', source, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+  // tsx is resolved from this package (the workspace has it), and the caller's cwd is kept so that
+  // relative --script / --record paths mean what the user typed.
+  const tsx = import.meta.resolve('tsx');
+  const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, source, ...process.argv.slice(2)], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);
