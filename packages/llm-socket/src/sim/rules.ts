@@ -22,7 +22,7 @@ export const RULES: Readonly<Record<ViolationCode, Rule>> = {
   'config-not-first': { rule: 'config, when sent, is usually the first message', tolerant: 'warning', strict: 'violation' },
   'malformed-json': { rule: 'every frame is a JSON object', tolerant: 'violation', strict: 'violation' },
   schema: { rule: 'every message matches its response_type schema', tolerant: 'violation', strict: 'violation' },
-  'null-field': { rule: 'optional fields are omitted, not null (Retell reads null as absent)', tolerant: 'warning', strict: 'violation' },
+  'null-field': { rule: 'optional fields are omitted, not null (Retell reads null as absent)', tolerant: 'off', strict: 'warning' },
   'wrong-response-id': { rule: 'a response carries the response_id of a request Retell sent', tolerant: 'violation', strict: 'violation' },
   'superseded-answered': { rule: 'replies with an outdated response_id are ignored by Retell', tolerant: 'warning', strict: 'warning' },
   'after-complete': { rule: 'content_complete is set on the last message of a response', tolerant: 'violation', strict: 'violation' },

@@ -85,6 +85,7 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
   let config: JsonObject | undefined;
   let firstSeen = false;
   let configTimedOut = false;
+  let firstKind: string | undefined;
   let pongSeen = false;
   let lastId = 0;
   /** The newest id the server has sent anything for: proof it has seen every request up to it. */
@@ -192,10 +193,12 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     const message = checked.message;
     if (!firstSeen) {
       firstSeen = true;
-      if (message.response_type !== 'config' && !configTimedOut) violate('config-not-first', `the first message was ${message.response_type}, not config`);
+      firstKind = message.response_type;
     }
     switch (message.response_type) {
       case 'config':
+        // A server with no config at all is fine (it is optional); one that sends it late is flagged.
+        if (config === undefined && firstKind !== 'config') violate('config-not-first', `config came after ${firstKind ?? 'another message'}; it is expected first`);
         config ??= message.config as JsonObject;
         return;
       case 'ping_pong':
@@ -337,9 +340,13 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
   async function runCall(): Promise<void> {
     await waitFor(() => config !== undefined || firstSeen || closed !== undefined, s.config_timeout_ms ?? DEFAULTS.configTimeoutMs);
     if (!firstSeen && !closed) configTimedOut = true;
-    if (configTimedOut) violate('no-config', `no config within ${s.config_timeout_ms ?? DEFAULTS.configTimeoutMs} ms of connecting; going on with every option off`);
+    const noConfig = (): void => violate('no-config', `no config within ${s.config_timeout_ms ?? DEFAULTS.configTimeoutMs} ms of connecting; going on with every option off`);
+    if (configTimedOut) noConfig();
     // A config that comes second still counts for the options (the violation is already recorded).
-    if (firstSeen && !config) await waitFor(() => config !== undefined || closed !== undefined, DEFAULTS.drainMs);
+    if (firstSeen && !config) {
+      await waitFor(() => config !== undefined || closed !== undefined, DEFAULTS.drainMs);
+      if (!config && !closed) noConfig();
+    }
     if (config?.['call_details'] === true) send(callDetails());
     if (config?.['auto_reconnect'] === true) {
       send({ interaction_type: 'ping_pong', timestamp: Date.now() });
