@@ -33,11 +33,11 @@ import inspect
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, AsyncIterable, Callable, Dict, Iterable, List, Optional, Union
+from typing import TYPE_CHECKING, Any, AsyncIterable, AsyncIterator, Callable, Dict, Iterable, List, Optional, Union, cast
 from urllib.parse import unquote, urlsplit
 
 if TYPE_CHECKING:  # the generated types describe the messages; nothing here restates a field
-    from .types import LlmSocketCallDetails, LlmSocketReminderRequired, LlmSocketResponseRequired, LlmSocketUtterance
+    from .types import LlmSocketUtterance
 
 __all__ = ["LlmSocketServer", "LlmSession", "Turn", "LlmSocketWarning", "read_retell_message", "DEFAULT_CONFIG"]
 
@@ -75,7 +75,7 @@ def _clean(value: Any, pointer: str, depth: int, nulls: List[str]) -> Any:
         raise LlmSocketWarning(f"message is nested deeper than {MAX_DEPTH} levels")
     if isinstance(value, dict):
         out: Dict[str, Any] = {}
-        for key, child in value.items():
+        for key, child in cast(Dict[str, Any], value).items():
             if key in UNSAFE_KEYS:
                 continue
             if child is None:
@@ -84,7 +84,7 @@ def _clean(value: Any, pointer: str, depth: int, nulls: List[str]) -> Any:
             out[key] = _clean(child, f"{pointer}/{key}", depth + 1, nulls)
         return out
     if isinstance(value, list):
-        return [_clean(item, f"{pointer}/{i}", depth + 1, nulls) for i, item in enumerate(value)]
+        return [_clean(item, f"{pointer}/{i}", depth + 1, nulls) for i, item in enumerate(cast(List[Any], value))]
     return value
 
 
@@ -99,7 +99,7 @@ def read_retell_message(text: Union[str, bytes]) -> tuple[Dict[str, Any], List[s
     if not isinstance(raw, dict):
         raise LlmSocketWarning("message is not a JSON object")
     nulls: List[str] = []
-    message = _clean(raw, "", 1, nulls)
+    message = cast(Dict[str, Any], _clean(raw, "", 1, nulls))
     kind = message.get("interaction_type")
     if not isinstance(kind, str) or kind not in KNOWN_FIELDS:
         raise LlmSocketWarning(f"unknown interaction_type {json.dumps(kind)[:80]}")
@@ -114,12 +114,15 @@ def read_retell_message(text: Union[str, bytes]) -> tuple[Dict[str, Any], List[s
         if not isinstance(rid, int) or isinstance(rid, bool) or rid < 0:
             raise LlmSocketWarning(f"invalid {kind} message: response_id must be an integer >= 0")
     if kind != "ping_pong" and kind != "call_details":
-        transcript = message.get("transcript")
-        if not isinstance(transcript, list) or not all(isinstance(u, dict) and isinstance(u.get("content"), str) for u in transcript):
+        transcript: Any = message.get("transcript")
+        if not isinstance(transcript, list):
             raise LlmSocketWarning(f"invalid {kind} message: transcript must be a list of utterances with string content")
-        for i, u in enumerate(transcript):
-            if u.get("role") not in ROLES:
-                warnings.append(f"{kind} message: role {json.dumps(u.get('role'))[:40]} is not agent or user; tolerated (at /transcript/{i}/role)")
+        for i, item in enumerate(cast(List[Any], transcript)):
+            if not isinstance(item, dict) or not isinstance(cast(Dict[str, Any], item).get("content"), str):
+                raise LlmSocketWarning(f"invalid {kind} message: transcript must be a list of utterances with string content (at /transcript/{i})")
+            role = cast(Dict[str, Any], item).get("role")
+            if role not in ROLES:
+                warnings.append(f"{kind} message: role {json.dumps(role)[:40]} is not agent or user; tolerated (at /transcript/{i}/role)")
     return message, warnings
 
 
@@ -131,11 +134,12 @@ class LlmSession:
     config: Dict[str, bool]
     _ws: Any = field(repr=False, default=None)
     call: Optional[Dict[str, Any]] = None
-    transcript: List["LlmSocketUtterance"] = field(default_factory=list)
+    transcript: List["LlmSocketUtterance"] = field(default_factory=lambda: cast(List["LlmSocketUtterance"], []))
     latest_response_id: int = -1
-    data: Dict[str, Any] = field(default_factory=dict)
-    _task: Optional["asyncio.Task[None]"] = field(repr=False, default=None)
-    _closed: bool = False
+    data: Dict[str, Any] = field(default_factory=lambda: cast(Dict[str, Any], {}))
+    task: Optional["asyncio.Task[None]"] = field(repr=False, default=None)
+    """The task answering the current request (cancelled when a newer request supersedes it)."""
+    closed: bool = False
 
     def is_current(self, response_id: int) -> bool:
         # Before any request, id 0 is the greeting the agent speaks first.
@@ -143,14 +147,14 @@ class LlmSession:
 
     async def send(self, message: Dict[str, Any]) -> bool:
         """Sends a message; a ``response`` for a superseded id is dropped (returns False)."""
-        if self._closed:
+        if self.closed:
             return False
         if message.get("response_type") == "response" and not self.is_current(int(message.get("response_id", -1))):
             return False
         try:
             await self._ws.send(json.dumps(message))
         except Exception:  # the socket went away: the call is over for this connection
-            self._closed = True
+            self.closed = True
             return False
         return True
 
@@ -164,16 +168,22 @@ class Turn:
 Callback = Callable[..., Any]
 
 
-async def _chunks(answer: Answer) -> AsyncIterable[Chunk]:
+def _log_warning(text: str, session: Optional[LlmSession]) -> None:
+    log.warning("[%s] %s", session.call_id if session else "-", text)
+
+
+async def _chunks(answer: Answer) -> AsyncIterator[Chunk]:
     if answer is None:
         return
-    if isinstance(answer, (str, dict)):
+    if isinstance(answer, str):
         yield answer
-    elif hasattr(answer, "__aiter__"):
-        async for chunk in answer:  # type: ignore[union-attr]
+    elif isinstance(answer, dict):
+        yield cast(Dict[str, Any], answer)
+    elif isinstance(answer, AsyncIterable):
+        async for chunk in answer:
             yield chunk
     else:
-        for chunk in answer:  # type: ignore[union-attr]
+        for chunk in answer:
             yield chunk
 
 
@@ -201,7 +211,7 @@ class LlmSocketServer:
         self.on_response_required = on_response_required
         self.on_reminder_required = on_reminder_required
         self.on_close = on_close
-        self.on_warning = on_warning or (lambda text, s: log.warning("[%s] %s", s.call_id if s else "-", text))
+        self.on_warning: Callable[[str, Optional[LlmSession]], None] = on_warning or _log_warning
         self.sessions: Dict[str, LlmSession] = {}
 
     def _call_id(self, path: str) -> Optional[str]:
@@ -233,8 +243,8 @@ class LlmSocketServer:
         await session.send({"response_type": "response", "response_id": response_id, "content": "", "content_complete": True, **final})
 
     def _start_turn(self, session: LlmSession, response_id: int, callback: Optional[Callback], request: Dict[str, Any]) -> None:
-        if session._task is not None and not session._task.done():
-            session._task.cancel()  # interruption: the superseded answer stops where it is
+        if session.task is not None and not session.task.done():
+            session.task.cancel()  # interruption: the superseded answer stops where it is
 
         async def run() -> None:
             try:
@@ -245,7 +255,7 @@ class LlmSocketServer:
             except Exception as error:  # one failing turn never takes the call down
                 self.on_warning(f"{request.get('interaction_type')} callback failed: {error!r}", session)
 
-        session._task = asyncio.ensure_future(run())
+        session.task = asyncio.ensure_future(run())
 
     async def _dispatch(self, session: LlmSession, message: Dict[str, Any]) -> None:
         kind = message["interaction_type"]
@@ -257,7 +267,7 @@ class LlmSocketServer:
             if self.on_call_details:
                 greeting = await self._maybe_await(self.on_call_details(message, session))
                 if greeting is not None and session.latest_response_id == -1:
-                    session._task = asyncio.ensure_future(self._stream(session, 0, greeting))
+                    session.task = asyncio.ensure_future(self._stream(session, 0, greeting))
         elif kind == "update_only":
             session.transcript = message["transcript"]
             if self.on_update:
@@ -284,7 +294,7 @@ class LlmSocketServer:
             if self.on_connect:
                 greeting = await self._maybe_await(self.on_connect(session))
                 if greeting is not None:
-                    session._task = asyncio.ensure_future(self._stream(session, 0, greeting))
+                    session.task = asyncio.ensure_future(self._stream(session, 0, greeting))
             async for frame in ws:
                 try:
                     message, warnings = read_retell_message(frame)
@@ -298,9 +308,9 @@ class LlmSocketServer:
         except Exception as error:  # the connection dropped; the call ends for this socket
             log.debug("connection for %s ended: %r", call_id, error)
         finally:
-            session._closed = True
-            if session._task is not None and not session._task.done():
-                session._task.cancel()
+            session.closed = True
+            if session.task is not None and not session.task.done():
+                session.task.cancel()
             if self.sessions.get(call_id) is session:
                 del self.sessions[call_id]
             if self.on_close:
@@ -308,6 +318,8 @@ class LlmSocketServer:
 
     async def serve(self, host: str = "127.0.0.1", port: int = 8080) -> Any:
         """Starts listening (``websockets.serve``); returns the server (``.close()``, ``.sockets``)."""
-        import websockets  # python3-websockets; imported here so the SDK itself does not need it
+        # python3-websockets; imported here so the rest of the SDK does not need it.
+        from websockets.server import serve
 
-        return await websockets.serve(self.handle, host, port, max_size=MAX_PAYLOAD, compression=None)
+        serve_any: Any = serve
+        return await serve_any(self.handle, host, port, max_size=MAX_PAYLOAD, compression=None)
