@@ -3,7 +3,8 @@
  * process on 127.0.0.1: `createLlmSocketHandler` (incoming messages validated against the spec; run in
  * production mode, and again in development mode where outgoing messages are validated too) and a bare
  * `ws` server (JSON.parse, a switch, JSON.stringify: no validation, no id tracking). Each answers a
- * `response_required` (a six-utterance transcript) with ten streamed chunks and `content_complete`.
+ * `response_required` (a six-utterance transcript) with ten streamed chunks and `content_complete`; the
+ * helper streams them from an async generator, so each chunk passes its backpressure check.
  *
  * - latency: one connection, sequential turns; time from sending the request to `content_complete`.
  *   Servers are measured in interleaved rounds; the added latency is helper p50 − bare p50.
@@ -48,10 +49,13 @@ async function serve(kind: string): Promise<void> {
   }
   const { createLlmSocketHandler } = await import('../packages/llm-socket/src/index.js');
   const handler = createLlmSocketHandler({
-    onResponseRequired: (request, { stream }) => {
+    // Returned as a stream source, so every chunk goes through the backpressure check (the
+    // send buffer's high-water mark) the way an LLM token stream does.
+    onResponseRequired: (request) => {
       void request.transcript.filter((u) => u.role === 'user').at(-1);
-      for (const content of ANSWER) stream.write(content);
-      stream.end('');
+      return (async function* () {
+        yield* ANSWER;
+      })();
     },
     onError: (error) => console.error(error.message),
   });

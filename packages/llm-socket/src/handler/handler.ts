@@ -19,9 +19,9 @@ import type {
   RetellMessage,
   SocketConfig,
 } from '../protocol/types.js';
-import { checkRetellMessage, warmUp } from '../protocol/validate.js';
+import { readRetellMessage, warmUp } from '../protocol/validate.js';
 import { compilePath, DEFAULT_PATH } from './path.js';
-import { LlmSession } from './session.js';
+import { CLOSE_REPLACED, DEFAULT_BACKPRESSURE, LlmSession, type Backpressure } from './session.js';
 import type { ResponseSource, ResponseStream } from './stream.js';
 
 /** What a turn callback gets besides the request: the session, the answer's writer and its abort signal. */
@@ -37,7 +37,29 @@ export interface Turn {
 /** A turn callback returns the answer (text, or an async iterable of chunks), or writes `turn.stream` itself. */
 export type TurnCallback<R> = (request: R, turn: Turn) => ResponseSource | void | Promise<ResponseSource | void>;
 
+/**
+ * What `authorize` may answer: true/false, or a refusal with its HTTP status. Runs on every upgrade,
+ * before any state of the call is touched.
+ */
+export type AuthorizeResult = boolean | { readonly ok: false; readonly status?: 401 | 403 | 404; readonly reason?: string };
+
 export interface LlmSocketHandlerOptions {
+  /**
+   * Decides whether an upgrade may proceed (e.g. check a signature in the URL's query, see the README).
+   * Without it every upgrade is accepted, but a second socket for a call whose socket is still open is
+   * refused (409): only an authorised connection may replace a live one.
+   */
+  readonly authorize?: (request: IncomingMessage, callId: string) => AuthorizeResult | Promise<AuthorizeResult>;
+  /**
+   * How long a call's state is kept after its socket drops without a normal close, waiting for Retell
+   * to reconnect with the same call id (then `onReconnect` runs instead of `onConnect`). Default
+   * 30,000 ms when `config.auto_reconnect` is on, else 0.
+   */
+  readonly resumeWindowMs?: number;
+  /** A reconnect resumed this call (the greeting is not re-sent; `session.transcript` and `data` carried over). */
+  readonly onReconnect?: (session: LlmSession) => void | Promise<void>;
+  /** Send-buffer limits: generation pauses above `highWaterMark`; past `maxBufferedBytes` the socket closes with 4008. */
+  readonly backpressure?: Partial<Backpressure>;
   /** Sent first on every connection. Default: `{ auto_reconnect: true, call_details: true }`. */
   readonly config?: SocketConfig;
   /** Upgrade path with the call id. Default `/llm-websocket/:call_id`. */
@@ -52,7 +74,11 @@ export interface LlmSocketHandlerOptions {
   /** Every incoming message after validation, before the specific callback. */
   readonly onMessage?: (message: RetellMessage, session: LlmSession) => void;
   readonly onClose?: (session: LlmSession, code: number, reason: string) => void;
-  /** Malformed or unknown messages, protocol breaches, callback failures. Default: `console.error`. */
+  /**
+   * Malformed or unknown messages, protocol breaches, callback failures (`severity: 'error'`), and
+   * departures from the spec that were tolerated and answered (`severity: 'warning'`, code `tolerated`).
+   * Default: `console.error` / `console.warn`.
+   */
   readonly onError?: (error: LlmSocketError, session: LlmSession | undefined) => void;
   /** Largest accepted frame in bytes (ws `maxPayload`; larger closes that socket with 1009). Default 1 MiB. */
   readonly maxPayload?: number;
@@ -92,7 +118,12 @@ export function createLlmSocketHandler(options: LlmSocketHandlerOptions = {}): L
   const match = compilePath(options.path ?? DEFAULT_PATH);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const validateOutgoing = options.validateOutgoing ?? process.env['NODE_ENV'] !== 'production';
-  const report = options.onError ?? ((error: LlmSocketError, session: LlmSession | undefined) => console.error(`[llm-socket${session ? ` ${session.callId}` : ''}] ${error.code}: ${error.message}`));
+  const resumeWindowMs = options.resumeWindowMs ?? (config.auto_reconnect ? 30_000 : 0);
+  const backpressure: Backpressure = { ...DEFAULT_BACKPRESSURE, ...options.backpressure };
+  const report =
+    options.onError ??
+    ((error: LlmSocketError, session: LlmSession | undefined) =>
+      (error.severity === 'warning' ? console.warn : console.error)(`[llm-socket${session ? ` ${session.callId}` : ''}] ${error.severity} ${error.code}: ${error.message}`));
   const onError = (error: unknown, session: LlmSession | undefined): void => {
     try {
       report(toSocketError(error), session);
@@ -102,7 +133,10 @@ export function createLlmSocketHandler(options: LlmSocketHandlerOptions = {}): L
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD, perMessageDeflate: false });
   const sessions = new Map<string, LlmSession>();
+  /** Calls whose socket dropped, waiting for a reconnect: the timer that ends them. */
+  const detached = new Map<LlmSession, NodeJS.Timeout>();
   let standalone: Server | undefined;
+  let closing = false;
   warmUp();
 
   /** Runs a user callback; a throw or rejection goes to onError. */
@@ -157,21 +191,51 @@ export function createLlmSocketHandler(options: LlmSocketHandlerOptions = {}): L
     }
   }
 
+  /** The call is over: the session is forgotten and `onClose` runs once. */
+  function endSession(session: LlmSession, code: number, reason: string): void {
+    clearTimeout(detached.get(session));
+    detached.delete(session);
+    if (session.signal.aborted) return;
+    session.end();
+    if (sessions.get(session.callId) === session) sessions.delete(session.callId);
+    if (options.onClose) guard(session, () => options.onClose!(session, code, reason));
+  }
+
   function onConnection(ws: WebSocket, callId: string): void {
-    const session = new LlmSession(callId, ws, { config, validateOutgoing });
-    // A reconnect for the same call replaces the old session (auto_reconnect).
-    sessions.get(callId)?.close('replaced by a new connection');
-    sessions.set(callId, session);
+    const previous = sessions.get(callId);
+    let session: LlmSession;
+    const resumed = previous !== undefined && !previous.signal.aborted;
+    if (resumed) {
+      // Retell reconnected (or an authorised client replaced the socket): same call, same state.
+      session = previous;
+      clearTimeout(detached.get(session));
+      detached.delete(session);
+      const old = session.socket;
+      if (old) {
+        session.detach(old);
+        old.close(CLOSE_REPLACED, 'replaced by a reconnect for the same call');
+      }
+      session.attach(ws);
+    } else {
+      session = new LlmSession(callId, ws, { config, validateOutgoing, backpressure, onBackpressure: (error) => onError(error, session) });
+      sessions.set(callId, session);
+    }
     ws.on('error', (error) => onError(new LlmSocketError(/max payload/i.test(error.message) ? 'too-large' : 'socket', error.message, undefined, { cause: error }), session));
     ws.on('close', (code, reason) => {
-      session.closed();
-      if (sessions.get(callId) === session) sessions.delete(callId);
-      if (options.onClose) guard(session, () => options.onClose!(session, code, reason.toString('utf8')));
+      if (session.socket !== ws && session.socket !== undefined) return; // replaced: the session lives on
+      session.detach(ws);
+      const text = reason.toString('utf8');
+      // 1000 is Retell ending the call; any other close may be followed by a reconnect.
+      if (code === 1000 || resumeWindowMs <= 0 || closing) return endSession(session, code, text);
+      const timer = setTimeout(() => endSession(session, code, text), resumeWindowMs);
+      timer.unref();
+      detached.set(session, timer);
     });
     ws.on('message', (data, isBinary) => {
       try {
         if (isBinary) throw new LlmSocketError('malformed-json', 'binary frames are not part of the protocol');
-        const message = checkRetellMessage(parseFrame(data as Buffer, maxDepth));
+        const { message, warnings } = readRetellMessage(parseFrame(data as Buffer, maxDepth));
+        for (const warning of warnings) onError(warning, session);
         dispatch(session, message);
       } catch (error) {
         onError(error, session);
@@ -182,14 +246,45 @@ export function createLlmSocketHandler(options: LlmSocketHandlerOptions = {}): L
     } catch (error) {
       onError(error, session);
     }
-    if (options.onConnect) guard(session, () => options.onConnect!(session));
+    if (resumed) {
+      if (options.onReconnect) guard(session, () => options.onReconnect!(session));
+    } else if (options.onConnect) guard(session, () => options.onConnect!(session));
+  }
+
+  function refuse(socket: Duplex, status: number, text: string): void {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, callId: string): Promise<void> {
+    let verdict: AuthorizeResult = true;
+    if (options.authorize) {
+      try {
+        verdict = await options.authorize(request, callId);
+      } catch (error) {
+        onError(error, undefined);
+        verdict = false;
+      }
+    }
+    if (socket.destroyed) return;
+    if (verdict !== true) {
+      const status = typeof verdict === 'object' ? (verdict.status ?? 401) : 401;
+      onError(new LlmSocketError('unauthorized', `upgrade for call ${JSON.stringify(callId.slice(0, 80))} refused by authorize (${status})${typeof verdict === 'object' && verdict.reason ? `: ${verdict.reason}` : ''}`, undefined, { severity: 'warning' }), undefined);
+      return refuse(socket, status, status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Unauthorized');
+    }
+    const live = sessions.get(callId);
+    if (!options.authorize && live?.open) {
+      // Without an authorize hook, knowing a call id must not be enough to take over its socket.
+      onError(new LlmSocketError('unauthorized', `a second socket for live call ${JSON.stringify(callId.slice(0, 80))} refused (409): replacing a live socket needs an authorize hook`, undefined, { severity: 'warning' }), live);
+      return refuse(socket, 409, 'Conflict');
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, callId));
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const matched = match(request.url);
-    if (!matched) return false;
+    if (!matched || closing) return false;
     socket.on('error', () => socket.destroy());
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, matched.callId));
+    void upgrade(request, socket, head, matched.callId);
     return true;
   }
 
@@ -197,9 +292,7 @@ export function createLlmSocketHandler(options: LlmSocketHandlerOptions = {}): L
     const listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
       if (handleUpgrade(request, socket, head)) return;
       // Only answer for paths nobody else handles: another upgrade listener may own them.
-      if (server.listenerCount('upgrade') === 1) {
-        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      }
+      if (server.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
     };
     server.on('upgrade', listener);
     return () => server.off('upgrade', listener);
@@ -225,7 +318,8 @@ export function createLlmSocketHandler(options: LlmSocketHandlerOptions = {}): L
       return { url: `ws://${hostPart}:${address.port}${base}`, port: address.port, server };
     },
     async close() {
-      for (const session of sessions.values()) session.closed();
+      closing = true;
+      for (const session of [...sessions.values()]) endSession(session, 1001, 'server closing');
       for (const ws of wss.clients) ws.close(1001, 'server closing');
       // Sockets that do not finish the close handshake promptly are cut.
       const timer = setTimeout(() => {

@@ -14,6 +14,10 @@ export type ResponseSource = ResponseChunk | Iterable<ResponseChunk> | AsyncIter
 export interface StreamHost {
   isCurrent(responseId: number): boolean;
   sendResponse(message: { response_type: 'response'; response_id: number; content: string; content_complete: boolean } & ResponseOptions): boolean;
+  /** The send buffer is under its high-water mark. */
+  writable(): boolean;
+  /** Resolves once it is again (or the socket is gone). */
+  whenWritable(): Promise<void>;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<ResponseChunk> {
@@ -76,6 +80,15 @@ export class ResponseStream {
     return this.#send(content, false, options);
   }
 
+  /**
+   * Resolves when more may be written: at once while the socket's send buffer is under its high-water
+   * mark, else once the peer has read enough. `pipe()` waits on it before every chunk; await it between
+   * your own `write()` calls when you produce faster than the network takes.
+   */
+  ready(): Promise<void> {
+    return this.#host.writable() ? Promise.resolve() : this.#host.whenWritable();
+  }
+
   /** Sends the last message (`content_complete: true`), with optional final text and options. */
   end(content = '', options?: ResponseOptions): boolean {
     return this.#send(content, true, options);
@@ -96,6 +109,11 @@ export class ResponseStream {
     let final: ResponseOptions = {};
     for await (const chunk of source as AsyncIterable<ResponseChunk>) {
       if (this.done) break;
+      // Backpressure: the source is not pulled while the peer is behind, so generation pauses.
+      if (!this.#host.writable()) {
+        await this.#host.whenWritable();
+        if (this.done) break;
+      }
       if (typeof chunk === 'string') {
         if (chunk.length > 0) this.write(chunk);
         continue;

@@ -18,7 +18,16 @@ export type LlmSocketErrorCode =
   /** Your callback threw or rejected. */
   | 'handler-failed'
   /** The socket failed (reset, bad frame). */
-  | 'socket';
+  | 'socket'
+  /** A departure from the spec that the helper tolerates (a null optional field, an unknown role): logged, and the message is answered. */
+  | 'tolerated'
+  /** The peer is not reading: the send buffer went past its limit (the socket is closed with 4008). */
+  | 'backpressure'
+  /** An upgrade refused by `authorize`, or a second live socket for a call without authorisation. */
+  | 'unauthorized';
+
+/** `warning`: logged, the message was still handled. `error`: the message (or connection) was dropped. */
+export type LlmSocketSeverity = 'warning' | 'error';
 
 export class LlmSocketError extends Error {
   override readonly name = 'LlmSocketError';
@@ -26,8 +35,11 @@ export class LlmSocketError extends Error {
     readonly code: LlmSocketErrorCode,
     message: string,
     readonly pointer?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; severity?: LlmSocketSeverity },
   ) {
-    super(pointer !== undefined && pointer !== '' ? `${message} (at ${pointer})` : message, options);
+    super(pointer !== undefined && pointer !== '' ? `${message} (at ${pointer})` : message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    this.severity = options?.severity ?? 'error';
   }
+
+  readonly severity: LlmSocketSeverity;
 }

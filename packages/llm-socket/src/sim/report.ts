@@ -13,6 +13,8 @@ export type ViolationCode =
   | 'malformed-json'
   /** A message that does not match the spec (unknown `response_type`, missing or mistyped field). */
   | 'schema'
+  /** `null` in an optional field (read as absent by Retell). */
+  | 'null-field'
   /** A `response` for an id Retell never asked for, or for an earlier, finished turn. */
   | 'wrong-response-id'
   /** Content for a request that a newer one had superseded. */
@@ -35,6 +37,9 @@ export type ViolationCode =
 export interface Violation {
   readonly code: ViolationCode;
   readonly message: string;
+  /** The rule it checks (see `RULES`). */
+  readonly rule: string;
+  readonly level: 'violation' | 'warning';
   /** The step index (0-based) during which it happened; absent before the first step. */
   readonly turn?: number;
   /** JSON pointer into the offending message, when there is one. */
@@ -49,6 +54,8 @@ export interface TurnReport {
   readonly said?: string;
   readonly silenceMs?: number;
   readonly responseId: number;
+  /** When the request was sent, from the start of the call (ms). */
+  readonly atMs: number;
   /** The agent's answer, as far as it was received before completion or interruption. */
   readonly agent: string;
   readonly chunks: number;
@@ -68,6 +75,9 @@ export interface SimReport {
   readonly config?: Record<string, unknown>;
   readonly turns: readonly TurnReport[];
   readonly violations: readonly Violation[];
+  /** Findings that do not fail the run at this strictness. */
+  readonly warnings: readonly Violation[];
+  readonly strictness: 'tolerant' | 'strict';
   /** Messages received from / sent to the server. */
   readonly received: number;
   readonly sent: number;
@@ -98,14 +108,14 @@ export function formatReport(report: SimReport): string {
     lines.push(`  ${label.padEnd(4)}  ${t.kind.padEnd(8)} ${ms(t.firstChunkMs)}  ${ms(t.completeMs)}  ${String(t.chunks).padStart(6)}  ${said}`);
     lines.push(`${' '.repeat(50)}agent: ${clip(t.agent)}${flags ? `  [${flags}]` : ''}`);
   }
-  for (const v of report.violations) {
-    lines.push(`  ✖ ${v.code}${v.turn !== undefined ? ` (turn ${v.turn})` : ''}: ${v.message}${v.pointer ? ` at ${v.pointer}` : ''}`);
+  for (const v of [...report.violations, ...report.warnings]) {
+    lines.push(`  ${v.level === 'warning' ? '⚠' : '✖'} ${v.code}${v.turn !== undefined ? ` (turn ${v.turn})` : ''}: ${v.message}${v.pointer ? ` at ${v.pointer}` : ''}  [rule: ${v.rule}]`);
   }
   const first = median(report.turns.flatMap((t) => (t.firstChunkMs === undefined ? [] : [t.firstChunkMs])));
   const complete = median(report.turns.flatMap((t) => (t.completeMs === undefined ? [] : [t.completeMs])));
   const timing = `first chunk p50 ${first === undefined ? '-' : `${first.toFixed(1)} ms`}, complete p50 ${complete === undefined ? '-' : `${complete.toFixed(1)} ms`}`;
   lines.push(
-    `${report.ok ? '✔ PASS' : '✖ FAIL'}  ${report.turns.length} turn(s), ${report.violations.length} violation(s), ${report.received} messages received, ${report.sent} sent, ${timing}, ${Math.round(report.durationMs)} ms`,
+    `${report.ok ? '✔ PASS' : '✖ FAIL'}  ${report.turns.length} turn(s), ${report.violations.length} violation(s), ${report.warnings.length} warning(s) (${report.strictness}), ${report.received} messages received, ${report.sent} sent, ${timing}, ${Math.round(report.durationMs)} ms`,
   );
   return lines.join('\n');
 }

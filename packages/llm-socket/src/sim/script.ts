@@ -40,6 +40,8 @@ export interface SimScript {
   readonly to_number?: string;
   readonly metadata?: Record<string, unknown>;
   readonly dynamic_variables?: Record<string, string>;
+  /** The call_details shape sent (when the server asks for it). Default `phone_call` (inbound). */
+  readonly call_type?: 'phone_call' | 'inbound_phone_call' | 'outbound_phone_call' | 'web_call';
   /** Wait for the greeting (`response_id` 0, complete) before the first step. Default false. */
   readonly begin_message?: boolean;
   /** Longest wait for an answer to complete. Default 10,000 ms. */
@@ -133,12 +135,17 @@ export function parseScript(value: unknown, file?: string): SimScript {
   try {
     sanitize(value, 16);
     if (!isObj(value)) throw new ScriptError('the script must be an object with a "turns" list', '');
-    only(value, ['call_id', 'agent_id', 'from_number', 'to_number', 'metadata', 'dynamic_variables', 'begin_message', 'turn_timeout_ms', 'config_timeout_ms', 'stale_grace_ms', 'turns'], '');
+    only(value, ['call_id', 'agent_id', 'from_number', 'to_number', 'metadata', 'dynamic_variables', 'call_type', 'begin_message', 'turn_timeout_ms', 'config_timeout_ms', 'stale_grace_ms', 'turns'], '');
     const turns = value['turns'];
     if (!Array.isArray(turns)) throw new ScriptError('must be a list of steps', '/turns');
     if (turns.length > LIMITS.steps) throw new ScriptError(`more than ${LIMITS.steps} steps`, '/turns');
     const script: Obj = { turns: turns.map((t, i) => stepOf(t, `/turns/${i}`, i === turns.length - 1)) };
     for (const key of ['call_id', 'agent_id', 'from_number', 'to_number'] as const) if (value[key] !== undefined) script[key] = text(value[key], `/${key}`, 128);
+    if (value['call_type'] !== undefined) {
+      const kinds = ['phone_call', 'inbound_phone_call', 'outbound_phone_call', 'web_call'];
+      if (!kinds.includes(value['call_type'] as string)) throw new ScriptError(`must be one of ${kinds.join(', ')}`, '/call_type');
+      script['call_type'] = value['call_type'];
+    }
     if (value['begin_message'] !== undefined) {
       if (typeof value['begin_message'] !== 'boolean') throw new ScriptError('must be a boolean', '/begin_message');
       script['begin_message'] = value['begin_message'];

@@ -13,8 +13,9 @@ import { WebSocket } from 'ws';
 import { LlmSocketError } from '../protocol/errors.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD, parseFrame, type JsonObject } from '../protocol/parse.js';
 import type { LlmMessage, LlmSocketUtterance, RetellMessage } from '../protocol/types.js';
-import { checkLlmMessage, checkRetellMessage, warmUp } from '../protocol/validate.js';
+import { inspectLlmMessage, readRetellMessage, warmUp } from '../protocol/validate.js';
 import type { SimReport, TurnReport, Violation, ViolationCode } from './report.js';
+import { levelOf, RULES, type Strictness } from './rules.js';
 import { DEFAULT_SCRIPT, parseScript, type SimScript, type SimStep } from './script.js';
 
 export interface SimulateOptions {
@@ -22,6 +23,19 @@ export interface SimulateOptions {
   readonly maxPayload?: number;
   /** Sees every message in both directions, e.g. to print a live trace. */
   readonly trace?: (direction: 'in' | 'out', message: unknown) => void;
+  /** `tolerant` (default): what Retell's platform accepts; `strict`: what the protocol docs ask for. */
+  readonly strictness?: Strictness;
+  /** Heartbeat period while `auto_reconnect` is on (ms). Default 2,000. */
+  readonly pingIntervalMs?: number;
+}
+
+/** Where the call id goes: `{call_id}` if the URL has it, else appended to the path (before any query). */
+export function callUrl(url: string, callId: string): string {
+  const id = encodeURIComponent(callId);
+  if (url.includes('{call_id}')) return url.replace('{call_id}', id);
+  const parsed = new URL(url);
+  parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}/${id}`;
+  return parsed.toString();
 }
 
 interface TurnState {
@@ -42,7 +56,7 @@ interface TurnState {
   toolCalls: Map<string, { name: string; result: boolean }>;
 }
 
-const DEFAULTS = { turnTimeoutMs: 10_000, configTimeoutMs: 5_000, staleGraceMs: 1000, closeTimeoutMs: 2_000, drainMs: 50 };
+const DEFAULTS = { pingIntervalMs: 2_000, turnTimeoutMs: 10_000, configTimeoutMs: 5_000, staleGraceMs: 1000, closeTimeoutMs: 2_000, drainMs: 50 };
 
 export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRIPT, options: SimulateOptions = {}): Promise<SimReport> {
   const s = parseScript(script);
@@ -52,7 +66,12 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
   /** When the socket opened: the begin message is timed from here. */
   let openedAt = started;
   const callId = s.call_id ?? `call_sim_${randomBytes(8).toString('hex')}`;
-  const target = url.includes('{call_id}') ? url.replace('{call_id}', encodeURIComponent(callId)) : `${url.replace(/\/+$/, '')}/${encodeURIComponent(callId)}`;
+  const target = callUrl(url, callId);
+  const strictness = options.strictness ?? 'tolerant';
+  const warnings: Violation[] = [];
+  let pingsSent = 0;
+  let pongsSeen = 0;
+  let pingTimer: NodeJS.Timeout | undefined;
   const turnTimeout = s.turn_timeout_ms ?? DEFAULTS.turnTimeoutMs;
   const grace = s.stale_grace_ms ?? DEFAULTS.staleGraceMs;
 
@@ -66,18 +85,23 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
   let config: JsonObject | undefined;
   let firstSeen = false;
   let configTimedOut = false;
+  let firstKind: string | undefined;
   let pongSeen = false;
   let lastId = 0;
   /** The newest id the server has sent anything for: proof it has seen every request up to it. */
   let newestAnswered = -1;
   let lastInterruptId = -1;
+  let lateGreeting = false;
   let closed: { code: number; reason: string } | undefined;
   let connectError: string | undefined;
   let ended = false;
 
   const violate = (code: ViolationCode, message: string, pointer?: string): void => {
-    if (violations.length >= 1000) return; // a runaway server must not exhaust memory
-    violations.push({ code, message, ...(step !== undefined ? { turn: step } : {}), ...(pointer ? { pointer } : {}) });
+    const level = levelOf(code, strictness);
+    if (level === 'off') return;
+    const list = level === 'violation' ? violations : warnings;
+    if (list.length >= 1000) return; // a runaway server must not exhaust memory
+    list.push({ code, message, rule: RULES[code].rule, level, ...(step !== undefined ? { turn: step } : {}), ...(pointer ? { pointer } : {}) });
   };
 
   // ---- waiting: each waiter is re-checked after every message and on close --------------------------
@@ -119,6 +143,12 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
       turn = newTurn(-1, 'begin', 0);
       turn.sentAt = openedAt;
     }
+    if (!turn && id === 0) {
+      // A greeting that only arrived once the user had spoken: Retell drops it, as any stale answer.
+      if (!lateGreeting) violate('superseded-answered', `the greeting (response_id 0) arrived after response_id ${lastId} was requested`, '/response_id');
+      lateGreeting = true;
+      return;
+    }
     if (!turn) {
       violate('wrong-response-id', `response_id ${id} was never requested (latest request: ${lastId})`, '/response_id');
       return;
@@ -151,25 +181,29 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
   }
 
   function onMessage(value: JsonObject): void {
-    let message: LlmMessage;
-    try {
-      message = checkLlmMessage(value);
-    } catch (error) {
-      const e = error as LlmSocketError;
+    const checked = inspectLlmMessage(value);
+    const kind = typeof value['response_type'] === 'string' ? value['response_type'].slice(0, 40) : 'message';
+    for (const pointer of checked.nulls.slice(0, 5)) violate('null-field', `${kind}: null in optional field ${pointer}`, pointer);
+    if (!checked.message) {
+      const e = checked.error!;
       violate('schema', e.message.replace(/ \(at [^)]*\)$/, ''), e.pointer);
       if (!firstSeen) firstSeen = true;
       return;
     }
+    const message = checked.message;
     if (!firstSeen) {
       firstSeen = true;
-      if (message.response_type !== 'config' && !configTimedOut) violate('config-not-first', `the first message was ${message.response_type}, not config`);
+      firstKind = message.response_type;
     }
     switch (message.response_type) {
       case 'config':
+        // A server with no config at all is fine (it is optional); one that sends it late is flagged.
+        if (config === undefined && firstKind !== 'config') violate('config-not-first', `config came after ${firstKind ?? 'another message'}; it is expected first`);
         config ??= message.config as JsonObject;
         return;
       case 'ping_pong':
         pongSeen = true;
+        pongsSeen++;
         return;
       case 'response':
         onResponse(message);
@@ -271,21 +305,22 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
   }
 
   function callDetails(): RetellMessage {
+    // Every documented shape: a phone call (inbound or outbound; the docs also spell these
+    // `inbound_phone_call` / `outbound_phone_call`), or a web call, which carries no access_token here.
+    const kind = s.call_type ?? 'phone_call';
+    const web = kind === 'web_call';
     const call: JsonObject = {
-      call_type: 'phone_call',
+      call_type: web ? 'web_call' : kind,
       call_id: callId,
       agent_id: s.agent_id ?? 'agent_llm_sim',
       agent_version: 1,
       call_status: 'ongoing',
-      direction: 'inbound',
-      from_number: s.from_number ?? '+14155550100',
-      to_number: s.to_number ?? '+14155550199',
+      ...(web ? {} : { direction: kind === 'outbound_phone_call' ? 'outbound' : 'inbound', from_number: s.from_number ?? '+14155550100', to_number: s.to_number ?? '+14155550199' }),
       start_timestamp: Date.now(),
       ...(s.metadata ? { metadata: s.metadata } : {}),
       ...(s.dynamic_variables ? { retell_llm_dynamic_variables: s.dynamic_variables } : {}),
     };
-    // The simulator holds itself to the spec too: a script whose call details do not fit is an error.
-    return checkRetellMessage({ interaction_type: 'call_details', call });
+    return readRetellMessage({ interaction_type: 'call_details', call }).message;
   }
 
   const opened = await new Promise<boolean>((resolve) => {
@@ -305,13 +340,32 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
   async function runCall(): Promise<void> {
     await waitFor(() => config !== undefined || firstSeen || closed !== undefined, s.config_timeout_ms ?? DEFAULTS.configTimeoutMs);
     if (!firstSeen && !closed) configTimedOut = true;
-    if (configTimedOut) violate('no-config', `no message within ${s.config_timeout_ms ?? DEFAULTS.configTimeoutMs} ms of connecting; the server must send config first`);
+    const noConfig = (): void => violate('no-config', `no config within ${s.config_timeout_ms ?? DEFAULTS.configTimeoutMs} ms of connecting; going on with every option off`);
+    if (configTimedOut) noConfig();
     // A config that comes second still counts for the options (the violation is already recorded).
-    if (firstSeen && !config) await waitFor(() => config !== undefined || closed !== undefined, DEFAULTS.drainMs);
+    if (firstSeen && !config) {
+      await waitFor(() => config !== undefined || closed !== undefined, DEFAULTS.drainMs);
+      if (!config && !closed) noConfig();
+    }
     if (config?.['call_details'] === true) send(callDetails());
     if (config?.['auto_reconnect'] === true) {
       send({ interaction_type: 'ping_pong', timestamp: Date.now() });
+      pingsSent++;
       if (!(await waitFor(() => pongSeen || closed !== undefined, turnTimeout)) || !pongSeen) violate('no-pong', 'auto_reconnect is on but the heartbeat was not answered');
+      else {
+        // Retell keeps pinging for the whole call; each ping must find its pong before the next one.
+        const every = options.pingIntervalMs ?? DEFAULTS.pingIntervalMs;
+        let reported = false;
+        pingTimer = setInterval(() => {
+          if (pongsSeen < pingsSent && !reported) {
+            reported = true;
+            violate('no-pong', `ping ${pingsSent} unanswered after ${every} ms`);
+          }
+          send({ interaction_type: 'ping_pong', timestamp: Date.now() });
+          pingsSent++;
+        }, every);
+        pingTimer.unref();
+      }
     }
     if (s.begin_message) {
       const ok = await waitFor(() => turns.get(0)?.completeAt !== undefined || closed !== undefined, turnTimeout);
@@ -339,6 +393,7 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
       if (turn.endCall) break;
     }
     step = undefined;
+    clearInterval(pingTimer);
     // Late messages (a stale answer, content after completion) are still checked for a moment.
     await sleep(DEFAULTS.drainMs);
     if (closed && !ended) {
@@ -361,6 +416,7 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
       ...(t.said !== undefined ? { said: t.said } : {}),
       ...(t.silenceMs !== undefined ? { silenceMs: t.silenceMs } : {}),
       responseId: t.responseId,
+      atMs: t.sentAt - started,
       agent: t.agent,
       chunks: t.chunks,
       ...(t.firstChunkAt !== undefined ? { firstChunkMs: t.firstChunkAt - t.sentAt } : {}),
@@ -373,6 +429,8 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     url: target,
     callId,
     ok: violations.length === 0,
+    strictness,
+    warnings,
     ...(config ? { config } : {}),
     turns: turnReports,
     violations,
