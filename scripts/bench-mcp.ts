@@ -56,7 +56,8 @@ const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
 // 2. Execute overhead against the direct facade call.
 const mock = await startMockServer({ port: 0 });
 try {
-  const client = new Retell({ apiKey: 'bench-key', baseURL: mock.url });
+  const creds = { apiKey: 'bench-key', baseURL: mock.url };
+  const client = new Retell(creds);
   const llm = await client.llm.create({ general_prompt: 'bench' });
   const entry = existsSync(path.join(ROOT, 'dist/esm/sandbox-worker.js')) ? path.join(ROOT, 'dist/esm/sandbox-worker.js') : path.join(ROOT, 'src/sandbox-worker.ts');
   const ctx = createContext({ packageRoot: ROOT, sandboxEntry: entry });
@@ -68,14 +69,14 @@ try {
   const checkOnly: number[] = [];
   const code = `async function run(client) { const l = await client.llm.retrieve(${JSON.stringify(llm.llm_id)}); return l.llm_id; }`;
   const many = `async function run(client) { let n = 0; for (let i = 0; i < ${CALLS}; i++) n += (await client.llm.retrieve(${JSON.stringify(llm.llm_id)})).llm_id.length; return n; }`;
-  await ctx.executor.execute(code, client);
+  await ctx.executor.execute(code, creds);
   for (let r = 0; r < REPS; r++) {
     // Interleaved so machine noise hits both sides alike.
     t = performance.now();
     await client.llm.retrieve(llm.llm_id);
     direct.push(performance.now() - t);
     t = performance.now();
-    const result = await ctx.executor.execute(code, client);
+    const result = await ctx.executor.execute(code, creds);
     viaExecute.push(performance.now() - t);
     if (result.stage !== 'run' || !result.ok) throw new Error(`execute failed: ${JSON.stringify(result).slice(0, 300)}`);
   }
@@ -91,7 +92,7 @@ try {
     for (let i = 0; i < CALLS; i++) await client.llm.retrieve(llm.llm_id);
     manyDirect.push(performance.now() - t);
     t = performance.now();
-    await ctx.executor.execute(many, client);
+    await ctx.executor.execute(many, creds);
     manyExec.push(performance.now() - t);
   }
   const d = median(direct);

@@ -7,7 +7,6 @@
  *                  [--timeout-ms=30000] [--memory-mb=64]
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { Retell } from '@retell-kit/sdk';
 import { createContext } from './context.js';
 import type { MethodFilter } from './filters.js';
 import { createMcpServer } from './server.js';
@@ -152,7 +151,6 @@ export async function runCli(argv: readonly string[], run: RunOptions): Promise<
     return { close: async () => Promise.all([http.close(), ctx.close()]).then(() => undefined) };
   }
   const apiKey = env['RETELL_API_KEY'];
-  let client: Retell | undefined;
   const warmUp = () => {
     ctx.warmUp().catch((e: unknown) => log(`retell-kit-mcp: warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
   };
@@ -161,8 +159,7 @@ export async function runCli(argv: readonly string[], run: RunOptions): Promise<
     ctx,
     () => {
       if (!apiKey) throw new MissingKeyError('RETELL_API_KEY is not set in the MCP server\'s environment; add it to the server\'s "env" in your client configuration.');
-      client ??= new Retell({ apiKey, ...(baseURL ? { baseURL } : {}) });
-      return client;
+      return { apiKey, ...(baseURL ? { baseURL } : {}) };
     },
     warmUp,
   );

@@ -5,6 +5,7 @@
 import { methodDocs } from './docs.js';
 import { Executor } from './execute.js';
 import { selectMethods, type MethodFilter } from './filters.js';
+import { RequestPolicy } from './guard.js';
 import { SandboxPool } from './isolate.js';
 import { DEFAULT_LIMITS, type SandboxLimits } from './sandbox.js';
 import path from 'node:path';
@@ -32,17 +33,21 @@ export interface ServerContext extends ToolContext {
 }
 
 export function createContext(options: ContextOptions): ServerContext {
-  const methods = selectMethods(methodDocs(), options.filter);
+  const all = methodDocs();
+  const methods = selectMethods(all, options.filter);
+  const policy = new RequestPolicy(all, options.filter);
   const sandboxEntry = options.sandboxEntry ?? path.join(options.packageRoot, 'dist/esm/sandbox-worker.js');
   const pool = new SandboxPool(sandboxEntry);
   // Type checks run on their own worker thread, next to the sandbox's module (checker-worker.js/.ts).
   const checker = RemoteChecker.besideSandbox(sandboxEntry, options.packageRoot);
-  const executor = new Executor(checker, pool, methods.map((m) => m.id), { ...DEFAULT_LIMITS, ...options.limits });
+  const executor = new Executor(checker, pool, all, policy, { ...DEFAULT_LIMITS, ...options.limits });
   let warm: Promise<void> | undefined;
   return {
     search: new DocsSearch(),
     executor,
     methods,
+    allMethods: all,
+    policy,
     modes: options.modes && options.modes.length > 0 ? options.modes : ['code'],
     warmUp: () => {
       warm ??= Promise.all([pool.warmUp(), checker.warmUp()]).then(() => undefined);

@@ -2,8 +2,10 @@
  * The `execute` tool: type-check the agent's TypeScript against the SDK (diagnostics back, no request
  * sent, when it does not compile), transpile it, run it in the QuickJS sandbox with the SDK bridged.
  */
-import type { Retell } from '@retell-kit/sdk';
+import { createApiClient, RequestBudget, type ApiCredentials } from './api-client.js';
 import { SdkBridge } from './bridge.js';
+import type { MethodDoc } from './docs.js';
+import type { RequestPolicy } from './guard.js';
 import type { SandboxPool } from './isolate.js';
 import { DEFAULT_LIMITS, type RunOutcome, type SandboxLimits } from './sandbox.js';
 import type { Checker } from './remote-checker.js';
@@ -14,17 +16,19 @@ export const MAX_CODE_CHARS = 100_000;
 export type ExecuteResult =
   | { readonly stage: 'input'; readonly message: string }
   | { readonly stage: 'typecheck'; readonly diagnostics: readonly Diagnostic[] }
-  | ({ readonly stage: 'run' } & RunOutcome);
+  | ({ readonly stage: 'run'; readonly requests: number } & RunOutcome);
 
 export class Executor {
   constructor(
     private readonly checker: Checker,
     private readonly pool: SandboxPool,
-    private readonly methods: readonly string[],
-    private readonly limits: SandboxLimits = DEFAULT_LIMITS,
+    /** Every method of the index: a filtered one answers "not allowed" in the sandbox, not "not a function". */
+    private readonly methods: readonly MethodDoc[],
+    private readonly policy: RequestPolicy,
+    readonly limits: SandboxLimits = DEFAULT_LIMITS,
   ) {}
 
-  async execute(code: string, client: Retell): Promise<ExecuteResult> {
+  async execute(code: string, creds: ApiCredentials): Promise<ExecuteResult> {
     if (code.length > MAX_CODE_CHARS) return { stage: 'input', message: `code too long (${code.length} characters, limit ${MAX_CODE_CHARS})` };
     if (!/\bfunction\s+run\s*\(/.test(code) && !/\b(const|let|var)\s+run\s*=/.test(code)) {
       return { stage: 'input', message: 'the code must define `async function run(client) { ... }`; its return value is the result' };
@@ -36,9 +40,11 @@ export class Executor {
       return { stage: 'input', message: `the type check failed: ${error instanceof Error ? error.message : String(error)}` };
     }
     if (checked.diagnostics.length > 0 || checked.js === undefined) return { stage: 'typecheck', diagnostics: checked.diagnostics };
-    const bridge = new SdkBridge(client, this.methods);
-    const outcome = await this.pool.run(checked.js, this.methods, bridge.hostCall, this.limits);
-    return { stage: 'run', ...outcome };
+    // The HTTP requests of this run (pages and retries included) share one budget: the SDK-call cap.
+    const budget = new RequestBudget(this.limits.maxCalls);
+    const bridge = new SdkBridge(createApiClient(creds, this.policy, budget), this.methods, this.policy, this.limits.timeoutMs);
+    const outcome = await this.pool.run(checked.js, this.methods.map((m) => m.id), bridge.hostCall, this.limits);
+    return { stage: 'run', requests: budget.used, ...outcome };
   }
 }
 
@@ -58,7 +64,7 @@ export function describeExecution(result: ExecuteResult): { text: string; isErro
         if (e.status !== undefined) parts.push(`status: ${e.status}`, 'body:', '```json', JSON.stringify(e.body, null, 2) ?? 'null', '```');
       }
       if (result.console) parts.push('Console output:', '```', result.console.trimEnd(), '```');
-      parts.push(`(${result.calls} SDK call${result.calls === 1 ? '' : 's'}, ${result.ms} ms)`);
+      parts.push(`(${result.calls} SDK call${result.calls === 1 ? '' : 's'}, ${result.requests} HTTP request${result.requests === 1 ? '' : 's'}, ${result.ms} ms)`);
       return { text: parts.join('\n'), isError: !result.ok };
     }
   }

@@ -9,7 +9,6 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { Retell } from '@retell-kit/sdk';
 import type { ServerContext } from './context.js';
 import { keyFingerprint, keyFromHeaders } from './keys.js';
 import { createMcpServer } from './server.js';
@@ -74,7 +73,7 @@ export async function startHttpServer(ctx: ServerContext, options: HttpOptions =
   const clientFor = (headers: Record<string, string | string[] | undefined> | undefined) => {
     const key = headers ? keyFromHeaders(headers) : undefined;
     if (!key) throw new MissingKeyError('No API key on this request: send `Authorization: Bearer <RETELL_API_KEY>` or `X-Retell-Api-Key`.');
-    return new Retell({ apiKey: key, ...(options.baseURL ? { baseURL: options.baseURL } : {}) });
+    return { apiKey: key, ...(options.baseURL ? { baseURL: options.baseURL } : {}) };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<string> => {

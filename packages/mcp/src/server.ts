@@ -6,13 +6,13 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { Retell } from '@retell-kit/sdk';
+import type { ApiCredentials } from './api-client.js';
 import type { ServerContext } from './context.js';
 import { callTool, listTools } from './tools.js';
 import { MCP_VERSION } from './version.js';
 
 export type CallExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
-export type ClientFor = (extra: CallExtra) => Retell;
+export type ClientFor = (extra: CallExtra) => ApiCredentials;
 
 /**
  * `afterFirstList`: runs once, shortly after the first tools/list is answered: the moment to warm the

@@ -5,8 +5,9 @@
  * - `dynamic`: `list_endpoints`, `describe_endpoint`, `invoke_endpoint` (three tools whatever the API's size).
  * Every failure is a tool result with `isError: true` and a message saying what to change.
  */
-import type { Retell } from '@retell-kit/sdk';
+import { createApiClient, RequestBudget, type ApiCredentials } from './api-client.js';
 import { SdkBridge, toHostError } from './bridge.js';
+import type { RequestPolicy } from './guard.js';
 import type { MethodDoc } from './docs.js';
 import { describeExecution, type Executor } from './execute.js';
 import { toolName } from './filters.js';
@@ -34,6 +35,10 @@ export interface ToolContext {
   readonly executor: Executor;
   /** The methods this server exposes (after filters). */
   readonly methods: readonly MethodDoc[];
+  /** Every method of the index, filtered or not (to name what a refused call was). */
+  readonly allMethods: readonly MethodDoc[];
+  /** The filters as enforced on each request (guard.ts). */
+  readonly policy: RequestPolicy;
   readonly modes: readonly ToolMode[];
 }
 
@@ -163,7 +168,7 @@ function findMethod(ctx: ToolContext, name: string): MethodDoc | undefined {
 }
 
 /** Endpoint arguments (by wire name) → the facade call: positional path params, then the params object. */
-async function invoke(m: MethodDoc, raw: unknown, client: Retell, methods: readonly string[]): Promise<ToolResult> {
+async function invoke(ctx: ToolContext, m: MethodDoc, raw: unknown, creds: ApiCredentials): Promise<ToolResult> {
   if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) throw new ArgumentError('arguments must be an object');
   // A JSON round trip with the bridge's checks: size, depth, no prototype keys.
   const args = (raw === undefined ? {} : (JSON.parse(JSON.stringify(raw), (k, v: unknown) => (['__proto__', 'constructor', 'prototype'].includes(k) ? undefined : v)) as Args));
@@ -175,7 +180,9 @@ async function invoke(m: MethodDoc, raw: unknown, client: Retell, methods: reado
   const positional = m.positionalNames.map((n) => args[n]);
   const rest = Object.fromEntries(Object.entries(args).filter(([k]) => !m.positionalNames.includes(k)));
   const callArgs = m.paramsType || Object.keys(rest).length > 0 ? [...positional, rest] : positional;
-  const bridge = new SdkBridge(client, methods);
+  const limits = ctx.executor.limits;
+  const client = createApiClient(creds, ctx.policy, new RequestBudget(limits.maxCalls));
+  const bridge = new SdkBridge(client, ctx.allMethods, ctx.policy, limits.timeoutMs);
   try {
     const value = await bridge.call(m.id, callArgs);
     return text(cut(JSON.stringify(value ?? null, null, 2)));
@@ -187,7 +194,7 @@ async function invoke(m: MethodDoc, raw: unknown, client: Retell, methods: reado
   }
 }
 
-export async function callTool(ctx: ToolContext, name: string, rawArgs: unknown, client: () => Retell): Promise<ToolResult> {
+export async function callTool(ctx: ToolContext, name: string, rawArgs: unknown, client: () => ApiCredentials): Promise<ToolResult> {
   const available = listTools(ctx);
   if (!available.some((t) => t.name === name)) {
     const names = available.map((t) => t.name);
@@ -195,7 +202,6 @@ export async function callTool(ctx: ToolContext, name: string, rawArgs: unknown,
   }
   if (rawArgs !== undefined && (rawArgs === null || typeof rawArgs !== 'object' || Array.isArray(rawArgs))) return text(`Arguments of ${name} must be an object.`, true);
   const args = (rawArgs ?? {}) as Args;
-  const methodIds = ctx.methods.map((m) => m.id);
   try {
     switch (name) {
       case 'search_docs': {
@@ -235,12 +241,12 @@ export async function callTool(ctx: ToolContext, name: string, rawArgs: unknown,
         const id = expectString(args, 'endpoint', true, 200)!;
         const m = findMethod(ctx, id);
         if (!m) return text(`Unknown endpoint "${id.slice(0, 100)}"; see list_endpoints.`, true);
-        return await invoke(m, args['args'], client(), methodIds);
+        return await invoke(ctx, m, args['args'], client());
       }
       default: {
         const m = findMethod(ctx, name);
         if (!m) return text(`Unknown tool "${name}".`, true);
-        return await invoke(m, args, client(), methodIds);
+        return await invoke(ctx, m, args, client());
       }
     }
   } catch (error) {
