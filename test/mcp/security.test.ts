@@ -8,14 +8,17 @@
  * - the SDK-call cap counts HTTP requests, pagination pages included;
  * - the guard in front of `fetch` refuses on its own, without the bridge's checks.
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { startMockServer, type MockServer } from '@retell-kit/mock';
-import { createApiClient, guardedFetch, methodDocs, RequestBudget, RequestPolicy } from '@retell-kit/mcp';
+import { createApiClient, DEFAULT_LIMITS, guardedFetch, methodDocs, RequestBudget, RequestPolicy, SandboxPool } from '@retell-kit/mcp';
 import { Retell } from '@retell-kit/sdk';
-import { jsonResult, spawnStdioClient, textOf } from './helpers.js';
+import { jsonResult, MCP_ROOT, spawnStdioClient, textOf } from './helpers.js';
 
 const KEY = 'key_security_secret_0123456789';
 let mock: MockServer;
@@ -25,6 +28,9 @@ let foreignUrl: string;
 const foreignHits: string[] = [];
 let readOnly: Client;
 let filtered: Client;
+let limited: Client;
+let limitedPid: number;
+let limitedStderr: () => string;
 let agentId: string;
 let setupWrites = 0;
 
@@ -43,16 +49,20 @@ beforeAll(async () => {
   setupWrites = writes().length;
   expect(setupWrites).toBe(2);
   // Two servers: read-only against the mock; allow/deny with no RETELL_BASE_URL (the defaultBaseURL case).
-  const [a, b] = await Promise.all([
+  const [a, b, c] = await Promise.all([
     spawnStdioClient(['--read-only', '--tools=code,dynamic', '--timeout-ms=20000'], { RETELL_API_KEY: KEY, RETELL_BASE_URL: mock.url }),
     spawnStdioClient(['--allow=agent.*,llm.list', '--deny=agent.delete', '--timeout-ms=20000'], { RETELL_API_KEY: KEY }),
+    spawnStdioClient(['--typecheck-timeout=3', '--memory-mb=32', '--timeout-ms=30000'], { RETELL_API_KEY: KEY, RETELL_BASE_URL: mock.url }),
   ]);
   readOnly = a.client;
   filtered = b.client;
+  limited = c.client;
+  limitedStderr = c.stderr;
+  limitedPid = c.transport.pid!;
 }, 180_000);
 
 afterAll(async () => {
-  await Promise.all([readOnly?.close(), filtered?.close()]);
+  await Promise.all([readOnly?.close(), filtered?.close(), limited?.close()]);
   await mock?.close();
   await new Promise<void>((resolve) => (foreign ? foreign.close(() => resolve()) : resolve()));
 });
@@ -162,4 +172,122 @@ describe('the SDK-call cap counts HTTP requests', () => {
     expect(seen).toHaveLength(3);
     expect(budget.used).toBe(4);
   });
+});
+
+/** 30 aliases, each splitting every string of a 10 000-member template-literal union: seconds of checker work. */
+const TYPE_BOMB = [
+  "type D = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';",
+  'type P = `${D}${D}${D}${D}`;',
+  ...Array.from({ length: 30 }, (_, i) => `type B${i}<T> = T extends \`\${infer H}\${infer R}\` ? [H, B${i}<R>] : T;\ntype C${i} = B${i}<P>;`),
+  'const q: C29 = null as any;',
+  'async function run(client) { return 1; }',
+].join('\n');
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+describe('bounded resources', () => {
+  it('RSS comes back to within 20% of idle after a memory bomb', async () => {
+    if (process.platform !== 'linux') return;
+    await limited.listTools();
+    for (let waited = 0; !limitedStderr().includes('retell-kit-mcp: warm') && waited < 120_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
+    expect(limitedStderr()).toContain('retell-kit-mcp: warm');
+    for (let i = 0; i < 3; i++) await run(limited, 'async function run(client) { return (await client.agent.list()).length >= 0; }');
+    await new Promise((r) => setTimeout(r, 2_000));
+    const idle = rssMb(limitedPid);
+    const bombs = await Promise.all(
+      [0, 1, 2].map(() => run(limited, 'async function run(client) { const a: number[][] = []; for (;;) a.push(new Array(100000).fill(1)); }')),
+    );
+    for (const b of bombs) {
+      expect(b.isError).toBe(true);
+      expect(b.text).toMatch(/out of memory|memory/i);
+    }
+    let now = rssMb(limitedPid);
+    // Generous on time (a loaded machine), strict on memory.
+    for (let waited = 0; now > idle * 1.2 && waited < 60_000; waited += 1_000) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      now = rssMb(limitedPid);
+    }
+    console.log(`RSS idle ${idle.toFixed(0)} MB, after 3 memory bombs ${now.toFixed(0)} MB`);
+    expect(now).toBeLessThanOrEqual(idle * 1.2);
+    const still = await run(limited, 'async function run(client) { return 7; }');
+    expect(jsonResult(still.text)).toBe(7);
+  }, 180_000);
+
+  it('a type bomb gets a clear error at its deadline while another execute finishes normally', async () => {
+    // Both checkers warm first (the server logs it), so the second execute measures queueing, not a cold start.
+    await limited.listTools();
+    for (let waited = 0; !limitedStderr().includes('retell-kit-mcp: warm') && waited < 120_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
+    expect(limitedStderr()).toContain('retell-kit-mcp: warm');
+    const order: string[] = [];
+    const bomb = run(limited, TYPE_BOMB).then((r) => (order.push('bomb'), r));
+    await new Promise((r) => setTimeout(r, 200));
+    const normal = run(limited, 'async function run(client) { return 40 + 2; }').then((r) => (order.push('normal'), r));
+    const [b, n] = await Promise.all([bomb, normal]);
+    expect(n.isError, n.text).toBe(false);
+    expect(jsonResult(n.text)).toBe(42);
+    expect(b.isError).toBe(true);
+    expect(b.text).toContain('the type check did not finish within 3 s');
+    expect(order).toEqual(['normal', 'bomb']);
+    // The replaced checker serves the next call.
+    const after = await run(limited, 'async function run(client) { return "ok"; }');
+    expect(jsonResult(after.text)).toBe('ok');
+  }, 180_000);
+});
+
+describe('concurrency and lifetime', () => {
+  it('past the concurrency cap a run waits, then gets a clear "busy, retry"', async () => {
+    const pool = new SandboxPool(path.join(MCP_ROOT, 'src/sandbox-worker.ts'), { maxConcurrent: 1, queueWaitMs: 300 });
+    try {
+      const limits = { ...DEFAULT_LIMITS, timeoutMs: 4_000 };
+      const host = async () => 'null';
+      const endless = pool.run('async function run(client) { for (;;) {} }', [], host, limits);
+      await new Promise((r) => setTimeout(r, 100));
+      const busy = await pool.run('async function run(client) { return 1; }', [], host, limits);
+      expect(busy.ok).toBe(false);
+      if (!busy.ok) {
+        expect(busy.error.name).toBe('BusyError');
+        expect(busy.error.message).toMatch(/busy \(1 sandboxes running.*retry/);
+      }
+      const stopped = await endless;
+      expect(stopped.ok).toBe(false);
+      // The slot is free again: the next run goes through.
+      const next = await pool.run('async function run(client) { return 5; }', [], host, limits);
+      expect(next).toMatchObject({ ok: true, value: 5 });
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('a stdio server exits when its client dies', async () => {
+    if (process.platform === 'win32') return;
+    // A client process that starts the server on pipes, prints its pid, and is then killed outright.
+    const script = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', ${JSON.stringify(path.join(MCP_ROOT, 'src/run.ts'))}], { cwd: ${JSON.stringify(MCP_ROOT)}, stdio: ['pipe', 'pipe', 'ignore'], env: { PATH: process.env.PATH } });
+      console.log(child.pid);
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(alive()).toBe(true);
+    parent.kill('SIGKILL');
+    let waited = 0;
+    while (alive() && waited < 60_000) {
+      await new Promise((r) => setTimeout(r, 500));
+      waited += 500;
+    }
+    if (alive()) process.kill(pid, 'SIGKILL');
+    expect(alive()).toBe(false);
+  }, 120_000);
 });

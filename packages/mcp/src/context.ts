@@ -6,12 +6,12 @@ import { methodDocs } from './docs.js';
 import { Executor } from './execute.js';
 import { selectMethods, type MethodFilter } from './filters.js';
 import { RequestPolicy } from './guard.js';
-import { SandboxPool } from './isolate.js';
+import { SandboxPool, type PoolOptions } from './isolate.js';
 import { DEFAULT_LIMITS, type SandboxLimits } from './sandbox.js';
 import path from 'node:path';
 import { DocsSearch } from './search.js';
 import type { ToolContext, ToolMode } from './tools.js';
-import { RemoteChecker } from './remote-checker.js';
+import { RemoteChecker, type CheckerOptions } from './remote-checker.js';
 
 export interface ContextOptions {
   /** Folder from which `@retell-kit/sdk` resolves for type-checking (this package's root). */
@@ -24,6 +24,10 @@ export interface ContextOptions {
    * running from source, `src/sandbox-worker.ts` (loaded through tsx).
    */
   readonly sandboxEntry?: string;
+  /** Type checkers: how many, and the deadline of one check. */
+  readonly checker?: CheckerOptions;
+  /** Sandboxes at once, queue wait, worker heap. */
+  readonly pool?: PoolOptions;
 }
 
 export interface ServerContext extends ToolContext {
@@ -37,9 +41,9 @@ export function createContext(options: ContextOptions): ServerContext {
   const methods = selectMethods(all, options.filter);
   const policy = new RequestPolicy(all, options.filter);
   const sandboxEntry = options.sandboxEntry ?? path.join(options.packageRoot, 'dist/esm/sandbox-worker.js');
-  const pool = new SandboxPool(sandboxEntry);
+  const pool = new SandboxPool(sandboxEntry, options.pool);
   // Type checks run on their own worker thread, next to the sandbox's module (checker-worker.js/.ts).
-  const checker = RemoteChecker.besideSandbox(sandboxEntry, options.packageRoot);
+  const checker = RemoteChecker.besideSandbox(sandboxEntry, options.packageRoot, options.checker);
   const executor = new Executor(checker, pool, all, policy, { ...DEFAULT_LIMITS, ...options.limits });
   let warm: Promise<void> | undefined;
   return {

@@ -6,7 +6,7 @@
  * with a memory limit, a stack limit and an interrupt deadline; the host enforces the wall timeout,
  * the number of SDK calls and the size of everything that crosses the boundary.
  */
-import { getQuickJS, shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten';
+import { newQuickJSWASMModule, newVariant, RELEASE_SYNC, shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten';
 
 export interface SandboxLimits {
   /** Wall-clock budget of one run, ms (default 30 000). */
@@ -42,9 +42,18 @@ export type RunOutcome =
 
 let modulePromise: Promise<QuickJSWASMModule> | undefined;
 
-/** The WebAssembly module is compiled once per process; runtimes and contexts are created per run. */
-export function quickJs(): Promise<QuickJSWASMModule> {
-  modulePromise ??= getQuickJS();
+const WASM_PAGE = 64 * 1024;
+
+/**
+ * The WebAssembly module is instantiated once per worker; runtimes and contexts are created per run.
+ * QuickJS's own memory limit counts its objects, not the allocator's heap: fragmented growth can take
+ * the WebAssembly memory far past it (gigabytes). So the memory itself gets a hard maximum, a little
+ * over twice the QuickJS limit: past it every allocation fails and the run ends out of memory.
+ */
+export function quickJs(memoryBytes: number = DEFAULT_LIMITS.memoryBytes): Promise<QuickJSWASMModule> {
+  modulePromise ??= newQuickJSWASMModule(
+    newVariant(RELEASE_SYNC, { wasmMemory: new WebAssembly.Memory({ initial: 256, maximum: Math.ceil((2 * memoryBytes + 32 * 1024 * 1024) / WASM_PAGE) }) }),
+  );
   return modulePromise;
 }
 
@@ -93,7 +102,7 @@ function safeJson(value: unknown, max: number): { text: string; truncated: boole
 
 export async function runInSandbox(js: string, methods: readonly string[], host: HostCall, limits: SandboxLimits = DEFAULT_LIMITS): Promise<RunOutcome> {
   const started = performance.now();
-  const qjs = await quickJs();
+  const qjs = await quickJs(limits.memoryBytes);
   const runtime = qjs.newRuntime();
   const deadline = Date.now() + limits.timeoutMs;
   runtime.setMemoryLimit(limits.memoryBytes);
