@@ -11,12 +11,12 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { startMockServer, type MockServer } from '@retell-kit/mock';
-import { createApiClient, DEFAULT_LIMITS, guardedFetch, methodDocs, RequestBudget, RequestPolicy, SandboxPool } from '@retell-kit/mcp';
+import { createApiClient, createContext, DEFAULT_LIMITS, startHttpServer, guardedFetch, methodDocs, RequestBudget, RequestPolicy, SandboxPool } from '@retell-kit/mcp';
 import { Retell } from '@retell-kit/sdk';
 import { jsonResult, MCP_ROOT, spawnStdioClient, textOf } from './helpers.js';
 
@@ -291,3 +291,75 @@ describe('concurrency and lifetime', () => {
     expect(alive()).toBe(false);
   }, 120_000);
 });
+
+describe('HTTP: a browser page cannot reach it, junk keys cannot lock users out', () => {
+  const init = (id: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'x', version: '1' } } });
+  const base = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+
+  it('Origin and Host outside the allowlist get 403; loopback and listed ones pass; /health answers', async () => {
+    const ctx = createContext({ packageRoot: MCP_ROOT, sandboxEntry: path.join(MCP_ROOT, 'src/sandbox-worker.ts') });
+    const server = await startHttpServer(ctx, { port: 0, baseURL: mock.url, log: () => undefined, allowedOrigins: ['https://app.example'], allowedHosts: ['mcp.internal'] });
+    try {
+      const post = (headers: Record<string, string>) => rawPost(server.url, { ...base, authorization: `Bearer ${KEY}`, ...headers }, init(1));
+      expect((await post({ origin: 'http://attacker.example' })).status).toBe(403);
+      expect((await post({ origin: 'null' })).status).toBe(403);
+      expect((await post({ host: 'attacker.example' })).status).toBe(403);
+      expect((await post({ host: 'attacker.example:80', origin: 'http://localhost:5173' })).status).toBe(403);
+      const refused = await post({ origin: 'http://attacker.example' });
+      expect((JSON.parse(refused.body) as { error: { message: string } }).error.message).toContain('Origin "http://attacker.example" is not allowed');
+      expect((await post({})).status).toBe(200);
+      expect((await post({ origin: 'http://localhost:5173' })).status).toBe(200);
+      expect((await post({ origin: 'https://app.example' })).status).toBe(200);
+      expect((await post({ host: 'mcp.internal:3333' })).status).toBe(200);
+      const health = await fetch(server.url.replace('/mcp', '/health'));
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+    } finally {
+      await server.close();
+      await ctx.close();
+    }
+  }, 60_000);
+
+  it('sessions are capped per key (the idlest is closed), so 100 junk keys do not lock a real user out', async () => {
+    const ctx = createContext({ packageRoot: MCP_ROOT, sandboxEntry: path.join(MCP_ROOT, 'src/sandbox-worker.ts') });
+    const server = await startHttpServer(ctx, { port: 0, baseURL: mock.url, log: () => undefined, sessionsPerKey: 2, maxSessions: 50 });
+    try {
+      const open = async (key: string) => {
+        const r = await fetch(server.url, { method: 'POST', headers: { ...base, authorization: `Bearer ${key}` }, body: init(1) });
+        await r.text();
+        return { status: r.status, session: r.headers.get('mcp-session-id') };
+      };
+      const mine = await open(KEY);
+      expect(mine.status).toBe(200);
+      for (let i = 0; i < 100; i++) expect((await open(`junk_${i}`)).status).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await open('junk_same')).status).toBe(200);
+      const again = await open(KEY);
+      expect(again.status).toBe(200);
+      // The key's third session closes its idlest one.
+      const s2 = await open(KEY);
+      const s3 = await open(KEY);
+      expect([s2.status, s3.status]).toEqual([200, 200]);
+      const use = (session: string) =>
+        fetch(server.url, { method: 'POST', headers: { ...base, authorization: `Bearer ${KEY}`, 'mcp-session-id': session, 'mcp-protocol-version': '2025-03-26' }, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) }).then(async (r) => (await r.text(), r.status));
+      expect(await use(again.session!)).toBe(404);
+      expect(await use(s3.session!)).toBe(202);
+    } finally {
+      await server.close();
+      await ctx.close();
+    }
+  }, 60_000);
+});
+
+/** A POST with exactly these headers (fetch would not let a test set Host). */
+function rawPost(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { host: u.host, ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -205,7 +205,15 @@ export async function runCli(argv: readonly string[], run: RunOptions): Promise<
   if (args.transport === 'http') {
     // Loaded only for HTTP: the Streamable HTTP transport's dependencies cost stdio users start time.
     const { startHttpServer } = await import('./http.js');
-    const http = await startHttpServer(ctx, { host: args.host, port: args.port, ...(baseURL ? { baseURL } : {}), log });
+    const http = await startHttpServer(ctx, {
+      host: args.host,
+      port: args.port,
+      allowedOrigins: args.allowedOrigins,
+      allowedHosts: args.allowedHosts,
+      ...(args.sessionsPerKey ? { sessionsPerKey: args.sessionsPerKey } : {}),
+      ...(baseURL ? { baseURL } : {}),
+      log,
+    });
     log(`retell-kit-mcp: Streamable HTTP on ${http.url} (${ctx.methods.length} methods; tools: ${args.modes.join(', ')})`);
     ctx.warmUp().catch((e: unknown) => log(`retell-kit-mcp: warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
     return { close: async () => Promise.all([http.close(), ctx.close()]).then(() => undefined) };
