@@ -156,6 +156,38 @@ describe('filters hold on the request', () => {
   });
 });
 
+describe('first-try stumbles', () => {
+  it('APIError is a type and a value; arrow-form run works; runtime errors name their line', async () => {
+    const caught = await run(readOnly, `async function run(client) {
+  try {
+    await client.agent.retrieve('agent_nope');
+  } catch (e) {
+    if (e instanceof APIError) return { status: e.status, message: e.message };
+    throw e;
+  }
+}`);
+    expect(caught.isError, caught.text).toBe(false);
+    expect(jsonResult(caught.text)).toMatchObject({ status: 404 });
+    const arrow = await run(readOnly, 'const run = async (client) => (await client.agent.list()).length >= 0;');
+    expect(jsonResult(arrow.text)).toBe(true);
+    const bare = await run(readOnly, 'const run = async client => typeof client.agent.list;');
+    expect(jsonResult(bare.text)).toBe('function');
+    const thrown = await run(readOnly, `interface Row {
+  id: string;
+}
+
+async function run(client) {
+  const rows: Row[] = [];
+
+  // nothing yet
+  if (rows.length === 0) throw new Error('no rows');
+  return rows;
+}`);
+    expect(thrown.isError).toBe(true);
+    expect(thrown.text).toContain('Error: Error: no rows (line 9)');
+  }, 120_000);
+});
+
 describe('the SDK-call cap counts HTTP requests', () => {
   it('pages of a for-await walk count against the cap', async () => {
     const direct = new Retell({ apiKey: KEY, baseURL: mock.url });

@@ -4,6 +4,7 @@
  */
 import { createApiClient, RequestBudget, type ApiCredentials } from './api-client.js';
 import { SdkBridge } from './bridge.js';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 import type { MethodDoc } from './docs.js';
 import type { RequestPolicy } from './guard.js';
 import type { SandboxPool } from './isolate.js';
@@ -44,8 +45,24 @@ export class Executor {
     const budget = new RequestBudget(this.limits.maxCalls);
     const bridge = new SdkBridge(createApiClient(creds, this.policy, budget), this.methods, this.policy, this.limits.timeoutMs);
     const outcome = await this.pool.run(checked.js, this.methods.map((m) => m.id), bridge.hostCall, this.limits);
-    return { stage: 'run', requests: budget.used, ...outcome };
+    return { stage: 'run', requests: budget.used, ...toAgentLines(outcome, checked.map) };
   }
+}
+
+/** A runtime error's JavaScript line and column → the line of the agent's TypeScript (through the source map). */
+function toAgentLines(outcome: RunOutcome, map: string | undefined): RunOutcome {
+  if (outcome.ok || outcome.error.line === undefined) return outcome;
+  const { line, column = 1, ...rest } = outcome.error;
+  let original: number | undefined;
+  try {
+    if (map) {
+      const entry = new SourceMap(JSON.parse(map) as SourceMapPayload).findEntry(line - 1, Math.max(0, column - 1)) as { originalLine?: number };
+      if (typeof entry.originalLine === 'number') original = entry.originalLine + 1;
+    }
+  } catch {
+    original = undefined;
+  }
+  return original === undefined ? { ...outcome, error: rest } : { ...outcome, error: { ...rest, line: original } };
 }
 
 /** The tool's text answer: the value, the console output, or what went wrong. */
@@ -60,7 +77,7 @@ export function describeExecution(result: ExecuteResult): { text: string; isErro
       if (result.ok) parts.push(`Result${result.truncated ? ' (truncated)' : ''}:`, '```json', typeof result.value === 'string' && result.truncated ? result.value : JSON.stringify(result.value, null, 2) ?? 'undefined', '```');
       else {
         const e = result.error;
-        parts.push(`Error: ${e.name}: ${e.message}`);
+        parts.push(`Error: ${e.name}: ${e.message}${e.line !== undefined ? ` (line ${e.line})` : ''}`);
         if (e.status !== undefined) parts.push(`status: ${e.status}`, 'body:', '```json', JSON.stringify(e.body, null, 2) ?? 'null', '```');
       }
       if (result.console) parts.push('Console output:', '```', result.console.trimEnd(), '```');

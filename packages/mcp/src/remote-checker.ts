@@ -47,7 +47,7 @@ interface Slot {
   ready: Promise<void>;
 }
 
-type Reply = { id: number; diagnostics?: Diagnostic[]; js?: string; error?: string };
+type Reply = { id: number; diagnostics?: Diagnostic[]; js?: string; map?: string; error?: string };
 
 export class RemoteChecker implements Checker {
   private readonly slots: Slot[] = [];
@@ -103,7 +103,7 @@ export class RemoteChecker implements Checker {
       slot.job = undefined;
       slot.idle = true;
       if (msg.error !== undefined) job.reject(new CheckerError(`type checker: ${msg.error}`));
-      else job.resolve({ diagnostics: msg.diagnostics ?? [], ...(msg.js !== undefined ? { js: msg.js } : {}) });
+      else job.resolve({ diagnostics: msg.diagnostics ?? [], ...(msg.js !== undefined ? { js: msg.js } : {}), ...(msg.map !== undefined ? { map: msg.map } : {}) });
       this.pump();
     });
     const died = (why: string) => {

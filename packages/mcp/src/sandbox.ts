@@ -38,7 +38,7 @@ export class HostCallError extends Error {
 
 export type RunOutcome =
   | { readonly ok: true; readonly value: unknown; readonly truncated: boolean; readonly console: string; readonly calls: number; readonly ms: number }
-  | { readonly ok: false; readonly error: { readonly name: string; readonly message: string; readonly status?: number; readonly body?: unknown; readonly stack?: string }; readonly console: string; readonly calls: number; readonly ms: number };
+  | { readonly ok: false; readonly error: { readonly name: string; readonly message: string; readonly status?: number; readonly body?: unknown; readonly stack?: string; readonly line?: number; readonly column?: number }; readonly console: string; readonly calls: number; readonly ms: number };
 
 let modulePromise: Promise<QuickJSWASMModule> | undefined;
 
@@ -66,7 +66,7 @@ function prelude(methods: readonly string[]): string {
   return `
 'use strict';
 class APIError extends Error {
-  constructor(message, status, body) { super(message); this.name = 'APIError'; this.status = status; this.body = body; }
+  constructor(message, status, body) { super(message); this.name = 'APIError'; this.status = status; this.body = body; this.error = body; }
 }
 globalThis.APIError = APIError;
 const __call = globalThis.__hostCall;
@@ -248,7 +248,13 @@ export async function runInSandbox(js: string, methods: readonly string[], host:
   }
 }
 
-function describeError(vm: QuickJSContext, handle: QuickJSHandle, deadline: number): { name: string; message: string; status?: number; body?: unknown; stack?: string } {
+/** The innermost frame of the agent's code in a QuickJS stack (`at run (agent.js:3:17)`): JS line, column. */
+function where(stack: string): { line?: number; column?: number } {
+  const m = /agent\.js:(\d+):(\d+)/.exec(stack);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : {};
+}
+
+function describeError(vm: QuickJSContext, handle: QuickJSHandle, deadline: number): { name: string; message: string; status?: number; body?: unknown; stack?: string; line?: number; column?: number } {
   const dumped = vm.dump(handle) as unknown;
   handle.dispose();
   if (dumped !== null && typeof dumped === 'object') {
@@ -261,7 +267,7 @@ function describeError(vm: QuickJSContext, handle: QuickJSHandle, deadline: numb
       name,
       message: message.slice(0, 4_000),
       ...(typeof e.status === 'number' ? { status: e.status, body: e.body } : {}),
-      ...(typeof e.stack === 'string' ? { stack: e.stack.slice(0, 2_000) } : {}),
+      ...(typeof e.stack === 'string' ? { stack: e.stack.slice(0, 2_000), ...where(e.stack) } : {}),
     };
   }
   return { name: 'Error', message: `thrown: ${safeJson(dumped, 2_000).text}` };

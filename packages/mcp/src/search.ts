@@ -46,7 +46,14 @@ export interface SearchOptions {
   readonly limit?: number;
   /** Upper bound of the markdown returned, in characters (default 12 000, at most 50 000). */
   readonly maxChars?: number;
+  /** Examples to show: one language, or all (default). */
+  readonly language?: ExampleLanguage;
+  /** `brief`: signature, route, summary, top-level parameters and examples; `full` (default): everything. */
+  readonly detail?: 'brief' | 'full';
 }
+
+export type ExampleLanguage = 'typescript' | 'python' | 'curl' | 'all';
+export const EXAMPLE_LANGUAGES: readonly ExampleLanguage[] = ['typescript', 'python', 'curl', 'all'];
 
 export interface SearchHit {
   readonly id: string;
@@ -121,7 +128,8 @@ export class DocsSearch {
     let budget = maxChars - parts.join('\n').length;
     hits.forEach((h, i) => {
       // The best hit in full; the others as their first section, so a second look is cheap.
-      const text = i === 0 ? fit(h.page.markdown, budget) : firstSection(h.page.markdown);
+      const page = arrange(h.page.markdown, options.language ?? 'all', options.detail ?? 'full');
+      const text = i === 0 ? fit(page, budget) : firstSection(page);
       const piece = text.length > budget ? `${text.slice(0, Math.max(0, budget - 80))}\n\n…(cut at ${maxChars} characters; search for \`${h.id}\` alone for the rest)` : text;
       if (budget <= 200) return;
       parts.push('---', '', piece, '');
@@ -129,6 +137,24 @@ export class DocsSearch {
     });
     return parts.join('\n');
   }
+}
+
+const EXAMPLE_HEADING = /^\*\*Example \((TypeScript|Python|curl)\)\*\*/;
+
+/**
+ * A method page as search_docs shows it: its examples (of the chosen language) right after the head,
+ * before the parameter lists, so cutting the page for size takes fields, never the examples; `brief`
+ * drops nested field lines and the description's further paragraphs.
+ */
+export function arrange(markdown: string, language: ExampleLanguage, detail: 'brief' | 'full'): string {
+  const sections = markdown.split(/\n(?=\*\*)/);
+  const head = sections[0]!;
+  const examples = sections.slice(1).filter((x) => EXAMPLE_HEADING.test(x));
+  if (examples.length === 0) return detail === 'brief' ? markdown.split('\n').filter((l) => !/^\s+- /.test(l)).join('\n') : markdown;
+  const chosen = examples.filter((x) => language === 'all' || EXAMPLE_HEADING.exec(x)![1]!.toLowerCase() === language);
+  let rest = sections.slice(1).filter((x) => !EXAMPLE_HEADING.test(x));
+  if (detail === 'brief') rest = rest.map((x) => x.split('\n').filter((l) => !/^\s+- /.test(l)).join('\n'));
+  return [head, ...chosen.map((x) => x.trimEnd() + '\n'), ...rest].join('\n');
 }
 
 /**
@@ -148,10 +174,11 @@ export function fit(markdown: string, budget: number): string {
   return markdown;
 }
 
-/** Heading, signature, route and summary: everything before the first bold section. */
+/** Heading, signature, route and summary, and the first example shown (after `arrange`). */
 function firstSection(markdown: string): string {
-  const cut = markdown.indexOf('\n**');
-  return cut > 0 ? markdown.slice(0, cut).trimEnd() : markdown.slice(0, 1_500);
+  const sections = markdown.split(/\n(?=\*\*)/);
+  const head = [sections[0]!, ...(sections[1] && EXAMPLE_HEADING.test(sections[1]) ? [sections[1]] : [])].join('\n').trimEnd();
+  return head.length > 3_000 ? `${head.slice(0, 3_000)}…` : head;
 }
 
 /**

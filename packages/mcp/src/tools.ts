@@ -12,7 +12,7 @@ import type { MethodDoc } from './docs.js';
 import { describeExecution, type Executor } from './execute.js';
 import { toolName } from './filters.js';
 import { HostCallError } from './sandbox.js';
-import type { DocsSearch } from './search.js';
+import { EXAMPLE_LANGUAGES, type DocsSearch } from './search.js';
 
 export type ToolMode = 'code' | 'endpoints' | 'dynamic';
 
@@ -70,6 +70,8 @@ const CODE_TOOLS: ToolDefinition[] = [
         resource: { type: 'string', description: 'Only this resource (`agent`, `call`, `llm`, ..., `webhook`, `socket`).' },
         limit: { type: 'integer', minimum: 1, maximum: 10, description: 'Pages to return (default 3).' },
         max_chars: { type: 'integer', minimum: 1000, maximum: 50000, description: 'Size bound of the answer (default 12000).' },
+        language: { type: 'string', enum: ['typescript', 'python', 'curl', 'all'], description: 'Examples to show (default all).' },
+        detail: { type: 'string', enum: ['brief', 'full'], description: '`brief`: signature, route, summary, top-level parameters and examples; `full` (default): every nested field too.' },
       },
       required: ['query'],
       additionalProperties: false,
@@ -156,6 +158,13 @@ function expectInt(args: Args, key: string, min: number, max: number): number | 
   return v;
 }
 
+function expectOneOf<T extends string>(args: Args, key: string, allowed: readonly T[]): T | undefined {
+  const v = args[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new ArgumentError(`\`${key}\` must be one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
 function rejectUnknown(args: Args, known: readonly string[]): void {
   const extra = Object.keys(args).filter((k) => !known.includes(k));
   if (extra.length > 0) throw new ArgumentError(`unknown argument${extra.length > 1 ? 's' : ''} ${extra.map((k) => `\`${k.slice(0, 50)}\``).join(', ')}; expected ${known.map((k) => `\`${k}\``).join(', ')}`);
@@ -205,12 +214,22 @@ export async function callTool(ctx: ToolContext, name: string, rawArgs: unknown,
   try {
     switch (name) {
       case 'search_docs': {
-        rejectUnknown(args, ['query', 'resource', 'limit', 'max_chars']);
+        rejectUnknown(args, ['query', 'resource', 'limit', 'max_chars', 'language', 'detail']);
         const query = expectString(args, 'query', true, 500)!;
         const resource = expectString(args, 'resource', false, 100);
         const limit = expectInt(args, 'limit', 1, 10);
         const maxChars = expectInt(args, 'max_chars', 1_000, 50_000);
-        return text(ctx.search.render(query, { ...(resource ? { resource } : {}), ...(limit ? { limit } : {}), ...(maxChars ? { maxChars } : {}) }));
+        const language = expectOneOf(args, 'language', EXAMPLE_LANGUAGES);
+        const detail = expectOneOf(args, 'detail', ['brief', 'full'] as const);
+        return text(
+          ctx.search.render(query, {
+            ...(resource ? { resource } : {}),
+            ...(limit ? { limit } : {}),
+            ...(maxChars ? { maxChars } : {}),
+            ...(language ? { language } : {}),
+            ...(detail ? { detail } : {}),
+          }),
+        );
       }
       case 'execute': {
         rejectUnknown(args, ['code']);
