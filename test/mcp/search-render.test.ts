@@ -32,4 +32,13 @@ describe('search_docs rendering', () => {
     expect(brief.length).toBeLessThan(full.length);
     expect(brief).toContain('**Example (TypeScript)**');
   });
+
+  it('corrects swapped letters and offers "did you mean" when nothing matches well', () => {
+    expect(search.correct('lsit all agnets')).toBe('list all agents');
+    expect(search.correct('trasnfer 415 calls')).toBe('transfer 415 calls');
+    expect(search.search('lsit all agnets', { limit: 1 })[0]!.id).toBe('agent.list');
+    const weak = search.render('voicemial');
+    expect(weak).toMatch(/Did you mean "[a-z ]+"\?/);
+    expect(search.render('create a new voice agent')).not.toContain('Did you mean');
+  });
 });
