@@ -15,6 +15,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { startMockServer, type MockServer } from '@retell-kit/mock';
 import { createApiClient, createContext, DEFAULT_LIMITS, startHttpServer, guardedFetch, methodDocs, RequestBudget, RequestPolicy, SandboxPool } from '@retell-kit/mcp';
 import { Retell } from '@retell-kit/sdk';
@@ -125,8 +126,16 @@ describe('filters hold on the request', () => {
       const r = await run(readOnly, `async function run(client) { return ${call}; }`);
       expect(r.isError, call).toBe(true);
     }
-    const del = await run(readOnly, `async function run(client) { try { await client.agent.delete('${agentId}'); } catch (e) { return (e as Error).message; } }`);
-    expect(jsonResult(del.text)).toBe('agent.delete is not allowed (--read-only)');
+    const logged: { level: string; data: unknown }[] = [];
+    readOnly.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void logged.push(n.params));
+    await readOnly.setLoggingLevel('info');
+    const del = await run(readOnly, `async function run(client) { await client.agent.delete('${agentId}'); }`);
+    expect(del.text).toContain('agent.delete is not allowed (--read-only)');
+    await new Promise((r) => setTimeout(r, 200));
+    // The refusal also reaches the client as an MCP log notification.
+    expect(logged.some((l) => l.level === 'warning' && JSON.stringify(l.data).includes('agent.delete is not allowed (--read-only)'))).toBe(true);
+    const caught = await run(readOnly, `async function run(client) { try { await client.agent.delete('${agentId}'); } catch (e) { return (e as Error).message; } }`);
+    expect(jsonResult(caught.text)).toBe('agent.delete is not allowed (--read-only)');
     const dyn = textOf(await readOnly.callTool({ name: 'invoke_endpoint', arguments: { endpoint: 'agent_delete', args: { agent_id: agentId } } }));
     expect(dyn.isError).toBe(true);
     // Only the set-up's two creates, made directly before the servers started.

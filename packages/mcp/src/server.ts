@@ -23,7 +23,7 @@ export function createMcpServer(ctx: ServerContext, clientFor: ClientFor, afterF
   const server = new Server(
     { name: 'retell-kit-mcp', version: MCP_VERSION },
     {
-      capabilities: { tools: {} },
+      capabilities: { tools: {}, logging: {} },
       instructions:
         'Retell AI API tools. Find the method with search_docs, then call it from TypeScript with execute (`async function run(client) { ... }`), or through the endpoint tools when they are enabled.',
     },
@@ -34,7 +34,22 @@ export function createMcpServer(ctx: ServerContext, clientFor: ClientFor, afterF
     return { tools: listTools(ctx).map((t) => ({ ...t, inputSchema: { ...t.inputSchema } })) };
   });
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const started = performance.now();
     const result = await callTool(ctx, request.params.name, request.params.arguments, () => clientFor(extra));
+    // One log notification per tool call (the client chooses the level with logging/setLevel): the
+    // tool, the outcome and its first line; never arguments, results or keys.
+    const first = (result.content[0]?.text ?? '').split('\n').find((l) => /^(Error|Not run)/.test(l)) ?? '';
+    const refused = /is not allowed|refused by the MCP server/.test(result.content[0]?.text ?? '');
+    void server
+      .sendLoggingMessage(
+        {
+          level: refused ? 'warning' : result.isError ? 'notice' : 'info',
+          logger: 'retell-kit-mcp',
+          data: { tool: String(request.params.name).slice(0, 64), ok: !result.isError, ms: Math.round(performance.now() - started), ...(first ? { error: first.slice(0, 300) } : {}) },
+        },
+        extra.sessionId,
+      )
+      .catch(() => undefined);
     return { ...result };
   });
   return server;
