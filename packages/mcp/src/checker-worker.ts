@@ -4,7 +4,7 @@
  * event loop while other sessions are being served.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { transpile, TypeChecker } from './typecheck.js';
+import { transpileWithMap, TypeChecker } from './typecheck.js';
 
 const port = parentPort;
 if (port) {
@@ -16,7 +16,7 @@ if (port) {
         port.postMessage({ id: msg.id, diagnostics: [] });
       } else {
         const diagnostics = checker.check(msg.code);
-        port.postMessage({ id: msg.id, diagnostics, ...(diagnostics.length === 0 ? { js: transpile(msg.code) } : {}) });
+        port.postMessage({ id: msg.id, diagnostics, ...(diagnostics.length === 0 ? transpileWithMap(msg.code) : {}) });
       }
     } catch (error) {
       port.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });

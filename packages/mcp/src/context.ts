@@ -5,12 +5,13 @@
 import { methodDocs } from './docs.js';
 import { Executor } from './execute.js';
 import { selectMethods, type MethodFilter } from './filters.js';
-import { SandboxPool } from './isolate.js';
+import { RequestPolicy } from './guard.js';
+import { SandboxPool, type PoolOptions } from './isolate.js';
 import { DEFAULT_LIMITS, type SandboxLimits } from './sandbox.js';
 import path from 'node:path';
 import { DocsSearch } from './search.js';
 import type { ToolContext, ToolMode } from './tools.js';
-import { RemoteChecker } from './remote-checker.js';
+import { RemoteChecker, type CheckerOptions } from './remote-checker.js';
 
 export interface ContextOptions {
   /** Folder from which `@retell-kit/sdk` resolves for type-checking (this package's root). */
@@ -23,6 +24,10 @@ export interface ContextOptions {
    * running from source, `src/sandbox-worker.ts` (loaded through tsx).
    */
   readonly sandboxEntry?: string;
+  /** Type checkers: how many, and the deadline of one check. */
+  readonly checker?: CheckerOptions;
+  /** Sandboxes at once, queue wait, worker heap. */
+  readonly pool?: PoolOptions;
 }
 
 export interface ServerContext extends ToolContext {
@@ -32,17 +37,21 @@ export interface ServerContext extends ToolContext {
 }
 
 export function createContext(options: ContextOptions): ServerContext {
-  const methods = selectMethods(methodDocs(), options.filter);
+  const all = methodDocs();
+  const methods = selectMethods(all, options.filter);
+  const policy = new RequestPolicy(all, options.filter);
   const sandboxEntry = options.sandboxEntry ?? path.join(options.packageRoot, 'dist/esm/sandbox-worker.js');
-  const pool = new SandboxPool(sandboxEntry);
+  const pool = new SandboxPool(sandboxEntry, options.pool);
   // Type checks run on their own worker thread, next to the sandbox's module (checker-worker.js/.ts).
-  const checker = RemoteChecker.besideSandbox(sandboxEntry, options.packageRoot);
-  const executor = new Executor(checker, pool, methods.map((m) => m.id), { ...DEFAULT_LIMITS, ...options.limits });
+  const checker = RemoteChecker.besideSandbox(sandboxEntry, options.packageRoot, options.checker);
+  const executor = new Executor(checker, pool, all, policy, { ...DEFAULT_LIMITS, ...options.limits });
   let warm: Promise<void> | undefined;
   return {
     search: new DocsSearch(),
     executor,
     methods,
+    allMethods: all,
+    policy,
     modes: options.modes && options.modes.length > 0 ? options.modes : ['code'],
     warmUp: () => {
       warm ??= Promise.all([pool.warmUp(), checker.warmUp()]).then(() => undefined);

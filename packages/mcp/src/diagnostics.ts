@@ -17,4 +17,6 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
 export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly js?: string;
+  /** Source map of `js` to the agent's TypeScript (JSON text). */
+  readonly map?: string;
 }

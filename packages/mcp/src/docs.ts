@@ -4,6 +4,7 @@
  */
 import { DOCS_INDEX } from './generated/docs-index.js';
 import type { DocsIndex, Indexed, IndexedMethod } from './docs-model.js';
+import { METHOD_ALIASES } from './search-aliases.js';
 
 export type MethodDoc = Indexed<IndexedMethod>;
 
@@ -19,6 +20,8 @@ export interface DocPage {
   readonly summary: string;
   readonly description: string;
   readonly fields: string;
+  /** Users' words for it (search-aliases.ts). */
+  readonly aliases: string;
   readonly markdown: string;
 }
 
@@ -41,6 +44,7 @@ export function pagesOf(index: DocsIndex = DOCS_INDEX): DocPage[] {
     summary: m.summary ?? '',
     description: m.description ?? '',
     fields: m.fieldNames.map(words).join(' '),
+    aliases: (METHOD_ALIASES[m.id] ?? []).join(' | '),
     markdown: m.markdown,
   }));
   const webhooks = index.webhooks.map((w): DocPage => ({
@@ -52,6 +56,7 @@ export function pagesOf(index: DocsIndex = DOCS_INDEX): DocPage[] {
     summary: w.summary ?? '',
     description: w.description ?? '',
     fields: w.fieldNames.map(words).join(' '),
+    aliases: (METHOD_ALIASES[w.id] ?? []).join(' | '),
     markdown: w.markdown,
   }));
   const sockets = index.socketMessages.map((s): DocPage => ({
@@ -63,6 +68,7 @@ export function pagesOf(index: DocsIndex = DOCS_INDEX): DocPage[] {
     summary: s.description?.split(/(?<=[.!?])\s/)[0] ?? '',
     description: s.description ?? '',
     fields: s.fieldNames.map(words).join(' '),
+    aliases: (METHOD_ALIASES[s.id] ?? []).join(' | '),
     markdown: s.markdown,
   }));
   return [...methods, ...webhooks, ...sockets];

@@ -1,6 +1,7 @@
 /**
  * Which SDK methods a server exposes (`--resource`, `--read-only`, `--allow`, `--deny`). The same
- * selection governs the endpoint tools and what the `execute` sandbox may call.
+ * selection governs the endpoint tools and what the `execute` sandbox may call; the request guard
+ * (guard.ts) enforces it again on every HTTP request, whatever route a call resolves to.
  */
 import type { MethodDoc } from './docs.js';
 
@@ -26,12 +27,15 @@ function matches(pattern: string, m: MethodDoc): boolean {
   return pattern === m.id || pattern === toolName(m);
 }
 
+/** Which switch drops a method (`--resource`, `--read-only`, `--allow`, `--deny`); undefined: it is kept. */
+export function exclusionReason(m: MethodDoc, filter: MethodFilter = {}): string | undefined {
+  if (filter.resources && filter.resources.length > 0 && !filter.resources.includes(m.resource)) return '--resource';
+  if (filter.readOnly && !m.readOnly) return '--read-only';
+  if (filter.allow && filter.allow.length > 0 && !filter.allow.some((p) => matches(p, m))) return 'not in --allow';
+  if (filter.deny && filter.deny.some((p) => matches(p, m))) return '--deny';
+  return undefined;
+}
+
 export function selectMethods(methods: readonly MethodDoc[], filter: MethodFilter = {}): MethodDoc[] {
-  return methods.filter((m) => {
-    if (filter.resources && filter.resources.length > 0 && !filter.resources.includes(m.resource)) return false;
-    if (filter.readOnly && !m.readOnly) return false;
-    if (filter.allow && filter.allow.length > 0 && !filter.allow.some((p) => matches(p, m))) return false;
-    if (filter.deny && filter.deny.some((p) => matches(p, m))) return false;
-    return true;
-  });
+  return methods.filter((m) => exclusionReason(m, filter) === undefined);
 }

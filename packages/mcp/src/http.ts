@@ -3,13 +3,19 @@
  * session. The API key comes with every request (`Authorization: Bearer …` or `X-Retell-Api-Key`), is
  * used for that request's SDK calls only, and never logged; a session is bound to the fingerprint of
  * the key that opened it. Binds 127.0.0.1 unless told otherwise; bodies are capped; idle sessions expire.
+ *
+ * A browser page must not be able to drive it (DNS rebinding, cross-site requests): the `Host` header
+ * must name a loopback host (or one given with `--allowed-hosts`) and an `Origin`, when sent, must be a
+ * loopback origin (or one given with `--allowed-origins`); anything else is a 403 before any work.
+ * Sessions are capped per key (the key's idlest session is closed to make room) and in all (the
+ * server's idlest session is closed), so junk keys cannot lock real users out. `GET /health` answers
+ * `{"status":"ok"}`.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { Retell } from '@retell-kit/sdk';
 import type { ServerContext } from './context.js';
 import { keyFingerprint, keyFromHeaders } from './keys.js';
 import { createMcpServer } from './server.js';
@@ -22,8 +28,16 @@ export interface HttpOptions {
   /** Path of the MCP endpoint (default `/mcp`). */
   readonly path?: string;
   readonly maxBodyBytes?: number;
+  /** Open sessions in all (default 1 000); past it the idlest session anywhere is closed. */
   readonly maxSessions?: number;
+  /** Open sessions per API key (default 8); past it that key's idlest session is closed. */
+  readonly sessionsPerKey?: number;
+  /** A session unused this long is closed (default 10 minutes). */
   readonly idleMs?: number;
+  /** Origins accepted besides loopback ones (`https://app.example`), exact match. */
+  readonly allowedOrigins?: readonly string[];
+  /** Host names accepted besides loopback ones and the bound address. */
+  readonly allowedHosts?: readonly string[];
   readonly log?: (line: string) => void;
 }
 
@@ -63,22 +77,72 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
+
+/** The host name of a `Host` header (`[::1]:3333` → `[::1]`, `localhost:80` → `localhost`), lower case. */
+function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  return h.replace(/:\d*$/, '');
+}
+
+/** Whether a request may come in: its Host and (if any) Origin against the allowlists. */
+export function checkRequestOrigin(headers: IncomingMessage['headers'], allowedHosts: ReadonlySet<string>, allowedOrigins: ReadonlySet<string>): string | undefined {
+  const host = headers.host;
+  if (!host || !allowedHosts.has(hostName(host))) return `Host ${JSON.stringify((host ?? '').slice(0, 100))} is not allowed (loopback names only, or --allowed-hosts)`;
+  const origin = headers.origin;
+  if (origin === undefined) return undefined;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    parsed = undefined;
+  }
+  const loopback = parsed !== undefined && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && LOOPBACK_HOSTS.includes(parsed.hostname);
+  if (loopback || allowedOrigins.has(origin.toLowerCase())) return undefined;
+  return `Origin ${JSON.stringify(origin.slice(0, 100))} is not allowed (loopback origins only, or --allowed-origins)`;
+}
+
 export async function startHttpServer(ctx: ServerContext, options: HttpOptions = {}): Promise<RunningHttpServer> {
   const endpoint = options.path ?? '/mcp';
   const maxBody = options.maxBodyBytes ?? 1_000_000;
-  const maxSessions = options.maxSessions ?? 100;
-  const idleMs = options.idleMs ?? 30 * 60_000;
+  const maxSessions = options.maxSessions ?? 1_000;
+  const perKey = options.sessionsPerKey ?? 8;
+  const idleMs = options.idleMs ?? 10 * 60_000;
+  const bound = options.host ?? '127.0.0.1';
+  const allowedHosts = new Set([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? []).map((h) => hostName(h))]);
+  if (bound !== '0.0.0.0' && bound !== '::') allowedHosts.add(bound.includes(':') ? `[${bound}]` : bound.toLowerCase());
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map((o) => o.replace(/\/+$/, '').toLowerCase()));
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const sessions = new Map<string, Session>();
 
   const clientFor = (headers: Record<string, string | string[] | undefined> | undefined) => {
     const key = headers ? keyFromHeaders(headers) : undefined;
     if (!key) throw new MissingKeyError('No API key on this request: send `Authorization: Bearer <RETELL_API_KEY>` or `X-Retell-Api-Key`.');
-    return new Retell({ apiKey: key, ...(options.baseURL ? { baseURL: options.baseURL } : {}) });
+    return { apiKey: key, ...(options.baseURL ? { baseURL: options.baseURL } : {}) };
+  };
+
+  /** Closes the least recently used of `candidates` (sessions of one key, or all). */
+  const evictIdlest = (candidates: [string, Session][]) => {
+    const oldest = candidates.reduce<[string, Session] | undefined>((a, b) => (!a || b[1].lastSeen < a[1].lastSeen ? b : a), undefined);
+    if (!oldest) return;
+    sessions.delete(oldest[0]);
+    void oldest[1].transport.close().catch(() => undefined);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<string> => {
+    const refused = checkRequestOrigin(req.headers, allowedHosts, allowedOrigins);
+    if (refused) {
+      req.resume();
+      jsonError(res, 403, refused);
+      return '403';
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ status: 'ok' }));
+      return '200';
+    }
     if (url.pathname !== endpoint) {
       jsonError(res, 404, `not found; the MCP endpoint is ${endpoint}`);
       return '404';
@@ -126,11 +190,11 @@ export async function startHttpServer(ctx: ServerContext, options: HttpOptions =
       jsonError(res, 401, 'missing API key: send `Authorization: Bearer <RETELL_API_KEY>` or `X-Retell-Api-Key`');
       return '401';
     }
-    if (sessions.size >= maxSessions) {
-      jsonError(res, 503, `too many sessions (limit ${maxSessions}); close one first`);
-      return '503';
-    }
     const fingerprint = keyFingerprint(key);
+    // Room for the new session: the key's own idlest session first, then the server's idlest.
+    const mine = [...sessions].filter(([, s]) => s.fingerprint === fingerprint);
+    if (mine.length >= perKey) evictIdlest(mine);
+    if (sessions.size >= maxSessions) evictIdlest([...sessions]);
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {

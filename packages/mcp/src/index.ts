@@ -12,3 +12,8 @@ export { selectMethods, toolName, type MethodFilter } from './filters.js';
 export { listTools, callTool, type ToolMode, type ToolDefinition, type ToolResult } from './tools.js';
 export { keyFromHeaders, redact } from './keys.js';
 export type * from './docs-model.js';
+export { RequestPolicy, RequestBudget, guardedFetch, REFUSED_HEADER } from './guard.js';
+export { createApiClient, type ApiCredentials } from './api-client.js';
+export { shapeArgs, ALLOWED_CALL_OPTIONS } from './bridge.js';
+export { SandboxPool, type PoolOptions } from './isolate.js';
+export { RemoteChecker, CheckerError, type CheckerOptions } from './remote-checker.js';

@@ -6,7 +6,7 @@
  * with a memory limit, a stack limit and an interrupt deadline; the host enforces the wall timeout,
  * the number of SDK calls and the size of everything that crosses the boundary.
  */
-import { getQuickJS, shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten';
+import { newQuickJSWASMModule, newVariant, RELEASE_SYNC, shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten';
 
 export interface SandboxLimits {
   /** Wall-clock budget of one run, ms (default 30 000). */
@@ -38,13 +38,22 @@ export class HostCallError extends Error {
 
 export type RunOutcome =
   | { readonly ok: true; readonly value: unknown; readonly truncated: boolean; readonly console: string; readonly calls: number; readonly ms: number }
-  | { readonly ok: false; readonly error: { readonly name: string; readonly message: string; readonly status?: number; readonly body?: unknown; readonly stack?: string }; readonly console: string; readonly calls: number; readonly ms: number };
+  | { readonly ok: false; readonly error: { readonly name: string; readonly message: string; readonly status?: number; readonly body?: unknown; readonly stack?: string; readonly line?: number; readonly column?: number }; readonly console: string; readonly calls: number; readonly ms: number };
 
 let modulePromise: Promise<QuickJSWASMModule> | undefined;
 
-/** The WebAssembly module is compiled once per process; runtimes and contexts are created per run. */
-export function quickJs(): Promise<QuickJSWASMModule> {
-  modulePromise ??= getQuickJS();
+const WASM_PAGE = 64 * 1024;
+
+/**
+ * The WebAssembly module is instantiated once per worker; runtimes and contexts are created per run.
+ * QuickJS's own memory limit counts its objects, not the allocator's heap: fragmented growth can take
+ * the WebAssembly memory far past it (gigabytes). So the memory itself gets a hard maximum, a little
+ * over twice the QuickJS limit: past it every allocation fails and the run ends out of memory.
+ */
+export function quickJs(memoryBytes: number = DEFAULT_LIMITS.memoryBytes): Promise<QuickJSWASMModule> {
+  modulePromise ??= newQuickJSWASMModule(
+    newVariant(RELEASE_SYNC, { wasmMemory: new WebAssembly.Memory({ initial: 256, maximum: Math.ceil((2 * memoryBytes + 32 * 1024 * 1024) / WASM_PAGE) }) }),
+  );
   return modulePromise;
 }
 
@@ -57,7 +66,7 @@ function prelude(methods: readonly string[]): string {
   return `
 'use strict';
 class APIError extends Error {
-  constructor(message, status, body) { super(message); this.name = 'APIError'; this.status = status; this.body = body; }
+  constructor(message, status, body) { super(message); this.name = 'APIError'; this.status = status; this.body = body; this.error = body; }
 }
 globalThis.APIError = APIError;
 const __call = globalThis.__hostCall;
@@ -93,7 +102,7 @@ function safeJson(value: unknown, max: number): { text: string; truncated: boole
 
 export async function runInSandbox(js: string, methods: readonly string[], host: HostCall, limits: SandboxLimits = DEFAULT_LIMITS): Promise<RunOutcome> {
   const started = performance.now();
-  const qjs = await quickJs();
+  const qjs = await quickJs(limits.memoryBytes);
   const runtime = qjs.newRuntime();
   const deadline = Date.now() + limits.timeoutMs;
   runtime.setMemoryLimit(limits.memoryBytes);
@@ -239,7 +248,13 @@ export async function runInSandbox(js: string, methods: readonly string[], host:
   }
 }
 
-function describeError(vm: QuickJSContext, handle: QuickJSHandle, deadline: number): { name: string; message: string; status?: number; body?: unknown; stack?: string } {
+/** The innermost frame of the agent's code in a QuickJS stack (`at run (agent.js:3:17)`): JS line, column. */
+function where(stack: string): { line?: number; column?: number } {
+  const m = /agent\.js:(\d+):(\d+)/.exec(stack);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : {};
+}
+
+function describeError(vm: QuickJSContext, handle: QuickJSHandle, deadline: number): { name: string; message: string; status?: number; body?: unknown; stack?: string; line?: number; column?: number } {
   const dumped = vm.dump(handle) as unknown;
   handle.dispose();
   if (dumped !== null && typeof dumped === 'object') {
@@ -252,7 +267,7 @@ function describeError(vm: QuickJSContext, handle: QuickJSHandle, deadline: numb
       name,
       message: message.slice(0, 4_000),
       ...(typeof e.status === 'number' ? { status: e.status, body: e.body } : {}),
-      ...(typeof e.stack === 'string' ? { stack: e.stack.slice(0, 2_000) } : {}),
+      ...(typeof e.stack === 'string' ? { stack: e.stack.slice(0, 2_000), ...where(e.stack) } : {}),
     };
   }
   return { name: 'Error', message: `thrown: ${safeJson(dumped, 2_000).text}` };

@@ -5,36 +5,25 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { pagesOf, words, type DocPage } from './docs.js';
+import { WORD_ALIASES } from './search-aliases.js';
 
 /** Words that carry no meaning in a question about the API. */
 const STOP_WORDS = new Set(
   'a an and are as at be by can do does for from how i in is it its me my of on or should the this to what when where which who why will with you your get'.split(' '),
 );
 
-/**
- * Everyday words for the API's verbs, added to a query: people "show all agents" and "remove" things;
- * the API lists and deletes them.
- */
-const SYNONYMS: Record<string, string> = {
-  show: 'list', all: 'list', available: 'list', browse: 'list',
-  get: 'retrieve', fetch: 'retrieve', read: 'retrieve', details: 'retrieve', lookup: 'retrieve',
-  remove: 'delete', erase: 'delete', drop: 'delete', release: 'delete',
-  make: 'create', new: 'create', build: 'create', buy: 'create', setup: 'create',
-  change: 'update', edit: 'update', modify: 'update', rename: 'update', bind: 'update',
-  hang: 'stop', terminate: 'stop', cancel: 'stop',
-  finished: 'ended', finish: 'ended', done: 'ended', close: 'end',
-  dial: 'call', phone: 'call',
-};
-
 /** Words that say the question is about events or the socket, not about a method to call. */
 const EVENT_WORDS = /\b(webhooks?|events?|fires?|notif\w*|notified|receive[sd]?|sent to me|callback)\b/i;
 const SOCKET_WORDS = /\b(sockets?|websockets?|custom llm|ping|keep ?alive|response_required|interaction_type|response_type)\b/i;
+
+/** A top score under this means the words barely matched: search_docs adds a "did you mean" line. */
+const WEAK_SCORE = 8;
 
 export function expandQuery(query: string): string {
   const extra = query
     .toLowerCase()
     .split(/[^a-z0-9_]+/)
-    .map((w) => SYNONYMS[w])
+    .map((w) => (Object.hasOwn(WORD_ALIASES, w) ? WORD_ALIASES[w] : undefined))
     .filter((w): w is string => w !== undefined);
   return extra.length > 0 ? `${query} ${extra.join(' ')}` : query;
 }
@@ -46,7 +35,14 @@ export interface SearchOptions {
   readonly limit?: number;
   /** Upper bound of the markdown returned, in characters (default 12 000, at most 50 000). */
   readonly maxChars?: number;
+  /** Examples to show: one language, or all (default). */
+  readonly language?: ExampleLanguage;
+  /** `brief`: signature, route, summary, top-level parameters and examples; `full` (default): everything. */
+  readonly detail?: 'brief' | 'full';
 }
+
+export type ExampleLanguage = 'typescript' | 'python' | 'curl' | 'all';
+export const EXAMPLE_LANGUAGES: readonly ExampleLanguage[] = ['typescript', 'python', 'curl', 'all'];
 
 export interface SearchHit {
   readonly id: string;
@@ -64,7 +60,7 @@ export class DocsSearch {
     this.pages = pages;
     this.byId = new Map(pages.map((p) => [p.id, p]));
     this.index = new MiniSearch<DocPage>({
-      fields: ['title', 'route', 'summary', 'description', 'fields'],
+      fields: ['title', 'route', 'summary', 'description', 'fields', 'aliases'],
       storeFields: ['id', 'kind', 'verb'],
       extractField: (doc, field) => (field === 'verb' ? words(doc.id.split('.').pop() ?? '') : (doc as unknown as Record<string, string>)[field]!),
       processTerm: (term) => {
@@ -72,13 +68,34 @@ export class DocsSearch {
         return STOP_WORDS.has(t) ? null : stem(t);
       },
       searchOptions: {
-        boost: { title: 4, summary: 3, route: 2, description: 1, fields: 0.4 },
+        boost: { title: 4, summary: 3, aliases: 3, route: 2, description: 1, fields: 0.4 },
         fuzzy: (term) => (term.length > 4 ? 0.2 : false),
         prefix: (term) => term.length > 2,
         combineWith: 'OR',
       },
     });
     this.index.addAll(pages);
+    this.vocabulary = new Set(pages.flatMap((p) => `${p.title} ${p.route} ${p.summary} ${p.description} ${p.aliases}`.toLowerCase().split(/[^a-z0-9_]+/)).filter((w) => w.length > 2));
+  }
+
+  /** Words of the index, for spelling correction. */
+  private readonly vocabulary: Set<string>;
+
+  /**
+   * A misspelt word → an index word one swap of neighbouring letters away (`lsit` → `list`,
+   * `trasnfer` → `transfer`); MiniSearch's fuzzy matching counts a swap as two edits, too many for
+   * short words. Words of the index, and numbers, stay as they are.
+   */
+  correct(query: string): string {
+    return query.replace(/[A-Za-z]{4,}/g, (word) => {
+      const w = word.toLowerCase();
+      if (this.vocabulary.has(w) || STOP_WORDS.has(w) || Object.hasOwn(WORD_ALIASES, w)) return word;
+      for (let i = 0; i < w.length - 1; i++) {
+        const swapped = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+        if (this.vocabulary.has(swapped)) return swapped;
+      }
+      return word;
+    });
   }
 
   page(id: string): DocPage | undefined {
@@ -89,7 +106,7 @@ export class DocsSearch {
     const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 3)), 10);
     const resources = options.resource === undefined ? undefined : new Set(typeof options.resource === 'string' ? [options.resource] : options.resource);
     const filter = resources ? (r: SearchResult) => resources.has(this.byId.get(String(r.id))?.resource ?? '') : undefined;
-    const q = expandQuery(query.slice(0, 500));
+    const q = expandQuery(this.correct(query.slice(0, 500)));
     const terms = new Set(q.toLowerCase().split(/[^a-z0-9_]+/).filter(Boolean).map(stem));
     const events = EVENT_WORDS.test(query);
     const socket = SOCKET_WORDS.test(query);
@@ -109,19 +126,29 @@ export class DocsSearch {
     });
   }
 
+  /** When nothing scores well: the closest spelling MiniSearch can suggest, if it differs from the query. */
+  didYouMean(query: string, hits: readonly SearchHit[]): string | undefined {
+    if (hits.length > 0 && hits[0]!.score >= WEAK_SCORE) return undefined;
+    const [best] = this.index.autoSuggest(this.correct(query.slice(0, 200)), { fuzzy: 0.3, prefix: true });
+    return best && best.suggestion !== query.toLowerCase().trim() ? best.suggestion : undefined;
+  }
+
   /** The markdown answer of `search_docs`. */
   render(query: string, options: SearchOptions = {}): string {
     const hits = this.search(query, options);
     const maxChars = Math.min(Math.max(1_000, options.maxChars ?? 12_000), 50_000);
+    const suggestion = this.didYouMean(query, hits);
     if (hits.length === 0) {
-      return `No documentation matched "${query.slice(0, 200)}". Try other words, or drop the resource filter. Resources: ${[...new Set(this.pages.map((p) => p.resource))].join(', ')}.`;
+      return `No documentation matched "${query.slice(0, 200)}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Try other words, or drop the resource filter. Resources: ${[...new Set(this.pages.map((p) => p.resource))].join(', ')}.`;
     }
     const parts: string[] = [`Results for "${query.slice(0, 200)}" (best first):`, ''];
+    if (suggestion) parts.splice(1, 0, `Did you mean "${suggestion}"? (few pages match these words well)`);
     parts.push(...hits.map((h, i) => `${i + 1}. \`${h.id}\`: ${h.page.summary || h.page.title}`), '');
     let budget = maxChars - parts.join('\n').length;
     hits.forEach((h, i) => {
       // The best hit in full; the others as their first section, so a second look is cheap.
-      const text = i === 0 ? fit(h.page.markdown, budget) : firstSection(h.page.markdown);
+      const page = arrange(h.page.markdown, options.language ?? 'all', options.detail ?? 'full');
+      const text = i === 0 ? fit(page, budget) : firstSection(page);
       const piece = text.length > budget ? `${text.slice(0, Math.max(0, budget - 80))}\n\n…(cut at ${maxChars} characters; search for \`${h.id}\` alone for the rest)` : text;
       if (budget <= 200) return;
       parts.push('---', '', piece, '');
@@ -129,6 +156,24 @@ export class DocsSearch {
     });
     return parts.join('\n');
   }
+}
+
+const EXAMPLE_HEADING = /^\*\*Example \((TypeScript|Python|curl)\)\*\*/;
+
+/**
+ * A method page as search_docs shows it: its examples (of the chosen language) right after the head,
+ * before the parameter lists, so cutting the page for size takes fields, never the examples; `brief`
+ * drops nested field lines and the description's further paragraphs.
+ */
+export function arrange(markdown: string, language: ExampleLanguage, detail: 'brief' | 'full'): string {
+  const sections = markdown.split(/\n(?=\*\*)/);
+  const head = sections[0]!;
+  const examples = sections.slice(1).filter((x) => EXAMPLE_HEADING.test(x));
+  if (examples.length === 0) return detail === 'brief' ? markdown.split('\n').filter((l) => !/^\s+- /.test(l)).join('\n') : markdown;
+  const chosen = examples.filter((x) => language === 'all' || EXAMPLE_HEADING.exec(x)![1]!.toLowerCase() === language);
+  let rest = sections.slice(1).filter((x) => !EXAMPLE_HEADING.test(x));
+  if (detail === 'brief') rest = rest.map((x) => x.split('\n').filter((l) => !/^\s+- /.test(l)).join('\n'));
+  return [head, ...chosen.map((x) => x.trimEnd() + '\n'), ...rest].join('\n');
 }
 
 /**
@@ -148,10 +193,11 @@ export function fit(markdown: string, budget: number): string {
   return markdown;
 }
 
-/** Heading, signature, route and summary: everything before the first bold section. */
+/** Heading, signature, route and summary, and the first example shown (after `arrange`). */
 function firstSection(markdown: string): string {
-  const cut = markdown.indexOf('\n**');
-  return cut > 0 ? markdown.slice(0, cut).trimEnd() : markdown.slice(0, 1_500);
+  const sections = markdown.split(/\n(?=\*\*)/);
+  const head = [sections[0]!, ...(sections[1] && EXAMPLE_HEADING.test(sections[1]) ? [sections[1]] : [])].join('\n').trimEnd();
+  return head.length > 3_000 ? `${head.slice(0, 3_000)}…` : head;
 }
 
 /**

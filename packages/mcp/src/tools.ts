@@ -5,13 +5,14 @@
  * - `dynamic`: `list_endpoints`, `describe_endpoint`, `invoke_endpoint` (three tools whatever the API's size).
  * Every failure is a tool result with `isError: true` and a message saying what to change.
  */
-import type { Retell } from '@retell-kit/sdk';
+import { createApiClient, RequestBudget, type ApiCredentials } from './api-client.js';
 import { SdkBridge, toHostError } from './bridge.js';
+import type { RequestPolicy } from './guard.js';
 import type { MethodDoc } from './docs.js';
 import { describeExecution, type Executor } from './execute.js';
 import { toolName } from './filters.js';
 import { HostCallError } from './sandbox.js';
-import type { DocsSearch } from './search.js';
+import { EXAMPLE_LANGUAGES, type DocsSearch } from './search.js';
 
 export type ToolMode = 'code' | 'endpoints' | 'dynamic';
 
@@ -34,6 +35,10 @@ export interface ToolContext {
   readonly executor: Executor;
   /** The methods this server exposes (after filters). */
   readonly methods: readonly MethodDoc[];
+  /** Every method of the index, filtered or not (to name what a refused call was). */
+  readonly allMethods: readonly MethodDoc[];
+  /** The filters as enforced on each request (guard.ts). */
+  readonly policy: RequestPolicy;
   readonly modes: readonly ToolMode[];
 }
 
@@ -65,6 +70,8 @@ const CODE_TOOLS: ToolDefinition[] = [
         resource: { type: 'string', description: 'Only this resource (`agent`, `call`, `llm`, ..., `webhook`, `socket`).' },
         limit: { type: 'integer', minimum: 1, maximum: 10, description: 'Pages to return (default 3).' },
         max_chars: { type: 'integer', minimum: 1000, maximum: 50000, description: 'Size bound of the answer (default 12000).' },
+        language: { type: 'string', enum: ['typescript', 'python', 'curl', 'all'], description: 'Examples to show (default all).' },
+        detail: { type: 'string', enum: ['brief', 'full'], description: '`brief`: signature, route, summary, top-level parameters and examples; `full` (default): every nested field too.' },
       },
       required: ['query'],
       additionalProperties: false,
@@ -151,6 +158,13 @@ function expectInt(args: Args, key: string, min: number, max: number): number | 
   return v;
 }
 
+function expectOneOf<T extends string>(args: Args, key: string, allowed: readonly T[]): T | undefined {
+  const v = args[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new ArgumentError(`\`${key}\` must be one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
 function rejectUnknown(args: Args, known: readonly string[]): void {
   const extra = Object.keys(args).filter((k) => !known.includes(k));
   if (extra.length > 0) throw new ArgumentError(`unknown argument${extra.length > 1 ? 's' : ''} ${extra.map((k) => `\`${k.slice(0, 50)}\``).join(', ')}; expected ${known.map((k) => `\`${k}\``).join(', ')}`);
@@ -163,7 +177,7 @@ function findMethod(ctx: ToolContext, name: string): MethodDoc | undefined {
 }
 
 /** Endpoint arguments (by wire name) → the facade call: positional path params, then the params object. */
-async function invoke(m: MethodDoc, raw: unknown, client: Retell, methods: readonly string[]): Promise<ToolResult> {
+async function invoke(ctx: ToolContext, m: MethodDoc, raw: unknown, creds: ApiCredentials): Promise<ToolResult> {
   if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) throw new ArgumentError('arguments must be an object');
   // A JSON round trip with the bridge's checks: size, depth, no prototype keys.
   const args = (raw === undefined ? {} : (JSON.parse(JSON.stringify(raw), (k, v: unknown) => (['__proto__', 'constructor', 'prototype'].includes(k) ? undefined : v)) as Args));
@@ -175,7 +189,9 @@ async function invoke(m: MethodDoc, raw: unknown, client: Retell, methods: reado
   const positional = m.positionalNames.map((n) => args[n]);
   const rest = Object.fromEntries(Object.entries(args).filter(([k]) => !m.positionalNames.includes(k)));
   const callArgs = m.paramsType || Object.keys(rest).length > 0 ? [...positional, rest] : positional;
-  const bridge = new SdkBridge(client, methods);
+  const limits = ctx.executor.limits;
+  const client = createApiClient(creds, ctx.policy, new RequestBudget(limits.maxCalls));
+  const bridge = new SdkBridge(client, ctx.allMethods, ctx.policy, limits.timeoutMs);
   try {
     const value = await bridge.call(m.id, callArgs);
     return text(cut(JSON.stringify(value ?? null, null, 2)));
@@ -187,7 +203,7 @@ async function invoke(m: MethodDoc, raw: unknown, client: Retell, methods: reado
   }
 }
 
-export async function callTool(ctx: ToolContext, name: string, rawArgs: unknown, client: () => Retell): Promise<ToolResult> {
+export async function callTool(ctx: ToolContext, name: string, rawArgs: unknown, client: () => ApiCredentials): Promise<ToolResult> {
   const available = listTools(ctx);
   if (!available.some((t) => t.name === name)) {
     const names = available.map((t) => t.name);
@@ -195,16 +211,25 @@ export async function callTool(ctx: ToolContext, name: string, rawArgs: unknown,
   }
   if (rawArgs !== undefined && (rawArgs === null || typeof rawArgs !== 'object' || Array.isArray(rawArgs))) return text(`Arguments of ${name} must be an object.`, true);
   const args = (rawArgs ?? {}) as Args;
-  const methodIds = ctx.methods.map((m) => m.id);
   try {
     switch (name) {
       case 'search_docs': {
-        rejectUnknown(args, ['query', 'resource', 'limit', 'max_chars']);
+        rejectUnknown(args, ['query', 'resource', 'limit', 'max_chars', 'language', 'detail']);
         const query = expectString(args, 'query', true, 500)!;
         const resource = expectString(args, 'resource', false, 100);
         const limit = expectInt(args, 'limit', 1, 10);
         const maxChars = expectInt(args, 'max_chars', 1_000, 50_000);
-        return text(ctx.search.render(query, { ...(resource ? { resource } : {}), ...(limit ? { limit } : {}), ...(maxChars ? { maxChars } : {}) }));
+        const language = expectOneOf(args, 'language', EXAMPLE_LANGUAGES);
+        const detail = expectOneOf(args, 'detail', ['brief', 'full'] as const);
+        return text(
+          ctx.search.render(query, {
+            ...(resource ? { resource } : {}),
+            ...(limit ? { limit } : {}),
+            ...(maxChars ? { maxChars } : {}),
+            ...(language ? { language } : {}),
+            ...(detail ? { detail } : {}),
+          }),
+        );
       }
       case 'execute': {
         rejectUnknown(args, ['code']);
@@ -235,12 +260,12 @@ export async function callTool(ctx: ToolContext, name: string, rawArgs: unknown,
         const id = expectString(args, 'endpoint', true, 200)!;
         const m = findMethod(ctx, id);
         if (!m) return text(`Unknown endpoint "${id.slice(0, 100)}"; see list_endpoints.`, true);
-        return await invoke(m, args['args'], client(), methodIds);
+        return await invoke(ctx, m, args['args'], client());
       }
       default: {
         const m = findMethod(ctx, name);
         if (!m) return text(`Unknown tool "${name}".`, true);
-        return await invoke(m, args, client(), methodIds);
+        return await invoke(ctx, m, args, client());
       }
     }
   } catch (error) {

@@ -17,6 +17,8 @@ export type { Diagnostic } from './diagnostics.js';
 const PRELUDE = [
   "import type { Retell } from '@retell-kit/sdk';",
   'declare const console: { log(...args: unknown[]): void; info(...args: unknown[]): void; warn(...args: unknown[]): void; error(...args: unknown[]): void; debug(...args: unknown[]): void };',
+  // The sandbox's global APIError (sandbox.ts): what an API failure is thrown as.
+  'declare class APIError extends Error { readonly status: number; readonly error: unknown; readonly body: unknown }',
 ];
 const EPILOGUE = ['', '// The entry point the sandbox calls.', 'const __entry: (client: Retell) => Promise<unknown> = run;', 'export { __entry };'];
 
@@ -39,6 +41,8 @@ export class TypeChecker {
       lib: ['lib.es2022.d.ts'],
       types: [],
       strict: true,
+      // `catch (e) { e.message }` is how most agents write it; the sandbox only throws Error objects.
+      useUnknownInCatchVariables: false,
       noEmit: true,
       skipLibCheck: true,
       isolatedModules: true,
@@ -88,18 +92,33 @@ export class TypeChecker {
 }
 
 /**
- * `async function run(client)` as the agent writes it: the parameter gets the `Retell` type (a function
- * declaration's parameters are not typed from context). Same line, so diagnostics keep their lines.
+ * `async function run(client)` (or `const run = async (client) => ...`, `async client => ...`) as the
+ * agent writes it: the parameter gets the `Retell` type (parameters are not typed from the entry's
+ * context). Same line, so diagnostics keep their lines.
  */
 export function typedEntry(code: string): string {
-  return code.replace(/(\bfunction\s+run\s*\(\s*)([A-Za-z_$][\w$]*)(\s*\))/, '$1$2: Retell$3');
+  return code
+    .replace(/(\bfunction\s+run\s*\(\s*)([A-Za-z_$][\w$]*)(\s*\))/, '$1$2: Retell$3')
+    .replace(/(\b(?:const|let|var)\s+run\s*=\s*(?:async\s*)?\(\s*)([A-Za-z_$][\w$]*)(\s*\)\s*=>)/, '$1$2: Retell$3')
+    .replace(/(\b(?:const|let|var)\s+run\s*=\s*async\s+)([A-Za-z_$][\w$]*)(\s*=>)/, '$1($2: Retell)$3')
+    .replace(/(\b(?:const|let|var)\s+run\s*=\s*(?:async\s+)?function\s*[\w$]*\s*\(\s*)([A-Za-z_$][\w$]*)(\s*\))/, '$1$2: Retell$3');
 }
 
-/** TypeScript → the JavaScript the sandbox evaluates (a plain script: imports and exports removed). */
-export function transpile(code: string): string {
+/**
+ * TypeScript → the JavaScript the sandbox evaluates (a plain script: imports and exports removed), with
+ * its source map: the emitted lines are not the agent's lines, and runtime errors are reported in the
+ * agent's own line numbers.
+ */
+export function transpileWithMap(code: string): { js: string; map: string | undefined } {
   const out = ts.transpileModule(code, {
-    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None, removeComments: false },
+    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None, removeComments: false, sourceMap: true },
+    fileName: 'agent.ts',
     reportDiagnostics: false,
   });
-  return out.outputText;
+  // The trailing sourceMappingURL comment is of no use inside the sandbox.
+  return { js: out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), map: out.sourceMapText };
+}
+
+export function transpile(code: string): string {
+  return transpileWithMap(code).js;
 }
