@@ -11,7 +11,7 @@ describe('parseScript', () => {
     ['not an object', { given: [1], want: 'the script must be an object with a "turns" list (at /)' }],
     ['no turns', { given: {}, want: 'must be a list of steps (at /turns)' }],
     ['unknown top-level field', { given: { turns: [], speed: 2 }, want: 'unknown field "speed"' }],
-    ['step without kind', { given: { turns: [{ say: 'x' }] }, want: 'a step must have "user" (what the user says) or "silence" (ms before a reminder) (at /turns/0)' }],
+    ['step without kind', { given: { turns: [{ say: 'x' }] }, want: 'a step must have "user" (what the user says), "silence" (ms before a reminder), "update" (partial speech) or "reconnect: true" (at /turns/0)' }],
     ['user not a string', { given: { turns: [{ user: 5 }] }, want: 'must be a string (at /turns/0/user)' }],
     ['negative silence', { given: { turns: [{ silence: -1 }] }, want: 'must be an integer from 0 to 600000 (at /turns/0/silence)' }],
     ['interrupt on last step', { given: { turns: [{ user: 'a', interrupt_after_chunks: 1 }] }, want: 'the last step cannot be interrupted: nothing follows it (at /turns/0/interrupt_after_chunks)' }],

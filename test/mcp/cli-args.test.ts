@@ -1,6 +1,7 @@
 /** `retell-kit-mcp` flags, table-driven: what each parses to, and the usage errors. */
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, UsageError } from '@retell-kit/mcp';
+import { main, parseCliArgs, UsageError } from '@retell-kit/mcp';
+import { MCP_ROOT } from './helpers.js';
 
 describe('parseCliArgs', () => {
   it.each([
@@ -23,5 +24,17 @@ describe('parseCliArgs', () => {
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it('main exits 2 on a usage error', async () => {
+    const write = process.stderr.write;
+    let err = '';
+    process.stderr.write = ((chunk: string) => ((err += chunk), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['--typecheck-timeout=0'], MCP_ROOT)).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(err).toContain('--typecheck-timeout must be an integer from 1 to 600');
   });
 });

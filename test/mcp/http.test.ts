@@ -54,7 +54,7 @@ describe('MCP server over Streamable HTTP', () => {
   const agents = await client.agent.list();
   return agents.some((a) => a.agent_id === agent.agent_id);
 }`;
-    const r = textOf(await client.callTool({ name: 'execute', arguments: { code } }));
+    const r = textOf(await client.callTool({ name: 'execute', arguments: { code } }, undefined, { timeout: 180_000 }));
     expect(r.isError, r.text).toBe(false);
     expect(jsonResult(r.text)).toBe(true);
     await client.close();

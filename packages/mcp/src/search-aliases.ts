@@ -29,7 +29,7 @@ export const WORD_ALIASES: Readonly<Record<string, string>> = {
 
 /** Method id → task phrases in users' words. */
 export const METHOD_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  'agent.create': ['new bot', 'new assistant', 'set up a receptionist', 'answer my phone with ai'],
+  'agent.create': ['new bot', 'new assistant', 'set up a receptionist', 'answer my phone with ai', 'bot that answers the phone'],
   'agent.update': ['change voice of the bot', 'speak another language', 'bot personality', 'switch voice'],
   'agent.delete': ['get rid of a bot', 'remove assistant'],
   'agent.list': ['all my bots', 'every assistant'],
@@ -51,10 +51,10 @@ export const METHOD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'chatAgent.delete': ['remove the texting assistant', 'delete the text bot'],
   'chat.create': ['open a text conversation', 'start a chat session'],
   'chat.createChatCompletion': ['send the bot a message', 'get the reply', 'read its answer'],
-  'chat.createSMSChat': ['text a mobile phone', 'sms outreach'],
+  'chat.createSMSChat': ['text a mobile phone', 'sms outreach', 'text a customer over sms'],
   'chat.end': ['finish the texting session', 'close the conversation'],
   'concurrency.retrieve': ['simultaneous calls', 'parallel calls', 'plan limit', 'how many calls at once'],
-  'llm.create': ['bot instructions', 'system prompt', 'tools the bot can use', 'transfer to a human', 'end call tool'],
+  'llm.create': ['bot instructions', 'system prompt', 'tools the bot can use', 'transfer to a human', 'end call tool', 'give the bot a tool'],
   'llm.update': ['change the prompt', 'add a transfer tool', 'transfer the call to a human', 'first sentence', 'begin message'],
   'conversationFlow.create': ['step by step script', 'flowchart with branches', 'design a flow'],
   'conversationFlow.update': ['change a node', 'edit the flowchart'],

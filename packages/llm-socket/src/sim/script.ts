@@ -30,8 +30,12 @@ export interface TurnExpect {
 }
 
 export type SimStep =
-  | { readonly user: string; readonly interrupt_after_chunks?: number; readonly expect?: TurnExpect }
-  | { readonly silence: number; readonly expect?: TurnExpect };
+  | { readonly user: string; readonly interrupt_after_chunks?: number; readonly hangup_after_chunks?: number; readonly expect?: TurnExpect }
+  | { readonly silence: number; readonly expect?: TurnExpect }
+  /** A bare `update_only`: the user is still talking (partial text), nothing is to be answered. */
+  | { readonly update: string }
+  /** The socket drops and Retell reconnects with the same call id. */
+  | { readonly reconnect: true };
 
 export interface SimScript {
   readonly call_id?: string;
@@ -111,23 +115,36 @@ function expectOf(value: unknown, pointer: string): TurnExpect | undefined {
 }
 
 function stepOf(value: unknown, pointer: string, last: boolean): SimStep {
-  if (!isObj(value)) throw new ScriptError('a step must be an object with "user" or "silence"', pointer);
+  if (!isObj(value)) throw new ScriptError('a step must be an object with "user", "silence", "update" or "reconnect"', pointer);
   const expect = expectOf(value['expect'], `${pointer}/expect`);
   if ('user' in value) {
-    only(value, ['user', 'interrupt_after_chunks', 'expect'], pointer);
+    only(value, ['user', 'interrupt_after_chunks', 'hangup_after_chunks', 'expect'], pointer);
     const interrupt = value['interrupt_after_chunks'];
+    const hangup = value['hangup_after_chunks'];
     if (interrupt !== undefined && last) throw new ScriptError('the last step cannot be interrupted: nothing follows it', `${pointer}/interrupt_after_chunks`);
+    if (hangup !== undefined && !last) throw new ScriptError('only the last step can hang up', `${pointer}/hangup_after_chunks`);
+    if (hangup !== undefined && interrupt !== undefined) throw new ScriptError('a step is interrupted or hung up on, not both', pointer);
     return {
       user: text(value['user'], `${pointer}/user`),
       ...(interrupt !== undefined ? { interrupt_after_chunks: integer(interrupt, `${pointer}/interrupt_after_chunks`, 1, LIMITS.chunks) } : {}),
+      ...(hangup !== undefined ? { hangup_after_chunks: integer(hangup, `${pointer}/hangup_after_chunks`, 1, LIMITS.chunks) } : {}),
       ...(expect ? { expect } : {}),
     };
+  }
+  if ('update' in value) {
+    only(value, ['update'], pointer);
+    return { update: text(value['update'], `${pointer}/update`) };
+  }
+  if ('reconnect' in value) {
+    only(value, ['reconnect'], pointer);
+    if (value['reconnect'] !== true) throw new ScriptError('must be true', `${pointer}/reconnect`);
+    return { reconnect: true };
   }
   if ('silence' in value) {
     only(value, ['silence', 'expect'], pointer);
     return { silence: integer(value['silence'], `${pointer}/silence`, 0, LIMITS.silenceMs), ...(expect ? { expect } : {}) };
   }
-  throw new ScriptError('a step must have "user" (what the user says) or "silence" (ms before a reminder)', pointer);
+  throw new ScriptError('a step must have "user" (what the user says), "silence" (ms before a reminder), "update" (partial speech) or "reconnect: true"', pointer);
 }
 
 /** Checks a script given as a value (parsed YAML or an object literal); throws `ScriptError`. */

@@ -126,13 +126,14 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     });
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-  const ws = new WebSocket(target, { maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD, perMessageDeflate: false, handshakeTimeout: s.config_timeout_ms ?? DEFAULTS.configTimeoutMs });
+  let ws!: WebSocket;
 
-  const send = (message: RetellMessage): void => {
-    if (ws.readyState !== ws.OPEN) return;
+  const send = (message: RetellMessage): boolean => {
+    if (ws.readyState !== ws.OPEN) return false;
     options.trace?.('out', message);
     ws.send(JSON.stringify(message));
     sent++;
+    return true;
   };
 
   // ---- what the server sends ---------------------------------------------------------------------------
@@ -143,8 +144,9 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
       turn = newTurn(-1, 'begin', 0);
       turn.sentAt = openedAt;
     }
-    if (!turn && id === 0) {
-      // A greeting that only arrived once the user had spoken: Retell drops it, as any stale answer.
+    if (id === 0 && lastId > 0 && (!turn || turn.completeAt !== undefined)) {
+      // A greeting that only arrived once the user had spoken (or again, after a reconnect): Retell
+      // drops it, as any stale answer.
       if (!lateGreeting) violate('superseded-answered', `the greeting (response_id 0) arrived after response_id ${lastId} was requested`, '/response_id');
       lateGreeting = true;
       return;
@@ -231,32 +233,66 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     }
   }
 
-  ws.on('message', (data, isBinary) => {
-    received++;
-    try {
-      if (isBinary) throw new LlmSocketError('malformed-json', 'binary frame');
-      const value = parseFrame(data as Buffer, DEFAULT_MAX_DEPTH);
-      options.trace?.('in', value);
-      onMessage(value);
-    } catch (error) {
-      const e = error as LlmSocketError;
-      violate('malformed-json', e.message);
-      firstSeen = true;
+  /** Opens (or, for a reconnect, reopens) the socket to the same call URL; resolves whether it opened. */
+  function openSocket(): Promise<boolean> {
+    const socket = new WebSocket(target, { maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD, perMessageDeflate: false, handshakeTimeout: s.config_timeout_ms ?? DEFAULTS.configTimeoutMs });
+    ws = socket;
+    socket.on('message', (data, isBinary) => {
+      if (ws !== socket) return;
+      received++;
+      try {
+        if (isBinary) throw new LlmSocketError('malformed-json', 'binary frame');
+        const value = parseFrame(data as Buffer, DEFAULT_MAX_DEPTH);
+        options.trace?.('in', value);
+        onMessage(value);
+      } catch (error) {
+        const e = error as LlmSocketError;
+        violate('malformed-json', e.message);
+        firstSeen = true;
+      }
+      poke();
+    });
+    socket.on('error', (error) => {
+      connectError ??= error.message;
+    });
+    socket.on('unexpected-response', (_req, res) => {
+      connectError = `the server answered the upgrade with HTTP ${res.statusCode}`;
+      res.resume();
+      socket.terminate();
+    });
+    socket.on('close', (code, reason) => {
+      if (ws !== socket) return;
+      closed = { code, reason: reason.toString('utf8') };
+      poke();
+    });
+    return new Promise<boolean>((resolve) => {
+      socket.once('open', () => {
+        openedAt = performance.now();
+        resolve(true);
+      });
+      socket.once('close', () => resolve(false));
+    });
+  }
+
+  /** Drops the socket the way a network failure does (no close handshake) and reconnects with the same call id. */
+  async function reconnect(): Promise<boolean> {
+    const old = ws;
+    const gone = new Promise<void>((resolve) => (old.readyState === old.CLOSED ? resolve() : old.once('close', () => resolve())));
+    old.terminate();
+    await gone;
+    closed = undefined;
+    connectError = undefined;
+    // A heartbeat lost with the old socket is not the new socket's to answer.
+    pongsSeen = pingsSent;
+    const ok = await openSocket();
+    if (!ok) {
+      violate('connect-failed', `reconnect with the same call id failed: ${connectError ?? 'the socket closed'}`);
+      return false;
     }
-    poke();
-  });
-  ws.on('error', (error) => {
-    connectError ??= error.message;
-  });
-  ws.on('unexpected-response', (_req, res) => {
-    connectError = `the server answered the upgrade with HTTP ${res.statusCode}`;
-    res.resume();
-    ws.terminate();
-  });
-  ws.on('close', (code, reason) => {
-    closed = { code, reason: reason.toString('utf8') };
-    poke();
-  });
+    // The server sends its config again on the new socket; let it arrive before the next step.
+    await waitFor(() => closed !== undefined, DEFAULTS.drainMs * 2);
+    return true;
+  }
 
   // ---- what Retell sends -----------------------------------------------------------------------------
   function newTurn(index: number, kind: TurnReport['kind'], responseId: number): TurnState {
@@ -271,7 +307,10 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     return { transcript: copy, transcript_with_tool_calls: [...copy.map((u) => ({ ...u, words: [] })), ...withToolCalls] };
   }
 
-  function request(stepIndex: number, stepDef: SimStep): TurnState {
+  /** Steps that ask for an answer. */
+  type AskStep = Extract<SimStep, { user: string } | { silence: number }>;
+
+  function request(stepIndex: number, stepDef: AskStep): TurnState {
     // A new request supersedes whatever is still streaming (the greeting included).
     const now = performance.now();
     for (const t of turns.values()) if (t.completeAt === undefined && t.supersededAt === undefined) t.supersededAt = now;
@@ -290,7 +329,7 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     return turn;
   }
 
-  function checkExpect(turn: TurnState, stepDef: SimStep): void {
+  function checkExpect(turn: TurnState, stepDef: AskStep): void {
     const expect = stepDef.expect;
     if (!expect) return;
     if (expect.contains !== undefined && !turn.agent.toLowerCase().includes(expect.contains.toLowerCase())) {
@@ -323,13 +362,7 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     return readRetellMessage({ interaction_type: 'call_details', call }).message;
   }
 
-  const opened = await new Promise<boolean>((resolve) => {
-    ws.once('open', () => {
-      openedAt = performance.now();
-      resolve(true);
-    });
-    ws.once('close', () => resolve(false));
-  });
+  const opened = await openSocket();
 
   if (!opened) {
     violate('connect-failed', `cannot connect to ${target}: ${connectError ?? `closed (${closed?.code ?? '?'})`}`);
@@ -361,8 +394,7 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
             reported = true;
             violate('no-pong', `ping ${pingsSent} unanswered after ${every} ms`);
           }
-          send({ interaction_type: 'ping_pong', timestamp: Date.now() });
-          pingsSent++;
+          if (send({ interaction_type: 'ping_pong', timestamp: Date.now() })) pingsSent++;
         }, every);
         pingTimer.unref();
       }
@@ -374,14 +406,30 @@ export async function simulateCall(url: string, script: SimScript = DEFAULT_SCRI
     for (const [i, stepDef] of s.turns.entries()) {
       if (closed) break;
       step = i;
+      if ('update' in stepDef) {
+        // The user is still talking: a bare update_only, nothing to answer.
+        send({ interaction_type: 'update_only', transcript: [...transcriptFields().transcript, { role: 'user', content: stepDef.update }], turntaking: 'user_turn' } as RetellMessage);
+        await sleep(DEFAULTS.drainMs);
+        continue;
+      }
+      if ('reconnect' in stepDef) {
+        if (!(await reconnect())) break;
+        continue;
+      }
       if ('silence' in stepDef) await sleep(stepDef.silence);
       const turn = request(i, stepDef);
-      const interruptAt = 'user' in stepDef ? stepDef.interrupt_after_chunks : undefined;
+      const interruptAt = 'user' in stepDef ? (stepDef.interrupt_after_chunks ?? stepDef.hangup_after_chunks) : undefined;
       const done = (): boolean => turn.completeAt !== undefined || closed !== undefined || (interruptAt !== undefined && turn.chunks >= interruptAt);
       await waitFor(done, turnTimeout);
       if (turn.completeAt === undefined && interruptAt !== undefined && turn.chunks >= interruptAt) {
         turn.interrupted = true;
         if (turn.agent) transcript.push({ role: 'agent', content: turn.agent });
+        if ('user' in stepDef && stepDef.hangup_after_chunks !== undefined) {
+          // The caller hangs up while the agent is still speaking.
+          ended = true;
+          ws.close(1000, 'user hung up');
+          break;
+        }
         continue;
       }
       if (turn.completeAt === undefined) {
