@@ -94,8 +94,23 @@ export class APIError<
 }
 
 /**
+ * Names an HTML page (a proxy's 502) by its title instead of quoting it; `undefined` for other text.
+ * Installed by `RetellFullCore` (`setHTMLNaming`), so the lean core does not bundle it: there an HTML
+ * body is quoted, cut like any other text.
+ */
+let nameHTML: ((text: string, message: string | undefined) => string | undefined) | undefined;
+
+/** Turns on the naming of HTML error pages in messages (for every client from then on; idempotent). */
+export function setHTMLNaming(): void {
+  nameHTML = (text, message) =>
+    /^\s*<(!doctype|html)\b/i.test(text)
+      ? `${/<title>([^<]{1,200})</i.exec(text)?.[1] ?? message ?? ''} (HTML body, ${text.length} characters)`.trim()
+      : undefined;
+}
+
+/**
  * `"404 Agent not found"`: the status, then the server's own message when it gave one, cut at
- * `MAX_MESSAGE_DETAIL` characters. An HTML page (a proxy's 502) is named by its title, not quoted.
+ * `MAX_MESSAGE_DETAIL` characters (an HTML page named by its title, see `setHTMLNaming`).
  */
 function describe(status: number | undefined, error: unknown, message: string | undefined): string {
   let detail: unknown = error;
@@ -105,8 +120,9 @@ function describe(status: number | undefined, error: unknown, message: string | 
   }
   let text = typeof detail === 'string' ? detail : detail === undefined ? message : boundedJSON(detail);
   const size = text?.length ?? 0;
-  if (text && /^\s*<(!doctype|html)\b/i.test(text)) {
-    text = `${/<title>([^<]{1,200})</i.exec(text)?.[1] ?? message ?? ''} (HTML body, ${size} characters)`.trim();
+  const html = text && nameHTML?.(text, message);
+  if (html) {
+    text = html;
   } else if (size > MAX_MESSAGE_DETAIL) {
     text = `${text!.slice(0, MAX_MESSAGE_DETAIL)}... (${typeof detail === 'string' ? `${size} characters` : 'truncated'})`;
   }

@@ -1,5 +1,6 @@
 /**
- * `RetellClient`: what the generated `Retell` class adds to the lean `RetellCore` so that an app written
+ * `RetellClient`: what the generated `Retell` class adds to `RetellFullCore` (the lean `RetellCore` plus
+ * validated options, logging, `withOptions`, `toJSON`/inspect) so that an app written
  * against retell-sdk@5.33.0 finds every client member it may touch: the writable client properties
  * (`apiKey`, `baseURL`, `maxRetries`, `timeout`, `logger`, `logLevel`, `fetchOptions`, `fetch`), the raw
  * route methods (`get`, `post`, `put`, `patch`, `delete`, `request(options)`), `buildURL`,
@@ -11,7 +12,8 @@
 import {
   APIPromise,
   DEFAULT_TIMEOUT_MS,
-  RetellCore,
+  RetellFullCore,
+  type RetellCore,
   verifyWebhookSync,
   type HTTPMethod,
   type Logger,
@@ -37,7 +39,7 @@ function isOperationSpec(value: unknown): value is OperationSpec {
   return typeof value === 'object' && value !== null && typeof (value as OperationSpec).operationId === 'string';
 }
 
-export class RetellClient extends RetellCore {
+export class RetellClient extends RetellFullCore {
   /** Per-attempt timeout (ms) when neither the client, the call nor the operation sets one. */
   static DEFAULT_TIMEOUT = DEFAULT_TIMEOUT_MS;
   /**
@@ -85,7 +87,7 @@ export class RetellClient extends RetellCore {
   }
 
   get logger(): Logger {
-    return this._resolved.logger;
+    return this._resolved.logger ?? console;
   }
   set logger(value: Logger) {
     this._resolved.logger = value;
