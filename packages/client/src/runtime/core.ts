@@ -27,8 +27,9 @@ export interface RequestClient {
   request<T>(op: OperationSpec, input?: RequestInput, options?: RequestOptions): APIPromise<T>;
 }
 
-const NO_PARAMS: Record<string, unknown> = Object.freeze({});
-const NO_INPUT: RequestInput = Object.freeze({});
+/** One frozen empty object serves as "no input" and "no path parameters". */
+const NO_INPUT: RequestInput & Record<string, unknown> = Object.freeze({});
+const NO_PARAMS: Record<string, unknown> = NO_INPUT;
 
 export class RetellCore implements RequestClient {
   readonly #options: ResolvedOptions;
