@@ -29,7 +29,6 @@ export interface RequestClient {
 
 /** One frozen empty object serves as "no input" and "no path parameters". */
 const NO_INPUT: RequestInput & Record<string, unknown> = Object.freeze({});
-const NO_PARAMS: Record<string, unknown> = NO_INPUT;
 
 export class RetellCore implements RequestClient {
   readonly #options: ResolvedOptions;
@@ -92,7 +91,7 @@ export class RetellCore implements RequestClient {
     let url: string;
     let init: RequestInit & { method: string };
     if (options === undefined && input.body == null) {
-      url = this.buildURL(serializePath(op.path, input.path ?? NO_PARAMS), input.query);
+      url = this.buildURL(serializePath(op.path, input.path ?? NO_INPUT), input.query);
       init = { method: op.method, headers: { ...this.#headers } };
     } else {
       ({ url, init } = await this._buildRequest(op, input, options, plan));
@@ -131,7 +130,7 @@ export class RetellCore implements RequestClient {
     _plan?: { maxRetries: number },
   ): Promise<{ url: string; init: RequestInit & { method: string; headers: Record<string, string> } }> {
     const query = (options.query !== undefined ? options.query : input.query) as Record<string, unknown> | null | undefined;
-    const url = this.buildURL(options.path ?? serializePath(op.path, input.path ?? NO_PARAMS), query, options.defaultBaseURL);
+    const url = this.buildURL(options.path ?? serializePath(op.path, input.path ?? NO_INPUT), query, options.defaultBaseURL);
     const raw = options.body !== undefined ? options.body : input.body;
     // A copy per request: a custom fetch may change the headers it is given.
     const headers = mergeHeaders({ ...this.#headers }, options.headers);
