@@ -29,7 +29,11 @@ export function redactHeaders(headers: HeadersInit | undefined): Record<string, 
   return out;
 }
 
-/** The transport's `log` hook (see `TransportLog`); `this` is the client's resolved options. */
+/**
+ * The transport's `log` hook (see `TransportLog`); `this` is the resolved options of a `RetellFullCore`,
+ * which sets `logLevel` and `logger` before installing it. A retry is logged at `info`, each attempt
+ * and the final response at `debug`.
+ */
 export function logTransport(
   this: TransportConfig & { logLevel?: LogLevel; logger?: Logger },
   event: 0 | 1 | 2,
@@ -38,19 +42,18 @@ export function logTransport(
   attempt: number,
   delay?: number,
 ): void {
-  const level = LOG_LEVELS[this.logLevel ?? 'warn'];
-  const logger = this.logger ?? console;
+  if (LOG_LEVELS[this.logLevel!] < (event === 2 ? LOG_LEVELS.info : LOG_LEVELS.debug)) return;
+  const logger = this.logger!;
+  const { method, url } = plan;
   if (event === 2) {
     // `attempt` is the number of retries left here.
-    if (level >= LOG_LEVELS.info) logger.info(`retell: ${plan.method} ${plan.url} ${String(detail)}; retrying in ${Math.round(delay!)} ms (${attempt} left)`);
-  } else if (level >= LOG_LEVELS.debug) {
-    if (event === 0) {
-      logger.debug(`retell: -> ${plan.method} ${plan.url} (attempt ${attempt})`, { headers: redactHeaders(detail as HeadersInit | undefined) });
-    } else {
-      const response = detail as Response;
-      logger.debug(`retell: <- ${response.status} ${plan.method} ${plan.url} (${Math.round(plan.roundTripTimeMs)} ms)`, {
-        headers: redactHeaders(response.headers),
-      });
-    }
+    logger.info(`retell: ${method} ${url} ${String(detail)}; retrying in ${Math.round(delay!)} ms (${attempt} left)`);
+  } else if (event === 0) {
+    logger.debug(`retell: -> ${method} ${url} (attempt ${attempt})`, { headers: redactHeaders(detail as HeadersInit | undefined) });
+  } else {
+    const response = detail as Response;
+    logger.debug(`retell: <- ${response.status} ${method} ${url} (${Math.round(plan.roundTripTimeMs)} ms)`, {
+      headers: redactHeaders(response.headers),
+    });
   }
 }

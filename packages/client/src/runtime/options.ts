@@ -39,9 +39,9 @@ export interface ClientOptions {
   defaultHeaders?: HeadersLike;
   /** Query parameters added to every request. */
   defaultQuery?: Record<string, string | undefined>;
-  /** Default: `process.env.RETELL_LOG`, else `warn`. */
+  /** Default: `process.env.RETELL_LOG`, else `warn`. Read by `RetellFullCore` and its subclasses; `RetellCore` does not log. */
   logLevel?: LogLevel;
-  /** Default: `console`. */
+  /** Default: `console`. Read by `RetellFullCore` and its subclasses. */
   logger?: Logger;
 }
 
