@@ -63,11 +63,7 @@ export function checkOptions(options: ClientOptions = {}): ClientOptions {
   if (baseURL != null) checkBaseURL(baseURL, 'baseURL');
   checkTimeout(options.timeout, 'timeout');
   checkRetries(options.maxRetries, 'maxRetries');
-  const logLevel = options.logLevel ?? (readEnv('RETELL_LOG') as LogLevel | undefined) ?? 'warn';
-  if (!Object.hasOwn(LOG_LEVELS, logLevel)) {
-    const from = options.logLevel === undefined ? 'RETELL_LOG' : 'logLevel';
-    throw new TypeError(`Invalid ${from} ${JSON.stringify(logLevel)}: expected one of ${Object.keys(LOG_LEVELS).join(', ')}.`);
-  }
+  const logLevel = checkLogLevel(options.logLevel ?? readEnv('RETELL_LOG') ?? 'warn', options.logLevel === undefined ? 'RETELL_LOG' : 'logLevel');
   if (typeof (options.fetch ?? globalThis.fetch) !== 'function') {
     throw new TypeError('No fetch implementation: pass `fetch` to the client (globalThis.fetch is missing).');
   }
@@ -82,7 +78,15 @@ export function checkBaseURL(value: string, name: string): string {
   return value.replace(/\/+$/, '');
 }
 
-/** Shared by client and per-request validation. */
+/** A log level, else a TypeError naming where it came from. */
+export function checkLogLevel(value: unknown, name: string): LogLevel {
+  if (typeof value !== 'string' || !Object.hasOwn(LOG_LEVELS, value)) {
+    throw new TypeError(`Invalid ${name} ${JSON.stringify(value)}: expected one of ${Object.keys(LOG_LEVELS).join(', ')}.`);
+  }
+  return value as LogLevel;
+}
+
+/** Shared by client and per-request validation (and the facade's writable properties). */
 export function checkTimeout(value: unknown, name: string): void {
   if (value !== undefined && (typeof value !== 'number' || !(value >= 0) || value === Infinity)) {
     throw new TypeError(`Invalid ${name} ${String(value)}: expected a finite number of milliseconds >= 0.`);
