@@ -102,4 +102,17 @@ describe('the lean RetellCore', () => {
     expect(lines).toHaveLength(2);
     expect(lines.join('\n')).not.toContain(KEY);
   });
+
+  it('quotes an HTML error page (cut like any text); the full core names it by its title', async () => {
+    const page = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>${'x'.repeat(600)}</body></html>`;
+    const fetchImpl = async (): Promise<Response> => new Response(page, { status: 502, headers: { 'content-type': 'text/html' } });
+    const op = { operationId: 'getAgent', method: 'GET', path: '/get-agent/a1' } as const;
+    const lean = await new RetellCore({ apiKey: KEY, fetch: fetchImpl, maxRetries: 0 }).request(op).catch((e: Error) => e);
+    expect(lean.message).toBe(`502 ${page.slice(0, 500)}... (${page.length} characters)`);
+    const full = await new RetellFullCore({ apiKey: KEY, fetch: fetchImpl, maxRetries: 0 }).request(op).catch((e: Error) => e);
+    expect(full.message).toBe(`502 502 Bad Gateway (HTML body, ${page.length} characters)`);
+    // A lean client created after a full one is still lean: the naming is per client, not global.
+    const again = await new RetellCore({ apiKey: KEY, fetch: fetchImpl, maxRetries: 0 }).request(op).catch((e: Error) => e);
+    expect(again.message).toBe(lean.message);
+  });
 });

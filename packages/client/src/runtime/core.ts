@@ -100,7 +100,9 @@ export class RetellCore implements RequestClient {
     plan.url = url;
     const response = await send(this.#transport, plan, url, init);
     if (!response.ok) {
-      throw APIError.generate(response.status, errorBody(plan.body), response.statusText, response.headers, init.method, url);
+      const error = APIError.generate(response.status, errorBody(plan.body), response.statusText, response.headers, init.method, url);
+      this.#options.onAPIError?.(error, response.statusText);
+      throw error;
     }
     return response;
   }

@@ -94,23 +94,21 @@ export class APIError<
 }
 
 /**
- * Names an HTML page (a proxy's 502) by its title instead of quoting it; `undefined` for other text.
- * Installed by `RetellFullCore` (`setHTMLNaming`), so the lean core does not bundle it: there an HTML
- * body is quoted, cut like any other text.
+ * For `RetellFullCore` (its `onAPIError` hook): an error whose body is an HTML page (a proxy's 502) gets a
+ * message naming the page by its title (else the status text) and its length, instead of quoting it.
+ * The lean core does not bundle it: there an HTML body is quoted, cut like any other text.
  */
-let nameHTML: ((text: string, message: string | undefined) => string | undefined) | undefined;
-
-/** Turns on the naming of HTML error pages in messages (for every client from then on; idempotent). */
-export function setHTMLNaming(): void {
-  nameHTML = (text, message) =>
-    /^\s*<(!doctype|html)\b/i.test(text)
-      ? `${/<title>([^<]{1,200})</i.exec(text)?.[1] ?? message ?? ''} (HTML body, ${text.length} characters)`.trim()
-      : undefined;
+export function nameHTMLPage(error: APIError, statusText: string): void {
+  const text = error.error;
+  if (typeof text === 'string' && /^\s*<(!doctype|html)\b/i.test(text)) {
+    const name = /<title>([^<]{1,200})</i.exec(text)?.[1] ?? statusText;
+    error.message = `${error.status} ${`${name} (HTML body, ${text.length} characters)`.trim()}`;
+  }
 }
 
 /**
  * `"404 Agent not found"`: the status, then the server's own message when it gave one, cut at
- * `MAX_MESSAGE_DETAIL` characters (an HTML page named by its title, see `setHTMLNaming`).
+ * `MAX_MESSAGE_DETAIL` characters (`RetellFullCore` then names an HTML page by its title: `nameHTMLPage`).
  */
 function describe(status: number | undefined, error: unknown, message: string | undefined): string {
   let detail: unknown = error;
@@ -120,10 +118,7 @@ function describe(status: number | undefined, error: unknown, message: string | 
   }
   let text = typeof detail === 'string' ? detail : detail === undefined ? message : boundedJSON(detail);
   const size = text?.length ?? 0;
-  const html = text && nameHTML?.(text, message);
-  if (html) {
-    text = html;
-  } else if (size > MAX_MESSAGE_DETAIL) {
+  if (size > MAX_MESSAGE_DETAIL) {
     text = `${text!.slice(0, MAX_MESSAGE_DETAIL)}... (${typeof detail === 'string' ? `${size} characters` : 'truncated'})`;
   }
   if (status && text) return `${status} ${text}`;

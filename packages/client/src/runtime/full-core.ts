@@ -6,7 +6,7 @@
  * `createClient()`'s `RetellPathClient` and the facade's client extend it.
  */
 import { RetellCore } from './core.js';
-import { setHTMLNaming } from './errors.js';
+import { nameHTMLPage } from './errors.js';
 import { LOG_LEVELS, logTransport, type LogLevel } from './logger.js';
 import type { OperationSpec, RequestInput } from './operation.js';
 import { readEnv, type ClientOptions, type RequestOptions } from './options.js';
@@ -20,13 +20,13 @@ export class RetellFullCore extends RetellCore {
     o.logLevel = checked.logLevel;
     o.logger = checked.logger;
     o.log = logTransport;
-    setHTMLNaming();
+    o.onAPIError = nameHTMLPage;
   }
 
   /** A copy of this client with some options replaced; the API key carries over unless replaced. */
   withOptions(options: Partial<ClientOptions>): this {
     const Ctor = this.constructor as new (options: ClientOptions) => this;
-    const { timeout, baseURL, baseURLOverridden, log: _log, ...rest } = this._resolved;
+    const { timeout, baseURL, baseURLOverridden, log: _log, onAPIError: _onAPIError, ...rest } = this._resolved;
     return new Ctor({ ...rest, ...(timeout !== undefined && { timeout }), ...(baseURLOverridden && { baseURL }), ...options });
   }
 

@@ -4,6 +4,7 @@
  * lean `RetellCore` does not carry it.
  */
 import type { Logger, LogLevel } from './logger.js';
+import type { APIError } from './errors.js';
 import type { TransportLog } from './transport.js';
 
 export type HeadersInput = Record<string, string | null | undefined>;
@@ -95,6 +96,8 @@ export interface ResolvedOptions {
   logger?: Logger;
   /** The transport's log hook (`logTransport`), installed by `RetellFullCore`. */
   log?: TransportLog | undefined;
+  /** Sees each error status's `APIError` before it is thrown (`RetellFullCore`: `nameHTMLPage`). */
+  onAPIError?: ((error: APIError, statusText: string) => void) | undefined;
 }
 
 /** Reads an environment variable where there is one (Node, Bun, Deno with --compat); browsers have none. */
