@@ -1,5 +1,5 @@
 /** Shared fixtures of the runtime tests: hand-written OperationSpecs (the generated ones come later), a client factory and a log sink. */
-import { multipartBody, RetellCore, RetellPathClient, type ClientOptions, type Logger, type OperationSpec } from '@retell-kit/client';
+import { multipartBody, RetellFullCore, RetellPathClient, type ClientOptions, type Logger, type OperationSpec } from '@retell-kit/client';
 
 export const BASE = 'https://api.retell.test';
 export const KEY = 'key_4f8e0c1b2a3d5e6f7a8b9c0d';
@@ -34,8 +34,9 @@ export function captureLogger(): { logger: Logger; lines: LogLine[]; text(): str
   };
 }
 
-export function makeClient(options: ClientOptions = {}): RetellCore {
-  return new RetellCore({ apiKey: KEY, baseURL: BASE, logLevel: 'off', ...options });
+/** The full core: validated options, logging and HTML error naming, as `createClient()` and the facade have them. */
+export function makeClient(options: ClientOptions = {}): RetellFullCore {
+  return new RetellFullCore({ apiKey: KEY, baseURL: BASE, logLevel: 'off', ...options });
 }
 
 /** A client with the typed path methods (openapi-fetch); `Paths` is `{}`, so callers cast to reach them. */

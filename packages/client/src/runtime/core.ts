@@ -1,5 +1,7 @@
 /**
- * `RetellCore`: resolved options and the transport, nothing else. Generated operation functions and the
+ * `RetellCore`: resolved options and the transport, nothing else: the smallest client a one-call app can
+ * bundle. Option validation with messages, `withOptions`/`toJSON`/inspect, logging and the naming of HTML
+ * error pages are `RetellFullCore`'s (full-core.ts), which `createClient()` and the facade build on. Generated operation functions and the
  * facade call `request()`, which builds the URL (path and query serializers) and the fetch init itself
  * and hands them to the transport. It imports no HTTP library: the typed path methods (`GET`, `POST`,
  * ...) live in `RetellPathClient` (path-client.ts, which also sets up their transport), pagination in `requestPage` (pagination.ts) and
@@ -10,8 +12,6 @@ import { APIError } from './errors.js';
 import { mergeHeaders } from './headers.js';
 import type { OperationSpec, RequestInput } from './operation.js';
 import {
-  checkRetries,
-  checkTimeout,
   DEFAULT_TIMEOUT_MS,
   resolveOptions,
   type ClientOptions,
@@ -27,8 +27,8 @@ export interface RequestClient {
   request<T>(op: OperationSpec, input?: RequestInput, options?: RequestOptions): APIPromise<T>;
 }
 
-const NO_PARAMS: Record<string, unknown> = Object.freeze({});
-const NO_INPUT: RequestInput = Object.freeze({});
+/** One frozen empty object serves as "no input" and "no path parameters". */
+const NO_INPUT: RequestInput & Record<string, unknown> = Object.freeze({});
 
 export class RetellCore implements RequestClient {
   readonly #options: ResolvedOptions;
@@ -39,7 +39,7 @@ export class RetellCore implements RequestClient {
   #jsonType = '';
 
   constructor(options?: ClientOptions) {
-    // The resolved options double as the transport's config (fetch, logger, logLevel), read per request,
+    // The resolved options double as the transport's config (fetch, the log hook), read per request,
     // so a subclass that changes them (the facade's writable client properties) changes what is used.
     this.#transport = this.#options = resolveOptions(options);
     this.#headers = {};
@@ -49,13 +49,6 @@ export class RetellCore implements RequestClient {
   /** The resolved base URL (without trailing slash). */
   get baseURL(): string {
     return this.#options.baseURL;
-  }
-
-  /** A copy of this client with some options replaced; the API key carries over unless replaced. */
-  withOptions(options: Partial<ClientOptions>): this {
-    const Ctor = this.constructor as new (options: ClientOptions) => this;
-    const { timeout, baseURL, baseURLOverridden, ...rest } = this.#options;
-    return new Ctor({ ...rest, ...(timeout !== undefined && { timeout }), ...(baseURLOverridden && { baseURL }), ...options });
   }
 
   /**
@@ -98,7 +91,7 @@ export class RetellCore implements RequestClient {
     let url: string;
     let init: RequestInit & { method: string };
     if (options === undefined && input.body == null) {
-      url = this.buildURL(serializePath(op.path, input.path ?? NO_PARAMS), input.query);
+      url = this.buildURL(serializePath(op.path, input.path ?? NO_INPUT), input.query);
       init = { method: op.method, headers: { ...this.#headers } };
     } else {
       ({ url, init } = await this._buildRequest(op, input, options, plan));
@@ -107,7 +100,9 @@ export class RetellCore implements RequestClient {
     plan.url = url;
     const response = await send(this.#transport, plan, url, init);
     if (!response.ok) {
-      throw APIError.generate(response.status, errorBody(plan.body), response.statusText, response.headers, init.method, url);
+      const error = APIError.generate(response.status, errorBody(plan.body), response.statusText, response.headers, init.method, url);
+      this.#options.onAPIError?.(error, response.statusText);
+      throw error;
     }
     return response;
   }
@@ -137,7 +132,7 @@ export class RetellCore implements RequestClient {
     _plan?: { maxRetries: number },
   ): Promise<{ url: string; init: RequestInit & { method: string; headers: Record<string, string> } }> {
     const query = (options.query !== undefined ? options.query : input.query) as Record<string, unknown> | null | undefined;
-    const url = this.buildURL(options.path ?? serializePath(op.path, input.path ?? NO_PARAMS), query, options.defaultBaseURL);
+    const url = this.buildURL(options.path ?? serializePath(op.path, input.path ?? NO_INPUT), query, options.defaultBaseURL);
     const raw = options.body !== undefined ? options.body : input.body;
     // A copy per request: a custom fetch may change the headers it is given.
     const headers = mergeHeaders({ ...this.#headers }, options.headers);
@@ -158,18 +153,12 @@ export class RetellCore implements RequestClient {
   protected _rawBody(body: unknown, _headers: Record<string, string>): BodyInit | undefined {
     return body instanceof FormData ? body : undefined;
   }
-
-  /** Keeps the key out of `console.log(client)` and `JSON.stringify(client)`. */
-  toJSON(): Record<string, unknown> {
-    return { baseURL: this.#options.baseURL, maxRetries: this.#options.maxRetries, timeout: this.#options.timeout };
-  }
-
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
-  }
 }
 
-/** Fixes timeout, retries, signal and fetch init for one logical request (also the typed path client's). */
+/**
+ * Fixes timeout, retries, signal and fetch init for one logical request (also the typed path client's).
+ * The options are taken as they are: `RetellFullCore.request` checks them first.
+ */
 export function planRequest(
   o: ResolvedOptions,
   op: OperationSpec | undefined,
@@ -177,11 +166,7 @@ export function planRequest(
   signal: AbortSignal | undefined,
 ): SendPlan {
   let init = o.fetchOptions;
-  if (options) {
-    checkTimeout(options.timeout, 'timeout option');
-    checkRetries(options.maxRetries, 'maxRetries option');
-    if (options.fetchOptions) init = { ...init, ...options.fetchOptions };
-  }
+  if (options?.fetchOptions) init = { ...init, ...options.fetchOptions };
   return {
     timeout: options?.timeout ?? o.timeout ?? op?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options?.maxRetries ?? o.maxRetries,

@@ -94,8 +94,21 @@ export class APIError<
 }
 
 /**
+ * For `RetellFullCore` (its `onAPIError` hook): an error whose body is an HTML page (a proxy's 502) gets a
+ * message naming the page by its title (else the status text) and its length, instead of quoting it.
+ * The lean core does not bundle it: there an HTML body is quoted, cut like any other text.
+ */
+export function nameHTMLPage(error: APIError, statusText: string): void {
+  const text = error.error;
+  if (typeof text === 'string' && /^\s*<(!doctype|html)\b/i.test(text)) {
+    const name = /<title>([^<]{1,200})</i.exec(text)?.[1] ?? statusText;
+    error.message = `${error.status} ${`${name} (HTML body, ${text.length} characters)`.trim()}`;
+  }
+}
+
+/**
  * `"404 Agent not found"`: the status, then the server's own message when it gave one, cut at
- * `MAX_MESSAGE_DETAIL` characters. An HTML page (a proxy's 502) is named by its title, not quoted.
+ * `MAX_MESSAGE_DETAIL` characters (`RetellFullCore` then names an HTML page by its title: `nameHTMLPage`).
  */
 function describe(status: number | undefined, error: unknown, message: string | undefined): string {
   let detail: unknown = error;
@@ -105,9 +118,7 @@ function describe(status: number | undefined, error: unknown, message: string | 
   }
   let text = typeof detail === 'string' ? detail : detail === undefined ? message : boundedJSON(detail);
   const size = text?.length ?? 0;
-  if (text && /^\s*<(!doctype|html)\b/i.test(text)) {
-    text = `${/<title>([^<]{1,200})</i.exec(text)?.[1] ?? message ?? ''} (HTML body, ${size} characters)`.trim();
-  } else if (size > MAX_MESSAGE_DETAIL) {
+  if (size > MAX_MESSAGE_DETAIL) {
     text = `${text!.slice(0, MAX_MESSAGE_DETAIL)}... (${typeof detail === 'string' ? `${size} characters` : 'truncated'})`;
   }
   if (status && text) return `${status} ${text}`;

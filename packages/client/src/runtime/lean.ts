@@ -4,6 +4,7 @@
  * imports `@retell-kit/sdk` does not load 78 operation functions and a path client it never calls.
  */
 export { RetellCore, type RequestClient } from './core.js';
+export { RetellFullCore, checkOptions, checkBaseURL, checkTimeout, checkRetries, checkLogLevel } from './full-core.js';
 export { APIPromise, type WithResponse } from './api-promise.js';
 export { PagePromise, PaginationError, requestPage, MAX_EMPTY_PAGES, type PageWalkOptions } from './pagination.js';
 export { multipartBody } from './multipart.js';

@@ -1,8 +1,11 @@
 /**
- * Client and per-request options: their types, their defaults, and validation at construction time so a
- * misconfigured client fails on `new`, with a message that names the option, not on its first request.
+ * Client and per-request options: their types and their defaults. Their validation (so a misconfigured
+ * client fails on `new`, with a message that names the option) is `checkOptions` in full-core.ts: the
+ * lean `RetellCore` does not carry it.
  */
-import { LOG_LEVELS, type Logger, type LogLevel } from './logger.js';
+import type { Logger, LogLevel } from './logger.js';
+import type { APIError } from './errors.js';
+import type { TransportLog } from './transport.js';
 
 export type HeadersInput = Record<string, string | null | undefined>;
 type HeaderValue = string | null | undefined;
@@ -37,9 +40,9 @@ export interface ClientOptions {
   defaultHeaders?: HeadersLike;
   /** Query parameters added to every request. */
   defaultQuery?: Record<string, string | undefined>;
-  /** Default: `process.env.RETELL_LOG`, else `warn`. */
+  /** Default: `process.env.RETELL_LOG`, else `warn`. Read by `RetellFullCore` and its subclasses; `RetellCore` does not log. */
   logLevel?: LogLevel;
-  /** Default: `console`. */
+  /** Default: `console`. Read by `RetellFullCore` and its subclasses. */
   logger?: Logger;
 }
 
@@ -88,8 +91,13 @@ export interface ResolvedOptions {
   fetchOptions: RequestInit | undefined;
   defaultHeaders: HeadersLike;
   defaultQuery: Record<string, string | undefined> | undefined;
-  logLevel: LogLevel;
-  logger: Logger;
+  /** Set by `RetellFullCore` (with `log`); the lean core does not log. */
+  logLevel?: LogLevel;
+  logger?: Logger;
+  /** The transport's log hook (`logTransport`), installed by `RetellFullCore`. */
+  log?: TransportLog | undefined;
+  /** Sees each error status's `APIError` before it is thrown (`RetellFullCore`: `nameHTMLPage`). */
+  onAPIError?: ((error: APIError, statusText: string) => void) | undefined;
 }
 
 /** Reads an environment variable where there is one (Node, Bun, Deno with --compat); browsers have none. */
@@ -99,58 +107,24 @@ export function readEnv(name: string): string | undefined {
   return value ? value : undefined;
 }
 
+/**
+ * Defaults only, for the lean `RetellCore`: a missing key is the one mistake it reports (a short
+ * TypeError). Validation with messages that name the option, and the logging defaults, are
+ * `checkOptions`' (full-core.ts), which `RetellFullCore`, `createClient()` and the facade run first.
+ */
 export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   const apiKey = options.apiKey ?? readEnv('RETELL_API_KEY');
-  if (typeof apiKey !== 'string' || apiKey === '') {
-    throw new TypeError(
-      'Missing API key: pass `apiKey` to the client or set the RETELL_API_KEY environment variable.',
-    );
-  }
+  if (!apiKey) throw new TypeError('Missing API key: pass apiKey or set RETELL_API_KEY.');
   const given = options.baseURL ?? readEnv('RETELL_BASE_URL');
-  const baseURL = checkBaseURL(given ?? DEFAULT_BASE_URL, 'baseURL');
-  checkTimeout(options.timeout, 'timeout');
-  checkRetries(options.maxRetries, 'maxRetries');
-  const logLevel = options.logLevel ?? (readEnv('RETELL_LOG') as LogLevel | undefined) ?? 'warn';
-  if (!Object.hasOwn(LOG_LEVELS, logLevel)) {
-    const from = options.logLevel === undefined ? 'RETELL_LOG' : 'logLevel';
-    throw new TypeError(`Invalid ${from} ${JSON.stringify(logLevel)}: expected one of ${Object.keys(LOG_LEVELS).join(', ')}.`);
-  }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new TypeError('No fetch implementation: pass `fetch` to the client (globalThis.fetch is missing).');
-  }
   return {
     apiKey,
-    baseURL,
-    baseURLOverridden: given !== undefined,
+    baseURL: (given ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    baseURLOverridden: given != null,
     timeout: options.timeout,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-    fetch: fetchImpl,
+    fetch: options.fetch ?? globalThis.fetch,
     fetchOptions: options.fetchOptions,
     defaultHeaders: options.defaultHeaders,
     defaultQuery: options.defaultQuery,
-    logLevel,
-    logger: options.logger ?? console,
   };
-}
-
-/** An absolute http(s) URL without trailing slashes, else a TypeError naming the option. */
-export function checkBaseURL(value: string, name: string): string {
-  if (typeof value !== 'string' || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) {
-    throw new TypeError(`Invalid ${name} ${JSON.stringify(value)}: expected an absolute http(s) URL.`);
-  }
-  return value.replace(/\/+$/, '');
-}
-
-/** Shared by client and per-request validation. */
-export function checkTimeout(value: unknown, name: string): void {
-  if (value !== undefined && (typeof value !== 'number' || !(value >= 0) || value === Infinity)) {
-    throw new TypeError(`Invalid ${name} ${String(value)}: expected a finite number of milliseconds >= 0.`);
-  }
-}
-
-export function checkRetries(value: unknown, name: string): void {
-  if (value !== undefined && (!Number.isInteger(value) || (value as number) < 0)) {
-    throw new TypeError(`Invalid ${name} ${String(value)}: expected an integer >= 0.`);
-  }
 }

@@ -1,18 +1,19 @@
 /**
- * `RetellPathClient<Paths>`: `RetellCore` plus openapi-fetch's typed path methods (`GET`, `POST`, `PUT`,
+ * `RetellPathClient<Paths>`: `RetellFullCore` (validated options, logging, `withOptions`) plus openapi-fetch's typed path methods (`GET`, `POST`, `PUT`,
  * `PATCH`, `DELETE`, `use`, `eject`), which return `{ data, error, response }` and run over the same
  * transport (auth, default headers and query, retries, timeouts, logging). The generated `createClient()`
  * returns one typed with the API's `paths`. It lives apart from the core because openapi-fetch is most of
  * its weight: an app that only calls per-operation functions or the facade never bundles it.
  */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { planRequest, RetellCore } from './core.js';
+import { planRequest } from './core.js';
+import { RetellFullCore } from './full-core.js';
 import type { ClientOptions } from './options.js';
 import { serializePath } from './path.js';
 import { serializeQuery } from './query.js';
 import { send, unreadResponse } from './transport.js';
 
-export class RetellPathClient<Paths extends {} = {}> extends RetellCore {
+export class RetellPathClient<Paths extends {} = {}> extends RetellFullCore {
   readonly GET: Client<Paths>['GET'];
   readonly POST: Client<Paths>['POST'];
   readonly PUT: Client<Paths>['PUT'];

@@ -27,7 +27,7 @@ export function serializeQuery(query: Record<string, unknown> | undefined): stri
 function pair(out: string, name: string, value: unknown): string {
   if (value === undefined || value === null) return out;
   if (typeof value === 'object') {
-    throw new TypeError(`Query parameter "${decodeURIComponent(name)}" is nested too deeply: only one level of arrays or objects can be encoded.`);
+    throw new TypeError(`Query parameter "${decodeURIComponent(name)}" is nested too deeply (one level at most).`);
   }
   const encoded = `${name}=${encodeURIComponent(String(value))}`;
   return out === '' ? encoded : `${out}&${encoded}`;

@@ -13,7 +13,6 @@
  * `Request`, which is cloned while another attempt may follow, since a `Request` body is read once.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from './errors.js';
-import { LOG_LEVELS, redactHeaders, type Logger, type LogLevel } from './logger.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from './retry.js';
 
 /** Everything one logical request needs, fixed before the first attempt. */
@@ -39,9 +38,22 @@ export interface SendPlan {
 
 export interface TransportConfig {
   fetch: typeof fetch;
-  logger: Logger;
-  logLevel: LogLevel;
+  /** Called (as a method of the config) at each step, when set: the lean core has none, so it does not log. */
+  log?: TransportLog | undefined;
 }
+
+/**
+ * What the transport reports: `0` an attempt about to be sent (its request headers), `1` the final
+ * response, `2` a retry (why, retries left in place of the attempt, the delay in ms). `logTransport` (logger.ts) writes them.
+ */
+export type TransportLog = (
+  this: TransportConfig,
+  event: 0 | 1 | 2,
+  plan: SendPlan,
+  detail: unknown,
+  attempt: number,
+  delay?: number,
+) => void;
 
 /** Distinguishes our own timeout abort from any other abort reason. */
 const TIMEOUT = Symbol('timeout');
@@ -64,7 +76,7 @@ function abortOnTimeout(controller: AbortController): void {
  * until a timeout fires it), one timer armed without a closure, one abort watch over the two awaited
  * steps (headers, body; reading the body inside the attempt is what lets a body that stalls time out or
  * yield to the caller's signal, and a reset halfway through it be retried like any connection error).
- * A caller's signal adds one listener; logging costs one comparison unless on.
+ * A caller's signal adds one listener; logging costs one call of the config's `log` hook, when it has one.
  */
 export async function send(config: TransportConfig, plan: SendPlan, input: string | Request, init: RequestInit): Promise<Response> {
   const fetch = config.fetch;
@@ -78,11 +90,7 @@ export async function send(config: TransportConfig, plan: SendPlan, input: strin
     const retriesLeft = plan.maxRetries - attempt + 1;
     // A Request body can be read once: keep the original unread while another attempt may follow.
     const target = typeof input !== 'string' && retriesLeft > 0 && input.body !== null ? input.clone() : input;
-    const debug = LOG_LEVELS[config.logLevel] >= LOG_LEVELS.debug;
-    if (debug) {
-      const headers = typeof target === 'string' ? init.headers : target.headers;
-      config.logger.debug(`retell: -> ${plan.method} ${plan.url} (attempt ${attempt})`, { headers: redactHeaders(headers) });
-    }
+    config.log?.(0, plan, typeof target === 'string' ? init.headers : target.headers, attempt);
 
     if (!controller || controller.signal.aborted) controller = new AbortController();
     const signal = controller.signal;
@@ -125,11 +133,7 @@ export async function send(config: TransportConfig, plan: SendPlan, input: strin
       if (!retry) {
         plan.attempts = attempt;
         plan.roundTripTimeMs = headersAt - started;
-        if (debug) {
-          config.logger.debug(`retell: <- ${response.status} ${plan.method} ${plan.url} (${Math.round(plan.roundTripTimeMs)} ms)`, {
-            headers: redactHeaders(response.headers),
-          });
-        }
+        config.log?.(1, plan, response, attempt);
         return response;
       }
       // Release the connection before waiting.
@@ -147,9 +151,7 @@ export async function send(config: TransportConfig, plan: SendPlan, input: strin
     }
 
     const delay = retryDelayMs(attempt, response?.headers);
-    if (LOG_LEVELS[config.logLevel] >= LOG_LEVELS.info) {
-      config.logger.info(`retell: ${plan.method} ${plan.url} ${why}; retrying in ${Math.round(delay)} ms (${retriesLeft} left)`);
-    }
+    config.log?.(2, plan, why, retriesLeft, delay);
     try {
       await sleep(delay, user);
     } catch {

@@ -1,5 +1,6 @@
 /**
- * `RetellClient`: what the generated `Retell` class adds to the lean `RetellCore` so that an app written
+ * `RetellClient`: what the generated `Retell` class adds to `RetellFullCore` (the lean `RetellCore` plus
+ * validated options, logging, `withOptions`, `toJSON`/inspect) so that an app written
  * against retell-sdk@5.33.0 finds every client member it may touch: the writable client properties
  * (`apiKey`, `baseURL`, `maxRetries`, `timeout`, `logger`, `logLevel`, `fetchOptions`, `fetch`), the raw
  * route methods (`get`, `post`, `put`, `patch`, `delete`, `request(options)`), `buildURL`,
@@ -10,8 +11,13 @@
  */
 import {
   APIPromise,
+  checkBaseURL,
+  checkLogLevel,
+  checkRetries,
+  checkTimeout,
   DEFAULT_TIMEOUT_MS,
-  RetellCore,
+  RetellFullCore,
+  type RetellCore,
   verifyWebhookSync,
   type HTTPMethod,
   type Logger,
@@ -27,8 +33,6 @@ export type FetchOptions = RequestInit & Partial<Record<'body' | 'headers' | 'me
 /** A call described wholly by its options, as retell-sdk's `client.request({ method, path, ... })` takes it. */
 export type FinalRequestOptions = RequestOptions & { method: HTTPMethod | Uppercase<HTTPMethod>; path: string };
 
-const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
-
 /** The route of a raw call comes from its options (`path`, `method`); these carry only the verb. */
 const RAW: Record<string, OperationSpec> = {};
 for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) RAW[method] = { operationId: method.toLowerCase(), method, path: '/' };
@@ -37,7 +41,7 @@ function isOperationSpec(value: unknown): value is OperationSpec {
   return typeof value === 'object' && value !== null && typeof (value as OperationSpec).operationId === 'string';
 }
 
-export class RetellClient extends RetellCore {
+export class RetellClient extends RetellFullCore {
   /** Per-attempt timeout (ms) when neither the client, the call nor the operation sets one. */
   static DEFAULT_TIMEOUT = DEFAULT_TIMEOUT_MS;
   /**
@@ -62,10 +66,7 @@ export class RetellClient extends RetellCore {
     return super.baseURL;
   }
   override set baseURL(value: string) {
-    if (typeof value !== 'string' || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) {
-      throw new TypeError(`Invalid baseURL ${JSON.stringify(value)}: expected an absolute http(s) URL.`);
-    }
-    this._resolved.baseURL = value.replace(/\/+$/, '');
+    this._resolved.baseURL = checkBaseURL(value, 'baseURL');
     this._resolved.baseURLOverridden = true;
   }
 
@@ -73,7 +74,8 @@ export class RetellClient extends RetellCore {
     return this._resolved.maxRetries;
   }
   set maxRetries(value: number) {
-    this._resolved.maxRetries = this.#checked('maxRetries', value);
+    checkRetries(value ?? null, 'maxRetries');
+    this._resolved.maxRetries = value;
   }
 
   /** The client's per-attempt timeout: the one set, else `DEFAULT_TIMEOUT` (operations with their own default keep it). */
@@ -81,11 +83,12 @@ export class RetellClient extends RetellCore {
     return this._resolved.timeout ?? DEFAULT_TIMEOUT_MS;
   }
   set timeout(value: number) {
-    this._resolved.timeout = this.#checked('timeout', value);
+    checkTimeout(value ?? null, 'timeout');
+    this._resolved.timeout = value;
   }
 
   get logger(): Logger {
-    return this._resolved.logger;
+    return this._resolved.logger ?? console;
   }
   set logger(value: Logger) {
     this._resolved.logger = value;
@@ -95,7 +98,7 @@ export class RetellClient extends RetellCore {
     return this._resolved.logLevel;
   }
   set logLevel(value: LogLevel | undefined) {
-    this._resolved.logLevel = this.#checked('logLevel', value ?? 'warn');
+    this._resolved.logLevel = checkLogLevel(value ?? 'warn', 'logLevel');
   }
 
   /** Read as retell-sdk types it: the client's own `body`, `headers`, `method` and `signal` always win over these. */
@@ -110,18 +113,8 @@ export class RetellClient extends RetellCore {
     return this._resolved.fetch;
   }
   set fetch(value: typeof fetch) {
-    this._resolved.fetch = this.#checked('fetch', value);
-  }
-
-  /** Validates a new value as the constructor does: a TypeError naming the property. */
-  #checked<T>(name: string, value: T): T {
-    const ok =
-      name === 'maxRetries' ? Number.isInteger(value) && (value as number) >= 0
-      : name === 'timeout' ? typeof value === 'number' && value >= 0 && value !== Infinity
-      : name === 'logLevel' ? LOG_LEVELS.includes(value as LogLevel)
-      : typeof value === 'function';
-    if (!ok) throw new TypeError(`Invalid ${name} ${String(value)}.`);
-    return value;
+    if (typeof value !== 'function') throw new TypeError(`Invalid fetch ${String(value)}: expected a function.`);
+    this._resolved.fetch = value;
   }
 
   /** retell-sdk's `buildURL`: also keeps a `?query` written in the path, and honours `defaultBaseURL`. */
@@ -131,10 +124,7 @@ export class RetellClient extends RetellCore {
     if (pathQuery) query = { ...Object.fromEntries(new URLSearchParams(pathQuery)), ...o.defaultQuery, ...query };
     const absolute = /^https?:\/\//i.test(bare!);
     if (!absolute && !o.baseURLOverridden && defaultBaseURL) {
-      if (!/^https?:\/\/[^/]/i.test(defaultBaseURL) || !URL.canParse(defaultBaseURL)) {
-        throw new TypeError(`Invalid defaultBaseURL option ${JSON.stringify(defaultBaseURL)}: expected an absolute http(s) URL.`);
-      }
-      return super.buildURL(defaultBaseURL.replace(/\/+$/, '') + bare, query);
+      return super.buildURL(checkBaseURL(defaultBaseURL, 'defaultBaseURL option') + bare, query);
     }
     return super.buildURL(bare!, query);
   }
