@@ -6,7 +6,7 @@
  * A field name with a key that could reach `Object.prototype`, or nested deeper than the input limit,
  * is refused (`ShapeError`) before anything is assigned.
  */
-import { FORBIDDEN_KEYS, forbiddenKeyMessage, MAX_INPUT_DEPTH, quote, ShapeError } from './shape.js';
+import { FORBIDDEN_KEYS, forbiddenKeyMessage, MAX_INPUT_DEPTH, quote, ShapeError, shapeProblem } from './shape.js';
 
 export interface UploadedFile {
   readonly filename: string;
@@ -86,10 +86,33 @@ export function formToObject(form: FormData): FormObject {
       typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, type: entry.type };
     const segments = splitKey(name);
     checkSegments(name, segments);
+    if (segments.length === 1) {
+      // The official SDKs' form: a list or object as one part holding its JSON text, a list of files as
+      // repeated parts under the field's own name.
+      const parsed = typeof value === 'string' ? jsonContainer(value) : undefined;
+      const existing = Object.hasOwn(out, name) ? out[name] : undefined;
+      if (existing !== undefined && !Array.isArray(existing)) out[name] = [existing, parsed ?? value];
+      else if (Array.isArray(existing)) existing.push(parsed ?? value);
+      else out[name] = parsed ?? value;
+      continue;
+    }
     // Array segments after the head are `''`; `assign` handles them on the array it creates.
     assign(out, segments, value);
   }
   return out;
+}
+
+/** A form value that is the JSON text of an array or object, parsed (bounded like every JSON input); else undefined. */
+function jsonContainer(text: string): FormValue | undefined {
+  const first = text.trimStart()[0];
+  if (first !== '[' && first !== '{') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (shapeProblem(parsed, 'form field') !== undefined) return undefined;
+    return parsed as FormValue;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Replaces every uploaded file with its name, so a `format: binary` string schema can check the shape. */

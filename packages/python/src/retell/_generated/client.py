@@ -4,27 +4,33 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Mapping
 
 import httpx
 
-from .._runtime import DEFAULT_MAX_RETRIES, NOT_GIVEN, AsyncAPIClient, NotGiven, SyncAPIClient, Timeout
-from .resources.agent import AsyncAgent, Agent
-from .resources.batch_call import AsyncBatchCall, BatchCall
-from .resources.call import AsyncCall, Call
-from .resources.chat import AsyncChat, Chat
-from .resources.chat_agent import AsyncChatAgent, ChatAgent
-from .resources.concurrency import AsyncConcurrency, Concurrency
-from .resources.conversation_flow import AsyncConversationFlow, ConversationFlow
-from .resources.conversation_flow_component import AsyncConversationFlowComponent, ConversationFlowComponent
-from .resources.export_request import AsyncExportRequest, ExportRequest
-from .resources.knowledge_base import AsyncKnowledgeBase, KnowledgeBase
-from .resources.llm import AsyncLlm, Llm
-from .resources.mcp_tool import AsyncMcpTool, McpTool
-from .resources.phone_number import AsyncPhoneNumber, PhoneNumber
-from .resources.playground import AsyncPlayground, Playground
-from .resources.tests import AsyncTests, Tests
-from .resources.voice import AsyncVoice, Voice
+from .._runtime import DEFAULT_MAX_RETRIES, NOT_GIVEN, AsyncAPIClient, NotGiven, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .resources.agent import AsyncAgentResource, AgentResource
+    from .resources.batch_call import AsyncBatchCallResource, BatchCallResource
+    from .resources.call import AsyncCallResource, CallResource
+    from .resources.chat import AsyncChatResource, ChatResource
+    from .resources.chat_agent import AsyncChatAgentResource, ChatAgentResource
+    from .resources.concurrency import AsyncConcurrencyResource, ConcurrencyResource
+    from .resources.conversation_flow import AsyncConversationFlowResource, ConversationFlowResource
+    from .resources.conversation_flow_component import (
+        AsyncConversationFlowComponentResource,
+        ConversationFlowComponentResource,
+    )
+    from .resources.export_request import AsyncExportRequestResource, ExportRequestResource
+    from .resources.knowledge_base import AsyncKnowledgeBaseResource, KnowledgeBaseResource
+    from .resources.llm import AsyncLlmResource, LlmResource
+    from .resources.mcp_tool import AsyncMcpToolResource, McpToolResource
+    from .resources.phone_number import AsyncPhoneNumberResource, PhoneNumberResource
+    from .resources.playground import AsyncPlaygroundResource, PlaygroundResource
+    from .resources.tests import AsyncTestsResource, TestsResource
+    from .resources.voice import AsyncVoiceResource, VoiceResource
 
 __all__ = ["Retell", "AsyncRetell"]
 
@@ -33,33 +39,16 @@ class Retell(SyncAPIClient):
     """The Retell API client.
 
     Arguments default to the environment: `api_key` to RETELL_API_KEY, `base_url` to RETELL_BASE_URL
-    (else https://api.retellai.com). `timeout` is in seconds per attempt (default: the operation's own,
-    else 60); `max_retries` retries 408/409/429/5xx and connection errors (default 2).
+    (else https://api.retellai.com). `timeout` is seconds or an `httpx.Timeout` per attempt (default: the
+    operation's own, else 60 s); `max_retries` retries 408/409/429/5xx and connection errors (default 2).
     """
-
-    agent: Agent
-    batch_call: BatchCall
-    call: Call
-    chat: Chat
-    chat_agent: ChatAgent
-    concurrency: Concurrency
-    conversation_flow: ConversationFlow
-    conversation_flow_component: ConversationFlowComponent
-    export_request: ExportRequest
-    knowledge_base: KnowledgeBase
-    llm: Llm
-    mcp_tool: McpTool
-    phone_number: PhoneNumber
-    playground: Playground
-    tests: Tests
-    voice: Voice
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
@@ -74,55 +63,118 @@ class Retell(SyncAPIClient):
             default_query=default_query,
             http_client=http_client,
         )
-        self.agent = Agent(self)
-        self.batch_call = BatchCall(self)
-        self.call = Call(self)
-        self.chat = Chat(self)
-        self.chat_agent = ChatAgent(self)
-        self.concurrency = Concurrency(self)
-        self.conversation_flow = ConversationFlow(self)
-        self.conversation_flow_component = ConversationFlowComponent(self)
-        self.export_request = ExportRequest(self)
-        self.knowledge_base = KnowledgeBase(self)
-        self.llm = Llm(self)
-        self.mcp_tool = McpTool(self)
-        self.phone_number = PhoneNumber(self)
-        self.playground = Playground(self)
-        self.tests = Tests(self)
-        self.voice = Voice(self)
+
+    @cached_property
+    def agent(self) -> AgentResource:
+        from .resources.agent import AgentResource
+
+        return AgentResource(self)
+
+    @cached_property
+    def batch_call(self) -> BatchCallResource:
+        from .resources.batch_call import BatchCallResource
+
+        return BatchCallResource(self)
+
+    @cached_property
+    def call(self) -> CallResource:
+        from .resources.call import CallResource
+
+        return CallResource(self)
+
+    @cached_property
+    def chat(self) -> ChatResource:
+        from .resources.chat import ChatResource
+
+        return ChatResource(self)
+
+    @cached_property
+    def chat_agent(self) -> ChatAgentResource:
+        from .resources.chat_agent import ChatAgentResource
+
+        return ChatAgentResource(self)
+
+    @cached_property
+    def concurrency(self) -> ConcurrencyResource:
+        from .resources.concurrency import ConcurrencyResource
+
+        return ConcurrencyResource(self)
+
+    @cached_property
+    def conversation_flow(self) -> ConversationFlowResource:
+        from .resources.conversation_flow import ConversationFlowResource
+
+        return ConversationFlowResource(self)
+
+    @cached_property
+    def conversation_flow_component(self) -> ConversationFlowComponentResource:
+        from .resources.conversation_flow_component import ConversationFlowComponentResource
+
+        return ConversationFlowComponentResource(self)
+
+    @cached_property
+    def export_request(self) -> ExportRequestResource:
+        from .resources.export_request import ExportRequestResource
+
+        return ExportRequestResource(self)
+
+    @cached_property
+    def knowledge_base(self) -> KnowledgeBaseResource:
+        from .resources.knowledge_base import KnowledgeBaseResource
+
+        return KnowledgeBaseResource(self)
+
+    @cached_property
+    def llm(self) -> LlmResource:
+        from .resources.llm import LlmResource
+
+        return LlmResource(self)
+
+    @cached_property
+    def mcp_tool(self) -> McpToolResource:
+        from .resources.mcp_tool import McpToolResource
+
+        return McpToolResource(self)
+
+    @cached_property
+    def phone_number(self) -> PhoneNumberResource:
+        from .resources.phone_number import PhoneNumberResource
+
+        return PhoneNumberResource(self)
+
+    @cached_property
+    def playground(self) -> PlaygroundResource:
+        from .resources.playground import PlaygroundResource
+
+        return PlaygroundResource(self)
+
+    @cached_property
+    def tests(self) -> TestsResource:
+        from .resources.tests import TestsResource
+
+        return TestsResource(self)
+
+    @cached_property
+    def voice(self) -> VoiceResource:
+        from .resources.voice import VoiceResource
+
+        return VoiceResource(self)
 
 
 class AsyncRetell(AsyncAPIClient):
     """The Retell API client (asyncio).
 
     Arguments default to the environment: `api_key` to RETELL_API_KEY, `base_url` to RETELL_BASE_URL
-    (else https://api.retellai.com). `timeout` is in seconds per attempt (default: the operation's own,
-    else 60); `max_retries` retries 408/409/429/5xx and connection errors (default 2).
+    (else https://api.retellai.com). `timeout` is seconds or an `httpx.Timeout` per attempt (default: the
+    operation's own, else 60 s); `max_retries` retries 408/409/429/5xx and connection errors (default 2).
     """
-
-    agent: AsyncAgent
-    batch_call: AsyncBatchCall
-    call: AsyncCall
-    chat: AsyncChat
-    chat_agent: AsyncChatAgent
-    concurrency: AsyncConcurrency
-    conversation_flow: AsyncConversationFlow
-    conversation_flow_component: AsyncConversationFlowComponent
-    export_request: AsyncExportRequest
-    knowledge_base: AsyncKnowledgeBase
-    llm: AsyncLlm
-    mcp_tool: AsyncMcpTool
-    phone_number: AsyncPhoneNumber
-    playground: AsyncPlayground
-    tests: AsyncTests
-    voice: AsyncVoice
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
@@ -137,19 +189,99 @@ class AsyncRetell(AsyncAPIClient):
             default_query=default_query,
             http_client=http_client,
         )
-        self.agent = AsyncAgent(self)
-        self.batch_call = AsyncBatchCall(self)
-        self.call = AsyncCall(self)
-        self.chat = AsyncChat(self)
-        self.chat_agent = AsyncChatAgent(self)
-        self.concurrency = AsyncConcurrency(self)
-        self.conversation_flow = AsyncConversationFlow(self)
-        self.conversation_flow_component = AsyncConversationFlowComponent(self)
-        self.export_request = AsyncExportRequest(self)
-        self.knowledge_base = AsyncKnowledgeBase(self)
-        self.llm = AsyncLlm(self)
-        self.mcp_tool = AsyncMcpTool(self)
-        self.phone_number = AsyncPhoneNumber(self)
-        self.playground = AsyncPlayground(self)
-        self.tests = AsyncTests(self)
-        self.voice = AsyncVoice(self)
+
+    @cached_property
+    def agent(self) -> AsyncAgentResource:
+        from .resources.agent import AsyncAgentResource
+
+        return AsyncAgentResource(self)
+
+    @cached_property
+    def batch_call(self) -> AsyncBatchCallResource:
+        from .resources.batch_call import AsyncBatchCallResource
+
+        return AsyncBatchCallResource(self)
+
+    @cached_property
+    def call(self) -> AsyncCallResource:
+        from .resources.call import AsyncCallResource
+
+        return AsyncCallResource(self)
+
+    @cached_property
+    def chat(self) -> AsyncChatResource:
+        from .resources.chat import AsyncChatResource
+
+        return AsyncChatResource(self)
+
+    @cached_property
+    def chat_agent(self) -> AsyncChatAgentResource:
+        from .resources.chat_agent import AsyncChatAgentResource
+
+        return AsyncChatAgentResource(self)
+
+    @cached_property
+    def concurrency(self) -> AsyncConcurrencyResource:
+        from .resources.concurrency import AsyncConcurrencyResource
+
+        return AsyncConcurrencyResource(self)
+
+    @cached_property
+    def conversation_flow(self) -> AsyncConversationFlowResource:
+        from .resources.conversation_flow import AsyncConversationFlowResource
+
+        return AsyncConversationFlowResource(self)
+
+    @cached_property
+    def conversation_flow_component(self) -> AsyncConversationFlowComponentResource:
+        from .resources.conversation_flow_component import AsyncConversationFlowComponentResource
+
+        return AsyncConversationFlowComponentResource(self)
+
+    @cached_property
+    def export_request(self) -> AsyncExportRequestResource:
+        from .resources.export_request import AsyncExportRequestResource
+
+        return AsyncExportRequestResource(self)
+
+    @cached_property
+    def knowledge_base(self) -> AsyncKnowledgeBaseResource:
+        from .resources.knowledge_base import AsyncKnowledgeBaseResource
+
+        return AsyncKnowledgeBaseResource(self)
+
+    @cached_property
+    def llm(self) -> AsyncLlmResource:
+        from .resources.llm import AsyncLlmResource
+
+        return AsyncLlmResource(self)
+
+    @cached_property
+    def mcp_tool(self) -> AsyncMcpToolResource:
+        from .resources.mcp_tool import AsyncMcpToolResource
+
+        return AsyncMcpToolResource(self)
+
+    @cached_property
+    def phone_number(self) -> AsyncPhoneNumberResource:
+        from .resources.phone_number import AsyncPhoneNumberResource
+
+        return AsyncPhoneNumberResource(self)
+
+    @cached_property
+    def playground(self) -> AsyncPlaygroundResource:
+        from .resources.playground import AsyncPlaygroundResource
+
+        return AsyncPlaygroundResource(self)
+
+    @cached_property
+    def tests(self) -> AsyncTestsResource:
+        from .resources.tests import AsyncTestsResource
+
+        return AsyncTestsResource(self)
+
+    @cached_property
+    def voice(self) -> AsyncVoiceResource:
+        from .resources.voice import AsyncVoiceResource
+
+        return AsyncVoiceResource(self)
