@@ -94,7 +94,8 @@ class Plan:
             if isinstance(value, str) and m.resource not in self.ids:
                 self.ids[m.resource] = value
         if m.resource == "knowledge_base" and isinstance(result, BaseModel):
-            for source in getattr(result, "knowledge_base_sources", None) or []:
+            sources: list[object] = getattr(result, "knowledge_base_sources", None) or []
+            for source in sources:
                 if isinstance(source, BaseModel) and isinstance(getattr(source, "source_id", None), str):
                     self.sources.append(getattr(source, "source_id"))
 

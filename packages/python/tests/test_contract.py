@@ -13,13 +13,14 @@ from retell import AsyncRetell, BaseModel, PageModel, Retell
 from retell._generated.operations import METHODS, MethodInfo
 
 
-def _check(m: MethodInfo, result: object) -> int:
+def _check(m: MethodInfo, value: Any) -> int:
     """JSON responses are models (or lists of them); every field they hold reads back through attributes."""
-    if m.operation.response == "json" and result is not None:
-        assert isinstance(result, (BaseModel, list)), f"{m.resource}.{m.method} returned {type(result).__name__}"
+    if m.operation.response == "json" and value is not None:
+        kind = type(value).__name__
+        assert kind == "list" or isinstance(value, BaseModel), f"{m.resource}.{m.method} returned {kind}"
     if m.operation.pagination is not None:
-        assert isinstance(getattr(result, m.operation.pagination.has_more_field), bool)
-    return check_model(result)
+        assert isinstance(getattr(value, m.operation.pagination.has_more_field), bool)
+    return check_model(value)
 
 
 def _total() -> int:
