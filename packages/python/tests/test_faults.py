@@ -13,6 +13,7 @@ import pytest
 
 from fault_server import FaultServer, Reply, Seen
 from retell import (
+    omit,
     APIConnectionError,
     APITimeoutError,
     AsyncRetell,
@@ -153,6 +154,13 @@ def test_wire_path_query_headers_and_json(server: FaultServer) -> None:
     assert seen.headers["content-type"] == "application/json"
     with pytest.raises(ValueError):
         client.agent.retrieve("..")
+    # `omit` removes a header the client sends, whether it travels per request or sits on the httpx client.
+    for sender in (client, client.copy()):
+        server.script = [Reply(200, AGENT)]
+        sender.agent.retrieve("agent_1", extra_headers={"x-app": omit, "user-agent": omit})
+        seen = server.requests[-1]
+        assert "x-app" not in seen.headers and "user-agent" not in seen.headers
+        assert seen.headers["authorization"] == f"Bearer {KEY}"
 
 
 def test_multipart_official_form(server: FaultServer) -> None:

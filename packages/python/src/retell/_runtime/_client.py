@@ -91,13 +91,13 @@ def _check_retries(value: object, name: str) -> None:
 class _Prepared:
     """One logical request, fixed before the first attempt."""
 
-    __slots__ = ("method", "url", "headers", "content", "timeout", "max_retries")
+    __slots__ = ("method", "url", "headers", "content", "timeout", "max_retries", "drop")
 
     def __init__(
         self,
         method: str,
         url: str,
-        headers: Mapping[str, str],
+        headers: Optional[Mapping[str, str]],
         content: Optional[bytes],
         timeout: TimeoutTypes,
         max_retries: int,
@@ -108,6 +108,8 @@ class _Prepared:
         self.content = content
         self.timeout = timeout
         self.max_retries = max_retries
+        self.drop: Tuple[str, ...] = ()
+        """Headers the caller removed (`omit`) that the httpx client would add."""
 
 
 class BaseClient:
@@ -150,6 +152,11 @@ class BaseClient:
         }
         for name, value in self._default_headers.items():
             self._headers[name.lower()] = value
+
+    def _install_headers(self, on_http_client: bool) -> None:
+        """The headers every request carries. On an httpx client this client created they were given to httpx
+        once, so a plain call sends none of its own; a shared or user-given httpx client gets them per request."""
+        self._request_headers: Optional[Mapping[str, str]] = None if on_http_client else self._headers
 
     def __repr__(self) -> str:
         # Never the key.
@@ -212,7 +219,7 @@ class BaseClient:
             pairs = encode_query(q)
             if pairs:
                 url += "?" + "&".join(f"{quote(k, safe='[]')}={quote(v, safe='')}" for k, v in pairs)
-        headers: Mapping[str, str] = self._headers
+        headers: Optional[Mapping[str, str]] = self._request_headers
         content: Optional[bytes] = None
         if op.body != "none" or extra_body:
             fields: Dict[str, object] = dict(body) if body else {}
@@ -222,12 +229,14 @@ class BaseClient:
                 content, content_type = encode_multipart(fields)
             else:
                 content, content_type = encode_json(fields), "application/json"
-            headers = {**self._headers, "content-type": content_type}
+            headers = {**(headers or {}), "content-type": content_type}
+        drop: Tuple[str, ...] = ()
         if extra_headers:
-            merged = dict(headers)
+            merged = dict(headers or {})
             for name, value in extra_headers.items():
                 if value is None or isinstance(value, Omit):
                     merged.pop(name.lower(), None)
+                    drop += (name.lower(),)
                 else:
                     merged[name.lower()] = value
             headers = merged
@@ -241,7 +250,10 @@ class BaseClient:
         else:
             _check_retries(max_retries, "max_retries")
             retries = max_retries
-        return _Prepared(op.method, url, headers, content, chosen, retries)
+        plan = _Prepared(op.method, url, headers, content, chosen, retries)
+        if drop:
+            plan.drop = drop  # an httpx client's own headers cannot be removed by passing fewer
+        return plan
 
     def _parser(self, op: Operation, cast: Conv, kwargs: Dict[str, Any]) -> ResponseParser:
         if op.pagination is None:
@@ -280,7 +292,7 @@ class BaseClient:
     @staticmethod
     def _log_attempt(plan: _Prepared, attempt: int) -> None:
         if log.isEnabledFor(logging.DEBUG):
-            shown = {k: ("***" if k in ("authorization", "x-api-key") else v) for k, v in plan.headers.items()}
+            shown = {k: ("***" if k in ("authorization", "x-api-key") else v) for k, v in (plan.headers or {}).items()}
             log.debug("retell: -> %s %s (attempt %d) headers=%s", plan.method, plan.url, attempt, shown)
 
     @staticmethod
@@ -297,7 +309,8 @@ class SyncAPIClient(BaseClient):
     def __init__(self, *, http_client: Optional[httpx.Client] = None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http = http_client is None
-        self._http = http_client or DefaultHttpxClient()
+        self._http = http_client or DefaultHttpxClient(headers=self._headers)
+        self._install_headers(self._owns_http)
 
     def copy(
         self,
@@ -369,24 +382,23 @@ class SyncAPIClient(BaseClient):
             request = self._http.build_request(
                 plan.method, plan.url, headers=plan.headers, content=plan.content, timeout=plan.timeout
             )
+            for name in plan.drop:
+                request.headers.pop(name, None)
             response: Optional[httpx.Response] = None
             try:
                 # Unless streamed, the whole body is read inside the attempt, so a reset mid-body is retried too.
                 response = self._http.send(request, stream=stream)
-                status = response.status_code
-                if status >= 400 or (retries_left > 0 and should_retry(status, response.headers)):
-                    response.read()
+                if response.status_code < 400:
+                    return response, attempt  # the common case: nothing else to decide
+                response.read()
             except httpx.TransportError as error:
                 if retries_left <= 0:
                     raise self._give_up(plan, attempt, error, request) from error
                 why = type(error).__name__
             else:
                 if retries_left <= 0 or not should_retry(response.status_code, response.headers):
-                    if response.status_code >= 400:
-                        raise make_status_error(response, method=plan.method, url=plan.url, attempts=attempt)
-                    return response, attempt
+                    raise make_status_error(response, method=plan.method, url=plan.url, attempts=attempt)
                 why = f"status {response.status_code}"
-                response.close()
             delay = retry_delay(attempt, response.headers if response is not None else None)
             log.info("retell: %s %s %s; retrying in %.2f s (%d left)", plan.method, plan.url, why, delay, retries_left)
             time.sleep(delay)
@@ -398,7 +410,8 @@ class AsyncAPIClient(BaseClient):
     def __init__(self, *, http_client: Optional[httpx.AsyncClient] = None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http = http_client is None
-        self._http = http_client or DefaultAsyncHttpxClient()
+        self._http = http_client or DefaultAsyncHttpxClient(headers=self._headers)
+        self._install_headers(self._owns_http)
 
     def copy(
         self,
@@ -470,23 +483,22 @@ class AsyncAPIClient(BaseClient):
             request = self._http.build_request(
                 plan.method, plan.url, headers=plan.headers, content=plan.content, timeout=plan.timeout
             )
+            for name in plan.drop:
+                request.headers.pop(name, None)
             response: Optional[httpx.Response] = None
             try:
                 response = await self._http.send(request, stream=stream)
-                status = response.status_code
-                if status >= 400 or (retries_left > 0 and should_retry(status, response.headers)):
-                    await response.aread()
+                if response.status_code < 400:
+                    return response, attempt  # the common case: nothing else to decide
+                await response.aread()
             except httpx.TransportError as error:
                 if retries_left <= 0:
                     raise self._give_up(plan, attempt, error, request) from error
                 why = type(error).__name__
             else:
                 if retries_left <= 0 or not should_retry(response.status_code, response.headers):
-                    if response.status_code >= 400:
-                        raise make_status_error(response, method=plan.method, url=plan.url, attempts=attempt)
-                    return response, attempt
+                    raise make_status_error(response, method=plan.method, url=plan.url, attempts=attempt)
                 why = f"status {response.status_code}"
-                await response.aclose()
             delay = retry_delay(attempt, response.headers if response is not None else None)
             log.info("retell: %s %s %s; retrying in %.2f s (%d left)", plan.method, plan.url, why, delay, retries_left)
             await asyncio.sleep(delay)
