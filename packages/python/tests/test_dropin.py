@@ -53,6 +53,7 @@ def sync_app(base_url: str, upload: Path) -> dict[str, object]:
     raw = client.agent.with_raw_response.retrieve(agent.agent_id, timeout=Timeout(5.0))
     facts = (raw.http_request.method, raw.is_closed, raw.url.path, raw.elapsed, raw.retries_taken)
     assert json.loads(raw.text()) == raw.json() and raw.read() == raw.http_response.content
+    assert client.with_raw_response.llm.retrieve(llm.llm_id).parse().llm_id == llm.llm_id
     try:
         client.with_options(max_retries=0).agent.retrieve("agent_missing")
     except NotFoundError as error:

@@ -23,6 +23,15 @@ function clientClass(resources: readonly PyResource[], flavor: 'sync' | 'async')
 `;
     })
     .join('');
+  const wrappers = (['WithRawResponse', 'WithStreamedResponse'] as const).map((w) => {
+    const attr = w === 'WithRawResponse' ? 'with_raw_response' : 'with_streaming_response';
+    return `
+    @cached_property
+    def ${attr}(self) -> ${name}${w}:
+        """Every resource's \`${attr}\` view: \`client.${attr}.agent.retrieve(...)\`."""
+        return ${name}${w}(self)
+`;
+  });
   return `class ${name}(${base}):
     """The Retell API client${flavor === 'async' ? ' (asyncio)' : ''}.
 
@@ -51,12 +60,41 @@ function clientClass(resources: readonly PyResource[], flavor: 'sync' | 'async')
             default_query=default_query,
             http_client=http_client,
         )
-${attrs}`;
+${attrs}${wrappers.join('')}`;
+}
+
+/** \`client.with_raw_response\` / \`client.with_streaming_response\`: each resource's wrapper view, by attribute. */
+function wrapperViews(resources: readonly PyResource[], flavor: 'sync' | 'async'): string {
+  const name = flavor === 'sync' ? 'Retell' : 'AsyncRetell';
+  return (['WithRawResponse', 'WithStreamedResponse'] as const)
+    .map((w) => {
+      const attr = w === 'WithRawResponse' ? 'with_raw_response' : 'with_streaming_response';
+      const members = resources
+        .map((r) => {
+          const cls = resourceClassName(r, flavor, w === 'WithRawResponse' ? 'WithRawResponse' : 'WithStreamingResponse');
+          return `
+    @cached_property
+    def ${r.attr}(self) -> ${cls}:
+        return self._client.${r.attr}.${attr}
+`;
+        })
+        .join('');
+      return `class ${name}${w}:
+    def __init__(self, client: ${name}) -> None:
+        self._client = client
+${members}`;
+    })
+    .join('\n\n');
 }
 
 export function clientModule(resources: readonly PyResource[], header: string): string {
   const imports = resources
-    .map((r) => `    from .resources.${r.attr} import ${resourceClassName(r, 'async')}, ${resourceClassName(r, 'sync')}\n`)
+    .map((r) => {
+      const names = (['sync', 'async'] as const).flatMap((f) =>
+        ['', 'WithRawResponse', 'WithStreamingResponse'].map((w) => resourceClassName(r, f, w)),
+      );
+      return `    from .resources.${r.attr} import ${names.sort().join(', ')}\n`;
+    })
     .join('');
   return [
     header,
@@ -72,11 +110,16 @@ export function clientModule(resources: readonly PyResource[], header: string): 
     'from .._runtime import DEFAULT_MAX_RETRIES, NOT_GIVEN, AsyncAPIClient, NotGiven, SyncAPIClient',
     '',
     ...(resources.length > 0 ? ['if TYPE_CHECKING:', imports] : []),
-    `__all__ = [${['Retell', 'AsyncRetell'].map(pyStr).join(', ')}]`,
+    `__all__ = [${['Retell', 'AsyncRetell', 'RetellWithRawResponse', 'RetellWithStreamedResponse', 'AsyncRetellWithRawResponse', 'AsyncRetellWithStreamedResponse'].map(pyStr).join(', ')}]`,
     '',
     '',
     clientClass(resources, 'sync'),
     '',
     clientClass(resources, 'async'),
+    '',
+    wrapperViews(resources, 'sync'),
+    '',
+    '',
+    wrapperViews(resources, 'async'),
   ].join('\n');
 }

@@ -12,27 +12,143 @@ import httpx
 from .._runtime import DEFAULT_MAX_RETRIES, NOT_GIVEN, AsyncAPIClient, NotGiven, SyncAPIClient
 
 if TYPE_CHECKING:
-    from .resources.agent import AsyncAgentResource, AgentResource
-    from .resources.batch_call import AsyncBatchCallResource, BatchCallResource
-    from .resources.call import AsyncCallResource, CallResource
-    from .resources.chat import AsyncChatResource, ChatResource
-    from .resources.chat_agent import AsyncChatAgentResource, ChatAgentResource
-    from .resources.concurrency import AsyncConcurrencyResource, ConcurrencyResource
-    from .resources.conversation_flow import AsyncConversationFlowResource, ConversationFlowResource
+    from .resources.agent import (
+        AgentResource,
+        AgentResourceWithRawResponse,
+        AgentResourceWithStreamingResponse,
+        AsyncAgentResource,
+        AsyncAgentResourceWithRawResponse,
+        AsyncAgentResourceWithStreamingResponse,
+    )
+    from .resources.batch_call import (
+        AsyncBatchCallResource,
+        AsyncBatchCallResourceWithRawResponse,
+        AsyncBatchCallResourceWithStreamingResponse,
+        BatchCallResource,
+        BatchCallResourceWithRawResponse,
+        BatchCallResourceWithStreamingResponse,
+    )
+    from .resources.call import (
+        AsyncCallResource,
+        AsyncCallResourceWithRawResponse,
+        AsyncCallResourceWithStreamingResponse,
+        CallResource,
+        CallResourceWithRawResponse,
+        CallResourceWithStreamingResponse,
+    )
+    from .resources.chat import (
+        AsyncChatResource,
+        AsyncChatResourceWithRawResponse,
+        AsyncChatResourceWithStreamingResponse,
+        ChatResource,
+        ChatResourceWithRawResponse,
+        ChatResourceWithStreamingResponse,
+    )
+    from .resources.chat_agent import (
+        AsyncChatAgentResource,
+        AsyncChatAgentResourceWithRawResponse,
+        AsyncChatAgentResourceWithStreamingResponse,
+        ChatAgentResource,
+        ChatAgentResourceWithRawResponse,
+        ChatAgentResourceWithStreamingResponse,
+    )
+    from .resources.concurrency import (
+        AsyncConcurrencyResource,
+        AsyncConcurrencyResourceWithRawResponse,
+        AsyncConcurrencyResourceWithStreamingResponse,
+        ConcurrencyResource,
+        ConcurrencyResourceWithRawResponse,
+        ConcurrencyResourceWithStreamingResponse,
+    )
+    from .resources.conversation_flow import (
+        AsyncConversationFlowResource,
+        AsyncConversationFlowResourceWithRawResponse,
+        AsyncConversationFlowResourceWithStreamingResponse,
+        ConversationFlowResource,
+        ConversationFlowResourceWithRawResponse,
+        ConversationFlowResourceWithStreamingResponse,
+    )
     from .resources.conversation_flow_component import (
         AsyncConversationFlowComponentResource,
+        AsyncConversationFlowComponentResourceWithRawResponse,
+        AsyncConversationFlowComponentResourceWithStreamingResponse,
         ConversationFlowComponentResource,
+        ConversationFlowComponentResourceWithRawResponse,
+        ConversationFlowComponentResourceWithStreamingResponse,
     )
-    from .resources.export_request import AsyncExportRequestResource, ExportRequestResource
-    from .resources.knowledge_base import AsyncKnowledgeBaseResource, KnowledgeBaseResource
-    from .resources.llm import AsyncLlmResource, LlmResource
-    from .resources.mcp_tool import AsyncMcpToolResource, McpToolResource
-    from .resources.phone_number import AsyncPhoneNumberResource, PhoneNumberResource
-    from .resources.playground import AsyncPlaygroundResource, PlaygroundResource
-    from .resources.tests import AsyncTestsResource, TestsResource
-    from .resources.voice import AsyncVoiceResource, VoiceResource
+    from .resources.export_request import (
+        AsyncExportRequestResource,
+        AsyncExportRequestResourceWithRawResponse,
+        AsyncExportRequestResourceWithStreamingResponse,
+        ExportRequestResource,
+        ExportRequestResourceWithRawResponse,
+        ExportRequestResourceWithStreamingResponse,
+    )
+    from .resources.knowledge_base import (
+        AsyncKnowledgeBaseResource,
+        AsyncKnowledgeBaseResourceWithRawResponse,
+        AsyncKnowledgeBaseResourceWithStreamingResponse,
+        KnowledgeBaseResource,
+        KnowledgeBaseResourceWithRawResponse,
+        KnowledgeBaseResourceWithStreamingResponse,
+    )
+    from .resources.llm import (
+        AsyncLlmResource,
+        AsyncLlmResourceWithRawResponse,
+        AsyncLlmResourceWithStreamingResponse,
+        LlmResource,
+        LlmResourceWithRawResponse,
+        LlmResourceWithStreamingResponse,
+    )
+    from .resources.mcp_tool import (
+        AsyncMcpToolResource,
+        AsyncMcpToolResourceWithRawResponse,
+        AsyncMcpToolResourceWithStreamingResponse,
+        McpToolResource,
+        McpToolResourceWithRawResponse,
+        McpToolResourceWithStreamingResponse,
+    )
+    from .resources.phone_number import (
+        AsyncPhoneNumberResource,
+        AsyncPhoneNumberResourceWithRawResponse,
+        AsyncPhoneNumberResourceWithStreamingResponse,
+        PhoneNumberResource,
+        PhoneNumberResourceWithRawResponse,
+        PhoneNumberResourceWithStreamingResponse,
+    )
+    from .resources.playground import (
+        AsyncPlaygroundResource,
+        AsyncPlaygroundResourceWithRawResponse,
+        AsyncPlaygroundResourceWithStreamingResponse,
+        PlaygroundResource,
+        PlaygroundResourceWithRawResponse,
+        PlaygroundResourceWithStreamingResponse,
+    )
+    from .resources.tests import (
+        AsyncTestsResource,
+        AsyncTestsResourceWithRawResponse,
+        AsyncTestsResourceWithStreamingResponse,
+        TestsResource,
+        TestsResourceWithRawResponse,
+        TestsResourceWithStreamingResponse,
+    )
+    from .resources.voice import (
+        AsyncVoiceResource,
+        AsyncVoiceResourceWithRawResponse,
+        AsyncVoiceResourceWithStreamingResponse,
+        VoiceResource,
+        VoiceResourceWithRawResponse,
+        VoiceResourceWithStreamingResponse,
+    )
 
-__all__ = ["Retell", "AsyncRetell"]
+__all__ = [
+    "Retell",
+    "AsyncRetell",
+    "RetellWithRawResponse",
+    "RetellWithStreamedResponse",
+    "AsyncRetellWithRawResponse",
+    "AsyncRetellWithStreamedResponse",
+]
 
 
 class Retell(SyncAPIClient):
@@ -160,6 +276,16 @@ class Retell(SyncAPIClient):
 
         return VoiceResource(self)
 
+    @cached_property
+    def with_raw_response(self) -> RetellWithRawResponse:
+        """Every resource's `with_raw_response` view: `client.with_raw_response.agent.retrieve(...)`."""
+        return RetellWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> RetellWithStreamedResponse:
+        """Every resource's `with_streaming_response` view: `client.with_streaming_response.agent.retrieve(...)`."""
+        return RetellWithStreamedResponse(self)
+
 
 class AsyncRetell(AsyncAPIClient):
     """The Retell API client (asyncio).
@@ -285,3 +411,289 @@ class AsyncRetell(AsyncAPIClient):
         from .resources.voice import AsyncVoiceResource
 
         return AsyncVoiceResource(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncRetellWithRawResponse:
+        """Every resource's `with_raw_response` view: `client.with_raw_response.agent.retrieve(...)`."""
+        return AsyncRetellWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncRetellWithStreamedResponse:
+        """Every resource's `with_streaming_response` view: `client.with_streaming_response.agent.retrieve(...)`."""
+        return AsyncRetellWithStreamedResponse(self)
+
+
+class RetellWithRawResponse:
+    def __init__(self, client: Retell) -> None:
+        self._client = client
+
+    @cached_property
+    def agent(self) -> AgentResourceWithRawResponse:
+        return self._client.agent.with_raw_response
+
+    @cached_property
+    def batch_call(self) -> BatchCallResourceWithRawResponse:
+        return self._client.batch_call.with_raw_response
+
+    @cached_property
+    def call(self) -> CallResourceWithRawResponse:
+        return self._client.call.with_raw_response
+
+    @cached_property
+    def chat(self) -> ChatResourceWithRawResponse:
+        return self._client.chat.with_raw_response
+
+    @cached_property
+    def chat_agent(self) -> ChatAgentResourceWithRawResponse:
+        return self._client.chat_agent.with_raw_response
+
+    @cached_property
+    def concurrency(self) -> ConcurrencyResourceWithRawResponse:
+        return self._client.concurrency.with_raw_response
+
+    @cached_property
+    def conversation_flow(self) -> ConversationFlowResourceWithRawResponse:
+        return self._client.conversation_flow.with_raw_response
+
+    @cached_property
+    def conversation_flow_component(self) -> ConversationFlowComponentResourceWithRawResponse:
+        return self._client.conversation_flow_component.with_raw_response
+
+    @cached_property
+    def export_request(self) -> ExportRequestResourceWithRawResponse:
+        return self._client.export_request.with_raw_response
+
+    @cached_property
+    def knowledge_base(self) -> KnowledgeBaseResourceWithRawResponse:
+        return self._client.knowledge_base.with_raw_response
+
+    @cached_property
+    def llm(self) -> LlmResourceWithRawResponse:
+        return self._client.llm.with_raw_response
+
+    @cached_property
+    def mcp_tool(self) -> McpToolResourceWithRawResponse:
+        return self._client.mcp_tool.with_raw_response
+
+    @cached_property
+    def phone_number(self) -> PhoneNumberResourceWithRawResponse:
+        return self._client.phone_number.with_raw_response
+
+    @cached_property
+    def playground(self) -> PlaygroundResourceWithRawResponse:
+        return self._client.playground.with_raw_response
+
+    @cached_property
+    def tests(self) -> TestsResourceWithRawResponse:
+        return self._client.tests.with_raw_response
+
+    @cached_property
+    def voice(self) -> VoiceResourceWithRawResponse:
+        return self._client.voice.with_raw_response
+
+
+class RetellWithStreamedResponse:
+    def __init__(self, client: Retell) -> None:
+        self._client = client
+
+    @cached_property
+    def agent(self) -> AgentResourceWithStreamingResponse:
+        return self._client.agent.with_streaming_response
+
+    @cached_property
+    def batch_call(self) -> BatchCallResourceWithStreamingResponse:
+        return self._client.batch_call.with_streaming_response
+
+    @cached_property
+    def call(self) -> CallResourceWithStreamingResponse:
+        return self._client.call.with_streaming_response
+
+    @cached_property
+    def chat(self) -> ChatResourceWithStreamingResponse:
+        return self._client.chat.with_streaming_response
+
+    @cached_property
+    def chat_agent(self) -> ChatAgentResourceWithStreamingResponse:
+        return self._client.chat_agent.with_streaming_response
+
+    @cached_property
+    def concurrency(self) -> ConcurrencyResourceWithStreamingResponse:
+        return self._client.concurrency.with_streaming_response
+
+    @cached_property
+    def conversation_flow(self) -> ConversationFlowResourceWithStreamingResponse:
+        return self._client.conversation_flow.with_streaming_response
+
+    @cached_property
+    def conversation_flow_component(self) -> ConversationFlowComponentResourceWithStreamingResponse:
+        return self._client.conversation_flow_component.with_streaming_response
+
+    @cached_property
+    def export_request(self) -> ExportRequestResourceWithStreamingResponse:
+        return self._client.export_request.with_streaming_response
+
+    @cached_property
+    def knowledge_base(self) -> KnowledgeBaseResourceWithStreamingResponse:
+        return self._client.knowledge_base.with_streaming_response
+
+    @cached_property
+    def llm(self) -> LlmResourceWithStreamingResponse:
+        return self._client.llm.with_streaming_response
+
+    @cached_property
+    def mcp_tool(self) -> McpToolResourceWithStreamingResponse:
+        return self._client.mcp_tool.with_streaming_response
+
+    @cached_property
+    def phone_number(self) -> PhoneNumberResourceWithStreamingResponse:
+        return self._client.phone_number.with_streaming_response
+
+    @cached_property
+    def playground(self) -> PlaygroundResourceWithStreamingResponse:
+        return self._client.playground.with_streaming_response
+
+    @cached_property
+    def tests(self) -> TestsResourceWithStreamingResponse:
+        return self._client.tests.with_streaming_response
+
+    @cached_property
+    def voice(self) -> VoiceResourceWithStreamingResponse:
+        return self._client.voice.with_streaming_response
+
+
+class AsyncRetellWithRawResponse:
+    def __init__(self, client: AsyncRetell) -> None:
+        self._client = client
+
+    @cached_property
+    def agent(self) -> AsyncAgentResourceWithRawResponse:
+        return self._client.agent.with_raw_response
+
+    @cached_property
+    def batch_call(self) -> AsyncBatchCallResourceWithRawResponse:
+        return self._client.batch_call.with_raw_response
+
+    @cached_property
+    def call(self) -> AsyncCallResourceWithRawResponse:
+        return self._client.call.with_raw_response
+
+    @cached_property
+    def chat(self) -> AsyncChatResourceWithRawResponse:
+        return self._client.chat.with_raw_response
+
+    @cached_property
+    def chat_agent(self) -> AsyncChatAgentResourceWithRawResponse:
+        return self._client.chat_agent.with_raw_response
+
+    @cached_property
+    def concurrency(self) -> AsyncConcurrencyResourceWithRawResponse:
+        return self._client.concurrency.with_raw_response
+
+    @cached_property
+    def conversation_flow(self) -> AsyncConversationFlowResourceWithRawResponse:
+        return self._client.conversation_flow.with_raw_response
+
+    @cached_property
+    def conversation_flow_component(self) -> AsyncConversationFlowComponentResourceWithRawResponse:
+        return self._client.conversation_flow_component.with_raw_response
+
+    @cached_property
+    def export_request(self) -> AsyncExportRequestResourceWithRawResponse:
+        return self._client.export_request.with_raw_response
+
+    @cached_property
+    def knowledge_base(self) -> AsyncKnowledgeBaseResourceWithRawResponse:
+        return self._client.knowledge_base.with_raw_response
+
+    @cached_property
+    def llm(self) -> AsyncLlmResourceWithRawResponse:
+        return self._client.llm.with_raw_response
+
+    @cached_property
+    def mcp_tool(self) -> AsyncMcpToolResourceWithRawResponse:
+        return self._client.mcp_tool.with_raw_response
+
+    @cached_property
+    def phone_number(self) -> AsyncPhoneNumberResourceWithRawResponse:
+        return self._client.phone_number.with_raw_response
+
+    @cached_property
+    def playground(self) -> AsyncPlaygroundResourceWithRawResponse:
+        return self._client.playground.with_raw_response
+
+    @cached_property
+    def tests(self) -> AsyncTestsResourceWithRawResponse:
+        return self._client.tests.with_raw_response
+
+    @cached_property
+    def voice(self) -> AsyncVoiceResourceWithRawResponse:
+        return self._client.voice.with_raw_response
+
+
+class AsyncRetellWithStreamedResponse:
+    def __init__(self, client: AsyncRetell) -> None:
+        self._client = client
+
+    @cached_property
+    def agent(self) -> AsyncAgentResourceWithStreamingResponse:
+        return self._client.agent.with_streaming_response
+
+    @cached_property
+    def batch_call(self) -> AsyncBatchCallResourceWithStreamingResponse:
+        return self._client.batch_call.with_streaming_response
+
+    @cached_property
+    def call(self) -> AsyncCallResourceWithStreamingResponse:
+        return self._client.call.with_streaming_response
+
+    @cached_property
+    def chat(self) -> AsyncChatResourceWithStreamingResponse:
+        return self._client.chat.with_streaming_response
+
+    @cached_property
+    def chat_agent(self) -> AsyncChatAgentResourceWithStreamingResponse:
+        return self._client.chat_agent.with_streaming_response
+
+    @cached_property
+    def concurrency(self) -> AsyncConcurrencyResourceWithStreamingResponse:
+        return self._client.concurrency.with_streaming_response
+
+    @cached_property
+    def conversation_flow(self) -> AsyncConversationFlowResourceWithStreamingResponse:
+        return self._client.conversation_flow.with_streaming_response
+
+    @cached_property
+    def conversation_flow_component(self) -> AsyncConversationFlowComponentResourceWithStreamingResponse:
+        return self._client.conversation_flow_component.with_streaming_response
+
+    @cached_property
+    def export_request(self) -> AsyncExportRequestResourceWithStreamingResponse:
+        return self._client.export_request.with_streaming_response
+
+    @cached_property
+    def knowledge_base(self) -> AsyncKnowledgeBaseResourceWithStreamingResponse:
+        return self._client.knowledge_base.with_streaming_response
+
+    @cached_property
+    def llm(self) -> AsyncLlmResourceWithStreamingResponse:
+        return self._client.llm.with_streaming_response
+
+    @cached_property
+    def mcp_tool(self) -> AsyncMcpToolResourceWithStreamingResponse:
+        return self._client.mcp_tool.with_streaming_response
+
+    @cached_property
+    def phone_number(self) -> AsyncPhoneNumberResourceWithStreamingResponse:
+        return self._client.phone_number.with_streaming_response
+
+    @cached_property
+    def playground(self) -> AsyncPlaygroundResourceWithStreamingResponse:
+        return self._client.playground.with_streaming_response
+
+    @cached_property
+    def tests(self) -> AsyncTestsResourceWithStreamingResponse:
+        return self._client.tests.with_streaming_response
+
+    @cached_property
+    def voice(self) -> AsyncVoiceResourceWithStreamingResponse:
+        return self._client.voice.with_streaming_response
