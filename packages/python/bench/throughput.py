@@ -1,7 +1,10 @@
 """Throughput of the Python SDK against a plain httpx loop, on the same loopback server, in one process:
-sync (one client, sequential calls) and async (one client, CONCURRENCY calls in flight). Rounds alternate
-between peer and SDK so machine noise hits both alike; each line prints calls/s and the ratio to the peer.
-Usage: python3 throughput.py <base_url> [calls] [rounds]"""
+sync (one client, sequential calls) and async (one client, CONCURRENCY calls in flight). Both sides read the
+same nested field (`response_engine.type`): the plain loop from `r.json()`, the SDK through its response model,
+so the models are switched on. Rounds alternate between peer and SDK so machine noise hits both alike; each
+line prints calls/s and the ratio to the peer. `--profile` also prints the SDK's top frames by own time
+(cProfile, sync loop) next to the plain loop's.
+Usage: python3 throughput.py <base_url> [calls] [rounds] [--profile]"""
 
 from __future__ import annotations
 
@@ -29,10 +32,10 @@ def sync_rounds(base: str, calls: int, rounds: int) -> tuple[list[float], list[f
     def plain() -> None:
         r = peer.get(url)
         r.raise_for_status()
-        r.json()
+        assert r.json()["response_engine"]["type"] == "retell-llm"
 
     def ours() -> None:
-        sdk.agent.retrieve(AGENT_ID)
+        assert sdk.agent.retrieve(AGENT_ID).response_engine.type == "retell-llm"
 
     out: tuple[list[float], list[float]] = ([], [])
     for fn in (plain, ours):  # warm-up
@@ -57,10 +60,10 @@ async def async_rounds(base: str, calls: int, rounds: int) -> tuple[list[float],
     async def plain() -> None:
         r = await peer.get(url)
         r.raise_for_status()
-        r.json()
+        assert r.json()["response_engine"]["type"] == "retell-llm"
 
     async def ours() -> None:
-        await sdk.agent.retrieve(AGENT_ID)
+        assert (await sdk.agent.retrieve(AGENT_ID)).response_engine.type == "retell-llm"
 
     async def batch(fn: Callable[[], Awaitable[None]], n: int) -> None:
         sem = asyncio.Semaphore(CONCURRENCY)
@@ -89,13 +92,40 @@ def report(label: str, peer: list[float], ours: list[float]) -> None:
     print(f"{label:<6} plain httpx {p:8.0f} calls/s   retell {o:8.0f} calls/s   ratio {o / p:.2f}x  (median of {len(peer)} rounds)")
 
 
+def profile(base: str, calls: int) -> None:
+    """Top frames by own time of `calls` sequential calls, plain loop then SDK."""
+    import cProfile
+    import pstats
+
+    peer = httpx.Client(headers={"authorization": f"Bearer {KEY}"})
+    sdk = Retell(api_key=KEY, base_url=base)
+    url = f"{base}/get-agent/{AGENT_ID}"
+    loops = {
+        "plain httpx": lambda: peer.get(url).json()["response_engine"]["type"],
+        "retell": lambda: sdk.agent.retrieve(AGENT_ID).response_engine.type,
+    }
+    for label, fn in loops.items():
+        for _ in range(50):
+            fn()
+        prof = cProfile.Profile()
+        prof.enable()
+        for _ in range(calls):
+            fn()
+        prof.disable()
+        print(f"--- profile: {label}, {calls} calls, top 12 by own time")
+        pstats.Stats(prof, stream=sys.stdout).sort_stats("tottime").print_stats(12)
+
+
 def main() -> None:
-    base = sys.argv[1]
-    calls = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
-    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    base = args[0]
+    calls = int(args[1]) if len(args) > 1 else 1000
+    rounds = int(args[2]) if len(args) > 2 else 5
     print(f"python {sys.version.split()[0]}, httpx {httpx.__version__}, {calls} calls x {rounds} rounds, loopback {base}")
     report("sync", *sync_rounds(base, calls, rounds))
     report("async", *asyncio.run(async_rounds(base, calls, rounds)))
+    if "--profile" in sys.argv:
+        profile(base, calls)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,10 @@ state the run has built (ids of created records, versions that exist). Shared by
 
 from __future__ import annotations
 
+import json
 from typing import Any, cast
+
+from retell import BaseModel
 
 from retell._generated.operations import METHODS, MethodInfo
 
@@ -86,11 +89,34 @@ class Plan:
 
     def record(self, m: MethodInfo, result: Any) -> None:
         """Remembers ids of created records for the calls after them."""
-        if m.resource in STATEFUL and m.method in ("create", "import_") and isinstance(result, dict):
-            value = result.get(ID_FIELD[m.resource])  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+        if m.resource in STATEFUL and m.method in ("create", "import_") and isinstance(result, BaseModel):
+            value = getattr(result, ID_FIELD[m.resource])
             if isinstance(value, str) and m.resource not in self.ids:
                 self.ids[m.resource] = value
-        if m.resource == "knowledge_base" and isinstance(result, dict):
-            for source in result.get("knowledge_base_sources") or []:  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
-                if isinstance(source, dict) and isinstance(source.get("source_id"), str):  # pyright: ignore[reportUnknownMemberType]
-                    self.sources.append(source["source_id"])  # pyright: ignore[reportUnknownArgumentType]
+        if m.resource == "knowledge_base" and isinstance(result, BaseModel):
+            sources: list[object] = getattr(result, "knowledge_base_sources", None) or []
+            for source in sources:
+                if isinstance(source, BaseModel) and isinstance(getattr(source, "source_id", None), str):
+                    self.sources.append(getattr(source, "source_id"))
+
+
+def check_model(value: object, depth: int = 0) -> int:
+    """Reads every field the response holds through the model, nested models too: each must be reachable as
+    an attribute, and `to_dict()` / `to_json()` must give back the JSON. Returns how many fields were read."""
+    if depth > 16:
+        return 0
+    read = 0
+    if isinstance(value, BaseModel):
+        data = value.to_dict()
+        assert json.loads(value.to_json()) == data
+        for name in sorted(value.model_fields_set):
+            read += 1 + check_model(getattr(value, name), depth + 1)
+        assert isinstance(value.model_dump(), dict)
+    elif isinstance(value, list):
+        for item in cast("list[object]", value):
+            read += check_model(item, depth + 1)
+    elif isinstance(value, dict):
+        # A plain dict may only hold what the spec leaves open (maps, free-form objects): never a declared model.
+        for item in cast("dict[str, object]", value).values():
+            read += check_model(item, depth + 1)
+    return read

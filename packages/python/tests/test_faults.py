@@ -8,10 +8,12 @@ import asyncio
 import logging
 from typing import Any, Iterator
 
+import httpx
 import pytest
 
 from fault_server import FaultServer, Reply, Seen
 from retell import (
+    omit,
     APIConnectionError,
     APITimeoutError,
     AsyncRetell,
@@ -47,7 +49,7 @@ def test_retries_5xx_then_succeeds_and_reports_attempts(server: FaultServer) -> 
     assert raw.status_code == 200
     assert raw.attempts == 3
     assert raw.round_trip_time > 0
-    assert raw.parse()["agent_id"] == "agent_1"
+    assert raw.parse().agent_id == "agent_1"
     assert raw.headers["content-type"] == "application/json"
     assert len(server.requests) == 3
 
@@ -64,20 +66,20 @@ def test_gives_up_after_max_retries_with_the_last_error(server: FaultServer) -> 
 def test_per_request_max_retries_overrides_the_client(server: FaultServer) -> None:
     server.script = [Reply(429, {"message": "slow down"}, NOW), Reply(200, AGENT)]
     with pytest.raises(RateLimitError):
-        sync_client(server, max_retries=5).agent.retrieve("agent_1", max_retries=0)
+        sync_client(server, max_retries=5).with_options(max_retries=0).agent.retrieve("agent_1")
     assert len(server.requests) == 1
 
 
 @pytest.mark.parametrize("status", [408, 409, 429, 500, 503])
 def test_retried_statuses(server: FaultServer, status: int) -> None:
     server.script = [Reply(status, {"message": "x"}, NOW), Reply(200, AGENT)]
-    assert sync_client(server).agent.retrieve("agent_1")["agent_id"] == "agent_1"
+    assert sync_client(server).agent.retrieve("agent_1").agent_id == "agent_1"
     assert len(server.requests) == 2
 
 
 def test_obeys_x_should_retry(server: FaultServer) -> None:
     server.script = [Reply(400, {"message": "x"}, {**NOW, "x-should-retry": "true"}), Reply(200, AGENT)]
-    assert sync_client(server).agent.retrieve("agent_1")["agent_id"] == "agent_1"
+    assert sync_client(server).agent.retrieve("agent_1").agent_id == "agent_1"
     server.requests.clear()
     server.script = [Reply(500, {"message": "no"}, {"x-should-retry": "false"})]
     with pytest.raises(InternalServerError):
@@ -99,7 +101,7 @@ def test_error_hierarchy_by_status(server: FaultServer, status: int, cls: type[E
 
 def test_connection_closed_is_retried_then_reported(server: FaultServer) -> None:
     server.script = [Reply(close=True), Reply(200, AGENT)]
-    assert sync_client(server).agent.retrieve("agent_1")["agent_id"] == "agent_1"
+    assert sync_client(server).agent.retrieve("agent_1").agent_id == "agent_1"
     server.script = [Reply(close=True), Reply(close=True)]
     with pytest.raises(APIConnectionError) as info:
         sync_client(server, max_retries=1).agent.retrieve("agent_1")
@@ -111,7 +113,7 @@ def test_reset_mid_body_is_retried(server: FaultServer) -> None:
     server.script = [Reply(200, AGENT, truncate=True), Reply(200, AGENT)]
     raw = sync_client(server).agent.with_raw_response.retrieve("agent_1")
     assert raw.attempts == 2
-    assert raw.parse()["agent_id"] == "agent_1"
+    assert raw.parse().agent_id == "agent_1"
 
 
 def test_timeout_per_attempt_then_timeout_error(server: FaultServer) -> None:
@@ -120,7 +122,7 @@ def test_timeout_per_attempt_then_timeout_error(server: FaultServer) -> None:
     assert raw.attempts == 2
     server.script = [Reply(200, AGENT, delay=3.0), Reply(200, AGENT, delay=3.0)]
     with pytest.raises(APITimeoutError) as info:
-        sync_client(server, max_retries=1).agent.retrieve("agent_1", timeout=0.3)
+        sync_client(server, max_retries=1).agent.retrieve("agent_1", timeout=httpx.Timeout(0.3))
     assert info.value.attempts == 2
 
 
@@ -152,9 +154,16 @@ def test_wire_path_query_headers_and_json(server: FaultServer) -> None:
     assert seen.headers["content-type"] == "application/json"
     with pytest.raises(ValueError):
         client.agent.retrieve("..")
+    # `omit` removes a header the client sends, whether it travels per request or sits on the httpx client.
+    for sender in (client, client.copy()):
+        server.script = [Reply(200, AGENT)]
+        sender.agent.retrieve("agent_1", extra_headers={"x-app": omit, "user-agent": omit})
+        seen = server.requests[-1]
+        assert "x-app" not in seen.headers and "user-agent" not in seen.headers
+        assert seen.headers["authorization"] == f"Bearer {KEY}"
 
 
-def test_multipart_bracket_convention(server: FaultServer) -> None:
+def test_multipart_official_form(server: FaultServer) -> None:
     server.script = [Reply(200, {"knowledge_base_id": "kb_1"})]
     sync_client(server).knowledge_base.create(
         knowledge_base_name="FAQ",
@@ -173,19 +182,19 @@ def test_multipart_bracket_convention(server: FaultServer) -> None:
     # Required fields come first (keyword order), then the optional ones; what matters is each part's name.
     assert sorted(names) == [
         "enable_auto_refresh",
-        "knowledge_base_files[]",
-        "knowledge_base_files[]",
+        "knowledge_base_files",
+        "knowledge_base_files",
         "knowledge_base_name",
-        "knowledge_base_texts[][text]",
-        "knowledge_base_texts[][title]",
-        "knowledge_base_urls[]",
+        "knowledge_base_texts",
+        "knowledge_base_urls",
     ]
-    files = [i for i, n in enumerate(names) if n == "knowledge_base_files[]"]
+    files = [i for i, n in enumerate(names) if n == "knowledge_base_files"]
     assert 'filename="a.txt"' in heads[files[0]] and "Content-Type: text/plain" in heads[files[0]]
     assert parts[files[0]].split(b"\r\n\r\n", 1)[1] == b"alpha\r\n"
     assert 'filename="upload"' in heads[files[1]] and "Content-Type: application/octet-stream" in heads[files[1]]
     assert parts[names.index("enable_auto_refresh")].split(b"\r\n\r\n", 1)[1] == b"true\r\n"
-    assert parts[names.index("knowledge_base_texts[][title]")].split(b"\r\n\r\n", 1)[1] == b"T1\r\n"
+    texts = parts[names.index("knowledge_base_texts")].split(b"\r\n\r\n", 1)[1]
+    assert texts == b'[{"text":"t1","title":"T1"}]\r\n'
 
 
 def test_keys_never_logged_or_shown(server: FaultServer, caplog: pytest.LogCaptureFixture) -> None:
@@ -205,7 +214,7 @@ def test_environment_defaults(server: FaultServer, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("RETELL_API_KEY", KEY)
     monkeypatch.setenv("RETELL_BASE_URL", server.url)
     server.script = [Reply(200, AGENT)]
-    assert Retell().agent.retrieve("agent_1")["agent_id"] == "agent_1"
+    assert Retell().agent.retrieve("agent_1").agent_id == "agent_1"
     assert AsyncRetell().base_url == server.url
     with pytest.raises(RetellError, match="base_url"):
         Retell(base_url="not a url")
@@ -234,10 +243,10 @@ def test_pagination_walks_every_page(server: FaultServer) -> None:
         {"items": [call(4)], "has_more": False, "pagination_key": None},
     ])
     client = sync_client(server)
-    assert [c["call_id"] for c in client.call.list(limit=2)] == ["call_1", "call_2", "call_3", "call_4"]
+    assert [c.call_id for c in client.call.list(limit=2).auto_paging_iter()] == ["call_1", "call_2", "call_3", "call_4"]
     assert [r.body for r in server.requests][1] == b'{"limit":2,"pagination_key":"c1"}'
     first = client.call.list()
-    assert [c["call_id"] for c in first.items] == ["call_1", "call_2"]
+    assert [c.call_id for c in first.items or []] == ["call_1", "call_2"]
     assert first.has_next_page()
 
 
@@ -249,7 +258,7 @@ def test_pagination_guards(server: FaultServer) -> None:
         {"items": [call(2)], "has_more": True, "pagination_key": "c2"},
         {"items": [call(3)], "has_more": True, "pagination_key": "c1"},
     ])
-    assert [c["call_id"] for c in client.call.list()] == ["call_1", "call_2", "call_3"]
+    assert [c.call_id for c in client.call.list().auto_paging_iter()] == ["call_1", "call_2", "call_3"]
     # An empty page that claims more ends it too.
     server.requests.clear()
     _pages(server, [
@@ -257,7 +266,7 @@ def test_pagination_guards(server: FaultServer) -> None:
         {"items": [], "has_more": True, "pagination_key": "c2"},
         {"items": [call(9)], "has_more": False},
     ])
-    assert [c["call_id"] for c in client.call.list()] == ["call_1"]
+    assert [c.call_id for c in client.call.list().auto_paging_iter()] == ["call_1"]
     assert len(server.requests) == 2
     # max_pages caps an endless list.
     server.responder = lambda seen: Reply(200, {"items": [call(len(server.requests))], "has_more": True, "pagination_key": f"c{len(server.requests)}"})
@@ -271,10 +280,10 @@ def test_async_retries_timeouts_and_pagination(server: FaultServer) -> None:
         async with AsyncRetell(api_key=KEY, base_url=server.url) as client:
             server.script = [Reply(500, None, NOW), Reply(200, AGENT, truncate=True), Reply(200, AGENT)]
             raw = await client.agent.with_raw_response.retrieve("agent_1")
-            assert raw.attempts == 3 and raw.parse()["agent_id"] == "agent_1"
+            assert raw.attempts == 3 and (await raw.parse()).agent_id == "agent_1"
             server.script = [Reply(200, AGENT, delay=3.0), Reply(200, AGENT, delay=3.0)]
             with pytest.raises(APITimeoutError):
-                await client.agent.retrieve("agent_1", timeout=0.3, max_retries=1)
+                await client.with_options(max_retries=1).agent.retrieve("agent_1", timeout=0.3)
             server.script = [Reply(404, {"message": "gone"})]
             with pytest.raises(NotFoundError):
                 await client.agent.retrieve("agent_1")
@@ -282,10 +291,10 @@ def test_async_retries_timeouts_and_pagination(server: FaultServer) -> None:
                 {"items": [call(1)], "has_more": True, "pagination_key": "c1"},
                 {"items": [call(2)], "has_more": True, "pagination_key": "c0"},
             ])
-            seen = [c["call_id"] async for c in client.call.list()]
+            seen = [c.call_id async for c in (await client.call.list()).auto_paging_iter()]
             # c0 is new, so page 0 comes again; its cursor c1 was seen, so the walk ends there.
             assert seen == ["call_1", "call_2", "call_1"]
             first = await client.call.list()
-            assert [c["call_id"] for c in first.items] == ["call_1"]
+            assert [c.call_id for c in first.items or []] == ["call_1"]
 
     asyncio.run(run())

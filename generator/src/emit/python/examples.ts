@@ -9,6 +9,7 @@ import { resolveRef } from '../../ir/type-tree.js';
 import { pyStr, pyValue } from './literals.js';
 import type { PyArg, PyMethod, PyResource } from './methods.js';
 import { pyMemberName, pyResourceName, snakeCase } from './naming.js';
+import { modelFieldName } from './types.js';
 
 function placeholder(tree: TypeTree, type: TypeNode, name: string, depth = 0): unknown {
   const t = resolveRef(tree, type);
@@ -75,7 +76,9 @@ export function pythonExample(tree: TypeTree, m: PyMethod, flavor: 'sync' | 'asy
     ? ['import os', '', 'from retell import Retell', '', 'client = Retell(', '    api_key=os.environ.get("RETELL_API_KEY"),  # the default; can be omitted', ')']
     : ['import asyncio', 'import os', '', 'from retell import AsyncRetell', '', 'client = AsyncRetell(', '    api_key=os.environ.get("RETELL_API_KEY"),  # the default; can be omitted', ')'];
   let use: string[];
-  if (m.page) use = flavor === 'sync' ? [`for item in ${call}:`, '    print(item)'] : [`async for item in ${call}:`, '    print(item)'];
+  if (m.page) {
+    use = [`page = ${flavor === 'async' ? 'await ' : ''}${call}`, ...(m.op.pagination?.hasMoreField ? [`print(page.${modelFieldName(m.op.pagination.hasMoreField)})`] : []), `${flavor === 'async' ? 'async ' : ''}for item in page.auto_paging_iter():`, '    print(item)'];
+  }
   else if (m.responseKind === 'empty') use = [`${flavor === 'async' ? 'await ' : ''}${call}`];
   else use = [`${variable || 'response'} = ${flavor === 'async' ? 'await ' : ''}${call}`, `print(${variable || 'response'})`];
   if (flavor === 'async') {

@@ -2,7 +2,8 @@
  * The Python emitter: the same IR (plus its type tree, `ir/type-tree.ts`), another language. Writes the
  * generated half of `packages/python` (`src/retell/_generated/`: types, operations, resources, clients)
  * and its API reference; the hand-written runtime (`src/retell/_runtime/`) and the package around it
- * are not generated. Python files are text: no formatter runs on them, so bytes depend on the IR only.
+ * are not generated. The Python files are formatted by black (format.ts), pinned, so bytes depend on the IR
+ * and the black version only.
  */
 import type { LoadedSpec } from '../../load/index.js';
 import { buildTypeTree, type TypeTree } from '../../ir/type-tree.js';
@@ -12,10 +13,13 @@ import { apiMarkdown } from './api-md.js';
 import { clientModule } from './client.js';
 import { pythonExample, pythonExampleFor } from './examples.js';
 import { pyStr } from './literals.js';
-import { pyResources, type PyResource } from './methods.js';
+import { pageItems, pyResources, type PyResource } from './methods.js';
 import { operationsModule } from './operations.js';
-import { resourceModule } from './resources.js';
-import { TypeRegistry } from './types.js';
+import { resourceClassName, resourceModule } from './resources.js';
+import { MODULE_NAMES, TypeRegistry } from './types.js';
+import { formatPython } from './format.js';
+import { importUsed } from './imports.js';
+import { PyScope } from './naming.js';
 
 export const PYTHON_DIR = 'packages/python/src/retell/_generated';
 export const PYTHON_API_DOC = 'packages/python/api.md';
@@ -27,15 +31,21 @@ export const PY_HEADER = [
 
 export interface PythonModel {
   readonly tree: TypeTree;
-  readonly types: TypeRegistry;
+  /** Request shapes (TypedDicts, `params.py`). */
+  readonly params: TypeRegistry;
+  /** Response models (`models.py`). */
+  readonly models: TypeRegistry;
   readonly resources: readonly PyResource[];
 }
 
 export function pythonModel(spec: LoadedSpec, model: ApiModel): PythonModel {
   const tree = buildTypeTree(spec.document, model, spec.file);
-  const types = new TypeRegistry(tree, new Map(model.schemas.map((s) => [s.key, s.typeName])));
-  const resources = pyResources(model, types);
-  return { tree, types, resources };
+  const names = new Map(model.schemas.map((s) => [s.key, s.typeName]));
+  const scope = new PyScope(MODULE_NAMES);
+  const params = new TypeRegistry(tree, names, scope, 'param');
+  const models = new TypeRegistry(tree, names, scope, 'model', pageItems(model, tree));
+  const resources = pyResources(model, params, models);
+  return { tree, params, models, resources };
 }
 
 /**
@@ -59,19 +69,51 @@ export function pythonExamplesByFacadeName(spec: LoadedSpec, model: ApiModel): M
   return out;
 }
 
-export function emitPython(spec: LoadedSpec, model: ApiModel): TextFile[] {
+function typesModule(types: TypeRegistry, header: string, doc: string, runtimeNames: readonly string[]): string {
+  const body = types.body();
+  return [
+    header,
+    `"""${doc}"""`,
+    '',
+    'from __future__ import annotations',
+    '',
+    importUsed('typing', ['Dict', 'List', 'Optional', 'Union'], body),
+    importUsed('typing_extensions', ['Literal', 'Required', 'TypeAlias', 'TypedDict'], body),
+    importUsed('.._runtime', runtimeNames, body),
+    `__all__ = [${types.names().sort().map((n) => pyStr(n)).join(', ')}]`,
+    '',
+    '',
+    body,
+  ].join('\n');
+}
+
+/** The Python files, unformatted (see `format.ts`). */
+export function emitPythonUnformatted(spec: LoadedSpec, model: ApiModel): TextFile[] {
   const py = pythonModel(spec, model);
   const files: TextFile[] = [];
   const file = (rel: string, text: string): void => void files.push({ path: `${PYTHON_DIR}/${rel}`, text });
-  // Resource modules first: they declare params and inline response types in the registry.
-  const resourceFiles = py.resources.map((r) => [`resources/${r.attr}.py`, resourceModule(py.types, r, PY_HEADER)] as const);
-  const docs = apiMarkdown(py.resources, py.types, py.tree);
+  const types = { params: py.params, models: py.models };
+  // Resource modules first: they declare the params and response types they use.
+  const resourceFiles = py.resources.map((r) => [`resources/${r.attr}.py`, resourceModule(types, r, PY_HEADER)] as const);
+  const docs = apiMarkdown(py.resources, types, py.tree);
   for (const [rel, text] of resourceFiles) file(rel, text);
+  const exported = py.resources.flatMap((r) =>
+    (['sync', 'async'] as const).flatMap((f) => ['', 'WithRawResponse', 'WithStreamingResponse'].map((w) => [r.attr, resourceClassName(r, f, w)] as const)),
+  );
   file(
     'resources/__init__.py',
-    `${PY_HEADER}\n"""Resource classes, one module per resource."""\n`,
+    [
+      PY_HEADER,
+      '"""Resource classes, one module per resource."""',
+      '',
+      ...py.resources.map((r) => `from .${r.attr} import ${exported.filter(([a]) => a === r.attr).map(([, n]) => n).sort().join(', ')}`),
+      '',
+      `__all__ = [${exported.map(([, n]) => pyStr(n)).join(', ')}]`,
+      '',
+    ].join('\n'),
   );
-  file('types.py', py.types.printModule(PY_HEADER));
+  file('models.py', typesModule(py.models, PY_HEADER, 'Response models of the Retell API, generated from the schemas of the OpenAPI document.', ['BaseModel', 'PageModel', 'dict_of', 'list_of', 'register', 'union_of']));
+  file('params.py', typesModule(py.params, PY_HEADER, 'Request parameter types (TypedDicts) of the Retell API, generated from the OpenAPI document.', ['FileTypes']));
   file('operations.py', operationsModule(py.tree, model.operations, py.resources, PY_HEADER));
   file('client.py', clientModule(py.resources, PY_HEADER));
   file(
@@ -88,4 +130,9 @@ export function emitPython(spec: LoadedSpec, model: ApiModel): TextFile[] {
   );
   files.push({ path: PYTHON_API_DOC, text: docs });
   return files;
+}
+
+/** The Python files as committed: the emitter's output formatted by black (line length 120). */
+export function emitPython(spec: LoadedSpec, model: ApiModel): TextFile[] {
+  return formatPython(emitPythonUnformatted(spec, model));
 }

@@ -4,7 +4,7 @@
  * in the official SDK) and which keyword-only (body fields, query parameters, path parameters that travel
  * in the params), their types, the return type and pagination.
  */
-import type { FieldNode, TypeNode } from '../../ir/type-tree.js';
+import type { FieldNode, TypeNode, TypeTree } from '../../ir/type-tree.js';
 import { resolveRef } from '../../ir/type-tree.js';
 import type { ApiModel, MethodModel, OperationModel, ParamModel } from '../../ir/types.js';
 import { constName, pascalPart, pyArgName, pyMemberName, pyResourceName } from './naming.js';
@@ -33,7 +33,8 @@ export interface PyMethod {
   /** Return annotation with `quote` applied to names (see `returnType`). */
   readonly response?: { readonly name?: string; readonly node: TypeNode };
   readonly responseKind: 'json' | 'text' | 'empty';
-  readonly page?: { readonly item: TypeNode; readonly itemHint: string; readonly pageName: string };
+  /** Cursor pagination: the list's response model is a `PageModel` of these items. */
+  readonly page?: { readonly item: TypeNode };
 }
 
 export interface PyResource {
@@ -68,10 +69,28 @@ function fieldArg(f: FieldNode, example: Record<string, unknown> | undefined): P
   };
 }
 
-/** Builds the Python view of every resource; declares params and inline response types in `types`. */
-export function pyResources(model: ApiModel, types: TypeRegistry): PyResource[] {
-  const tree = types.typeTree;
+/** The item type of each paginated response (schema key, or the inline node), for the models' `PageModel` base. */
+export function pageItems(model: ApiModel, tree: TypeTree): Map<string | TypeNode, TypeNode> {
+  const out = new Map<string | TypeNode, TypeNode>();
+  for (const op of model.operations) {
+    const response = tree.operations.get(op.operationId)?.response;
+    if (!op.pagination || !response) continue;
+    const body = resolveRef(tree, response);
+    const items = body.kind === 'object' ? body.fields.find((f) => f.name === op.pagination!.itemsField)?.type : undefined;
+    const list = items ? resolveRef(tree, items) : undefined;
+    if (list?.kind === 'array') out.set(response.kind === 'ref' ? response.key : response, list.items);
+  }
+  return out;
+}
+
+/**
+ * Builds the Python view of every resource; declares params (`params`, TypedDicts) and response models
+ * (`models`) on the way.
+ */
+export function pyResources(model: ApiModel, params: TypeRegistry, models: TypeRegistry): PyResource[] {
+  const tree = params.typeTree;
   const responseNames = new Map<string, string>();
+  const pages = pageItems(model, tree);
   return model.resources.map((r) => ({
     attr: pyResourceName(r.property),
     className: r.className,
@@ -115,31 +134,26 @@ export function pyResources(model: ApiModel, types: TypeRegistry): PyResource[] 
         else {
           let name = responseNames.get(op.operationId);
           if (!name) {
-            name = types.claim(m.binding.responseType === 'void' ? `${pascalPart(op.fnName)}Response` : m.binding.responseType);
+            name = models.claim(m.binding.responseType === 'void' ? `${pascalPart(op.fnName)}Response` : m.binding.responseType);
             responseNames.set(op.operationId, name);
-            types.declareAlias(name, node);
+            if (node.kind === 'object') models.declareObject(name, node.fields, undefined, pages.get(node));
+            else models.declareAlias(name, node);
           }
           response = { name, node };
         }
       }
 
       let page: PyMethod['page'];
-      if (op.pagination && response) {
-        const body = resolveRef(tree, response.node);
-        const items = body.kind === 'object' ? body.fields.find((f) => f.name === op.pagination!.itemsField)?.type : undefined;
-        const itemsResolved = items ? resolveRef(tree, items) : undefined;
-        const pageName = response.name ?? (response.node.kind === 'ref' ? types.schemaNames.get(response.node.key)! : 'object');
-        if (itemsResolved?.kind === 'array') page = { item: itemsResolved.items, itemHint: `${pageName}${pascalPart(op.pagination.itemsField)}Item`, pageName };
-      }
+      const item = op.pagination && response ? pages.get(response.node.kind === 'ref' ? response.node.key : response.node) : undefined;
+      if (item) page = { item };
 
       let paramsType: string | undefined;
       if (ordered.length > 0) {
-        paramsType = types.claim(m.binding.paramsType);
-        types.declareObject(
+        paramsType = params.claim(m.binding.paramsType);
+        params.declareObject(
           paramsType,
           ordered.map((a) => ({ name: a.wire, required: a.required, type: a.type, deprecated: false, ...(a.description ? { description: a.description } : {}) })),
           `Keyword arguments of \`${pyResourceName(r.property)}.${pyMemberName(m.name)}()\`.`,
-          false,
         );
       }
       return {

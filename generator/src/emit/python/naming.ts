@@ -37,7 +37,8 @@ function escapeKeyword(name: string): string {
 
 /** Members of the clients (runtime `BaseClient` and its subclasses) a resource attribute must not replace. */
 const CLIENT_MEMBERS = new Set([
-  'api_key', 'base_url', 'timeout', 'max_retries', 'request', 'close', 'with_options', 'webhooks', 'types',
+  'api_key', 'base_url', 'timeout', 'max_retries', 'request', 'close', 'with_options', 'webhooks', 'types', 'copy',
+  'verify', 'with_raw_response', 'with_streaming_response', 'default_headers', 'default_query', 'resources',
 ]);
 
 /** The client attribute of a resource: `chatAgent` → `chat_agent` (`request` → `request_resource`). */

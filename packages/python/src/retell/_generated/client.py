@@ -4,62 +4,167 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Mapping
 
 import httpx
 
-from .._runtime import DEFAULT_MAX_RETRIES, NOT_GIVEN, AsyncAPIClient, NotGiven, SyncAPIClient, Timeout
-from .resources.agent import AsyncAgent, Agent
-from .resources.batch_call import AsyncBatchCall, BatchCall
-from .resources.call import AsyncCall, Call
-from .resources.chat import AsyncChat, Chat
-from .resources.chat_agent import AsyncChatAgent, ChatAgent
-from .resources.concurrency import AsyncConcurrency, Concurrency
-from .resources.conversation_flow import AsyncConversationFlow, ConversationFlow
-from .resources.conversation_flow_component import AsyncConversationFlowComponent, ConversationFlowComponent
-from .resources.export_request import AsyncExportRequest, ExportRequest
-from .resources.knowledge_base import AsyncKnowledgeBase, KnowledgeBase
-from .resources.llm import AsyncLlm, Llm
-from .resources.mcp_tool import AsyncMcpTool, McpTool
-from .resources.phone_number import AsyncPhoneNumber, PhoneNumber
-from .resources.playground import AsyncPlayground, Playground
-from .resources.tests import AsyncTests, Tests
-from .resources.voice import AsyncVoice, Voice
+from .._runtime import DEFAULT_MAX_RETRIES, NOT_GIVEN, AsyncAPIClient, NotGiven, SyncAPIClient
 
-__all__ = ["Retell", "AsyncRetell"]
+if TYPE_CHECKING:
+    from .resources.agent import (
+        AgentResource,
+        AgentResourceWithRawResponse,
+        AgentResourceWithStreamingResponse,
+        AsyncAgentResource,
+        AsyncAgentResourceWithRawResponse,
+        AsyncAgentResourceWithStreamingResponse,
+    )
+    from .resources.batch_call import (
+        AsyncBatchCallResource,
+        AsyncBatchCallResourceWithRawResponse,
+        AsyncBatchCallResourceWithStreamingResponse,
+        BatchCallResource,
+        BatchCallResourceWithRawResponse,
+        BatchCallResourceWithStreamingResponse,
+    )
+    from .resources.call import (
+        AsyncCallResource,
+        AsyncCallResourceWithRawResponse,
+        AsyncCallResourceWithStreamingResponse,
+        CallResource,
+        CallResourceWithRawResponse,
+        CallResourceWithStreamingResponse,
+    )
+    from .resources.chat import (
+        AsyncChatResource,
+        AsyncChatResourceWithRawResponse,
+        AsyncChatResourceWithStreamingResponse,
+        ChatResource,
+        ChatResourceWithRawResponse,
+        ChatResourceWithStreamingResponse,
+    )
+    from .resources.chat_agent import (
+        AsyncChatAgentResource,
+        AsyncChatAgentResourceWithRawResponse,
+        AsyncChatAgentResourceWithStreamingResponse,
+        ChatAgentResource,
+        ChatAgentResourceWithRawResponse,
+        ChatAgentResourceWithStreamingResponse,
+    )
+    from .resources.concurrency import (
+        AsyncConcurrencyResource,
+        AsyncConcurrencyResourceWithRawResponse,
+        AsyncConcurrencyResourceWithStreamingResponse,
+        ConcurrencyResource,
+        ConcurrencyResourceWithRawResponse,
+        ConcurrencyResourceWithStreamingResponse,
+    )
+    from .resources.conversation_flow import (
+        AsyncConversationFlowResource,
+        AsyncConversationFlowResourceWithRawResponse,
+        AsyncConversationFlowResourceWithStreamingResponse,
+        ConversationFlowResource,
+        ConversationFlowResourceWithRawResponse,
+        ConversationFlowResourceWithStreamingResponse,
+    )
+    from .resources.conversation_flow_component import (
+        AsyncConversationFlowComponentResource,
+        AsyncConversationFlowComponentResourceWithRawResponse,
+        AsyncConversationFlowComponentResourceWithStreamingResponse,
+        ConversationFlowComponentResource,
+        ConversationFlowComponentResourceWithRawResponse,
+        ConversationFlowComponentResourceWithStreamingResponse,
+    )
+    from .resources.export_request import (
+        AsyncExportRequestResource,
+        AsyncExportRequestResourceWithRawResponse,
+        AsyncExportRequestResourceWithStreamingResponse,
+        ExportRequestResource,
+        ExportRequestResourceWithRawResponse,
+        ExportRequestResourceWithStreamingResponse,
+    )
+    from .resources.knowledge_base import (
+        AsyncKnowledgeBaseResource,
+        AsyncKnowledgeBaseResourceWithRawResponse,
+        AsyncKnowledgeBaseResourceWithStreamingResponse,
+        KnowledgeBaseResource,
+        KnowledgeBaseResourceWithRawResponse,
+        KnowledgeBaseResourceWithStreamingResponse,
+    )
+    from .resources.llm import (
+        AsyncLlmResource,
+        AsyncLlmResourceWithRawResponse,
+        AsyncLlmResourceWithStreamingResponse,
+        LlmResource,
+        LlmResourceWithRawResponse,
+        LlmResourceWithStreamingResponse,
+    )
+    from .resources.mcp_tool import (
+        AsyncMcpToolResource,
+        AsyncMcpToolResourceWithRawResponse,
+        AsyncMcpToolResourceWithStreamingResponse,
+        McpToolResource,
+        McpToolResourceWithRawResponse,
+        McpToolResourceWithStreamingResponse,
+    )
+    from .resources.phone_number import (
+        AsyncPhoneNumberResource,
+        AsyncPhoneNumberResourceWithRawResponse,
+        AsyncPhoneNumberResourceWithStreamingResponse,
+        PhoneNumberResource,
+        PhoneNumberResourceWithRawResponse,
+        PhoneNumberResourceWithStreamingResponse,
+    )
+    from .resources.playground import (
+        AsyncPlaygroundResource,
+        AsyncPlaygroundResourceWithRawResponse,
+        AsyncPlaygroundResourceWithStreamingResponse,
+        PlaygroundResource,
+        PlaygroundResourceWithRawResponse,
+        PlaygroundResourceWithStreamingResponse,
+    )
+    from .resources.tests import (
+        AsyncTestsResource,
+        AsyncTestsResourceWithRawResponse,
+        AsyncTestsResourceWithStreamingResponse,
+        TestsResource,
+        TestsResourceWithRawResponse,
+        TestsResourceWithStreamingResponse,
+    )
+    from .resources.voice import (
+        AsyncVoiceResource,
+        AsyncVoiceResourceWithRawResponse,
+        AsyncVoiceResourceWithStreamingResponse,
+        VoiceResource,
+        VoiceResourceWithRawResponse,
+        VoiceResourceWithStreamingResponse,
+    )
+
+__all__ = [
+    "Retell",
+    "AsyncRetell",
+    "RetellWithRawResponse",
+    "RetellWithStreamedResponse",
+    "AsyncRetellWithRawResponse",
+    "AsyncRetellWithStreamedResponse",
+]
 
 
 class Retell(SyncAPIClient):
     """The Retell API client.
 
     Arguments default to the environment: `api_key` to RETELL_API_KEY, `base_url` to RETELL_BASE_URL
-    (else https://api.retellai.com). `timeout` is in seconds per attempt (default: the operation's own,
-    else 60); `max_retries` retries 408/409/429/5xx and connection errors (default 2).
+    (else https://api.retellai.com). `timeout` is seconds or an `httpx.Timeout` per attempt (default: the
+    operation's own, else 60 s); `max_retries` retries 408/409/429/5xx and connection errors (default 2).
     """
-
-    agent: Agent
-    batch_call: BatchCall
-    call: Call
-    chat: Chat
-    chat_agent: ChatAgent
-    concurrency: Concurrency
-    conversation_flow: ConversationFlow
-    conversation_flow_component: ConversationFlowComponent
-    export_request: ExportRequest
-    knowledge_base: KnowledgeBase
-    llm: Llm
-    mcp_tool: McpTool
-    phone_number: PhoneNumber
-    playground: Playground
-    tests: Tests
-    voice: Voice
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
@@ -74,55 +179,128 @@ class Retell(SyncAPIClient):
             default_query=default_query,
             http_client=http_client,
         )
-        self.agent = Agent(self)
-        self.batch_call = BatchCall(self)
-        self.call = Call(self)
-        self.chat = Chat(self)
-        self.chat_agent = ChatAgent(self)
-        self.concurrency = Concurrency(self)
-        self.conversation_flow = ConversationFlow(self)
-        self.conversation_flow_component = ConversationFlowComponent(self)
-        self.export_request = ExportRequest(self)
-        self.knowledge_base = KnowledgeBase(self)
-        self.llm = Llm(self)
-        self.mcp_tool = McpTool(self)
-        self.phone_number = PhoneNumber(self)
-        self.playground = Playground(self)
-        self.tests = Tests(self)
-        self.voice = Voice(self)
+
+    @cached_property
+    def agent(self) -> AgentResource:
+        from .resources.agent import AgentResource
+
+        return AgentResource(self)
+
+    @cached_property
+    def batch_call(self) -> BatchCallResource:
+        from .resources.batch_call import BatchCallResource
+
+        return BatchCallResource(self)
+
+    @cached_property
+    def call(self) -> CallResource:
+        from .resources.call import CallResource
+
+        return CallResource(self)
+
+    @cached_property
+    def chat(self) -> ChatResource:
+        from .resources.chat import ChatResource
+
+        return ChatResource(self)
+
+    @cached_property
+    def chat_agent(self) -> ChatAgentResource:
+        from .resources.chat_agent import ChatAgentResource
+
+        return ChatAgentResource(self)
+
+    @cached_property
+    def concurrency(self) -> ConcurrencyResource:
+        from .resources.concurrency import ConcurrencyResource
+
+        return ConcurrencyResource(self)
+
+    @cached_property
+    def conversation_flow(self) -> ConversationFlowResource:
+        from .resources.conversation_flow import ConversationFlowResource
+
+        return ConversationFlowResource(self)
+
+    @cached_property
+    def conversation_flow_component(self) -> ConversationFlowComponentResource:
+        from .resources.conversation_flow_component import ConversationFlowComponentResource
+
+        return ConversationFlowComponentResource(self)
+
+    @cached_property
+    def export_request(self) -> ExportRequestResource:
+        from .resources.export_request import ExportRequestResource
+
+        return ExportRequestResource(self)
+
+    @cached_property
+    def knowledge_base(self) -> KnowledgeBaseResource:
+        from .resources.knowledge_base import KnowledgeBaseResource
+
+        return KnowledgeBaseResource(self)
+
+    @cached_property
+    def llm(self) -> LlmResource:
+        from .resources.llm import LlmResource
+
+        return LlmResource(self)
+
+    @cached_property
+    def mcp_tool(self) -> McpToolResource:
+        from .resources.mcp_tool import McpToolResource
+
+        return McpToolResource(self)
+
+    @cached_property
+    def phone_number(self) -> PhoneNumberResource:
+        from .resources.phone_number import PhoneNumberResource
+
+        return PhoneNumberResource(self)
+
+    @cached_property
+    def playground(self) -> PlaygroundResource:
+        from .resources.playground import PlaygroundResource
+
+        return PlaygroundResource(self)
+
+    @cached_property
+    def tests(self) -> TestsResource:
+        from .resources.tests import TestsResource
+
+        return TestsResource(self)
+
+    @cached_property
+    def voice(self) -> VoiceResource:
+        from .resources.voice import VoiceResource
+
+        return VoiceResource(self)
+
+    @cached_property
+    def with_raw_response(self) -> RetellWithRawResponse:
+        """Every resource's `with_raw_response` view: `client.with_raw_response.agent.retrieve(...)`."""
+        return RetellWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> RetellWithStreamedResponse:
+        """Every resource's `with_streaming_response` view: `client.with_streaming_response.agent.retrieve(...)`."""
+        return RetellWithStreamedResponse(self)
 
 
 class AsyncRetell(AsyncAPIClient):
     """The Retell API client (asyncio).
 
     Arguments default to the environment: `api_key` to RETELL_API_KEY, `base_url` to RETELL_BASE_URL
-    (else https://api.retellai.com). `timeout` is in seconds per attempt (default: the operation's own,
-    else 60); `max_retries` retries 408/409/429/5xx and connection errors (default 2).
+    (else https://api.retellai.com). `timeout` is seconds or an `httpx.Timeout` per attempt (default: the
+    operation's own, else 60 s); `max_retries` retries 408/409/429/5xx and connection errors (default 2).
     """
-
-    agent: AsyncAgent
-    batch_call: AsyncBatchCall
-    call: AsyncCall
-    chat: AsyncChat
-    chat_agent: AsyncChatAgent
-    concurrency: AsyncConcurrency
-    conversation_flow: AsyncConversationFlow
-    conversation_flow_component: AsyncConversationFlowComponent
-    export_request: AsyncExportRequest
-    knowledge_base: AsyncKnowledgeBase
-    llm: AsyncLlm
-    mcp_tool: AsyncMcpTool
-    phone_number: AsyncPhoneNumber
-    playground: AsyncPlayground
-    tests: AsyncTests
-    voice: AsyncVoice
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
@@ -137,19 +315,385 @@ class AsyncRetell(AsyncAPIClient):
             default_query=default_query,
             http_client=http_client,
         )
-        self.agent = AsyncAgent(self)
-        self.batch_call = AsyncBatchCall(self)
-        self.call = AsyncCall(self)
-        self.chat = AsyncChat(self)
-        self.chat_agent = AsyncChatAgent(self)
-        self.concurrency = AsyncConcurrency(self)
-        self.conversation_flow = AsyncConversationFlow(self)
-        self.conversation_flow_component = AsyncConversationFlowComponent(self)
-        self.export_request = AsyncExportRequest(self)
-        self.knowledge_base = AsyncKnowledgeBase(self)
-        self.llm = AsyncLlm(self)
-        self.mcp_tool = AsyncMcpTool(self)
-        self.phone_number = AsyncPhoneNumber(self)
-        self.playground = AsyncPlayground(self)
-        self.tests = AsyncTests(self)
-        self.voice = AsyncVoice(self)
+
+    @cached_property
+    def agent(self) -> AsyncAgentResource:
+        from .resources.agent import AsyncAgentResource
+
+        return AsyncAgentResource(self)
+
+    @cached_property
+    def batch_call(self) -> AsyncBatchCallResource:
+        from .resources.batch_call import AsyncBatchCallResource
+
+        return AsyncBatchCallResource(self)
+
+    @cached_property
+    def call(self) -> AsyncCallResource:
+        from .resources.call import AsyncCallResource
+
+        return AsyncCallResource(self)
+
+    @cached_property
+    def chat(self) -> AsyncChatResource:
+        from .resources.chat import AsyncChatResource
+
+        return AsyncChatResource(self)
+
+    @cached_property
+    def chat_agent(self) -> AsyncChatAgentResource:
+        from .resources.chat_agent import AsyncChatAgentResource
+
+        return AsyncChatAgentResource(self)
+
+    @cached_property
+    def concurrency(self) -> AsyncConcurrencyResource:
+        from .resources.concurrency import AsyncConcurrencyResource
+
+        return AsyncConcurrencyResource(self)
+
+    @cached_property
+    def conversation_flow(self) -> AsyncConversationFlowResource:
+        from .resources.conversation_flow import AsyncConversationFlowResource
+
+        return AsyncConversationFlowResource(self)
+
+    @cached_property
+    def conversation_flow_component(self) -> AsyncConversationFlowComponentResource:
+        from .resources.conversation_flow_component import AsyncConversationFlowComponentResource
+
+        return AsyncConversationFlowComponentResource(self)
+
+    @cached_property
+    def export_request(self) -> AsyncExportRequestResource:
+        from .resources.export_request import AsyncExportRequestResource
+
+        return AsyncExportRequestResource(self)
+
+    @cached_property
+    def knowledge_base(self) -> AsyncKnowledgeBaseResource:
+        from .resources.knowledge_base import AsyncKnowledgeBaseResource
+
+        return AsyncKnowledgeBaseResource(self)
+
+    @cached_property
+    def llm(self) -> AsyncLlmResource:
+        from .resources.llm import AsyncLlmResource
+
+        return AsyncLlmResource(self)
+
+    @cached_property
+    def mcp_tool(self) -> AsyncMcpToolResource:
+        from .resources.mcp_tool import AsyncMcpToolResource
+
+        return AsyncMcpToolResource(self)
+
+    @cached_property
+    def phone_number(self) -> AsyncPhoneNumberResource:
+        from .resources.phone_number import AsyncPhoneNumberResource
+
+        return AsyncPhoneNumberResource(self)
+
+    @cached_property
+    def playground(self) -> AsyncPlaygroundResource:
+        from .resources.playground import AsyncPlaygroundResource
+
+        return AsyncPlaygroundResource(self)
+
+    @cached_property
+    def tests(self) -> AsyncTestsResource:
+        from .resources.tests import AsyncTestsResource
+
+        return AsyncTestsResource(self)
+
+    @cached_property
+    def voice(self) -> AsyncVoiceResource:
+        from .resources.voice import AsyncVoiceResource
+
+        return AsyncVoiceResource(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncRetellWithRawResponse:
+        """Every resource's `with_raw_response` view: `client.with_raw_response.agent.retrieve(...)`."""
+        return AsyncRetellWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncRetellWithStreamedResponse:
+        """Every resource's `with_streaming_response` view: `client.with_streaming_response.agent.retrieve(...)`."""
+        return AsyncRetellWithStreamedResponse(self)
+
+
+class RetellWithRawResponse:
+    def __init__(self, client: Retell) -> None:
+        self._client = client
+
+    @cached_property
+    def agent(self) -> AgentResourceWithRawResponse:
+        return self._client.agent.with_raw_response
+
+    @cached_property
+    def batch_call(self) -> BatchCallResourceWithRawResponse:
+        return self._client.batch_call.with_raw_response
+
+    @cached_property
+    def call(self) -> CallResourceWithRawResponse:
+        return self._client.call.with_raw_response
+
+    @cached_property
+    def chat(self) -> ChatResourceWithRawResponse:
+        return self._client.chat.with_raw_response
+
+    @cached_property
+    def chat_agent(self) -> ChatAgentResourceWithRawResponse:
+        return self._client.chat_agent.with_raw_response
+
+    @cached_property
+    def concurrency(self) -> ConcurrencyResourceWithRawResponse:
+        return self._client.concurrency.with_raw_response
+
+    @cached_property
+    def conversation_flow(self) -> ConversationFlowResourceWithRawResponse:
+        return self._client.conversation_flow.with_raw_response
+
+    @cached_property
+    def conversation_flow_component(self) -> ConversationFlowComponentResourceWithRawResponse:
+        return self._client.conversation_flow_component.with_raw_response
+
+    @cached_property
+    def export_request(self) -> ExportRequestResourceWithRawResponse:
+        return self._client.export_request.with_raw_response
+
+    @cached_property
+    def knowledge_base(self) -> KnowledgeBaseResourceWithRawResponse:
+        return self._client.knowledge_base.with_raw_response
+
+    @cached_property
+    def llm(self) -> LlmResourceWithRawResponse:
+        return self._client.llm.with_raw_response
+
+    @cached_property
+    def mcp_tool(self) -> McpToolResourceWithRawResponse:
+        return self._client.mcp_tool.with_raw_response
+
+    @cached_property
+    def phone_number(self) -> PhoneNumberResourceWithRawResponse:
+        return self._client.phone_number.with_raw_response
+
+    @cached_property
+    def playground(self) -> PlaygroundResourceWithRawResponse:
+        return self._client.playground.with_raw_response
+
+    @cached_property
+    def tests(self) -> TestsResourceWithRawResponse:
+        return self._client.tests.with_raw_response
+
+    @cached_property
+    def voice(self) -> VoiceResourceWithRawResponse:
+        return self._client.voice.with_raw_response
+
+
+class RetellWithStreamedResponse:
+    def __init__(self, client: Retell) -> None:
+        self._client = client
+
+    @cached_property
+    def agent(self) -> AgentResourceWithStreamingResponse:
+        return self._client.agent.with_streaming_response
+
+    @cached_property
+    def batch_call(self) -> BatchCallResourceWithStreamingResponse:
+        return self._client.batch_call.with_streaming_response
+
+    @cached_property
+    def call(self) -> CallResourceWithStreamingResponse:
+        return self._client.call.with_streaming_response
+
+    @cached_property
+    def chat(self) -> ChatResourceWithStreamingResponse:
+        return self._client.chat.with_streaming_response
+
+    @cached_property
+    def chat_agent(self) -> ChatAgentResourceWithStreamingResponse:
+        return self._client.chat_agent.with_streaming_response
+
+    @cached_property
+    def concurrency(self) -> ConcurrencyResourceWithStreamingResponse:
+        return self._client.concurrency.with_streaming_response
+
+    @cached_property
+    def conversation_flow(self) -> ConversationFlowResourceWithStreamingResponse:
+        return self._client.conversation_flow.with_streaming_response
+
+    @cached_property
+    def conversation_flow_component(self) -> ConversationFlowComponentResourceWithStreamingResponse:
+        return self._client.conversation_flow_component.with_streaming_response
+
+    @cached_property
+    def export_request(self) -> ExportRequestResourceWithStreamingResponse:
+        return self._client.export_request.with_streaming_response
+
+    @cached_property
+    def knowledge_base(self) -> KnowledgeBaseResourceWithStreamingResponse:
+        return self._client.knowledge_base.with_streaming_response
+
+    @cached_property
+    def llm(self) -> LlmResourceWithStreamingResponse:
+        return self._client.llm.with_streaming_response
+
+    @cached_property
+    def mcp_tool(self) -> McpToolResourceWithStreamingResponse:
+        return self._client.mcp_tool.with_streaming_response
+
+    @cached_property
+    def phone_number(self) -> PhoneNumberResourceWithStreamingResponse:
+        return self._client.phone_number.with_streaming_response
+
+    @cached_property
+    def playground(self) -> PlaygroundResourceWithStreamingResponse:
+        return self._client.playground.with_streaming_response
+
+    @cached_property
+    def tests(self) -> TestsResourceWithStreamingResponse:
+        return self._client.tests.with_streaming_response
+
+    @cached_property
+    def voice(self) -> VoiceResourceWithStreamingResponse:
+        return self._client.voice.with_streaming_response
+
+
+class AsyncRetellWithRawResponse:
+    def __init__(self, client: AsyncRetell) -> None:
+        self._client = client
+
+    @cached_property
+    def agent(self) -> AsyncAgentResourceWithRawResponse:
+        return self._client.agent.with_raw_response
+
+    @cached_property
+    def batch_call(self) -> AsyncBatchCallResourceWithRawResponse:
+        return self._client.batch_call.with_raw_response
+
+    @cached_property
+    def call(self) -> AsyncCallResourceWithRawResponse:
+        return self._client.call.with_raw_response
+
+    @cached_property
+    def chat(self) -> AsyncChatResourceWithRawResponse:
+        return self._client.chat.with_raw_response
+
+    @cached_property
+    def chat_agent(self) -> AsyncChatAgentResourceWithRawResponse:
+        return self._client.chat_agent.with_raw_response
+
+    @cached_property
+    def concurrency(self) -> AsyncConcurrencyResourceWithRawResponse:
+        return self._client.concurrency.with_raw_response
+
+    @cached_property
+    def conversation_flow(self) -> AsyncConversationFlowResourceWithRawResponse:
+        return self._client.conversation_flow.with_raw_response
+
+    @cached_property
+    def conversation_flow_component(self) -> AsyncConversationFlowComponentResourceWithRawResponse:
+        return self._client.conversation_flow_component.with_raw_response
+
+    @cached_property
+    def export_request(self) -> AsyncExportRequestResourceWithRawResponse:
+        return self._client.export_request.with_raw_response
+
+    @cached_property
+    def knowledge_base(self) -> AsyncKnowledgeBaseResourceWithRawResponse:
+        return self._client.knowledge_base.with_raw_response
+
+    @cached_property
+    def llm(self) -> AsyncLlmResourceWithRawResponse:
+        return self._client.llm.with_raw_response
+
+    @cached_property
+    def mcp_tool(self) -> AsyncMcpToolResourceWithRawResponse:
+        return self._client.mcp_tool.with_raw_response
+
+    @cached_property
+    def phone_number(self) -> AsyncPhoneNumberResourceWithRawResponse:
+        return self._client.phone_number.with_raw_response
+
+    @cached_property
+    def playground(self) -> AsyncPlaygroundResourceWithRawResponse:
+        return self._client.playground.with_raw_response
+
+    @cached_property
+    def tests(self) -> AsyncTestsResourceWithRawResponse:
+        return self._client.tests.with_raw_response
+
+    @cached_property
+    def voice(self) -> AsyncVoiceResourceWithRawResponse:
+        return self._client.voice.with_raw_response
+
+
+class AsyncRetellWithStreamedResponse:
+    def __init__(self, client: AsyncRetell) -> None:
+        self._client = client
+
+    @cached_property
+    def agent(self) -> AsyncAgentResourceWithStreamingResponse:
+        return self._client.agent.with_streaming_response
+
+    @cached_property
+    def batch_call(self) -> AsyncBatchCallResourceWithStreamingResponse:
+        return self._client.batch_call.with_streaming_response
+
+    @cached_property
+    def call(self) -> AsyncCallResourceWithStreamingResponse:
+        return self._client.call.with_streaming_response
+
+    @cached_property
+    def chat(self) -> AsyncChatResourceWithStreamingResponse:
+        return self._client.chat.with_streaming_response
+
+    @cached_property
+    def chat_agent(self) -> AsyncChatAgentResourceWithStreamingResponse:
+        return self._client.chat_agent.with_streaming_response
+
+    @cached_property
+    def concurrency(self) -> AsyncConcurrencyResourceWithStreamingResponse:
+        return self._client.concurrency.with_streaming_response
+
+    @cached_property
+    def conversation_flow(self) -> AsyncConversationFlowResourceWithStreamingResponse:
+        return self._client.conversation_flow.with_streaming_response
+
+    @cached_property
+    def conversation_flow_component(self) -> AsyncConversationFlowComponentResourceWithStreamingResponse:
+        return self._client.conversation_flow_component.with_streaming_response
+
+    @cached_property
+    def export_request(self) -> AsyncExportRequestResourceWithStreamingResponse:
+        return self._client.export_request.with_streaming_response
+
+    @cached_property
+    def knowledge_base(self) -> AsyncKnowledgeBaseResourceWithStreamingResponse:
+        return self._client.knowledge_base.with_streaming_response
+
+    @cached_property
+    def llm(self) -> AsyncLlmResourceWithStreamingResponse:
+        return self._client.llm.with_streaming_response
+
+    @cached_property
+    def mcp_tool(self) -> AsyncMcpToolResourceWithStreamingResponse:
+        return self._client.mcp_tool.with_streaming_response
+
+    @cached_property
+    def phone_number(self) -> AsyncPhoneNumberResourceWithStreamingResponse:
+        return self._client.phone_number.with_streaming_response
+
+    @cached_property
+    def playground(self) -> AsyncPlaygroundResourceWithStreamingResponse:
+        return self._client.playground.with_streaming_response
+
+    @cached_property
+    def tests(self) -> AsyncTestsResourceWithStreamingResponse:
+        return self._client.tests.with_streaming_response
+
+    @cached_property
+    def voice(self) -> AsyncVoiceResourceWithStreamingResponse:
+        return self._client.voice.with_streaming_response

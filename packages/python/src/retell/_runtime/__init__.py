@@ -1,8 +1,18 @@
 """The hand-written runtime of the generated Python SDK. It never imports generated code; generated code
 imports it."""
 
-from ._client import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AsyncAPIClient, BaseClient, SyncAPIClient
-from ._encode import encode_json, encode_multipart, encode_path, encode_query, strip_not_given
+from ._client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_CONNECTION_LIMITS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    BaseClient,
+    DefaultAsyncHttpxClient,
+    DefaultHttpxClient,
+    SyncAPIClient,
+)
+from ._encode import encode_json, encode_multipart, encode_path, encode_query, fields, strip_not_given
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -21,20 +31,109 @@ from ._errors import (
     WebhookVerificationError,
     make_status_error,
 )
+from ._files import file_from_path
+from ._models import AutoPager, BaseModel, Conv, PageModel, construct, dict_of, list_of, register, union_of
 from ._operation import Operation, Pagination
-from ._pagination import AsyncPage, AsyncPager, SyncPage
-from ._response import APIResponse
+from ._resource import AsyncAPIResource, SyncAPIResource
+from ._response import (
+    RAW_RESPONSE_HEADER,
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncResponseContextManager,
+    ResponseContextManager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from ._retry import retry_delay, should_retry
-from ._types import NOT_GIVEN, Body, FileContent, FileTypes, Headers, NotGiven, Query, Timeout
+from ._types import (
+    NOT_GIVEN,
+    Body,
+    FileContent,
+    FileTypes,
+    Headers,
+    NotGiven,
+    Omit,
+    Query,
+    Timeout,
+    TimeoutTypes,
+    not_given,
+    omit,
+)
 from ._webhooks import DEFAULT_WEBHOOK_TOLERANCE, parse_webhook_event, sign_webhook, verify_webhook
 
 __all__ = [
-    "DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AsyncAPIClient", "BaseClient", "SyncAPIClient",
-    "encode_json", "encode_multipart", "encode_path", "encode_query", "strip_not_given",
-    "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError", "APITimeoutError",
-    "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError", "NotFoundError",
-    "PermissionDeniedError", "RateLimitError", "RetellError", "UnprocessableEntityError", "WebhookVerificationError",
-    "make_status_error", "Operation", "Pagination", "AsyncPage", "AsyncPager", "SyncPage", "APIResponse",
-    "retry_delay", "should_retry", "NOT_GIVEN", "Body", "FileContent", "FileTypes", "Headers", "NotGiven", "Query",
-    "Timeout", "DEFAULT_WEBHOOK_TOLERANCE", "parse_webhook_event", "sign_webhook", "verify_webhook",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_CONNECTION_LIMITS",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "BaseClient",
+    "DefaultAsyncHttpxClient",
+    "DefaultHttpxClient",
+    "SyncAPIClient",
+    "encode_json",
+    "encode_multipart",
+    "encode_path",
+    "encode_query",
+    "fields",
+    "strip_not_given",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetellError",
+    "UnprocessableEntityError",
+    "WebhookVerificationError",
+    "make_status_error",
+    "file_from_path",
+    "AutoPager",
+    "BaseModel",
+    "Conv",
+    "PageModel",
+    "construct",
+    "dict_of",
+    "list_of",
+    "register",
+    "union_of",
+    "Operation",
+    "Pagination",
+    "AsyncAPIResource",
+    "SyncAPIResource",
+    "RAW_RESPONSE_HEADER",
+    "APIResponse",
+    "AsyncAPIResponse",
+    "AsyncResponseContextManager",
+    "ResponseContextManager",
+    "async_to_raw_response_wrapper",
+    "async_to_streamed_response_wrapper",
+    "to_raw_response_wrapper",
+    "to_streamed_response_wrapper",
+    "retry_delay",
+    "should_retry",
+    "NOT_GIVEN",
+    "Body",
+    "FileContent",
+    "FileTypes",
+    "Headers",
+    "NotGiven",
+    "Omit",
+    "Query",
+    "Timeout",
+    "TimeoutTypes",
+    "not_given",
+    "omit",
+    "DEFAULT_WEBHOOK_TOLERANCE",
+    "parse_webhook_event",
+    "sign_webhook",
+    "verify_webhook",
 ]

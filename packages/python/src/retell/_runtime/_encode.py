@@ -1,7 +1,9 @@
-"""What goes on the wire: path segments, query strings, JSON and multipart bodies. The multipart form
-follows the convention of the TypeScript client (packages/client/src/runtime/multipart.ts): arrays as
-`name[]`, objects as `name[key]`, nested as deep as the value goes, so `knowledge_base_files[]` and
-`knowledge_base_texts[][title]`. Files are read into memory once, so a retried request sends the same bytes."""
+"""What goes on the wire: path segments, query strings, JSON and multipart bodies. The multipart form is the
+one the official SDKs send (retell-sdk 5.66): a scalar is one text part, a list or object that holds no file
+is ONE part with its JSON text (`knowledge_base_texts=[{"title":...,"text":...}]`), and a list of files is
+one part per file under the field's own name (`knowledge_base_files`, no brackets). The TypeScript client
+produces the same bytes (tests/fixtures/multipart). Files are read into memory once, so a retried request
+sends the same bytes."""
 
 from __future__ import annotations
 
@@ -12,9 +14,15 @@ import secrets
 from typing import Mapping, cast
 from urllib.parse import quote
 
-from ._types import NotGiven
+from ._types import NOT_GIVEN, NotGiven
 
 MAX_DEPTH = 32
+
+
+def fields(**values: object) -> dict[str, object]:
+    """The arguments a method was given (by wire name), without the omitted ones: how generated methods build
+    query strings and bodies."""
+    return {k: v for k, v in values.items() if v is not NOT_GIVEN}
 
 
 def strip_not_given(values: Mapping[str, object] | None) -> dict[str, object]:
@@ -147,21 +155,51 @@ def _file_part(name: str, value: object) -> _Part:
     return _Part(name, data, filename or "upload", content_type or "application/octet-stream")
 
 
-def _append(parts: list[_Part], key: str, value: object, depth: int) -> None:
+def _holds_file(value: object, depth: int) -> bool:
     if depth > MAX_DEPTH:
-        raise ValueError(f'Multipart field "{key}" is nested too deeply.')
+        raise ValueError("Multipart field is nested too deeply.")
+    if _is_file(value):
+        return True
+    if isinstance(value, list):
+        return any(_holds_file(v, depth + 1) for v in cast("list[object]", value))
+    return False
+
+
+def _append(parts: list[_Part], key: str, value: object) -> None:
     if value is None or isinstance(value, NotGiven):
         return
+    items = _as_list(value)
     if _is_file(value):
         parts.append(_file_part(key, value))
-    elif isinstance(value, list):
-        for item in cast("list[object]", value):
-            _append(parts, f"{key}[]", item, depth + 1)
-    elif isinstance(value, dict):
-        for k, item in cast("dict[object, object]", value).items():
-            _append(parts, f"{key}[{k}]", item, depth + 1)
+    elif items is not None and _holds_file(items, 0):
+        for item in items:
+            if item is not None and not isinstance(item, NotGiven):
+                parts.append(_file_part(key, item) if _is_file(item) else _Part(key, _text(item)))
     else:
-        parts.append(_Part(key, _scalar(value).encode("utf-8")))
+        parts.append(_Part(key, _text(value)))
+
+
+def _as_list(value: object) -> list[object] | None:
+    return cast("list[object]", value) if isinstance(value, list) else None
+
+
+def _text(value: object) -> bytes:
+    if isinstance(value, (list, dict, tuple)):
+        container = cast(object, value)
+        _check_depth(container, 0)
+        return encode_json(container)
+    return _scalar(value).encode("utf-8")
+
+
+def _check_depth(value: object, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise ValueError("Multipart field is nested too deeply.")
+    if isinstance(value, dict):
+        for v in cast("dict[object, object]", value).values():
+            _check_depth(v, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        for v in cast("list[object]", value):
+            _check_depth(v, depth + 1)
 
 
 def _quote_header(value: str) -> str:
@@ -173,7 +211,7 @@ def encode_multipart(body: Mapping[str, object], boundary: str | None = None) ->
     """A body of fields to `multipart/form-data` bytes and the content type (with its boundary)."""
     parts: list[_Part] = []
     for key, value in body.items():
-        _append(parts, key, value, 0)
+        _append(parts, key, value)
     boundary = boundary or f"----retell-python-{secrets.token_hex(16)}"
     out = bytearray()
     for part in parts:

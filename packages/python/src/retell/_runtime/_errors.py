@@ -42,10 +42,22 @@ class APIError(RetellError):
     url: str | None
     body: object
     attempts: int
+    request: httpx.Request | None
+    """The request that failed (its headers hold the key: do not log them)."""
 
-    def __init__(self, message: str, *, method: str | None = None, url: str | None = None, body: object = None, attempts: int = 0) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str | None = None,
+        url: str | None = None,
+        body: object = None,
+        attempts: int = 0,
+        request: httpx.Request | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.request = request
         self.method = method
         self.url = url
         self.body = body
@@ -60,7 +72,7 @@ class APIStatusError(APIError):
     response: httpx.Response
 
     def __init__(self, message: str, *, response: httpx.Response, body: object, method: str | None = None, url: str | None = None, attempts: int = 0) -> None:
-        super().__init__(message, method=method, url=url, body=body, attempts=attempts)
+        super().__init__(message, method=method, url=url, body=body, attempts=attempts, request=response.request)
         self.response = response
         self.status_code = response.status_code
         self.headers = response.headers
@@ -106,15 +118,31 @@ class APIConnectionError(APIError):
     """No (complete) response arrived: refused connection, DNS failure, a reset mid-body. `__cause__` holds
     the httpx error."""
 
-    def __init__(self, message: str = "Connection error.", *, method: str | None = None, url: str | None = None, attempts: int = 0) -> None:
-        super().__init__(message, method=method, url=url, attempts=attempts)
+    def __init__(
+        self,
+        message: str = "Connection error.",
+        *,
+        method: str | None = None,
+        url: str | None = None,
+        attempts: int = 0,
+        request: httpx.Request | None = None,
+    ) -> None:
+        super().__init__(message, method=method, url=url, attempts=attempts, request=request)
 
 
 class APITimeoutError(APIConnectionError):
     """Every attempt ran into the timeout."""
 
-    def __init__(self, message: str = "Request timed out.", *, method: str | None = None, url: str | None = None, attempts: int = 0) -> None:
-        super().__init__(message, method=method, url=url, attempts=attempts)
+    def __init__(
+        self,
+        message: str = "Request timed out.",
+        *,
+        method: str | None = None,
+        url: str | None = None,
+        attempts: int = 0,
+        request: httpx.Request | None = None,
+    ) -> None:
+        super().__init__(message, method=method, url=url, attempts=attempts, request=request)
 
 
 class APIResponseValidationError(APIError):

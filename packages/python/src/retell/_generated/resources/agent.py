@@ -5,179 +5,533 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import List, Literal, Union
+from typing import List, Optional, TYPE_CHECKING, Union
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
+    list_of,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+    union_of,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Agent", "AgentWithRawResponse", "AsyncAgent", "AsyncAgentWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "AgentResource",
+    "AgentResourceWithRawResponse",
+    "AgentResourceWithStreamingResponse",
+    "AsyncAgentResource",
+    "AsyncAgentResourceWithRawResponse",
+    "AsyncAgentResourceWithStreamingResponse",
+]
 
 
-class Agent:
+class AgentResource(SyncAPIResource):
     """The `agent` resource: `client.agent.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AgentResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AgentResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AgentWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AgentWithRawResponse(self._client)
+    def with_streaming_response(self) -> AgentResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AgentResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AgentWithRawResponse:
+    def raw(self) -> AgentResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     def create(
         self,
         *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow],
+        response_engine: Union[
+            _p.ResponseEngineRetellLmParam, _p.ResponseEngineCustomLmParam, _p.ResponseEngineConversationFlowParam
+        ],
         voice_id: str,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
+        agent_name: Optional[str] | NotGiven = NOT_GIVEN,
         allow_dtmf_interruption: bool | NotGiven = NOT_GIVEN,
         allow_user_dtmf: bool | NotGiven = NOT_GIVEN,
-        ambient_sound: Union[Literal["coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"], None] | NotGiven = NOT_GIVEN,
+        ambient_sound: Optional[
+            Literal[
+                "coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         ambient_sound_volume: float | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        analysis_successful_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_summary_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_user_sentiment_prompt: Optional[str] | NotGiven = NOT_GIVEN,
         backchannel_frequency: float | NotGiven = NOT_GIVEN,
-        backchannel_words: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        backchannel_words: Optional[List[str]] | NotGiven = NOT_GIVEN,
         begin_message_delay_ms: int | NotGiven = NOT_GIVEN,
-        boosted_keywords: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        call_screening_option: Union[_t.CallScreeningOption, None] | NotGiven = NOT_GIVEN,
-        custom_stt_config: Union[_t.CustomSttConfig, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"] | NotGiven = NOT_GIVEN,
+        boosted_keywords: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        call_screening_option: Optional[_p.CallScreeningOptionParam] | NotGiven = NOT_GIVEN,
+        custom_stt_config: Optional[_p.CustomSttConfigParam] | NotGiven = NOT_GIVEN,
+        data_storage_retention_days: Optional[int] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"]
+        | NotGiven = NOT_GIVEN,
+        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"]
+        | NotGiven = NOT_GIVEN,
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
-        fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
+        fallback_voice_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
+        handbook_config: _p.HandbookConfigParam | NotGiven = NOT_GIVEN,
         interruption_sensitivity: float | NotGiven = NOT_GIVEN,
-        ivr_option: Union[_t.IvrOption, None] | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
+        ivr_option: Optional[_p.IvrOptionParam] | NotGiven = NOT_GIVEN,
+        language: Union[
+            Literal["en-US"],
+            Literal["en-IN"],
+            Literal["en-GB"],
+            Literal["en-AU"],
+            Literal["en-NZ"],
+            Literal["de-DE"],
+            Literal["es-ES"],
+            Literal["es-419"],
+            Literal["hi-IN"],
+            Literal["fr-FR"],
+            Literal["fr-CA"],
+            Literal["ja-JP"],
+            Literal["pt-PT"],
+            Literal["pt-BR"],
+            Literal["zh-CN"],
+            Literal["ru-RU"],
+            Literal["it-IT"],
+            Literal["ko-KR"],
+            Literal["nl-NL"],
+            Literal["nl-BE"],
+            Literal["pl-PL"],
+            Literal["tr-TR"],
+            Literal["vi-VN"],
+            Literal["ro-RO"],
+            Literal["bg-BG"],
+            Literal["ca-ES"],
+            Literal["th-TH"],
+            Literal["da-DK"],
+            Literal["fi-FI"],
+            Literal["el-GR"],
+            Literal["hu-HU"],
+            Literal["id-ID"],
+            Literal["no-NO"],
+            Literal["sk-SK"],
+            Literal["sv-SE"],
+            Literal["lt-LT"],
+            Literal["lv-LV"],
+            Literal["cs-CZ"],
+            Literal["ms-MY"],
+            Literal["af-ZA"],
+            Literal["ar-SA"],
+            Literal["az-AZ"],
+            Literal["bs-BA"],
+            Literal["cy-GB"],
+            Literal["fa-IR"],
+            Literal["fil-PH"],
+            Literal["gl-ES"],
+            Literal["he-IL"],
+            Literal["hr-HR"],
+            Literal["hy-AM"],
+            Literal["is-IS"],
+            Literal["kk-KZ"],
+            Literal["kn-IN"],
+            Literal["mk-MK"],
+            Literal["mr-IN"],
+            Literal["ne-NP"],
+            Literal["sl-SI"],
+            Literal["sr-RS"],
+            Literal["sw-KE"],
+            Literal["ta-IN"],
+            Literal["ur-IN"],
+            Literal["yue-CN"],
+            Literal["uk-UA"],
+            Literal["multi"],
+            List[
+                Literal[
+                    "en-US",
+                    "en-IN",
+                    "en-GB",
+                    "en-AU",
+                    "en-NZ",
+                    "de-DE",
+                    "es-ES",
+                    "es-419",
+                    "hi-IN",
+                    "fr-FR",
+                    "fr-CA",
+                    "ja-JP",
+                    "pt-PT",
+                    "pt-BR",
+                    "zh-CN",
+                    "ru-RU",
+                    "it-IT",
+                    "ko-KR",
+                    "nl-NL",
+                    "nl-BE",
+                    "pl-PL",
+                    "tr-TR",
+                    "vi-VN",
+                    "ro-RO",
+                    "bg-BG",
+                    "ca-ES",
+                    "th-TH",
+                    "da-DK",
+                    "fi-FI",
+                    "el-GR",
+                    "hu-HU",
+                    "id-ID",
+                    "no-NO",
+                    "sk-SK",
+                    "sv-SE",
+                    "lt-LT",
+                    "lv-LV",
+                    "cs-CZ",
+                    "ms-MY",
+                    "af-ZA",
+                    "ar-SA",
+                    "az-AZ",
+                    "bs-BA",
+                    "cy-GB",
+                    "fa-IR",
+                    "fil-PH",
+                    "gl-ES",
+                    "he-IL",
+                    "hr-HR",
+                    "hy-AM",
+                    "is-IS",
+                    "kk-KZ",
+                    "kn-IN",
+                    "mk-MK",
+                    "mr-IN",
+                    "ne-NP",
+                    "sl-SI",
+                    "sr-RS",
+                    "sw-KE",
+                    "ta-IN",
+                    "ur-IN",
+                    "yue-CN",
+                    "uk-UA",
+                ]
+            ],
+        ]
+        | NotGiven = NOT_GIVEN,
         max_call_duration_ms: int | NotGiven = NOT_GIVEN,
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
+        pii_config: _p.PiiConfigParam | NotGiven = NOT_GIVEN,
+        post_call_analysis_data: Optional[
+            List[
+                Union[
+                    _p.StringAnalysisDataParam,
+                    _p.EnumAnalysisDataParam,
+                    _p.BooleanAnalysisDataParam,
+                    _p.NumberAnalysisDataParam,
+                    _p.CallPresetAnalysisDataParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        pronunciation_dictionary: Optional[List[_p.PronunciationDictionaryParam]] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
         responsiveness: float | NotGiven = NOT_GIVEN,
         ring_duration_ms: int | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
+        signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
         stt_mode: Literal["fast", "accurate", "custom"] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
-        version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        user_dtmf_options: Optional[_p.UserDtmfOptionsParam] | NotGiven = NOT_GIVEN,
+        version_description: Optional[str] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
-        voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_emotion: Optional[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"]]
+        | NotGiven = NOT_GIVEN,
+        voice_model: Optional[
+            Literal[
+                "eleven_turbo_v2",
+                "eleven_flash_v2",
+                "eleven_turbo_v2_5",
+                "eleven_flash_v2_5",
+                "eleven_multilingual_v2",
+                "eleven_v3",
+                "sonic-3",
+                "sonic-3-latest",
+                "sonic-3.5",
+                "tts-1",
+                "gpt-4o-mini-tts",
+                "speech-02-turbo",
+                "speech-2.8-turbo",
+                "s1",
+                "s2-pro",
+                "s2.1-pro",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
         voicemail_message: str | NotGiven = NOT_GIVEN,
-        voicemail_option: Union[_t.VoicemailOption, None] | NotGiven = NOT_GIVEN,
+        voicemail_option: Optional[_p.VoicemailOptionParam] | NotGiven = NOT_GIVEN,
         volume: float | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["call_started", "call_ended", "call_analyzed", "transcript_updated", "transfer_started", "transfer_bridged", "transfer_cancelled", "transfer_ended"]], None] | NotGiven = NOT_GIVEN,
+        webhook_events: Optional[
+            List[
+                Literal[
+                    "call_started",
+                    "call_ended",
+                    "call_analyzed",
+                    "transcript_updated",
+                    "transfer_started",
+                    "transfer_bridged",
+                    "transfer_cancelled",
+                    "transfer_ended",
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentResponse:
         """
         Create a voice agent
 
-        Creates a voice agent bound to an existing response engine (Retell LLM, custom LLM or conversation flow) and a voice. The agent starts as an unpublished draft at version 0; the created agent is returned with its generated `agent_id`.
+        Creates a voice agent bound to an existing response engine (Retell LLM, custom LLM or conversation flow)
+        and a voice. The agent starts as an unpublished draft at version 0; the created agent is returned with
+        its generated `agent_id`.
 
         Args:
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
+          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own
+          LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
           voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
-          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own value.
-          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored. Defaults to true.
-          ambient_sound: Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas), `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null means no ambient sound.
-          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults to 1.
-          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often). Only used when enable_backchannel is true; defaults to 0.8.
-          backchannel_words: Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words poorly, so test before relying on them.
-          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0 or unset means no pause.
-          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
-          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why. Null turns call-screening handling off.
-          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`. Null when no custom configuration is set.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII; `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs. Defaults to `everything`.
-          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background noise (the default), and `noise-and-background-speech-cancellation` also suppresses other voices in the background.
-          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
-          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
-          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
-          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
-          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
+          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on
+          conversations. Null means the agent is unnamed.
+          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if
+          interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own
+          value.
+          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when
+          false they are ignored. Defaults to true.
+          ambient_sound: Background ambience mixed into the call audio to make it sound more natural:
+          `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas),
+          `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null
+          means no ambient sound.
+          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults
+          to 1.
+          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the
+          conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary
+          of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the
+          user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
+          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1
+          (often). Only used when enable_backchannel is true; defaults to 0.8.
+          backchannel_words: Short words or phrases the agent may use when backchanneling (only when
+          enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words
+          poorly, so test before relying on them.
+          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening
+          line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0
+          or unset means no pause.
+          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street
+          names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
+          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that
+          ask who is calling and why. Null turns call-screening handling off.
+          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is
+          `custom`. Null when no custom configuration is set.
+          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it
+          is deleted automatically. Null keeps data indefinitely.
+          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores
+          transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII;
+          `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs.
+          Defaults to `everything`.
+          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off,
+          `noise-cancellation` removes background noise (the default), and
+          `noise-and-background-speech-cancellation` also suppresses other voices in the background.
+          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see"
+          while the user is talking, mostly during longer turns. Off by default.
+          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how
+          quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
+          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the
+          conversation. Defaults to false.
+          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after
+          the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down;
+          each must come from a different provider than the primary voice, and later entries are tried if
+          earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
-          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
-          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when one is found. Null disables IVR detection.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
-          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see signed_url_expiration_ms).
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set.
-          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary.
-          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off. Defaults to 1.
-          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a reminder. Defaults to 10000 (10 seconds).
-          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can). Defaults to 1.
-          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30000 (30 seconds).
-          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom` uses the settings in custom_stt_config, which must then be provided.
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
-          version_description: Free-text note about this agent version, for your own records. Null when no note is set.
-          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
-          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
-          voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
+          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks
+          (for example empathy, AI disclosure or reading numbers aloud).
+          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let
+          shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
+          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and
+          sets the action taken when one is found. Null disables IVR detection.
+          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value
+          `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed
+          inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
+          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is
+          reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
+          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an
+          access signature and expire (see signed_url_expiration_ms).
+          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts
+          and recordings.
+          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard
+          summary, success and sentiment results; `system-presets` entries customize those standard results.
+          Null means no extra fields.
+          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when
+          not set.
+          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech
+          synthesis for voices whose provider supports them. Null means no dictionary.
+          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns
+          reminders off. Defaults to 1.
+          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a
+          reminder. Defaults to 10000 (10 seconds).
+          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1
+          (answers as soon as it can). Defaults to 1.
+          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up;
+          between 5000 and 300000, default 30000 (30 seconds).
+          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when
+          opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
+          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors
+          transcription quality, and `custom` uses the settings in custom_stt_config, which must then be
+          provided.
+          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
+          `America/Los_Angeles`.
+          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit,
+          terminating key and timeout. Null when no custom rules are set.
+          version_description: Free-text note about this agent version, for your own records. Null when no note
+          is set.
+          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical`
+          for clinical terminology. Has no effect on agents whose language is not English.
+          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax
+          voices. Null means no emotion is applied.
+          voice_model: TTS model used to render the selected voice; which models are valid depends on the
+          voice's provider. Null lets the provider's default model apply.
           voice_speed: Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1.
-          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive. Provider support varies; defaults to 1.
-          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
-          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead. Applies to phone calls only.
-          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables voicemail detection.
+          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high
+          values more expressive. Provider support varies; defaults to 1.
+          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail
+          detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
+          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the
+          agent hang up instead. Applies to phone calls only.
+          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what
+          happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables
+          voicemail detection.
           volume: Loudness of the agent's speech, from 0 to 2; larger values are louder. Defaults to 1.
-          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and `call_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and
+          `call_analyzed` are sent.
+          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
+          Defaults to 10000.
+          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level
+          webhook. Null means the account-level webhook is used.
 
         POST /create-agent
         """
         return self._client.request(
             _ops.CREATE_AGENT,
-            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body=fields(
+                response_engine=response_engine,
+                voice_id=voice_id,
+                agent_name=agent_name,
+                allow_dtmf_interruption=allow_dtmf_interruption,
+                allow_user_dtmf=allow_user_dtmf,
+                ambient_sound=ambient_sound,
+                ambient_sound_volume=ambient_sound_volume,
+                analysis_successful_prompt=analysis_successful_prompt,
+                analysis_summary_prompt=analysis_summary_prompt,
+                analysis_user_sentiment_prompt=analysis_user_sentiment_prompt,
+                backchannel_frequency=backchannel_frequency,
+                backchannel_words=backchannel_words,
+                begin_message_delay_ms=begin_message_delay_ms,
+                boosted_keywords=boosted_keywords,
+                call_screening_option=call_screening_option,
+                custom_stt_config=custom_stt_config,
+                data_storage_retention_days=data_storage_retention_days,
+                data_storage_setting=data_storage_setting,
+                denoising_mode=denoising_mode,
+                enable_backchannel=enable_backchannel,
+                enable_dynamic_responsiveness=enable_dynamic_responsiveness,
+                enable_dynamic_voice_speed=enable_dynamic_voice_speed,
+                end_call_after_silence_ms=end_call_after_silence_ms,
+                fallback_voice_ids=fallback_voice_ids,
+                guardrail_config=guardrail_config,
+                handbook_config=handbook_config,
+                interruption_sensitivity=interruption_sensitivity,
+                ivr_option=ivr_option,
+                language=language,
+                max_call_duration_ms=max_call_duration_ms,
+                opt_in_signed_url=opt_in_signed_url,
+                pii_config=pii_config,
+                post_call_analysis_data=post_call_analysis_data,
+                post_call_analysis_model=post_call_analysis_model,
+                pronunciation_dictionary=pronunciation_dictionary,
+                reminder_max_count=reminder_max_count,
+                reminder_trigger_ms=reminder_trigger_ms,
+                responsiveness=responsiveness,
+                ring_duration_ms=ring_duration_ms,
+                signed_url_expiration_ms=signed_url_expiration_ms,
+                stt_mode=stt_mode,
+                timezone=timezone,
+                user_dtmf_options=user_dtmf_options,
+                version_description=version_description,
+                vocab_specialization=vocab_specialization,
+                voice_emotion=voice_emotion,
+                voice_model=voice_model,
+                voice_speed=voice_speed,
+                voice_temperature=voice_temperature,
+                voicemail_detection_timeout_ms=voicemail_detection_timeout_ms,
+                voicemail_message=voicemail_message,
+                voicemail_option=voicemail_option,
+                volume=volume,
+                webhook_events=webhook_events,
+                webhook_timeout_ms=webhook_timeout_ms,
+                webhook_url=webhook_url,
+            ),
+            cast=_m.AgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def create_version(
@@ -185,16 +539,18 @@ class Agent:
         agent_id: str,
         *,
         base_version: int,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentCreateVersionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentCreateVersionResponse:
         """
         Create a draft agent version
 
-        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
+        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit
+        and publish. The new draft is returned with its version number and `base_version` set to the version it
+        was copied from.
 
         Args:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
@@ -202,25 +558,42 @@ class Agent:
 
         POST /create-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.CREATE_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"base_version": base_version},
+            body=fields(
+                base_version=base_version,
+            ),
+            cast=union_of(
+                _m.ChatAgentResponse,
+                _m.AgentResponse,
+                field="data_storage_setting",
+                mapping={
+                    "everything": _m.ChatAgentResponse,
+                    "everything_except_pii": _m.ChatAgentResponse,
+                    "basic_attributes_only": _m.ChatAgentResponse,
+                    "everything": _m.AgentResponse,
+                    "everything_except_pii": _m.AgentResponse,
+                    "basic_attributes_only": _m.AgentResponse,
+                },
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         agent_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a voice agent
@@ -232,13 +605,15 @@ class Agent:
 
         DELETE /delete-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.DELETE_AGENT,
             path={"agent_id": agent_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete_version(
@@ -246,10 +621,11 @@ class Agent:
         agent_id: str,
         *,
         version: int,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete an agent version
@@ -262,42 +638,51 @@ class Agent:
 
         DELETE /delete-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.DELETE_AGENT_VERSION,
             path={"agent_id": agent_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_versions(
         self,
         agent_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentGetVersionsResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentGetVersionsResponse:
         """
         List versions of a voice agent
 
-        Returns every stored version of one voice agent, published ones and drafts alike, as an array of full agent objects.
+        Returns every stored version of one voice agent, published ones and drafts alike, as an array of full
+        agent objects.
 
         Args:
           agent_id: Unique identifier of the voice agent.
 
         GET /get-agent-versions/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.GET_AGENT_VERSIONS,
             path={"agent_id": agent_id},
+            cast=list_of(_m.AgentResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
@@ -307,31 +692,42 @@ class Agent:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         pagination_key_version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentListResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentListResponse:
         """
         List voice agents
 
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
+        Returns the voice agents of your workspace as a plain array, one entry per agent version unless
+        `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version`
+        taken from the last item of the previous page.
 
         Args:
           is_latest: When true, only the newest version of each agent is included.
           limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry
+          is not repeated). Omit it to start from the beginning.
+          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so
+          the next page starts at the right place.
 
         GET /list-agents
         """
         return self._client.request(
             _ops.LIST_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
+            query=fields(
+                is_latest=is_latest,
+                limit=limit,
+                pagination_key=pagination_key,
+                pagination_key_version=pagination_key_version,
+            ),
+            cast=list_of(_m.AgentResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def publish(
@@ -340,16 +736,17 @@ class Agent:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Publish an agent version
 
-        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
+        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a
+        note about what changed. No new version is created and nothing is returned.
 
         Args:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
@@ -358,15 +755,19 @@ class Agent:
 
         POST /publish-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body=fields(
+                version=version,
+                version_description=version_description,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def retrieve(
@@ -374,15 +775,17 @@ class Agent:
         agent_id: str,
         *,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentResponse:
         """
         Retrieve a voice agent
 
-        Returns the configuration of one voice agent. Without `version` the latest version is returned, which may be an unpublished draft.
+        Returns the configuration of one voice agent. Without `version` the latest version is returned, which
+        may be an unpublished draft.
 
         Args:
           agent_id: Unique identifier of the voice agent.
@@ -390,14 +793,19 @@ class Agent:
 
         GET /get-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.GET_AGENT,
             path={"agent_id": agent_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
+            cast=_m.AgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def update(
@@ -405,826 +813,1059 @@ class Agent:
         agent_id: str,
         *,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
+        agent_name: Optional[str] | NotGiven = NOT_GIVEN,
         allow_dtmf_interruption: bool | NotGiven = NOT_GIVEN,
         allow_user_dtmf: bool | NotGiven = NOT_GIVEN,
-        ambient_sound: Union[Literal["coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"], None] | NotGiven = NOT_GIVEN,
+        ambient_sound: Optional[
+            Literal[
+                "coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         ambient_sound_volume: float | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        analysis_successful_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_summary_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_user_sentiment_prompt: Optional[str] | NotGiven = NOT_GIVEN,
         backchannel_frequency: float | NotGiven = NOT_GIVEN,
-        backchannel_words: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        backchannel_words: Optional[List[str]] | NotGiven = NOT_GIVEN,
         begin_message_delay_ms: int | NotGiven = NOT_GIVEN,
-        boosted_keywords: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        call_screening_option: Union[_t.CallScreeningOption, None] | NotGiven = NOT_GIVEN,
-        custom_stt_config: Union[_t.CustomSttConfig, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"] | NotGiven = NOT_GIVEN,
+        boosted_keywords: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        call_screening_option: Optional[_p.CallScreeningOptionParam] | NotGiven = NOT_GIVEN,
+        custom_stt_config: Optional[_p.CustomSttConfigParam] | NotGiven = NOT_GIVEN,
+        data_storage_retention_days: Optional[int] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"]
+        | NotGiven = NOT_GIVEN,
+        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"]
+        | NotGiven = NOT_GIVEN,
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
-        fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
+        fallback_voice_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
+        handbook_config: _p.HandbookConfigParam | NotGiven = NOT_GIVEN,
         interruption_sensitivity: float | NotGiven = NOT_GIVEN,
-        ivr_option: Union[_t.IvrOption, None] | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
+        ivr_option: Optional[_p.IvrOptionParam] | NotGiven = NOT_GIVEN,
+        language: Union[
+            Literal["en-US"],
+            Literal["en-IN"],
+            Literal["en-GB"],
+            Literal["en-AU"],
+            Literal["en-NZ"],
+            Literal["de-DE"],
+            Literal["es-ES"],
+            Literal["es-419"],
+            Literal["hi-IN"],
+            Literal["fr-FR"],
+            Literal["fr-CA"],
+            Literal["ja-JP"],
+            Literal["pt-PT"],
+            Literal["pt-BR"],
+            Literal["zh-CN"],
+            Literal["ru-RU"],
+            Literal["it-IT"],
+            Literal["ko-KR"],
+            Literal["nl-NL"],
+            Literal["nl-BE"],
+            Literal["pl-PL"],
+            Literal["tr-TR"],
+            Literal["vi-VN"],
+            Literal["ro-RO"],
+            Literal["bg-BG"],
+            Literal["ca-ES"],
+            Literal["th-TH"],
+            Literal["da-DK"],
+            Literal["fi-FI"],
+            Literal["el-GR"],
+            Literal["hu-HU"],
+            Literal["id-ID"],
+            Literal["no-NO"],
+            Literal["sk-SK"],
+            Literal["sv-SE"],
+            Literal["lt-LT"],
+            Literal["lv-LV"],
+            Literal["cs-CZ"],
+            Literal["ms-MY"],
+            Literal["af-ZA"],
+            Literal["ar-SA"],
+            Literal["az-AZ"],
+            Literal["bs-BA"],
+            Literal["cy-GB"],
+            Literal["fa-IR"],
+            Literal["fil-PH"],
+            Literal["gl-ES"],
+            Literal["he-IL"],
+            Literal["hr-HR"],
+            Literal["hy-AM"],
+            Literal["is-IS"],
+            Literal["kk-KZ"],
+            Literal["kn-IN"],
+            Literal["mk-MK"],
+            Literal["mr-IN"],
+            Literal["ne-NP"],
+            Literal["sl-SI"],
+            Literal["sr-RS"],
+            Literal["sw-KE"],
+            Literal["ta-IN"],
+            Literal["ur-IN"],
+            Literal["yue-CN"],
+            Literal["uk-UA"],
+            Literal["multi"],
+            List[
+                Literal[
+                    "en-US",
+                    "en-IN",
+                    "en-GB",
+                    "en-AU",
+                    "en-NZ",
+                    "de-DE",
+                    "es-ES",
+                    "es-419",
+                    "hi-IN",
+                    "fr-FR",
+                    "fr-CA",
+                    "ja-JP",
+                    "pt-PT",
+                    "pt-BR",
+                    "zh-CN",
+                    "ru-RU",
+                    "it-IT",
+                    "ko-KR",
+                    "nl-NL",
+                    "nl-BE",
+                    "pl-PL",
+                    "tr-TR",
+                    "vi-VN",
+                    "ro-RO",
+                    "bg-BG",
+                    "ca-ES",
+                    "th-TH",
+                    "da-DK",
+                    "fi-FI",
+                    "el-GR",
+                    "hu-HU",
+                    "id-ID",
+                    "no-NO",
+                    "sk-SK",
+                    "sv-SE",
+                    "lt-LT",
+                    "lv-LV",
+                    "cs-CZ",
+                    "ms-MY",
+                    "af-ZA",
+                    "ar-SA",
+                    "az-AZ",
+                    "bs-BA",
+                    "cy-GB",
+                    "fa-IR",
+                    "fil-PH",
+                    "gl-ES",
+                    "he-IL",
+                    "hr-HR",
+                    "hy-AM",
+                    "is-IS",
+                    "kk-KZ",
+                    "kn-IN",
+                    "mk-MK",
+                    "mr-IN",
+                    "ne-NP",
+                    "sl-SI",
+                    "sr-RS",
+                    "sw-KE",
+                    "ta-IN",
+                    "ur-IN",
+                    "yue-CN",
+                    "uk-UA",
+                ]
+            ],
+        ]
+        | NotGiven = NOT_GIVEN,
         max_call_duration_ms: int | NotGiven = NOT_GIVEN,
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
+        pii_config: _p.PiiConfigParam | NotGiven = NOT_GIVEN,
+        post_call_analysis_data: Optional[
+            List[
+                Union[
+                    _p.StringAnalysisDataParam,
+                    _p.EnumAnalysisDataParam,
+                    _p.BooleanAnalysisDataParam,
+                    _p.NumberAnalysisDataParam,
+                    _p.CallPresetAnalysisDataParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        pronunciation_dictionary: Optional[List[_p.PronunciationDictionaryParam]] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
+        response_engine: Union[
+            _p.ResponseEngineRetellLmParam, _p.ResponseEngineCustomLmParam, _p.ResponseEngineConversationFlowParam
+        ]
+        | NotGiven = NOT_GIVEN,
         responsiveness: float | NotGiven = NOT_GIVEN,
         ring_duration_ms: int | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
+        signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
         stt_mode: Literal["fast", "accurate", "custom"] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
-        version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        user_dtmf_options: Optional[_p.UserDtmfOptionsParam] | NotGiven = NOT_GIVEN,
+        version_description: Optional[str] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
-        voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
+        voice_emotion: Optional[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"]]
+        | NotGiven = NOT_GIVEN,
         voice_id: str | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Optional[
+            Literal[
+                "eleven_turbo_v2",
+                "eleven_flash_v2",
+                "eleven_turbo_v2_5",
+                "eleven_flash_v2_5",
+                "eleven_multilingual_v2",
+                "eleven_v3",
+                "sonic-3",
+                "sonic-3-latest",
+                "sonic-3.5",
+                "tts-1",
+                "gpt-4o-mini-tts",
+                "speech-02-turbo",
+                "speech-2.8-turbo",
+                "s1",
+                "s2-pro",
+                "s2.1-pro",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
         voicemail_message: str | NotGiven = NOT_GIVEN,
-        voicemail_option: Union[_t.VoicemailOption, None] | NotGiven = NOT_GIVEN,
+        voicemail_option: Optional[_p.VoicemailOptionParam] | NotGiven = NOT_GIVEN,
         volume: float | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["call_started", "call_ended", "call_analyzed", "transcript_updated", "transfer_started", "transfer_bridged", "transfer_cancelled", "transfer_ended"]], None] | NotGiven = NOT_GIVEN,
+        webhook_events: Optional[
+            List[
+                Literal[
+                    "call_started",
+                    "call_ended",
+                    "call_analyzed",
+                    "transcript_updated",
+                    "transfer_started",
+                    "transfer_bridged",
+                    "transfer_cancelled",
+                    "transfer_ended",
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentResponse:
         """
         Update a voice agent
 
-        Changes fields of a voice agent version; only the properties you send are modified and the rest keep their values. Edits target the latest draft unless `version` selects another version. Returns the agent as it is after the update.
+        Changes fields of a voice agent version; only the properties you send are modified and the rest keep
+        their values. Edits target the latest draft unless `version` selects another version. Returns the agent
+        as it is after the update.
 
         Args:
           agent_id: Unique identifier of the voice agent.
           version: Agent version to modify; defaults to the latest version.
-          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own value.
-          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored. Defaults to true.
-          ambient_sound: Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas), `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null means no ambient sound.
-          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults to 1.
-          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often). Only used when enable_backchannel is true; defaults to 0.8.
-          backchannel_words: Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words poorly, so test before relying on them.
-          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0 or unset means no pause.
-          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
-          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why. Null turns call-screening handling off.
-          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`. Null when no custom configuration is set.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII; `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs. Defaults to `everything`.
-          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background noise (the default), and `noise-and-background-speech-cancellation` also suppresses other voices in the background.
-          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
-          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
-          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
-          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
-          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
+          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on
+          conversations. Null means the agent is unnamed.
+          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if
+          interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own
+          value.
+          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when
+          false they are ignored. Defaults to true.
+          ambient_sound: Background ambience mixed into the call audio to make it sound more natural:
+          `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas),
+          `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null
+          means no ambient sound.
+          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults
+          to 1.
+          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the
+          conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary
+          of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the
+          user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
+          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1
+          (often). Only used when enable_backchannel is true; defaults to 0.8.
+          backchannel_words: Short words or phrases the agent may use when backchanneling (only when
+          enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words
+          poorly, so test before relying on them.
+          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening
+          line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0
+          or unset means no pause.
+          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street
+          names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
+          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that
+          ask who is calling and why. Null turns call-screening handling off.
+          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is
+          `custom`. Null when no custom configuration is set.
+          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it
+          is deleted automatically. Null keeps data indefinitely.
+          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores
+          transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII;
+          `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs.
+          Defaults to `everything`.
+          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off,
+          `noise-cancellation` removes background noise (the default), and
+          `noise-and-background-speech-cancellation` also suppresses other voices in the background.
+          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see"
+          while the user is talking, mostly during longer turns. Off by default.
+          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how
+          quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
+          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the
+          conversation. Defaults to false.
+          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after
+          the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down;
+          each must come from a different provider than the primary voice, and later entries are tried if
+          earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
-          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
-          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when one is found. Null disables IVR detection.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
-          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see signed_url_expiration_ms).
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set.
-          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary.
-          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off. Defaults to 1.
-          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a reminder. Defaults to 10000 (10 seconds).
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can). Defaults to 1.
-          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30000 (30 seconds).
-          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom` uses the settings in custom_stt_config, which must then be provided.
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
-          version_description: Free-text note about this agent version, for your own records. Null when no note is set.
-          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
-          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
+          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks
+          (for example empathy, AI disclosure or reading numbers aloud).
+          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let
+          shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
+          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and
+          sets the action taken when one is found. Null disables IVR detection.
+          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value
+          `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed
+          inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
+          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is
+          reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
+          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an
+          access signature and expire (see signed_url_expiration_ms).
+          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts
+          and recordings.
+          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard
+          summary, success and sentiment results; `system-presets` entries customize those standard results.
+          Null means no extra fields.
+          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when
+          not set.
+          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech
+          synthesis for voices whose provider supports them. Null means no dictionary.
+          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns
+          reminders off. Defaults to 1.
+          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a
+          reminder. Defaults to 10000 (10 seconds).
+          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own
+          LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
+          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1
+          (answers as soon as it can). Defaults to 1.
+          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up;
+          between 5000 and 300000, default 30000 (30 seconds).
+          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when
+          opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
+          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors
+          transcription quality, and `custom` uses the settings in custom_stt_config, which must then be
+          provided.
+          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
+          `America/Los_Angeles`.
+          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit,
+          terminating key and timeout. Null when no custom rules are set.
+          version_description: Free-text note about this agent version, for your own records. Null when no note
+          is set.
+          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical`
+          for clinical terminology. Has no effect on agents whose language is not English.
+          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax
+          voices. Null means no emotion is applied.
           voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
-          voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
+          voice_model: TTS model used to render the selected voice; which models are valid depends on the
+          voice's provider. Null lets the provider's default model apply.
           voice_speed: Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1.
-          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive. Provider support varies; defaults to 1.
-          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
-          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead. Applies to phone calls only.
-          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables voicemail detection.
+          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high
+          values more expressive. Provider support varies; defaults to 1.
+          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail
+          detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
+          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the
+          agent hang up instead. Applies to phone calls only.
+          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what
+          happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables
+          voicemail detection.
           volume: Loudness of the agent's speech, from 0 to 2; larger values are louder. Defaults to 1.
-          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and `call_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and
+          `call_analyzed` are sent.
+          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
+          Defaults to 10000.
+          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level
+          webhook. Null means the account-level webhook is used.
 
         PATCH /update-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.UPDATE_AGENT,
             path={"agent_id": agent_id},
-            query={"version": version},
-            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                agent_name=agent_name,
+                allow_dtmf_interruption=allow_dtmf_interruption,
+                allow_user_dtmf=allow_user_dtmf,
+                ambient_sound=ambient_sound,
+                ambient_sound_volume=ambient_sound_volume,
+                analysis_successful_prompt=analysis_successful_prompt,
+                analysis_summary_prompt=analysis_summary_prompt,
+                analysis_user_sentiment_prompt=analysis_user_sentiment_prompt,
+                backchannel_frequency=backchannel_frequency,
+                backchannel_words=backchannel_words,
+                begin_message_delay_ms=begin_message_delay_ms,
+                boosted_keywords=boosted_keywords,
+                call_screening_option=call_screening_option,
+                custom_stt_config=custom_stt_config,
+                data_storage_retention_days=data_storage_retention_days,
+                data_storage_setting=data_storage_setting,
+                denoising_mode=denoising_mode,
+                enable_backchannel=enable_backchannel,
+                enable_dynamic_responsiveness=enable_dynamic_responsiveness,
+                enable_dynamic_voice_speed=enable_dynamic_voice_speed,
+                end_call_after_silence_ms=end_call_after_silence_ms,
+                fallback_voice_ids=fallback_voice_ids,
+                guardrail_config=guardrail_config,
+                handbook_config=handbook_config,
+                interruption_sensitivity=interruption_sensitivity,
+                ivr_option=ivr_option,
+                language=language,
+                max_call_duration_ms=max_call_duration_ms,
+                opt_in_signed_url=opt_in_signed_url,
+                pii_config=pii_config,
+                post_call_analysis_data=post_call_analysis_data,
+                post_call_analysis_model=post_call_analysis_model,
+                pronunciation_dictionary=pronunciation_dictionary,
+                reminder_max_count=reminder_max_count,
+                reminder_trigger_ms=reminder_trigger_ms,
+                response_engine=response_engine,
+                responsiveness=responsiveness,
+                ring_duration_ms=ring_duration_ms,
+                signed_url_expiration_ms=signed_url_expiration_ms,
+                stt_mode=stt_mode,
+                timezone=timezone,
+                user_dtmf_options=user_dtmf_options,
+                version_description=version_description,
+                vocab_specialization=vocab_specialization,
+                voice_emotion=voice_emotion,
+                voice_id=voice_id,
+                voice_model=voice_model,
+                voice_speed=voice_speed,
+                voice_temperature=voice_temperature,
+                voicemail_detection_timeout_ms=voicemail_detection_timeout_ms,
+                voicemail_message=voicemail_message,
+                voicemail_option=voicemail_option,
+                volume=volume,
+                webhook_events=webhook_events,
+                webhook_timeout_ms=webhook_timeout_ms,
+                webhook_url=webhook_url,
+            ),
+            cast=_m.AgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AgentWithRawResponse:
-    """
-    `client.agent` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AgentResourceWithRawResponse:
+    def __init__(self, agent: AgentResource) -> None:
+        self._agent = agent
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow],
-        voice_id: str,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        allow_dtmf_interruption: bool | NotGiven = NOT_GIVEN,
-        allow_user_dtmf: bool | NotGiven = NOT_GIVEN,
-        ambient_sound: Union[Literal["coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"], None] | NotGiven = NOT_GIVEN,
-        ambient_sound_volume: float | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        backchannel_frequency: float | NotGiven = NOT_GIVEN,
-        backchannel_words: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        begin_message_delay_ms: int | NotGiven = NOT_GIVEN,
-        boosted_keywords: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        call_screening_option: Union[_t.CallScreeningOption, None] | NotGiven = NOT_GIVEN,
-        custom_stt_config: Union[_t.CustomSttConfig, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"] | NotGiven = NOT_GIVEN,
-        enable_backchannel: bool | NotGiven = NOT_GIVEN,
-        enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
-        enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
-        end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
-        fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
-        interruption_sensitivity: float | NotGiven = NOT_GIVEN,
-        ivr_option: Union[_t.IvrOption, None] | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
-        max_call_duration_ms: int | NotGiven = NOT_GIVEN,
-        opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
-        reminder_max_count: int | NotGiven = NOT_GIVEN,
-        reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
-        responsiveness: float | NotGiven = NOT_GIVEN,
-        ring_duration_ms: int | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        stt_mode: Literal["fast", "accurate", "custom"] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
-        version_description: Union[str, None] | NotGiven = NOT_GIVEN,
-        vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
-        voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
-        voice_speed: float | NotGiven = NOT_GIVEN,
-        voice_temperature: float | NotGiven = NOT_GIVEN,
-        voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
-        voicemail_message: str | NotGiven = NOT_GIVEN,
-        voicemail_option: Union[_t.VoicemailOption, None] | NotGiven = NOT_GIVEN,
-        volume: float | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["call_started", "call_ended", "call_analyzed", "transcript_updated", "transfer_started", "transfer_bridged", "transfer_cancelled", "transfer_ended"]], None] | NotGiven = NOT_GIVEN,
-        webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentResponse]:
-        """
-        Create a voice agent
-
-        Creates a voice agent bound to an existing response engine (Retell LLM, custom LLM or conversation flow) and a voice. The agent starts as an unpublished draft at version 0; the created agent is returned with its generated `agent_id`.
-
-        Args:
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
-          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own value.
-          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored. Defaults to true.
-          ambient_sound: Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas), `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null means no ambient sound.
-          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults to 1.
-          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often). Only used when enable_backchannel is true; defaults to 0.8.
-          backchannel_words: Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words poorly, so test before relying on them.
-          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0 or unset means no pause.
-          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
-          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why. Null turns call-screening handling off.
-          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`. Null when no custom configuration is set.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII; `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs. Defaults to `everything`.
-          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background noise (the default), and `noise-and-background-speech-cancellation` also suppresses other voices in the background.
-          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
-          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
-          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
-          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
-          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
-          guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
-          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
-          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when one is found. Null disables IVR detection.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
-          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see signed_url_expiration_ms).
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set.
-          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary.
-          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off. Defaults to 1.
-          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a reminder. Defaults to 10000 (10 seconds).
-          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can). Defaults to 1.
-          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30000 (30 seconds).
-          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom` uses the settings in custom_stt_config, which must then be provided.
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
-          version_description: Free-text note about this agent version, for your own records. Null when no note is set.
-          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
-          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
-          voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
-          voice_speed: Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1.
-          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive. Provider support varies; defaults to 1.
-          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
-          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead. Applies to phone calls only.
-          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables voicemail detection.
-          volume: Loudness of the agent's speech, from 0 to 2; larger values are louder. Defaults to 1.
-          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and `call_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
-
-        POST /create-agent
-        """
-        return self._client.request(
-            _ops.CREATE_AGENT,
-            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create = to_raw_response_wrapper(
+            agent.create,
         )
 
-    def create_version(
-        self,
-        agent_id: str,
-        *,
-        base_version: int,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentCreateVersionResponse]:
-        """
-        Create a draft agent version
-
-        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          base_version: Number of the existing version whose configuration is copied into the new draft.
-
-        POST /create-agent-version/{agent_id}
-        """
-        return self._client.request(
-            _ops.CREATE_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            body={"base_version": base_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create_version = to_raw_response_wrapper(
+            agent.create_version,
         )
 
-    def delete(
-        self,
-        agent_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a voice agent
-
-        Permanently removes a voice agent together with every one of its versions.
-
-        Args:
-          agent_id: Unique identifier of the voice agent to remove; all of its versions are deleted.
-
-        DELETE /delete-agent/{agent_id}
-        """
-        return self._client.request(
-            _ops.DELETE_AGENT,
-            path={"agent_id": agent_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete = to_raw_response_wrapper(
+            agent.delete,
         )
 
-    def delete_version(
-        self,
-        agent_id: str,
-        *,
-        version: int,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete an agent version
-
-        Removes a single version of a voice or chat agent, leaving its other versions untouched.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          version: Number of the version to delete.
-
-        DELETE /delete-agent-version/{agent_id}
-        """
-        return self._client.request(
-            _ops.DELETE_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete_version = to_raw_response_wrapper(
+            agent.delete_version,
         )
 
-    def get_versions(
-        self,
-        agent_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentGetVersionsResponse]:
-        """
-        List versions of a voice agent
-
-        Returns every stored version of one voice agent, published ones and drafts alike, as an array of full agent objects.
-
-        Args:
-          agent_id: Unique identifier of the voice agent.
-
-        GET /get-agent-versions/{agent_id}
-        """
-        return self._client.request(
-            _ops.GET_AGENT_VERSIONS,
-            path={"agent_id": agent_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_versions = to_raw_response_wrapper(
+            agent.get_versions,
         )
 
-    def list(
-        self,
-        *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentListResponse]:
-        """
-        List voice agents
-
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
-
-        Args:
-          is_latest: When true, only the newest version of each agent is included.
-          limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place.
-
-        GET /list-agents
-        """
-        return self._client.request(
-            _ops.LIST_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.list = to_raw_response_wrapper(
+            agent.list,
         )
 
-    def publish(
-        self,
-        agent_id: str,
-        *,
-        version: int,
-        version_description: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Publish an agent version
-
-        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          version: Number of the version to publish.
-          version_description: Optional note about the published version, for your own records.
-
-        POST /publish-agent-version/{agent_id}
-        """
-        return self._client.request(
-            _ops.PUBLISH_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.publish = to_raw_response_wrapper(
+            agent.publish,
         )
 
-    def retrieve(
-        self,
-        agent_id: str,
-        *,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentResponse]:
-        """
-        Retrieve a voice agent
-
-        Returns the configuration of one voice agent. Without `version` the latest version is returned, which may be an unpublished draft.
-
-        Args:
-          agent_id: Unique identifier of the voice agent.
-          version: Agent version to read; omit it to get the latest version.
-
-        GET /get-agent/{agent_id}
-        """
-        return self._client.request(
-            _ops.GET_AGENT,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = to_raw_response_wrapper(
+            agent.retrieve,
         )
 
-    def update(
-        self,
-        agent_id: str,
-        *,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        allow_dtmf_interruption: bool | NotGiven = NOT_GIVEN,
-        allow_user_dtmf: bool | NotGiven = NOT_GIVEN,
-        ambient_sound: Union[Literal["coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"], None] | NotGiven = NOT_GIVEN,
-        ambient_sound_volume: float | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        backchannel_frequency: float | NotGiven = NOT_GIVEN,
-        backchannel_words: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        begin_message_delay_ms: int | NotGiven = NOT_GIVEN,
-        boosted_keywords: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        call_screening_option: Union[_t.CallScreeningOption, None] | NotGiven = NOT_GIVEN,
-        custom_stt_config: Union[_t.CustomSttConfig, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"] | NotGiven = NOT_GIVEN,
-        enable_backchannel: bool | NotGiven = NOT_GIVEN,
-        enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
-        enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
-        end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
-        fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
-        interruption_sensitivity: float | NotGiven = NOT_GIVEN,
-        ivr_option: Union[_t.IvrOption, None] | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
-        max_call_duration_ms: int | NotGiven = NOT_GIVEN,
-        opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
-        reminder_max_count: int | NotGiven = NOT_GIVEN,
-        reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        responsiveness: float | NotGiven = NOT_GIVEN,
-        ring_duration_ms: int | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        stt_mode: Literal["fast", "accurate", "custom"] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
-        version_description: Union[str, None] | NotGiven = NOT_GIVEN,
-        vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
-        voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_id: str | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
-        voice_speed: float | NotGiven = NOT_GIVEN,
-        voice_temperature: float | NotGiven = NOT_GIVEN,
-        voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
-        voicemail_message: str | NotGiven = NOT_GIVEN,
-        voicemail_option: Union[_t.VoicemailOption, None] | NotGiven = NOT_GIVEN,
-        volume: float | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["call_started", "call_ended", "call_analyzed", "transcript_updated", "transfer_started", "transfer_bridged", "transfer_cancelled", "transfer_ended"]], None] | NotGiven = NOT_GIVEN,
-        webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentResponse]:
-        """
-        Update a voice agent
-
-        Changes fields of a voice agent version; only the properties you send are modified and the rest keep their values. Edits target the latest draft unless `version` selects another version. Returns the agent as it is after the update.
-
-        Args:
-          agent_id: Unique identifier of the voice agent.
-          version: Agent version to modify; defaults to the latest version.
-          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own value.
-          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored. Defaults to true.
-          ambient_sound: Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas), `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null means no ambient sound.
-          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults to 1.
-          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often). Only used when enable_backchannel is true; defaults to 0.8.
-          backchannel_words: Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words poorly, so test before relying on them.
-          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0 or unset means no pause.
-          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
-          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why. Null turns call-screening handling off.
-          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`. Null when no custom configuration is set.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII; `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs. Defaults to `everything`.
-          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background noise (the default), and `noise-and-background-speech-cancellation` also suppresses other voices in the background.
-          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
-          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
-          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
-          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
-          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
-          guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
-          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
-          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when one is found. Null disables IVR detection.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
-          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see signed_url_expiration_ms).
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set.
-          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary.
-          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off. Defaults to 1.
-          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a reminder. Defaults to 10000 (10 seconds).
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can). Defaults to 1.
-          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30000 (30 seconds).
-          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom` uses the settings in custom_stt_config, which must then be provided.
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
-          version_description: Free-text note about this agent version, for your own records. Null when no note is set.
-          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
-          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
-          voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
-          voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
-          voice_speed: Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1.
-          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive. Provider support varies; defaults to 1.
-          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
-          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead. Applies to phone calls only.
-          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables voicemail detection.
-          volume: Loudness of the agent's speech, from 0 to 2; larger values are louder. Defaults to 1.
-          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and `call_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
-
-        PATCH /update-agent/{agent_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_AGENT,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.update = to_raw_response_wrapper(
+            agent.update,
         )
 
 
-class AsyncAgent:
+class AgentResourceWithStreamingResponse:
+    def __init__(self, agent: AgentResource) -> None:
+        self._agent = agent
+
+        self.create = to_streamed_response_wrapper(
+            agent.create,
+        )
+
+        self.create_version = to_streamed_response_wrapper(
+            agent.create_version,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            agent.delete,
+        )
+
+        self.delete_version = to_streamed_response_wrapper(
+            agent.delete_version,
+        )
+
+        self.get_versions = to_streamed_response_wrapper(
+            agent.get_versions,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            agent.list,
+        )
+
+        self.publish = to_streamed_response_wrapper(
+            agent.publish,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            agent.retrieve,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            agent.update,
+        )
+
+
+class AsyncAgentResource(AsyncAPIResource):
     """The `agent` resource (async): `client.agent.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncAgentResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncAgentResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncAgentWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncAgentWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncAgentResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncAgentResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncAgentWithRawResponse:
+    def raw(self) -> AsyncAgentResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     async def create(
         self,
         *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow],
+        response_engine: Union[
+            _p.ResponseEngineRetellLmParam, _p.ResponseEngineCustomLmParam, _p.ResponseEngineConversationFlowParam
+        ],
         voice_id: str,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
+        agent_name: Optional[str] | NotGiven = NOT_GIVEN,
         allow_dtmf_interruption: bool | NotGiven = NOT_GIVEN,
         allow_user_dtmf: bool | NotGiven = NOT_GIVEN,
-        ambient_sound: Union[Literal["coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"], None] | NotGiven = NOT_GIVEN,
+        ambient_sound: Optional[
+            Literal[
+                "coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         ambient_sound_volume: float | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        analysis_successful_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_summary_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_user_sentiment_prompt: Optional[str] | NotGiven = NOT_GIVEN,
         backchannel_frequency: float | NotGiven = NOT_GIVEN,
-        backchannel_words: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        backchannel_words: Optional[List[str]] | NotGiven = NOT_GIVEN,
         begin_message_delay_ms: int | NotGiven = NOT_GIVEN,
-        boosted_keywords: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        call_screening_option: Union[_t.CallScreeningOption, None] | NotGiven = NOT_GIVEN,
-        custom_stt_config: Union[_t.CustomSttConfig, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"] | NotGiven = NOT_GIVEN,
+        boosted_keywords: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        call_screening_option: Optional[_p.CallScreeningOptionParam] | NotGiven = NOT_GIVEN,
+        custom_stt_config: Optional[_p.CustomSttConfigParam] | NotGiven = NOT_GIVEN,
+        data_storage_retention_days: Optional[int] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"]
+        | NotGiven = NOT_GIVEN,
+        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"]
+        | NotGiven = NOT_GIVEN,
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
-        fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
+        fallback_voice_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
+        handbook_config: _p.HandbookConfigParam | NotGiven = NOT_GIVEN,
         interruption_sensitivity: float | NotGiven = NOT_GIVEN,
-        ivr_option: Union[_t.IvrOption, None] | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
+        ivr_option: Optional[_p.IvrOptionParam] | NotGiven = NOT_GIVEN,
+        language: Union[
+            Literal["en-US"],
+            Literal["en-IN"],
+            Literal["en-GB"],
+            Literal["en-AU"],
+            Literal["en-NZ"],
+            Literal["de-DE"],
+            Literal["es-ES"],
+            Literal["es-419"],
+            Literal["hi-IN"],
+            Literal["fr-FR"],
+            Literal["fr-CA"],
+            Literal["ja-JP"],
+            Literal["pt-PT"],
+            Literal["pt-BR"],
+            Literal["zh-CN"],
+            Literal["ru-RU"],
+            Literal["it-IT"],
+            Literal["ko-KR"],
+            Literal["nl-NL"],
+            Literal["nl-BE"],
+            Literal["pl-PL"],
+            Literal["tr-TR"],
+            Literal["vi-VN"],
+            Literal["ro-RO"],
+            Literal["bg-BG"],
+            Literal["ca-ES"],
+            Literal["th-TH"],
+            Literal["da-DK"],
+            Literal["fi-FI"],
+            Literal["el-GR"],
+            Literal["hu-HU"],
+            Literal["id-ID"],
+            Literal["no-NO"],
+            Literal["sk-SK"],
+            Literal["sv-SE"],
+            Literal["lt-LT"],
+            Literal["lv-LV"],
+            Literal["cs-CZ"],
+            Literal["ms-MY"],
+            Literal["af-ZA"],
+            Literal["ar-SA"],
+            Literal["az-AZ"],
+            Literal["bs-BA"],
+            Literal["cy-GB"],
+            Literal["fa-IR"],
+            Literal["fil-PH"],
+            Literal["gl-ES"],
+            Literal["he-IL"],
+            Literal["hr-HR"],
+            Literal["hy-AM"],
+            Literal["is-IS"],
+            Literal["kk-KZ"],
+            Literal["kn-IN"],
+            Literal["mk-MK"],
+            Literal["mr-IN"],
+            Literal["ne-NP"],
+            Literal["sl-SI"],
+            Literal["sr-RS"],
+            Literal["sw-KE"],
+            Literal["ta-IN"],
+            Literal["ur-IN"],
+            Literal["yue-CN"],
+            Literal["uk-UA"],
+            Literal["multi"],
+            List[
+                Literal[
+                    "en-US",
+                    "en-IN",
+                    "en-GB",
+                    "en-AU",
+                    "en-NZ",
+                    "de-DE",
+                    "es-ES",
+                    "es-419",
+                    "hi-IN",
+                    "fr-FR",
+                    "fr-CA",
+                    "ja-JP",
+                    "pt-PT",
+                    "pt-BR",
+                    "zh-CN",
+                    "ru-RU",
+                    "it-IT",
+                    "ko-KR",
+                    "nl-NL",
+                    "nl-BE",
+                    "pl-PL",
+                    "tr-TR",
+                    "vi-VN",
+                    "ro-RO",
+                    "bg-BG",
+                    "ca-ES",
+                    "th-TH",
+                    "da-DK",
+                    "fi-FI",
+                    "el-GR",
+                    "hu-HU",
+                    "id-ID",
+                    "no-NO",
+                    "sk-SK",
+                    "sv-SE",
+                    "lt-LT",
+                    "lv-LV",
+                    "cs-CZ",
+                    "ms-MY",
+                    "af-ZA",
+                    "ar-SA",
+                    "az-AZ",
+                    "bs-BA",
+                    "cy-GB",
+                    "fa-IR",
+                    "fil-PH",
+                    "gl-ES",
+                    "he-IL",
+                    "hr-HR",
+                    "hy-AM",
+                    "is-IS",
+                    "kk-KZ",
+                    "kn-IN",
+                    "mk-MK",
+                    "mr-IN",
+                    "ne-NP",
+                    "sl-SI",
+                    "sr-RS",
+                    "sw-KE",
+                    "ta-IN",
+                    "ur-IN",
+                    "yue-CN",
+                    "uk-UA",
+                ]
+            ],
+        ]
+        | NotGiven = NOT_GIVEN,
         max_call_duration_ms: int | NotGiven = NOT_GIVEN,
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
+        pii_config: _p.PiiConfigParam | NotGiven = NOT_GIVEN,
+        post_call_analysis_data: Optional[
+            List[
+                Union[
+                    _p.StringAnalysisDataParam,
+                    _p.EnumAnalysisDataParam,
+                    _p.BooleanAnalysisDataParam,
+                    _p.NumberAnalysisDataParam,
+                    _p.CallPresetAnalysisDataParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        pronunciation_dictionary: Optional[List[_p.PronunciationDictionaryParam]] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
         responsiveness: float | NotGiven = NOT_GIVEN,
         ring_duration_ms: int | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
+        signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
         stt_mode: Literal["fast", "accurate", "custom"] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
-        version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        user_dtmf_options: Optional[_p.UserDtmfOptionsParam] | NotGiven = NOT_GIVEN,
+        version_description: Optional[str] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
-        voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_emotion: Optional[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"]]
+        | NotGiven = NOT_GIVEN,
+        voice_model: Optional[
+            Literal[
+                "eleven_turbo_v2",
+                "eleven_flash_v2",
+                "eleven_turbo_v2_5",
+                "eleven_flash_v2_5",
+                "eleven_multilingual_v2",
+                "eleven_v3",
+                "sonic-3",
+                "sonic-3-latest",
+                "sonic-3.5",
+                "tts-1",
+                "gpt-4o-mini-tts",
+                "speech-02-turbo",
+                "speech-2.8-turbo",
+                "s1",
+                "s2-pro",
+                "s2.1-pro",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
         voicemail_message: str | NotGiven = NOT_GIVEN,
-        voicemail_option: Union[_t.VoicemailOption, None] | NotGiven = NOT_GIVEN,
+        voicemail_option: Optional[_p.VoicemailOptionParam] | NotGiven = NOT_GIVEN,
         volume: float | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["call_started", "call_ended", "call_analyzed", "transcript_updated", "transfer_started", "transfer_bridged", "transfer_cancelled", "transfer_ended"]], None] | NotGiven = NOT_GIVEN,
+        webhook_events: Optional[
+            List[
+                Literal[
+                    "call_started",
+                    "call_ended",
+                    "call_analyzed",
+                    "transcript_updated",
+                    "transfer_started",
+                    "transfer_bridged",
+                    "transfer_cancelled",
+                    "transfer_ended",
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentResponse:
         """
         Create a voice agent
 
-        Creates a voice agent bound to an existing response engine (Retell LLM, custom LLM or conversation flow) and a voice. The agent starts as an unpublished draft at version 0; the created agent is returned with its generated `agent_id`.
+        Creates a voice agent bound to an existing response engine (Retell LLM, custom LLM or conversation flow)
+        and a voice. The agent starts as an unpublished draft at version 0; the created agent is returned with
+        its generated `agent_id`.
 
         Args:
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
+          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own
+          LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
           voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
-          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own value.
-          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored. Defaults to true.
-          ambient_sound: Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas), `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null means no ambient sound.
-          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults to 1.
-          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often). Only used when enable_backchannel is true; defaults to 0.8.
-          backchannel_words: Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words poorly, so test before relying on them.
-          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0 or unset means no pause.
-          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
-          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why. Null turns call-screening handling off.
-          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`. Null when no custom configuration is set.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII; `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs. Defaults to `everything`.
-          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background noise (the default), and `noise-and-background-speech-cancellation` also suppresses other voices in the background.
-          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
-          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
-          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
-          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
-          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
+          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on
+          conversations. Null means the agent is unnamed.
+          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if
+          interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own
+          value.
+          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when
+          false they are ignored. Defaults to true.
+          ambient_sound: Background ambience mixed into the call audio to make it sound more natural:
+          `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas),
+          `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null
+          means no ambient sound.
+          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults
+          to 1.
+          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the
+          conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary
+          of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the
+          user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
+          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1
+          (often). Only used when enable_backchannel is true; defaults to 0.8.
+          backchannel_words: Short words or phrases the agent may use when backchanneling (only when
+          enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words
+          poorly, so test before relying on them.
+          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening
+          line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0
+          or unset means no pause.
+          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street
+          names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
+          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that
+          ask who is calling and why. Null turns call-screening handling off.
+          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is
+          `custom`. Null when no custom configuration is set.
+          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it
+          is deleted automatically. Null keeps data indefinitely.
+          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores
+          transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII;
+          `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs.
+          Defaults to `everything`.
+          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off,
+          `noise-cancellation` removes background noise (the default), and
+          `noise-and-background-speech-cancellation` also suppresses other voices in the background.
+          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see"
+          while the user is talking, mostly during longer turns. Off by default.
+          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how
+          quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
+          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the
+          conversation. Defaults to false.
+          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after
+          the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down;
+          each must come from a different provider than the primary voice, and later entries are tried if
+          earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
-          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
-          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when one is found. Null disables IVR detection.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
-          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see signed_url_expiration_ms).
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set.
-          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary.
-          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off. Defaults to 1.
-          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a reminder. Defaults to 10000 (10 seconds).
-          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can). Defaults to 1.
-          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30000 (30 seconds).
-          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom` uses the settings in custom_stt_config, which must then be provided.
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
-          version_description: Free-text note about this agent version, for your own records. Null when no note is set.
-          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
-          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
-          voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
+          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks
+          (for example empathy, AI disclosure or reading numbers aloud).
+          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let
+          shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
+          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and
+          sets the action taken when one is found. Null disables IVR detection.
+          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value
+          `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed
+          inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
+          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is
+          reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
+          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an
+          access signature and expire (see signed_url_expiration_ms).
+          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts
+          and recordings.
+          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard
+          summary, success and sentiment results; `system-presets` entries customize those standard results.
+          Null means no extra fields.
+          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when
+          not set.
+          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech
+          synthesis for voices whose provider supports them. Null means no dictionary.
+          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns
+          reminders off. Defaults to 1.
+          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a
+          reminder. Defaults to 10000 (10 seconds).
+          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1
+          (answers as soon as it can). Defaults to 1.
+          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up;
+          between 5000 and 300000, default 30000 (30 seconds).
+          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when
+          opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
+          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors
+          transcription quality, and `custom` uses the settings in custom_stt_config, which must then be
+          provided.
+          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
+          `America/Los_Angeles`.
+          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit,
+          terminating key and timeout. Null when no custom rules are set.
+          version_description: Free-text note about this agent version, for your own records. Null when no note
+          is set.
+          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical`
+          for clinical terminology. Has no effect on agents whose language is not English.
+          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax
+          voices. Null means no emotion is applied.
+          voice_model: TTS model used to render the selected voice; which models are valid depends on the
+          voice's provider. Null lets the provider's default model apply.
           voice_speed: Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1.
-          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive. Provider support varies; defaults to 1.
-          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
-          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead. Applies to phone calls only.
-          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables voicemail detection.
+          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high
+          values more expressive. Provider support varies; defaults to 1.
+          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail
+          detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
+          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the
+          agent hang up instead. Applies to phone calls only.
+          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what
+          happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables
+          voicemail detection.
           volume: Loudness of the agent's speech, from 0 to 2; larger values are louder. Defaults to 1.
-          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and `call_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and
+          `call_analyzed` are sent.
+          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
+          Defaults to 10000.
+          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level
+          webhook. Null means the account-level webhook is used.
 
         POST /create-agent
         """
         return await self._client.request(
             _ops.CREATE_AGENT,
-            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body=fields(
+                response_engine=response_engine,
+                voice_id=voice_id,
+                agent_name=agent_name,
+                allow_dtmf_interruption=allow_dtmf_interruption,
+                allow_user_dtmf=allow_user_dtmf,
+                ambient_sound=ambient_sound,
+                ambient_sound_volume=ambient_sound_volume,
+                analysis_successful_prompt=analysis_successful_prompt,
+                analysis_summary_prompt=analysis_summary_prompt,
+                analysis_user_sentiment_prompt=analysis_user_sentiment_prompt,
+                backchannel_frequency=backchannel_frequency,
+                backchannel_words=backchannel_words,
+                begin_message_delay_ms=begin_message_delay_ms,
+                boosted_keywords=boosted_keywords,
+                call_screening_option=call_screening_option,
+                custom_stt_config=custom_stt_config,
+                data_storage_retention_days=data_storage_retention_days,
+                data_storage_setting=data_storage_setting,
+                denoising_mode=denoising_mode,
+                enable_backchannel=enable_backchannel,
+                enable_dynamic_responsiveness=enable_dynamic_responsiveness,
+                enable_dynamic_voice_speed=enable_dynamic_voice_speed,
+                end_call_after_silence_ms=end_call_after_silence_ms,
+                fallback_voice_ids=fallback_voice_ids,
+                guardrail_config=guardrail_config,
+                handbook_config=handbook_config,
+                interruption_sensitivity=interruption_sensitivity,
+                ivr_option=ivr_option,
+                language=language,
+                max_call_duration_ms=max_call_duration_ms,
+                opt_in_signed_url=opt_in_signed_url,
+                pii_config=pii_config,
+                post_call_analysis_data=post_call_analysis_data,
+                post_call_analysis_model=post_call_analysis_model,
+                pronunciation_dictionary=pronunciation_dictionary,
+                reminder_max_count=reminder_max_count,
+                reminder_trigger_ms=reminder_trigger_ms,
+                responsiveness=responsiveness,
+                ring_duration_ms=ring_duration_ms,
+                signed_url_expiration_ms=signed_url_expiration_ms,
+                stt_mode=stt_mode,
+                timezone=timezone,
+                user_dtmf_options=user_dtmf_options,
+                version_description=version_description,
+                vocab_specialization=vocab_specialization,
+                voice_emotion=voice_emotion,
+                voice_model=voice_model,
+                voice_speed=voice_speed,
+                voice_temperature=voice_temperature,
+                voicemail_detection_timeout_ms=voicemail_detection_timeout_ms,
+                voicemail_message=voicemail_message,
+                voicemail_option=voicemail_option,
+                volume=volume,
+                webhook_events=webhook_events,
+                webhook_timeout_ms=webhook_timeout_ms,
+                webhook_url=webhook_url,
+            ),
+            cast=_m.AgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def create_version(
@@ -1232,16 +1873,18 @@ class AsyncAgent:
         agent_id: str,
         *,
         base_version: int,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentCreateVersionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentCreateVersionResponse:
         """
         Create a draft agent version
 
-        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
+        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit
+        and publish. The new draft is returned with its version number and `base_version` set to the version it
+        was copied from.
 
         Args:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
@@ -1249,25 +1892,42 @@ class AsyncAgent:
 
         POST /create-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.CREATE_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"base_version": base_version},
+            body=fields(
+                base_version=base_version,
+            ),
+            cast=union_of(
+                _m.ChatAgentResponse,
+                _m.AgentResponse,
+                field="data_storage_setting",
+                mapping={
+                    "everything": _m.ChatAgentResponse,
+                    "everything_except_pii": _m.ChatAgentResponse,
+                    "basic_attributes_only": _m.ChatAgentResponse,
+                    "everything": _m.AgentResponse,
+                    "everything_except_pii": _m.AgentResponse,
+                    "basic_attributes_only": _m.AgentResponse,
+                },
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         agent_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a voice agent
@@ -1279,13 +1939,15 @@ class AsyncAgent:
 
         DELETE /delete-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.DELETE_AGENT,
             path={"agent_id": agent_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete_version(
@@ -1293,10 +1955,11 @@ class AsyncAgent:
         agent_id: str,
         *,
         version: int,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete an agent version
@@ -1309,42 +1972,51 @@ class AsyncAgent:
 
         DELETE /delete-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.DELETE_AGENT_VERSION,
             path={"agent_id": agent_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_versions(
         self,
         agent_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentGetVersionsResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentGetVersionsResponse:
         """
         List versions of a voice agent
 
-        Returns every stored version of one voice agent, published ones and drafts alike, as an array of full agent objects.
+        Returns every stored version of one voice agent, published ones and drafts alike, as an array of full
+        agent objects.
 
         Args:
           agent_id: Unique identifier of the voice agent.
 
         GET /get-agent-versions/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.GET_AGENT_VERSIONS,
             path={"agent_id": agent_id},
+            cast=list_of(_m.AgentResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def list(
@@ -1354,31 +2026,42 @@ class AsyncAgent:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         pagination_key_version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentListResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentListResponse:
         """
         List voice agents
 
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
+        Returns the voice agents of your workspace as a plain array, one entry per agent version unless
+        `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version`
+        taken from the last item of the previous page.
 
         Args:
           is_latest: When true, only the newest version of each agent is included.
           limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry
+          is not repeated). Omit it to start from the beginning.
+          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so
+          the next page starts at the right place.
 
         GET /list-agents
         """
         return await self._client.request(
             _ops.LIST_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
+            query=fields(
+                is_latest=is_latest,
+                limit=limit,
+                pagination_key=pagination_key,
+                pagination_key_version=pagination_key_version,
+            ),
+            cast=list_of(_m.AgentResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def publish(
@@ -1387,16 +2070,17 @@ class AsyncAgent:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Publish an agent version
 
-        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
+        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a
+        note about what changed. No new version is created and nothing is returned.
 
         Args:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
@@ -1405,15 +2089,19 @@ class AsyncAgent:
 
         POST /publish-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body=fields(
+                version=version,
+                version_description=version_description,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def retrieve(
@@ -1421,15 +2109,17 @@ class AsyncAgent:
         agent_id: str,
         *,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentResponse:
         """
         Retrieve a voice agent
 
-        Returns the configuration of one voice agent. Without `version` the latest version is returned, which may be an unpublished draft.
+        Returns the configuration of one voice agent. Without `version` the latest version is returned, which
+        may be an unpublished draft.
 
         Args:
           agent_id: Unique identifier of the voice agent.
@@ -1437,14 +2127,19 @@ class AsyncAgent:
 
         GET /get-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.GET_AGENT,
             path={"agent_id": agent_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
+            cast=_m.AgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def update(
@@ -1452,667 +2147,564 @@ class AsyncAgent:
         agent_id: str,
         *,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
+        agent_name: Optional[str] | NotGiven = NOT_GIVEN,
         allow_dtmf_interruption: bool | NotGiven = NOT_GIVEN,
         allow_user_dtmf: bool | NotGiven = NOT_GIVEN,
-        ambient_sound: Union[Literal["coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"], None] | NotGiven = NOT_GIVEN,
+        ambient_sound: Optional[
+            Literal[
+                "coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         ambient_sound_volume: float | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        analysis_successful_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_summary_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_user_sentiment_prompt: Optional[str] | NotGiven = NOT_GIVEN,
         backchannel_frequency: float | NotGiven = NOT_GIVEN,
-        backchannel_words: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        backchannel_words: Optional[List[str]] | NotGiven = NOT_GIVEN,
         begin_message_delay_ms: int | NotGiven = NOT_GIVEN,
-        boosted_keywords: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        call_screening_option: Union[_t.CallScreeningOption, None] | NotGiven = NOT_GIVEN,
-        custom_stt_config: Union[_t.CustomSttConfig, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"] | NotGiven = NOT_GIVEN,
+        boosted_keywords: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        call_screening_option: Optional[_p.CallScreeningOptionParam] | NotGiven = NOT_GIVEN,
+        custom_stt_config: Optional[_p.CustomSttConfigParam] | NotGiven = NOT_GIVEN,
+        data_storage_retention_days: Optional[int] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"]
+        | NotGiven = NOT_GIVEN,
+        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"]
+        | NotGiven = NOT_GIVEN,
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
-        fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
+        fallback_voice_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
+        handbook_config: _p.HandbookConfigParam | NotGiven = NOT_GIVEN,
         interruption_sensitivity: float | NotGiven = NOT_GIVEN,
-        ivr_option: Union[_t.IvrOption, None] | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
+        ivr_option: Optional[_p.IvrOptionParam] | NotGiven = NOT_GIVEN,
+        language: Union[
+            Literal["en-US"],
+            Literal["en-IN"],
+            Literal["en-GB"],
+            Literal["en-AU"],
+            Literal["en-NZ"],
+            Literal["de-DE"],
+            Literal["es-ES"],
+            Literal["es-419"],
+            Literal["hi-IN"],
+            Literal["fr-FR"],
+            Literal["fr-CA"],
+            Literal["ja-JP"],
+            Literal["pt-PT"],
+            Literal["pt-BR"],
+            Literal["zh-CN"],
+            Literal["ru-RU"],
+            Literal["it-IT"],
+            Literal["ko-KR"],
+            Literal["nl-NL"],
+            Literal["nl-BE"],
+            Literal["pl-PL"],
+            Literal["tr-TR"],
+            Literal["vi-VN"],
+            Literal["ro-RO"],
+            Literal["bg-BG"],
+            Literal["ca-ES"],
+            Literal["th-TH"],
+            Literal["da-DK"],
+            Literal["fi-FI"],
+            Literal["el-GR"],
+            Literal["hu-HU"],
+            Literal["id-ID"],
+            Literal["no-NO"],
+            Literal["sk-SK"],
+            Literal["sv-SE"],
+            Literal["lt-LT"],
+            Literal["lv-LV"],
+            Literal["cs-CZ"],
+            Literal["ms-MY"],
+            Literal["af-ZA"],
+            Literal["ar-SA"],
+            Literal["az-AZ"],
+            Literal["bs-BA"],
+            Literal["cy-GB"],
+            Literal["fa-IR"],
+            Literal["fil-PH"],
+            Literal["gl-ES"],
+            Literal["he-IL"],
+            Literal["hr-HR"],
+            Literal["hy-AM"],
+            Literal["is-IS"],
+            Literal["kk-KZ"],
+            Literal["kn-IN"],
+            Literal["mk-MK"],
+            Literal["mr-IN"],
+            Literal["ne-NP"],
+            Literal["sl-SI"],
+            Literal["sr-RS"],
+            Literal["sw-KE"],
+            Literal["ta-IN"],
+            Literal["ur-IN"],
+            Literal["yue-CN"],
+            Literal["uk-UA"],
+            Literal["multi"],
+            List[
+                Literal[
+                    "en-US",
+                    "en-IN",
+                    "en-GB",
+                    "en-AU",
+                    "en-NZ",
+                    "de-DE",
+                    "es-ES",
+                    "es-419",
+                    "hi-IN",
+                    "fr-FR",
+                    "fr-CA",
+                    "ja-JP",
+                    "pt-PT",
+                    "pt-BR",
+                    "zh-CN",
+                    "ru-RU",
+                    "it-IT",
+                    "ko-KR",
+                    "nl-NL",
+                    "nl-BE",
+                    "pl-PL",
+                    "tr-TR",
+                    "vi-VN",
+                    "ro-RO",
+                    "bg-BG",
+                    "ca-ES",
+                    "th-TH",
+                    "da-DK",
+                    "fi-FI",
+                    "el-GR",
+                    "hu-HU",
+                    "id-ID",
+                    "no-NO",
+                    "sk-SK",
+                    "sv-SE",
+                    "lt-LT",
+                    "lv-LV",
+                    "cs-CZ",
+                    "ms-MY",
+                    "af-ZA",
+                    "ar-SA",
+                    "az-AZ",
+                    "bs-BA",
+                    "cy-GB",
+                    "fa-IR",
+                    "fil-PH",
+                    "gl-ES",
+                    "he-IL",
+                    "hr-HR",
+                    "hy-AM",
+                    "is-IS",
+                    "kk-KZ",
+                    "kn-IN",
+                    "mk-MK",
+                    "mr-IN",
+                    "ne-NP",
+                    "sl-SI",
+                    "sr-RS",
+                    "sw-KE",
+                    "ta-IN",
+                    "ur-IN",
+                    "yue-CN",
+                    "uk-UA",
+                ]
+            ],
+        ]
+        | NotGiven = NOT_GIVEN,
         max_call_duration_ms: int | NotGiven = NOT_GIVEN,
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
+        pii_config: _p.PiiConfigParam | NotGiven = NOT_GIVEN,
+        post_call_analysis_data: Optional[
+            List[
+                Union[
+                    _p.StringAnalysisDataParam,
+                    _p.EnumAnalysisDataParam,
+                    _p.BooleanAnalysisDataParam,
+                    _p.NumberAnalysisDataParam,
+                    _p.CallPresetAnalysisDataParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        pronunciation_dictionary: Optional[List[_p.PronunciationDictionaryParam]] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
+        response_engine: Union[
+            _p.ResponseEngineRetellLmParam, _p.ResponseEngineCustomLmParam, _p.ResponseEngineConversationFlowParam
+        ]
+        | NotGiven = NOT_GIVEN,
         responsiveness: float | NotGiven = NOT_GIVEN,
         ring_duration_ms: int | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
+        signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
         stt_mode: Literal["fast", "accurate", "custom"] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
-        version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        user_dtmf_options: Optional[_p.UserDtmfOptionsParam] | NotGiven = NOT_GIVEN,
+        version_description: Optional[str] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
-        voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
+        voice_emotion: Optional[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"]]
+        | NotGiven = NOT_GIVEN,
         voice_id: str | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Optional[
+            Literal[
+                "eleven_turbo_v2",
+                "eleven_flash_v2",
+                "eleven_turbo_v2_5",
+                "eleven_flash_v2_5",
+                "eleven_multilingual_v2",
+                "eleven_v3",
+                "sonic-3",
+                "sonic-3-latest",
+                "sonic-3.5",
+                "tts-1",
+                "gpt-4o-mini-tts",
+                "speech-02-turbo",
+                "speech-2.8-turbo",
+                "s1",
+                "s2-pro",
+                "s2.1-pro",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
         voicemail_message: str | NotGiven = NOT_GIVEN,
-        voicemail_option: Union[_t.VoicemailOption, None] | NotGiven = NOT_GIVEN,
+        voicemail_option: Optional[_p.VoicemailOptionParam] | NotGiven = NOT_GIVEN,
         volume: float | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["call_started", "call_ended", "call_analyzed", "transcript_updated", "transfer_started", "transfer_bridged", "transfer_cancelled", "transfer_ended"]], None] | NotGiven = NOT_GIVEN,
+        webhook_events: Optional[
+            List[
+                Literal[
+                    "call_started",
+                    "call_ended",
+                    "call_analyzed",
+                    "transcript_updated",
+                    "transfer_started",
+                    "transfer_bridged",
+                    "transfer_cancelled",
+                    "transfer_ended",
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentResponse:
         """
         Update a voice agent
 
-        Changes fields of a voice agent version; only the properties you send are modified and the rest keep their values. Edits target the latest draft unless `version` selects another version. Returns the agent as it is after the update.
+        Changes fields of a voice agent version; only the properties you send are modified and the rest keep
+        their values. Edits target the latest draft unless `version` selects another version. Returns the agent
+        as it is after the update.
 
         Args:
           agent_id: Unique identifier of the voice agent.
           version: Agent version to modify; defaults to the latest version.
-          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own value.
-          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored. Defaults to true.
-          ambient_sound: Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas), `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null means no ambient sound.
-          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults to 1.
-          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often). Only used when enable_backchannel is true; defaults to 0.8.
-          backchannel_words: Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words poorly, so test before relying on them.
-          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0 or unset means no pause.
-          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
-          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why. Null turns call-screening handling off.
-          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`. Null when no custom configuration is set.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII; `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs. Defaults to `everything`.
-          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background noise (the default), and `noise-and-background-speech-cancellation` also suppresses other voices in the background.
-          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
-          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
-          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
-          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
-          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
+          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on
+          conversations. Null means the agent is unnamed.
+          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if
+          interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own
+          value.
+          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when
+          false they are ignored. Defaults to true.
+          ambient_sound: Background ambience mixed into the call audio to make it sound more natural:
+          `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas),
+          `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null
+          means no ambient sound.
+          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults
+          to 1.
+          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the
+          conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary
+          of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the
+          user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
+          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1
+          (often). Only used when enable_backchannel is true; defaults to 0.8.
+          backchannel_words: Short words or phrases the agent may use when backchanneling (only when
+          enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words
+          poorly, so test before relying on them.
+          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening
+          line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0
+          or unset means no pause.
+          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street
+          names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
+          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that
+          ask who is calling and why. Null turns call-screening handling off.
+          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is
+          `custom`. Null when no custom configuration is set.
+          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it
+          is deleted automatically. Null keeps data indefinitely.
+          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores
+          transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII;
+          `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs.
+          Defaults to `everything`.
+          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off,
+          `noise-cancellation` removes background noise (the default), and
+          `noise-and-background-speech-cancellation` also suppresses other voices in the background.
+          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see"
+          while the user is talking, mostly during longer turns. Off by default.
+          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how
+          quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
+          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the
+          conversation. Defaults to false.
+          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after
+          the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down;
+          each must come from a different provider than the primary voice, and later entries are tried if
+          earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
-          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
-          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when one is found. Null disables IVR detection.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
-          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see signed_url_expiration_ms).
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set.
-          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary.
-          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off. Defaults to 1.
-          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a reminder. Defaults to 10000 (10 seconds).
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can). Defaults to 1.
-          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30000 (30 seconds).
-          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom` uses the settings in custom_stt_config, which must then be provided.
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
-          version_description: Free-text note about this agent version, for your own records. Null when no note is set.
-          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
-          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
+          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks
+          (for example empathy, AI disclosure or reading numbers aloud).
+          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let
+          shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
+          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and
+          sets the action taken when one is found. Null disables IVR detection.
+          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value
+          `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed
+          inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
+          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is
+          reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
+          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an
+          access signature and expire (see signed_url_expiration_ms).
+          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts
+          and recordings.
+          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard
+          summary, success and sentiment results; `system-presets` entries customize those standard results.
+          Null means no extra fields.
+          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when
+          not set.
+          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech
+          synthesis for voices whose provider supports them. Null means no dictionary.
+          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns
+          reminders off. Defaults to 1.
+          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a
+          reminder. Defaults to 10000 (10 seconds).
+          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own
+          LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
+          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1
+          (answers as soon as it can). Defaults to 1.
+          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up;
+          between 5000 and 300000, default 30000 (30 seconds).
+          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when
+          opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
+          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors
+          transcription quality, and `custom` uses the settings in custom_stt_config, which must then be
+          provided.
+          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
+          `America/Los_Angeles`.
+          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit,
+          terminating key and timeout. Null when no custom rules are set.
+          version_description: Free-text note about this agent version, for your own records. Null when no note
+          is set.
+          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical`
+          for clinical terminology. Has no effect on agents whose language is not English.
+          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax
+          voices. Null means no emotion is applied.
           voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
-          voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
+          voice_model: TTS model used to render the selected voice; which models are valid depends on the
+          voice's provider. Null lets the provider's default model apply.
           voice_speed: Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1.
-          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive. Provider support varies; defaults to 1.
-          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
-          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead. Applies to phone calls only.
-          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables voicemail detection.
+          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high
+          values more expressive. Provider support varies; defaults to 1.
+          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail
+          detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
+          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the
+          agent hang up instead. Applies to phone calls only.
+          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what
+          happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables
+          voicemail detection.
           volume: Loudness of the agent's speech, from 0 to 2; larger values are louder. Defaults to 1.
-          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and `call_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and
+          `call_analyzed` are sent.
+          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
+          Defaults to 10000.
+          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level
+          webhook. Null means the account-level webhook is used.
 
         PATCH /update-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.UPDATE_AGENT,
             path={"agent_id": agent_id},
-            query={"version": version},
-            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                agent_name=agent_name,
+                allow_dtmf_interruption=allow_dtmf_interruption,
+                allow_user_dtmf=allow_user_dtmf,
+                ambient_sound=ambient_sound,
+                ambient_sound_volume=ambient_sound_volume,
+                analysis_successful_prompt=analysis_successful_prompt,
+                analysis_summary_prompt=analysis_summary_prompt,
+                analysis_user_sentiment_prompt=analysis_user_sentiment_prompt,
+                backchannel_frequency=backchannel_frequency,
+                backchannel_words=backchannel_words,
+                begin_message_delay_ms=begin_message_delay_ms,
+                boosted_keywords=boosted_keywords,
+                call_screening_option=call_screening_option,
+                custom_stt_config=custom_stt_config,
+                data_storage_retention_days=data_storage_retention_days,
+                data_storage_setting=data_storage_setting,
+                denoising_mode=denoising_mode,
+                enable_backchannel=enable_backchannel,
+                enable_dynamic_responsiveness=enable_dynamic_responsiveness,
+                enable_dynamic_voice_speed=enable_dynamic_voice_speed,
+                end_call_after_silence_ms=end_call_after_silence_ms,
+                fallback_voice_ids=fallback_voice_ids,
+                guardrail_config=guardrail_config,
+                handbook_config=handbook_config,
+                interruption_sensitivity=interruption_sensitivity,
+                ivr_option=ivr_option,
+                language=language,
+                max_call_duration_ms=max_call_duration_ms,
+                opt_in_signed_url=opt_in_signed_url,
+                pii_config=pii_config,
+                post_call_analysis_data=post_call_analysis_data,
+                post_call_analysis_model=post_call_analysis_model,
+                pronunciation_dictionary=pronunciation_dictionary,
+                reminder_max_count=reminder_max_count,
+                reminder_trigger_ms=reminder_trigger_ms,
+                response_engine=response_engine,
+                responsiveness=responsiveness,
+                ring_duration_ms=ring_duration_ms,
+                signed_url_expiration_ms=signed_url_expiration_ms,
+                stt_mode=stt_mode,
+                timezone=timezone,
+                user_dtmf_options=user_dtmf_options,
+                version_description=version_description,
+                vocab_specialization=vocab_specialization,
+                voice_emotion=voice_emotion,
+                voice_id=voice_id,
+                voice_model=voice_model,
+                voice_speed=voice_speed,
+                voice_temperature=voice_temperature,
+                voicemail_detection_timeout_ms=voicemail_detection_timeout_ms,
+                voicemail_message=voicemail_message,
+                voicemail_option=voicemail_option,
+                volume=volume,
+                webhook_events=webhook_events,
+                webhook_timeout_ms=webhook_timeout_ms,
+                webhook_url=webhook_url,
+            ),
+            cast=_m.AgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncAgentWithRawResponse:
-    """
-    `client.agent` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncAgentResourceWithRawResponse:
+    def __init__(self, agent: AsyncAgentResource) -> None:
+        self._agent = agent
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow],
-        voice_id: str,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        allow_dtmf_interruption: bool | NotGiven = NOT_GIVEN,
-        allow_user_dtmf: bool | NotGiven = NOT_GIVEN,
-        ambient_sound: Union[Literal["coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"], None] | NotGiven = NOT_GIVEN,
-        ambient_sound_volume: float | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        backchannel_frequency: float | NotGiven = NOT_GIVEN,
-        backchannel_words: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        begin_message_delay_ms: int | NotGiven = NOT_GIVEN,
-        boosted_keywords: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        call_screening_option: Union[_t.CallScreeningOption, None] | NotGiven = NOT_GIVEN,
-        custom_stt_config: Union[_t.CustomSttConfig, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"] | NotGiven = NOT_GIVEN,
-        enable_backchannel: bool | NotGiven = NOT_GIVEN,
-        enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
-        enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
-        end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
-        fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
-        interruption_sensitivity: float | NotGiven = NOT_GIVEN,
-        ivr_option: Union[_t.IvrOption, None] | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
-        max_call_duration_ms: int | NotGiven = NOT_GIVEN,
-        opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
-        reminder_max_count: int | NotGiven = NOT_GIVEN,
-        reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
-        responsiveness: float | NotGiven = NOT_GIVEN,
-        ring_duration_ms: int | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        stt_mode: Literal["fast", "accurate", "custom"] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
-        version_description: Union[str, None] | NotGiven = NOT_GIVEN,
-        vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
-        voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
-        voice_speed: float | NotGiven = NOT_GIVEN,
-        voice_temperature: float | NotGiven = NOT_GIVEN,
-        voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
-        voicemail_message: str | NotGiven = NOT_GIVEN,
-        voicemail_option: Union[_t.VoicemailOption, None] | NotGiven = NOT_GIVEN,
-        volume: float | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["call_started", "call_ended", "call_analyzed", "transcript_updated", "transfer_started", "transfer_bridged", "transfer_cancelled", "transfer_ended"]], None] | NotGiven = NOT_GIVEN,
-        webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentResponse]:
-        """
-        Create a voice agent
-
-        Creates a voice agent bound to an existing response engine (Retell LLM, custom LLM or conversation flow) and a voice. The agent starts as an unpublished draft at version 0; the created agent is returned with its generated `agent_id`.
-
-        Args:
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
-          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own value.
-          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored. Defaults to true.
-          ambient_sound: Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas), `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null means no ambient sound.
-          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults to 1.
-          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often). Only used when enable_backchannel is true; defaults to 0.8.
-          backchannel_words: Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words poorly, so test before relying on them.
-          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0 or unset means no pause.
-          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
-          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why. Null turns call-screening handling off.
-          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`. Null when no custom configuration is set.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII; `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs. Defaults to `everything`.
-          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background noise (the default), and `noise-and-background-speech-cancellation` also suppresses other voices in the background.
-          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
-          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
-          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
-          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
-          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
-          guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
-          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
-          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when one is found. Null disables IVR detection.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
-          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see signed_url_expiration_ms).
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set.
-          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary.
-          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off. Defaults to 1.
-          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a reminder. Defaults to 10000 (10 seconds).
-          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can). Defaults to 1.
-          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30000 (30 seconds).
-          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom` uses the settings in custom_stt_config, which must then be provided.
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
-          version_description: Free-text note about this agent version, for your own records. Null when no note is set.
-          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
-          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
-          voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
-          voice_speed: Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1.
-          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive. Provider support varies; defaults to 1.
-          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
-          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead. Applies to phone calls only.
-          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables voicemail detection.
-          volume: Loudness of the agent's speech, from 0 to 2; larger values are louder. Defaults to 1.
-          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and `call_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
-
-        POST /create-agent
-        """
-        return await self._client.request(
-            _ops.CREATE_AGENT,
-            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create = async_to_raw_response_wrapper(
+            agent.create,
         )
 
-    async def create_version(
-        self,
-        agent_id: str,
-        *,
-        base_version: int,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentCreateVersionResponse]:
-        """
-        Create a draft agent version
-
-        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          base_version: Number of the existing version whose configuration is copied into the new draft.
-
-        POST /create-agent-version/{agent_id}
-        """
-        return await self._client.request(
-            _ops.CREATE_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            body={"base_version": base_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create_version = async_to_raw_response_wrapper(
+            agent.create_version,
         )
 
-    async def delete(
-        self,
-        agent_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a voice agent
-
-        Permanently removes a voice agent together with every one of its versions.
-
-        Args:
-          agent_id: Unique identifier of the voice agent to remove; all of its versions are deleted.
-
-        DELETE /delete-agent/{agent_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_AGENT,
-            path={"agent_id": agent_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete = async_to_raw_response_wrapper(
+            agent.delete,
         )
 
-    async def delete_version(
-        self,
-        agent_id: str,
-        *,
-        version: int,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete an agent version
-
-        Removes a single version of a voice or chat agent, leaving its other versions untouched.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          version: Number of the version to delete.
-
-        DELETE /delete-agent-version/{agent_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete_version = async_to_raw_response_wrapper(
+            agent.delete_version,
         )
 
-    async def get_versions(
-        self,
-        agent_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentGetVersionsResponse]:
-        """
-        List versions of a voice agent
-
-        Returns every stored version of one voice agent, published ones and drafts alike, as an array of full agent objects.
-
-        Args:
-          agent_id: Unique identifier of the voice agent.
-
-        GET /get-agent-versions/{agent_id}
-        """
-        return await self._client.request(
-            _ops.GET_AGENT_VERSIONS,
-            path={"agent_id": agent_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_versions = async_to_raw_response_wrapper(
+            agent.get_versions,
         )
 
-    async def list(
-        self,
-        *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentListResponse]:
-        """
-        List voice agents
-
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
-
-        Args:
-          is_latest: When true, only the newest version of each agent is included.
-          limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place.
-
-        GET /list-agents
-        """
-        return await self._client.request(
-            _ops.LIST_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.list = async_to_raw_response_wrapper(
+            agent.list,
         )
 
-    async def publish(
-        self,
-        agent_id: str,
-        *,
-        version: int,
-        version_description: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Publish an agent version
-
-        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          version: Number of the version to publish.
-          version_description: Optional note about the published version, for your own records.
-
-        POST /publish-agent-version/{agent_id}
-        """
-        return await self._client.request(
-            _ops.PUBLISH_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.publish = async_to_raw_response_wrapper(
+            agent.publish,
         )
 
-    async def retrieve(
-        self,
-        agent_id: str,
-        *,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentResponse]:
-        """
-        Retrieve a voice agent
-
-        Returns the configuration of one voice agent. Without `version` the latest version is returned, which may be an unpublished draft.
-
-        Args:
-          agent_id: Unique identifier of the voice agent.
-          version: Agent version to read; omit it to get the latest version.
-
-        GET /get-agent/{agent_id}
-        """
-        return await self._client.request(
-            _ops.GET_AGENT,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = async_to_raw_response_wrapper(
+            agent.retrieve,
         )
 
-    async def update(
-        self,
-        agent_id: str,
-        *,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        allow_dtmf_interruption: bool | NotGiven = NOT_GIVEN,
-        allow_user_dtmf: bool | NotGiven = NOT_GIVEN,
-        ambient_sound: Union[Literal["coffee-shop", "convention-hall", "summer-outdoor", "mountain-outdoor", "static-noise", "call-center"], None] | NotGiven = NOT_GIVEN,
-        ambient_sound_volume: float | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        backchannel_frequency: float | NotGiven = NOT_GIVEN,
-        backchannel_words: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        begin_message_delay_ms: int | NotGiven = NOT_GIVEN,
-        boosted_keywords: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        call_screening_option: Union[_t.CallScreeningOption, None] | NotGiven = NOT_GIVEN,
-        custom_stt_config: Union[_t.CustomSttConfig, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        denoising_mode: Literal["no-denoise", "noise-cancellation", "noise-and-background-speech-cancellation"] | NotGiven = NOT_GIVEN,
-        enable_backchannel: bool | NotGiven = NOT_GIVEN,
-        enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
-        enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
-        end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
-        fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
-        interruption_sensitivity: float | NotGiven = NOT_GIVEN,
-        ivr_option: Union[_t.IvrOption, None] | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
-        max_call_duration_ms: int | NotGiven = NOT_GIVEN,
-        opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
-        reminder_max_count: int | NotGiven = NOT_GIVEN,
-        reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        responsiveness: float | NotGiven = NOT_GIVEN,
-        ring_duration_ms: int | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        stt_mode: Literal["fast", "accurate", "custom"] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
-        version_description: Union[str, None] | NotGiven = NOT_GIVEN,
-        vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
-        voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_id: str | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
-        voice_speed: float | NotGiven = NOT_GIVEN,
-        voice_temperature: float | NotGiven = NOT_GIVEN,
-        voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
-        voicemail_message: str | NotGiven = NOT_GIVEN,
-        voicemail_option: Union[_t.VoicemailOption, None] | NotGiven = NOT_GIVEN,
-        volume: float | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["call_started", "call_ended", "call_analyzed", "transcript_updated", "transfer_started", "transfer_bridged", "transfer_cancelled", "transfer_ended"]], None] | NotGiven = NOT_GIVEN,
-        webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentResponse]:
-        """
-        Update a voice agent
+        self.update = async_to_raw_response_wrapper(
+            agent.update,
+        )
 
-        Changes fields of a voice agent version; only the properties you send are modified and the rest keep their values. Edits target the latest draft unless `version` selects another version. Returns the agent as it is after the update.
 
-        Args:
-          agent_id: Unique identifier of the voice agent.
-          version: Agent version to modify; defaults to the latest version.
-          agent_name: Display name of the agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          allow_dtmf_interruption: When true, keypad (DTMF) input from the user interrupts the agent even if interruption_sensitivity is 0. Defaults to false; conversation and subagent nodes can set their own value.
-          allow_user_dtmf: Whether keypad (DTMF) digits pressed by the user are captured and acted on; when false they are ignored. Defaults to true.
-          ambient_sound: Background ambience mixed into the call audio to make it sound more natural: `coffee-shop` (cafe chatter), `convention-hall` (echoing crowd), `summer-outdoor` (cicadas), `mountain-outdoor` (birdsong), `static-noise` (steady static) or `call-center` (busy office). Null means no ambient sound.
-          ambient_sound_volume: Loudness of the ambient sound, from 0 to 2; larger values are louder. Defaults to 1.
-          analysis_successful_prompt: Custom instruction the post-call analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-call analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-call analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          backchannel_frequency: How often the agent backchannels when it has a chance to, from 0 (seldom) to 1 (often). Only used when enable_backchannel is true; defaults to 0.8.
-          backchannel_words: Short words or phrases the agent may use when backchanneling (only when enable_backchannel is true). Null uses the built-in word list; some voices pronounce certain words poorly, so test before relying on them.
-          begin_message_delay_ms: Pause in milliseconds, from 0 to 5000, before the agent delivers its opening line, giving the person who picked up a moment to settle. Applies only when the agent speaks first; 0 or unset means no pause.
-          boosted_keywords: Terms the speech recognizer should favor, such as people's names, brands or street names; entries may contain `{{variable}}` dynamic variables. Null means no boosting.
-          call_screening_option: Adds guidance to the agent's prompt for answering call-screening services that ask who is calling and why. Null turns call-screening handling off.
-          custom_stt_config: Speech-to-text provider and endpointing settings, used only when stt_mode is `custom`. Null when no custom configuration is set.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's conversations: `everything` stores transcripts, recordings and logs; `everything_except_pii` keeps them but omits detected PII; `basic_attributes_only` keeps just basic call metadata, with no transcripts, recordings or logs. Defaults to `everything`.
-          denoising_mode: Noise filtering applied to the user's audio: `no-denoise` turns filtering off, `noise-cancellation` removes background noise (the default), and `noise-and-background-speech-cancellation` also suppresses other voices in the background.
-          enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
-          enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
-          enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
-          end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
-          fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
-          guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
-          interruption_sensitivity: How easily the user can talk over the agent, from 0 to 1: higher values let shorter utterances interrupt, and 0 makes the agent impossible to interrupt. Defaults to 1.
-          ivr_option: Turns on detection of automated phone menus (IVR) during the first 3 minutes of a call and sets the action taken when one is found. Null disables IVR detection.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          max_call_duration_ms: Upper limit on call length in milliseconds; the call is ended when it is reached. Between 60000 (1 minute) and 7200000 (2 hours); defaults to 3600000 (1 hour).
-          opt_in_signed_url: When true, the public recording and log URLs of this agent's conversations carry an access signature and expire (see signed_url_expiration_ms).
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_call_analysis_data: Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_call_analysis_model: Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set.
-          pronunciation_dictionary: Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary.
-          reminder_max_count: How many times at most the agent nudges a user who has gone quiet; 0 turns reminders off. Defaults to 1.
-          reminder_trigger_ms: Milliseconds of user silence after the agent speaks before the agent sends a reminder. Defaults to 10000 (10 seconds).
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          responsiveness: How eagerly the agent takes its turn, from 0 (waits longer before answering) to 1 (answers as soon as it can). Defaults to 1.
-          ring_duration_ms: How long, in milliseconds, outbound calls and call transfers ring before giving up; between 5000 and 300000, default 30000 (30 seconds).
-          signed_url_expiration_ms: Lifetime in milliseconds of signed recording and log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          stt_mode: Speech-to-text trade-off: `fast` favors low latency (the default), `accurate` favors transcription quality, and `custom` uses the settings in custom_stt_config, which must then be provided.
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
-          version_description: Free-text note about this agent version, for your own records. Null when no note is set.
-          vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
-          voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
-          voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
-          voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
-          voice_speed: Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1.
-          voice_temperature: How much the synthesized voice varies, from 0 to 2: low values sound steadier, high values more expressive. Provider support varies; defaults to 1.
-          voicemail_detection_timeout_ms: How long, in milliseconds from the start of the call, voicemail detection keeps running; between 5000 and 180000, default 30000 (30 seconds).
-          voicemail_message: Message spoken when a phone call lands in voicemail; an empty string makes the agent hang up instead. Applies to phone calls only.
-          voicemail_option: Turns on voicemail detection during the first 3 minutes of a call and sets what happens when voicemail is reached (leave a message, hang up or bridge a transfer). Null disables voicemail detection.
-          volume: Loudness of the agent's speech, from 0 to 2; larger values are louder. Defaults to 1.
-          webhook_events: Call events sent to the agent's webhook. When unset, `call_started`, `call_ended` and `call_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+class AsyncAgentResourceWithStreamingResponse:
+    def __init__(self, agent: AsyncAgentResource) -> None:
+        self._agent = agent
 
-        PATCH /update-agent/{agent_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_AGENT,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create = async_to_streamed_response_wrapper(
+            agent.create,
+        )
+
+        self.create_version = async_to_streamed_response_wrapper(
+            agent.create_version,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            agent.delete,
+        )
+
+        self.delete_version = async_to_streamed_response_wrapper(
+            agent.delete_version,
+        )
+
+        self.get_versions = async_to_streamed_response_wrapper(
+            agent.get_versions,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            agent.list,
+        )
+
+        self.publish = async_to_streamed_response_wrapper(
+            agent.publish,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            agent.retrieve,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            agent.update,
         )

@@ -5,38 +5,55 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import List
+from typing import List, TYPE_CHECKING
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["BatchCall", "BatchCallWithRawResponse", "AsyncBatchCall", "AsyncBatchCallWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "BatchCallResource",
+    "BatchCallResourceWithRawResponse",
+    "BatchCallResourceWithStreamingResponse",
+    "AsyncBatchCallResource",
+    "AsyncBatchCallResourceWithRawResponse",
+    "AsyncBatchCallResourceWithStreamingResponse",
+]
 
 
-class BatchCall:
+class BatchCallResource(SyncAPIResource):
     """The `batch_call` resource: `client.batch_call.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> BatchCallResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return BatchCallResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> BatchCallWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return BatchCallWithRawResponse(self._client)
+    def with_streaming_response(self) -> BatchCallResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return BatchCallResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> BatchCallWithRawResponse:
+    def raw(self) -> BatchCallResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -44,25 +61,29 @@ class BatchCall:
         self,
         *,
         from_number: str,
-        tasks: List[_t.BatchCallTask],
-        call_time_window: _t.CallTimeWindow | NotGiven = NOT_GIVEN,
+        tasks: List[_p.BatchCallTaskParam],
+        call_time_window: _p.CallTimeWindowParam | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         reserved_concurrency: int | NotGiven = NOT_GIVEN,
         trigger_timestamp: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.BatchCallResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.BatchCallResponse:
         """
         Schedule a batch of outbound calls
 
-        Schedules outbound calls from `from_number` to every number in `tasks`, each task with its own optional agent override, dynamic variables and metadata. Calls start at `trigger_timestamp` (immediately when omitted), are only placed inside `call_time_window` when one is given, and may keep part of your concurrency free for other calls via `reserved_concurrency`.
+        Schedules outbound calls from `from_number` to every number in `tasks`, each task with its own optional
+        agent override, dynamic variables and metadata. Calls start at `trigger_timestamp` (immediately when
+        omitted), are only placed inside `call_time_window` when one is given, and may keep part of your
+        concurrency free for other calls via `reserved_concurrency`.
 
         Args:
           from_number: Number to call from, in E.164 format; it must be purchased from or imported into Retell.
-          tasks: The calls to place, one task per recipient with optional per-call dynamic variables and overrides.
+          tasks: The calls to place, one task per recipient with optional per-call dynamic variables and
+          overrides.
           call_time_window: Local-time windows in which calls may be placed; calls are held outside them.
           name: Name of the batch, for your own reference.
           reserved_concurrency: Concurrency slots kept free for calls outside this batch, such as inbound calls.
@@ -72,78 +93,55 @@ class BatchCall:
         """
         return self._client.request(
             _ops.CREATE_BATCH_CALL,
-            body={"from_number": from_number, "tasks": tasks, "call_time_window": call_time_window, "name": name, "reserved_concurrency": reserved_concurrency, "trigger_timestamp": trigger_timestamp},
+            body=fields(
+                from_number=from_number,
+                tasks=tasks,
+                call_time_window=call_time_window,
+                name=name,
+                reserved_concurrency=reserved_concurrency,
+                trigger_timestamp=trigger_timestamp,
+            ),
+            cast=_m.BatchCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class BatchCallWithRawResponse:
-    """
-    `client.batch_call` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class BatchCallResourceWithRawResponse:
+    def __init__(self, batch_call: BatchCallResource) -> None:
+        self._batch_call = batch_call
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create_batch_call(
-        self,
-        *,
-        from_number: str,
-        tasks: List[_t.BatchCallTask],
-        call_time_window: _t.CallTimeWindow | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        reserved_concurrency: int | NotGiven = NOT_GIVEN,
-        trigger_timestamp: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.BatchCallResponse]:
-        """
-        Schedule a batch of outbound calls
-
-        Schedules outbound calls from `from_number` to every number in `tasks`, each task with its own optional agent override, dynamic variables and metadata. Calls start at `trigger_timestamp` (immediately when omitted), are only placed inside `call_time_window` when one is given, and may keep part of your concurrency free for other calls via `reserved_concurrency`.
-
-        Args:
-          from_number: Number to call from, in E.164 format; it must be purchased from or imported into Retell.
-          tasks: The calls to place, one task per recipient with optional per-call dynamic variables and overrides.
-          call_time_window: Local-time windows in which calls may be placed; calls are held outside them.
-          name: Name of the batch, for your own reference.
-          reserved_concurrency: Concurrency slots kept free for calls outside this batch, such as inbound calls.
-          trigger_timestamp: When to start placing the calls, in Unix milliseconds; omit to start immediately.
-
-        POST /create-batch-call
-        """
-        return self._client.request(
-            _ops.CREATE_BATCH_CALL,
-            body={"from_number": from_number, "tasks": tasks, "call_time_window": call_time_window, "name": name, "reserved_concurrency": reserved_concurrency, "trigger_timestamp": trigger_timestamp},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create_batch_call = to_raw_response_wrapper(
+            batch_call.create_batch_call,
         )
 
 
-class AsyncBatchCall:
+class BatchCallResourceWithStreamingResponse:
+    def __init__(self, batch_call: BatchCallResource) -> None:
+        self._batch_call = batch_call
+
+        self.create_batch_call = to_streamed_response_wrapper(
+            batch_call.create_batch_call,
+        )
+
+
+class AsyncBatchCallResource(AsyncAPIResource):
     """The `batch_call` resource (async): `client.batch_call.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncBatchCallResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncBatchCallResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncBatchCallWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncBatchCallWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncBatchCallResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncBatchCallResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncBatchCallWithRawResponse:
+    def raw(self) -> AsyncBatchCallResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -151,25 +149,29 @@ class AsyncBatchCall:
         self,
         *,
         from_number: str,
-        tasks: List[_t.BatchCallTask],
-        call_time_window: _t.CallTimeWindow | NotGiven = NOT_GIVEN,
+        tasks: List[_p.BatchCallTaskParam],
+        call_time_window: _p.CallTimeWindowParam | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         reserved_concurrency: int | NotGiven = NOT_GIVEN,
         trigger_timestamp: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.BatchCallResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.BatchCallResponse:
         """
         Schedule a batch of outbound calls
 
-        Schedules outbound calls from `from_number` to every number in `tasks`, each task with its own optional agent override, dynamic variables and metadata. Calls start at `trigger_timestamp` (immediately when omitted), are only placed inside `call_time_window` when one is given, and may keep part of your concurrency free for other calls via `reserved_concurrency`.
+        Schedules outbound calls from `from_number` to every number in `tasks`, each task with its own optional
+        agent override, dynamic variables and metadata. Calls start at `trigger_timestamp` (immediately when
+        omitted), are only placed inside `call_time_window` when one is given, and may keep part of your
+        concurrency free for other calls via `reserved_concurrency`.
 
         Args:
           from_number: Number to call from, in E.164 format; it must be purchased from or imported into Retell.
-          tasks: The calls to place, one task per recipient with optional per-call dynamic variables and overrides.
+          tasks: The calls to place, one task per recipient with optional per-call dynamic variables and
+          overrides.
           call_time_window: Local-time windows in which calls may be placed; calls are held outside them.
           name: Name of the batch, for your own reference.
           reserved_concurrency: Concurrency slots kept free for calls outside this batch, such as inbound calls.
@@ -179,60 +181,35 @@ class AsyncBatchCall:
         """
         return await self._client.request(
             _ops.CREATE_BATCH_CALL,
-            body={"from_number": from_number, "tasks": tasks, "call_time_window": call_time_window, "name": name, "reserved_concurrency": reserved_concurrency, "trigger_timestamp": trigger_timestamp},
+            body=fields(
+                from_number=from_number,
+                tasks=tasks,
+                call_time_window=call_time_window,
+                name=name,
+                reserved_concurrency=reserved_concurrency,
+                trigger_timestamp=trigger_timestamp,
+            ),
+            cast=_m.BatchCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncBatchCallWithRawResponse:
-    """
-    `client.batch_call` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncBatchCallResourceWithRawResponse:
+    def __init__(self, batch_call: AsyncBatchCallResource) -> None:
+        self._batch_call = batch_call
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+        self.create_batch_call = async_to_raw_response_wrapper(
+            batch_call.create_batch_call,
+        )
 
-    async def create_batch_call(
-        self,
-        *,
-        from_number: str,
-        tasks: List[_t.BatchCallTask],
-        call_time_window: _t.CallTimeWindow | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        reserved_concurrency: int | NotGiven = NOT_GIVEN,
-        trigger_timestamp: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.BatchCallResponse]:
-        """
-        Schedule a batch of outbound calls
 
-        Schedules outbound calls from `from_number` to every number in `tasks`, each task with its own optional agent override, dynamic variables and metadata. Calls start at `trigger_timestamp` (immediately when omitted), are only placed inside `call_time_window` when one is given, and may keep part of your concurrency free for other calls via `reserved_concurrency`.
+class AsyncBatchCallResourceWithStreamingResponse:
+    def __init__(self, batch_call: AsyncBatchCallResource) -> None:
+        self._batch_call = batch_call
 
-        Args:
-          from_number: Number to call from, in E.164 format; it must be purchased from or imported into Retell.
-          tasks: The calls to place, one task per recipient with optional per-call dynamic variables and overrides.
-          call_time_window: Local-time windows in which calls may be placed; calls are held outside them.
-          name: Name of the batch, for your own reference.
-          reserved_concurrency: Concurrency slots kept free for calls outside this batch, such as inbound calls.
-          trigger_timestamp: When to start placing the calls, in Unix milliseconds; omit to start immediately.
-
-        POST /create-batch-call
-        """
-        return await self._client.request(
-            _ops.CREATE_BATCH_CALL,
-            body={"from_number": from_number, "tasks": tasks, "call_time_window": call_time_window, "name": name, "reserved_concurrency": reserved_concurrency, "trigger_timestamp": trigger_timestamp},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create_batch_call = async_to_streamed_response_wrapper(
+            batch_call.create_batch_call,
         )

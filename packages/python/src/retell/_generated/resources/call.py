@@ -5,40 +5,57 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Dict, Literal, Union
+from typing import Dict, Optional, TYPE_CHECKING, Union
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+    union_of,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Call", "CallWithRawResponse", "AsyncCall", "AsyncCallWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "CallResource",
+    "CallResourceWithRawResponse",
+    "CallResourceWithStreamingResponse",
+    "AsyncCallResource",
+    "AsyncCallResourceWithRawResponse",
+    "AsyncCallResourceWithStreamingResponse",
+]
 
 
-class Call:
+class CallResource(SyncAPIResource):
     """The `call` resource: `client.call.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> CallResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return CallResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> CallWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return CallWithRawResponse(self._client)
+    def with_streaming_response(self) -> CallResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return CallResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> CallWithRawResponse:
+    def raw(self) -> CallResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -47,558 +64,337 @@ class Call:
         *,
         from_number: str,
         to_number: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
+        agent_override: _p.AgentOverrideParam | NotGiven = NOT_GIVEN,
         custom_sip_headers: Dict[str, str] | NotGiven = NOT_GIVEN,
         ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
         override_agent_id: str | NotGiven = NOT_GIVEN,
         override_agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneCallResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneCallResponse:
         """
         Create an outbound phone call
 
-        Dials `to_number` from one of your Retell or imported numbers and hands the answered call to the outbound agent bound to `from_number`. You can run a different agent or version for this call only with `override_agent_id`/`override_agent_version` (or tweak settings with `agent_override`) and fill prompt placeholders through `retell_llm_dynamic_variables`. The response returns as soon as the call is registered, before anyone picks up.
+        Dials `to_number` from one of your Retell or imported numbers and hands the answered call to the
+        outbound agent bound to `from_number`. You can run a different agent or version for this call only with
+        `override_agent_id`/`override_agent_version` (or tweak settings with `agent_override`) and fill prompt
+        placeholders through `retell_llm_dynamic_variables`. The response returns as soon as the call is
+        registered, before anyone picks up.
 
         Args:
           from_number: Number to call from, in E.164 format; it must be purchased from or imported into Retell.
-          to_number: Number to dial, in E.164 format; numbers purchased from Retell can only call US destinations.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
+          to_number: Number to dial, in E.164 format; numbers purchased from Retell can only call US
+          destinations.
+          agent_override: Agent settings applied to this call only, layered over the saved agent configuration
+          without changing it.
           custom_sip_headers: Additional SIP headers to send with the call, keyed by header name.
-          ignore_e164_validation: Skip E.164 format validation of the dialed number, e.g. to reach internal pseudo-numbers; only honored with custom telephony. Defaults to false.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          override_agent_id: Agent to use for this call only instead of the one bound to `from_number`; the number keeps its configured agent.
-          override_agent_version: Agent version to use for this call only; the number keeps its configured version.
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          ignore_e164_validation: Skip E.164 format validation of the dialed number, e.g. to reach internal
+          pseudo-numbers; only honored with custom telephony. Defaults to false.
+          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns
+          it on the call object but does not use it (50 kB at most).
+          override_agent_id: Agent to use for this call only instead of the one bound to `from_number`; the
+          number keeps its configured agent.
+          override_agent_version: Agent version to use for this call only; the number keeps its configured
+          version.
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
 
         POST /v2/create-phone-call
         """
         return self._client.request(
             _ops.CREATE_PHONE_CALL,
-            body={"from_number": from_number, "to_number": to_number, "agent_override": agent_override, "custom_sip_headers": custom_sip_headers, "ignore_e164_validation": ignore_e164_validation, "metadata": metadata, "override_agent_id": override_agent_id, "override_agent_version": override_agent_version, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
+            body=fields(
+                from_number=from_number,
+                to_number=to_number,
+                agent_override=agent_override,
+                custom_sip_headers=custom_sip_headers,
+                ignore_e164_validation=ignore_e164_validation,
+                metadata=metadata,
+                override_agent_id=override_agent_id,
+                override_agent_version=override_agent_version,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+            ),
+            cast=_m.PhoneCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def create_web_call(
         self,
         *,
         agent_id: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
+        agent_override: _p.AgentOverrideParam | NotGiven = NOT_GIVEN,
         agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        current_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        current_state: Union[str, None] | NotGiven = NOT_GIVEN,
+        current_node_id: Optional[str] | NotGiven = NOT_GIVEN,
+        current_state: Optional[str] | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.WebCallResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.WebCallResponse:
         """
         Create a web call
 
-        Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
+        Registers a browser call with the given agent and returns an `access_token` that your frontend hands to
+        the Retell web client SDK to join the call. Create it right before the user starts talking: a registered
+        call that nobody joins ends with the `registered_call_timeout` disconnection reason.
 
         Args:
           agent_id: ID of the agent that handles the call.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
+          agent_override: Agent settings applied to this call only, layered over the saved agent configuration
+          without changing it.
           agent_version: Agent version that should handle the call.
-          current_node_id: Conversation flow node to begin the call at; only for conversation flow agents. Null or omitted starts at the flow's usual start node.
-          current_state: Retell LLM state to begin the call in; only for Retell LLM agents with states. Null or omitted uses the starting state.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          current_node_id: Conversation flow node to begin the call at; only for conversation flow agents. Null
+          or omitted starts at the flow's usual start node.
+          current_state: Retell LLM state to begin the call in; only for Retell LLM agents with states. Null or
+          omitted uses the starting state.
+          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns
+          it on the call object but does not use it (50 kB at most).
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
 
         POST /v2/create-web-call
         """
         return self._client.request(
             _ops.CREATE_WEB_CALL,
-            body={"agent_id": agent_id, "agent_override": agent_override, "agent_version": agent_version, "current_node_id": current_node_id, "current_state": current_state, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
+            body=fields(
+                agent_id=agent_id,
+                agent_override=agent_override,
+                agent_version=agent_version,
+                current_node_id=current_node_id,
+                current_state=current_state,
+                metadata=metadata,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+            ),
+            cast=_m.WebCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         call_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a call
 
-        Permanently removes a call together with its transcript, recordings and other stored data. This cannot be undone.
+        Permanently removes a call together with its transcript, recordings and other stored data. This cannot
+        be undone.
 
         Args:
           call_id: Identifier of the call to remove for good.
 
         DELETE /v2/delete-call/{call_id}
         """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
         return self._client.request(
             _ops.DELETE_CALL,
             path={"call_id": call_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
         self,
         *,
-        filter_criteria: _t.CallFilterCriteria | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.CallFilterCriteriaParam | NotGiven = NOT_GIVEN,
         include_total: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         skip: int | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[Union[_t.V3WebCallResponse, _t.V3PhoneCallResponse], _t.CallListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallListResponse:
         """
         List calls
 
-        Returns your calls page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back to get the next page while `has_more` is true; set `include_total` to also get the number of matching calls.
+        Returns your calls page by page, newest first unless `sort_order` says otherwise, optionally narrowed
+        with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned
+        `pagination_key` back to get the next page while `has_more` is true; set `include_total` to also get the
+        number of matching calls.
 
         Args:
           filter_criteria: Conditions the returned calls must meet; omit to list all calls.
-          include_total: Also return `total`, the number of calls matching the filter regardless of paging. Costs an extra count query, so enable it only when needed; defaults to false.
+          include_total: Also return `total`, the number of calls matching the filter regardless of paging.
+          Costs an extra count query, so enable it only when needed; defaults to false.
           limit: Page size: the most calls returned at once. Defaults to 50.
-          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first page.
+          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first
+          page.
           skip: Number of matching calls to skip before the page starts (offset-based paging).
-          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest first, the default).
-
-        POST /v3/list-calls
-        """
-        return SyncPage[Union[_t.V3WebCallResponse, _t.V3PhoneCallResponse], _t.CallListResponse].first(self._client, _ops.LIST_CALLS, {"body": {"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
-
-    def register_phone_call(
-        self,
-        *,
-        agent_id: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
-        agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        direction: Literal["inbound", "outbound"] | NotGiven = NOT_GIVEN,
-        from_number: str | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        to_number: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneCallResponse:
-        """
-        Register a call placed over your own telephony
-
-        For setups where your own telephony stack places or receives the call: reserves a `call_id` bound to the given agent, which you then use to route the SIP leg to Retell. The call must be connected shortly after registration, otherwise it ends with the `registered_call_timeout` disconnection reason.
-
-        Args:
-          agent_id: ID of the agent that handles the call.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
-          agent_version: Agent version that should handle the call.
-          direction: Whether the call is `inbound` or `outbound`; stored for tracking only.
-          from_number: Caller number (E.164); recorded for reference only, not used for routing.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-          to_number: Called number (E.164); recorded for reference only, not used for routing.
-
-        POST /v2/register-phone-call
-        """
-        return self._client.request(
-            _ops.REGISTER_PHONE_CALL,
-            body={"agent_id": agent_id, "agent_override": agent_override, "agent_version": agent_version, "direction": direction, "from_number": from_number, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables, "to_number": to_number},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def retrieve(
-        self,
-        call_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CallResponse:
-        """
-        Retrieve a call
-
-        Returns a phone or web call with everything known about it so far: status, timing, transcript, recording links, cost and, once post-call analysis has run, `call_analysis`. Fields that depend on the call having ended are absent while it is still in progress.
-
-        Args:
-          call_id: Identifier of the call, as returned when it was created or registered.
-
-        GET /v2/get-call/{call_id}
-        """
-        return self._client.request(
-            _ops.GET_CALL,
-            path={"call_id": call_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def stop(
-        self,
-        call_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """
-        Hang up a live call
-
-        Hangs up a call that is still in progress. The call then ends with the `manual_stopped` disconnection reason and the usual end-of-call webhooks follow.
-
-        Args:
-          call_id: Identifier of the live call to hang up.
-
-        POST /v2/stop-call/{call_id}
-        """
-        return self._client.request(
-            _ops.STOP_CALL,
-            path={"call_id": call_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def update(
-        self,
-        call_id: str,
-        *,
-        custom_attributes: Dict[str, Union[bool, str, float]] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        override_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CallResponse:
-        """
-        Update a call
-
-        Changes the bookkeeping attached to an existing call: its `metadata`, `custom_attributes`, dynamic variable overrides and how much of its data Retell keeps (`data_storage_setting`). The conversation itself is not affected; the updated call is returned.
-
-        Args:
-          call_id: Identifier of the call whose metadata and storage settings to change.
-          custom_attributes: Custom attributes stored on the call as key-value pairs with string, number or boolean values.
-          data_storage_setting: What Retell retains for this call, overriding the agent setting: `everything`, `everything_except_pii` (PII removed where detected) or `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
-          metadata: New metadata for the call: any JSON value you want stored with it, ignored by Retell.
-          override_dynamic_variables: Dynamic variables to add or replace for the rest of the call, as string key-value pairs; send only the keys that change. Null removes any override set earlier.
-
-        PATCH /v2/update-call/{call_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_CALL,
-            path={"call_id": call_id},
-            body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class CallWithRawResponse:
-    """
-    `client.call` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create_phone_call(
-        self,
-        *,
-        from_number: str,
-        to_number: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
-        custom_sip_headers: Dict[str, str] | NotGiven = NOT_GIVEN,
-        ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        override_agent_id: str | NotGiven = NOT_GIVEN,
-        override_agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneCallResponse]:
-        """
-        Create an outbound phone call
-
-        Dials `to_number` from one of your Retell or imported numbers and hands the answered call to the outbound agent bound to `from_number`. You can run a different agent or version for this call only with `override_agent_id`/`override_agent_version` (or tweak settings with `agent_override`) and fill prompt placeholders through `retell_llm_dynamic_variables`. The response returns as soon as the call is registered, before anyone picks up.
-
-        Args:
-          from_number: Number to call from, in E.164 format; it must be purchased from or imported into Retell.
-          to_number: Number to dial, in E.164 format; numbers purchased from Retell can only call US destinations.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
-          custom_sip_headers: Additional SIP headers to send with the call, keyed by header name.
-          ignore_e164_validation: Skip E.164 format validation of the dialed number, e.g. to reach internal pseudo-numbers; only honored with custom telephony. Defaults to false.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          override_agent_id: Agent to use for this call only instead of the one bound to `from_number`; the number keeps its configured agent.
-          override_agent_version: Agent version to use for this call only; the number keeps its configured version.
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-
-        POST /v2/create-phone-call
-        """
-        return self._client.request(
-            _ops.CREATE_PHONE_CALL,
-            body={"from_number": from_number, "to_number": to_number, "agent_override": agent_override, "custom_sip_headers": custom_sip_headers, "ignore_e164_validation": ignore_e164_validation, "metadata": metadata, "override_agent_id": override_agent_id, "override_agent_version": override_agent_version, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def create_web_call(
-        self,
-        *,
-        agent_id: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
-        agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        current_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        current_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.WebCallResponse]:
-        """
-        Create a web call
-
-        Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
-
-        Args:
-          agent_id: ID of the agent that handles the call.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
-          agent_version: Agent version that should handle the call.
-          current_node_id: Conversation flow node to begin the call at; only for conversation flow agents. Null or omitted starts at the flow's usual start node.
-          current_state: Retell LLM state to begin the call in; only for Retell LLM agents with states. Null or omitted uses the starting state.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-
-        POST /v2/create-web-call
-        """
-        return self._client.request(
-            _ops.CREATE_WEB_CALL,
-            body={"agent_id": agent_id, "agent_override": agent_override, "agent_version": agent_version, "current_node_id": current_node_id, "current_state": current_state, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete(
-        self,
-        call_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a call
-
-        Permanently removes a call together with its transcript, recordings and other stored data. This cannot be undone.
-
-        Args:
-          call_id: Identifier of the call to remove for good.
-
-        DELETE /v2/delete-call/{call_id}
-        """
-        return self._client.request(
-            _ops.DELETE_CALL,
-            path={"call_id": call_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list(
-        self,
-        *,
-        filter_criteria: _t.CallFilterCriteria | NotGiven = NOT_GIVEN,
-        include_total: bool | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        skip: int | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CallListResponse]:
-        """
-        List calls
-
-        Returns your calls page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back to get the next page while `has_more` is true; set `include_total` to also get the number of matching calls.
-
-        Args:
-          filter_criteria: Conditions the returned calls must meet; omit to list all calls.
-          include_total: Also return `total`, the number of calls matching the filter regardless of paging. Costs an extra count query, so enable it only when needed; defaults to false.
-          limit: Page size: the most calls returned at once. Defaults to 50.
-          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first page.
-          skip: Number of matching calls to skip before the page starts (offset-based paging).
-          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest first, the default).
+          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest
+          first, the default).
 
         POST /v3/list-calls
         """
         return self._client.request(
             _ops.LIST_CALLS,
-            body={"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order},
+            body=fields(
+                filter_criteria=filter_criteria,
+                include_total=include_total,
+                limit=limit,
+                pagination_key=pagination_key,
+                skip=skip,
+                sort_order=sort_order,
+            ),
+            cast=_m.CallListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def register_phone_call(
         self,
         *,
         agent_id: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
+        agent_override: _p.AgentOverrideParam | NotGiven = NOT_GIVEN,
         agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
         direction: Literal["inbound", "outbound"] | NotGiven = NOT_GIVEN,
         from_number: str | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
         to_number: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneCallResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneCallResponse:
         """
         Register a call placed over your own telephony
 
-        For setups where your own telephony stack places or receives the call: reserves a `call_id` bound to the given agent, which you then use to route the SIP leg to Retell. The call must be connected shortly after registration, otherwise it ends with the `registered_call_timeout` disconnection reason.
+        For setups where your own telephony stack places or receives the call: reserves a `call_id` bound to the
+        given agent, which you then use to route the SIP leg to Retell. The call must be connected shortly after
+        registration, otherwise it ends with the `registered_call_timeout` disconnection reason.
 
         Args:
           agent_id: ID of the agent that handles the call.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
+          agent_override: Agent settings applied to this call only, layered over the saved agent configuration
+          without changing it.
           agent_version: Agent version that should handle the call.
           direction: Whether the call is `inbound` or `outbound`; stored for tracking only.
           from_number: Caller number (E.164); recorded for reference only, not used for routing.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns
+          it on the call object but does not use it (50 kB at most).
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
           to_number: Called number (E.164); recorded for reference only, not used for routing.
 
         POST /v2/register-phone-call
         """
         return self._client.request(
             _ops.REGISTER_PHONE_CALL,
-            body={"agent_id": agent_id, "agent_override": agent_override, "agent_version": agent_version, "direction": direction, "from_number": from_number, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables, "to_number": to_number},
+            body=fields(
+                agent_id=agent_id,
+                agent_override=agent_override,
+                agent_version=agent_version,
+                direction=direction,
+                from_number=from_number,
+                metadata=metadata,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+                to_number=to_number,
+            ),
+            cast=_m.PhoneCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def retrieve(
         self,
         call_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CallResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallResponse:
         """
         Retrieve a call
 
-        Returns a phone or web call with everything known about it so far: status, timing, transcript, recording links, cost and, once post-call analysis has run, `call_analysis`. Fields that depend on the call having ended are absent while it is still in progress.
+        Returns a phone or web call with everything known about it so far: status, timing, transcript, recording
+        links, cost and, once post-call analysis has run, `call_analysis`. Fields that depend on the call having
+        ended are absent while it is still in progress.
 
         Args:
           call_id: Identifier of the call, as returned when it was created or registered.
 
         GET /v2/get-call/{call_id}
         """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
         return self._client.request(
             _ops.GET_CALL,
             path={"call_id": call_id},
+            cast=union_of(
+                _m.PhoneCallResponse,
+                _m.WebCallResponse,
+                field="call_type",
+                mapping={"phone_call": _m.PhoneCallResponse, "web_call": _m.WebCallResponse},
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def stop(
         self,
         call_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
         """
         Hang up a live call
 
-        Hangs up a call that is still in progress. The call then ends with the `manual_stopped` disconnection reason and the usual end-of-call webhooks follow.
+        Hangs up a call that is still in progress. The call then ends with the `manual_stopped` disconnection
+        reason and the usual end-of-call webhooks follow.
 
         Args:
           call_id: Identifier of the live call to hang up.
 
         POST /v2/stop-call/{call_id}
         """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
         return self._client.request(
             _ops.STOP_CALL,
             path={"call_id": call_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def update(
@@ -606,55 +402,149 @@ class CallWithRawResponse:
         call_id: str,
         *,
         custom_attributes: Dict[str, Union[bool, str, float]] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"]
+        | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
-        override_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
+        override_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CallResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallResponse:
         """
         Update a call
 
-        Changes the bookkeeping attached to an existing call: its `metadata`, `custom_attributes`, dynamic variable overrides and how much of its data Retell keeps (`data_storage_setting`). The conversation itself is not affected; the updated call is returned.
+        Changes the bookkeeping attached to an existing call: its `metadata`, `custom_attributes`, dynamic
+        variable overrides and how much of its data Retell keeps (`data_storage_setting`). The conversation
+        itself is not affected; the updated call is returned.
 
         Args:
           call_id: Identifier of the call whose metadata and storage settings to change.
-          custom_attributes: Custom attributes stored on the call as key-value pairs with string, number or boolean values.
-          data_storage_setting: What Retell retains for this call, overriding the agent setting: `everything`, `everything_except_pii` (PII removed where detected) or `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
+          custom_attributes: Custom attributes stored on the call as key-value pairs with string, number or
+          boolean values.
+          data_storage_setting: What Retell retains for this call, overriding the agent setting: `everything`,
+          `everything_except_pii` (PII removed where detected) or `basic_attributes_only` (basic attributes
+          only). It can only be made stricter, never looser.
           metadata: New metadata for the call: any JSON value you want stored with it, ignored by Retell.
-          override_dynamic_variables: Dynamic variables to add or replace for the rest of the call, as string key-value pairs; send only the keys that change. Null removes any override set earlier.
+          override_dynamic_variables: Dynamic variables to add or replace for the rest of the call, as string
+          key-value pairs; send only the keys that change. Null removes any override set earlier.
 
         PATCH /v2/update-call/{call_id}
         """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
         return self._client.request(
             _ops.UPDATE_CALL,
             path={"call_id": call_id},
-            body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
+            body=fields(
+                custom_attributes=custom_attributes,
+                data_storage_setting=data_storage_setting,
+                metadata=metadata,
+                override_dynamic_variables=override_dynamic_variables,
+            ),
+            cast=union_of(
+                _m.PhoneCallResponse,
+                _m.WebCallResponse,
+                field="call_type",
+                mapping={"phone_call": _m.PhoneCallResponse, "web_call": _m.WebCallResponse},
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncCall:
+class CallResourceWithRawResponse:
+    def __init__(self, call: CallResource) -> None:
+        self._call = call
+
+        self.create_phone_call = to_raw_response_wrapper(
+            call.create_phone_call,
+        )
+
+        self.create_web_call = to_raw_response_wrapper(
+            call.create_web_call,
+        )
+
+        self.delete = to_raw_response_wrapper(
+            call.delete,
+        )
+
+        self.list = to_raw_response_wrapper(
+            call.list,
+        )
+
+        self.register_phone_call = to_raw_response_wrapper(
+            call.register_phone_call,
+        )
+
+        self.retrieve = to_raw_response_wrapper(
+            call.retrieve,
+        )
+
+        self.stop = to_raw_response_wrapper(
+            call.stop,
+        )
+
+        self.update = to_raw_response_wrapper(
+            call.update,
+        )
+
+
+class CallResourceWithStreamingResponse:
+    def __init__(self, call: CallResource) -> None:
+        self._call = call
+
+        self.create_phone_call = to_streamed_response_wrapper(
+            call.create_phone_call,
+        )
+
+        self.create_web_call = to_streamed_response_wrapper(
+            call.create_web_call,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            call.delete,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            call.list,
+        )
+
+        self.register_phone_call = to_streamed_response_wrapper(
+            call.register_phone_call,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            call.retrieve,
+        )
+
+        self.stop = to_streamed_response_wrapper(
+            call.stop,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            call.update,
+        )
+
+
+class AsyncCallResource(AsyncAPIResource):
     """The `call` resource (async): `client.call.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncCallResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncCallResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncCallWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncCallWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncCallResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncCallResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncCallWithRawResponse:
+    def raw(self) -> AsyncCallResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -663,558 +553,337 @@ class AsyncCall:
         *,
         from_number: str,
         to_number: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
+        agent_override: _p.AgentOverrideParam | NotGiven = NOT_GIVEN,
         custom_sip_headers: Dict[str, str] | NotGiven = NOT_GIVEN,
         ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
         override_agent_id: str | NotGiven = NOT_GIVEN,
         override_agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneCallResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneCallResponse:
         """
         Create an outbound phone call
 
-        Dials `to_number` from one of your Retell or imported numbers and hands the answered call to the outbound agent bound to `from_number`. You can run a different agent or version for this call only with `override_agent_id`/`override_agent_version` (or tweak settings with `agent_override`) and fill prompt placeholders through `retell_llm_dynamic_variables`. The response returns as soon as the call is registered, before anyone picks up.
+        Dials `to_number` from one of your Retell or imported numbers and hands the answered call to the
+        outbound agent bound to `from_number`. You can run a different agent or version for this call only with
+        `override_agent_id`/`override_agent_version` (or tweak settings with `agent_override`) and fill prompt
+        placeholders through `retell_llm_dynamic_variables`. The response returns as soon as the call is
+        registered, before anyone picks up.
 
         Args:
           from_number: Number to call from, in E.164 format; it must be purchased from or imported into Retell.
-          to_number: Number to dial, in E.164 format; numbers purchased from Retell can only call US destinations.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
+          to_number: Number to dial, in E.164 format; numbers purchased from Retell can only call US
+          destinations.
+          agent_override: Agent settings applied to this call only, layered over the saved agent configuration
+          without changing it.
           custom_sip_headers: Additional SIP headers to send with the call, keyed by header name.
-          ignore_e164_validation: Skip E.164 format validation of the dialed number, e.g. to reach internal pseudo-numbers; only honored with custom telephony. Defaults to false.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          override_agent_id: Agent to use for this call only instead of the one bound to `from_number`; the number keeps its configured agent.
-          override_agent_version: Agent version to use for this call only; the number keeps its configured version.
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          ignore_e164_validation: Skip E.164 format validation of the dialed number, e.g. to reach internal
+          pseudo-numbers; only honored with custom telephony. Defaults to false.
+          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns
+          it on the call object but does not use it (50 kB at most).
+          override_agent_id: Agent to use for this call only instead of the one bound to `from_number`; the
+          number keeps its configured agent.
+          override_agent_version: Agent version to use for this call only; the number keeps its configured
+          version.
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
 
         POST /v2/create-phone-call
         """
         return await self._client.request(
             _ops.CREATE_PHONE_CALL,
-            body={"from_number": from_number, "to_number": to_number, "agent_override": agent_override, "custom_sip_headers": custom_sip_headers, "ignore_e164_validation": ignore_e164_validation, "metadata": metadata, "override_agent_id": override_agent_id, "override_agent_version": override_agent_version, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
+            body=fields(
+                from_number=from_number,
+                to_number=to_number,
+                agent_override=agent_override,
+                custom_sip_headers=custom_sip_headers,
+                ignore_e164_validation=ignore_e164_validation,
+                metadata=metadata,
+                override_agent_id=override_agent_id,
+                override_agent_version=override_agent_version,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+            ),
+            cast=_m.PhoneCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def create_web_call(
         self,
         *,
         agent_id: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
+        agent_override: _p.AgentOverrideParam | NotGiven = NOT_GIVEN,
         agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        current_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        current_state: Union[str, None] | NotGiven = NOT_GIVEN,
+        current_node_id: Optional[str] | NotGiven = NOT_GIVEN,
+        current_state: Optional[str] | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.WebCallResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.WebCallResponse:
         """
         Create a web call
 
-        Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
+        Registers a browser call with the given agent and returns an `access_token` that your frontend hands to
+        the Retell web client SDK to join the call. Create it right before the user starts talking: a registered
+        call that nobody joins ends with the `registered_call_timeout` disconnection reason.
 
         Args:
           agent_id: ID of the agent that handles the call.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
+          agent_override: Agent settings applied to this call only, layered over the saved agent configuration
+          without changing it.
           agent_version: Agent version that should handle the call.
-          current_node_id: Conversation flow node to begin the call at; only for conversation flow agents. Null or omitted starts at the flow's usual start node.
-          current_state: Retell LLM state to begin the call in; only for Retell LLM agents with states. Null or omitted uses the starting state.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          current_node_id: Conversation flow node to begin the call at; only for conversation flow agents. Null
+          or omitted starts at the flow's usual start node.
+          current_state: Retell LLM state to begin the call in; only for Retell LLM agents with states. Null or
+          omitted uses the starting state.
+          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns
+          it on the call object but does not use it (50 kB at most).
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
 
         POST /v2/create-web-call
         """
         return await self._client.request(
             _ops.CREATE_WEB_CALL,
-            body={"agent_id": agent_id, "agent_override": agent_override, "agent_version": agent_version, "current_node_id": current_node_id, "current_state": current_state, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
+            body=fields(
+                agent_id=agent_id,
+                agent_override=agent_override,
+                agent_version=agent_version,
+                current_node_id=current_node_id,
+                current_state=current_state,
+                metadata=metadata,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+            ),
+            cast=_m.WebCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         call_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a call
 
-        Permanently removes a call together with its transcript, recordings and other stored data. This cannot be undone.
+        Permanently removes a call together with its transcript, recordings and other stored data. This cannot
+        be undone.
 
         Args:
           call_id: Identifier of the call to remove for good.
 
         DELETE /v2/delete-call/{call_id}
         """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
         return await self._client.request(
             _ops.DELETE_CALL,
             path={"call_id": call_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def list(
-        self,
-        *,
-        filter_criteria: _t.CallFilterCriteria | NotGiven = NOT_GIVEN,
-        include_total: bool | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        skip: int | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[Union[_t.V3WebCallResponse, _t.V3PhoneCallResponse], _t.CallListResponse]:
-        """
-        List calls
-
-        Returns your calls page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back to get the next page while `has_more` is true; set `include_total` to also get the number of matching calls.
-
-        Args:
-          filter_criteria: Conditions the returned calls must meet; omit to list all calls.
-          include_total: Also return `total`, the number of calls matching the filter regardless of paging. Costs an extra count query, so enable it only when needed; defaults to false.
-          limit: Page size: the most calls returned at once. Defaults to 50.
-          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first page.
-          skip: Number of matching calls to skip before the page starts (offset-based paging).
-          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest first, the default).
-
-        POST /v3/list-calls
-        """
-        return AsyncPager[Union[_t.V3WebCallResponse, _t.V3PhoneCallResponse], _t.CallListResponse](self._client, _ops.LIST_CALLS, {"body": {"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
-
-    async def register_phone_call(
-        self,
-        *,
-        agent_id: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
-        agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        direction: Literal["inbound", "outbound"] | NotGiven = NOT_GIVEN,
-        from_number: str | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        to_number: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneCallResponse:
-        """
-        Register a call placed over your own telephony
-
-        For setups where your own telephony stack places or receives the call: reserves a `call_id` bound to the given agent, which you then use to route the SIP leg to Retell. The call must be connected shortly after registration, otherwise it ends with the `registered_call_timeout` disconnection reason.
-
-        Args:
-          agent_id: ID of the agent that handles the call.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
-          agent_version: Agent version that should handle the call.
-          direction: Whether the call is `inbound` or `outbound`; stored for tracking only.
-          from_number: Caller number (E.164); recorded for reference only, not used for routing.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-          to_number: Called number (E.164); recorded for reference only, not used for routing.
-
-        POST /v2/register-phone-call
-        """
-        return await self._client.request(
-            _ops.REGISTER_PHONE_CALL,
-            body={"agent_id": agent_id, "agent_override": agent_override, "agent_version": agent_version, "direction": direction, "from_number": from_number, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables, "to_number": to_number},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def retrieve(
-        self,
-        call_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CallResponse:
-        """
-        Retrieve a call
-
-        Returns a phone or web call with everything known about it so far: status, timing, transcript, recording links, cost and, once post-call analysis has run, `call_analysis`. Fields that depend on the call having ended are absent while it is still in progress.
-
-        Args:
-          call_id: Identifier of the call, as returned when it was created or registered.
-
-        GET /v2/get-call/{call_id}
-        """
-        return await self._client.request(
-            _ops.GET_CALL,
-            path={"call_id": call_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def stop(
-        self,
-        call_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """
-        Hang up a live call
-
-        Hangs up a call that is still in progress. The call then ends with the `manual_stopped` disconnection reason and the usual end-of-call webhooks follow.
-
-        Args:
-          call_id: Identifier of the live call to hang up.
-
-        POST /v2/stop-call/{call_id}
-        """
-        return await self._client.request(
-            _ops.STOP_CALL,
-            path={"call_id": call_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def update(
-        self,
-        call_id: str,
-        *,
-        custom_attributes: Dict[str, Union[bool, str, float]] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        override_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CallResponse:
-        """
-        Update a call
-
-        Changes the bookkeeping attached to an existing call: its `metadata`, `custom_attributes`, dynamic variable overrides and how much of its data Retell keeps (`data_storage_setting`). The conversation itself is not affected; the updated call is returned.
-
-        Args:
-          call_id: Identifier of the call whose metadata and storage settings to change.
-          custom_attributes: Custom attributes stored on the call as key-value pairs with string, number or boolean values.
-          data_storage_setting: What Retell retains for this call, overriding the agent setting: `everything`, `everything_except_pii` (PII removed where detected) or `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
-          metadata: New metadata for the call: any JSON value you want stored with it, ignored by Retell.
-          override_dynamic_variables: Dynamic variables to add or replace for the rest of the call, as string key-value pairs; send only the keys that change. Null removes any override set earlier.
-
-        PATCH /v2/update-call/{call_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_CALL,
-            path={"call_id": call_id},
-            body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncCallWithRawResponse:
-    """
-    `client.call` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create_phone_call(
-        self,
-        *,
-        from_number: str,
-        to_number: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
-        custom_sip_headers: Dict[str, str] | NotGiven = NOT_GIVEN,
-        ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        override_agent_id: str | NotGiven = NOT_GIVEN,
-        override_agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneCallResponse]:
-        """
-        Create an outbound phone call
-
-        Dials `to_number` from one of your Retell or imported numbers and hands the answered call to the outbound agent bound to `from_number`. You can run a different agent or version for this call only with `override_agent_id`/`override_agent_version` (or tweak settings with `agent_override`) and fill prompt placeholders through `retell_llm_dynamic_variables`. The response returns as soon as the call is registered, before anyone picks up.
-
-        Args:
-          from_number: Number to call from, in E.164 format; it must be purchased from or imported into Retell.
-          to_number: Number to dial, in E.164 format; numbers purchased from Retell can only call US destinations.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
-          custom_sip_headers: Additional SIP headers to send with the call, keyed by header name.
-          ignore_e164_validation: Skip E.164 format validation of the dialed number, e.g. to reach internal pseudo-numbers; only honored with custom telephony. Defaults to false.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          override_agent_id: Agent to use for this call only instead of the one bound to `from_number`; the number keeps its configured agent.
-          override_agent_version: Agent version to use for this call only; the number keeps its configured version.
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-
-        POST /v2/create-phone-call
-        """
-        return await self._client.request(
-            _ops.CREATE_PHONE_CALL,
-            body={"from_number": from_number, "to_number": to_number, "agent_override": agent_override, "custom_sip_headers": custom_sip_headers, "ignore_e164_validation": ignore_e164_validation, "metadata": metadata, "override_agent_id": override_agent_id, "override_agent_version": override_agent_version, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def create_web_call(
-        self,
-        *,
-        agent_id: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
-        agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        current_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        current_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.WebCallResponse]:
-        """
-        Create a web call
-
-        Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
-
-        Args:
-          agent_id: ID of the agent that handles the call.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
-          agent_version: Agent version that should handle the call.
-          current_node_id: Conversation flow node to begin the call at; only for conversation flow agents. Null or omitted starts at the flow's usual start node.
-          current_state: Retell LLM state to begin the call in; only for Retell LLM agents with states. Null or omitted uses the starting state.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-
-        POST /v2/create-web-call
-        """
-        return await self._client.request(
-            _ops.CREATE_WEB_CALL,
-            body={"agent_id": agent_id, "agent_override": agent_override, "agent_version": agent_version, "current_node_id": current_node_id, "current_state": current_state, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def delete(
-        self,
-        call_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a call
-
-        Permanently removes a call together with its transcript, recordings and other stored data. This cannot be undone.
-
-        Args:
-          call_id: Identifier of the call to remove for good.
-
-        DELETE /v2/delete-call/{call_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_CALL,
-            path={"call_id": call_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list(
         self,
         *,
-        filter_criteria: _t.CallFilterCriteria | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.CallFilterCriteriaParam | NotGiven = NOT_GIVEN,
         include_total: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         skip: int | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CallListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallListResponse:
         """
         List calls
 
-        Returns your calls page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back to get the next page while `has_more` is true; set `include_total` to also get the number of matching calls.
+        Returns your calls page by page, newest first unless `sort_order` says otherwise, optionally narrowed
+        with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned
+        `pagination_key` back to get the next page while `has_more` is true; set `include_total` to also get the
+        number of matching calls.
 
         Args:
           filter_criteria: Conditions the returned calls must meet; omit to list all calls.
-          include_total: Also return `total`, the number of calls matching the filter regardless of paging. Costs an extra count query, so enable it only when needed; defaults to false.
+          include_total: Also return `total`, the number of calls matching the filter regardless of paging.
+          Costs an extra count query, so enable it only when needed; defaults to false.
           limit: Page size: the most calls returned at once. Defaults to 50.
-          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first page.
+          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first
+          page.
           skip: Number of matching calls to skip before the page starts (offset-based paging).
-          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest first, the default).
+          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest
+          first, the default).
 
         POST /v3/list-calls
         """
         return await self._client.request(
             _ops.LIST_CALLS,
-            body={"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order},
+            body=fields(
+                filter_criteria=filter_criteria,
+                include_total=include_total,
+                limit=limit,
+                pagination_key=pagination_key,
+                skip=skip,
+                sort_order=sort_order,
+            ),
+            cast=_m.CallListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def register_phone_call(
         self,
         *,
         agent_id: str,
-        agent_override: _t.AgentOverride | NotGiven = NOT_GIVEN,
+        agent_override: _p.AgentOverrideParam | NotGiven = NOT_GIVEN,
         agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
         direction: Literal["inbound", "outbound"] | NotGiven = NOT_GIVEN,
         from_number: str | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
         to_number: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneCallResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneCallResponse:
         """
         Register a call placed over your own telephony
 
-        For setups where your own telephony stack places or receives the call: reserves a `call_id` bound to the given agent, which you then use to route the SIP leg to Retell. The call must be connected shortly after registration, otherwise it ends with the `registered_call_timeout` disconnection reason.
+        For setups where your own telephony stack places or receives the call: reserves a `call_id` bound to the
+        given agent, which you then use to route the SIP leg to Retell. The call must be connected shortly after
+        registration, otherwise it ends with the `registered_call_timeout` disconnection reason.
 
         Args:
           agent_id: ID of the agent that handles the call.
-          agent_override: Agent settings applied to this call only, layered over the saved agent configuration without changing it.
+          agent_override: Agent settings applied to this call only, layered over the saved agent configuration
+          without changing it.
           agent_version: Agent version that should handle the call.
           direction: Whether the call is `inbound` or `outbound`; stored for tracking only.
           from_number: Caller number (E.164); recorded for reference only, not used for routing.
-          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns
+          it on the call object but does not use it (50 kB at most).
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
           to_number: Called number (E.164); recorded for reference only, not used for routing.
 
         POST /v2/register-phone-call
         """
         return await self._client.request(
             _ops.REGISTER_PHONE_CALL,
-            body={"agent_id": agent_id, "agent_override": agent_override, "agent_version": agent_version, "direction": direction, "from_number": from_number, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables, "to_number": to_number},
+            body=fields(
+                agent_id=agent_id,
+                agent_override=agent_override,
+                agent_version=agent_version,
+                direction=direction,
+                from_number=from_number,
+                metadata=metadata,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+                to_number=to_number,
+            ),
+            cast=_m.PhoneCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def retrieve(
         self,
         call_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CallResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallResponse:
         """
         Retrieve a call
 
-        Returns a phone or web call with everything known about it so far: status, timing, transcript, recording links, cost and, once post-call analysis has run, `call_analysis`. Fields that depend on the call having ended are absent while it is still in progress.
+        Returns a phone or web call with everything known about it so far: status, timing, transcript, recording
+        links, cost and, once post-call analysis has run, `call_analysis`. Fields that depend on the call having
+        ended are absent while it is still in progress.
 
         Args:
           call_id: Identifier of the call, as returned when it was created or registered.
 
         GET /v2/get-call/{call_id}
         """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
         return await self._client.request(
             _ops.GET_CALL,
             path={"call_id": call_id},
+            cast=union_of(
+                _m.PhoneCallResponse,
+                _m.WebCallResponse,
+                field="call_type",
+                mapping={"phone_call": _m.PhoneCallResponse, "web_call": _m.WebCallResponse},
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def stop(
         self,
         call_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
         """
         Hang up a live call
 
-        Hangs up a call that is still in progress. The call then ends with the `manual_stopped` disconnection reason and the usual end-of-call webhooks follow.
+        Hangs up a call that is still in progress. The call then ends with the `manual_stopped` disconnection
+        reason and the usual end-of-call webhooks follow.
 
         Args:
           call_id: Identifier of the live call to hang up.
 
         POST /v2/stop-call/{call_id}
         """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
         return await self._client.request(
             _ops.STOP_CALL,
             path={"call_id": call_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def update(
@@ -1222,37 +891,129 @@ class AsyncCallWithRawResponse:
         call_id: str,
         *,
         custom_attributes: Dict[str, Union[bool, str, float]] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"]
+        | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
-        override_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
+        override_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CallResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallResponse:
         """
         Update a call
 
-        Changes the bookkeeping attached to an existing call: its `metadata`, `custom_attributes`, dynamic variable overrides and how much of its data Retell keeps (`data_storage_setting`). The conversation itself is not affected; the updated call is returned.
+        Changes the bookkeeping attached to an existing call: its `metadata`, `custom_attributes`, dynamic
+        variable overrides and how much of its data Retell keeps (`data_storage_setting`). The conversation
+        itself is not affected; the updated call is returned.
 
         Args:
           call_id: Identifier of the call whose metadata and storage settings to change.
-          custom_attributes: Custom attributes stored on the call as key-value pairs with string, number or boolean values.
-          data_storage_setting: What Retell retains for this call, overriding the agent setting: `everything`, `everything_except_pii` (PII removed where detected) or `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
+          custom_attributes: Custom attributes stored on the call as key-value pairs with string, number or
+          boolean values.
+          data_storage_setting: What Retell retains for this call, overriding the agent setting: `everything`,
+          `everything_except_pii` (PII removed where detected) or `basic_attributes_only` (basic attributes
+          only). It can only be made stricter, never looser.
           metadata: New metadata for the call: any JSON value you want stored with it, ignored by Retell.
-          override_dynamic_variables: Dynamic variables to add or replace for the rest of the call, as string key-value pairs; send only the keys that change. Null removes any override set earlier.
+          override_dynamic_variables: Dynamic variables to add or replace for the rest of the call, as string
+          key-value pairs; send only the keys that change. Null removes any override set earlier.
 
         PATCH /v2/update-call/{call_id}
         """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
         return await self._client.request(
             _ops.UPDATE_CALL,
             path={"call_id": call_id},
-            body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
+            body=fields(
+                custom_attributes=custom_attributes,
+                data_storage_setting=data_storage_setting,
+                metadata=metadata,
+                override_dynamic_variables=override_dynamic_variables,
+            ),
+            cast=union_of(
+                _m.PhoneCallResponse,
+                _m.WebCallResponse,
+                field="call_type",
+                mapping={"phone_call": _m.PhoneCallResponse, "web_call": _m.WebCallResponse},
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncCallResourceWithRawResponse:
+    def __init__(self, call: AsyncCallResource) -> None:
+        self._call = call
+
+        self.create_phone_call = async_to_raw_response_wrapper(
+            call.create_phone_call,
+        )
+
+        self.create_web_call = async_to_raw_response_wrapper(
+            call.create_web_call,
+        )
+
+        self.delete = async_to_raw_response_wrapper(
+            call.delete,
+        )
+
+        self.list = async_to_raw_response_wrapper(
+            call.list,
+        )
+
+        self.register_phone_call = async_to_raw_response_wrapper(
+            call.register_phone_call,
+        )
+
+        self.retrieve = async_to_raw_response_wrapper(
+            call.retrieve,
+        )
+
+        self.stop = async_to_raw_response_wrapper(
+            call.stop,
+        )
+
+        self.update = async_to_raw_response_wrapper(
+            call.update,
+        )
+
+
+class AsyncCallResourceWithStreamingResponse:
+    def __init__(self, call: AsyncCallResource) -> None:
+        self._call = call
+
+        self.create_phone_call = async_to_streamed_response_wrapper(
+            call.create_phone_call,
+        )
+
+        self.create_web_call = async_to_streamed_response_wrapper(
+            call.create_web_call,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            call.delete,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            call.list,
+        )
+
+        self.register_phone_call = async_to_streamed_response_wrapper(
+            call.register_phone_call,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            call.retrieve,
+        )
+
+        self.stop = async_to_streamed_response_wrapper(
+            call.stop,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            call.update,
         )

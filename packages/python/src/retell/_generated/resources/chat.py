@@ -5,40 +5,56 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Dict, Literal, Union
+from typing import Dict, Optional, TYPE_CHECKING, Union
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Chat", "ChatWithRawResponse", "AsyncChat", "AsyncChatWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "ChatResource",
+    "ChatResourceWithRawResponse",
+    "ChatResourceWithStreamingResponse",
+    "AsyncChatResource",
+    "AsyncChatResourceWithRawResponse",
+    "AsyncChatResourceWithStreamingResponse",
+]
 
 
-class Chat:
+class ChatResource(SyncAPIResource):
     """The `chat` resource: `client.chat.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> ChatResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return ChatResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> ChatWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return ChatWithRawResponse(self._client)
+    def with_streaming_response(self) -> ChatResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return ChatResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> ChatWithRawResponse:
+    def raw(self) -> ChatResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -49,33 +65,41 @@ class Chat:
         agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
         """
         Start an API chat
 
-        Opens a text conversation with a chat agent over the API. Send user messages to it with the create chat completion operation, and end it when the conversation is over.
+        Opens a text conversation with a chat agent over the API. Send user messages to it with the create chat
+        completion operation, and end it when the conversation is over.
 
         Args:
           agent_id: ID of the chat agent that handles the chat.
           agent_version: Chat agent version that should handle the chat; the latest version when omitted.
-          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns it on the chat object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns
+          it on the chat object but does not use it (50 kB at most).
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
 
         POST /create-chat
         """
         return self._client.request(
             _ops.CREATE_CHAT,
-            body={"agent_id": agent_id, "agent_version": agent_version, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
+            body=fields(
+                agent_id=agent_id,
+                agent_version=agent_version,
+                metadata=metadata,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+            ),
+            cast=_m.ChatResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def create_chat_completion(
@@ -83,16 +107,17 @@ class Chat:
         *,
         chat_id: str,
         content: str,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatCreateChatCompletionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatCreateChatCompletionResponse:
         """
         Send a message in a chat
 
-        Adds a user message to an ongoing API chat and waits for the agent to respond. The response holds only the new messages produced for this turn, such as tool calls with their results and node transitions.
+        Adds a user message to an ongoing API chat and waits for the agent to respond. The response holds only
+        the new messages produced for this turn, such as tool calls with their results and node transitions.
 
         Args:
           chat_id: ID of the chat the message belongs to.
@@ -102,12 +127,15 @@ class Chat:
         """
         return self._client.request(
             _ops.CREATE_CHAT_COMPLETION,
-            body={"chat_id": chat_id, "content": content},
+            body=fields(
+                chat_id=chat_id,
+                content=content,
+            ),
+            cast=_m.ChatCreateChatCompletionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def create_sms_chat(
@@ -119,45 +147,60 @@ class Chat:
         override_agent_id: str | NotGiven = NOT_GIVEN,
         override_agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
         """
         Start an SMS conversation
 
-        Starts a text-message conversation from one of your SMS-capable numbers to `to_number`, using the chat agent bound to `from_number` unless `override_agent_id` names another. The agent composes and sends the first message right away; later replies from the recipient continue the same chat.
+        Starts a text-message conversation from one of your SMS-capable numbers to `to_number`, using the chat
+        agent bound to `from_number` unless `override_agent_id` names another. The agent composes and sends the
+        first message right away; later replies from the recipient continue the same chat.
 
         Args:
-          from_number: Number to text from, in E.164 format; it must be purchased from or imported into Retell and be SMS-capable.
+          from_number: Number to text from, in E.164 format; it must be purchased from or imported into Retell
+          and be SMS-capable.
           to_number: Number to text, in E.164 format.
-          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns it on the chat object but does not use it (50 kB at most).
-          override_agent_id: Chat agent to use for this conversation only instead of the one bound to `from_number`; the number keeps its configured agent.
-          override_agent_version: Chat agent version to use for this conversation only; the number keeps its configured version.
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns
+          it on the chat object but does not use it (50 kB at most).
+          override_agent_id: Chat agent to use for this conversation only instead of the one bound to
+          `from_number`; the number keeps its configured agent.
+          override_agent_version: Chat agent version to use for this conversation only; the number keeps its
+          configured version.
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
 
         POST /create-sms-chat
         """
         return self._client.request(
             _ops.CREATE_SMS_CHAT,
-            body={"from_number": from_number, "to_number": to_number, "metadata": metadata, "override_agent_id": override_agent_id, "override_agent_version": override_agent_version, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
+            body=fields(
+                from_number=from_number,
+                to_number=to_number,
+                metadata=metadata,
+                override_agent_id=override_agent_id,
+                override_agent_version=override_agent_version,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+            ),
+            cast=_m.ChatResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         chat_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a chat
@@ -169,388 +212,133 @@ class Chat:
 
         DELETE /delete-chat/{chat_id}
         """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
         return self._client.request(
             _ops.DELETE_CHAT,
             path={"chat_id": chat_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def end(
         self,
         chat_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Close a chat
 
-        Marks an ongoing chat as ended so no further messages are accepted. Ending it triggers the `chat_ended` webhook and post-chat analysis.
+        Marks an ongoing chat as ended so no further messages are accepted. Ending it triggers the `chat_ended`
+        webhook and post-chat analysis.
 
         Args:
           chat_id: Identifier of the ongoing chat to close.
 
         PATCH /end-chat/{chat_id}
         """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
         return self._client.request(
             _ops.END_CHAT,
             path={"chat_id": chat_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
         self,
         *,
-        filter_criteria: _t.ChatFilterCriteria | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.ChatFilterCriteriaParam | NotGiven = NOT_GIVEN,
         include_total: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         skip: int | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.ChatResponse, _t.ChatListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatListResponse:
         """
         List chats
 
-        Returns your chats page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back while `has_more` is true; set `include_total` to also get the number of matching chats.
+        Returns your chats page by page, newest first unless `sort_order` says otherwise, optionally narrowed
+        with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned
+        `pagination_key` back while `has_more` is true; set `include_total` to also get the number of matching
+        chats.
 
         Args:
           filter_criteria: Conditions the returned chats must meet; omit to list all chats.
-          include_total: Also return `total`, the number of chats matching the filter regardless of paging. Costs an extra count query, so enable it only when needed; defaults to false.
+          include_total: Also return `total`, the number of chats matching the filter regardless of paging.
+          Costs an extra count query, so enable it only when needed; defaults to false.
           limit: Page size: the most chats returned at once. Defaults to 50.
-          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first page.
+          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first
+          page.
           skip: Number of matching chats to skip before the page starts (offset-based paging).
-          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest first, the default).
-
-        POST /v3/list-chats
-        """
-        return SyncPage[_t.ChatResponse, _t.ChatListResponse].first(self._client, _ops.LIST_CHATS, {"body": {"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
-
-    def retrieve(
-        self,
-        chat_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatResponse:
-        """
-        Retrieve a chat
-
-        Returns a chat with its status, messages, transcript and, once it has ended and been analyzed, its cost and `chat_analysis`.
-
-        Args:
-          chat_id: Identifier of the chat, as returned when it was created.
-
-        GET /get-chat/{chat_id}
-        """
-        return self._client.request(
-            _ops.GET_CHAT,
-            path={"chat_id": chat_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def update(
-        self,
-        chat_id: str,
-        *,
-        custom_attributes: Dict[str, Union[bool, str, float]] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        override_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatResponse:
-        """
-        Update a chat
-
-        Changes the bookkeeping attached to an existing chat: `metadata`, `custom_attributes`, dynamic variable overrides and the `data_storage_setting`. The messages themselves are not changed.
-
-        Args:
-          chat_id: Identifier of the chat whose metadata and settings to change.
-          custom_attributes: Custom attributes stored on the chat as key-value pairs with string, number or boolean values.
-          data_storage_setting: What Retell retains for this chat, overriding the agent setting: `everything` or `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
-          metadata: New metadata for the chat: any JSON value you want stored with it, ignored by Retell.
-          override_dynamic_variables: Dynamic variables to add or replace for the rest of the chat, as string key-value pairs; send only the keys that change. Null removes any override set earlier.
-
-        PATCH /update-chat/{chat_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_CHAT,
-            path={"chat_id": chat_id},
-            body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class ChatWithRawResponse:
-    """
-    `client.chat` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        agent_id: str,
-        agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatResponse]:
-        """
-        Start an API chat
-
-        Opens a text conversation with a chat agent over the API. Send user messages to it with the create chat completion operation, and end it when the conversation is over.
-
-        Args:
-          agent_id: ID of the chat agent that handles the chat.
-          agent_version: Chat agent version that should handle the chat; the latest version when omitted.
-          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns it on the chat object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-
-        POST /create-chat
-        """
-        return self._client.request(
-            _ops.CREATE_CHAT,
-            body={"agent_id": agent_id, "agent_version": agent_version, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def create_chat_completion(
-        self,
-        *,
-        chat_id: str,
-        content: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatCreateChatCompletionResponse]:
-        """
-        Send a message in a chat
-
-        Adds a user message to an ongoing API chat and waits for the agent to respond. The response holds only the new messages produced for this turn, such as tool calls with their results and node transitions.
-
-        Args:
-          chat_id: ID of the chat the message belongs to.
-          content: Text of the user message.
-
-        POST /create-chat-completion
-        """
-        return self._client.request(
-            _ops.CREATE_CHAT_COMPLETION,
-            body={"chat_id": chat_id, "content": content},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def create_sms_chat(
-        self,
-        *,
-        from_number: str,
-        to_number: str,
-        metadata: object | NotGiven = NOT_GIVEN,
-        override_agent_id: str | NotGiven = NOT_GIVEN,
-        override_agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatResponse]:
-        """
-        Start an SMS conversation
-
-        Starts a text-message conversation from one of your SMS-capable numbers to `to_number`, using the chat agent bound to `from_number` unless `override_agent_id` names another. The agent composes and sends the first message right away; later replies from the recipient continue the same chat.
-
-        Args:
-          from_number: Number to text from, in E.164 format; it must be purchased from or imported into Retell and be SMS-capable.
-          to_number: Number to text, in E.164 format.
-          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns it on the chat object but does not use it (50 kB at most).
-          override_agent_id: Chat agent to use for this conversation only instead of the one bound to `from_number`; the number keeps its configured agent.
-          override_agent_version: Chat agent version to use for this conversation only; the number keeps its configured version.
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-
-        POST /create-sms-chat
-        """
-        return self._client.request(
-            _ops.CREATE_SMS_CHAT,
-            body={"from_number": from_number, "to_number": to_number, "metadata": metadata, "override_agent_id": override_agent_id, "override_agent_version": override_agent_version, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete(
-        self,
-        chat_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a chat
-
-        Permanently removes a chat and its messages, transcript and analysis. This cannot be undone.
-
-        Args:
-          chat_id: Identifier of the chat to remove for good.
-
-        DELETE /delete-chat/{chat_id}
-        """
-        return self._client.request(
-            _ops.DELETE_CHAT,
-            path={"chat_id": chat_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def end(
-        self,
-        chat_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Close a chat
-
-        Marks an ongoing chat as ended so no further messages are accepted. Ending it triggers the `chat_ended` webhook and post-chat analysis.
-
-        Args:
-          chat_id: Identifier of the ongoing chat to close.
-
-        PATCH /end-chat/{chat_id}
-        """
-        return self._client.request(
-            _ops.END_CHAT,
-            path={"chat_id": chat_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list(
-        self,
-        *,
-        filter_criteria: _t.ChatFilterCriteria | NotGiven = NOT_GIVEN,
-        include_total: bool | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        skip: int | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatListResponse]:
-        """
-        List chats
-
-        Returns your chats page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back while `has_more` is true; set `include_total` to also get the number of matching chats.
-
-        Args:
-          filter_criteria: Conditions the returned chats must meet; omit to list all chats.
-          include_total: Also return `total`, the number of chats matching the filter regardless of paging. Costs an extra count query, so enable it only when needed; defaults to false.
-          limit: Page size: the most chats returned at once. Defaults to 50.
-          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first page.
-          skip: Number of matching chats to skip before the page starts (offset-based paging).
-          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest first, the default).
+          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest
+          first, the default).
 
         POST /v3/list-chats
         """
         return self._client.request(
             _ops.LIST_CHATS,
-            body={"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order},
+            body=fields(
+                filter_criteria=filter_criteria,
+                include_total=include_total,
+                limit=limit,
+                pagination_key=pagination_key,
+                skip=skip,
+                sort_order=sort_order,
+            ),
+            cast=_m.ChatListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def retrieve(
         self,
         chat_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
         """
         Retrieve a chat
 
-        Returns a chat with its status, messages, transcript and, once it has ended and been analyzed, its cost and `chat_analysis`.
+        Returns a chat with its status, messages, transcript and, once it has ended and been analyzed, its cost
+        and `chat_analysis`.
 
         Args:
           chat_id: Identifier of the chat, as returned when it was created.
 
         GET /get-chat/{chat_id}
         """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
         return self._client.request(
             _ops.GET_CHAT,
             path={"chat_id": chat_id},
+            cast=_m.ChatResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def update(
@@ -560,53 +348,139 @@ class ChatWithRawResponse:
         custom_attributes: Dict[str, Union[bool, str, float]] | NotGiven = NOT_GIVEN,
         data_storage_setting: Literal["everything", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
-        override_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
+        override_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
         """
         Update a chat
 
-        Changes the bookkeeping attached to an existing chat: `metadata`, `custom_attributes`, dynamic variable overrides and the `data_storage_setting`. The messages themselves are not changed.
+        Changes the bookkeeping attached to an existing chat: `metadata`, `custom_attributes`, dynamic variable
+        overrides and the `data_storage_setting`. The messages themselves are not changed.
 
         Args:
           chat_id: Identifier of the chat whose metadata and settings to change.
-          custom_attributes: Custom attributes stored on the chat as key-value pairs with string, number or boolean values.
-          data_storage_setting: What Retell retains for this chat, overriding the agent setting: `everything` or `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
+          custom_attributes: Custom attributes stored on the chat as key-value pairs with string, number or
+          boolean values.
+          data_storage_setting: What Retell retains for this chat, overriding the agent setting: `everything` or
+          `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
           metadata: New metadata for the chat: any JSON value you want stored with it, ignored by Retell.
-          override_dynamic_variables: Dynamic variables to add or replace for the rest of the chat, as string key-value pairs; send only the keys that change. Null removes any override set earlier.
+          override_dynamic_variables: Dynamic variables to add or replace for the rest of the chat, as string
+          key-value pairs; send only the keys that change. Null removes any override set earlier.
 
         PATCH /update-chat/{chat_id}
         """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
         return self._client.request(
             _ops.UPDATE_CHAT,
             path={"chat_id": chat_id},
-            body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
+            body=fields(
+                custom_attributes=custom_attributes,
+                data_storage_setting=data_storage_setting,
+                metadata=metadata,
+                override_dynamic_variables=override_dynamic_variables,
+            ),
+            cast=_m.ChatResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncChat:
+class ChatResourceWithRawResponse:
+    def __init__(self, chat: ChatResource) -> None:
+        self._chat = chat
+
+        self.create = to_raw_response_wrapper(
+            chat.create,
+        )
+
+        self.create_chat_completion = to_raw_response_wrapper(
+            chat.create_chat_completion,
+        )
+
+        self.create_sms_chat = to_raw_response_wrapper(
+            chat.create_sms_chat,
+        )
+
+        self.delete = to_raw_response_wrapper(
+            chat.delete,
+        )
+
+        self.end = to_raw_response_wrapper(
+            chat.end,
+        )
+
+        self.list = to_raw_response_wrapper(
+            chat.list,
+        )
+
+        self.retrieve = to_raw_response_wrapper(
+            chat.retrieve,
+        )
+
+        self.update = to_raw_response_wrapper(
+            chat.update,
+        )
+
+
+class ChatResourceWithStreamingResponse:
+    def __init__(self, chat: ChatResource) -> None:
+        self._chat = chat
+
+        self.create = to_streamed_response_wrapper(
+            chat.create,
+        )
+
+        self.create_chat_completion = to_streamed_response_wrapper(
+            chat.create_chat_completion,
+        )
+
+        self.create_sms_chat = to_streamed_response_wrapper(
+            chat.create_sms_chat,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            chat.delete,
+        )
+
+        self.end = to_streamed_response_wrapper(
+            chat.end,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            chat.list,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            chat.retrieve,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            chat.update,
+        )
+
+
+class AsyncChatResource(AsyncAPIResource):
     """The `chat` resource (async): `client.chat.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncChatResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncChatResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncChatWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncChatWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncChatResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncChatResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncChatWithRawResponse:
+    def raw(self) -> AsyncChatResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -617,33 +491,41 @@ class AsyncChat:
         agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
         """
         Start an API chat
 
-        Opens a text conversation with a chat agent over the API. Send user messages to it with the create chat completion operation, and end it when the conversation is over.
+        Opens a text conversation with a chat agent over the API. Send user messages to it with the create chat
+        completion operation, and end it when the conversation is over.
 
         Args:
           agent_id: ID of the chat agent that handles the chat.
           agent_version: Chat agent version that should handle the chat; the latest version when omitted.
-          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns it on the chat object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns
+          it on the chat object but does not use it (50 kB at most).
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
 
         POST /create-chat
         """
         return await self._client.request(
             _ops.CREATE_CHAT,
-            body={"agent_id": agent_id, "agent_version": agent_version, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
+            body=fields(
+                agent_id=agent_id,
+                agent_version=agent_version,
+                metadata=metadata,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+            ),
+            cast=_m.ChatResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def create_chat_completion(
@@ -651,16 +533,17 @@ class AsyncChat:
         *,
         chat_id: str,
         content: str,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatCreateChatCompletionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatCreateChatCompletionResponse:
         """
         Send a message in a chat
 
-        Adds a user message to an ongoing API chat and waits for the agent to respond. The response holds only the new messages produced for this turn, such as tool calls with their results and node transitions.
+        Adds a user message to an ongoing API chat and waits for the agent to respond. The response holds only
+        the new messages produced for this turn, such as tool calls with their results and node transitions.
 
         Args:
           chat_id: ID of the chat the message belongs to.
@@ -670,12 +553,15 @@ class AsyncChat:
         """
         return await self._client.request(
             _ops.CREATE_CHAT_COMPLETION,
-            body={"chat_id": chat_id, "content": content},
+            body=fields(
+                chat_id=chat_id,
+                content=content,
+            ),
+            cast=_m.ChatCreateChatCompletionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def create_sms_chat(
@@ -687,45 +573,60 @@ class AsyncChat:
         override_agent_id: str | NotGiven = NOT_GIVEN,
         override_agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
         retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
         """
         Start an SMS conversation
 
-        Starts a text-message conversation from one of your SMS-capable numbers to `to_number`, using the chat agent bound to `from_number` unless `override_agent_id` names another. The agent composes and sends the first message right away; later replies from the recipient continue the same chat.
+        Starts a text-message conversation from one of your SMS-capable numbers to `to_number`, using the chat
+        agent bound to `from_number` unless `override_agent_id` names another. The agent composes and sends the
+        first message right away; later replies from the recipient continue the same chat.
 
         Args:
-          from_number: Number to text from, in E.164 format; it must be purchased from or imported into Retell and be SMS-capable.
+          from_number: Number to text from, in E.164 format; it must be purchased from or imported into Retell
+          and be SMS-capable.
           to_number: Number to text, in E.164 format.
-          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns it on the chat object but does not use it (50 kB at most).
-          override_agent_id: Chat agent to use for this conversation only instead of the one bound to `from_number`; the number keeps its configured agent.
-          override_agent_version: Chat agent version to use for this conversation only; the number keeps its configured version.
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
+          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns
+          it on the chat object but does not use it (50 kB at most).
+          override_agent_id: Chat agent to use for this conversation only instead of the one bound to
+          `from_number`; the number keeps its configured agent.
+          override_agent_version: Chat agent version to use for this conversation only; the number keeps its
+          configured version.
+          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
+          the response engine prompts and tool descriptions.
 
         POST /create-sms-chat
         """
         return await self._client.request(
             _ops.CREATE_SMS_CHAT,
-            body={"from_number": from_number, "to_number": to_number, "metadata": metadata, "override_agent_id": override_agent_id, "override_agent_version": override_agent_version, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
+            body=fields(
+                from_number=from_number,
+                to_number=to_number,
+                metadata=metadata,
+                override_agent_id=override_agent_id,
+                override_agent_version=override_agent_version,
+                retell_llm_dynamic_variables=retell_llm_dynamic_variables,
+            ),
+            cast=_m.ChatResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         chat_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a chat
@@ -737,388 +638,133 @@ class AsyncChat:
 
         DELETE /delete-chat/{chat_id}
         """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
         return await self._client.request(
             _ops.DELETE_CHAT,
             path={"chat_id": chat_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def end(
         self,
         chat_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Close a chat
 
-        Marks an ongoing chat as ended so no further messages are accepted. Ending it triggers the `chat_ended` webhook and post-chat analysis.
+        Marks an ongoing chat as ended so no further messages are accepted. Ending it triggers the `chat_ended`
+        webhook and post-chat analysis.
 
         Args:
           chat_id: Identifier of the ongoing chat to close.
 
         PATCH /end-chat/{chat_id}
         """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
         return await self._client.request(
             _ops.END_CHAT,
             path={"chat_id": chat_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def list(
-        self,
-        *,
-        filter_criteria: _t.ChatFilterCriteria | NotGiven = NOT_GIVEN,
-        include_total: bool | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        skip: int | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.ChatResponse, _t.ChatListResponse]:
-        """
-        List chats
-
-        Returns your chats page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back while `has_more` is true; set `include_total` to also get the number of matching chats.
-
-        Args:
-          filter_criteria: Conditions the returned chats must meet; omit to list all chats.
-          include_total: Also return `total`, the number of chats matching the filter regardless of paging. Costs an extra count query, so enable it only when needed; defaults to false.
-          limit: Page size: the most chats returned at once. Defaults to 50.
-          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first page.
-          skip: Number of matching chats to skip before the page starts (offset-based paging).
-          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest first, the default).
-
-        POST /v3/list-chats
-        """
-        return AsyncPager[_t.ChatResponse, _t.ChatListResponse](self._client, _ops.LIST_CHATS, {"body": {"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
-
-    async def retrieve(
-        self,
-        chat_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatResponse:
-        """
-        Retrieve a chat
-
-        Returns a chat with its status, messages, transcript and, once it has ended and been analyzed, its cost and `chat_analysis`.
-
-        Args:
-          chat_id: Identifier of the chat, as returned when it was created.
-
-        GET /get-chat/{chat_id}
-        """
-        return await self._client.request(
-            _ops.GET_CHAT,
-            path={"chat_id": chat_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def update(
-        self,
-        chat_id: str,
-        *,
-        custom_attributes: Dict[str, Union[bool, str, float]] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Literal["everything", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        override_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatResponse:
-        """
-        Update a chat
-
-        Changes the bookkeeping attached to an existing chat: `metadata`, `custom_attributes`, dynamic variable overrides and the `data_storage_setting`. The messages themselves are not changed.
-
-        Args:
-          chat_id: Identifier of the chat whose metadata and settings to change.
-          custom_attributes: Custom attributes stored on the chat as key-value pairs with string, number or boolean values.
-          data_storage_setting: What Retell retains for this chat, overriding the agent setting: `everything` or `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
-          metadata: New metadata for the chat: any JSON value you want stored with it, ignored by Retell.
-          override_dynamic_variables: Dynamic variables to add or replace for the rest of the chat, as string key-value pairs; send only the keys that change. Null removes any override set earlier.
-
-        PATCH /update-chat/{chat_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_CHAT,
-            path={"chat_id": chat_id},
-            body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncChatWithRawResponse:
-    """
-    `client.chat` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        agent_id: str,
-        agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        metadata: object | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatResponse]:
-        """
-        Start an API chat
-
-        Opens a text conversation with a chat agent over the API. Send user messages to it with the create chat completion operation, and end it when the conversation is over.
-
-        Args:
-          agent_id: ID of the chat agent that handles the chat.
-          agent_version: Chat agent version that should handle the chat; the latest version when omitted.
-          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns it on the chat object but does not use it (50 kB at most).
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-
-        POST /create-chat
-        """
-        return await self._client.request(
-            _ops.CREATE_CHAT,
-            body={"agent_id": agent_id, "agent_version": agent_version, "metadata": metadata, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def create_chat_completion(
-        self,
-        *,
-        chat_id: str,
-        content: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatCreateChatCompletionResponse]:
-        """
-        Send a message in a chat
-
-        Adds a user message to an ongoing API chat and waits for the agent to respond. The response holds only the new messages produced for this turn, such as tool calls with their results and node transitions.
-
-        Args:
-          chat_id: ID of the chat the message belongs to.
-          content: Text of the user message.
-
-        POST /create-chat-completion
-        """
-        return await self._client.request(
-            _ops.CREATE_CHAT_COMPLETION,
-            body={"chat_id": chat_id, "content": content},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def create_sms_chat(
-        self,
-        *,
-        from_number: str,
-        to_number: str,
-        metadata: object | NotGiven = NOT_GIVEN,
-        override_agent_id: str | NotGiven = NOT_GIVEN,
-        override_agent_version: Union[str, float] | NotGiven = NOT_GIVEN,
-        retell_llm_dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatResponse]:
-        """
-        Start an SMS conversation
-
-        Starts a text-message conversation from one of your SMS-capable numbers to `to_number`, using the chat agent bound to `from_number` unless `override_agent_id` names another. The agent composes and sends the first message right away; later replies from the recipient continue the same chat.
-
-        Args:
-          from_number: Number to text from, in E.164 format; it must be purchased from or imported into Retell and be SMS-capable.
-          to_number: Number to text, in E.164 format.
-          metadata: Any JSON value you want stored with the chat, such as your own customer ID; Retell returns it on the chat object but does not use it (50 kB at most).
-          override_agent_id: Chat agent to use for this conversation only instead of the one bound to `from_number`; the number keeps its configured agent.
-          override_agent_version: Chat agent version to use for this conversation only; the number keeps its configured version.
-          retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
-
-        POST /create-sms-chat
-        """
-        return await self._client.request(
-            _ops.CREATE_SMS_CHAT,
-            body={"from_number": from_number, "to_number": to_number, "metadata": metadata, "override_agent_id": override_agent_id, "override_agent_version": override_agent_version, "retell_llm_dynamic_variables": retell_llm_dynamic_variables},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def delete(
-        self,
-        chat_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a chat
-
-        Permanently removes a chat and its messages, transcript and analysis. This cannot be undone.
-
-        Args:
-          chat_id: Identifier of the chat to remove for good.
-
-        DELETE /delete-chat/{chat_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_CHAT,
-            path={"chat_id": chat_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def end(
-        self,
-        chat_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Close a chat
-
-        Marks an ongoing chat as ended so no further messages are accepted. Ending it triggers the `chat_ended` webhook and post-chat analysis.
-
-        Args:
-          chat_id: Identifier of the ongoing chat to close.
-
-        PATCH /end-chat/{chat_id}
-        """
-        return await self._client.request(
-            _ops.END_CHAT,
-            path={"chat_id": chat_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list(
         self,
         *,
-        filter_criteria: _t.ChatFilterCriteria | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.ChatFilterCriteriaParam | NotGiven = NOT_GIVEN,
         include_total: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         skip: int | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatListResponse:
         """
         List chats
 
-        Returns your chats page by page, newest first unless `sort_order` says otherwise, optionally narrowed with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned `pagination_key` back while `has_more` is true; set `include_total` to also get the number of matching chats.
+        Returns your chats page by page, newest first unless `sort_order` says otherwise, optionally narrowed
+        with `filter_criteria` (agent, status, time range, cost, analysis results and more). Pass the returned
+        `pagination_key` back while `has_more` is true; set `include_total` to also get the number of matching
+        chats.
 
         Args:
           filter_criteria: Conditions the returned chats must meet; omit to list all chats.
-          include_total: Also return `total`, the number of chats matching the filter regardless of paging. Costs an extra count query, so enable it only when needed; defaults to false.
+          include_total: Also return `total`, the number of chats matching the filter regardless of paging.
+          Costs an extra count query, so enable it only when needed; defaults to false.
           limit: Page size: the most chats returned at once. Defaults to 50.
-          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first page.
+          pagination_key: Cursor returned as `pagination_key` by the previous page; omit to start from the first
+          page.
           skip: Number of matching chats to skip before the page starts (offset-based paging).
-          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest first, the default).
+          sort_order: Order of the results by start time: `ascending` (oldest first) or `descending` (newest
+          first, the default).
 
         POST /v3/list-chats
         """
         return await self._client.request(
             _ops.LIST_CHATS,
-            body={"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order},
+            body=fields(
+                filter_criteria=filter_criteria,
+                include_total=include_total,
+                limit=limit,
+                pagination_key=pagination_key,
+                skip=skip,
+                sort_order=sort_order,
+            ),
+            cast=_m.ChatListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def retrieve(
         self,
         chat_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
         """
         Retrieve a chat
 
-        Returns a chat with its status, messages, transcript and, once it has ended and been analyzed, its cost and `chat_analysis`.
+        Returns a chat with its status, messages, transcript and, once it has ended and been analyzed, its cost
+        and `chat_analysis`.
 
         Args:
           chat_id: Identifier of the chat, as returned when it was created.
 
         GET /get-chat/{chat_id}
         """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
         return await self._client.request(
             _ops.GET_CHAT,
             path={"chat_id": chat_id},
+            cast=_m.ChatResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def update(
@@ -1128,35 +774,119 @@ class AsyncChatWithRawResponse:
         custom_attributes: Dict[str, Union[bool, str, float]] | NotGiven = NOT_GIVEN,
         data_storage_setting: Literal["everything", "basic_attributes_only"] | NotGiven = NOT_GIVEN,
         metadata: object | NotGiven = NOT_GIVEN,
-        override_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
+        override_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
         """
         Update a chat
 
-        Changes the bookkeeping attached to an existing chat: `metadata`, `custom_attributes`, dynamic variable overrides and the `data_storage_setting`. The messages themselves are not changed.
+        Changes the bookkeeping attached to an existing chat: `metadata`, `custom_attributes`, dynamic variable
+        overrides and the `data_storage_setting`. The messages themselves are not changed.
 
         Args:
           chat_id: Identifier of the chat whose metadata and settings to change.
-          custom_attributes: Custom attributes stored on the chat as key-value pairs with string, number or boolean values.
-          data_storage_setting: What Retell retains for this chat, overriding the agent setting: `everything` or `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
+          custom_attributes: Custom attributes stored on the chat as key-value pairs with string, number or
+          boolean values.
+          data_storage_setting: What Retell retains for this chat, overriding the agent setting: `everything` or
+          `basic_attributes_only` (basic attributes only). It can only be made stricter, never looser.
           metadata: New metadata for the chat: any JSON value you want stored with it, ignored by Retell.
-          override_dynamic_variables: Dynamic variables to add or replace for the rest of the chat, as string key-value pairs; send only the keys that change. Null removes any override set earlier.
+          override_dynamic_variables: Dynamic variables to add or replace for the rest of the chat, as string
+          key-value pairs; send only the keys that change. Null removes any override set earlier.
 
         PATCH /update-chat/{chat_id}
         """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
         return await self._client.request(
             _ops.UPDATE_CHAT,
             path={"chat_id": chat_id},
-            body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
+            body=fields(
+                custom_attributes=custom_attributes,
+                data_storage_setting=data_storage_setting,
+                metadata=metadata,
+                override_dynamic_variables=override_dynamic_variables,
+            ),
+            cast=_m.ChatResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncChatResourceWithRawResponse:
+    def __init__(self, chat: AsyncChatResource) -> None:
+        self._chat = chat
+
+        self.create = async_to_raw_response_wrapper(
+            chat.create,
+        )
+
+        self.create_chat_completion = async_to_raw_response_wrapper(
+            chat.create_chat_completion,
+        )
+
+        self.create_sms_chat = async_to_raw_response_wrapper(
+            chat.create_sms_chat,
+        )
+
+        self.delete = async_to_raw_response_wrapper(
+            chat.delete,
+        )
+
+        self.end = async_to_raw_response_wrapper(
+            chat.end,
+        )
+
+        self.list = async_to_raw_response_wrapper(
+            chat.list,
+        )
+
+        self.retrieve = async_to_raw_response_wrapper(
+            chat.retrieve,
+        )
+
+        self.update = async_to_raw_response_wrapper(
+            chat.update,
+        )
+
+
+class AsyncChatResourceWithStreamingResponse:
+    def __init__(self, chat: AsyncChatResource) -> None:
+        self._chat = chat
+
+        self.create = async_to_streamed_response_wrapper(
+            chat.create,
+        )
+
+        self.create_chat_completion = async_to_streamed_response_wrapper(
+            chat.create_chat_completion,
+        )
+
+        self.create_sms_chat = async_to_streamed_response_wrapper(
+            chat.create_sms_chat,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            chat.delete,
+        )
+
+        self.end = async_to_streamed_response_wrapper(
+            chat.end,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            chat.list,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            chat.retrieve,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            chat.update,
         )

@@ -5,109 +5,346 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import List, Literal, Union
+from typing import List, Optional, TYPE_CHECKING, Union
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
+    list_of,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+    union_of,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["ChatAgent", "ChatAgentWithRawResponse", "AsyncChatAgent", "AsyncChatAgentWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "ChatAgentResource",
+    "ChatAgentResourceWithRawResponse",
+    "ChatAgentResourceWithStreamingResponse",
+    "AsyncChatAgentResource",
+    "AsyncChatAgentResourceWithRawResponse",
+    "AsyncChatAgentResourceWithStreamingResponse",
+]
 
 
-class ChatAgent:
+class ChatAgentResource(SyncAPIResource):
     """The `chat_agent` resource: `client.chat_agent.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> ChatAgentResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return ChatAgentResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> ChatAgentWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return ChatAgentWithRawResponse(self._client)
+    def with_streaming_response(self) -> ChatAgentResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return ChatAgentResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> ChatAgentWithRawResponse:
+    def raw(self) -> ChatAgentResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     def create(
         self,
         *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow],
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        auto_close_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Union[Literal["everything", "everything_except_pii", "basic_attributes_only"], None] | NotGiven = NOT_GIVEN,
-        end_chat_after_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.ChatHandbookConfig | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
+        response_engine: Union[
+            _p.ResponseEngineRetellLmParam, _p.ResponseEngineCustomLmParam, _p.ResponseEngineConversationFlowParam
+        ],
+        agent_name: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_successful_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_summary_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_user_sentiment_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        auto_close_message: Optional[str] | NotGiven = NOT_GIVEN,
+        data_storage_retention_days: Optional[int] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Optional[Literal["everything", "everything_except_pii", "basic_attributes_only"]]
+        | NotGiven = NOT_GIVEN,
+        end_chat_after_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
+        handbook_config: _p.ChatHandbookConfigParam | NotGiven = NOT_GIVEN,
+        language: Union[
+            Literal["en-US"],
+            Literal["en-IN"],
+            Literal["en-GB"],
+            Literal["en-AU"],
+            Literal["en-NZ"],
+            Literal["de-DE"],
+            Literal["es-ES"],
+            Literal["es-419"],
+            Literal["hi-IN"],
+            Literal["fr-FR"],
+            Literal["fr-CA"],
+            Literal["ja-JP"],
+            Literal["pt-PT"],
+            Literal["pt-BR"],
+            Literal["zh-CN"],
+            Literal["ru-RU"],
+            Literal["it-IT"],
+            Literal["ko-KR"],
+            Literal["nl-NL"],
+            Literal["nl-BE"],
+            Literal["pl-PL"],
+            Literal["tr-TR"],
+            Literal["vi-VN"],
+            Literal["ro-RO"],
+            Literal["bg-BG"],
+            Literal["ca-ES"],
+            Literal["th-TH"],
+            Literal["da-DK"],
+            Literal["fi-FI"],
+            Literal["el-GR"],
+            Literal["hu-HU"],
+            Literal["id-ID"],
+            Literal["no-NO"],
+            Literal["sk-SK"],
+            Literal["sv-SE"],
+            Literal["lt-LT"],
+            Literal["lv-LV"],
+            Literal["cs-CZ"],
+            Literal["ms-MY"],
+            Literal["af-ZA"],
+            Literal["ar-SA"],
+            Literal["az-AZ"],
+            Literal["bs-BA"],
+            Literal["cy-GB"],
+            Literal["fa-IR"],
+            Literal["fil-PH"],
+            Literal["gl-ES"],
+            Literal["he-IL"],
+            Literal["hr-HR"],
+            Literal["hy-AM"],
+            Literal["is-IS"],
+            Literal["kk-KZ"],
+            Literal["kn-IN"],
+            Literal["mk-MK"],
+            Literal["mr-IN"],
+            Literal["ne-NP"],
+            Literal["sl-SI"],
+            Literal["sr-RS"],
+            Literal["sw-KE"],
+            Literal["ta-IN"],
+            Literal["ur-IN"],
+            Literal["yue-CN"],
+            Literal["uk-UA"],
+            Literal["multi"],
+            List[
+                Literal[
+                    "en-US",
+                    "en-IN",
+                    "en-GB",
+                    "en-AU",
+                    "en-NZ",
+                    "de-DE",
+                    "es-ES",
+                    "es-419",
+                    "hi-IN",
+                    "fr-FR",
+                    "fr-CA",
+                    "ja-JP",
+                    "pt-PT",
+                    "pt-BR",
+                    "zh-CN",
+                    "ru-RU",
+                    "it-IT",
+                    "ko-KR",
+                    "nl-NL",
+                    "nl-BE",
+                    "pl-PL",
+                    "tr-TR",
+                    "vi-VN",
+                    "ro-RO",
+                    "bg-BG",
+                    "ca-ES",
+                    "th-TH",
+                    "da-DK",
+                    "fi-FI",
+                    "el-GR",
+                    "hu-HU",
+                    "id-ID",
+                    "no-NO",
+                    "sk-SK",
+                    "sv-SE",
+                    "lt-LT",
+                    "lv-LV",
+                    "cs-CZ",
+                    "ms-MY",
+                    "af-ZA",
+                    "ar-SA",
+                    "az-AZ",
+                    "bs-BA",
+                    "cy-GB",
+                    "fa-IR",
+                    "fil-PH",
+                    "gl-ES",
+                    "he-IL",
+                    "hr-HR",
+                    "hy-AM",
+                    "is-IS",
+                    "kk-KZ",
+                    "kn-IN",
+                    "mk-MK",
+                    "mr-IN",
+                    "ne-NP",
+                    "sl-SI",
+                    "sr-RS",
+                    "sw-KE",
+                    "ta-IN",
+                    "ur-IN",
+                    "yue-CN",
+                    "uk-UA",
+                ]
+            ],
+        ]
+        | NotGiven = NOT_GIVEN,
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
+        pii_config: _p.PiiConfigParam | NotGiven = NOT_GIVEN,
+        post_chat_analysis_data: Optional[
+            List[
+                Union[
+                    _p.StringAnalysisDataParam,
+                    _p.EnumAnalysisDataParam,
+                    _p.BooleanAnalysisDataParam,
+                    _p.NumberAnalysisDataParam,
+                    _p.ChatPresetAnalysisDataParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
+        | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentResponse:
         """
         Create a chat agent
 
-        Creates a text-based agent for chats and SMS that answers through an existing response engine. It starts as an unpublished draft at version 0 and is returned with its generated `agent_id`.
+        Creates a text-based agent for chats and SMS that answers through an existing response engine. It starts
+        as an unpublished draft at version 0 and is returned with its generated `agent_id`.
 
         Args:
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no message is shown.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts and logs; `everything_except_pii` stores them with PII left out according to pii_config; `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
-          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset means 3600000 (1 hour).
+          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own
+          LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
+          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on
+          conversations. Null means the agent is unnamed.
+          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the
+          conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary
+          of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the
+          user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
+          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no
+          message is shown.
+          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it
+          is deleted automatically. Null keeps data indefinitely.
+          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts
+          and logs; `everything_except_pii` stores them with PII left out according to pii_config;
+          `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
+          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds
+          after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset
+          means 3600000 (1 hour).
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense for voice are not offered.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and expire (see signed_url_expiration_ms). Defaults to false.
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
-          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent
+          writes; presets that only make sense for voice are not offered.
+          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value
+          `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed
+          inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
+          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and
+          expire (see signed_url_expiration_ms). Defaults to false.
+          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts
+          and recordings.
+          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard
+          summary, success and sentiment results; `system-presets` entries customize those standard results.
+          Null means no extra fields.
+          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when
+          not set.
+          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when
+          opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
+          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
+          `America/Los_Angeles`.
+          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and
+          `chat_analyzed` are sent.
+          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
+          Defaults to 10000.
+          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level
+          webhook. Null means the account-level webhook is used.
 
         POST /create-chat-agent
         """
         return self._client.request(
             _ops.CREATE_CHAT_AGENT,
-            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body=fields(
+                response_engine=response_engine,
+                agent_name=agent_name,
+                analysis_successful_prompt=analysis_successful_prompt,
+                analysis_summary_prompt=analysis_summary_prompt,
+                analysis_user_sentiment_prompt=analysis_user_sentiment_prompt,
+                auto_close_message=auto_close_message,
+                data_storage_retention_days=data_storage_retention_days,
+                data_storage_setting=data_storage_setting,
+                end_chat_after_silence_ms=end_chat_after_silence_ms,
+                guardrail_config=guardrail_config,
+                handbook_config=handbook_config,
+                language=language,
+                opt_in_signed_url=opt_in_signed_url,
+                pii_config=pii_config,
+                post_chat_analysis_data=post_chat_analysis_data,
+                post_chat_analysis_model=post_chat_analysis_model,
+                signed_url_expiration_ms=signed_url_expiration_ms,
+                timezone=timezone,
+                webhook_events=webhook_events,
+                webhook_timeout_ms=webhook_timeout_ms,
+                webhook_url=webhook_url,
+            ),
+            cast=_m.ChatAgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def create_version(
@@ -115,16 +352,18 @@ class ChatAgent:
         agent_id: str,
         *,
         base_version: int,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentCreateVersionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentCreateVersionResponse:
         """
         Create a draft agent version
 
-        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
+        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit
+        and publish. The new draft is returned with its version number and `base_version` set to the version it
+        was copied from.
 
         Args:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
@@ -132,25 +371,42 @@ class ChatAgent:
 
         POST /create-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.CREATE_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"base_version": base_version},
+            body=fields(
+                base_version=base_version,
+            ),
+            cast=union_of(
+                _m.ChatAgentResponse,
+                _m.AgentResponse,
+                field="data_storage_setting",
+                mapping={
+                    "everything": _m.ChatAgentResponse,
+                    "everything_except_pii": _m.ChatAgentResponse,
+                    "basic_attributes_only": _m.ChatAgentResponse,
+                    "everything": _m.AgentResponse,
+                    "everything_except_pii": _m.AgentResponse,
+                    "basic_attributes_only": _m.AgentResponse,
+                },
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         agent_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a chat agent
@@ -162,13 +418,15 @@ class ChatAgent:
 
         DELETE /delete-chat-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.DELETE_CHAT_AGENT,
             path={"agent_id": agent_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete_version(
@@ -176,10 +434,11 @@ class ChatAgent:
         agent_id: str,
         *,
         version: int,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete an agent version
@@ -192,42 +451,51 @@ class ChatAgent:
 
         DELETE /delete-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.DELETE_AGENT_VERSION,
             path={"agent_id": agent_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_versions(
         self,
         agent_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentGetVersionsResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentGetVersionsResponse:
         """
         List versions of a chat agent
 
-        Returns every stored version of one chat agent, both published versions and drafts, as full chat agent objects.
+        Returns every stored version of one chat agent, both published versions and drafts, as full chat agent
+        objects.
 
         Args:
           agent_id: Unique identifier of the chat agent.
 
         GET /get-chat-agent-versions/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.GET_CHAT_AGENT_VERSIONS,
             path={"agent_id": agent_id},
+            cast=list_of(_m.ChatAgentResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
@@ -237,31 +505,42 @@ class ChatAgent:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         pagination_key_version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentListResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentListResponse:
         """
         List chat agents
 
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
+        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is
+        set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you
+        received.
 
         Args:
           is_latest: When true, only the newest version of each chat agent is included.
           limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry
+          is not repeated). Omit it to start from the beginning.
+          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it
+          so the next page starts at the right place.
 
         GET /list-chat-agents
         """
         return self._client.request(
             _ops.LIST_CHAT_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
+            query=fields(
+                is_latest=is_latest,
+                limit=limit,
+                pagination_key=pagination_key,
+                pagination_key_version=pagination_key_version,
+            ),
+            cast=list_of(_m.ChatAgentResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def publish(
@@ -270,16 +549,17 @@ class ChatAgent:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Publish an agent version
 
-        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
+        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a
+        note about what changed. No new version is created and nothing is returned.
 
         Args:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
@@ -288,15 +568,19 @@ class ChatAgent:
 
         POST /publish-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body=fields(
+                version=version,
+                version_description=version_description,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def retrieve(
@@ -304,15 +588,17 @@ class ChatAgent:
         agent_id: str,
         *,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentResponse:
         """
         Retrieve a chat agent
 
-        Returns the configuration of one chat agent. Without `version` the latest version is returned, which may be an unpublished draft.
+        Returns the configuration of one chat agent. Without `version` the latest version is returned, which may
+        be an unpublished draft.
 
         Args:
           agent_id: Unique identifier of the chat agent.
@@ -320,14 +606,19 @@ class ChatAgent:
 
         GET /get-chat-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.GET_CHAT_AGENT,
             path={"agent_id": agent_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
+            cast=_m.ChatAgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def update(
@@ -335,546 +626,685 @@ class ChatAgent:
         agent_id: str,
         *,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        auto_close_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Union[Literal["everything", "everything_except_pii", "basic_attributes_only"], None] | NotGiven = NOT_GIVEN,
-        end_chat_after_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.ChatHandbookConfig | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
+        agent_name: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_successful_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_summary_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_user_sentiment_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        auto_close_message: Optional[str] | NotGiven = NOT_GIVEN,
+        data_storage_retention_days: Optional[int] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Optional[Literal["everything", "everything_except_pii", "basic_attributes_only"]]
+        | NotGiven = NOT_GIVEN,
+        end_chat_after_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
+        handbook_config: _p.ChatHandbookConfigParam | NotGiven = NOT_GIVEN,
+        language: Union[
+            Literal["en-US"],
+            Literal["en-IN"],
+            Literal["en-GB"],
+            Literal["en-AU"],
+            Literal["en-NZ"],
+            Literal["de-DE"],
+            Literal["es-ES"],
+            Literal["es-419"],
+            Literal["hi-IN"],
+            Literal["fr-FR"],
+            Literal["fr-CA"],
+            Literal["ja-JP"],
+            Literal["pt-PT"],
+            Literal["pt-BR"],
+            Literal["zh-CN"],
+            Literal["ru-RU"],
+            Literal["it-IT"],
+            Literal["ko-KR"],
+            Literal["nl-NL"],
+            Literal["nl-BE"],
+            Literal["pl-PL"],
+            Literal["tr-TR"],
+            Literal["vi-VN"],
+            Literal["ro-RO"],
+            Literal["bg-BG"],
+            Literal["ca-ES"],
+            Literal["th-TH"],
+            Literal["da-DK"],
+            Literal["fi-FI"],
+            Literal["el-GR"],
+            Literal["hu-HU"],
+            Literal["id-ID"],
+            Literal["no-NO"],
+            Literal["sk-SK"],
+            Literal["sv-SE"],
+            Literal["lt-LT"],
+            Literal["lv-LV"],
+            Literal["cs-CZ"],
+            Literal["ms-MY"],
+            Literal["af-ZA"],
+            Literal["ar-SA"],
+            Literal["az-AZ"],
+            Literal["bs-BA"],
+            Literal["cy-GB"],
+            Literal["fa-IR"],
+            Literal["fil-PH"],
+            Literal["gl-ES"],
+            Literal["he-IL"],
+            Literal["hr-HR"],
+            Literal["hy-AM"],
+            Literal["is-IS"],
+            Literal["kk-KZ"],
+            Literal["kn-IN"],
+            Literal["mk-MK"],
+            Literal["mr-IN"],
+            Literal["ne-NP"],
+            Literal["sl-SI"],
+            Literal["sr-RS"],
+            Literal["sw-KE"],
+            Literal["ta-IN"],
+            Literal["ur-IN"],
+            Literal["yue-CN"],
+            Literal["uk-UA"],
+            Literal["multi"],
+            List[
+                Literal[
+                    "en-US",
+                    "en-IN",
+                    "en-GB",
+                    "en-AU",
+                    "en-NZ",
+                    "de-DE",
+                    "es-ES",
+                    "es-419",
+                    "hi-IN",
+                    "fr-FR",
+                    "fr-CA",
+                    "ja-JP",
+                    "pt-PT",
+                    "pt-BR",
+                    "zh-CN",
+                    "ru-RU",
+                    "it-IT",
+                    "ko-KR",
+                    "nl-NL",
+                    "nl-BE",
+                    "pl-PL",
+                    "tr-TR",
+                    "vi-VN",
+                    "ro-RO",
+                    "bg-BG",
+                    "ca-ES",
+                    "th-TH",
+                    "da-DK",
+                    "fi-FI",
+                    "el-GR",
+                    "hu-HU",
+                    "id-ID",
+                    "no-NO",
+                    "sk-SK",
+                    "sv-SE",
+                    "lt-LT",
+                    "lv-LV",
+                    "cs-CZ",
+                    "ms-MY",
+                    "af-ZA",
+                    "ar-SA",
+                    "az-AZ",
+                    "bs-BA",
+                    "cy-GB",
+                    "fa-IR",
+                    "fil-PH",
+                    "gl-ES",
+                    "he-IL",
+                    "hr-HR",
+                    "hy-AM",
+                    "is-IS",
+                    "kk-KZ",
+                    "kn-IN",
+                    "mk-MK",
+                    "mr-IN",
+                    "ne-NP",
+                    "sl-SI",
+                    "sr-RS",
+                    "sw-KE",
+                    "ta-IN",
+                    "ur-IN",
+                    "yue-CN",
+                    "uk-UA",
+                ]
+            ],
+        ]
+        | NotGiven = NOT_GIVEN,
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
+        pii_config: _p.PiiConfigParam | NotGiven = NOT_GIVEN,
+        post_chat_analysis_data: Optional[
+            List[
+                Union[
+                    _p.StringAnalysisDataParam,
+                    _p.EnumAnalysisDataParam,
+                    _p.BooleanAnalysisDataParam,
+                    _p.NumberAnalysisDataParam,
+                    _p.ChatPresetAnalysisDataParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        response_engine: Union[
+            _p.ResponseEngineRetellLmParam, _p.ResponseEngineCustomLmParam, _p.ResponseEngineConversationFlowParam
+        ]
+        | NotGiven = NOT_GIVEN,
+        signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
+        | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentResponse:
         """
         Update a chat agent
 
-        Changes fields of a chat agent version; properties you leave out keep their current values. The latest version is edited unless `version` selects another one, and the updated agent is returned.
+        Changes fields of a chat agent version; properties you leave out keep their current values. The latest
+        version is edited unless `version` selects another one, and the updated agent is returned.
 
         Args:
           agent_id: Unique identifier of the chat agent.
           version: Chat agent version to modify; defaults to the latest version.
-          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no message is shown.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts and logs; `everything_except_pii` stores them with PII left out according to pii_config; `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
-          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset means 3600000 (1 hour).
+          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on
+          conversations. Null means the agent is unnamed.
+          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the
+          conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary
+          of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the
+          user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
+          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no
+          message is shown.
+          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it
+          is deleted automatically. Null keeps data indefinitely.
+          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts
+          and logs; `everything_except_pii` stores them with PII left out according to pii_config;
+          `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
+          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds
+          after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset
+          means 3600000 (1 hour).
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense for voice are not offered.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and expire (see signed_url_expiration_ms). Defaults to false.
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent
+          writes; presets that only make sense for voice are not offered.
+          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value
+          `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed
+          inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
+          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and
+          expire (see signed_url_expiration_ms). Defaults to false.
+          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts
+          and recordings.
+          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard
+          summary, success and sentiment results; `system-presets` entries customize those standard results.
+          Null means no extra fields.
+          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when
+          not set.
+          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own
+          LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
+          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when
+          opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
+          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
+          `America/Los_Angeles`.
+          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and
+          `chat_analyzed` are sent.
+          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
+          Defaults to 10000.
+          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level
+          webhook. Null means the account-level webhook is used.
 
         PATCH /update-chat-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.UPDATE_CHAT_AGENT,
             path={"agent_id": agent_id},
-            query={"version": version},
-            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                agent_name=agent_name,
+                analysis_successful_prompt=analysis_successful_prompt,
+                analysis_summary_prompt=analysis_summary_prompt,
+                analysis_user_sentiment_prompt=analysis_user_sentiment_prompt,
+                auto_close_message=auto_close_message,
+                data_storage_retention_days=data_storage_retention_days,
+                data_storage_setting=data_storage_setting,
+                end_chat_after_silence_ms=end_chat_after_silence_ms,
+                guardrail_config=guardrail_config,
+                handbook_config=handbook_config,
+                language=language,
+                opt_in_signed_url=opt_in_signed_url,
+                pii_config=pii_config,
+                post_chat_analysis_data=post_chat_analysis_data,
+                post_chat_analysis_model=post_chat_analysis_model,
+                response_engine=response_engine,
+                signed_url_expiration_ms=signed_url_expiration_ms,
+                timezone=timezone,
+                webhook_events=webhook_events,
+                webhook_timeout_ms=webhook_timeout_ms,
+                webhook_url=webhook_url,
+            ),
+            cast=_m.ChatAgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class ChatAgentWithRawResponse:
-    """
-    `client.chat_agent` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class ChatAgentResourceWithRawResponse:
+    def __init__(self, chat_agent: ChatAgentResource) -> None:
+        self._chat_agent = chat_agent
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow],
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        auto_close_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Union[Literal["everything", "everything_except_pii", "basic_attributes_only"], None] | NotGiven = NOT_GIVEN,
-        end_chat_after_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.ChatHandbookConfig | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
-        opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
-        webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentResponse]:
-        """
-        Create a chat agent
-
-        Creates a text-based agent for chats and SMS that answers through an existing response engine. It starts as an unpublished draft at version 0 and is returned with its generated `agent_id`.
-
-        Args:
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no message is shown.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts and logs; `everything_except_pii` stores them with PII left out according to pii_config; `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
-          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset means 3600000 (1 hour).
-          guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense for voice are not offered.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and expire (see signed_url_expiration_ms). Defaults to false.
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
-          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
-
-        POST /create-chat-agent
-        """
-        return self._client.request(
-            _ops.CREATE_CHAT_AGENT,
-            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create = to_raw_response_wrapper(
+            chat_agent.create,
         )
 
-    def create_version(
-        self,
-        agent_id: str,
-        *,
-        base_version: int,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentCreateVersionResponse]:
-        """
-        Create a draft agent version
-
-        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          base_version: Number of the existing version whose configuration is copied into the new draft.
-
-        POST /create-agent-version/{agent_id}
-        """
-        return self._client.request(
-            _ops.CREATE_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            body={"base_version": base_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create_version = to_raw_response_wrapper(
+            chat_agent.create_version,
         )
 
-    def delete(
-        self,
-        agent_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a chat agent
-
-        Permanently removes a chat agent and all of its versions.
-
-        Args:
-          agent_id: Unique identifier of the chat agent to remove; all of its versions are deleted.
-
-        DELETE /delete-chat-agent/{agent_id}
-        """
-        return self._client.request(
-            _ops.DELETE_CHAT_AGENT,
-            path={"agent_id": agent_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete = to_raw_response_wrapper(
+            chat_agent.delete,
         )
 
-    def delete_version(
-        self,
-        agent_id: str,
-        *,
-        version: int,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete an agent version
-
-        Removes a single version of a voice or chat agent, leaving its other versions untouched.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          version: Number of the version to delete.
-
-        DELETE /delete-agent-version/{agent_id}
-        """
-        return self._client.request(
-            _ops.DELETE_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete_version = to_raw_response_wrapper(
+            chat_agent.delete_version,
         )
 
-    def get_versions(
-        self,
-        agent_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentGetVersionsResponse]:
-        """
-        List versions of a chat agent
-
-        Returns every stored version of one chat agent, both published versions and drafts, as full chat agent objects.
-
-        Args:
-          agent_id: Unique identifier of the chat agent.
-
-        GET /get-chat-agent-versions/{agent_id}
-        """
-        return self._client.request(
-            _ops.GET_CHAT_AGENT_VERSIONS,
-            path={"agent_id": agent_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_versions = to_raw_response_wrapper(
+            chat_agent.get_versions,
         )
 
-    def list(
-        self,
-        *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentListResponse]:
-        """
-        List chat agents
-
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
-
-        Args:
-          is_latest: When true, only the newest version of each chat agent is included.
-          limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place.
-
-        GET /list-chat-agents
-        """
-        return self._client.request(
-            _ops.LIST_CHAT_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.list = to_raw_response_wrapper(
+            chat_agent.list,
         )
 
-    def publish(
-        self,
-        agent_id: str,
-        *,
-        version: int,
-        version_description: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Publish an agent version
-
-        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          version: Number of the version to publish.
-          version_description: Optional note about the published version, for your own records.
-
-        POST /publish-agent-version/{agent_id}
-        """
-        return self._client.request(
-            _ops.PUBLISH_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.publish = to_raw_response_wrapper(
+            chat_agent.publish,
         )
 
-    def retrieve(
-        self,
-        agent_id: str,
-        *,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentResponse]:
-        """
-        Retrieve a chat agent
-
-        Returns the configuration of one chat agent. Without `version` the latest version is returned, which may be an unpublished draft.
-
-        Args:
-          agent_id: Unique identifier of the chat agent.
-          version: Chat agent version to read; omit it to get the latest version.
-
-        GET /get-chat-agent/{agent_id}
-        """
-        return self._client.request(
-            _ops.GET_CHAT_AGENT,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = to_raw_response_wrapper(
+            chat_agent.retrieve,
         )
 
-    def update(
-        self,
-        agent_id: str,
-        *,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        auto_close_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Union[Literal["everything", "everything_except_pii", "basic_attributes_only"], None] | NotGiven = NOT_GIVEN,
-        end_chat_after_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.ChatHandbookConfig | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
-        opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
-        webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentResponse]:
-        """
-        Update a chat agent
-
-        Changes fields of a chat agent version; properties you leave out keep their current values. The latest version is edited unless `version` selects another one, and the updated agent is returned.
-
-        Args:
-          agent_id: Unique identifier of the chat agent.
-          version: Chat agent version to modify; defaults to the latest version.
-          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no message is shown.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts and logs; `everything_except_pii` stores them with PII left out according to pii_config; `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
-          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset means 3600000 (1 hour).
-          guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense for voice are not offered.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and expire (see signed_url_expiration_ms). Defaults to false.
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
-
-        PATCH /update-chat-agent/{agent_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_CHAT_AGENT,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.update = to_raw_response_wrapper(
+            chat_agent.update,
         )
 
 
-class AsyncChatAgent:
+class ChatAgentResourceWithStreamingResponse:
+    def __init__(self, chat_agent: ChatAgentResource) -> None:
+        self._chat_agent = chat_agent
+
+        self.create = to_streamed_response_wrapper(
+            chat_agent.create,
+        )
+
+        self.create_version = to_streamed_response_wrapper(
+            chat_agent.create_version,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            chat_agent.delete,
+        )
+
+        self.delete_version = to_streamed_response_wrapper(
+            chat_agent.delete_version,
+        )
+
+        self.get_versions = to_streamed_response_wrapper(
+            chat_agent.get_versions,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            chat_agent.list,
+        )
+
+        self.publish = to_streamed_response_wrapper(
+            chat_agent.publish,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            chat_agent.retrieve,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            chat_agent.update,
+        )
+
+
+class AsyncChatAgentResource(AsyncAPIResource):
     """The `chat_agent` resource (async): `client.chat_agent.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncChatAgentResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncChatAgentResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncChatAgentWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncChatAgentWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncChatAgentResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncChatAgentResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncChatAgentWithRawResponse:
+    def raw(self) -> AsyncChatAgentResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     async def create(
         self,
         *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow],
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        auto_close_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Union[Literal["everything", "everything_except_pii", "basic_attributes_only"], None] | NotGiven = NOT_GIVEN,
-        end_chat_after_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.ChatHandbookConfig | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
+        response_engine: Union[
+            _p.ResponseEngineRetellLmParam, _p.ResponseEngineCustomLmParam, _p.ResponseEngineConversationFlowParam
+        ],
+        agent_name: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_successful_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_summary_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_user_sentiment_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        auto_close_message: Optional[str] | NotGiven = NOT_GIVEN,
+        data_storage_retention_days: Optional[int] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Optional[Literal["everything", "everything_except_pii", "basic_attributes_only"]]
+        | NotGiven = NOT_GIVEN,
+        end_chat_after_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
+        handbook_config: _p.ChatHandbookConfigParam | NotGiven = NOT_GIVEN,
+        language: Union[
+            Literal["en-US"],
+            Literal["en-IN"],
+            Literal["en-GB"],
+            Literal["en-AU"],
+            Literal["en-NZ"],
+            Literal["de-DE"],
+            Literal["es-ES"],
+            Literal["es-419"],
+            Literal["hi-IN"],
+            Literal["fr-FR"],
+            Literal["fr-CA"],
+            Literal["ja-JP"],
+            Literal["pt-PT"],
+            Literal["pt-BR"],
+            Literal["zh-CN"],
+            Literal["ru-RU"],
+            Literal["it-IT"],
+            Literal["ko-KR"],
+            Literal["nl-NL"],
+            Literal["nl-BE"],
+            Literal["pl-PL"],
+            Literal["tr-TR"],
+            Literal["vi-VN"],
+            Literal["ro-RO"],
+            Literal["bg-BG"],
+            Literal["ca-ES"],
+            Literal["th-TH"],
+            Literal["da-DK"],
+            Literal["fi-FI"],
+            Literal["el-GR"],
+            Literal["hu-HU"],
+            Literal["id-ID"],
+            Literal["no-NO"],
+            Literal["sk-SK"],
+            Literal["sv-SE"],
+            Literal["lt-LT"],
+            Literal["lv-LV"],
+            Literal["cs-CZ"],
+            Literal["ms-MY"],
+            Literal["af-ZA"],
+            Literal["ar-SA"],
+            Literal["az-AZ"],
+            Literal["bs-BA"],
+            Literal["cy-GB"],
+            Literal["fa-IR"],
+            Literal["fil-PH"],
+            Literal["gl-ES"],
+            Literal["he-IL"],
+            Literal["hr-HR"],
+            Literal["hy-AM"],
+            Literal["is-IS"],
+            Literal["kk-KZ"],
+            Literal["kn-IN"],
+            Literal["mk-MK"],
+            Literal["mr-IN"],
+            Literal["ne-NP"],
+            Literal["sl-SI"],
+            Literal["sr-RS"],
+            Literal["sw-KE"],
+            Literal["ta-IN"],
+            Literal["ur-IN"],
+            Literal["yue-CN"],
+            Literal["uk-UA"],
+            Literal["multi"],
+            List[
+                Literal[
+                    "en-US",
+                    "en-IN",
+                    "en-GB",
+                    "en-AU",
+                    "en-NZ",
+                    "de-DE",
+                    "es-ES",
+                    "es-419",
+                    "hi-IN",
+                    "fr-FR",
+                    "fr-CA",
+                    "ja-JP",
+                    "pt-PT",
+                    "pt-BR",
+                    "zh-CN",
+                    "ru-RU",
+                    "it-IT",
+                    "ko-KR",
+                    "nl-NL",
+                    "nl-BE",
+                    "pl-PL",
+                    "tr-TR",
+                    "vi-VN",
+                    "ro-RO",
+                    "bg-BG",
+                    "ca-ES",
+                    "th-TH",
+                    "da-DK",
+                    "fi-FI",
+                    "el-GR",
+                    "hu-HU",
+                    "id-ID",
+                    "no-NO",
+                    "sk-SK",
+                    "sv-SE",
+                    "lt-LT",
+                    "lv-LV",
+                    "cs-CZ",
+                    "ms-MY",
+                    "af-ZA",
+                    "ar-SA",
+                    "az-AZ",
+                    "bs-BA",
+                    "cy-GB",
+                    "fa-IR",
+                    "fil-PH",
+                    "gl-ES",
+                    "he-IL",
+                    "hr-HR",
+                    "hy-AM",
+                    "is-IS",
+                    "kk-KZ",
+                    "kn-IN",
+                    "mk-MK",
+                    "mr-IN",
+                    "ne-NP",
+                    "sl-SI",
+                    "sr-RS",
+                    "sw-KE",
+                    "ta-IN",
+                    "ur-IN",
+                    "yue-CN",
+                    "uk-UA",
+                ]
+            ],
+        ]
+        | NotGiven = NOT_GIVEN,
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
+        pii_config: _p.PiiConfigParam | NotGiven = NOT_GIVEN,
+        post_chat_analysis_data: Optional[
+            List[
+                Union[
+                    _p.StringAnalysisDataParam,
+                    _p.EnumAnalysisDataParam,
+                    _p.BooleanAnalysisDataParam,
+                    _p.NumberAnalysisDataParam,
+                    _p.ChatPresetAnalysisDataParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
+        | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentResponse:
         """
         Create a chat agent
 
-        Creates a text-based agent for chats and SMS that answers through an existing response engine. It starts as an unpublished draft at version 0 and is returned with its generated `agent_id`.
+        Creates a text-based agent for chats and SMS that answers through an existing response engine. It starts
+        as an unpublished draft at version 0 and is returned with its generated `agent_id`.
 
         Args:
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no message is shown.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts and logs; `everything_except_pii` stores them with PII left out according to pii_config; `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
-          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset means 3600000 (1 hour).
+          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own
+          LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
+          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on
+          conversations. Null means the agent is unnamed.
+          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the
+          conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary
+          of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the
+          user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
+          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no
+          message is shown.
+          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it
+          is deleted automatically. Null keeps data indefinitely.
+          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts
+          and logs; `everything_except_pii` stores them with PII left out according to pii_config;
+          `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
+          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds
+          after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset
+          means 3600000 (1 hour).
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense for voice are not offered.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and expire (see signed_url_expiration_ms). Defaults to false.
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
-          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent
+          writes; presets that only make sense for voice are not offered.
+          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value
+          `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed
+          inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
+          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and
+          expire (see signed_url_expiration_ms). Defaults to false.
+          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts
+          and recordings.
+          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard
+          summary, success and sentiment results; `system-presets` entries customize those standard results.
+          Null means no extra fields.
+          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when
+          not set.
+          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when
+          opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
+          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
+          `America/Los_Angeles`.
+          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and
+          `chat_analyzed` are sent.
+          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
+          Defaults to 10000.
+          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level
+          webhook. Null means the account-level webhook is used.
 
         POST /create-chat-agent
         """
         return await self._client.request(
             _ops.CREATE_CHAT_AGENT,
-            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body=fields(
+                response_engine=response_engine,
+                agent_name=agent_name,
+                analysis_successful_prompt=analysis_successful_prompt,
+                analysis_summary_prompt=analysis_summary_prompt,
+                analysis_user_sentiment_prompt=analysis_user_sentiment_prompt,
+                auto_close_message=auto_close_message,
+                data_storage_retention_days=data_storage_retention_days,
+                data_storage_setting=data_storage_setting,
+                end_chat_after_silence_ms=end_chat_after_silence_ms,
+                guardrail_config=guardrail_config,
+                handbook_config=handbook_config,
+                language=language,
+                opt_in_signed_url=opt_in_signed_url,
+                pii_config=pii_config,
+                post_chat_analysis_data=post_chat_analysis_data,
+                post_chat_analysis_model=post_chat_analysis_model,
+                signed_url_expiration_ms=signed_url_expiration_ms,
+                timezone=timezone,
+                webhook_events=webhook_events,
+                webhook_timeout_ms=webhook_timeout_ms,
+                webhook_url=webhook_url,
+            ),
+            cast=_m.ChatAgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def create_version(
@@ -882,16 +1312,18 @@ class AsyncChatAgent:
         agent_id: str,
         *,
         base_version: int,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentCreateVersionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentCreateVersionResponse:
         """
         Create a draft agent version
 
-        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
+        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit
+        and publish. The new draft is returned with its version number and `base_version` set to the version it
+        was copied from.
 
         Args:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
@@ -899,25 +1331,42 @@ class AsyncChatAgent:
 
         POST /create-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.CREATE_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"base_version": base_version},
+            body=fields(
+                base_version=base_version,
+            ),
+            cast=union_of(
+                _m.ChatAgentResponse,
+                _m.AgentResponse,
+                field="data_storage_setting",
+                mapping={
+                    "everything": _m.ChatAgentResponse,
+                    "everything_except_pii": _m.ChatAgentResponse,
+                    "basic_attributes_only": _m.ChatAgentResponse,
+                    "everything": _m.AgentResponse,
+                    "everything_except_pii": _m.AgentResponse,
+                    "basic_attributes_only": _m.AgentResponse,
+                },
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         agent_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a chat agent
@@ -929,13 +1378,15 @@ class AsyncChatAgent:
 
         DELETE /delete-chat-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.DELETE_CHAT_AGENT,
             path={"agent_id": agent_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete_version(
@@ -943,10 +1394,11 @@ class AsyncChatAgent:
         agent_id: str,
         *,
         version: int,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete an agent version
@@ -959,42 +1411,51 @@ class AsyncChatAgent:
 
         DELETE /delete-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.DELETE_AGENT_VERSION,
             path={"agent_id": agent_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_versions(
         self,
         agent_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentGetVersionsResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentGetVersionsResponse:
         """
         List versions of a chat agent
 
-        Returns every stored version of one chat agent, both published versions and drafts, as full chat agent objects.
+        Returns every stored version of one chat agent, both published versions and drafts, as full chat agent
+        objects.
 
         Args:
           agent_id: Unique identifier of the chat agent.
 
         GET /get-chat-agent-versions/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.GET_CHAT_AGENT_VERSIONS,
             path={"agent_id": agent_id},
+            cast=list_of(_m.ChatAgentResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def list(
@@ -1004,31 +1465,42 @@ class AsyncChatAgent:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         pagination_key_version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentListResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentListResponse:
         """
         List chat agents
 
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
+        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is
+        set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you
+        received.
 
         Args:
           is_latest: When true, only the newest version of each chat agent is included.
           limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry
+          is not repeated). Omit it to start from the beginning.
+          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it
+          so the next page starts at the right place.
 
         GET /list-chat-agents
         """
         return await self._client.request(
             _ops.LIST_CHAT_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
+            query=fields(
+                is_latest=is_latest,
+                limit=limit,
+                pagination_key=pagination_key,
+                pagination_key_version=pagination_key_version,
+            ),
+            cast=list_of(_m.ChatAgentResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def publish(
@@ -1037,16 +1509,17 @@ class AsyncChatAgent:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Publish an agent version
 
-        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
+        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a
+        note about what changed. No new version is created and nothing is returned.
 
         Args:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
@@ -1055,15 +1528,19 @@ class AsyncChatAgent:
 
         POST /publish-agent-version/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body=fields(
+                version=version,
+                version_description=version_description,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def retrieve(
@@ -1071,15 +1548,17 @@ class AsyncChatAgent:
         agent_id: str,
         *,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentResponse:
         """
         Retrieve a chat agent
 
-        Returns the configuration of one chat agent. Without `version` the latest version is returned, which may be an unpublished draft.
+        Returns the configuration of one chat agent. Without `version` the latest version is returned, which may
+        be an unpublished draft.
 
         Args:
           agent_id: Unique identifier of the chat agent.
@@ -1087,14 +1566,19 @@ class AsyncChatAgent:
 
         GET /get-chat-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.GET_CHAT_AGENT,
             path={"agent_id": agent_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
+            cast=_m.ChatAgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def update(
@@ -1102,457 +1586,377 @@ class AsyncChatAgent:
         agent_id: str,
         *,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        auto_close_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Union[Literal["everything", "everything_except_pii", "basic_attributes_only"], None] | NotGiven = NOT_GIVEN,
-        end_chat_after_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.ChatHandbookConfig | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
+        agent_name: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_successful_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_summary_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        analysis_user_sentiment_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        auto_close_message: Optional[str] | NotGiven = NOT_GIVEN,
+        data_storage_retention_days: Optional[int] | NotGiven = NOT_GIVEN,
+        data_storage_setting: Optional[Literal["everything", "everything_except_pii", "basic_attributes_only"]]
+        | NotGiven = NOT_GIVEN,
+        end_chat_after_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
+        handbook_config: _p.ChatHandbookConfigParam | NotGiven = NOT_GIVEN,
+        language: Union[
+            Literal["en-US"],
+            Literal["en-IN"],
+            Literal["en-GB"],
+            Literal["en-AU"],
+            Literal["en-NZ"],
+            Literal["de-DE"],
+            Literal["es-ES"],
+            Literal["es-419"],
+            Literal["hi-IN"],
+            Literal["fr-FR"],
+            Literal["fr-CA"],
+            Literal["ja-JP"],
+            Literal["pt-PT"],
+            Literal["pt-BR"],
+            Literal["zh-CN"],
+            Literal["ru-RU"],
+            Literal["it-IT"],
+            Literal["ko-KR"],
+            Literal["nl-NL"],
+            Literal["nl-BE"],
+            Literal["pl-PL"],
+            Literal["tr-TR"],
+            Literal["vi-VN"],
+            Literal["ro-RO"],
+            Literal["bg-BG"],
+            Literal["ca-ES"],
+            Literal["th-TH"],
+            Literal["da-DK"],
+            Literal["fi-FI"],
+            Literal["el-GR"],
+            Literal["hu-HU"],
+            Literal["id-ID"],
+            Literal["no-NO"],
+            Literal["sk-SK"],
+            Literal["sv-SE"],
+            Literal["lt-LT"],
+            Literal["lv-LV"],
+            Literal["cs-CZ"],
+            Literal["ms-MY"],
+            Literal["af-ZA"],
+            Literal["ar-SA"],
+            Literal["az-AZ"],
+            Literal["bs-BA"],
+            Literal["cy-GB"],
+            Literal["fa-IR"],
+            Literal["fil-PH"],
+            Literal["gl-ES"],
+            Literal["he-IL"],
+            Literal["hr-HR"],
+            Literal["hy-AM"],
+            Literal["is-IS"],
+            Literal["kk-KZ"],
+            Literal["kn-IN"],
+            Literal["mk-MK"],
+            Literal["mr-IN"],
+            Literal["ne-NP"],
+            Literal["sl-SI"],
+            Literal["sr-RS"],
+            Literal["sw-KE"],
+            Literal["ta-IN"],
+            Literal["ur-IN"],
+            Literal["yue-CN"],
+            Literal["uk-UA"],
+            Literal["multi"],
+            List[
+                Literal[
+                    "en-US",
+                    "en-IN",
+                    "en-GB",
+                    "en-AU",
+                    "en-NZ",
+                    "de-DE",
+                    "es-ES",
+                    "es-419",
+                    "hi-IN",
+                    "fr-FR",
+                    "fr-CA",
+                    "ja-JP",
+                    "pt-PT",
+                    "pt-BR",
+                    "zh-CN",
+                    "ru-RU",
+                    "it-IT",
+                    "ko-KR",
+                    "nl-NL",
+                    "nl-BE",
+                    "pl-PL",
+                    "tr-TR",
+                    "vi-VN",
+                    "ro-RO",
+                    "bg-BG",
+                    "ca-ES",
+                    "th-TH",
+                    "da-DK",
+                    "fi-FI",
+                    "el-GR",
+                    "hu-HU",
+                    "id-ID",
+                    "no-NO",
+                    "sk-SK",
+                    "sv-SE",
+                    "lt-LT",
+                    "lv-LV",
+                    "cs-CZ",
+                    "ms-MY",
+                    "af-ZA",
+                    "ar-SA",
+                    "az-AZ",
+                    "bs-BA",
+                    "cy-GB",
+                    "fa-IR",
+                    "fil-PH",
+                    "gl-ES",
+                    "he-IL",
+                    "hr-HR",
+                    "hy-AM",
+                    "is-IS",
+                    "kk-KZ",
+                    "kn-IN",
+                    "mk-MK",
+                    "mr-IN",
+                    "ne-NP",
+                    "sl-SI",
+                    "sr-RS",
+                    "sw-KE",
+                    "ta-IN",
+                    "ur-IN",
+                    "yue-CN",
+                    "uk-UA",
+                ]
+            ],
+        ]
+        | NotGiven = NOT_GIVEN,
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
+        pii_config: _p.PiiConfigParam | NotGiven = NOT_GIVEN,
+        post_chat_analysis_data: Optional[
+            List[
+                Union[
+                    _p.StringAnalysisDataParam,
+                    _p.EnumAnalysisDataParam,
+                    _p.BooleanAnalysisDataParam,
+                    _p.NumberAnalysisDataParam,
+                    _p.ChatPresetAnalysisDataParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        response_engine: Union[
+            _p.ResponseEngineRetellLmParam, _p.ResponseEngineCustomLmParam, _p.ResponseEngineConversationFlowParam
+        ]
+        | NotGiven = NOT_GIVEN,
+        signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
+        | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatAgentResponse:
         """
         Update a chat agent
 
-        Changes fields of a chat agent version; properties you leave out keep their current values. The latest version is edited unless `version` selects another one, and the updated agent is returned.
+        Changes fields of a chat agent version; properties you leave out keep their current values. The latest
+        version is edited unless `version` selects another one, and the updated agent is returned.
 
         Args:
           agent_id: Unique identifier of the chat agent.
           version: Chat agent version to modify; defaults to the latest version.
-          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no message is shown.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts and logs; `everything_except_pii` stores them with PII left out according to pii_config; `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
-          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset means 3600000 (1 hour).
+          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on
+          conversations. Null means the agent is unnamed.
+          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the
+          conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary
+          of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
+          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the
+          user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
+          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no
+          message is shown.
+          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it
+          is deleted automatically. Null keeps data indefinitely.
+          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts
+          and logs; `everything_except_pii` stores them with PII left out according to pii_config;
+          `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
+          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds
+          after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset
+          means 3600000 (1 hour).
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense for voice are not offered.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and expire (see signed_url_expiration_ms). Defaults to false.
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent
+          writes; presets that only make sense for voice are not offered.
+          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value
+          `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed
+          inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
+          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and
+          expire (see signed_url_expiration_ms). Defaults to false.
+          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts
+          and recordings.
+          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard
+          summary, success and sentiment results; `system-presets` entries customize those standard results.
+          Null means no extra fields.
+          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when
+          not set.
+          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own
+          LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
+          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when
+          opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
+          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
+          `America/Los_Angeles`.
+          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and
+          `chat_analyzed` are sent.
+          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
+          Defaults to 10000.
+          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level
+          webhook. Null means the account-level webhook is used.
 
         PATCH /update-chat-agent/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.UPDATE_CHAT_AGENT,
             path={"agent_id": agent_id},
-            query={"version": version},
-            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                agent_name=agent_name,
+                analysis_successful_prompt=analysis_successful_prompt,
+                analysis_summary_prompt=analysis_summary_prompt,
+                analysis_user_sentiment_prompt=analysis_user_sentiment_prompt,
+                auto_close_message=auto_close_message,
+                data_storage_retention_days=data_storage_retention_days,
+                data_storage_setting=data_storage_setting,
+                end_chat_after_silence_ms=end_chat_after_silence_ms,
+                guardrail_config=guardrail_config,
+                handbook_config=handbook_config,
+                language=language,
+                opt_in_signed_url=opt_in_signed_url,
+                pii_config=pii_config,
+                post_chat_analysis_data=post_chat_analysis_data,
+                post_chat_analysis_model=post_chat_analysis_model,
+                response_engine=response_engine,
+                signed_url_expiration_ms=signed_url_expiration_ms,
+                timezone=timezone,
+                webhook_events=webhook_events,
+                webhook_timeout_ms=webhook_timeout_ms,
+                webhook_url=webhook_url,
+            ),
+            cast=_m.ChatAgentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncChatAgentWithRawResponse:
-    """
-    `client.chat_agent` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncChatAgentResourceWithRawResponse:
+    def __init__(self, chat_agent: AsyncChatAgentResource) -> None:
+        self._chat_agent = chat_agent
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow],
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        auto_close_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Union[Literal["everything", "everything_except_pii", "basic_attributes_only"], None] | NotGiven = NOT_GIVEN,
-        end_chat_after_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.ChatHandbookConfig | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
-        opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
-        webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentResponse]:
-        """
-        Create a chat agent
-
-        Creates a text-based agent for chats and SMS that answers through an existing response engine. It starts as an unpublished draft at version 0 and is returned with its generated `agent_id`.
-
-        Args:
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no message is shown.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts and logs; `everything_except_pii` stores them with PII left out according to pii_config; `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
-          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset means 3600000 (1 hour).
-          guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense for voice are not offered.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and expire (see signed_url_expiration_ms). Defaults to false.
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
-          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
-
-        POST /create-chat-agent
-        """
-        return await self._client.request(
-            _ops.CREATE_CHAT_AGENT,
-            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create = async_to_raw_response_wrapper(
+            chat_agent.create,
         )
 
-    async def create_version(
-        self,
-        agent_id: str,
-        *,
-        base_version: int,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AgentCreateVersionResponse]:
-        """
-        Create a draft agent version
-
-        Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          base_version: Number of the existing version whose configuration is copied into the new draft.
-
-        POST /create-agent-version/{agent_id}
-        """
-        return await self._client.request(
-            _ops.CREATE_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            body={"base_version": base_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create_version = async_to_raw_response_wrapper(
+            chat_agent.create_version,
         )
 
-    async def delete(
-        self,
-        agent_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a chat agent
-
-        Permanently removes a chat agent and all of its versions.
-
-        Args:
-          agent_id: Unique identifier of the chat agent to remove; all of its versions are deleted.
-
-        DELETE /delete-chat-agent/{agent_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_CHAT_AGENT,
-            path={"agent_id": agent_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete = async_to_raw_response_wrapper(
+            chat_agent.delete,
         )
 
-    async def delete_version(
-        self,
-        agent_id: str,
-        *,
-        version: int,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete an agent version
-
-        Removes a single version of a voice or chat agent, leaving its other versions untouched.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          version: Number of the version to delete.
-
-        DELETE /delete-agent-version/{agent_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete_version = async_to_raw_response_wrapper(
+            chat_agent.delete_version,
         )
 
-    async def get_versions(
-        self,
-        agent_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentGetVersionsResponse]:
-        """
-        List versions of a chat agent
-
-        Returns every stored version of one chat agent, both published versions and drafts, as full chat agent objects.
-
-        Args:
-          agent_id: Unique identifier of the chat agent.
-
-        GET /get-chat-agent-versions/{agent_id}
-        """
-        return await self._client.request(
-            _ops.GET_CHAT_AGENT_VERSIONS,
-            path={"agent_id": agent_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_versions = async_to_raw_response_wrapper(
+            chat_agent.get_versions,
         )
 
-    async def list(
-        self,
-        *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentListResponse]:
-        """
-        List chat agents
-
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
-
-        Args:
-          is_latest: When true, only the newest version of each chat agent is included.
-          limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place.
-
-        GET /list-chat-agents
-        """
-        return await self._client.request(
-            _ops.LIST_CHAT_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.list = async_to_raw_response_wrapper(
+            chat_agent.list,
         )
 
-    async def publish(
-        self,
-        agent_id: str,
-        *,
-        version: int,
-        version_description: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Publish an agent version
-
-        Marks an existing draft version of a voice or chat agent as published, in place, optionally recording a note about what changed. No new version is created and nothing is returned.
-
-        Args:
-          agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
-          version: Number of the version to publish.
-          version_description: Optional note about the published version, for your own records.
-
-        POST /publish-agent-version/{agent_id}
-        """
-        return await self._client.request(
-            _ops.PUBLISH_AGENT_VERSION,
-            path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.publish = async_to_raw_response_wrapper(
+            chat_agent.publish,
         )
 
-    async def retrieve(
-        self,
-        agent_id: str,
-        *,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentResponse]:
-        """
-        Retrieve a chat agent
-
-        Returns the configuration of one chat agent. Without `version` the latest version is returned, which may be an unpublished draft.
-
-        Args:
-          agent_id: Unique identifier of the chat agent.
-          version: Chat agent version to read; omit it to get the latest version.
-
-        GET /get-chat-agent/{agent_id}
-        """
-        return await self._client.request(
-            _ops.GET_CHAT_AGENT,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = async_to_raw_response_wrapper(
+            chat_agent.retrieve,
         )
 
-    async def update(
-        self,
-        agent_id: str,
-        *,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        agent_name: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_successful_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_summary_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        analysis_user_sentiment_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        auto_close_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        data_storage_retention_days: Union[int, None] | NotGiven = NOT_GIVEN,
-        data_storage_setting: Union[Literal["everything", "everything_except_pii", "basic_attributes_only"], None] | NotGiven = NOT_GIVEN,
-        end_chat_after_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
-        handbook_config: _t.ChatHandbookConfig | NotGiven = NOT_GIVEN,
-        language: Union[Literal["en-US"], Literal["en-IN"], Literal["en-GB"], Literal["en-AU"], Literal["en-NZ"], Literal["de-DE"], Literal["es-ES"], Literal["es-419"], Literal["hi-IN"], Literal["fr-FR"], Literal["fr-CA"], Literal["ja-JP"], Literal["pt-PT"], Literal["pt-BR"], Literal["zh-CN"], Literal["ru-RU"], Literal["it-IT"], Literal["ko-KR"], Literal["nl-NL"], Literal["nl-BE"], Literal["pl-PL"], Literal["tr-TR"], Literal["vi-VN"], Literal["ro-RO"], Literal["bg-BG"], Literal["ca-ES"], Literal["th-TH"], Literal["da-DK"], Literal["fi-FI"], Literal["el-GR"], Literal["hu-HU"], Literal["id-ID"], Literal["no-NO"], Literal["sk-SK"], Literal["sv-SE"], Literal["lt-LT"], Literal["lv-LV"], Literal["cs-CZ"], Literal["ms-MY"], Literal["af-ZA"], Literal["ar-SA"], Literal["az-AZ"], Literal["bs-BA"], Literal["cy-GB"], Literal["fa-IR"], Literal["fil-PH"], Literal["gl-ES"], Literal["he-IL"], Literal["hr-HR"], Literal["hy-AM"], Literal["is-IS"], Literal["kk-KZ"], Literal["kn-IN"], Literal["mk-MK"], Literal["mr-IN"], Literal["ne-NP"], Literal["sl-SI"], Literal["sr-RS"], Literal["sw-KE"], Literal["ta-IN"], Literal["ur-IN"], Literal["yue-CN"], Literal["uk-UA"], Literal["multi"], List[Literal["en-US", "en-IN", "en-GB", "en-AU", "en-NZ", "de-DE", "es-ES", "es-419", "hi-IN", "fr-FR", "fr-CA", "ja-JP", "pt-PT", "pt-BR", "zh-CN", "ru-RU", "it-IT", "ko-KR", "nl-NL", "nl-BE", "pl-PL", "tr-TR", "vi-VN", "ro-RO", "bg-BG", "ca-ES", "th-TH", "da-DK", "fi-FI", "el-GR", "hu-HU", "id-ID", "no-NO", "sk-SK", "sv-SE", "lt-LT", "lv-LV", "cs-CZ", "ms-MY", "af-ZA", "ar-SA", "az-AZ", "bs-BA", "cy-GB", "fa-IR", "fil-PH", "gl-ES", "he-IL", "hr-HR", "hy-AM", "is-IS", "kk-KZ", "kn-IN", "mk-MK", "mr-IN", "ne-NP", "sl-SI", "sr-RS", "sw-KE", "ta-IN", "ur-IN", "yue-CN", "uk-UA"]]] | NotGiven = NOT_GIVEN,
-        opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
-        pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
-        post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        timezone: Union[str, None] | NotGiven = NOT_GIVEN,
-        webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
-        webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
-        webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentResponse]:
-        """
-        Update a chat agent
+        self.update = async_to_raw_response_wrapper(
+            chat_agent.update,
+        )
 
-        Changes fields of a chat agent version; properties you leave out keep their current values. The latest version is edited unless `version` selects another one, and the updated agent is returned.
 
-        Args:
-          agent_id: Unique identifier of the chat agent.
-          version: Chat agent version to modify; defaults to the latest version.
-          agent_name: Display name of the chat agent, for your own bookkeeping only; it has no effect on conversations. Null means the agent is unnamed.
-          analysis_successful_prompt: Custom instruction the post-chat analysis uses to judge whether the conversation reached its goal (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_summary_prompt: Custom instruction that steers how the post-chat analysis writes its summary of the conversation (up to 2000 characters). Null falls back to the built-in prompt.
-          analysis_user_sentiment_prompt: Custom instruction telling the post-chat analysis how to rate the user's sentiment (up to 2000 characters). Null falls back to the built-in prompt.
-          auto_close_message: Message shown to the user when the chat is closed automatically. Null means no message is shown.
-          data_storage_retention_days: Number of days, from 1 to 730, that conversation data is kept before it is deleted automatically. Null keeps data indefinitely.
-          data_storage_setting: What Retell keeps for this agent's chats: `everything` stores full transcripts and logs; `everything_except_pii` stores them with PII left out according to pii_config; `basic_attributes_only` keeps just basic metadata. Null or unset means `everything`.
-          end_chat_after_silence_ms: Closes the chat once the user has not replied for this many milliseconds after the agent's last message. Between 120000 (2 minutes) and 259200000 (72 hours); null or unset means 3600000 (1 hour).
-          guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
-          handbook_config: Built-in behavior presets, each switched on or off, that shape how the chat agent writes; presets that only make sense for voice are not offered.
-          language: Language the agent speaks and understands: one locale code such as `en-US`, the legacy value `multi` for automatic multilingual mode, or an array of specific locale codes (`multi` is not allowed inside the array). Defaults to `en-US`; a one-item array is returned as a plain string.
-          opt_in_signed_url: When true, the public log URLs of this agent's chats carry an access signature and expire (see signed_url_expiration_ms). Defaults to false.
-          pii_config: Redaction settings that choose which kinds of personal data are removed from transcripts and recordings.
-          post_chat_analysis_data: Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
-          post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
-          response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
-          signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
-          timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
-          webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
-          webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
-          webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
+class AsyncChatAgentResourceWithStreamingResponse:
+    def __init__(self, chat_agent: AsyncChatAgentResource) -> None:
+        self._chat_agent = chat_agent
 
-        PATCH /update-chat-agent/{agent_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_CHAT_AGENT,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create = async_to_streamed_response_wrapper(
+            chat_agent.create,
+        )
+
+        self.create_version = async_to_streamed_response_wrapper(
+            chat_agent.create_version,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            chat_agent.delete,
+        )
+
+        self.delete_version = async_to_streamed_response_wrapper(
+            chat_agent.delete_version,
+        )
+
+        self.get_versions = async_to_streamed_response_wrapper(
+            chat_agent.get_versions,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            chat_agent.list,
+        )
+
+        self.publish = async_to_streamed_response_wrapper(
+            chat_agent.publish,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            chat_agent.retrieve,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            chat_agent.update,
         )

@@ -6,163 +6,157 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import httpx
+
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
+    Body,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Concurrency", "ConcurrencyWithRawResponse", "AsyncConcurrency", "AsyncConcurrencyWithRawResponse"]
+__all__ = [
+    "ConcurrencyResource",
+    "ConcurrencyResourceWithRawResponse",
+    "ConcurrencyResourceWithStreamingResponse",
+    "AsyncConcurrencyResource",
+    "AsyncConcurrencyResourceWithRawResponse",
+    "AsyncConcurrencyResourceWithStreamingResponse",
+]
 
 
-class Concurrency:
+class ConcurrencyResource(SyncAPIResource):
     """The `concurrency` resource: `client.concurrency.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> ConcurrencyResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return ConcurrencyResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> ConcurrencyWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return ConcurrencyWithRawResponse(self._client)
+    def with_streaming_response(self) -> ConcurrencyResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return ConcurrencyResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> ConcurrencyWithRawResponse:
+    def raw(self) -> ConcurrencyResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     def retrieve(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConcurrencyRetrieveResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConcurrencyRetrieveResponse:
         """
         Get concurrency usage and limits
 
-        Reports how many calls your account is running right now against how many it may run at once, and how that limit is made up (free base, purchased and burst concurrency). Calls beyond the limit are rejected, so check this before launching large outbound campaigns.
+        Reports how many calls your account is running right now against how many it may run at once, and how
+        that limit is made up (free base, purchased and burst concurrency). Calls beyond the limit are rejected,
+        so check this before launching large outbound campaigns.
 
         GET /get-concurrency
         """
         return self._client.request(
             _ops.GET_CONCURRENCY,
+            cast=_m.ConcurrencyRetrieveResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class ConcurrencyWithRawResponse:
-    """
-    `client.concurrency` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class ConcurrencyResourceWithRawResponse:
+    def __init__(self, concurrency: ConcurrencyResource) -> None:
+        self._concurrency = concurrency
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def retrieve(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConcurrencyRetrieveResponse]:
-        """
-        Get concurrency usage and limits
-
-        Reports how many calls your account is running right now against how many it may run at once, and how that limit is made up (free base, purchased and burst concurrency). Calls beyond the limit are rejected, so check this before launching large outbound campaigns.
-
-        GET /get-concurrency
-        """
-        return self._client.request(
-            _ops.GET_CONCURRENCY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = to_raw_response_wrapper(
+            concurrency.retrieve,
         )
 
 
-class AsyncConcurrency:
+class ConcurrencyResourceWithStreamingResponse:
+    def __init__(self, concurrency: ConcurrencyResource) -> None:
+        self._concurrency = concurrency
+
+        self.retrieve = to_streamed_response_wrapper(
+            concurrency.retrieve,
+        )
+
+
+class AsyncConcurrencyResource(AsyncAPIResource):
     """The `concurrency` resource (async): `client.concurrency.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncConcurrencyResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncConcurrencyResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncConcurrencyWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncConcurrencyWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncConcurrencyResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncConcurrencyResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncConcurrencyWithRawResponse:
+    def raw(self) -> AsyncConcurrencyResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     async def retrieve(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConcurrencyRetrieveResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConcurrencyRetrieveResponse:
         """
         Get concurrency usage and limits
 
-        Reports how many calls your account is running right now against how many it may run at once, and how that limit is made up (free base, purchased and burst concurrency). Calls beyond the limit are rejected, so check this before launching large outbound campaigns.
+        Reports how many calls your account is running right now against how many it may run at once, and how
+        that limit is made up (free base, purchased and burst concurrency). Calls beyond the limit are rejected,
+        so check this before launching large outbound campaigns.
 
         GET /get-concurrency
         """
         return await self._client.request(
             _ops.GET_CONCURRENCY,
+            cast=_m.ConcurrencyRetrieveResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncConcurrencyWithRawResponse:
-    """
-    `client.concurrency` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncConcurrencyResourceWithRawResponse:
+    def __init__(self, concurrency: AsyncConcurrencyResource) -> None:
+        self._concurrency = concurrency
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+        self.retrieve = async_to_raw_response_wrapper(
+            concurrency.retrieve,
+        )
 
-    async def retrieve(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConcurrencyRetrieveResponse]:
-        """
-        Get concurrency usage and limits
 
-        Reports how many calls your account is running right now against how many it may run at once, and how that limit is made up (free base, purchased and burst concurrency). Calls beyond the limit are rejected, so check this before launching large outbound campaigns.
+class AsyncConcurrencyResourceWithStreamingResponse:
+    def __init__(self, concurrency: AsyncConcurrencyResource) -> None:
+        self._concurrency = concurrency
 
-        GET /get-concurrency
-        """
-        return await self._client.request(
-            _ops.GET_CONCURRENCY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = async_to_streamed_response_wrapper(
+            concurrency.retrieve,
         )

@@ -5,115 +5,181 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Dict, List, Literal, Union
+from typing import Dict, List, Optional, TYPE_CHECKING, Union
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["ConversationFlow", "ConversationFlowWithRawResponse", "AsyncConversationFlow", "AsyncConversationFlowWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "ConversationFlowResource",
+    "ConversationFlowResourceWithRawResponse",
+    "ConversationFlowResourceWithStreamingResponse",
+    "AsyncConversationFlowResource",
+    "AsyncConversationFlowResourceWithRawResponse",
+    "AsyncConversationFlowResourceWithStreamingResponse",
+]
 
 
-class ConversationFlow:
+class ConversationFlowResource(SyncAPIResource):
     """The `conversation_flow` resource: `client.conversation_flow.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> ConversationFlowResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return ConversationFlowResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> ConversationFlowWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return ConversationFlowWithRawResponse(self._client)
+    def with_streaming_response(self) -> ConversationFlowResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return ConversationFlowResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> ConversationFlowWithRawResponse:
+    def raw(self) -> ConversationFlowResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     def create(
         self,
         *,
-        model_choice: _t.ModelChoice,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]],
+        model_choice: _p.ModelChoiceParam,
+        nodes: List[
+            Union[
+                _p.ConversationNodeParam,
+                _p.SubagentNodeParam,
+                _p.EndNodeParam,
+                _p.FunctionNodeParam,
+                _p.CodeNodeParam,
+                _p.TransferCallNodeParam,
+                _p.PressDigitNodeParam,
+                _p.BranchNodeParam,
+                _p.SMSNodeParam,
+                _p.ExtractDynamicVariablesNodeParam,
+                _p.AgentSwapNodeParam,
+                _p.McpNodeParam,
+                _p.ComponentNodeParam,
+                _p.BridgeTransferNodeParam,
+                _p.CancelTransferNodeParam,
+            ]
+        ],
         start_speaker: Literal["user", "agent"],
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        components: Union[List[_t.ConversationFlowComponentCreateRequest], None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
-        kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model_temperature: Union[float, None] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        begin_after_user_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        begin_tag_display_position: Optional[_p.DisplayPositionParam] | NotGiven = NOT_GIVEN,
+        components: Optional[List[_p.ConversationFlowComponentCreateRequestParam]] | NotGiven = NOT_GIVEN,
+        default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        global_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
+        kb_config: _p.KBConfigParam | NotGiven = NOT_GIVEN,
+        knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        model_temperature: Optional[float] | NotGiven = NOT_GIVEN,
+        notes: Optional[List[_p.NoteParam]] | NotGiven = NOT_GIVEN,
+        start_node_id: Optional[str] | NotGiven = NOT_GIVEN,
+        tool_call_strict_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        tools: Optional[
+            List[
+                Union[_p.FlowCustomToolParam, _p.FlowCheckAvailabilityCalToolParam, _p.FlowBookAppointmentCalToolParam]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowResponse:
         """
         Create a conversation flow
 
-        Creates a conversation flow response engine: a graph of nodes and transitions that steers the agent through a conversation. Attach it to an agent through `response_engine`; the flow is returned with its generated id at version 0.
+        Creates a conversation flow response engine: a graph of nodes and transitions that steers the agent
+        through a conversation. Attach it to an agent through `response_engine`; the flow is returned with its
+        generated id at version 0.
 
         Args:
           model_choice: Default LLM for the flow; individual nodes may override it.
           nodes: The nodes that make up the flow.
           start_speaker: Who speaks first: `agent` or `user`.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has not been placed.
+          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after
+          this many milliseconds of silence. Null means the agent waits for the user indefinitely.
+          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has
+          not been placed.
           components: Components embedded in this flow (local components), which component nodes can run.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
+          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when
+          a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
-          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
+          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm
+          transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the flow can call.
           model_temperature: Sampling randomness of the LLM, from 0 (most deterministic) to 1 (most varied).
           notes: Annotations placed on the flow editor canvas; they do not affect behavior.
           start_node_id: ID of the node where the conversation starts.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
+          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored
+          by models that support it.
           tools: Tools defined for the flow, which function nodes and subagent nodes can use.
 
         POST /create-conversation-flow
         """
         return self._client.request(
             _ops.CREATE_CONVERSATION_FLOW,
-            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body=fields(
+                model_choice=model_choice,
+                nodes=nodes,
+                start_speaker=start_speaker,
+                begin_after_user_silence_ms=begin_after_user_silence_ms,
+                begin_tag_display_position=begin_tag_display_position,
+                components=components,
+                default_dynamic_variables=default_dynamic_variables,
+                flex_mode=flex_mode,
+                global_prompt=global_prompt,
+                is_transfer_llm=is_transfer_llm,
+                kb_config=kb_config,
+                knowledge_base_ids=knowledge_base_ids,
+                mcps=mcps,
+                model_temperature=model_temperature,
+                notes=notes,
+                start_node_id=start_node_id,
+                tool_call_strict_mode=tool_call_strict_mode,
+                tools=tools,
+            ),
+            cast=_m.ConversationFlowResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         conversation_flow_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a conversation flow
@@ -121,17 +187,22 @@ class ConversationFlow:
         Permanently removes a conversation flow together with all of its versions.
 
         Args:
-          conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are deleted.
+          conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are
+          deleted.
 
         DELETE /delete-conversation-flow/{conversation_flow_id}
         """
+        if not conversation_flow_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_id` but received {conversation_flow_id!r}"
+            )
         return self._client.request(
             _ops.DELETE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
@@ -140,260 +211,38 @@ class ConversationFlow:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.ConversationFlowResponse, _t.ConversationFlowListResponse]:
-        """
-        List conversation flows
-
-        Returns one page of the conversation flows in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
-
-        Args:
-          limit: Maximum number of conversation flows to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
-          sort_order: Sort direction of the returned conversation flows; descending unless set to `ascending`.
-
-        GET /v2/list-conversation-flows
-        """
-        return SyncPage[_t.ConversationFlowResponse, _t.ConversationFlowListResponse].first(self._client, _ops.LIST_CONVERSATION_FLOWS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def retrieve(
-        self,
-        conversation_flow_id: str,
-        *,
-        version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowResponse:
-        """
-        Retrieve a conversation flow
-
-        Returns one conversation flow with its nodes and settings, at the latest version unless `version` picks another one.
-
-        Args:
-          conversation_flow_id: Unique identifier of the conversation flow.
-          version: Version to read; omit it to get the latest version.
-
-        GET /get-conversation-flow/{conversation_flow_id}
-        """
-        return self._client.request(
-            _ops.GET_CONVERSATION_FLOW,
-            path={"conversation_flow_id": conversation_flow_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def update(
-        self,
-        conversation_flow_id: str,
-        *,
-        version: int | NotGiven = NOT_GIVEN,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        components: Union[List[_t.ConversationFlowComponentCreateRequest], None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
-        kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model_choice: _t.ModelChoice | NotGiven = NOT_GIVEN,
-        model_temperature: Union[float, None] | NotGiven = NOT_GIVEN,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowResponse:
-        """
-        Update a conversation flow
-
-        Changes fields of a conversation flow; properties you omit keep their values, while an array you send (such as `nodes`) replaces the stored one. The latest version is edited unless `version` selects another, and the updated flow is returned.
-
-        Args:
-          conversation_flow_id: Unique identifier of the conversation flow to modify.
-          version: Version to modify; defaults to the latest version.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has not been placed.
-          components: Components embedded in this flow (local components), which component nodes can run.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
-          global_prompt: Prompt included in every node of the flow.
-          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
-          kb_config: Retrieval settings for knowledge base lookups.
-          knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
-          mcps: MCP servers whose tools the flow can call.
-          model_choice: Default LLM for the flow; individual nodes may override it.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic) to 1 (most varied).
-          nodes: The nodes that make up the flow.
-          notes: Annotations placed on the flow editor canvas; they do not affect behavior.
-          start_node_id: ID of the node where the conversation starts.
-          start_speaker: Who speaks first: `agent` or `user`.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
-          tools: Tools defined for the flow, which function nodes and subagent nodes can use.
-
-        PATCH /update-conversation-flow/{conversation_flow_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_CONVERSATION_FLOW,
-            path={"conversation_flow_id": conversation_flow_id},
-            query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class ConversationFlowWithRawResponse:
-    """
-    `client.conversation_flow` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        model_choice: _t.ModelChoice,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]],
-        start_speaker: Literal["user", "agent"],
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        components: Union[List[_t.ConversationFlowComponentCreateRequest], None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
-        kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model_temperature: Union[float, None] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowResponse]:
-        """
-        Create a conversation flow
-
-        Creates a conversation flow response engine: a graph of nodes and transitions that steers the agent through a conversation. Attach it to an agent through `response_engine`; the flow is returned with its generated id at version 0.
-
-        Args:
-          model_choice: Default LLM for the flow; individual nodes may override it.
-          nodes: The nodes that make up the flow.
-          start_speaker: Who speaks first: `agent` or `user`.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has not been placed.
-          components: Components embedded in this flow (local components), which component nodes can run.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
-          global_prompt: Prompt included in every node of the flow.
-          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
-          kb_config: Retrieval settings for knowledge base lookups.
-          knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
-          mcps: MCP servers whose tools the flow can call.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic) to 1 (most varied).
-          notes: Annotations placed on the flow editor canvas; they do not affect behavior.
-          start_node_id: ID of the node where the conversation starts.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
-          tools: Tools defined for the flow, which function nodes and subagent nodes can use.
-
-        POST /create-conversation-flow
-        """
-        return self._client.request(
-            _ops.CREATE_CONVERSATION_FLOW,
-            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete(
-        self,
-        conversation_flow_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a conversation flow
-
-        Permanently removes a conversation flow together with all of its versions.
-
-        Args:
-          conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are deleted.
-
-        DELETE /delete-conversation-flow/{conversation_flow_id}
-        """
-        return self._client.request(
-            _ops.DELETE_CONVERSATION_FLOW,
-            path={"conversation_flow_id": conversation_flow_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowListResponse:
         """
         List conversation flows
 
-        Returns one page of the conversation flows in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
+        Returns one page of the conversation flows in your workspace. When `has_more` is true, pass the returned
+        `pagination_key` to fetch the next page.
 
         Args:
           limit: Maximum number of conversation flows to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
+          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the
+          first page.
           sort_order: Sort direction of the returned conversation flows; descending unless set to `ascending`.
 
         GET /v2/list-conversation-flows
         """
         return self._client.request(
             _ops.LIST_CONVERSATION_FLOWS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.ConversationFlowListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def retrieve(
@@ -401,15 +250,17 @@ class ConversationFlowWithRawResponse:
         conversation_flow_id: str,
         *,
         version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowResponse:
         """
         Retrieve a conversation flow
 
-        Returns one conversation flow with its nodes and settings, at the latest version unless `version` picks another one.
+        Returns one conversation flow with its nodes and settings, at the latest version unless `version` picks
+        another one.
 
         Args:
           conversation_flow_id: Unique identifier of the conversation flow.
@@ -417,15 +268,21 @@ class ConversationFlowWithRawResponse:
 
         GET /get-conversation-flow/{conversation_flow_id}
         """
+        if not conversation_flow_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_id` but received {conversation_flow_id!r}"
+            )
         return self._client.request(
             _ops.GET_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
+            cast=_m.ConversationFlowResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def update(
@@ -433,45 +290,75 @@ class ConversationFlowWithRawResponse:
         conversation_flow_id: str,
         *,
         version: int | NotGiven = NOT_GIVEN,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        components: Union[List[_t.ConversationFlowComponentCreateRequest], None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
-        kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model_choice: _t.ModelChoice | NotGiven = NOT_GIVEN,
-        model_temperature: Union[float, None] | NotGiven = NOT_GIVEN,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
+        begin_after_user_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        begin_tag_display_position: Optional[_p.DisplayPositionParam] | NotGiven = NOT_GIVEN,
+        components: Optional[List[_p.ConversationFlowComponentCreateRequestParam]] | NotGiven = NOT_GIVEN,
+        default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        global_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
+        kb_config: _p.KBConfigParam | NotGiven = NOT_GIVEN,
+        knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        model_choice: _p.ModelChoiceParam | NotGiven = NOT_GIVEN,
+        model_temperature: Optional[float] | NotGiven = NOT_GIVEN,
+        nodes: List[
+            Union[
+                _p.ConversationNodeParam,
+                _p.SubagentNodeParam,
+                _p.EndNodeParam,
+                _p.FunctionNodeParam,
+                _p.CodeNodeParam,
+                _p.TransferCallNodeParam,
+                _p.PressDigitNodeParam,
+                _p.BranchNodeParam,
+                _p.SMSNodeParam,
+                _p.ExtractDynamicVariablesNodeParam,
+                _p.AgentSwapNodeParam,
+                _p.McpNodeParam,
+                _p.ComponentNodeParam,
+                _p.BridgeTransferNodeParam,
+                _p.CancelTransferNodeParam,
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        notes: Optional[List[_p.NoteParam]] | NotGiven = NOT_GIVEN,
+        start_node_id: Optional[str] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        tool_call_strict_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        tools: Optional[
+            List[
+                Union[_p.FlowCustomToolParam, _p.FlowCheckAvailabilityCalToolParam, _p.FlowBookAppointmentCalToolParam]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowResponse:
         """
         Update a conversation flow
 
-        Changes fields of a conversation flow; properties you omit keep their values, while an array you send (such as `nodes`) replaces the stored one. The latest version is edited unless `version` selects another, and the updated flow is returned.
+        Changes fields of a conversation flow; properties you omit keep their values, while an array you send
+        (such as `nodes`) replaces the stored one. The latest version is edited unless `version` selects
+        another, and the updated flow is returned.
 
         Args:
           conversation_flow_id: Unique identifier of the conversation flow to modify.
           version: Version to modify; defaults to the latest version.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has not been placed.
+          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after
+          this many milliseconds of silence. Null means the agent waits for the user indefinitely.
+          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has
+          not been placed.
           components: Components embedded in this flow (local components), which component nodes can run.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
+          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when
+          a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
-          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
+          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm
+          transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the flow can call.
@@ -481,113 +368,240 @@ class ConversationFlowWithRawResponse:
           notes: Annotations placed on the flow editor canvas; they do not affect behavior.
           start_node_id: ID of the node where the conversation starts.
           start_speaker: Who speaks first: `agent` or `user`.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
+          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored
+          by models that support it.
           tools: Tools defined for the flow, which function nodes and subagent nodes can use.
 
         PATCH /update-conversation-flow/{conversation_flow_id}
         """
+        if not conversation_flow_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_id` but received {conversation_flow_id!r}"
+            )
         return self._client.request(
             _ops.UPDATE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
-            query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                begin_after_user_silence_ms=begin_after_user_silence_ms,
+                begin_tag_display_position=begin_tag_display_position,
+                components=components,
+                default_dynamic_variables=default_dynamic_variables,
+                flex_mode=flex_mode,
+                global_prompt=global_prompt,
+                is_transfer_llm=is_transfer_llm,
+                kb_config=kb_config,
+                knowledge_base_ids=knowledge_base_ids,
+                mcps=mcps,
+                model_choice=model_choice,
+                model_temperature=model_temperature,
+                nodes=nodes,
+                notes=notes,
+                start_node_id=start_node_id,
+                start_speaker=start_speaker,
+                tool_call_strict_mode=tool_call_strict_mode,
+                tools=tools,
+            ),
+            cast=_m.ConversationFlowResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncConversationFlow:
+class ConversationFlowResourceWithRawResponse:
+    def __init__(self, conversation_flow: ConversationFlowResource) -> None:
+        self._conversation_flow = conversation_flow
+
+        self.create = to_raw_response_wrapper(
+            conversation_flow.create,
+        )
+
+        self.delete = to_raw_response_wrapper(
+            conversation_flow.delete,
+        )
+
+        self.list = to_raw_response_wrapper(
+            conversation_flow.list,
+        )
+
+        self.retrieve = to_raw_response_wrapper(
+            conversation_flow.retrieve,
+        )
+
+        self.update = to_raw_response_wrapper(
+            conversation_flow.update,
+        )
+
+
+class ConversationFlowResourceWithStreamingResponse:
+    def __init__(self, conversation_flow: ConversationFlowResource) -> None:
+        self._conversation_flow = conversation_flow
+
+        self.create = to_streamed_response_wrapper(
+            conversation_flow.create,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            conversation_flow.delete,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            conversation_flow.list,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            conversation_flow.retrieve,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            conversation_flow.update,
+        )
+
+
+class AsyncConversationFlowResource(AsyncAPIResource):
     """The `conversation_flow` resource (async): `client.conversation_flow.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncConversationFlowResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncConversationFlowResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncConversationFlowWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncConversationFlowWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncConversationFlowResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncConversationFlowResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncConversationFlowWithRawResponse:
+    def raw(self) -> AsyncConversationFlowResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     async def create(
         self,
         *,
-        model_choice: _t.ModelChoice,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]],
+        model_choice: _p.ModelChoiceParam,
+        nodes: List[
+            Union[
+                _p.ConversationNodeParam,
+                _p.SubagentNodeParam,
+                _p.EndNodeParam,
+                _p.FunctionNodeParam,
+                _p.CodeNodeParam,
+                _p.TransferCallNodeParam,
+                _p.PressDigitNodeParam,
+                _p.BranchNodeParam,
+                _p.SMSNodeParam,
+                _p.ExtractDynamicVariablesNodeParam,
+                _p.AgentSwapNodeParam,
+                _p.McpNodeParam,
+                _p.ComponentNodeParam,
+                _p.BridgeTransferNodeParam,
+                _p.CancelTransferNodeParam,
+            ]
+        ],
         start_speaker: Literal["user", "agent"],
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        components: Union[List[_t.ConversationFlowComponentCreateRequest], None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
-        kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model_temperature: Union[float, None] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        begin_after_user_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        begin_tag_display_position: Optional[_p.DisplayPositionParam] | NotGiven = NOT_GIVEN,
+        components: Optional[List[_p.ConversationFlowComponentCreateRequestParam]] | NotGiven = NOT_GIVEN,
+        default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        global_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
+        kb_config: _p.KBConfigParam | NotGiven = NOT_GIVEN,
+        knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        model_temperature: Optional[float] | NotGiven = NOT_GIVEN,
+        notes: Optional[List[_p.NoteParam]] | NotGiven = NOT_GIVEN,
+        start_node_id: Optional[str] | NotGiven = NOT_GIVEN,
+        tool_call_strict_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        tools: Optional[
+            List[
+                Union[_p.FlowCustomToolParam, _p.FlowCheckAvailabilityCalToolParam, _p.FlowBookAppointmentCalToolParam]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowResponse:
         """
         Create a conversation flow
 
-        Creates a conversation flow response engine: a graph of nodes and transitions that steers the agent through a conversation. Attach it to an agent through `response_engine`; the flow is returned with its generated id at version 0.
+        Creates a conversation flow response engine: a graph of nodes and transitions that steers the agent
+        through a conversation. Attach it to an agent through `response_engine`; the flow is returned with its
+        generated id at version 0.
 
         Args:
           model_choice: Default LLM for the flow; individual nodes may override it.
           nodes: The nodes that make up the flow.
           start_speaker: Who speaks first: `agent` or `user`.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has not been placed.
+          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after
+          this many milliseconds of silence. Null means the agent waits for the user indefinitely.
+          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has
+          not been placed.
           components: Components embedded in this flow (local components), which component nodes can run.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
+          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when
+          a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
-          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
+          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm
+          transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the flow can call.
           model_temperature: Sampling randomness of the LLM, from 0 (most deterministic) to 1 (most varied).
           notes: Annotations placed on the flow editor canvas; they do not affect behavior.
           start_node_id: ID of the node where the conversation starts.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
+          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored
+          by models that support it.
           tools: Tools defined for the flow, which function nodes and subagent nodes can use.
 
         POST /create-conversation-flow
         """
         return await self._client.request(
             _ops.CREATE_CONVERSATION_FLOW,
-            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body=fields(
+                model_choice=model_choice,
+                nodes=nodes,
+                start_speaker=start_speaker,
+                begin_after_user_silence_ms=begin_after_user_silence_ms,
+                begin_tag_display_position=begin_tag_display_position,
+                components=components,
+                default_dynamic_variables=default_dynamic_variables,
+                flex_mode=flex_mode,
+                global_prompt=global_prompt,
+                is_transfer_llm=is_transfer_llm,
+                kb_config=kb_config,
+                knowledge_base_ids=knowledge_base_ids,
+                mcps=mcps,
+                model_temperature=model_temperature,
+                notes=notes,
+                start_node_id=start_node_id,
+                tool_call_strict_mode=tool_call_strict_mode,
+                tools=tools,
+            ),
+            cast=_m.ConversationFlowResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         conversation_flow_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a conversation flow
@@ -595,246 +609,22 @@ class AsyncConversationFlow:
         Permanently removes a conversation flow together with all of its versions.
 
         Args:
-          conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are deleted.
+          conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are
+          deleted.
 
         DELETE /delete-conversation-flow/{conversation_flow_id}
         """
+        if not conversation_flow_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_id` but received {conversation_flow_id!r}"
+            )
         return await self._client.request(
             _ops.DELETE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.ConversationFlowResponse, _t.ConversationFlowListResponse]:
-        """
-        List conversation flows
-
-        Returns one page of the conversation flows in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
-
-        Args:
-          limit: Maximum number of conversation flows to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
-          sort_order: Sort direction of the returned conversation flows; descending unless set to `ascending`.
-
-        GET /v2/list-conversation-flows
-        """
-        return AsyncPager[_t.ConversationFlowResponse, _t.ConversationFlowListResponse](self._client, _ops.LIST_CONVERSATION_FLOWS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    async def retrieve(
-        self,
-        conversation_flow_id: str,
-        *,
-        version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowResponse:
-        """
-        Retrieve a conversation flow
-
-        Returns one conversation flow with its nodes and settings, at the latest version unless `version` picks another one.
-
-        Args:
-          conversation_flow_id: Unique identifier of the conversation flow.
-          version: Version to read; omit it to get the latest version.
-
-        GET /get-conversation-flow/{conversation_flow_id}
-        """
-        return await self._client.request(
-            _ops.GET_CONVERSATION_FLOW,
-            path={"conversation_flow_id": conversation_flow_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def update(
-        self,
-        conversation_flow_id: str,
-        *,
-        version: int | NotGiven = NOT_GIVEN,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        components: Union[List[_t.ConversationFlowComponentCreateRequest], None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
-        kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model_choice: _t.ModelChoice | NotGiven = NOT_GIVEN,
-        model_temperature: Union[float, None] | NotGiven = NOT_GIVEN,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowResponse:
-        """
-        Update a conversation flow
-
-        Changes fields of a conversation flow; properties you omit keep their values, while an array you send (such as `nodes`) replaces the stored one. The latest version is edited unless `version` selects another, and the updated flow is returned.
-
-        Args:
-          conversation_flow_id: Unique identifier of the conversation flow to modify.
-          version: Version to modify; defaults to the latest version.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has not been placed.
-          components: Components embedded in this flow (local components), which component nodes can run.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
-          global_prompt: Prompt included in every node of the flow.
-          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
-          kb_config: Retrieval settings for knowledge base lookups.
-          knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
-          mcps: MCP servers whose tools the flow can call.
-          model_choice: Default LLM for the flow; individual nodes may override it.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic) to 1 (most varied).
-          nodes: The nodes that make up the flow.
-          notes: Annotations placed on the flow editor canvas; they do not affect behavior.
-          start_node_id: ID of the node where the conversation starts.
-          start_speaker: Who speaks first: `agent` or `user`.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
-          tools: Tools defined for the flow, which function nodes and subagent nodes can use.
-
-        PATCH /update-conversation-flow/{conversation_flow_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_CONVERSATION_FLOW,
-            path={"conversation_flow_id": conversation_flow_id},
-            query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncConversationFlowWithRawResponse:
-    """
-    `client.conversation_flow` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        model_choice: _t.ModelChoice,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]],
-        start_speaker: Literal["user", "agent"],
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        components: Union[List[_t.ConversationFlowComponentCreateRequest], None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
-        kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model_temperature: Union[float, None] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowResponse]:
-        """
-        Create a conversation flow
-
-        Creates a conversation flow response engine: a graph of nodes and transitions that steers the agent through a conversation. Attach it to an agent through `response_engine`; the flow is returned with its generated id at version 0.
-
-        Args:
-          model_choice: Default LLM for the flow; individual nodes may override it.
-          nodes: The nodes that make up the flow.
-          start_speaker: Who speaks first: `agent` or `user`.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has not been placed.
-          components: Components embedded in this flow (local components), which component nodes can run.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
-          global_prompt: Prompt included in every node of the flow.
-          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
-          kb_config: Retrieval settings for knowledge base lookups.
-          knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
-          mcps: MCP servers whose tools the flow can call.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic) to 1 (most varied).
-          notes: Annotations placed on the flow editor canvas; they do not affect behavior.
-          start_node_id: ID of the node where the conversation starts.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
-          tools: Tools defined for the flow, which function nodes and subagent nodes can use.
-
-        POST /create-conversation-flow
-        """
-        return await self._client.request(
-            _ops.CREATE_CONVERSATION_FLOW,
-            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def delete(
-        self,
-        conversation_flow_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a conversation flow
-
-        Permanently removes a conversation flow together with all of its versions.
-
-        Args:
-          conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are deleted.
-
-        DELETE /delete-conversation-flow/{conversation_flow_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_CONVERSATION_FLOW,
-            path={"conversation_flow_id": conversation_flow_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list(
@@ -843,31 +633,38 @@ class AsyncConversationFlowWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowListResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowListResponse:
         """
         List conversation flows
 
-        Returns one page of the conversation flows in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
+        Returns one page of the conversation flows in your workspace. When `has_more` is true, pass the returned
+        `pagination_key` to fetch the next page.
 
         Args:
           limit: Maximum number of conversation flows to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
+          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the
+          first page.
           sort_order: Sort direction of the returned conversation flows; descending unless set to `ascending`.
 
         GET /v2/list-conversation-flows
         """
         return await self._client.request(
             _ops.LIST_CONVERSATION_FLOWS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.ConversationFlowListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def retrieve(
@@ -875,15 +672,17 @@ class AsyncConversationFlowWithRawResponse:
         conversation_flow_id: str,
         *,
         version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowResponse:
         """
         Retrieve a conversation flow
 
-        Returns one conversation flow with its nodes and settings, at the latest version unless `version` picks another one.
+        Returns one conversation flow with its nodes and settings, at the latest version unless `version` picks
+        another one.
 
         Args:
           conversation_flow_id: Unique identifier of the conversation flow.
@@ -891,15 +690,21 @@ class AsyncConversationFlowWithRawResponse:
 
         GET /get-conversation-flow/{conversation_flow_id}
         """
+        if not conversation_flow_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_id` but received {conversation_flow_id!r}"
+            )
         return await self._client.request(
             _ops.GET_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
+            cast=_m.ConversationFlowResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def update(
@@ -907,45 +712,75 @@ class AsyncConversationFlowWithRawResponse:
         conversation_flow_id: str,
         *,
         version: int | NotGiven = NOT_GIVEN,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        components: Union[List[_t.ConversationFlowComponentCreateRequest], None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
-        kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model_choice: _t.ModelChoice | NotGiven = NOT_GIVEN,
-        model_temperature: Union[float, None] | NotGiven = NOT_GIVEN,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
+        begin_after_user_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        begin_tag_display_position: Optional[_p.DisplayPositionParam] | NotGiven = NOT_GIVEN,
+        components: Optional[List[_p.ConversationFlowComponentCreateRequestParam]] | NotGiven = NOT_GIVEN,
+        default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        global_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
+        kb_config: _p.KBConfigParam | NotGiven = NOT_GIVEN,
+        knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        model_choice: _p.ModelChoiceParam | NotGiven = NOT_GIVEN,
+        model_temperature: Optional[float] | NotGiven = NOT_GIVEN,
+        nodes: List[
+            Union[
+                _p.ConversationNodeParam,
+                _p.SubagentNodeParam,
+                _p.EndNodeParam,
+                _p.FunctionNodeParam,
+                _p.CodeNodeParam,
+                _p.TransferCallNodeParam,
+                _p.PressDigitNodeParam,
+                _p.BranchNodeParam,
+                _p.SMSNodeParam,
+                _p.ExtractDynamicVariablesNodeParam,
+                _p.AgentSwapNodeParam,
+                _p.McpNodeParam,
+                _p.ComponentNodeParam,
+                _p.BridgeTransferNodeParam,
+                _p.CancelTransferNodeParam,
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        notes: Optional[List[_p.NoteParam]] | NotGiven = NOT_GIVEN,
+        start_node_id: Optional[str] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        tool_call_strict_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        tools: Optional[
+            List[
+                Union[_p.FlowCustomToolParam, _p.FlowCheckAvailabilityCalToolParam, _p.FlowBookAppointmentCalToolParam]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowResponse:
         """
         Update a conversation flow
 
-        Changes fields of a conversation flow; properties you omit keep their values, while an array you send (such as `nodes`) replaces the stored one. The latest version is edited unless `version` selects another, and the updated flow is returned.
+        Changes fields of a conversation flow; properties you omit keep their values, while an array you send
+        (such as `nodes`) replaces the stored one. The latest version is edited unless `version` selects
+        another, and the updated flow is returned.
 
         Args:
           conversation_flow_id: Unique identifier of the conversation flow to modify.
           version: Version to modify; defaults to the latest version.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has not been placed.
+          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after
+          this many milliseconds of silence. Null means the agent waits for the user indefinitely.
+          begin_tag_display_position: Position of the begin marker on the flow editor canvas; null when it has
+          not been placed.
           components: Components embedded in this flow (local components), which component nodes can run.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
+          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when
+          a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
-          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
+          is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm
+          transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the flow can call.
@@ -955,20 +790,95 @@ class AsyncConversationFlowWithRawResponse:
           notes: Annotations placed on the flow editor canvas; they do not affect behavior.
           start_node_id: ID of the node where the conversation starts.
           start_speaker: Who speaks first: `agent` or `user`.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
+          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored
+          by models that support it.
           tools: Tools defined for the flow, which function nodes and subagent nodes can use.
 
         PATCH /update-conversation-flow/{conversation_flow_id}
         """
+        if not conversation_flow_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_id` but received {conversation_flow_id!r}"
+            )
         return await self._client.request(
             _ops.UPDATE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
-            query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                begin_after_user_silence_ms=begin_after_user_silence_ms,
+                begin_tag_display_position=begin_tag_display_position,
+                components=components,
+                default_dynamic_variables=default_dynamic_variables,
+                flex_mode=flex_mode,
+                global_prompt=global_prompt,
+                is_transfer_llm=is_transfer_llm,
+                kb_config=kb_config,
+                knowledge_base_ids=knowledge_base_ids,
+                mcps=mcps,
+                model_choice=model_choice,
+                model_temperature=model_temperature,
+                nodes=nodes,
+                notes=notes,
+                start_node_id=start_node_id,
+                start_speaker=start_speaker,
+                tool_call_strict_mode=tool_call_strict_mode,
+                tools=tools,
+            ),
+            cast=_m.ConversationFlowResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncConversationFlowResourceWithRawResponse:
+    def __init__(self, conversation_flow: AsyncConversationFlowResource) -> None:
+        self._conversation_flow = conversation_flow
+
+        self.create = async_to_raw_response_wrapper(
+            conversation_flow.create,
+        )
+
+        self.delete = async_to_raw_response_wrapper(
+            conversation_flow.delete,
+        )
+
+        self.list = async_to_raw_response_wrapper(
+            conversation_flow.list,
+        )
+
+        self.retrieve = async_to_raw_response_wrapper(
+            conversation_flow.retrieve,
+        )
+
+        self.update = async_to_raw_response_wrapper(
+            conversation_flow.update,
+        )
+
+
+class AsyncConversationFlowResourceWithStreamingResponse:
+    def __init__(self, conversation_flow: AsyncConversationFlowResource) -> None:
+        self._conversation_flow = conversation_flow
+
+        self.create = async_to_streamed_response_wrapper(
+            conversation_flow.create,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            conversation_flow.delete,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            conversation_flow.list,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            conversation_flow.retrieve,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            conversation_flow.update,
         )

@@ -5,40 +5,56 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import List, Literal, Union
+from typing import List, Optional, TYPE_CHECKING, Union
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["ConversationFlowComponent", "ConversationFlowComponentWithRawResponse", "AsyncConversationFlowComponent", "AsyncConversationFlowComponentWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "ConversationFlowComponentResource",
+    "ConversationFlowComponentResourceWithRawResponse",
+    "ConversationFlowComponentResourceWithStreamingResponse",
+    "AsyncConversationFlowComponentResource",
+    "AsyncConversationFlowComponentResourceWithRawResponse",
+    "AsyncConversationFlowComponentResourceWithStreamingResponse",
+]
 
 
-class ConversationFlowComponent:
+class ConversationFlowComponentResource(SyncAPIResource):
     """The `conversation_flow_component` resource: `client.conversation_flow_component.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> ConversationFlowComponentResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return ConversationFlowComponentResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> ConversationFlowComponentWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return ConversationFlowComponentWithRawResponse(self._client)
+    def with_streaming_response(self) -> ConversationFlowComponentResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return ConversationFlowComponentResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> ConversationFlowComponentWithRawResponse:
+    def raw(self) -> ConversationFlowComponentResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -46,28 +62,53 @@ class ConversationFlowComponent:
         self,
         *,
         name: str,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]],
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        nodes: List[
+            Union[
+                _p.ConversationNodeParam,
+                _p.SubagentNodeParam,
+                _p.EndNodeParam,
+                _p.FunctionNodeParam,
+                _p.CodeNodeParam,
+                _p.TransferCallNodeParam,
+                _p.PressDigitNodeParam,
+                _p.BranchNodeParam,
+                _p.SMSNodeParam,
+                _p.ExtractDynamicVariablesNodeParam,
+                _p.AgentSwapNodeParam,
+                _p.McpNodeParam,
+                _p.ComponentNodeParam,
+                _p.BridgeTransferNodeParam,
+                _p.CancelTransferNodeParam,
+            ]
+        ],
+        begin_tag_display_position: Optional[_p.DisplayPositionParam] | NotGiven = NOT_GIVEN,
+        flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        notes: Optional[List[_p.NoteParam]] | NotGiven = NOT_GIVEN,
+        start_node_id: Optional[str] | NotGiven = NOT_GIVEN,
+        tools: Optional[
+            List[
+                Union[_p.FlowCustomToolParam, _p.FlowCheckAvailabilityCalToolParam, _p.FlowBookAppointmentCalToolParam]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowComponentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowComponentResponse:
         """
         Create a shared flow component
 
-        Creates a reusable conversation flow component, a self-contained group of nodes that several conversation flows can link to. The component is returned with its generated id.
+        Creates a reusable conversation flow component, a self-contained group of nodes that several
+        conversation flows can link to. The component is returned with its generated id.
 
         Args:
           name: Name of the component.
           nodes: The nodes that make up the component.
-          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when it has not been placed.
+          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when
+          it has not been placed.
           flex_mode: When true, the whole component is run as a single-prompt agent instead of node by node.
           mcps: MCP servers whose tools the component can call.
           notes: Annotations placed on the component's editor canvas; they do not affect behavior.
@@ -78,40 +119,55 @@ class ConversationFlowComponent:
         """
         return self._client.request(
             _ops.CREATE_CONVERSATION_FLOW_COMPONENT,
-            body={"name": name, "nodes": nodes, "begin_tag_display_position": begin_tag_display_position, "flex_mode": flex_mode, "mcps": mcps, "notes": notes, "start_node_id": start_node_id, "tools": tools},
+            body=fields(
+                name=name,
+                nodes=nodes,
+                begin_tag_display_position=begin_tag_display_position,
+                flex_mode=flex_mode,
+                mcps=mcps,
+                notes=notes,
+                start_node_id=start_node_id,
+                tools=tools,
+            ),
+            cast=_m.ConversationFlowComponentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         conversation_flow_component_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a shared flow component
 
-        Removes a shared conversation flow component. Flows that linked to it are not broken: each of them receives its own local copy of the component first.
+        Removes a shared conversation flow component. Flows that linked to it are not broken: each of them
+        receives its own local copy of the component first.
 
         Args:
           conversation_flow_component_id: Unique identifier of the shared component to remove.
 
         DELETE /delete-conversation-flow-component/{conversation_flow_component_id}
         """
+        if not conversation_flow_component_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_component_id` but received {conversation_flow_component_id!r}"
+            )
         return self._client.request(
             _ops.DELETE_CONVERSATION_FLOW_COMPONENT,
             path={"conversation_flow_component_id": conversation_flow_component_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
@@ -120,271 +176,127 @@ class ConversationFlowComponent:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.ConversationFlowComponentResponse, _t.ConversationFlowComponentListResponse]:
-        """
-        List shared flow components
-
-        Returns one page of the shared conversation flow components in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
-
-        Args:
-          limit: Maximum number of components to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
-          sort_order: Sort direction of the returned components; descending unless set to `ascending`.
-
-        GET /v2/list-conversation-flow-components
-        """
-        return SyncPage[_t.ConversationFlowComponentResponse, _t.ConversationFlowComponentListResponse].first(self._client, _ops.LIST_CONVERSATION_FLOW_COMPONENTS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def retrieve(
-        self,
-        conversation_flow_component_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowComponentResponse:
-        """
-        Retrieve a shared flow component
-
-        Returns one shared conversation flow component, including its nodes and the ids of the flows that link to it.
-
-        Args:
-          conversation_flow_component_id: Unique identifier of the shared component.
-
-        GET /get-conversation-flow-component/{conversation_flow_component_id}
-        """
-        return self._client.request(
-            _ops.GET_CONVERSATION_FLOW_COMPONENT,
-            path={"conversation_flow_component_id": conversation_flow_component_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def update(
-        self,
-        conversation_flow_component_id: str,
-        *,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowComponentResponse:
-        """
-        Update a shared flow component
-
-        Changes fields of a shared conversation flow component; omitted properties keep their values. Flows that link the component pick up the change, and the updated component is returned.
-
-        Args:
-          conversation_flow_component_id: Unique identifier of the shared component to modify.
-          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when it has not been placed.
-          flex_mode: When true, the whole component is run as a single-prompt agent instead of node by node.
-          mcps: MCP servers whose tools the component can call.
-          name: Name of the component.
-          nodes: The nodes that make up the component.
-          notes: Annotations placed on the component's editor canvas; they do not affect behavior.
-          start_node_id: ID of the node where the component starts.
-          tools: Tools defined inside the component, which its function nodes and subagent nodes can use.
-
-        PATCH /update-conversation-flow-component/{conversation_flow_component_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_CONVERSATION_FLOW_COMPONENT,
-            path={"conversation_flow_component_id": conversation_flow_component_id},
-            body={"begin_tag_display_position": begin_tag_display_position, "flex_mode": flex_mode, "mcps": mcps, "name": name, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "tools": tools},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class ConversationFlowComponentWithRawResponse:
-    """
-    `client.conversation_flow_component` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        name: str,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]],
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowComponentResponse]:
-        """
-        Create a shared flow component
-
-        Creates a reusable conversation flow component, a self-contained group of nodes that several conversation flows can link to. The component is returned with its generated id.
-
-        Args:
-          name: Name of the component.
-          nodes: The nodes that make up the component.
-          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when it has not been placed.
-          flex_mode: When true, the whole component is run as a single-prompt agent instead of node by node.
-          mcps: MCP servers whose tools the component can call.
-          notes: Annotations placed on the component's editor canvas; they do not affect behavior.
-          start_node_id: ID of the node where the component starts.
-          tools: Tools defined inside the component, which its function nodes and subagent nodes can use.
-
-        POST /create-conversation-flow-component
-        """
-        return self._client.request(
-            _ops.CREATE_CONVERSATION_FLOW_COMPONENT,
-            body={"name": name, "nodes": nodes, "begin_tag_display_position": begin_tag_display_position, "flex_mode": flex_mode, "mcps": mcps, "notes": notes, "start_node_id": start_node_id, "tools": tools},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete(
-        self,
-        conversation_flow_component_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a shared flow component
-
-        Removes a shared conversation flow component. Flows that linked to it are not broken: each of them receives its own local copy of the component first.
-
-        Args:
-          conversation_flow_component_id: Unique identifier of the shared component to remove.
-
-        DELETE /delete-conversation-flow-component/{conversation_flow_component_id}
-        """
-        return self._client.request(
-            _ops.DELETE_CONVERSATION_FLOW_COMPONENT,
-            path={"conversation_flow_component_id": conversation_flow_component_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowComponentListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowComponentListResponse:
         """
         List shared flow components
 
-        Returns one page of the shared conversation flow components in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
+        Returns one page of the shared conversation flow components in your workspace. When `has_more` is true,
+        pass the returned `pagination_key` to fetch the next page.
 
         Args:
           limit: Maximum number of components to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
+          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the
+          first page.
           sort_order: Sort direction of the returned components; descending unless set to `ascending`.
 
         GET /v2/list-conversation-flow-components
         """
         return self._client.request(
             _ops.LIST_CONVERSATION_FLOW_COMPONENTS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.ConversationFlowComponentListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def retrieve(
         self,
         conversation_flow_component_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowComponentResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowComponentResponse:
         """
         Retrieve a shared flow component
 
-        Returns one shared conversation flow component, including its nodes and the ids of the flows that link to it.
+        Returns one shared conversation flow component, including its nodes and the ids of the flows that link
+        to it.
 
         Args:
           conversation_flow_component_id: Unique identifier of the shared component.
 
         GET /get-conversation-flow-component/{conversation_flow_component_id}
         """
+        if not conversation_flow_component_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_component_id` but received {conversation_flow_component_id!r}"
+            )
         return self._client.request(
             _ops.GET_CONVERSATION_FLOW_COMPONENT,
             path={"conversation_flow_component_id": conversation_flow_component_id},
+            cast=_m.ConversationFlowComponentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def update(
         self,
         conversation_flow_component_id: str,
         *,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
+        begin_tag_display_position: Optional[_p.DisplayPositionParam] | NotGiven = NOT_GIVEN,
+        flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        nodes: List[
+            Union[
+                _p.ConversationNodeParam,
+                _p.SubagentNodeParam,
+                _p.EndNodeParam,
+                _p.FunctionNodeParam,
+                _p.CodeNodeParam,
+                _p.TransferCallNodeParam,
+                _p.PressDigitNodeParam,
+                _p.BranchNodeParam,
+                _p.SMSNodeParam,
+                _p.ExtractDynamicVariablesNodeParam,
+                _p.AgentSwapNodeParam,
+                _p.McpNodeParam,
+                _p.ComponentNodeParam,
+                _p.BridgeTransferNodeParam,
+                _p.CancelTransferNodeParam,
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        notes: Optional[List[_p.NoteParam]] | NotGiven = NOT_GIVEN,
+        start_node_id: Optional[str] | NotGiven = NOT_GIVEN,
+        tools: Optional[
+            List[
+                Union[_p.FlowCustomToolParam, _p.FlowCheckAvailabilityCalToolParam, _p.FlowBookAppointmentCalToolParam]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowComponentResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowComponentResponse:
         """
         Update a shared flow component
 
-        Changes fields of a shared conversation flow component; omitted properties keep their values. Flows that link the component pick up the change, and the updated component is returned.
+        Changes fields of a shared conversation flow component; omitted properties keep their values. Flows that
+        link the component pick up the change, and the updated component is returned.
 
         Args:
           conversation_flow_component_id: Unique identifier of the shared component to modify.
-          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when it has not been placed.
+          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when
+          it has not been placed.
           flex_mode: When true, the whole component is run as a single-prompt agent instead of node by node.
           mcps: MCP servers whose tools the component can call.
           name: Name of the component.
@@ -395,34 +307,98 @@ class ConversationFlowComponentWithRawResponse:
 
         PATCH /update-conversation-flow-component/{conversation_flow_component_id}
         """
+        if not conversation_flow_component_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_component_id` but received {conversation_flow_component_id!r}"
+            )
         return self._client.request(
             _ops.UPDATE_CONVERSATION_FLOW_COMPONENT,
             path={"conversation_flow_component_id": conversation_flow_component_id},
-            body={"begin_tag_display_position": begin_tag_display_position, "flex_mode": flex_mode, "mcps": mcps, "name": name, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "tools": tools},
+            body=fields(
+                begin_tag_display_position=begin_tag_display_position,
+                flex_mode=flex_mode,
+                mcps=mcps,
+                name=name,
+                nodes=nodes,
+                notes=notes,
+                start_node_id=start_node_id,
+                tools=tools,
+            ),
+            cast=_m.ConversationFlowComponentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncConversationFlowComponent:
+class ConversationFlowComponentResourceWithRawResponse:
+    def __init__(self, conversation_flow_component: ConversationFlowComponentResource) -> None:
+        self._conversation_flow_component = conversation_flow_component
+
+        self.create = to_raw_response_wrapper(
+            conversation_flow_component.create,
+        )
+
+        self.delete = to_raw_response_wrapper(
+            conversation_flow_component.delete,
+        )
+
+        self.list = to_raw_response_wrapper(
+            conversation_flow_component.list,
+        )
+
+        self.retrieve = to_raw_response_wrapper(
+            conversation_flow_component.retrieve,
+        )
+
+        self.update = to_raw_response_wrapper(
+            conversation_flow_component.update,
+        )
+
+
+class ConversationFlowComponentResourceWithStreamingResponse:
+    def __init__(self, conversation_flow_component: ConversationFlowComponentResource) -> None:
+        self._conversation_flow_component = conversation_flow_component
+
+        self.create = to_streamed_response_wrapper(
+            conversation_flow_component.create,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            conversation_flow_component.delete,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            conversation_flow_component.list,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            conversation_flow_component.retrieve,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            conversation_flow_component.update,
+        )
+
+
+class AsyncConversationFlowComponentResource(AsyncAPIResource):
     """
     The `conversation_flow_component` resource (async): `client.conversation_flow_component.<method>(...)`.
     """
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncConversationFlowComponentResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncConversationFlowComponentResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncConversationFlowComponentWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncConversationFlowComponentWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncConversationFlowComponentResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncConversationFlowComponentResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncConversationFlowComponentWithRawResponse:
+    def raw(self) -> AsyncConversationFlowComponentResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -430,28 +406,53 @@ class AsyncConversationFlowComponent:
         self,
         *,
         name: str,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]],
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        nodes: List[
+            Union[
+                _p.ConversationNodeParam,
+                _p.SubagentNodeParam,
+                _p.EndNodeParam,
+                _p.FunctionNodeParam,
+                _p.CodeNodeParam,
+                _p.TransferCallNodeParam,
+                _p.PressDigitNodeParam,
+                _p.BranchNodeParam,
+                _p.SMSNodeParam,
+                _p.ExtractDynamicVariablesNodeParam,
+                _p.AgentSwapNodeParam,
+                _p.McpNodeParam,
+                _p.ComponentNodeParam,
+                _p.BridgeTransferNodeParam,
+                _p.CancelTransferNodeParam,
+            ]
+        ],
+        begin_tag_display_position: Optional[_p.DisplayPositionParam] | NotGiven = NOT_GIVEN,
+        flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        notes: Optional[List[_p.NoteParam]] | NotGiven = NOT_GIVEN,
+        start_node_id: Optional[str] | NotGiven = NOT_GIVEN,
+        tools: Optional[
+            List[
+                Union[_p.FlowCustomToolParam, _p.FlowCheckAvailabilityCalToolParam, _p.FlowBookAppointmentCalToolParam]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowComponentResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowComponentResponse:
         """
         Create a shared flow component
 
-        Creates a reusable conversation flow component, a self-contained group of nodes that several conversation flows can link to. The component is returned with its generated id.
+        Creates a reusable conversation flow component, a self-contained group of nodes that several
+        conversation flows can link to. The component is returned with its generated id.
 
         Args:
           name: Name of the component.
           nodes: The nodes that make up the component.
-          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when it has not been placed.
+          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when
+          it has not been placed.
           flex_mode: When true, the whole component is run as a single-prompt agent instead of node by node.
           mcps: MCP servers whose tools the component can call.
           notes: Annotations placed on the component's editor canvas; they do not affect behavior.
@@ -462,223 +463,55 @@ class AsyncConversationFlowComponent:
         """
         return await self._client.request(
             _ops.CREATE_CONVERSATION_FLOW_COMPONENT,
-            body={"name": name, "nodes": nodes, "begin_tag_display_position": begin_tag_display_position, "flex_mode": flex_mode, "mcps": mcps, "notes": notes, "start_node_id": start_node_id, "tools": tools},
+            body=fields(
+                name=name,
+                nodes=nodes,
+                begin_tag_display_position=begin_tag_display_position,
+                flex_mode=flex_mode,
+                mcps=mcps,
+                notes=notes,
+                start_node_id=start_node_id,
+                tools=tools,
+            ),
+            cast=_m.ConversationFlowComponentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         conversation_flow_component_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a shared flow component
 
-        Removes a shared conversation flow component. Flows that linked to it are not broken: each of them receives its own local copy of the component first.
+        Removes a shared conversation flow component. Flows that linked to it are not broken: each of them
+        receives its own local copy of the component first.
 
         Args:
           conversation_flow_component_id: Unique identifier of the shared component to remove.
 
         DELETE /delete-conversation-flow-component/{conversation_flow_component_id}
         """
+        if not conversation_flow_component_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_component_id` but received {conversation_flow_component_id!r}"
+            )
         return await self._client.request(
             _ops.DELETE_CONVERSATION_FLOW_COMPONENT,
             path={"conversation_flow_component_id": conversation_flow_component_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.ConversationFlowComponentResponse, _t.ConversationFlowComponentListResponse]:
-        """
-        List shared flow components
-
-        Returns one page of the shared conversation flow components in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
-
-        Args:
-          limit: Maximum number of components to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
-          sort_order: Sort direction of the returned components; descending unless set to `ascending`.
-
-        GET /v2/list-conversation-flow-components
-        """
-        return AsyncPager[_t.ConversationFlowComponentResponse, _t.ConversationFlowComponentListResponse](self._client, _ops.LIST_CONVERSATION_FLOW_COMPONENTS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    async def retrieve(
-        self,
-        conversation_flow_component_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowComponentResponse:
-        """
-        Retrieve a shared flow component
-
-        Returns one shared conversation flow component, including its nodes and the ids of the flows that link to it.
-
-        Args:
-          conversation_flow_component_id: Unique identifier of the shared component.
-
-        GET /get-conversation-flow-component/{conversation_flow_component_id}
-        """
-        return await self._client.request(
-            _ops.GET_CONVERSATION_FLOW_COMPONENT,
-            path={"conversation_flow_component_id": conversation_flow_component_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def update(
-        self,
-        conversation_flow_component_id: str,
-        *,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ConversationFlowComponentResponse:
-        """
-        Update a shared flow component
-
-        Changes fields of a shared conversation flow component; omitted properties keep their values. Flows that link the component pick up the change, and the updated component is returned.
-
-        Args:
-          conversation_flow_component_id: Unique identifier of the shared component to modify.
-          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when it has not been placed.
-          flex_mode: When true, the whole component is run as a single-prompt agent instead of node by node.
-          mcps: MCP servers whose tools the component can call.
-          name: Name of the component.
-          nodes: The nodes that make up the component.
-          notes: Annotations placed on the component's editor canvas; they do not affect behavior.
-          start_node_id: ID of the node where the component starts.
-          tools: Tools defined inside the component, which its function nodes and subagent nodes can use.
-
-        PATCH /update-conversation-flow-component/{conversation_flow_component_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_CONVERSATION_FLOW_COMPONENT,
-            path={"conversation_flow_component_id": conversation_flow_component_id},
-            body={"begin_tag_display_position": begin_tag_display_position, "flex_mode": flex_mode, "mcps": mcps, "name": name, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "tools": tools},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncConversationFlowComponentWithRawResponse:
-    """
-    `client.conversation_flow_component` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        name: str,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]],
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowComponentResponse]:
-        """
-        Create a shared flow component
-
-        Creates a reusable conversation flow component, a self-contained group of nodes that several conversation flows can link to. The component is returned with its generated id.
-
-        Args:
-          name: Name of the component.
-          nodes: The nodes that make up the component.
-          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when it has not been placed.
-          flex_mode: When true, the whole component is run as a single-prompt agent instead of node by node.
-          mcps: MCP servers whose tools the component can call.
-          notes: Annotations placed on the component's editor canvas; they do not affect behavior.
-          start_node_id: ID of the node where the component starts.
-          tools: Tools defined inside the component, which its function nodes and subagent nodes can use.
-
-        POST /create-conversation-flow-component
-        """
-        return await self._client.request(
-            _ops.CREATE_CONVERSATION_FLOW_COMPONENT,
-            body={"name": name, "nodes": nodes, "begin_tag_display_position": begin_tag_display_position, "flex_mode": flex_mode, "mcps": mcps, "notes": notes, "start_node_id": start_node_id, "tools": tools},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def delete(
-        self,
-        conversation_flow_component_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a shared flow component
-
-        Removes a shared conversation flow component. Flows that linked to it are not broken: each of them receives its own local copy of the component first.
-
-        Args:
-          conversation_flow_component_id: Unique identifier of the shared component to remove.
-
-        DELETE /delete-conversation-flow-component/{conversation_flow_component_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_CONVERSATION_FLOW_COMPONENT,
-            path={"conversation_flow_component_id": conversation_flow_component_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list(
@@ -687,88 +520,127 @@ class AsyncConversationFlowComponentWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowComponentListResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowComponentListResponse:
         """
         List shared flow components
 
-        Returns one page of the shared conversation flow components in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
+        Returns one page of the shared conversation flow components in your workspace. When `has_more` is true,
+        pass the returned `pagination_key` to fetch the next page.
 
         Args:
           limit: Maximum number of components to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
+          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the
+          first page.
           sort_order: Sort direction of the returned components; descending unless set to `ascending`.
 
         GET /v2/list-conversation-flow-components
         """
         return await self._client.request(
             _ops.LIST_CONVERSATION_FLOW_COMPONENTS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.ConversationFlowComponentListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def retrieve(
         self,
         conversation_flow_component_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowComponentResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowComponentResponse:
         """
         Retrieve a shared flow component
 
-        Returns one shared conversation flow component, including its nodes and the ids of the flows that link to it.
+        Returns one shared conversation flow component, including its nodes and the ids of the flows that link
+        to it.
 
         Args:
           conversation_flow_component_id: Unique identifier of the shared component.
 
         GET /get-conversation-flow-component/{conversation_flow_component_id}
         """
+        if not conversation_flow_component_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_component_id` but received {conversation_flow_component_id!r}"
+            )
         return await self._client.request(
             _ops.GET_CONVERSATION_FLOW_COMPONENT,
             path={"conversation_flow_component_id": conversation_flow_component_id},
+            cast=_m.ConversationFlowComponentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def update(
         self,
         conversation_flow_component_id: str,
         *,
-        begin_tag_display_position: Union[_t.DisplayPosition, None] | NotGiven = NOT_GIVEN,
-        flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
+        begin_tag_display_position: Optional[_p.DisplayPositionParam] | NotGiven = NOT_GIVEN,
+        flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        nodes: List[Union[_t.ConversationNode, _t.SubagentNode, _t.EndNode, _t.FunctionNode, _t.CodeNode, _t.TransferCallNode, _t.PressDigitNode, _t.BranchNode, _t.SMSNode, _t.ExtractDynamicVariablesNode, _t.AgentSwapNode, _t.McpNode, _t.ComponentNode, _t.BridgeTransferNode, _t.CancelTransferNode]] | NotGiven = NOT_GIVEN,
-        notes: Union[List[_t.Note], None] | NotGiven = NOT_GIVEN,
-        start_node_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        tools: Union[List[Union[_t.FlowCustomTool, _t.FlowCheckAvailabilityCalTool, _t.FlowBookAppointmentCalTool]], None] | NotGiven = NOT_GIVEN,
+        nodes: List[
+            Union[
+                _p.ConversationNodeParam,
+                _p.SubagentNodeParam,
+                _p.EndNodeParam,
+                _p.FunctionNodeParam,
+                _p.CodeNodeParam,
+                _p.TransferCallNodeParam,
+                _p.PressDigitNodeParam,
+                _p.BranchNodeParam,
+                _p.SMSNodeParam,
+                _p.ExtractDynamicVariablesNodeParam,
+                _p.AgentSwapNodeParam,
+                _p.McpNodeParam,
+                _p.ComponentNodeParam,
+                _p.BridgeTransferNodeParam,
+                _p.CancelTransferNodeParam,
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        notes: Optional[List[_p.NoteParam]] | NotGiven = NOT_GIVEN,
+        start_node_id: Optional[str] | NotGiven = NOT_GIVEN,
+        tools: Optional[
+            List[
+                Union[_p.FlowCustomToolParam, _p.FlowCheckAvailabilityCalToolParam, _p.FlowBookAppointmentCalToolParam]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ConversationFlowComponentResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ConversationFlowComponentResponse:
         """
         Update a shared flow component
 
-        Changes fields of a shared conversation flow component; omitted properties keep their values. Flows that link the component pick up the change, and the updated component is returned.
+        Changes fields of a shared conversation flow component; omitted properties keep their values. Flows that
+        link the component pick up the change, and the updated component is returned.
 
         Args:
           conversation_flow_component_id: Unique identifier of the shared component to modify.
-          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when it has not been placed.
+          begin_tag_display_position: Position of the component's begin marker on the editor canvas; null when
+          it has not been placed.
           flex_mode: When true, the whole component is run as a single-prompt agent instead of node by node.
           mcps: MCP servers whose tools the component can call.
           name: Name of the component.
@@ -779,14 +651,76 @@ class AsyncConversationFlowComponentWithRawResponse:
 
         PATCH /update-conversation-flow-component/{conversation_flow_component_id}
         """
+        if not conversation_flow_component_id:
+            raise ValueError(
+                f"Expected a non-empty value for `conversation_flow_component_id` but received {conversation_flow_component_id!r}"
+            )
         return await self._client.request(
             _ops.UPDATE_CONVERSATION_FLOW_COMPONENT,
             path={"conversation_flow_component_id": conversation_flow_component_id},
-            body={"begin_tag_display_position": begin_tag_display_position, "flex_mode": flex_mode, "mcps": mcps, "name": name, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "tools": tools},
+            body=fields(
+                begin_tag_display_position=begin_tag_display_position,
+                flex_mode=flex_mode,
+                mcps=mcps,
+                name=name,
+                nodes=nodes,
+                notes=notes,
+                start_node_id=start_node_id,
+                tools=tools,
+            ),
+            cast=_m.ConversationFlowComponentResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncConversationFlowComponentResourceWithRawResponse:
+    def __init__(self, conversation_flow_component: AsyncConversationFlowComponentResource) -> None:
+        self._conversation_flow_component = conversation_flow_component
+
+        self.create = async_to_raw_response_wrapper(
+            conversation_flow_component.create,
+        )
+
+        self.delete = async_to_raw_response_wrapper(
+            conversation_flow_component.delete,
+        )
+
+        self.list = async_to_raw_response_wrapper(
+            conversation_flow_component.list,
+        )
+
+        self.retrieve = async_to_raw_response_wrapper(
+            conversation_flow_component.retrieve,
+        )
+
+        self.update = async_to_raw_response_wrapper(
+            conversation_flow_component.update,
+        )
+
+
+class AsyncConversationFlowComponentResourceWithStreamingResponse:
+    def __init__(self, conversation_flow_component: AsyncConversationFlowComponentResource) -> None:
+        self._conversation_flow_component = conversation_flow_component
+
+        self.create = async_to_streamed_response_wrapper(
+            conversation_flow_component.create,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            conversation_flow_component.delete,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            conversation_flow_component.list,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            conversation_flow_component.retrieve,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            conversation_flow_component.update,
         )

@@ -5,39 +5,52 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
+    Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["ExportRequest", "ExportRequestWithRawResponse", "AsyncExportRequest", "AsyncExportRequestWithRawResponse"]
+__all__ = [
+    "ExportRequestResource",
+    "ExportRequestResourceWithRawResponse",
+    "ExportRequestResourceWithStreamingResponse",
+    "AsyncExportRequestResource",
+    "AsyncExportRequestResourceWithRawResponse",
+    "AsyncExportRequestResourceWithStreamingResponse",
+]
 
 
-class ExportRequest:
+class ExportRequestResource(SyncAPIResource):
     """The `export_request` resource: `client.export_request.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> ExportRequestResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return ExportRequestResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> ExportRequestWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return ExportRequestWithRawResponse(self._client)
+    def with_streaming_response(self) -> ExportRequestResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return ExportRequestResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> ExportRequestWithRawResponse:
+    def raw(self) -> ExportRequestResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -47,117 +60,77 @@ class ExportRequest:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.ExportRequest, _t.ExportRequestListResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ExportRequestListResponse:
         """
         List export requests
 
-        Returns your bulk exports of call or chat data page by page, with their processing status and, once completed, the download `url`. Pass the returned `pagination_key` back while `has_more` is true.
+        Returns your bulk exports of call or chat data page by page, with their processing status and, once
+        completed, the download `url`. Pass the returned `pagination_key` back while `has_more` is true.
 
         Args:
           limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          sort_order: Direction of the results: `descending` (the default) returns the most recent first, `ascending` the oldest first.
-
-        GET /v2/list-export-requests
-        """
-        return SyncPage[_t.ExportRequest, _t.ExportRequestListResponse].first(self._client, _ops.LIST_EXPORT_REQUESTS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-
-class ExportRequestWithRawResponse:
-    """
-    `client.export_request` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ExportRequestListResponse]:
-        """
-        List export requests
-
-        Returns your bulk exports of call or chat data page by page, with their processing status and, once completed, the download `url`. Pass the returned `pagination_key` back while `has_more` is true.
-
-        Args:
-          limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          sort_order: Direction of the results: `descending` (the default) returns the most recent first, `ascending` the oldest first.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
+          sort_order: Direction of the results: `descending` (the default) returns the most recent first,
+          `ascending` the oldest first.
 
         GET /v2/list-export-requests
         """
         return self._client.request(
             _ops.LIST_EXPORT_REQUESTS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.ExportRequestListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncExportRequest:
+class ExportRequestResourceWithRawResponse:
+    def __init__(self, export_request: ExportRequestResource) -> None:
+        self._export_request = export_request
+
+        self.list = to_raw_response_wrapper(
+            export_request.list,
+        )
+
+
+class ExportRequestResourceWithStreamingResponse:
+    def __init__(self, export_request: ExportRequestResource) -> None:
+        self._export_request = export_request
+
+        self.list = to_streamed_response_wrapper(
+            export_request.list,
+        )
+
+
+class AsyncExportRequestResource(AsyncAPIResource):
     """The `export_request` resource (async): `client.export_request.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncExportRequestResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncExportRequestResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncExportRequestWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncExportRequestWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncExportRequestResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncExportRequestResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncExportRequestWithRawResponse:
+    def raw(self) -> AsyncExportRequestResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.ExportRequest, _t.ExportRequestListResponse]:
-        """
-        List export requests
-
-        Returns your bulk exports of call or chat data page by page, with their processing status and, once completed, the download `url`. Pass the returned `pagination_key` back while `has_more` is true.
-
-        Args:
-          limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          sort_order: Direction of the results: `descending` (the default) returns the most recent first, `ascending` the oldest first.
-
-        GET /v2/list-export-requests
-        """
-        return AsyncPager[_t.ExportRequest, _t.ExportRequestListResponse](self._client, _ops.LIST_EXPORT_REQUESTS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-
-class AsyncExportRequestWithRawResponse:
-    """
-    `client.export_request` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
 
     async def list(
         self,
@@ -165,29 +138,55 @@ class AsyncExportRequestWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ExportRequestListResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ExportRequestListResponse:
         """
         List export requests
 
-        Returns your bulk exports of call or chat data page by page, with their processing status and, once completed, the download `url`. Pass the returned `pagination_key` back while `has_more` is true.
+        Returns your bulk exports of call or chat data page by page, with their processing status and, once
+        completed, the download `url`. Pass the returned `pagination_key` back while `has_more` is true.
 
         Args:
           limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          sort_order: Direction of the results: `descending` (the default) returns the most recent first, `ascending` the oldest first.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
+          sort_order: Direction of the results: `descending` (the default) returns the most recent first,
+          `ascending` the oldest first.
 
         GET /v2/list-export-requests
         """
         return await self._client.request(
             _ops.LIST_EXPORT_REQUESTS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.ExportRequestListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncExportRequestResourceWithRawResponse:
+    def __init__(self, export_request: AsyncExportRequestResource) -> None:
+        self._export_request = export_request
+
+        self.list = async_to_raw_response_wrapper(
+            export_request.list,
+        )
+
+
+class AsyncExportRequestResourceWithStreamingResponse:
+    def __init__(self, export_request: AsyncExportRequestResource) -> None:
+        self._export_request = export_request
+
+        self.list = async_to_streamed_response_wrapper(
+            export_request.list,
         )

@@ -5,39 +5,57 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import List
+from typing import List, TYPE_CHECKING
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     FileTypes,
     Headers,
+    list_of,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["KnowledgeBase", "KnowledgeBaseWithRawResponse", "AsyncKnowledgeBase", "AsyncKnowledgeBaseWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "KnowledgeBaseResource",
+    "KnowledgeBaseResourceWithRawResponse",
+    "KnowledgeBaseResourceWithStreamingResponse",
+    "AsyncKnowledgeBaseResource",
+    "AsyncKnowledgeBaseResourceWithRawResponse",
+    "AsyncKnowledgeBaseResourceWithStreamingResponse",
+]
 
 
-class KnowledgeBase:
+class KnowledgeBaseResource(SyncAPIResource):
     """The `knowledge_base` resource: `client.knowledge_base.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> KnowledgeBaseResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return KnowledgeBaseResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> KnowledgeBaseWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return KnowledgeBaseWithRawResponse(self._client)
+    def with_streaming_response(self) -> KnowledgeBaseResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return KnowledgeBaseResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> KnowledgeBaseWithRawResponse:
+    def raw(self) -> KnowledgeBaseResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -46,18 +64,20 @@ class KnowledgeBase:
         knowledge_base_id: str,
         *,
         knowledge_base_files: List[FileTypes] | NotGiven = NOT_GIVEN,
-        knowledge_base_texts: List[_t.KnowledgeBaseText] | NotGiven = NOT_GIVEN,
+        knowledge_base_texts: List[_p.KnowledgeBaseTextParam] | NotGiven = NOT_GIVEN,
         knowledge_base_urls: List[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseResponse:
         """
         Add knowledge base sources
 
-        Adds files, web pages and/or text snippets, sent as multipart form data, to an existing knowledge base. The new sources are processed in the background and the knowledge base is returned with its current status.
+        Adds files, web pages and/or text snippets, sent as multipart form data, to an existing knowledge base.
+        The new sources are processed in the background and the knowledge base is returned with its current
+        status.
 
         Args:
           knowledge_base_id: Unique identifier of the knowledge base to extend.
@@ -67,15 +87,21 @@ class KnowledgeBase:
 
         POST /add-knowledge-base-sources/{knowledge_base_id}
         """
+        if not knowledge_base_id:
+            raise ValueError(f"Expected a non-empty value for `knowledge_base_id` but received {knowledge_base_id!r}")
         return self._client.request(
             _ops.ADD_KNOWLEDGE_BASE_SOURCES,
             path={"knowledge_base_id": knowledge_base_id},
-            body={"knowledge_base_files": knowledge_base_files, "knowledge_base_texts": knowledge_base_texts, "knowledge_base_urls": knowledge_base_urls},
+            body=fields(
+                knowledge_base_files=knowledge_base_files,
+                knowledge_base_texts=knowledge_base_texts,
+                knowledge_base_urls=knowledge_base_urls,
+            ),
+            cast=_m.KnowledgeBaseResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def create(
@@ -84,20 +110,22 @@ class KnowledgeBase:
         knowledge_base_name: str,
         enable_auto_refresh: bool | NotGiven = NOT_GIVEN,
         knowledge_base_files: List[FileTypes] | NotGiven = NOT_GIVEN,
-        knowledge_base_texts: List[_t.KnowledgeBaseText] | NotGiven = NOT_GIVEN,
+        knowledge_base_texts: List[_p.KnowledgeBaseTextParam] | NotGiven = NOT_GIVEN,
         knowledge_base_urls: List[str] | NotGiven = NOT_GIVEN,
         max_chunk_size: float | NotGiven = NOT_GIVEN,
         min_chunk_size: float | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseResponse:
         """
         Create a knowledge base
 
-        Creates a knowledge base from uploaded files, web pages and text snippets sent as multipart form data, for agents to search during conversations. Sources are processed in the background: the response usually has status `in_progress`, and the sources appear once it turns `complete`.
+        Creates a knowledge base from uploaded files, web pages and text snippets sent as multipart form data,
+        for agents to search during conversations. Sources are processed in the background: the response usually
+        has status `in_progress`, and the sources appear once it turns `complete`.
 
         Args:
           knowledge_base_name: Name of the knowledge base; shorter than 40 characters.
@@ -105,29 +133,40 @@ class KnowledgeBase:
           knowledge_base_files: Files to upload into the knowledge base; up to 25 files of at most 50 MB each.
           knowledge_base_texts: Titled text snippets to store in the knowledge base.
           knowledge_base_urls: Web page URLs whose content is scraped into the knowledge base.
-          max_chunk_size: Largest chunk, in characters, that content is split into for retrieval; defaults to 2000 and cannot change after creation.
-          min_chunk_size: Smallest chunk, in characters; shorter chunks are merged with a neighbor. Must be below `max_chunk_size`, defaults to 400 and cannot change after creation.
+          max_chunk_size: Largest chunk, in characters, that content is split into for retrieval; defaults to
+          2000 and cannot change after creation.
+          min_chunk_size: Smallest chunk, in characters; shorter chunks are merged with a neighbor. Must be
+          below `max_chunk_size`, defaults to 400 and cannot change after creation.
 
         POST /create-knowledge-base
         """
         return self._client.request(
             _ops.CREATE_KNOWLEDGE_BASE,
-            body={"knowledge_base_name": knowledge_base_name, "enable_auto_refresh": enable_auto_refresh, "knowledge_base_files": knowledge_base_files, "knowledge_base_texts": knowledge_base_texts, "knowledge_base_urls": knowledge_base_urls, "max_chunk_size": max_chunk_size, "min_chunk_size": min_chunk_size},
+            body=fields(
+                knowledge_base_name=knowledge_base_name,
+                enable_auto_refresh=enable_auto_refresh,
+                knowledge_base_files=knowledge_base_files,
+                knowledge_base_texts=knowledge_base_texts,
+                knowledge_base_urls=knowledge_base_urls,
+                max_chunk_size=max_chunk_size,
+                min_chunk_size=min_chunk_size,
+            ),
+            cast=_m.KnowledgeBaseResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         knowledge_base_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a knowledge base
@@ -139,13 +178,15 @@ class KnowledgeBase:
 
         DELETE /delete-knowledge-base/{knowledge_base_id}
         """
+        if not knowledge_base_id:
+            raise ValueError(f"Expected a non-empty value for `knowledge_base_id` but received {knowledge_base_id!r}")
         return self._client.request(
             _ops.DELETE_KNOWLEDGE_BASE,
             path={"knowledge_base_id": knowledge_base_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete_source(
@@ -153,15 +194,17 @@ class KnowledgeBase:
         source_id: str,
         *,
         knowledge_base_id: str,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseResponse:
         """
         Delete a knowledge base source
 
-        Removes one source (file, web page or text) from a knowledge base and returns the knowledge base as it is afterwards.
+        Removes one source (file, web page or text) from a knowledge base and returns the knowledge base as it
+        is afterwards.
 
         Args:
           source_id: Identifier of the source to remove, as listed in `knowledge_base_sources`.
@@ -169,23 +212,27 @@ class KnowledgeBase:
 
         DELETE /delete-knowledge-base-source/{knowledge_base_id}/source/{source_id}
         """
+        if not source_id:
+            raise ValueError(f"Expected a non-empty value for `source_id` but received {source_id!r}")
         return self._client.request(
             _ops.DELETE_KNOWLEDGE_BASE_SOURCE,
             path={"source_id": source_id, "knowledge_base_id": knowledge_base_id},
+            cast=_m.KnowledgeBaseResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseListResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseListResponse:
         """
         List knowledge bases
 
@@ -195,257 +242,120 @@ class KnowledgeBase:
         """
         return self._client.request(
             _ops.LIST_KNOWLEDGE_BASES,
+            cast=list_of(_m.KnowledgeBaseResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def retrieve(
         self,
         knowledge_base_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseResponse:
         """
         Retrieve a knowledge base
 
-        Returns one knowledge base with its processing status and, once processing is complete, the list of its sources.
+        Returns one knowledge base with its processing status and, once processing is complete, the list of its
+        sources.
 
         Args:
           knowledge_base_id: Unique identifier of the knowledge base.
 
         GET /get-knowledge-base/{knowledge_base_id}
         """
+        if not knowledge_base_id:
+            raise ValueError(f"Expected a non-empty value for `knowledge_base_id` but received {knowledge_base_id!r}")
         return self._client.request(
             _ops.GET_KNOWLEDGE_BASE,
             path={"knowledge_base_id": knowledge_base_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class KnowledgeBaseWithRawResponse:
-    """
-    `client.knowledge_base` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def add_sources(
-        self,
-        knowledge_base_id: str,
-        *,
-        knowledge_base_files: List[FileTypes] | NotGiven = NOT_GIVEN,
-        knowledge_base_texts: List[_t.KnowledgeBaseText] | NotGiven = NOT_GIVEN,
-        knowledge_base_urls: List[str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseResponse]:
-        """
-        Add knowledge base sources
-
-        Adds files, web pages and/or text snippets, sent as multipart form data, to an existing knowledge base. The new sources are processed in the background and the knowledge base is returned with its current status.
-
-        Args:
-          knowledge_base_id: Unique identifier of the knowledge base to extend.
-          knowledge_base_files: Files to upload into the knowledge base; up to 25 files of at most 50 MB each.
-          knowledge_base_texts: Titled text snippets to store in the knowledge base.
-          knowledge_base_urls: Web page URLs whose content is scraped into the knowledge base.
-
-        POST /add-knowledge-base-sources/{knowledge_base_id}
-        """
-        return self._client.request(
-            _ops.ADD_KNOWLEDGE_BASE_SOURCES,
-            path={"knowledge_base_id": knowledge_base_id},
-            body={"knowledge_base_files": knowledge_base_files, "knowledge_base_texts": knowledge_base_texts, "knowledge_base_urls": knowledge_base_urls},
+            cast=_m.KnowledgeBaseResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def create(
-        self,
-        *,
-        knowledge_base_name: str,
-        enable_auto_refresh: bool | NotGiven = NOT_GIVEN,
-        knowledge_base_files: List[FileTypes] | NotGiven = NOT_GIVEN,
-        knowledge_base_texts: List[_t.KnowledgeBaseText] | NotGiven = NOT_GIVEN,
-        knowledge_base_urls: List[str] | NotGiven = NOT_GIVEN,
-        max_chunk_size: float | NotGiven = NOT_GIVEN,
-        min_chunk_size: float | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseResponse]:
-        """
-        Create a knowledge base
-
-        Creates a knowledge base from uploaded files, web pages and text snippets sent as multipart form data, for agents to search during conversations. Sources are processed in the background: the response usually has status `in_progress`, and the sources appear once it turns `complete`.
-
-        Args:
-          knowledge_base_name: Name of the knowledge base; shorter than 40 characters.
-          enable_auto_refresh: Whether the URL sources are re-scraped automatically every 12 hours.
-          knowledge_base_files: Files to upload into the knowledge base; up to 25 files of at most 50 MB each.
-          knowledge_base_texts: Titled text snippets to store in the knowledge base.
-          knowledge_base_urls: Web page URLs whose content is scraped into the knowledge base.
-          max_chunk_size: Largest chunk, in characters, that content is split into for retrieval; defaults to 2000 and cannot change after creation.
-          min_chunk_size: Smallest chunk, in characters; shorter chunks are merged with a neighbor. Must be below `max_chunk_size`, defaults to 400 and cannot change after creation.
-
-        POST /create-knowledge-base
-        """
-        return self._client.request(
-            _ops.CREATE_KNOWLEDGE_BASE,
-            body={"knowledge_base_name": knowledge_base_name, "enable_auto_refresh": enable_auto_refresh, "knowledge_base_files": knowledge_base_files, "knowledge_base_texts": knowledge_base_texts, "knowledge_base_urls": knowledge_base_urls, "max_chunk_size": max_chunk_size, "min_chunk_size": min_chunk_size},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete(
-        self,
-        knowledge_base_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a knowledge base
-
-        Permanently removes a knowledge base and all of its sources.
-
-        Args:
-          knowledge_base_id: Unique identifier of the knowledge base to remove.
-
-        DELETE /delete-knowledge-base/{knowledge_base_id}
-        """
-        return self._client.request(
-            _ops.DELETE_KNOWLEDGE_BASE,
-            path={"knowledge_base_id": knowledge_base_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete_source(
-        self,
-        source_id: str,
-        *,
-        knowledge_base_id: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseResponse]:
-        """
-        Delete a knowledge base source
-
-        Removes one source (file, web page or text) from a knowledge base and returns the knowledge base as it is afterwards.
-
-        Args:
-          source_id: Identifier of the source to remove, as listed in `knowledge_base_sources`.
-          knowledge_base_id: Unique identifier of the knowledge base that holds the source.
-
-        DELETE /delete-knowledge-base-source/{knowledge_base_id}/source/{source_id}
-        """
-        return self._client.request(
-            _ops.DELETE_KNOWLEDGE_BASE_SOURCE,
-            path={"source_id": source_id, "knowledge_base_id": knowledge_base_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseListResponse]:
-        """
-        List knowledge bases
-
-        Returns every knowledge base in your workspace as a plain array, without pagination.
-
-        GET /list-knowledge-bases
-        """
-        return self._client.request(
-            _ops.LIST_KNOWLEDGE_BASES,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def retrieve(
-        self,
-        knowledge_base_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseResponse]:
-        """
-        Retrieve a knowledge base
-
-        Returns one knowledge base with its processing status and, once processing is complete, the list of its sources.
-
-        Args:
-          knowledge_base_id: Unique identifier of the knowledge base.
-
-        GET /get-knowledge-base/{knowledge_base_id}
-        """
-        return self._client.request(
-            _ops.GET_KNOWLEDGE_BASE,
-            path={"knowledge_base_id": knowledge_base_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncKnowledgeBase:
+class KnowledgeBaseResourceWithRawResponse:
+    def __init__(self, knowledge_base: KnowledgeBaseResource) -> None:
+        self._knowledge_base = knowledge_base
+
+        self.add_sources = to_raw_response_wrapper(
+            knowledge_base.add_sources,
+        )
+
+        self.create = to_raw_response_wrapper(
+            knowledge_base.create,
+        )
+
+        self.delete = to_raw_response_wrapper(
+            knowledge_base.delete,
+        )
+
+        self.delete_source = to_raw_response_wrapper(
+            knowledge_base.delete_source,
+        )
+
+        self.list = to_raw_response_wrapper(
+            knowledge_base.list,
+        )
+
+        self.retrieve = to_raw_response_wrapper(
+            knowledge_base.retrieve,
+        )
+
+
+class KnowledgeBaseResourceWithStreamingResponse:
+    def __init__(self, knowledge_base: KnowledgeBaseResource) -> None:
+        self._knowledge_base = knowledge_base
+
+        self.add_sources = to_streamed_response_wrapper(
+            knowledge_base.add_sources,
+        )
+
+        self.create = to_streamed_response_wrapper(
+            knowledge_base.create,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            knowledge_base.delete,
+        )
+
+        self.delete_source = to_streamed_response_wrapper(
+            knowledge_base.delete_source,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            knowledge_base.list,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            knowledge_base.retrieve,
+        )
+
+
+class AsyncKnowledgeBaseResource(AsyncAPIResource):
     """The `knowledge_base` resource (async): `client.knowledge_base.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncKnowledgeBaseResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncKnowledgeBaseResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncKnowledgeBaseWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncKnowledgeBaseWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncKnowledgeBaseResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncKnowledgeBaseResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncKnowledgeBaseWithRawResponse:
+    def raw(self) -> AsyncKnowledgeBaseResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -454,18 +364,20 @@ class AsyncKnowledgeBase:
         knowledge_base_id: str,
         *,
         knowledge_base_files: List[FileTypes] | NotGiven = NOT_GIVEN,
-        knowledge_base_texts: List[_t.KnowledgeBaseText] | NotGiven = NOT_GIVEN,
+        knowledge_base_texts: List[_p.KnowledgeBaseTextParam] | NotGiven = NOT_GIVEN,
         knowledge_base_urls: List[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseResponse:
         """
         Add knowledge base sources
 
-        Adds files, web pages and/or text snippets, sent as multipart form data, to an existing knowledge base. The new sources are processed in the background and the knowledge base is returned with its current status.
+        Adds files, web pages and/or text snippets, sent as multipart form data, to an existing knowledge base.
+        The new sources are processed in the background and the knowledge base is returned with its current
+        status.
 
         Args:
           knowledge_base_id: Unique identifier of the knowledge base to extend.
@@ -475,15 +387,21 @@ class AsyncKnowledgeBase:
 
         POST /add-knowledge-base-sources/{knowledge_base_id}
         """
+        if not knowledge_base_id:
+            raise ValueError(f"Expected a non-empty value for `knowledge_base_id` but received {knowledge_base_id!r}")
         return await self._client.request(
             _ops.ADD_KNOWLEDGE_BASE_SOURCES,
             path={"knowledge_base_id": knowledge_base_id},
-            body={"knowledge_base_files": knowledge_base_files, "knowledge_base_texts": knowledge_base_texts, "knowledge_base_urls": knowledge_base_urls},
+            body=fields(
+                knowledge_base_files=knowledge_base_files,
+                knowledge_base_texts=knowledge_base_texts,
+                knowledge_base_urls=knowledge_base_urls,
+            ),
+            cast=_m.KnowledgeBaseResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def create(
@@ -492,20 +410,22 @@ class AsyncKnowledgeBase:
         knowledge_base_name: str,
         enable_auto_refresh: bool | NotGiven = NOT_GIVEN,
         knowledge_base_files: List[FileTypes] | NotGiven = NOT_GIVEN,
-        knowledge_base_texts: List[_t.KnowledgeBaseText] | NotGiven = NOT_GIVEN,
+        knowledge_base_texts: List[_p.KnowledgeBaseTextParam] | NotGiven = NOT_GIVEN,
         knowledge_base_urls: List[str] | NotGiven = NOT_GIVEN,
         max_chunk_size: float | NotGiven = NOT_GIVEN,
         min_chunk_size: float | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseResponse:
         """
         Create a knowledge base
 
-        Creates a knowledge base from uploaded files, web pages and text snippets sent as multipart form data, for agents to search during conversations. Sources are processed in the background: the response usually has status `in_progress`, and the sources appear once it turns `complete`.
+        Creates a knowledge base from uploaded files, web pages and text snippets sent as multipart form data,
+        for agents to search during conversations. Sources are processed in the background: the response usually
+        has status `in_progress`, and the sources appear once it turns `complete`.
 
         Args:
           knowledge_base_name: Name of the knowledge base; shorter than 40 characters.
@@ -513,29 +433,40 @@ class AsyncKnowledgeBase:
           knowledge_base_files: Files to upload into the knowledge base; up to 25 files of at most 50 MB each.
           knowledge_base_texts: Titled text snippets to store in the knowledge base.
           knowledge_base_urls: Web page URLs whose content is scraped into the knowledge base.
-          max_chunk_size: Largest chunk, in characters, that content is split into for retrieval; defaults to 2000 and cannot change after creation.
-          min_chunk_size: Smallest chunk, in characters; shorter chunks are merged with a neighbor. Must be below `max_chunk_size`, defaults to 400 and cannot change after creation.
+          max_chunk_size: Largest chunk, in characters, that content is split into for retrieval; defaults to
+          2000 and cannot change after creation.
+          min_chunk_size: Smallest chunk, in characters; shorter chunks are merged with a neighbor. Must be
+          below `max_chunk_size`, defaults to 400 and cannot change after creation.
 
         POST /create-knowledge-base
         """
         return await self._client.request(
             _ops.CREATE_KNOWLEDGE_BASE,
-            body={"knowledge_base_name": knowledge_base_name, "enable_auto_refresh": enable_auto_refresh, "knowledge_base_files": knowledge_base_files, "knowledge_base_texts": knowledge_base_texts, "knowledge_base_urls": knowledge_base_urls, "max_chunk_size": max_chunk_size, "min_chunk_size": min_chunk_size},
+            body=fields(
+                knowledge_base_name=knowledge_base_name,
+                enable_auto_refresh=enable_auto_refresh,
+                knowledge_base_files=knowledge_base_files,
+                knowledge_base_texts=knowledge_base_texts,
+                knowledge_base_urls=knowledge_base_urls,
+                max_chunk_size=max_chunk_size,
+                min_chunk_size=min_chunk_size,
+            ),
+            cast=_m.KnowledgeBaseResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         knowledge_base_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a knowledge base
@@ -547,13 +478,15 @@ class AsyncKnowledgeBase:
 
         DELETE /delete-knowledge-base/{knowledge_base_id}
         """
+        if not knowledge_base_id:
+            raise ValueError(f"Expected a non-empty value for `knowledge_base_id` but received {knowledge_base_id!r}")
         return await self._client.request(
             _ops.DELETE_KNOWLEDGE_BASE,
             path={"knowledge_base_id": knowledge_base_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete_source(
@@ -561,15 +494,17 @@ class AsyncKnowledgeBase:
         source_id: str,
         *,
         knowledge_base_id: str,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseResponse:
         """
         Delete a knowledge base source
 
-        Removes one source (file, web page or text) from a knowledge base and returns the knowledge base as it is afterwards.
+        Removes one source (file, web page or text) from a knowledge base and returns the knowledge base as it
+        is afterwards.
 
         Args:
           source_id: Identifier of the source to remove, as listed in `knowledge_base_sources`.
@@ -577,23 +512,27 @@ class AsyncKnowledgeBase:
 
         DELETE /delete-knowledge-base-source/{knowledge_base_id}/source/{source_id}
         """
+        if not source_id:
+            raise ValueError(f"Expected a non-empty value for `source_id` but received {source_id!r}")
         return await self._client.request(
             _ops.DELETE_KNOWLEDGE_BASE_SOURCE,
             path={"source_id": source_id, "knowledge_base_id": knowledge_base_id},
+            cast=_m.KnowledgeBaseResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def list(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseListResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseListResponse:
         """
         List knowledge bases
 
@@ -603,239 +542,100 @@ class AsyncKnowledgeBase:
         """
         return await self._client.request(
             _ops.LIST_KNOWLEDGE_BASES,
+            cast=list_of(_m.KnowledgeBaseResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def retrieve(
         self,
         knowledge_base_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.KnowledgeBaseResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.KnowledgeBaseResponse:
         """
         Retrieve a knowledge base
 
-        Returns one knowledge base with its processing status and, once processing is complete, the list of its sources.
+        Returns one knowledge base with its processing status and, once processing is complete, the list of its
+        sources.
 
         Args:
           knowledge_base_id: Unique identifier of the knowledge base.
 
         GET /get-knowledge-base/{knowledge_base_id}
         """
+        if not knowledge_base_id:
+            raise ValueError(f"Expected a non-empty value for `knowledge_base_id` but received {knowledge_base_id!r}")
         return await self._client.request(
             _ops.GET_KNOWLEDGE_BASE,
             path={"knowledge_base_id": knowledge_base_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncKnowledgeBaseWithRawResponse:
-    """
-    `client.knowledge_base` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def add_sources(
-        self,
-        knowledge_base_id: str,
-        *,
-        knowledge_base_files: List[FileTypes] | NotGiven = NOT_GIVEN,
-        knowledge_base_texts: List[_t.KnowledgeBaseText] | NotGiven = NOT_GIVEN,
-        knowledge_base_urls: List[str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseResponse]:
-        """
-        Add knowledge base sources
-
-        Adds files, web pages and/or text snippets, sent as multipart form data, to an existing knowledge base. The new sources are processed in the background and the knowledge base is returned with its current status.
-
-        Args:
-          knowledge_base_id: Unique identifier of the knowledge base to extend.
-          knowledge_base_files: Files to upload into the knowledge base; up to 25 files of at most 50 MB each.
-          knowledge_base_texts: Titled text snippets to store in the knowledge base.
-          knowledge_base_urls: Web page URLs whose content is scraped into the knowledge base.
-
-        POST /add-knowledge-base-sources/{knowledge_base_id}
-        """
-        return await self._client.request(
-            _ops.ADD_KNOWLEDGE_BASE_SOURCES,
-            path={"knowledge_base_id": knowledge_base_id},
-            body={"knowledge_base_files": knowledge_base_files, "knowledge_base_texts": knowledge_base_texts, "knowledge_base_urls": knowledge_base_urls},
+            cast=_m.KnowledgeBaseResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
-    async def create(
-        self,
-        *,
-        knowledge_base_name: str,
-        enable_auto_refresh: bool | NotGiven = NOT_GIVEN,
-        knowledge_base_files: List[FileTypes] | NotGiven = NOT_GIVEN,
-        knowledge_base_texts: List[_t.KnowledgeBaseText] | NotGiven = NOT_GIVEN,
-        knowledge_base_urls: List[str] | NotGiven = NOT_GIVEN,
-        max_chunk_size: float | NotGiven = NOT_GIVEN,
-        min_chunk_size: float | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseResponse]:
-        """
-        Create a knowledge base
 
-        Creates a knowledge base from uploaded files, web pages and text snippets sent as multipart form data, for agents to search during conversations. Sources are processed in the background: the response usually has status `in_progress`, and the sources appear once it turns `complete`.
+class AsyncKnowledgeBaseResourceWithRawResponse:
+    def __init__(self, knowledge_base: AsyncKnowledgeBaseResource) -> None:
+        self._knowledge_base = knowledge_base
 
-        Args:
-          knowledge_base_name: Name of the knowledge base; shorter than 40 characters.
-          enable_auto_refresh: Whether the URL sources are re-scraped automatically every 12 hours.
-          knowledge_base_files: Files to upload into the knowledge base; up to 25 files of at most 50 MB each.
-          knowledge_base_texts: Titled text snippets to store in the knowledge base.
-          knowledge_base_urls: Web page URLs whose content is scraped into the knowledge base.
-          max_chunk_size: Largest chunk, in characters, that content is split into for retrieval; defaults to 2000 and cannot change after creation.
-          min_chunk_size: Smallest chunk, in characters; shorter chunks are merged with a neighbor. Must be below `max_chunk_size`, defaults to 400 and cannot change after creation.
-
-        POST /create-knowledge-base
-        """
-        return await self._client.request(
-            _ops.CREATE_KNOWLEDGE_BASE,
-            body={"knowledge_base_name": knowledge_base_name, "enable_auto_refresh": enable_auto_refresh, "knowledge_base_files": knowledge_base_files, "knowledge_base_texts": knowledge_base_texts, "knowledge_base_urls": knowledge_base_urls, "max_chunk_size": max_chunk_size, "min_chunk_size": min_chunk_size},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.add_sources = async_to_raw_response_wrapper(
+            knowledge_base.add_sources,
         )
 
-    async def delete(
-        self,
-        knowledge_base_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a knowledge base
-
-        Permanently removes a knowledge base and all of its sources.
-
-        Args:
-          knowledge_base_id: Unique identifier of the knowledge base to remove.
-
-        DELETE /delete-knowledge-base/{knowledge_base_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_KNOWLEDGE_BASE,
-            path={"knowledge_base_id": knowledge_base_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create = async_to_raw_response_wrapper(
+            knowledge_base.create,
         )
 
-    async def delete_source(
-        self,
-        source_id: str,
-        *,
-        knowledge_base_id: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseResponse]:
-        """
-        Delete a knowledge base source
-
-        Removes one source (file, web page or text) from a knowledge base and returns the knowledge base as it is afterwards.
-
-        Args:
-          source_id: Identifier of the source to remove, as listed in `knowledge_base_sources`.
-          knowledge_base_id: Unique identifier of the knowledge base that holds the source.
-
-        DELETE /delete-knowledge-base-source/{knowledge_base_id}/source/{source_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_KNOWLEDGE_BASE_SOURCE,
-            path={"source_id": source_id, "knowledge_base_id": knowledge_base_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete = async_to_raw_response_wrapper(
+            knowledge_base.delete,
         )
 
-    async def list(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseListResponse]:
-        """
-        List knowledge bases
-
-        Returns every knowledge base in your workspace as a plain array, without pagination.
-
-        GET /list-knowledge-bases
-        """
-        return await self._client.request(
-            _ops.LIST_KNOWLEDGE_BASES,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.delete_source = async_to_raw_response_wrapper(
+            knowledge_base.delete_source,
         )
 
-    async def retrieve(
-        self,
-        knowledge_base_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.KnowledgeBaseResponse]:
-        """
-        Retrieve a knowledge base
+        self.list = async_to_raw_response_wrapper(
+            knowledge_base.list,
+        )
 
-        Returns one knowledge base with its processing status and, once processing is complete, the list of its sources.
+        self.retrieve = async_to_raw_response_wrapper(
+            knowledge_base.retrieve,
+        )
 
-        Args:
-          knowledge_base_id: Unique identifier of the knowledge base.
 
-        GET /get-knowledge-base/{knowledge_base_id}
-        """
-        return await self._client.request(
-            _ops.GET_KNOWLEDGE_BASE,
-            path={"knowledge_base_id": knowledge_base_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+class AsyncKnowledgeBaseResourceWithStreamingResponse:
+    def __init__(self, knowledge_base: AsyncKnowledgeBaseResource) -> None:
+        self._knowledge_base = knowledge_base
+
+        self.add_sources = async_to_streamed_response_wrapper(
+            knowledge_base.add_sources,
+        )
+
+        self.create = async_to_streamed_response_wrapper(
+            knowledge_base.create,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            knowledge_base.delete,
+        )
+
+        self.delete_source = async_to_streamed_response_wrapper(
+            knowledge_base.delete_source,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            knowledge_base.list,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            knowledge_base.retrieve,
         )

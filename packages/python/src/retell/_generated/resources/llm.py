@@ -5,111 +5,199 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Dict, List, Literal, Union
+from typing import Dict, List, Optional, TYPE_CHECKING, Union
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Llm", "LlmWithRawResponse", "AsyncLlm", "AsyncLlmWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "LlmResource",
+    "LlmResourceWithRawResponse",
+    "LlmResourceWithStreamingResponse",
+    "AsyncLlmResource",
+    "AsyncLlmResourceWithRawResponse",
+    "AsyncLlmResourceWithStreamingResponse",
+]
 
 
-class Llm:
+class LlmResource(SyncAPIResource):
     """The `llm` resource: `client.llm.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> LlmResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return LlmResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> LlmWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return LlmWithRawResponse(self._client)
+    def with_streaming_response(self) -> LlmResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return LlmResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> LlmWithRawResponse:
+    def raw(self) -> LlmResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     def create(
         self,
         *,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
-        kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
+        begin_after_user_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        begin_message: Optional[str] | NotGiven = NOT_GIVEN,
+        default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        general_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        general_tools: Optional[
+            List[
+                Union[
+                    _p.EndCallToolParam,
+                    _p.TransferCallToolParam,
+                    _p.CheckAvailabilityCalToolParam,
+                    _p.BookAppointmentCalToolParam,
+                    _p.AgentSwapToolParam,
+                    _p.PressDigitToolParam,
+                    _p.SendSMSToolParam,
+                    _p.CustomToolParam,
+                    _p.CodeToolParam,
+                    _p.ExtractDynamicVariableToolParam,
+                    _p.BridgeTransferToolParam,
+                    _p.CancelTransferToolParam,
+                    _p.McpToolParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        kb_config: Optional[_p.KBConfigParam] | NotGiven = NOT_GIVEN,
+        knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        model_high_priority: Optional[bool] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+        | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
+        starting_state: Optional[str] | NotGiven = NOT_GIVEN,
+        states: Optional[List[_p.StateParam]] | NotGiven = NOT_GIVEN,
+        tool_call_strict_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.LlmResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.LlmResponse:
         """
         Create a Retell LLM
 
-        Creates a Retell LLM response engine: the prompt, model, tools and optional states that decide what an agent says. Attach it to a voice or chat agent through `response_engine`; every field is optional and the engine is returned at version 0.
+        Creates a Retell LLM response engine: the prompt, model, tools and optional states that decide what an
+        agent says. Attach it to a voice or chat agent through `response_engine`; every field is optional and
+        the engine is returned at version 0.
 
         Args:
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty string keeps the agent silent until the user talks.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
-          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after
+          this many milliseconds of silence. Null means the agent waits for the user indefinitely.
+          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty
+          string keeps the agent silent until the user talks.
+          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when
+          a call or chat does not supply its own.
+          general_prompt: Base system prompt used throughout the call; when states are used, the current state's
+          prompt is appended to it.
+          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or
+          calling your own endpoint; each state can add its own tools and transitions.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
-          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
-          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
+          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`,
+          not both.
+          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more
+          consistent latency, usually at a higher price; defaults to false.
+          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most
+          varied); low values work best with tool calling.
           s2s_model: Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
           start_speaker: Who speaks first: `agent` or `user`.
           starting_state: Name of the state the call starts in; required when `states` is not empty.
-          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused. Null means the LLM runs on the general prompt and general tools alone.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
+          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt
+          short and focused. Null means the LLM runs on the general prompt and general tools alone.
+          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored
+          by models that support it.
 
         POST /create-retell-llm
         """
         return self._client.request(
             _ops.CREATE_RETELL_LLM,
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body=fields(
+                begin_after_user_silence_ms=begin_after_user_silence_ms,
+                begin_message=begin_message,
+                default_dynamic_variables=default_dynamic_variables,
+                general_prompt=general_prompt,
+                general_tools=general_tools,
+                kb_config=kb_config,
+                knowledge_base_ids=knowledge_base_ids,
+                mcps=mcps,
+                model=model,
+                model_high_priority=model_high_priority,
+                model_temperature=model_temperature,
+                s2s_model=s2s_model,
+                start_speaker=start_speaker,
+                starting_state=starting_state,
+                states=states,
+                tool_call_strict_mode=tool_call_strict_mode,
+            ),
+            cast=_m.LlmResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         llm_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a Retell LLM
@@ -121,13 +209,15 @@ class Llm:
 
         DELETE /delete-retell-llm/{llm_id}
         """
+        if not llm_id:
+            raise ValueError(f"Expected a non-empty value for `llm_id` but received {llm_id!r}")
         return self._client.request(
             _ops.DELETE_RETELL_LLM,
             path={"llm_id": llm_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
@@ -136,252 +226,38 @@ class Llm:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.LlmResponse, _t.LlmListResponse]:
-        """
-        List Retell LLMs
-
-        Returns one page of the Retell LLM response engines in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
-
-        Args:
-          limit: Maximum number of Retell LLMs to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
-          sort_order: Sort direction of the returned Retell LLMs; descending unless set to `ascending`.
-
-        GET /v2/list-retell-llms
-        """
-        return SyncPage[_t.LlmResponse, _t.LlmListResponse].first(self._client, _ops.LIST_RETELL_LLMS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def retrieve(
-        self,
-        llm_id: str,
-        *,
-        version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.LlmResponse:
-        """
-        Retrieve a Retell LLM
-
-        Returns the configuration of one Retell LLM response engine, at the latest version unless `version` picks another one.
-
-        Args:
-          llm_id: Unique identifier of the Retell LLM.
-          version: Version to read; omit it to get the latest version.
-
-        GET /get-retell-llm/{llm_id}
-        """
-        return self._client.request(
-            _ops.GET_RETELL_LLM,
-            path={"llm_id": llm_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def update(
-        self,
-        llm_id: str,
-        *,
-        version: int | NotGiven = NOT_GIVEN,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
-        kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
-        model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
-        start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.LlmResponse:
-        """
-        Update a Retell LLM
-
-        Changes fields of a Retell LLM response engine; properties you omit keep their values. The latest version is edited unless `version` selects another, and the resulting configuration is returned.
-
-        Args:
-          llm_id: Unique identifier of the Retell LLM to modify.
-          version: Version to modify; defaults to the latest version.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty string keeps the agent silent until the user talks.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
-          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
-          kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
-          knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
-          mcps: MCP servers whose tools the LLM can call.
-          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
-          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
-          s2s_model: Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
-          start_speaker: Who speaks first: `agent` or `user`.
-          starting_state: Name of the state the call starts in; required when `states` is not empty.
-          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused. Null means the LLM runs on the general prompt and general tools alone.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
-
-        PATCH /update-retell-llm/{llm_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_RETELL_LLM,
-            path={"llm_id": llm_id},
-            query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class LlmWithRawResponse:
-    """
-    `client.llm` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
-        kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
-        model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
-        start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.LlmResponse]:
-        """
-        Create a Retell LLM
-
-        Creates a Retell LLM response engine: the prompt, model, tools and optional states that decide what an agent says. Attach it to a voice or chat agent through `response_engine`; every field is optional and the engine is returned at version 0.
-
-        Args:
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty string keeps the agent silent until the user talks.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
-          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
-          kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
-          knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
-          mcps: MCP servers whose tools the LLM can call.
-          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
-          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
-          s2s_model: Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
-          start_speaker: Who speaks first: `agent` or `user`.
-          starting_state: Name of the state the call starts in; required when `states` is not empty.
-          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused. Null means the LLM runs on the general prompt and general tools alone.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
-
-        POST /create-retell-llm
-        """
-        return self._client.request(
-            _ops.CREATE_RETELL_LLM,
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete(
-        self,
-        llm_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a Retell LLM
-
-        Permanently removes a Retell LLM response engine and all of its versions.
-
-        Args:
-          llm_id: Unique identifier of the Retell LLM to remove; all of its versions are deleted.
-
-        DELETE /delete-retell-llm/{llm_id}
-        """
-        return self._client.request(
-            _ops.DELETE_RETELL_LLM,
-            path={"llm_id": llm_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.LlmListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.LlmListResponse:
         """
         List Retell LLMs
 
-        Returns one page of the Retell LLM response engines in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
+        Returns one page of the Retell LLM response engines in your workspace. When `has_more` is true, pass the
+        returned `pagination_key` to fetch the next page.
 
         Args:
           limit: Maximum number of Retell LLMs to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
+          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the
+          first page.
           sort_order: Sort direction of the returned Retell LLMs; descending unless set to `ascending`.
 
         GET /v2/list-retell-llms
         """
         return self._client.request(
             _ops.LIST_RETELL_LLMS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.LlmListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def retrieve(
@@ -389,15 +265,17 @@ class LlmWithRawResponse:
         llm_id: str,
         *,
         version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.LlmResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.LlmResponse:
         """
         Retrieve a Retell LLM
 
-        Returns the configuration of one Retell LLM response engine, at the latest version unless `version` picks another one.
+        Returns the configuration of one Retell LLM response engine, at the latest version unless `version`
+        picks another one.
 
         Args:
           llm_id: Unique identifier of the Retell LLM.
@@ -405,15 +283,19 @@ class LlmWithRawResponse:
 
         GET /get-retell-llm/{llm_id}
         """
+        if not llm_id:
+            raise ValueError(f"Expected a non-empty value for `llm_id` but received {llm_id!r}")
         return self._client.request(
             _ops.GET_RETELL_LLM,
             path={"llm_id": llm_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
+            cast=_m.LlmResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def update(
@@ -421,153 +303,350 @@ class LlmWithRawResponse:
         llm_id: str,
         *,
         version: int | NotGiven = NOT_GIVEN,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
-        kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
+        begin_after_user_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        begin_message: Optional[str] | NotGiven = NOT_GIVEN,
+        default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        general_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        general_tools: Optional[
+            List[
+                Union[
+                    _p.EndCallToolParam,
+                    _p.TransferCallToolParam,
+                    _p.CheckAvailabilityCalToolParam,
+                    _p.BookAppointmentCalToolParam,
+                    _p.AgentSwapToolParam,
+                    _p.PressDigitToolParam,
+                    _p.SendSMSToolParam,
+                    _p.CustomToolParam,
+                    _p.CodeToolParam,
+                    _p.ExtractDynamicVariableToolParam,
+                    _p.BridgeTransferToolParam,
+                    _p.CancelTransferToolParam,
+                    _p.McpToolParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        kb_config: Optional[_p.KBConfigParam] | NotGiven = NOT_GIVEN,
+        knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        model_high_priority: Optional[bool] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+        | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
+        starting_state: Optional[str] | NotGiven = NOT_GIVEN,
+        states: Optional[List[_p.StateParam]] | NotGiven = NOT_GIVEN,
+        tool_call_strict_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.LlmResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.LlmResponse:
         """
         Update a Retell LLM
 
-        Changes fields of a Retell LLM response engine; properties you omit keep their values. The latest version is edited unless `version` selects another, and the resulting configuration is returned.
+        Changes fields of a Retell LLM response engine; properties you omit keep their values. The latest
+        version is edited unless `version` selects another, and the resulting configuration is returned.
 
         Args:
           llm_id: Unique identifier of the Retell LLM to modify.
           version: Version to modify; defaults to the latest version.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty string keeps the agent silent until the user talks.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
-          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after
+          this many milliseconds of silence. Null means the agent waits for the user indefinitely.
+          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty
+          string keeps the agent silent until the user talks.
+          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when
+          a call or chat does not supply its own.
+          general_prompt: Base system prompt used throughout the call; when states are used, the current state's
+          prompt is appended to it.
+          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or
+          calling your own endpoint; each state can add its own tools and transitions.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
-          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
-          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
+          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`,
+          not both.
+          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more
+          consistent latency, usually at a higher price; defaults to false.
+          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most
+          varied); low values work best with tool calling.
           s2s_model: Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
           start_speaker: Who speaks first: `agent` or `user`.
           starting_state: Name of the state the call starts in; required when `states` is not empty.
-          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused. Null means the LLM runs on the general prompt and general tools alone.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
+          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt
+          short and focused. Null means the LLM runs on the general prompt and general tools alone.
+          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored
+          by models that support it.
 
         PATCH /update-retell-llm/{llm_id}
         """
+        if not llm_id:
+            raise ValueError(f"Expected a non-empty value for `llm_id` but received {llm_id!r}")
         return self._client.request(
             _ops.UPDATE_RETELL_LLM,
             path={"llm_id": llm_id},
-            query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                begin_after_user_silence_ms=begin_after_user_silence_ms,
+                begin_message=begin_message,
+                default_dynamic_variables=default_dynamic_variables,
+                general_prompt=general_prompt,
+                general_tools=general_tools,
+                kb_config=kb_config,
+                knowledge_base_ids=knowledge_base_ids,
+                mcps=mcps,
+                model=model,
+                model_high_priority=model_high_priority,
+                model_temperature=model_temperature,
+                s2s_model=s2s_model,
+                start_speaker=start_speaker,
+                starting_state=starting_state,
+                states=states,
+                tool_call_strict_mode=tool_call_strict_mode,
+            ),
+            cast=_m.LlmResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncLlm:
+class LlmResourceWithRawResponse:
+    def __init__(self, llm: LlmResource) -> None:
+        self._llm = llm
+
+        self.create = to_raw_response_wrapper(
+            llm.create,
+        )
+
+        self.delete = to_raw_response_wrapper(
+            llm.delete,
+        )
+
+        self.list = to_raw_response_wrapper(
+            llm.list,
+        )
+
+        self.retrieve = to_raw_response_wrapper(
+            llm.retrieve,
+        )
+
+        self.update = to_raw_response_wrapper(
+            llm.update,
+        )
+
+
+class LlmResourceWithStreamingResponse:
+    def __init__(self, llm: LlmResource) -> None:
+        self._llm = llm
+
+        self.create = to_streamed_response_wrapper(
+            llm.create,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            llm.delete,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            llm.list,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            llm.retrieve,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            llm.update,
+        )
+
+
+class AsyncLlmResource(AsyncAPIResource):
     """The `llm` resource (async): `client.llm.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncLlmResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncLlmResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncLlmWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncLlmWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncLlmResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncLlmResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncLlmWithRawResponse:
+    def raw(self) -> AsyncLlmResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     async def create(
         self,
         *,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
-        kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
+        begin_after_user_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        begin_message: Optional[str] | NotGiven = NOT_GIVEN,
+        default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        general_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        general_tools: Optional[
+            List[
+                Union[
+                    _p.EndCallToolParam,
+                    _p.TransferCallToolParam,
+                    _p.CheckAvailabilityCalToolParam,
+                    _p.BookAppointmentCalToolParam,
+                    _p.AgentSwapToolParam,
+                    _p.PressDigitToolParam,
+                    _p.SendSMSToolParam,
+                    _p.CustomToolParam,
+                    _p.CodeToolParam,
+                    _p.ExtractDynamicVariableToolParam,
+                    _p.BridgeTransferToolParam,
+                    _p.CancelTransferToolParam,
+                    _p.McpToolParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        kb_config: Optional[_p.KBConfigParam] | NotGiven = NOT_GIVEN,
+        knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        model_high_priority: Optional[bool] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+        | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
+        starting_state: Optional[str] | NotGiven = NOT_GIVEN,
+        states: Optional[List[_p.StateParam]] | NotGiven = NOT_GIVEN,
+        tool_call_strict_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.LlmResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.LlmResponse:
         """
         Create a Retell LLM
 
-        Creates a Retell LLM response engine: the prompt, model, tools and optional states that decide what an agent says. Attach it to a voice or chat agent through `response_engine`; every field is optional and the engine is returned at version 0.
+        Creates a Retell LLM response engine: the prompt, model, tools and optional states that decide what an
+        agent says. Attach it to a voice or chat agent through `response_engine`; every field is optional and
+        the engine is returned at version 0.
 
         Args:
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty string keeps the agent silent until the user talks.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
-          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after
+          this many milliseconds of silence. Null means the agent waits for the user indefinitely.
+          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty
+          string keeps the agent silent until the user talks.
+          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when
+          a call or chat does not supply its own.
+          general_prompt: Base system prompt used throughout the call; when states are used, the current state's
+          prompt is appended to it.
+          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or
+          calling your own endpoint; each state can add its own tools and transitions.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
-          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
-          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
+          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`,
+          not both.
+          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more
+          consistent latency, usually at a higher price; defaults to false.
+          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most
+          varied); low values work best with tool calling.
           s2s_model: Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
           start_speaker: Who speaks first: `agent` or `user`.
           starting_state: Name of the state the call starts in; required when `states` is not empty.
-          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused. Null means the LLM runs on the general prompt and general tools alone.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
+          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt
+          short and focused. Null means the LLM runs on the general prompt and general tools alone.
+          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored
+          by models that support it.
 
         POST /create-retell-llm
         """
         return await self._client.request(
             _ops.CREATE_RETELL_LLM,
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body=fields(
+                begin_after_user_silence_ms=begin_after_user_silence_ms,
+                begin_message=begin_message,
+                default_dynamic_variables=default_dynamic_variables,
+                general_prompt=general_prompt,
+                general_tools=general_tools,
+                kb_config=kb_config,
+                knowledge_base_ids=knowledge_base_ids,
+                mcps=mcps,
+                model=model,
+                model_high_priority=model_high_priority,
+                model_temperature=model_temperature,
+                s2s_model=s2s_model,
+                start_speaker=start_speaker,
+                starting_state=starting_state,
+                states=states,
+                tool_call_strict_mode=tool_call_strict_mode,
+            ),
+            cast=_m.LlmResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         llm_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a Retell LLM
@@ -579,234 +658,15 @@ class AsyncLlm:
 
         DELETE /delete-retell-llm/{llm_id}
         """
+        if not llm_id:
+            raise ValueError(f"Expected a non-empty value for `llm_id` but received {llm_id!r}")
         return await self._client.request(
             _ops.DELETE_RETELL_LLM,
             path={"llm_id": llm_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.LlmResponse, _t.LlmListResponse]:
-        """
-        List Retell LLMs
-
-        Returns one page of the Retell LLM response engines in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
-
-        Args:
-          limit: Maximum number of Retell LLMs to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
-          sort_order: Sort direction of the returned Retell LLMs; descending unless set to `ascending`.
-
-        GET /v2/list-retell-llms
-        """
-        return AsyncPager[_t.LlmResponse, _t.LlmListResponse](self._client, _ops.LIST_RETELL_LLMS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    async def retrieve(
-        self,
-        llm_id: str,
-        *,
-        version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.LlmResponse:
-        """
-        Retrieve a Retell LLM
-
-        Returns the configuration of one Retell LLM response engine, at the latest version unless `version` picks another one.
-
-        Args:
-          llm_id: Unique identifier of the Retell LLM.
-          version: Version to read; omit it to get the latest version.
-
-        GET /get-retell-llm/{llm_id}
-        """
-        return await self._client.request(
-            _ops.GET_RETELL_LLM,
-            path={"llm_id": llm_id},
-            query={"version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def update(
-        self,
-        llm_id: str,
-        *,
-        version: int | NotGiven = NOT_GIVEN,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
-        kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
-        model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
-        start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.LlmResponse:
-        """
-        Update a Retell LLM
-
-        Changes fields of a Retell LLM response engine; properties you omit keep their values. The latest version is edited unless `version` selects another, and the resulting configuration is returned.
-
-        Args:
-          llm_id: Unique identifier of the Retell LLM to modify.
-          version: Version to modify; defaults to the latest version.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty string keeps the agent silent until the user talks.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
-          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
-          kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
-          knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
-          mcps: MCP servers whose tools the LLM can call.
-          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
-          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
-          s2s_model: Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
-          start_speaker: Who speaks first: `agent` or `user`.
-          starting_state: Name of the state the call starts in; required when `states` is not empty.
-          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused. Null means the LLM runs on the general prompt and general tools alone.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
-
-        PATCH /update-retell-llm/{llm_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_RETELL_LLM,
-            path={"llm_id": llm_id},
-            query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncLlmWithRawResponse:
-    """
-    `client.llm` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
-        kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
-        model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
-        start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.LlmResponse]:
-        """
-        Create a Retell LLM
-
-        Creates a Retell LLM response engine: the prompt, model, tools and optional states that decide what an agent says. Attach it to a voice or chat agent through `response_engine`; every field is optional and the engine is returned at version 0.
-
-        Args:
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty string keeps the agent silent until the user talks.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
-          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
-          kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
-          knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
-          mcps: MCP servers whose tools the LLM can call.
-          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
-          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
-          s2s_model: Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
-          start_speaker: Who speaks first: `agent` or `user`.
-          starting_state: Name of the state the call starts in; required when `states` is not empty.
-          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused. Null means the LLM runs on the general prompt and general tools alone.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
-
-        POST /create-retell-llm
-        """
-        return await self._client.request(
-            _ops.CREATE_RETELL_LLM,
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def delete(
-        self,
-        llm_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a Retell LLM
-
-        Permanently removes a Retell LLM response engine and all of its versions.
-
-        Args:
-          llm_id: Unique identifier of the Retell LLM to remove; all of its versions are deleted.
-
-        DELETE /delete-retell-llm/{llm_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_RETELL_LLM,
-            path={"llm_id": llm_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list(
@@ -815,31 +675,38 @@ class AsyncLlmWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.LlmListResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.LlmListResponse:
         """
         List Retell LLMs
 
-        Returns one page of the Retell LLM response engines in your workspace. When `has_more` is true, pass the returned `pagination_key` to fetch the next page.
+        Returns one page of the Retell LLM response engines in your workspace. When `has_more` is true, pass the
+        returned `pagination_key` to fetch the next page.
 
         Args:
           limit: Maximum number of Retell LLMs to return in one page.
-          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the first page.
+          pagination_key: Cursor from the `pagination_key` field of the previous response; omit it to get the
+          first page.
           sort_order: Sort direction of the returned Retell LLMs; descending unless set to `ascending`.
 
         GET /v2/list-retell-llms
         """
         return await self._client.request(
             _ops.LIST_RETELL_LLMS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.LlmListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def retrieve(
@@ -847,15 +714,17 @@ class AsyncLlmWithRawResponse:
         llm_id: str,
         *,
         version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.LlmResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.LlmResponse:
         """
         Retrieve a Retell LLM
 
-        Returns the configuration of one Retell LLM response engine, at the latest version unless `version` picks another one.
+        Returns the configuration of one Retell LLM response engine, at the latest version unless `version`
+        picks another one.
 
         Args:
           llm_id: Unique identifier of the Retell LLM.
@@ -863,15 +732,19 @@ class AsyncLlmWithRawResponse:
 
         GET /get-retell-llm/{llm_id}
         """
+        if not llm_id:
+            raise ValueError(f"Expected a non-empty value for `llm_id` but received {llm_id!r}")
         return await self._client.request(
             _ops.GET_RETELL_LLM,
             path={"llm_id": llm_id},
-            query={"version": version},
+            query=fields(
+                version=version,
+            ),
+            cast=_m.LlmResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def update(
@@ -879,64 +752,187 @@ class AsyncLlmWithRawResponse:
         llm_id: str,
         *,
         version: int | NotGiven = NOT_GIVEN,
-        begin_after_user_silence_ms: Union[int, None] | NotGiven = NOT_GIVEN,
-        begin_message: Union[str, None] | NotGiven = NOT_GIVEN,
-        default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
-        general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
-        general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
-        kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
-        knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
-        model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
+        begin_after_user_silence_ms: Optional[int] | NotGiven = NOT_GIVEN,
+        begin_message: Optional[str] | NotGiven = NOT_GIVEN,
+        default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
+        general_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        general_tools: Optional[
+            List[
+                Union[
+                    _p.EndCallToolParam,
+                    _p.TransferCallToolParam,
+                    _p.CheckAvailabilityCalToolParam,
+                    _p.BookAppointmentCalToolParam,
+                    _p.AgentSwapToolParam,
+                    _p.PressDigitToolParam,
+                    _p.SendSMSToolParam,
+                    _p.CustomToolParam,
+                    _p.CodeToolParam,
+                    _p.ExtractDynamicVariableToolParam,
+                    _p.BridgeTransferToolParam,
+                    _p.CancelTransferToolParam,
+                    _p.McpToolParam,
+                ]
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        kb_config: Optional[_p.KBConfigParam] | NotGiven = NOT_GIVEN,
+        knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
+        model: Optional[
+            Literal[
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-mini",
+                "gpt-5-nano",
+                "gpt-5.1",
+                "gpt-5.2",
+                "gpt-5.4",
+                "gpt-5.4-mini",
+                "gpt-5.4-nano",
+                "gpt-5.5",
+                "claude-4.5-sonnet",
+                "claude-4.6-sonnet",
+                "claude-4.5-haiku",
+                "gemini-2.5-flash-lite",
+                "gemini-3.0-flash",
+                "gemini-3.1-flash-lite",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        model_high_priority: Optional[bool] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+        | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
-        starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
-        states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
-        tool_call_strict_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
+        starting_state: Optional[str] | NotGiven = NOT_GIVEN,
+        states: Optional[List[_p.StateParam]] | NotGiven = NOT_GIVEN,
+        tool_call_strict_mode: Optional[bool] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.LlmResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.LlmResponse:
         """
         Update a Retell LLM
 
-        Changes fields of a Retell LLM response engine; properties you omit keep their values. The latest version is edited unless `version` selects another, and the resulting configuration is returned.
+        Changes fields of a Retell LLM response engine; properties you omit keep their values. The latest
+        version is edited unless `version` selects another, and the resulting configuration is returned.
 
         Args:
           llm_id: Unique identifier of the Retell LLM to modify.
           version: Version to modify; defaults to the latest version.
-          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely.
-          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty string keeps the agent silent until the user talks.
-          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
-          general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
-          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          begin_after_user_silence_ms: When the user is expected to speak first, the agent starts talking after
+          this many milliseconds of silence. Null means the agent waits for the user indefinitely.
+          begin_message: First thing the agent says. Null lets the LLM come up with an opening line; an empty
+          string keeps the agent silent until the user talks.
+          default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when
+          a call or chat does not supply its own.
+          general_prompt: Base system prompt used throughout the call; when states are used, the current state's
+          prompt is appended to it.
+          general_tools: Tools the LLM can call in every state, such as ending or transferring the call or
+          calling your own endpoint; each state can add its own tools and transitions.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
-          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
-          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false.
-          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
+          model: Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`,
+          not both.
+          model_high_priority: When true, requests go to a dedicated high-priority pool for lower, more
+          consistent latency, usually at a higher price; defaults to false.
+          model_temperature: Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most
+          varied); low values work best with tool calling.
           s2s_model: Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
           start_speaker: Who speaks first: `agent` or `user`.
           starting_state: Name of the state the call starts in; required when `states` is not empty.
-          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt short and focused. Null means the LLM runs on the general prompt and general tools alone.
-          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
+          states: Stages of the call, each with its own prompt, tools and transitions, which keeps each prompt
+          short and focused. Null means the LLM runs on the general prompt and general tools alone.
+          tool_call_strict_mode: When true, tool calls use the model provider's strict schema mode; only honored
+          by models that support it.
 
         PATCH /update-retell-llm/{llm_id}
         """
+        if not llm_id:
+            raise ValueError(f"Expected a non-empty value for `llm_id` but received {llm_id!r}")
         return await self._client.request(
             _ops.UPDATE_RETELL_LLM,
             path={"llm_id": llm_id},
-            query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                begin_after_user_silence_ms=begin_after_user_silence_ms,
+                begin_message=begin_message,
+                default_dynamic_variables=default_dynamic_variables,
+                general_prompt=general_prompt,
+                general_tools=general_tools,
+                kb_config=kb_config,
+                knowledge_base_ids=knowledge_base_ids,
+                mcps=mcps,
+                model=model,
+                model_high_priority=model_high_priority,
+                model_temperature=model_temperature,
+                s2s_model=s2s_model,
+                start_speaker=start_speaker,
+                starting_state=starting_state,
+                states=states,
+                tool_call_strict_mode=tool_call_strict_mode,
+            ),
+            cast=_m.LlmResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncLlmResourceWithRawResponse:
+    def __init__(self, llm: AsyncLlmResource) -> None:
+        self._llm = llm
+
+        self.create = async_to_raw_response_wrapper(
+            llm.create,
+        )
+
+        self.delete = async_to_raw_response_wrapper(
+            llm.delete,
+        )
+
+        self.list = async_to_raw_response_wrapper(
+            llm.list,
+        )
+
+        self.retrieve = async_to_raw_response_wrapper(
+            llm.retrieve,
+        )
+
+        self.update = async_to_raw_response_wrapper(
+            llm.update,
+        )
+
+
+class AsyncLlmResourceWithStreamingResponse:
+    def __init__(self, llm: AsyncLlmResource) -> None:
+        self._llm = llm
+
+        self.create = async_to_streamed_response_wrapper(
+            llm.create,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            llm.delete,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            llm.list,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            llm.retrieve,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            llm.update,
         )

@@ -7,35 +7,51 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Union
 
+import httpx
+
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
+    Body,
+    fields,
     Headers,
+    list_of,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["McpTool", "McpToolWithRawResponse", "AsyncMcpTool", "AsyncMcpToolWithRawResponse"]
+__all__ = [
+    "McpToolResource",
+    "McpToolResourceWithRawResponse",
+    "McpToolResourceWithStreamingResponse",
+    "AsyncMcpToolResource",
+    "AsyncMcpToolResourceWithRawResponse",
+    "AsyncMcpToolResourceWithStreamingResponse",
+]
 
 
-class McpTool:
+class McpToolResource(SyncAPIResource):
     """The `mcp_tool` resource: `client.mcp_tool.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> McpToolResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return McpToolResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> McpToolWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return McpToolWithRawResponse(self._client)
+    def with_streaming_response(self) -> McpToolResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return McpToolResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> McpToolWithRawResponse:
+    def raw(self) -> McpToolResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -46,93 +62,78 @@ class McpTool:
         mcp_id: str,
         component_id: str | NotGiven = NOT_GIVEN,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.McpToolGetMcpToolsResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.McpToolGetMcpToolsResponse:
         """
         List MCP tools of an agent
 
-        Connects to one MCP server configured on an agent (or on a conversation flow component it uses) and returns the tools that server exposes, with their input schemas.
+        Connects to one MCP server configured on an agent (or on a conversation flow component it uses) and
+        returns the tools that server exposes, with their input schemas.
 
         Args:
           agent_id: Unique identifier of the agent whose MCP configuration is used.
           mcp_id: Identifier of the MCP server, as configured on the agent, to fetch tools from.
-          component_id: Conversation flow component that holds the MCP server configuration; needed only when the server is defined inside a component.
+          component_id: Conversation flow component that holds the MCP server configuration; needed only when
+          the server is defined inside a component.
           version: Agent version whose configuration is used; defaults to the latest version.
 
         GET /get-mcp-tools/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.GET_MCP_TOOLS,
             path={"agent_id": agent_id},
-            query={"mcp_id": mcp_id, "component_id": component_id, "version": version},
+            query=fields(
+                mcp_id=mcp_id,
+                component_id=component_id,
+                version=version,
+            ),
+            cast=list_of(_m.McpToolDefinition),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class McpToolWithRawResponse:
-    """
-    `client.mcp_tool` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class McpToolResourceWithRawResponse:
+    def __init__(self, mcp_tool: McpToolResource) -> None:
+        self._mcp_tool = mcp_tool
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def get_mcp_tools(
-        self,
-        agent_id: str,
-        *,
-        mcp_id: str,
-        component_id: str | NotGiven = NOT_GIVEN,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.McpToolGetMcpToolsResponse]:
-        """
-        List MCP tools of an agent
-
-        Connects to one MCP server configured on an agent (or on a conversation flow component it uses) and returns the tools that server exposes, with their input schemas.
-
-        Args:
-          agent_id: Unique identifier of the agent whose MCP configuration is used.
-          mcp_id: Identifier of the MCP server, as configured on the agent, to fetch tools from.
-          component_id: Conversation flow component that holds the MCP server configuration; needed only when the server is defined inside a component.
-          version: Agent version whose configuration is used; defaults to the latest version.
-
-        GET /get-mcp-tools/{agent_id}
-        """
-        return self._client.request(
-            _ops.GET_MCP_TOOLS,
-            path={"agent_id": agent_id},
-            query={"mcp_id": mcp_id, "component_id": component_id, "version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_mcp_tools = to_raw_response_wrapper(
+            mcp_tool.get_mcp_tools,
         )
 
 
-class AsyncMcpTool:
+class McpToolResourceWithStreamingResponse:
+    def __init__(self, mcp_tool: McpToolResource) -> None:
+        self._mcp_tool = mcp_tool
+
+        self.get_mcp_tools = to_streamed_response_wrapper(
+            mcp_tool.get_mcp_tools,
+        )
+
+
+class AsyncMcpToolResource(AsyncAPIResource):
     """The `mcp_tool` resource (async): `client.mcp_tool.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncMcpToolResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncMcpToolResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncMcpToolWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncMcpToolWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncMcpToolResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncMcpToolResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncMcpToolWithRawResponse:
+    def raw(self) -> AsyncMcpToolResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -143,75 +144,58 @@ class AsyncMcpTool:
         mcp_id: str,
         component_id: str | NotGiven = NOT_GIVEN,
         version: Union[str, float] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.McpToolGetMcpToolsResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.McpToolGetMcpToolsResponse:
         """
         List MCP tools of an agent
 
-        Connects to one MCP server configured on an agent (or on a conversation flow component it uses) and returns the tools that server exposes, with their input schemas.
+        Connects to one MCP server configured on an agent (or on a conversation flow component it uses) and
+        returns the tools that server exposes, with their input schemas.
 
         Args:
           agent_id: Unique identifier of the agent whose MCP configuration is used.
           mcp_id: Identifier of the MCP server, as configured on the agent, to fetch tools from.
-          component_id: Conversation flow component that holds the MCP server configuration; needed only when the server is defined inside a component.
+          component_id: Conversation flow component that holds the MCP server configuration; needed only when
+          the server is defined inside a component.
           version: Agent version whose configuration is used; defaults to the latest version.
 
         GET /get-mcp-tools/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.GET_MCP_TOOLS,
             path={"agent_id": agent_id},
-            query={"mcp_id": mcp_id, "component_id": component_id, "version": version},
+            query=fields(
+                mcp_id=mcp_id,
+                component_id=component_id,
+                version=version,
+            ),
+            cast=list_of(_m.McpToolDefinition),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncMcpToolWithRawResponse:
-    """
-    `client.mcp_tool` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncMcpToolResourceWithRawResponse:
+    def __init__(self, mcp_tool: AsyncMcpToolResource) -> None:
+        self._mcp_tool = mcp_tool
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+        self.get_mcp_tools = async_to_raw_response_wrapper(
+            mcp_tool.get_mcp_tools,
+        )
 
-    async def get_mcp_tools(
-        self,
-        agent_id: str,
-        *,
-        mcp_id: str,
-        component_id: str | NotGiven = NOT_GIVEN,
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.McpToolGetMcpToolsResponse]:
-        """
-        List MCP tools of an agent
 
-        Connects to one MCP server configured on an agent (or on a conversation flow component it uses) and returns the tools that server exposes, with their input schemas.
+class AsyncMcpToolResourceWithStreamingResponse:
+    def __init__(self, mcp_tool: AsyncMcpToolResource) -> None:
+        self._mcp_tool = mcp_tool
 
-        Args:
-          agent_id: Unique identifier of the agent whose MCP configuration is used.
-          mcp_id: Identifier of the MCP server, as configured on the agent, to fetch tools from.
-          component_id: Conversation flow component that holds the MCP server configuration; needed only when the server is defined inside a component.
-          version: Agent version whose configuration is used; defaults to the latest version.
-
-        GET /get-mcp-tools/{agent_id}
-        """
-        return await self._client.request(
-            _ops.GET_MCP_TOOLS,
-            path={"agent_id": agent_id},
-            query={"mcp_id": mcp_id, "component_id": component_id, "version": version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_mcp_tools = async_to_streamed_response_wrapper(
+            mcp_tool.get_mcp_tools,
         )

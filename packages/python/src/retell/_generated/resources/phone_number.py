@@ -5,81 +5,108 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import List, Literal, Union
+from typing import List, Optional, TYPE_CHECKING
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["PhoneNumber", "PhoneNumberWithRawResponse", "AsyncPhoneNumber", "AsyncPhoneNumberWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "PhoneNumberResource",
+    "PhoneNumberResourceWithRawResponse",
+    "PhoneNumberResourceWithStreamingResponse",
+    "AsyncPhoneNumberResource",
+    "AsyncPhoneNumberResourceWithRawResponse",
+    "AsyncPhoneNumberResourceWithStreamingResponse",
+]
 
 
-class PhoneNumber:
+class PhoneNumberResource(SyncAPIResource):
     """The `phone_number` resource: `client.phone_number.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> PhoneNumberResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return PhoneNumberResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> PhoneNumberWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return PhoneNumberWithRawResponse(self._client)
+    def with_streaming_response(self) -> PhoneNumberResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return PhoneNumberResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> PhoneNumberWithRawResponse:
+    def raw(self) -> PhoneNumberResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     def create(
         self,
         *,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        allowed_inbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        allowed_outbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
         area_code: int | NotGiven = NOT_GIVEN,
         country_code: Literal["US", "CA"] | NotGiven = NOT_GIVEN,
-        fallback_number: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        fallback_number: Optional[str] | NotGiven = NOT_GIVEN,
+        inbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        inbound_webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
         nickname: str | NotGiven = NOT_GIVEN,
         number_provider: Literal["twilio", "telnyx"] | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
+        outbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
         phone_number: str | NotGiven = NOT_GIVEN,
         toll_free: bool | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
+        transport: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneNumberResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberResponse:
         """
         Buy a phone number
 
-        Purchases a new number through Retell's telephony providers (Twilio or Telnyx) and optionally binds agents to it for inbound and outbound calls. Ask for a specific `phone_number`, or let Retell pick one matching `area_code`, `country_code` and `toll_free`; the number is billed monthly to your account.
+        Purchases a new number through Retell's telephony providers (Twilio or Telnyx) and optionally binds
+        agents to it for inbound and outbound calls. Ask for a specific `phone_number`, or let Retell pick one
+        matching `area_code`, `country_code` and `toll_free`; the number is billed monthly to your account.
 
         Args:
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
+          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number.
+          Null or empty allows calls from every country.
+          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or
+          empty allows calls to every country.
           area_code: Three-digit area code to buy the number in; only US area codes are supported.
           country_code: ISO 3166-1 alpha-2 country of the number to buy. Defaults to `US`.
-          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot frees up after extended ringing. May be a Retell or an external number, but not this number itself nor one that has its own fallback. Null means no fallback.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
+          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot
+          frees up after extended ringing. May be a Retell or an external number, but not this number itself nor
+          one that has its own fallback. Null means no fallback.
+          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them,
+          picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is
+          bound.
+          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply
+          dynamic variables and adjust other settings for that call. Null disables it.
           nickname: Label for the number, for your own reference.
           number_provider: Carrier the number is bought from. Defaults to `twilio`.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
+          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses
+          one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means
+          no agent is bound.
           phone_number: Exact number to buy, in E.164 format (for example `+14155550123`).
           toll_free: Whether to buy a toll-free number; these cost more than local numbers.
           transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
@@ -88,22 +115,37 @@ class PhoneNumber:
         """
         return self._client.request(
             _ops.CREATE_PHONE_NUMBER,
-            body={"allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "area_code": area_code, "country_code": country_code, "fallback_number": fallback_number, "inbound_agents": inbound_agents, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "number_provider": number_provider, "outbound_agents": outbound_agents, "phone_number": phone_number, "toll_free": toll_free, "transport": transport},
+            body=fields(
+                allowed_inbound_country_list=allowed_inbound_country_list,
+                allowed_outbound_country_list=allowed_outbound_country_list,
+                area_code=area_code,
+                country_code=country_code,
+                fallback_number=fallback_number,
+                inbound_agents=inbound_agents,
+                inbound_webhook_url=inbound_webhook_url,
+                nickname=nickname,
+                number_provider=number_provider,
+                outbound_agents=outbound_agents,
+                phone_number=phone_number,
+                toll_free=toll_free,
+                transport=transport,
+            ),
+            cast=_m.PhoneNumberResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         phone_number: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a phone number
@@ -111,17 +153,20 @@ class PhoneNumber:
         Removes a number from your account, so it no longer routes calls or messages to your agents.
 
         Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
+          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the
+          number's id.
 
         DELETE /delete-phone-number/{phone_number}
         """
+        if not phone_number:
+            raise ValueError(f"Expected a non-empty value for `phone_number` but received {phone_number!r}")
         return self._client.request(
             _ops.DELETE_PHONE_NUMBER,
             path={"phone_number": phone_number},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def import_(
@@ -129,37 +174,49 @@ class PhoneNumber:
         *,
         phone_number: str,
         termination_uri: str,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        allowed_inbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        allowed_outbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
         ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        inbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        inbound_webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
         nickname: str | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
+        outbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
         sip_trunk_auth_password: str | NotGiven = NOT_GIVEN,
         sip_trunk_auth_username: str | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
+        transport: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneNumberResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberResponse:
         """
         Import your own number over SIP
 
-        Brings a number you already own at another carrier into Retell over an elastic SIP trunk, so your agents can answer and place calls on it. Retell sends outbound calls to `termination_uri`, authenticating with the trunk credentials when given; inbound calls must be routed from your trunk to Retell.
+        Brings a number you already own at another carrier into Retell over an elastic SIP trunk, so your agents
+        can answer and place calls on it. Retell sends outbound calls to `termination_uri`, authenticating with
+        the trunk credentials when given; inbound calls must be routed from your trunk to Retell.
 
         Args:
-          phone_number: The number being imported, in E.164 format; it becomes the number's identifier in the phone number endpoints.
-          termination_uri: Termination URI of your elastic SIP trunk, used to place outbound calls (for Twilio trunks it ends in `.pstn.twilio.com`).
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
-          ignore_e164_validation: Skip E.164 format checks on phone_number, which is handy for internal pseudo numbers on custom telephony. Defaults to true; must be a JSON boolean, not a string.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
+          phone_number: The number being imported, in E.164 format; it becomes the number's identifier in the
+          phone number endpoints.
+          termination_uri: Termination URI of your elastic SIP trunk, used to place outbound calls (for Twilio
+          trunks it ends in `.pstn.twilio.com`).
+          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number.
+          Null or empty allows calls from every country.
+          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or
+          empty allows calls to every country.
+          ignore_e164_validation: Skip E.164 format checks on phone_number, which is handy for internal pseudo
+          numbers on custom telephony. Defaults to true; must be a JSON boolean, not a string.
+          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them,
+          picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is
+          bound.
+          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply
+          dynamic variables and adjust other settings for that call. Null disables it.
           nickname: Label for the number, for your own reference.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
+          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses
+          one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means
+          no agent is bound.
           sip_trunk_auth_password: Password for authenticating to your SIP trunk.
           sip_trunk_auth_username: Username for authenticating to your SIP trunk.
           transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
@@ -168,12 +225,25 @@ class PhoneNumber:
         """
         return self._client.request(
             _ops.IMPORT_PHONE_NUMBER,
-            body={"phone_number": phone_number, "termination_uri": termination_uri, "allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "ignore_e164_validation": ignore_e164_validation, "inbound_agents": inbound_agents, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "outbound_agents": outbound_agents, "sip_trunk_auth_password": sip_trunk_auth_password, "sip_trunk_auth_username": sip_trunk_auth_username, "transport": transport},
+            body=fields(
+                phone_number=phone_number,
+                termination_uri=termination_uri,
+                allowed_inbound_country_list=allowed_inbound_country_list,
+                allowed_outbound_country_list=allowed_outbound_country_list,
+                ignore_e164_validation=ignore_e164_validation,
+                inbound_agents=inbound_agents,
+                inbound_webhook_url=inbound_webhook_url,
+                nickname=nickname,
+                outbound_agents=outbound_agents,
+                sip_trunk_auth_password=sip_trunk_auth_password,
+                sip_trunk_auth_username=sip_trunk_auth_username,
+                transport=transport,
+            ),
+            cast=_m.PhoneNumberResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
@@ -182,435 +252,294 @@ class PhoneNumber:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.PhoneNumberResponse, _t.PhoneNumberListResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberListResponse:
         """
         List phone numbers
 
-        Returns the numbers in your account page by page. Pass the returned `pagination_key` back to continue with the next page while `has_more` is true.
+        Returns the numbers in your account page by page. Pass the returned `pagination_key` back to continue
+        with the next page while `has_more` is true.
 
         Args:
           limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          sort_order: Direction of the results: `descending` (the default) returns the most recent first, `ascending` the oldest first.
-
-        GET /v2/list-phone-numbers
-        """
-        return SyncPage[_t.PhoneNumberResponse, _t.PhoneNumberListResponse].first(self._client, _ops.LIST_PHONE_NUMBERS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def retrieve(
-        self,
-        phone_number: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneNumberResponse:
-        """
-        Retrieve a phone number
-
-        Returns the configuration of one of your numbers: its type, nickname, bound voice and SMS agents, webhook URLs and country restrictions.
-
-        Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
-
-        GET /get-phone-number/{phone_number}
-        """
-        return self._client.request(
-            _ops.GET_PHONE_NUMBER,
-            path={"phone_number": phone_number},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def update(
-        self,
-        phone_number: str,
-        *,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        auth_password: str | NotGiven = NOT_GIVEN,
-        auth_username: str | NotGiven = NOT_GIVEN,
-        fallback_number: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_sms_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_sms_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        nickname: Union[str, None] | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        outbound_sms_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        termination_uri: str | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneNumberResponse:
-        """
-        Update a phone number
-
-        Changes how a number behaves: which agents answer or place its calls and SMS (with weights to split traffic), its nickname, webhook URLs, fallback number and allowed countries. Only the fields you send are changed, and the weights within each agent list must add up to 1.
-
-        Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
-          auth_password: New password for authenticating to the number's SIP trunk.
-          auth_username: New username for authenticating to the number's SIP trunk.
-          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot frees up after extended ringing. May be a Retell or an external number, but not this number itself nor one that has its own fallback. Null removes the fallback.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_sms_agents: Agents that handle inbound text messages, each with a weight; every conversation goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no weighted SMS agents.
-          inbound_sms_webhook_url: URL Retell calls when an inbound text message arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that chat. Null disables it.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
-          nickname: Label for the number, for your own reference.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          outbound_sms_agents: Agents used for outbound text messages from this number, each with a weight; one is picked at random per conversation in proportion to its weight (weights must total 1). Null or empty means no weighted SMS agents.
-          termination_uri: New termination URI of the number's SIP trunk, used to place outbound calls.
-          transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
-
-        PATCH /update-phone-number/{phone_number}
-        """
-        return self._client.request(
-            _ops.UPDATE_PHONE_NUMBER,
-            path={"phone_number": phone_number},
-            body={"allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "auth_password": auth_password, "auth_username": auth_username, "fallback_number": fallback_number, "inbound_agents": inbound_agents, "inbound_sms_agents": inbound_sms_agents, "inbound_sms_webhook_url": inbound_sms_webhook_url, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "outbound_agents": outbound_agents, "outbound_sms_agents": outbound_sms_agents, "termination_uri": termination_uri, "transport": transport},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class PhoneNumberWithRawResponse:
-    """
-    `client.phone_number` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        area_code: int | NotGiven = NOT_GIVEN,
-        country_code: Literal["US", "CA"] | NotGiven = NOT_GIVEN,
-        fallback_number: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        nickname: str | NotGiven = NOT_GIVEN,
-        number_provider: Literal["twilio", "telnyx"] | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        phone_number: str | NotGiven = NOT_GIVEN,
-        toll_free: bool | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberResponse]:
-        """
-        Buy a phone number
-
-        Purchases a new number through Retell's telephony providers (Twilio or Telnyx) and optionally binds agents to it for inbound and outbound calls. Ask for a specific `phone_number`, or let Retell pick one matching `area_code`, `country_code` and `toll_free`; the number is billed monthly to your account.
-
-        Args:
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
-          area_code: Three-digit area code to buy the number in; only US area codes are supported.
-          country_code: ISO 3166-1 alpha-2 country of the number to buy. Defaults to `US`.
-          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot frees up after extended ringing. May be a Retell or an external number, but not this number itself nor one that has its own fallback. Null means no fallback.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
-          nickname: Label for the number, for your own reference.
-          number_provider: Carrier the number is bought from. Defaults to `twilio`.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          phone_number: Exact number to buy, in E.164 format (for example `+14155550123`).
-          toll_free: Whether to buy a toll-free number; these cost more than local numbers.
-          transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
-
-        POST /create-phone-number
-        """
-        return self._client.request(
-            _ops.CREATE_PHONE_NUMBER,
-            body={"allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "area_code": area_code, "country_code": country_code, "fallback_number": fallback_number, "inbound_agents": inbound_agents, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "number_provider": number_provider, "outbound_agents": outbound_agents, "phone_number": phone_number, "toll_free": toll_free, "transport": transport},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete(
-        self,
-        phone_number: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a phone number
-
-        Removes a number from your account, so it no longer routes calls or messages to your agents.
-
-        Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
-
-        DELETE /delete-phone-number/{phone_number}
-        """
-        return self._client.request(
-            _ops.DELETE_PHONE_NUMBER,
-            path={"phone_number": phone_number},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def import_(
-        self,
-        *,
-        phone_number: str,
-        termination_uri: str,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        nickname: str | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        sip_trunk_auth_password: str | NotGiven = NOT_GIVEN,
-        sip_trunk_auth_username: str | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberResponse]:
-        """
-        Import your own number over SIP
-
-        Brings a number you already own at another carrier into Retell over an elastic SIP trunk, so your agents can answer and place calls on it. Retell sends outbound calls to `termination_uri`, authenticating with the trunk credentials when given; inbound calls must be routed from your trunk to Retell.
-
-        Args:
-          phone_number: The number being imported, in E.164 format; it becomes the number's identifier in the phone number endpoints.
-          termination_uri: Termination URI of your elastic SIP trunk, used to place outbound calls (for Twilio trunks it ends in `.pstn.twilio.com`).
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
-          ignore_e164_validation: Skip E.164 format checks on phone_number, which is handy for internal pseudo numbers on custom telephony. Defaults to true; must be a JSON boolean, not a string.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
-          nickname: Label for the number, for your own reference.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          sip_trunk_auth_password: Password for authenticating to your SIP trunk.
-          sip_trunk_auth_username: Username for authenticating to your SIP trunk.
-          transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
-
-        POST /import-phone-number
-        """
-        return self._client.request(
-            _ops.IMPORT_PHONE_NUMBER,
-            body={"phone_number": phone_number, "termination_uri": termination_uri, "allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "ignore_e164_validation": ignore_e164_validation, "inbound_agents": inbound_agents, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "outbound_agents": outbound_agents, "sip_trunk_auth_password": sip_trunk_auth_password, "sip_trunk_auth_username": sip_trunk_auth_username, "transport": transport},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberListResponse]:
-        """
-        List phone numbers
-
-        Returns the numbers in your account page by page. Pass the returned `pagination_key` back to continue with the next page while `has_more` is true.
-
-        Args:
-          limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          sort_order: Direction of the results: `descending` (the default) returns the most recent first, `ascending` the oldest first.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
+          sort_order: Direction of the results: `descending` (the default) returns the most recent first,
+          `ascending` the oldest first.
 
         GET /v2/list-phone-numbers
         """
         return self._client.request(
             _ops.LIST_PHONE_NUMBERS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.PhoneNumberListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def retrieve(
         self,
         phone_number: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberResponse:
         """
         Retrieve a phone number
 
-        Returns the configuration of one of your numbers: its type, nickname, bound voice and SMS agents, webhook URLs and country restrictions.
+        Returns the configuration of one of your numbers: its type, nickname, bound voice and SMS agents,
+        webhook URLs and country restrictions.
 
         Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
+          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the
+          number's id.
 
         GET /get-phone-number/{phone_number}
         """
+        if not phone_number:
+            raise ValueError(f"Expected a non-empty value for `phone_number` but received {phone_number!r}")
         return self._client.request(
             _ops.GET_PHONE_NUMBER,
             path={"phone_number": phone_number},
+            cast=_m.PhoneNumberResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def update(
         self,
         phone_number: str,
         *,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        allowed_inbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        allowed_outbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
         auth_password: str | NotGiven = NOT_GIVEN,
         auth_username: str | NotGiven = NOT_GIVEN,
-        fallback_number: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_sms_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_sms_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        nickname: Union[str, None] | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        outbound_sms_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
+        fallback_number: Optional[str] | NotGiven = NOT_GIVEN,
+        inbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        inbound_sms_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        inbound_sms_webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        inbound_webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        nickname: Optional[str] | NotGiven = NOT_GIVEN,
+        outbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        outbound_sms_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
         termination_uri: str | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
+        transport: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberResponse:
         """
         Update a phone number
 
-        Changes how a number behaves: which agents answer or place its calls and SMS (with weights to split traffic), its nickname, webhook URLs, fallback number and allowed countries. Only the fields you send are changed, and the weights within each agent list must add up to 1.
+        Changes how a number behaves: which agents answer or place its calls and SMS (with weights to split
+        traffic), its nickname, webhook URLs, fallback number and allowed countries. Only the fields you send
+        are changed, and the weights within each agent list must add up to 1.
 
         Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
+          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the
+          number's id.
+          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number.
+          Null or empty allows calls from every country.
+          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or
+          empty allows calls to every country.
           auth_password: New password for authenticating to the number's SIP trunk.
           auth_username: New username for authenticating to the number's SIP trunk.
-          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot frees up after extended ringing. May be a Retell or an external number, but not this number itself nor one that has its own fallback. Null removes the fallback.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_sms_agents: Agents that handle inbound text messages, each with a weight; every conversation goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no weighted SMS agents.
-          inbound_sms_webhook_url: URL Retell calls when an inbound text message arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that chat. Null disables it.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
+          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot
+          frees up after extended ringing. May be a Retell or an external number, but not this number itself nor
+          one that has its own fallback. Null removes the fallback.
+          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them,
+          picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is
+          bound.
+          inbound_sms_agents: Agents that handle inbound text messages, each with a weight; every conversation
+          goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or
+          empty means no weighted SMS agents.
+          inbound_sms_webhook_url: URL Retell calls when an inbound text message arrives, letting you pick the
+          agent, supply dynamic variables and adjust other settings for that chat. Null disables it.
+          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply
+          dynamic variables and adjust other settings for that call. Null disables it.
           nickname: Label for the number, for your own reference.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          outbound_sms_agents: Agents used for outbound text messages from this number, each with a weight; one is picked at random per conversation in proportion to its weight (weights must total 1). Null or empty means no weighted SMS agents.
+          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses
+          one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means
+          no agent is bound.
+          outbound_sms_agents: Agents used for outbound text messages from this number, each with a weight; one
+          is picked at random per conversation in proportion to its weight (weights must total 1). Null or empty
+          means no weighted SMS agents.
           termination_uri: New termination URI of the number's SIP trunk, used to place outbound calls.
           transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
 
         PATCH /update-phone-number/{phone_number}
         """
+        if not phone_number:
+            raise ValueError(f"Expected a non-empty value for `phone_number` but received {phone_number!r}")
         return self._client.request(
             _ops.UPDATE_PHONE_NUMBER,
             path={"phone_number": phone_number},
-            body={"allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "auth_password": auth_password, "auth_username": auth_username, "fallback_number": fallback_number, "inbound_agents": inbound_agents, "inbound_sms_agents": inbound_sms_agents, "inbound_sms_webhook_url": inbound_sms_webhook_url, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "outbound_agents": outbound_agents, "outbound_sms_agents": outbound_sms_agents, "termination_uri": termination_uri, "transport": transport},
+            body=fields(
+                allowed_inbound_country_list=allowed_inbound_country_list,
+                allowed_outbound_country_list=allowed_outbound_country_list,
+                auth_password=auth_password,
+                auth_username=auth_username,
+                fallback_number=fallback_number,
+                inbound_agents=inbound_agents,
+                inbound_sms_agents=inbound_sms_agents,
+                inbound_sms_webhook_url=inbound_sms_webhook_url,
+                inbound_webhook_url=inbound_webhook_url,
+                nickname=nickname,
+                outbound_agents=outbound_agents,
+                outbound_sms_agents=outbound_sms_agents,
+                termination_uri=termination_uri,
+                transport=transport,
+            ),
+            cast=_m.PhoneNumberResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncPhoneNumber:
+class PhoneNumberResourceWithRawResponse:
+    def __init__(self, phone_number: PhoneNumberResource) -> None:
+        self._phone_number = phone_number
+
+        self.create = to_raw_response_wrapper(
+            phone_number.create,
+        )
+
+        self.delete = to_raw_response_wrapper(
+            phone_number.delete,
+        )
+
+        self.import_ = to_raw_response_wrapper(
+            phone_number.import_,
+        )
+
+        self.list = to_raw_response_wrapper(
+            phone_number.list,
+        )
+
+        self.retrieve = to_raw_response_wrapper(
+            phone_number.retrieve,
+        )
+
+        self.update = to_raw_response_wrapper(
+            phone_number.update,
+        )
+
+
+class PhoneNumberResourceWithStreamingResponse:
+    def __init__(self, phone_number: PhoneNumberResource) -> None:
+        self._phone_number = phone_number
+
+        self.create = to_streamed_response_wrapper(
+            phone_number.create,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            phone_number.delete,
+        )
+
+        self.import_ = to_streamed_response_wrapper(
+            phone_number.import_,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            phone_number.list,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            phone_number.retrieve,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            phone_number.update,
+        )
+
+
+class AsyncPhoneNumberResource(AsyncAPIResource):
     """The `phone_number` resource (async): `client.phone_number.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncPhoneNumberResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncPhoneNumberResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncPhoneNumberWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncPhoneNumberWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncPhoneNumberResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncPhoneNumberResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncPhoneNumberWithRawResponse:
+    def raw(self) -> AsyncPhoneNumberResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     async def create(
         self,
         *,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        allowed_inbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        allowed_outbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
         area_code: int | NotGiven = NOT_GIVEN,
         country_code: Literal["US", "CA"] | NotGiven = NOT_GIVEN,
-        fallback_number: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        fallback_number: Optional[str] | NotGiven = NOT_GIVEN,
+        inbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        inbound_webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
         nickname: str | NotGiven = NOT_GIVEN,
         number_provider: Literal["twilio", "telnyx"] | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
+        outbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
         phone_number: str | NotGiven = NOT_GIVEN,
         toll_free: bool | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
+        transport: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneNumberResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberResponse:
         """
         Buy a phone number
 
-        Purchases a new number through Retell's telephony providers (Twilio or Telnyx) and optionally binds agents to it for inbound and outbound calls. Ask for a specific `phone_number`, or let Retell pick one matching `area_code`, `country_code` and `toll_free`; the number is billed monthly to your account.
+        Purchases a new number through Retell's telephony providers (Twilio or Telnyx) and optionally binds
+        agents to it for inbound and outbound calls. Ask for a specific `phone_number`, or let Retell pick one
+        matching `area_code`, `country_code` and `toll_free`; the number is billed monthly to your account.
 
         Args:
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
+          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number.
+          Null or empty allows calls from every country.
+          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or
+          empty allows calls to every country.
           area_code: Three-digit area code to buy the number in; only US area codes are supported.
           country_code: ISO 3166-1 alpha-2 country of the number to buy. Defaults to `US`.
-          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot frees up after extended ringing. May be a Retell or an external number, but not this number itself nor one that has its own fallback. Null means no fallback.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
+          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot
+          frees up after extended ringing. May be a Retell or an external number, but not this number itself nor
+          one that has its own fallback. Null means no fallback.
+          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them,
+          picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is
+          bound.
+          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply
+          dynamic variables and adjust other settings for that call. Null disables it.
           nickname: Label for the number, for your own reference.
           number_provider: Carrier the number is bought from. Defaults to `twilio`.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
+          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses
+          one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means
+          no agent is bound.
           phone_number: Exact number to buy, in E.164 format (for example `+14155550123`).
           toll_free: Whether to buy a toll-free number; these cost more than local numbers.
           transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
@@ -619,22 +548,37 @@ class AsyncPhoneNumber:
         """
         return await self._client.request(
             _ops.CREATE_PHONE_NUMBER,
-            body={"allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "area_code": area_code, "country_code": country_code, "fallback_number": fallback_number, "inbound_agents": inbound_agents, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "number_provider": number_provider, "outbound_agents": outbound_agents, "phone_number": phone_number, "toll_free": toll_free, "transport": transport},
+            body=fields(
+                allowed_inbound_country_list=allowed_inbound_country_list,
+                allowed_outbound_country_list=allowed_outbound_country_list,
+                area_code=area_code,
+                country_code=country_code,
+                fallback_number=fallback_number,
+                inbound_agents=inbound_agents,
+                inbound_webhook_url=inbound_webhook_url,
+                nickname=nickname,
+                number_provider=number_provider,
+                outbound_agents=outbound_agents,
+                phone_number=phone_number,
+                toll_free=toll_free,
+                transport=transport,
+            ),
+            cast=_m.PhoneNumberResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         phone_number: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a phone number
@@ -642,17 +586,20 @@ class AsyncPhoneNumber:
         Removes a number from your account, so it no longer routes calls or messages to your agents.
 
         Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
+          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the
+          number's id.
 
         DELETE /delete-phone-number/{phone_number}
         """
+        if not phone_number:
+            raise ValueError(f"Expected a non-empty value for `phone_number` but received {phone_number!r}")
         return await self._client.request(
             _ops.DELETE_PHONE_NUMBER,
             path={"phone_number": phone_number},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def import_(
@@ -660,37 +607,49 @@ class AsyncPhoneNumber:
         *,
         phone_number: str,
         termination_uri: str,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        allowed_inbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        allowed_outbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
         ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
+        inbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        inbound_webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
         nickname: str | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
+        outbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
         sip_trunk_auth_password: str | NotGiven = NOT_GIVEN,
         sip_trunk_auth_username: str | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
+        transport: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneNumberResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberResponse:
         """
         Import your own number over SIP
 
-        Brings a number you already own at another carrier into Retell over an elastic SIP trunk, so your agents can answer and place calls on it. Retell sends outbound calls to `termination_uri`, authenticating with the trunk credentials when given; inbound calls must be routed from your trunk to Retell.
+        Brings a number you already own at another carrier into Retell over an elastic SIP trunk, so your agents
+        can answer and place calls on it. Retell sends outbound calls to `termination_uri`, authenticating with
+        the trunk credentials when given; inbound calls must be routed from your trunk to Retell.
 
         Args:
-          phone_number: The number being imported, in E.164 format; it becomes the number's identifier in the phone number endpoints.
-          termination_uri: Termination URI of your elastic SIP trunk, used to place outbound calls (for Twilio trunks it ends in `.pstn.twilio.com`).
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
-          ignore_e164_validation: Skip E.164 format checks on phone_number, which is handy for internal pseudo numbers on custom telephony. Defaults to true; must be a JSON boolean, not a string.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
+          phone_number: The number being imported, in E.164 format; it becomes the number's identifier in the
+          phone number endpoints.
+          termination_uri: Termination URI of your elastic SIP trunk, used to place outbound calls (for Twilio
+          trunks it ends in `.pstn.twilio.com`).
+          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number.
+          Null or empty allows calls from every country.
+          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or
+          empty allows calls to every country.
+          ignore_e164_validation: Skip E.164 format checks on phone_number, which is handy for internal pseudo
+          numbers on custom telephony. Defaults to true; must be a JSON boolean, not a string.
+          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them,
+          picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is
+          bound.
+          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply
+          dynamic variables and adjust other settings for that call. Null disables it.
           nickname: Label for the number, for your own reference.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
+          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses
+          one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means
+          no agent is bound.
           sip_trunk_auth_password: Password for authenticating to your SIP trunk.
           sip_trunk_auth_username: Username for authenticating to your SIP trunk.
           transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
@@ -699,270 +658,25 @@ class AsyncPhoneNumber:
         """
         return await self._client.request(
             _ops.IMPORT_PHONE_NUMBER,
-            body={"phone_number": phone_number, "termination_uri": termination_uri, "allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "ignore_e164_validation": ignore_e164_validation, "inbound_agents": inbound_agents, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "outbound_agents": outbound_agents, "sip_trunk_auth_password": sip_trunk_auth_password, "sip_trunk_auth_username": sip_trunk_auth_username, "transport": transport},
+            body=fields(
+                phone_number=phone_number,
+                termination_uri=termination_uri,
+                allowed_inbound_country_list=allowed_inbound_country_list,
+                allowed_outbound_country_list=allowed_outbound_country_list,
+                ignore_e164_validation=ignore_e164_validation,
+                inbound_agents=inbound_agents,
+                inbound_webhook_url=inbound_webhook_url,
+                nickname=nickname,
+                outbound_agents=outbound_agents,
+                sip_trunk_auth_password=sip_trunk_auth_password,
+                sip_trunk_auth_username=sip_trunk_auth_username,
+                transport=transport,
+            ),
+            cast=_m.PhoneNumberResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.PhoneNumberResponse, _t.PhoneNumberListResponse]:
-        """
-        List phone numbers
-
-        Returns the numbers in your account page by page. Pass the returned `pagination_key` back to continue with the next page while `has_more` is true.
-
-        Args:
-          limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          sort_order: Direction of the results: `descending` (the default) returns the most recent first, `ascending` the oldest first.
-
-        GET /v2/list-phone-numbers
-        """
-        return AsyncPager[_t.PhoneNumberResponse, _t.PhoneNumberListResponse](self._client, _ops.LIST_PHONE_NUMBERS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    async def retrieve(
-        self,
-        phone_number: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneNumberResponse:
-        """
-        Retrieve a phone number
-
-        Returns the configuration of one of your numbers: its type, nickname, bound voice and SMS agents, webhook URLs and country restrictions.
-
-        Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
-
-        GET /get-phone-number/{phone_number}
-        """
-        return await self._client.request(
-            _ops.GET_PHONE_NUMBER,
-            path={"phone_number": phone_number},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def update(
-        self,
-        phone_number: str,
-        *,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        auth_password: str | NotGiven = NOT_GIVEN,
-        auth_username: str | NotGiven = NOT_GIVEN,
-        fallback_number: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_sms_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_sms_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        nickname: Union[str, None] | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        outbound_sms_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        termination_uri: str | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PhoneNumberResponse:
-        """
-        Update a phone number
-
-        Changes how a number behaves: which agents answer or place its calls and SMS (with weights to split traffic), its nickname, webhook URLs, fallback number and allowed countries. Only the fields you send are changed, and the weights within each agent list must add up to 1.
-
-        Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
-          auth_password: New password for authenticating to the number's SIP trunk.
-          auth_username: New username for authenticating to the number's SIP trunk.
-          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot frees up after extended ringing. May be a Retell or an external number, but not this number itself nor one that has its own fallback. Null removes the fallback.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_sms_agents: Agents that handle inbound text messages, each with a weight; every conversation goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no weighted SMS agents.
-          inbound_sms_webhook_url: URL Retell calls when an inbound text message arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that chat. Null disables it.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
-          nickname: Label for the number, for your own reference.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          outbound_sms_agents: Agents used for outbound text messages from this number, each with a weight; one is picked at random per conversation in proportion to its weight (weights must total 1). Null or empty means no weighted SMS agents.
-          termination_uri: New termination URI of the number's SIP trunk, used to place outbound calls.
-          transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
-
-        PATCH /update-phone-number/{phone_number}
-        """
-        return await self._client.request(
-            _ops.UPDATE_PHONE_NUMBER,
-            path={"phone_number": phone_number},
-            body={"allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "auth_password": auth_password, "auth_username": auth_username, "fallback_number": fallback_number, "inbound_agents": inbound_agents, "inbound_sms_agents": inbound_sms_agents, "inbound_sms_webhook_url": inbound_sms_webhook_url, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "outbound_agents": outbound_agents, "outbound_sms_agents": outbound_sms_agents, "termination_uri": termination_uri, "transport": transport},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncPhoneNumberWithRawResponse:
-    """
-    `client.phone_number` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        area_code: int | NotGiven = NOT_GIVEN,
-        country_code: Literal["US", "CA"] | NotGiven = NOT_GIVEN,
-        fallback_number: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        nickname: str | NotGiven = NOT_GIVEN,
-        number_provider: Literal["twilio", "telnyx"] | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        phone_number: str | NotGiven = NOT_GIVEN,
-        toll_free: bool | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberResponse]:
-        """
-        Buy a phone number
-
-        Purchases a new number through Retell's telephony providers (Twilio or Telnyx) and optionally binds agents to it for inbound and outbound calls. Ask for a specific `phone_number`, or let Retell pick one matching `area_code`, `country_code` and `toll_free`; the number is billed monthly to your account.
-
-        Args:
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
-          area_code: Three-digit area code to buy the number in; only US area codes are supported.
-          country_code: ISO 3166-1 alpha-2 country of the number to buy. Defaults to `US`.
-          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot frees up after extended ringing. May be a Retell or an external number, but not this number itself nor one that has its own fallback. Null means no fallback.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
-          nickname: Label for the number, for your own reference.
-          number_provider: Carrier the number is bought from. Defaults to `twilio`.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          phone_number: Exact number to buy, in E.164 format (for example `+14155550123`).
-          toll_free: Whether to buy a toll-free number; these cost more than local numbers.
-          transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
-
-        POST /create-phone-number
-        """
-        return await self._client.request(
-            _ops.CREATE_PHONE_NUMBER,
-            body={"allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "area_code": area_code, "country_code": country_code, "fallback_number": fallback_number, "inbound_agents": inbound_agents, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "number_provider": number_provider, "outbound_agents": outbound_agents, "phone_number": phone_number, "toll_free": toll_free, "transport": transport},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def delete(
-        self,
-        phone_number: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a phone number
-
-        Removes a number from your account, so it no longer routes calls or messages to your agents.
-
-        Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
-
-        DELETE /delete-phone-number/{phone_number}
-        """
-        return await self._client.request(
-            _ops.DELETE_PHONE_NUMBER,
-            path={"phone_number": phone_number},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def import_(
-        self,
-        *,
-        phone_number: str,
-        termination_uri: str,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        nickname: str | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        sip_trunk_auth_password: str | NotGiven = NOT_GIVEN,
-        sip_trunk_auth_username: str | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberResponse]:
-        """
-        Import your own number over SIP
-
-        Brings a number you already own at another carrier into Retell over an elastic SIP trunk, so your agents can answer and place calls on it. Retell sends outbound calls to `termination_uri`, authenticating with the trunk credentials when given; inbound calls must be routed from your trunk to Retell.
-
-        Args:
-          phone_number: The number being imported, in E.164 format; it becomes the number's identifier in the phone number endpoints.
-          termination_uri: Termination URI of your elastic SIP trunk, used to place outbound calls (for Twilio trunks it ends in `.pstn.twilio.com`).
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
-          ignore_e164_validation: Skip E.164 format checks on phone_number, which is handy for internal pseudo numbers on custom telephony. Defaults to true; must be a JSON boolean, not a string.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
-          nickname: Label for the number, for your own reference.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          sip_trunk_auth_password: Password for authenticating to your SIP trunk.
-          sip_trunk_auth_username: Username for authenticating to your SIP trunk.
-          transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
-
-        POST /import-phone-number
-        """
-        return await self._client.request(
-            _ops.IMPORT_PHONE_NUMBER,
-            body={"phone_number": phone_number, "termination_uri": termination_uri, "allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "ignore_e164_validation": ignore_e164_validation, "inbound_agents": inbound_agents, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "outbound_agents": outbound_agents, "sip_trunk_auth_password": sip_trunk_auth_password, "sip_trunk_auth_username": sip_trunk_auth_username, "transport": transport},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list(
@@ -971,118 +685,222 @@ class AsyncPhoneNumberWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberListResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberListResponse:
         """
         List phone numbers
 
-        Returns the numbers in your account page by page. Pass the returned `pagination_key` back to continue with the next page while `has_more` is true.
+        Returns the numbers in your account page by page. Pass the returned `pagination_key` back to continue
+        with the next page while `has_more` is true.
 
         Args:
           limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          sort_order: Direction of the results: `descending` (the default) returns the most recent first, `ascending` the oldest first.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
+          sort_order: Direction of the results: `descending` (the default) returns the most recent first,
+          `ascending` the oldest first.
 
         GET /v2/list-phone-numbers
         """
         return await self._client.request(
             _ops.LIST_PHONE_NUMBERS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.PhoneNumberListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def retrieve(
         self,
         phone_number: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberResponse:
         """
         Retrieve a phone number
 
-        Returns the configuration of one of your numbers: its type, nickname, bound voice and SMS agents, webhook URLs and country restrictions.
+        Returns the configuration of one of your numbers: its type, nickname, bound voice and SMS agents,
+        webhook URLs and country restrictions.
 
         Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
+          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the
+          number's id.
 
         GET /get-phone-number/{phone_number}
         """
+        if not phone_number:
+            raise ValueError(f"Expected a non-empty value for `phone_number` but received {phone_number!r}")
         return await self._client.request(
             _ops.GET_PHONE_NUMBER,
             path={"phone_number": phone_number},
+            cast=_m.PhoneNumberResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def update(
         self,
         phone_number: str,
         *,
-        allowed_inbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
-        allowed_outbound_country_list: Union[List[str], None] | NotGiven = NOT_GIVEN,
+        allowed_inbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
+        allowed_outbound_country_list: Optional[List[str]] | NotGiven = NOT_GIVEN,
         auth_password: str | NotGiven = NOT_GIVEN,
         auth_username: str | NotGiven = NOT_GIVEN,
-        fallback_number: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_sms_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        inbound_sms_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        inbound_webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
-        nickname: Union[str, None] | NotGiven = NOT_GIVEN,
-        outbound_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
-        outbound_sms_agents: Union[List[_t.WeightedAgent], None] | NotGiven = NOT_GIVEN,
+        fallback_number: Optional[str] | NotGiven = NOT_GIVEN,
+        inbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        inbound_sms_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        inbound_sms_webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        inbound_webhook_url: Optional[str] | NotGiven = NOT_GIVEN,
+        nickname: Optional[str] | NotGiven = NOT_GIVEN,
+        outbound_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
+        outbound_sms_agents: Optional[List[_p.WeightedAgentParam]] | NotGiven = NOT_GIVEN,
         termination_uri: str | NotGiven = NOT_GIVEN,
-        transport: Union[str, None] | NotGiven = NOT_GIVEN,
+        transport: Optional[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PhoneNumberResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PhoneNumberResponse:
         """
         Update a phone number
 
-        Changes how a number behaves: which agents answer or place its calls and SMS (with weights to split traffic), its nickname, webhook URLs, fallback number and allowed countries. Only the fields you send are changed, and the weights within each agent list must add up to 1.
+        Changes how a number behaves: which agents answer or place its calls and SMS (with weights to split
+        traffic), its nickname, webhook URLs, fallback number and allowed countries. Only the fields you send
+        are changed, and the weights within each agent list must add up to 1.
 
         Args:
-          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the number's id.
-          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number. Null or empty allows calls from every country.
-          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or empty allows calls to every country.
+          phone_number: The number itself, written in E.164 form such as `+14155550123`; it serves as the
+          number's id.
+          allowed_inbound_country_list: ISO 3166-1 alpha-2 codes of the countries allowed to call this number.
+          Null or empty allows calls from every country.
+          allowed_outbound_country_list: ISO 3166-1 alpha-2 codes of the countries this number may call. Null or
+          empty allows calls to every country.
           auth_password: New password for authenticating to the number's SIP trunk.
           auth_username: New username for authenticating to the number's SIP trunk.
-          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot frees up after extended ringing. May be a Retell or an external number, but not this number itself nor one that has its own fallback. Null removes the fallback.
-          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          inbound_sms_agents: Agents that handle inbound text messages, each with a weight; every conversation goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no weighted SMS agents.
-          inbound_sms_webhook_url: URL Retell calls when an inbound text message arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that chat. Null disables it.
-          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply dynamic variables and adjust other settings for that call. Null disables it.
+          fallback_number: Number that inbound calls are forwarded to when concurrency is exhausted and no slot
+          frees up after extended ringing. May be a Retell or an external number, but not this number itself nor
+          one that has its own fallback. Null removes the fallback.
+          inbound_agents: Agents that answer inbound calls, each with a weight; every call goes to one of them,
+          picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is
+          bound.
+          inbound_sms_agents: Agents that handle inbound text messages, each with a weight; every conversation
+          goes to one of them, picked at random in proportion to its weight (weights must total 1). Null or
+          empty means no weighted SMS agents.
+          inbound_sms_webhook_url: URL Retell calls when an inbound text message arrives, letting you pick the
+          agent, supply dynamic variables and adjust other settings for that chat. Null disables it.
+          inbound_webhook_url: URL Retell calls when an inbound call arrives, letting you pick the agent, supply
+          dynamic variables and adjust other settings for that call. Null disables it.
           nickname: Label for the number, for your own reference.
-          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means no agent is bound.
-          outbound_sms_agents: Agents used for outbound text messages from this number, each with a weight; one is picked at random per conversation in proportion to its weight (weights must total 1). Null or empty means no weighted SMS agents.
+          outbound_agents: Agents used for outbound calls from this number, each with a weight; every call uses
+          one of them, picked at random in proportion to its weight (weights must total 1). Null or empty means
+          no agent is bound.
+          outbound_sms_agents: Agents used for outbound text messages from this number, each with a weight; one
+          is picked at random per conversation in proportion to its weight (weights must total 1). Null or empty
+          means no weighted SMS agents.
           termination_uri: New termination URI of the number's SIP trunk, used to place outbound calls.
           transport: SIP transport protocol for outbound calls: `TLS`, `TCP` or `UDP`. Defaults to `TCP`.
 
         PATCH /update-phone-number/{phone_number}
         """
+        if not phone_number:
+            raise ValueError(f"Expected a non-empty value for `phone_number` but received {phone_number!r}")
         return await self._client.request(
             _ops.UPDATE_PHONE_NUMBER,
             path={"phone_number": phone_number},
-            body={"allowed_inbound_country_list": allowed_inbound_country_list, "allowed_outbound_country_list": allowed_outbound_country_list, "auth_password": auth_password, "auth_username": auth_username, "fallback_number": fallback_number, "inbound_agents": inbound_agents, "inbound_sms_agents": inbound_sms_agents, "inbound_sms_webhook_url": inbound_sms_webhook_url, "inbound_webhook_url": inbound_webhook_url, "nickname": nickname, "outbound_agents": outbound_agents, "outbound_sms_agents": outbound_sms_agents, "termination_uri": termination_uri, "transport": transport},
+            body=fields(
+                allowed_inbound_country_list=allowed_inbound_country_list,
+                allowed_outbound_country_list=allowed_outbound_country_list,
+                auth_password=auth_password,
+                auth_username=auth_username,
+                fallback_number=fallback_number,
+                inbound_agents=inbound_agents,
+                inbound_sms_agents=inbound_sms_agents,
+                inbound_sms_webhook_url=inbound_sms_webhook_url,
+                inbound_webhook_url=inbound_webhook_url,
+                nickname=nickname,
+                outbound_agents=outbound_agents,
+                outbound_sms_agents=outbound_sms_agents,
+                termination_uri=termination_uri,
+                transport=transport,
+            ),
+            cast=_m.PhoneNumberResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncPhoneNumberResourceWithRawResponse:
+    def __init__(self, phone_number: AsyncPhoneNumberResource) -> None:
+        self._phone_number = phone_number
+
+        self.create = async_to_raw_response_wrapper(
+            phone_number.create,
+        )
+
+        self.delete = async_to_raw_response_wrapper(
+            phone_number.delete,
+        )
+
+        self.import_ = async_to_raw_response_wrapper(
+            phone_number.import_,
+        )
+
+        self.list = async_to_raw_response_wrapper(
+            phone_number.list,
+        )
+
+        self.retrieve = async_to_raw_response_wrapper(
+            phone_number.retrieve,
+        )
+
+        self.update = async_to_raw_response_wrapper(
+            phone_number.update,
+        )
+
+
+class AsyncPhoneNumberResourceWithStreamingResponse:
+    def __init__(self, phone_number: AsyncPhoneNumberResource) -> None:
+        self._phone_number = phone_number
+
+        self.create = async_to_streamed_response_wrapper(
+            phone_number.create,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            phone_number.delete,
+        )
+
+        self.import_ = async_to_streamed_response_wrapper(
+            phone_number.import_,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            phone_number.list,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            phone_number.retrieve,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            phone_number.update,
         )

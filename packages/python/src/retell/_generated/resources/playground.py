@@ -5,38 +5,55 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Dict, List, Union
+from typing import Dict, List, TYPE_CHECKING, Union
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Playground", "PlaygroundWithRawResponse", "AsyncPlayground", "AsyncPlaygroundWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "PlaygroundResource",
+    "PlaygroundResourceWithRawResponse",
+    "PlaygroundResourceWithStreamingResponse",
+    "AsyncPlaygroundResource",
+    "AsyncPlaygroundResourceWithRawResponse",
+    "AsyncPlaygroundResourceWithStreamingResponse",
+]
 
 
-class Playground:
+class PlaygroundResource(SyncAPIResource):
     """The `playground` resource: `client.playground.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> PlaygroundResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return PlaygroundResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> PlaygroundWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return PlaygroundWithRawResponse(self._client)
+    def with_streaming_response(self) -> PlaygroundResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return PlaygroundResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> PlaygroundWithRawResponse:
+    def raw(self) -> PlaygroundResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -44,118 +61,107 @@ class Playground:
         self,
         agent_id: str,
         *,
-        messages: List[Union[_t.MessageBase, _t.ToolCallInvocationMessageBase, _t.ToolCallResultMessageBase, _t.NodeTransitionMessageBase, _t.StateTransitionMessageBase]],
+        messages: List[
+            Union[
+                _p.MessageBaseParam,
+                _p.ToolCallInvocationMessageBaseParam,
+                _p.ToolCallResultMessageBaseParam,
+                _p.NodeTransitionMessageBaseParam,
+                _p.StateTransitionMessageBaseParam,
+            ]
+        ],
         version: Union[str, float] | NotGiven = NOT_GIVEN,
         component_id: str | NotGiven = NOT_GIVEN,
         current_node_id: str | NotGiven = NOT_GIVEN,
         current_state: str | NotGiven = NOT_GIVEN,
         dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
+        tool_mocks: List[_p.ToolMockParam] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PlaygroundCompletionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PlaygroundCompletionResponse:
         """
         Generate a playground reply
 
-        Runs one conversational turn of an agent without placing a call or opening a chat: send the whole message history and get back only the messages the agent produces next. Nothing is stored on the server, so the caller keeps the transcript; tool calls can be answered by `tool_mocks` instead of really executing. Generation can be slow, so allow up to five minutes.
+        Runs one conversational turn of an agent without placing a call or opening a chat: send the whole
+        message history and get back only the messages the agent produces next. Nothing is stored on the server,
+        so the caller keeps the transcript; tool calls can be answered by `tool_mocks` instead of really
+        executing. Generation can be slow, so allow up to five minutes.
 
         Args:
           agent_id: Unique identifier of the agent to test.
-          messages: The whole conversation so far, in the same shape as chat messages; message IDs and timestamps are generated when omitted.
+          messages: The whole conversation so far, in the same shape as chat messages; message IDs and
+          timestamps are generated when omitted.
           version: Agent version to run; defaults to the latest version.
-          component_id: Conversation flow component containing `current_node_id`; required when that node lives inside a component.
+          component_id: Conversation flow component containing `current_node_id`; required when that node lives
+          inside a component.
           current_node_id: Conversation flow node to continue from; only for conversation flow agents.
           current_state: Retell LLM state to continue from; only for Retell LLM agents with states.
-          dynamic_variables: Dynamic variable values, as string key-value pairs, substituted into the agent prompts.
+          dynamic_variables: Dynamic variable values, as string key-value pairs, substituted into the agent
+          prompts.
           tool_mocks: Canned tool results to use instead of running the real tools.
 
         POST /agent-playground-completion/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return self._client.request(
             _ops.AGENT_PLAYGROUND_COMPLETION,
             path={"agent_id": agent_id},
-            query={"version": version},
-            body={"messages": messages, "component_id": component_id, "current_node_id": current_node_id, "current_state": current_state, "dynamic_variables": dynamic_variables, "tool_mocks": tool_mocks},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                messages=messages,
+                component_id=component_id,
+                current_node_id=current_node_id,
+                current_state=current_state,
+                dynamic_variables=dynamic_variables,
+                tool_mocks=tool_mocks,
+            ),
+            cast=_m.PlaygroundCompletionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class PlaygroundWithRawResponse:
-    """
-    `client.playground` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class PlaygroundResourceWithRawResponse:
+    def __init__(self, playground: PlaygroundResource) -> None:
+        self._playground = playground
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def completion(
-        self,
-        agent_id: str,
-        *,
-        messages: List[Union[_t.MessageBase, _t.ToolCallInvocationMessageBase, _t.ToolCallResultMessageBase, _t.NodeTransitionMessageBase, _t.StateTransitionMessageBase]],
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        component_id: str | NotGiven = NOT_GIVEN,
-        current_node_id: str | NotGiven = NOT_GIVEN,
-        current_state: str | NotGiven = NOT_GIVEN,
-        dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PlaygroundCompletionResponse]:
-        """
-        Generate a playground reply
-
-        Runs one conversational turn of an agent without placing a call or opening a chat: send the whole message history and get back only the messages the agent produces next. Nothing is stored on the server, so the caller keeps the transcript; tool calls can be answered by `tool_mocks` instead of really executing. Generation can be slow, so allow up to five minutes.
-
-        Args:
-          agent_id: Unique identifier of the agent to test.
-          messages: The whole conversation so far, in the same shape as chat messages; message IDs and timestamps are generated when omitted.
-          version: Agent version to run; defaults to the latest version.
-          component_id: Conversation flow component containing `current_node_id`; required when that node lives inside a component.
-          current_node_id: Conversation flow node to continue from; only for conversation flow agents.
-          current_state: Retell LLM state to continue from; only for Retell LLM agents with states.
-          dynamic_variables: Dynamic variable values, as string key-value pairs, substituted into the agent prompts.
-          tool_mocks: Canned tool results to use instead of running the real tools.
-
-        POST /agent-playground-completion/{agent_id}
-        """
-        return self._client.request(
-            _ops.AGENT_PLAYGROUND_COMPLETION,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            body={"messages": messages, "component_id": component_id, "current_node_id": current_node_id, "current_state": current_state, "dynamic_variables": dynamic_variables, "tool_mocks": tool_mocks},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.completion = to_raw_response_wrapper(
+            playground.completion,
         )
 
 
-class AsyncPlayground:
+class PlaygroundResourceWithStreamingResponse:
+    def __init__(self, playground: PlaygroundResource) -> None:
+        self._playground = playground
+
+        self.completion = to_streamed_response_wrapper(
+            playground.completion,
+        )
+
+
+class AsyncPlaygroundResource(AsyncAPIResource):
     """The `playground` resource (async): `client.playground.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncPlaygroundResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncPlaygroundResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncPlaygroundWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncPlaygroundWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncPlaygroundResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncPlaygroundResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncPlaygroundWithRawResponse:
+    def raw(self) -> AsyncPlaygroundResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -163,100 +169,87 @@ class AsyncPlayground:
         self,
         agent_id: str,
         *,
-        messages: List[Union[_t.MessageBase, _t.ToolCallInvocationMessageBase, _t.ToolCallResultMessageBase, _t.NodeTransitionMessageBase, _t.StateTransitionMessageBase]],
+        messages: List[
+            Union[
+                _p.MessageBaseParam,
+                _p.ToolCallInvocationMessageBaseParam,
+                _p.ToolCallResultMessageBaseParam,
+                _p.NodeTransitionMessageBaseParam,
+                _p.StateTransitionMessageBaseParam,
+            ]
+        ],
         version: Union[str, float] | NotGiven = NOT_GIVEN,
         component_id: str | NotGiven = NOT_GIVEN,
         current_node_id: str | NotGiven = NOT_GIVEN,
         current_state: str | NotGiven = NOT_GIVEN,
         dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
+        tool_mocks: List[_p.ToolMockParam] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.PlaygroundCompletionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.PlaygroundCompletionResponse:
         """
         Generate a playground reply
 
-        Runs one conversational turn of an agent without placing a call or opening a chat: send the whole message history and get back only the messages the agent produces next. Nothing is stored on the server, so the caller keeps the transcript; tool calls can be answered by `tool_mocks` instead of really executing. Generation can be slow, so allow up to five minutes.
+        Runs one conversational turn of an agent without placing a call or opening a chat: send the whole
+        message history and get back only the messages the agent produces next. Nothing is stored on the server,
+        so the caller keeps the transcript; tool calls can be answered by `tool_mocks` instead of really
+        executing. Generation can be slow, so allow up to five minutes.
 
         Args:
           agent_id: Unique identifier of the agent to test.
-          messages: The whole conversation so far, in the same shape as chat messages; message IDs and timestamps are generated when omitted.
+          messages: The whole conversation so far, in the same shape as chat messages; message IDs and
+          timestamps are generated when omitted.
           version: Agent version to run; defaults to the latest version.
-          component_id: Conversation flow component containing `current_node_id`; required when that node lives inside a component.
+          component_id: Conversation flow component containing `current_node_id`; required when that node lives
+          inside a component.
           current_node_id: Conversation flow node to continue from; only for conversation flow agents.
           current_state: Retell LLM state to continue from; only for Retell LLM agents with states.
-          dynamic_variables: Dynamic variable values, as string key-value pairs, substituted into the agent prompts.
+          dynamic_variables: Dynamic variable values, as string key-value pairs, substituted into the agent
+          prompts.
           tool_mocks: Canned tool results to use instead of running the real tools.
 
         POST /agent-playground-completion/{agent_id}
         """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
         return await self._client.request(
             _ops.AGENT_PLAYGROUND_COMPLETION,
             path={"agent_id": agent_id},
-            query={"version": version},
-            body={"messages": messages, "component_id": component_id, "current_node_id": current_node_id, "current_state": current_state, "dynamic_variables": dynamic_variables, "tool_mocks": tool_mocks},
+            query=fields(
+                version=version,
+            ),
+            body=fields(
+                messages=messages,
+                component_id=component_id,
+                current_node_id=current_node_id,
+                current_state=current_state,
+                dynamic_variables=dynamic_variables,
+                tool_mocks=tool_mocks,
+            ),
+            cast=_m.PlaygroundCompletionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncPlaygroundWithRawResponse:
-    """
-    `client.playground` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncPlaygroundResourceWithRawResponse:
+    def __init__(self, playground: AsyncPlaygroundResource) -> None:
+        self._playground = playground
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+        self.completion = async_to_raw_response_wrapper(
+            playground.completion,
+        )
 
-    async def completion(
-        self,
-        agent_id: str,
-        *,
-        messages: List[Union[_t.MessageBase, _t.ToolCallInvocationMessageBase, _t.ToolCallResultMessageBase, _t.NodeTransitionMessageBase, _t.StateTransitionMessageBase]],
-        version: Union[str, float] | NotGiven = NOT_GIVEN,
-        component_id: str | NotGiven = NOT_GIVEN,
-        current_node_id: str | NotGiven = NOT_GIVEN,
-        current_state: str | NotGiven = NOT_GIVEN,
-        dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.PlaygroundCompletionResponse]:
-        """
-        Generate a playground reply
 
-        Runs one conversational turn of an agent without placing a call or opening a chat: send the whole message history and get back only the messages the agent produces next. Nothing is stored on the server, so the caller keeps the transcript; tool calls can be answered by `tool_mocks` instead of really executing. Generation can be slow, so allow up to five minutes.
+class AsyncPlaygroundResourceWithStreamingResponse:
+    def __init__(self, playground: AsyncPlaygroundResource) -> None:
+        self._playground = playground
 
-        Args:
-          agent_id: Unique identifier of the agent to test.
-          messages: The whole conversation so far, in the same shape as chat messages; message IDs and timestamps are generated when omitted.
-          version: Agent version to run; defaults to the latest version.
-          component_id: Conversation flow component containing `current_node_id`; required when that node lives inside a component.
-          current_node_id: Conversation flow node to continue from; only for conversation flow agents.
-          current_state: Retell LLM state to continue from; only for Retell LLM agents with states.
-          dynamic_variables: Dynamic variable values, as string key-value pairs, substituted into the agent prompts.
-          tool_mocks: Canned tool results to use instead of running the real tools.
-
-        POST /agent-playground-completion/{agent_id}
-        """
-        return await self._client.request(
-            _ops.AGENT_PLAYGROUND_COMPLETION,
-            path={"agent_id": agent_id},
-            query={"version": version},
-            body={"messages": messages, "component_id": component_id, "current_node_id": current_node_id, "current_state": current_state, "dynamic_variables": dynamic_variables, "tool_mocks": tool_mocks},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.completion = async_to_streamed_response_wrapper(
+            playground.completion,
         )

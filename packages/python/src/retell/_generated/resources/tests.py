@@ -5,73 +5,95 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Dict, List, Literal, Union
+from typing import Dict, List, TYPE_CHECKING, Union
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Tests", "TestsWithRawResponse", "AsyncTests", "AsyncTestsWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "TestsResource",
+    "TestsResourceWithRawResponse",
+    "TestsResourceWithStreamingResponse",
+    "AsyncTestsResource",
+    "AsyncTestsResourceWithRawResponse",
+    "AsyncTestsResourceWithStreamingResponse",
+]
 
 
-class Tests:
+class TestsResource(SyncAPIResource):
     """The `tests` resource: `client.tests.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> TestsResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return TestsResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> TestsWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return TestsWithRawResponse(self._client)
+    def with_streaming_response(self) -> TestsResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return TestsResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> TestsWithRawResponse:
+    def raw(self) -> TestsResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     def create_batch_test(
         self,
         *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow],
+        response_engine: Union[_p.ResponseEngineRetellLmParam, _p.ResponseEngineConversationFlowParam],
         test_case_definition_ids: List[str],
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.BatchTestResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.BatchTestResponse:
         """
         Run a batch test
 
-        Starts running the listed test case definitions (up to 1000) against a response engine, each as its own simulated conversation. The job starts `in_progress`; poll it or list its test runs to see per-case results.
+        Starts running the listed test case definitions (up to 1000) against a response engine, each as its own
+        simulated conversation. The job starts `in_progress`; poll it or list its test runs to see per-case
+        results.
 
         Args:
-          response_engine: The Retell LLM or conversation flow (and its version) to test; custom LLMs are not supported.
+          response_engine: The Retell LLM or conversation flow (and its version) to test; custom LLMs are not
+          supported.
           test_case_definition_ids: IDs of the test cases to run; between 1 and 1000.
 
         POST /create-batch-test
         """
         return self._client.request(
             _ops.CREATE_BATCH_TEST,
-            body={"response_engine": response_engine, "test_case_definition_ids": test_case_definition_ids},
+            body=fields(
+                response_engine=response_engine,
+                test_case_definition_ids=test_case_definition_ids,
+            ),
+            cast=_m.BatchTestResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def create_test_case_definition(
@@ -79,28 +101,53 @@ class Tests:
         *,
         metrics: List[str],
         name: str,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow],
+        response_engine: Union[_p.ResponseEngineRetellLmParam, _p.ResponseEngineConversationFlowParam],
         user_prompt: str,
         dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        llm_model: Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
+        llm_model: Literal[
+            "gpt-4.1",
+            "gpt-4.1-mini",
+            "gpt-4.1-nano",
+            "gpt-5",
+            "gpt-5-mini",
+            "gpt-5-nano",
+            "gpt-5.1",
+            "gpt-5.2",
+            "gpt-5.4",
+            "gpt-5.4-mini",
+            "gpt-5.4-nano",
+            "gpt-5.5",
+            "claude-4.5-sonnet",
+            "claude-4.6-sonnet",
+            "claude-4.5-haiku",
+            "gemini-2.5-flash-lite",
+            "gemini-3.0-flash",
+            "gemini-3.1-flash-lite",
+        ]
+        | NotGiven = NOT_GIVEN,
+        tool_mocks: List[_p.ToolMockParam] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.TestCaseDefinitionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestCaseDefinitionResponse:
         """
         Create a test case definition
 
-        Defines a simulated conversation to test a response engine: a simulated user driven by `user_prompt`, the metrics the transcript is judged against, dynamic variables and mocked tool outputs. Run definitions with a batch test.
+        Defines a simulated conversation to test a response engine: a simulated user driven by `user_prompt`,
+        the metrics the transcript is judged against, dynamic variables and mocked tool outputs. Run definitions
+        with a batch test.
 
         Args:
           metrics: Names of the criteria the simulated conversation is evaluated against.
           name: Name of the test case, for your own reference.
-          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are not supported.
-          user_prompt: Instructions describing the simulated user: who they are, what they want and how they behave.
-          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
+          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are
+          not supported.
+          user_prompt: Instructions describing the simulated user: who they are, what they want and how they
+          behave.
+          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during
+          the simulated conversation.
           llm_model: LLM that plays the simulated user in the test conversation.
           tool_mocks: Canned tool results returned instead of running real tools during the test.
 
@@ -108,22 +155,31 @@ class Tests:
         """
         return self._client.request(
             _ops.CREATE_TEST_CASE_DEFINITION,
-            body={"metrics": metrics, "name": name, "response_engine": response_engine, "user_prompt": user_prompt, "dynamic_variables": dynamic_variables, "llm_model": llm_model, "tool_mocks": tool_mocks},
+            body=fields(
+                metrics=metrics,
+                name=name,
+                response_engine=response_engine,
+                user_prompt=user_prompt,
+                dynamic_variables=dynamic_variables,
+                llm_model=llm_model,
+                tool_mocks=tool_mocks,
+            ),
+            cast=_m.TestCaseDefinitionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete_test_case_definition(
         self,
         test_case_definition_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Remove a test case definition
@@ -135,52 +191,64 @@ class Tests:
 
         DELETE /delete-test-case-definition/{test_case_definition_id}
         """
+        if not test_case_definition_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_definition_id` but received {test_case_definition_id!r}"
+            )
         return self._client.request(
             _ops.DELETE_TEST_CASE_DEFINITION,
             path={"test_case_definition_id": test_case_definition_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_batch_test(
         self,
         test_case_batch_job_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.BatchTestResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.BatchTestResponse:
         """
         Retrieve a batch test
 
-        Returns the status of a batch test job together with how many of its test runs passed, failed or errored so far.
+        Returns the status of a batch test job together with how many of its test runs passed, failed or errored
+        so far.
 
         Args:
           test_case_batch_job_id: Identifier of the batch test job, as returned when it was started.
 
         GET /get-batch-test/{test_case_batch_job_id}
         """
+        if not test_case_batch_job_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_batch_job_id` but received {test_case_batch_job_id!r}"
+            )
         return self._client.request(
             _ops.GET_BATCH_TEST,
             path={"test_case_batch_job_id": test_case_batch_job_id},
+            cast=_m.BatchTestResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_test_case_definition(
         self,
         test_case_definition_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.TestCaseDefinitionResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestCaseDefinitionResponse:
         """
         Retrieve a test case definition
 
@@ -191,41 +259,51 @@ class Tests:
 
         GET /get-test-case-definition/{test_case_definition_id}
         """
+        if not test_case_definition_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_definition_id` but received {test_case_definition_id!r}"
+            )
         return self._client.request(
             _ops.GET_TEST_CASE_DEFINITION,
             path={"test_case_definition_id": test_case_definition_id},
+            cast=_m.TestCaseDefinitionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_test_run(
         self,
         test_case_job_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.TestCaseJobResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestCaseJobResponse:
         """
         Retrieve a test run
 
-        Returns one test run: the outcome of a single test case within a batch test, with the definition as it was when run, the verdict and its explanation.
+        Returns one test run: the outcome of a single test case within a batch test, with the definition as it
+        was when run, the verdict and its explanation.
 
         Args:
           test_case_job_id: Identifier of a single test run (test case job).
 
         GET /get-test-run/{test_case_job_id}
         """
+        if not test_case_job_id:
+            raise ValueError(f"Expected a non-empty value for `test_case_job_id` but received {test_case_job_id!r}")
         return self._client.request(
             _ops.GET_TEST_RUN,
             path={"test_case_job_id": test_case_job_id},
+            cast=_m.TestCaseJobResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list_batch_tests(
@@ -237,365 +315,47 @@ class Tests:
         llm_id: str | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.BatchTestResponse, _t.TestListBatchTestsResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestListBatchTestsResponse:
         """
         List batch tests
 
-        Returns, page by page, the batch test jobs run against one response engine, selected by `type` and the matching engine id and optionally a version. Pass the returned `pagination_key` back while `has_more` is true.
+        Returns, page by page, the batch test jobs run against one response engine, selected by `type` and the
+        matching engine id and optionally a version. Pass the returned `pagination_key` back while `has_more` is
+        true.
 
         Args:
-          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or `conversation-flow` (then pass `conversation_flow_id`).
-          conversation_flow_id: Conversation flow whose tests to list; required when `type` is `conversation-flow`.
+          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or
+          `conversation-flow` (then pass `conversation_flow_id`).
+          conversation_flow_id: Conversation flow whose tests to list; required when `type` is
+          `conversation-flow`.
           limit: Page size: how many items to return at most; defaults to 50.
           llm_id: Retell LLM whose tests to list; required when `type` is `retell-llm`.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          version: Restrict the list to this version of the engine; when omitted the latest version is used.
-
-        GET /v2/list-batch-tests
-        """
-        return SyncPage[_t.BatchTestResponse, _t.TestListBatchTestsResponse].first(self._client, _ops.LIST_BATCH_TESTS, {"query": {"type": type, "conversation_flow_id": conversation_flow_id, "limit": limit, "llm_id": llm_id, "pagination_key": pagination_key, "version": version}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def list_test_case_definitions(
-        self,
-        *,
-        type: Literal["retell-llm", "conversation-flow"],
-        conversation_flow_id: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        llm_id: str | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.TestCaseDefinitionResponse, _t.TestListTestCaseDefinitionsResponse]:
-        """
-        List test case definitions
-
-        Returns, page by page, the test case definitions written for one response engine, selected by `type` and the matching engine id. Pass the returned `pagination_key` back while `has_more` is true.
-
-        Args:
-          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or `conversation-flow` (then pass `conversation_flow_id`).
-          conversation_flow_id: Conversation flow whose tests to list; required when `type` is `conversation-flow`.
-          limit: Page size: how many items to return at most; defaults to 50.
-          llm_id: Retell LLM whose tests to list; required when `type` is `retell-llm`.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-
-        GET /v2/list-test-case-definitions
-        """
-        return SyncPage[_t.TestCaseDefinitionResponse, _t.TestListTestCaseDefinitionsResponse].first(self._client, _ops.LIST_TEST_CASE_DEFINITIONS, {"query": {"type": type, "conversation_flow_id": conversation_flow_id, "limit": limit, "llm_id": llm_id, "pagination_key": pagination_key}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def list_test_runs(
-        self,
-        test_case_batch_job_id: str,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.TestCaseJobResponse, _t.TestListTestRunsResponse]:
-        """
-        List test runs of a batch test
-
-        Returns, page by page, the individual runs in a batch test job together with their verdicts. Pass the returned `pagination_key` back while `has_more` is true.
-
-        Args:
-          test_case_batch_job_id: Identifier of the batch test job whose runs you want.
-          limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-
-        GET /v2/list-test-runs/{test_case_batch_job_id}
-        """
-        return SyncPage[_t.TestCaseJobResponse, _t.TestListTestRunsResponse].first(self._client, _ops.LIST_TEST_RUNS, {"path": {"test_case_batch_job_id": test_case_batch_job_id}, "query": {"limit": limit, "pagination_key": pagination_key}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def update_test_case_definition(
-        self,
-        test_case_definition_id: str,
-        *,
-        dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        llm_model: Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"] | NotGiven = NOT_GIVEN,
-        metrics: List[str] | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
-        user_prompt: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.TestCaseDefinitionResponse:
-        """
-        Edit a test case definition
-
-        Changes the fields you send on a test case definition and leaves the others as they are. Test runs already completed keep the snapshot they ran with.
-
-        Args:
-          test_case_definition_id: Id of the definition you want to edit.
-          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
-          llm_model: LLM that plays the simulated user in the test conversation.
-          metrics: Names of the criteria the simulated conversation is evaluated against.
-          name: Name of the test case, for your own reference.
-          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are not supported.
-          tool_mocks: Canned tool results returned instead of running real tools during the test.
-          user_prompt: Instructions describing the simulated user: who they are, what they want and how they behave.
-
-        PUT /update-test-case-definition/{test_case_definition_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_TEST_CASE_DEFINITION,
-            path={"test_case_definition_id": test_case_definition_id},
-            body={"dynamic_variables": dynamic_variables, "llm_model": llm_model, "metrics": metrics, "name": name, "response_engine": response_engine, "tool_mocks": tool_mocks, "user_prompt": user_prompt},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class TestsWithRawResponse:
-    """
-    `client.tests` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create_batch_test(
-        self,
-        *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow],
-        test_case_definition_ids: List[str],
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.BatchTestResponse]:
-        """
-        Run a batch test
-
-        Starts running the listed test case definitions (up to 1000) against a response engine, each as its own simulated conversation. The job starts `in_progress`; poll it or list its test runs to see per-case results.
-
-        Args:
-          response_engine: The Retell LLM or conversation flow (and its version) to test; custom LLMs are not supported.
-          test_case_definition_ids: IDs of the test cases to run; between 1 and 1000.
-
-        POST /create-batch-test
-        """
-        return self._client.request(
-            _ops.CREATE_BATCH_TEST,
-            body={"response_engine": response_engine, "test_case_definition_ids": test_case_definition_ids},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def create_test_case_definition(
-        self,
-        *,
-        metrics: List[str],
-        name: str,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow],
-        user_prompt: str,
-        dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        llm_model: Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestCaseDefinitionResponse]:
-        """
-        Create a test case definition
-
-        Defines a simulated conversation to test a response engine: a simulated user driven by `user_prompt`, the metrics the transcript is judged against, dynamic variables and mocked tool outputs. Run definitions with a batch test.
-
-        Args:
-          metrics: Names of the criteria the simulated conversation is evaluated against.
-          name: Name of the test case, for your own reference.
-          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are not supported.
-          user_prompt: Instructions describing the simulated user: who they are, what they want and how they behave.
-          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
-          llm_model: LLM that plays the simulated user in the test conversation.
-          tool_mocks: Canned tool results returned instead of running real tools during the test.
-
-        POST /create-test-case-definition
-        """
-        return self._client.request(
-            _ops.CREATE_TEST_CASE_DEFINITION,
-            body={"metrics": metrics, "name": name, "response_engine": response_engine, "user_prompt": user_prompt, "dynamic_variables": dynamic_variables, "llm_model": llm_model, "tool_mocks": tool_mocks},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete_test_case_definition(
-        self,
-        test_case_definition_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Remove a test case definition
-
-        Permanently removes a test case definition so it can no longer be included in batch tests.
-
-        Args:
-          test_case_definition_id: Id of the definition you want to remove.
-
-        DELETE /delete-test-case-definition/{test_case_definition_id}
-        """
-        return self._client.request(
-            _ops.DELETE_TEST_CASE_DEFINITION,
-            path={"test_case_definition_id": test_case_definition_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def get_batch_test(
-        self,
-        test_case_batch_job_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.BatchTestResponse]:
-        """
-        Retrieve a batch test
-
-        Returns the status of a batch test job together with how many of its test runs passed, failed or errored so far.
-
-        Args:
-          test_case_batch_job_id: Identifier of the batch test job, as returned when it was started.
-
-        GET /get-batch-test/{test_case_batch_job_id}
-        """
-        return self._client.request(
-            _ops.GET_BATCH_TEST,
-            path={"test_case_batch_job_id": test_case_batch_job_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def get_test_case_definition(
-        self,
-        test_case_definition_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestCaseDefinitionResponse]:
-        """
-        Retrieve a test case definition
-
-        Returns one test case definition with its prompt, metrics, mocks and the response engine it targets.
-
-        Args:
-          test_case_definition_id: Identifier of the test case definition, as returned when it was created.
-
-        GET /get-test-case-definition/{test_case_definition_id}
-        """
-        return self._client.request(
-            _ops.GET_TEST_CASE_DEFINITION,
-            path={"test_case_definition_id": test_case_definition_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def get_test_run(
-        self,
-        test_case_job_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestCaseJobResponse]:
-        """
-        Retrieve a test run
-
-        Returns one test run: the outcome of a single test case within a batch test, with the definition as it was when run, the verdict and its explanation.
-
-        Args:
-          test_case_job_id: Identifier of a single test run (test case job).
-
-        GET /get-test-run/{test_case_job_id}
-        """
-        return self._client.request(
-            _ops.GET_TEST_RUN,
-            path={"test_case_job_id": test_case_job_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list_batch_tests(
-        self,
-        *,
-        type: Literal["retell-llm", "conversation-flow"],
-        conversation_flow_id: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        llm_id: str | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestListBatchTestsResponse]:
-        """
-        List batch tests
-
-        Returns, page by page, the batch test jobs run against one response engine, selected by `type` and the matching engine id and optionally a version. Pass the returned `pagination_key` back while `has_more` is true.
-
-        Args:
-          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or `conversation-flow` (then pass `conversation_flow_id`).
-          conversation_flow_id: Conversation flow whose tests to list; required when `type` is `conversation-flow`.
-          limit: Page size: how many items to return at most; defaults to 50.
-          llm_id: Retell LLM whose tests to list; required when `type` is `retell-llm`.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
           version: Restrict the list to this version of the engine; when omitted the latest version is used.
 
         GET /v2/list-batch-tests
         """
         return self._client.request(
             _ops.LIST_BATCH_TESTS,
-            query={"type": type, "conversation_flow_id": conversation_flow_id, "limit": limit, "llm_id": llm_id, "pagination_key": pagination_key, "version": version},
+            query=fields(
+                type=type,
+                conversation_flow_id=conversation_flow_id,
+                limit=limit,
+                llm_id=llm_id,
+                pagination_key=pagination_key,
+                version=version,
+            ),
+            cast=_m.TestListBatchTestsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def list_test_case_definitions(
@@ -606,33 +366,44 @@ class TestsWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         llm_id: str | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestListTestCaseDefinitionsResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestListTestCaseDefinitionsResponse:
         """
         List test case definitions
 
-        Returns, page by page, the test case definitions written for one response engine, selected by `type` and the matching engine id. Pass the returned `pagination_key` back while `has_more` is true.
+        Returns, page by page, the test case definitions written for one response engine, selected by `type` and
+        the matching engine id. Pass the returned `pagination_key` back while `has_more` is true.
 
         Args:
-          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or `conversation-flow` (then pass `conversation_flow_id`).
-          conversation_flow_id: Conversation flow whose tests to list; required when `type` is `conversation-flow`.
+          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or
+          `conversation-flow` (then pass `conversation_flow_id`).
+          conversation_flow_id: Conversation flow whose tests to list; required when `type` is
+          `conversation-flow`.
           limit: Page size: how many items to return at most; defaults to 50.
           llm_id: Retell LLM whose tests to list; required when `type` is `retell-llm`.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
 
         GET /v2/list-test-case-definitions
         """
         return self._client.request(
             _ops.LIST_TEST_CASE_DEFINITIONS,
-            query={"type": type, "conversation_flow_id": conversation_flow_id, "limit": limit, "llm_id": llm_id, "pagination_key": pagination_key},
+            query=fields(
+                type=type,
+                conversation_flow_id=conversation_flow_id,
+                limit=limit,
+                llm_id=llm_id,
+                pagination_key=pagination_key,
+            ),
+            cast=_m.TestListTestCaseDefinitionsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def list_test_runs(
@@ -641,32 +412,42 @@ class TestsWithRawResponse:
         *,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestListTestRunsResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestListTestRunsResponse:
         """
         List test runs of a batch test
 
-        Returns, page by page, the individual runs in a batch test job together with their verdicts. Pass the returned `pagination_key` back while `has_more` is true.
+        Returns, page by page, the individual runs in a batch test job together with their verdicts. Pass the
+        returned `pagination_key` back while `has_more` is true.
 
         Args:
           test_case_batch_job_id: Identifier of the batch test job whose runs you want.
           limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
 
         GET /v2/list-test-runs/{test_case_batch_job_id}
         """
+        if not test_case_batch_job_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_batch_job_id` but received {test_case_batch_job_id!r}"
+            )
         return self._client.request(
             _ops.LIST_TEST_RUNS,
             path={"test_case_batch_job_id": test_case_batch_job_id},
-            query={"limit": limit, "pagination_key": pagination_key},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+            ),
+            cast=_m.TestListTestRunsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def update_test_case_definition(
@@ -674,94 +455,228 @@ class TestsWithRawResponse:
         test_case_definition_id: str,
         *,
         dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        llm_model: Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"] | NotGiven = NOT_GIVEN,
+        llm_model: Literal[
+            "gpt-4.1",
+            "gpt-4.1-mini",
+            "gpt-4.1-nano",
+            "gpt-5",
+            "gpt-5-mini",
+            "gpt-5-nano",
+            "gpt-5.1",
+            "gpt-5.2",
+            "gpt-5.4",
+            "gpt-5.4-mini",
+            "gpt-5.4-nano",
+            "gpt-5.5",
+            "claude-4.5-sonnet",
+            "claude-4.6-sonnet",
+            "claude-4.5-haiku",
+            "gemini-2.5-flash-lite",
+            "gemini-3.0-flash",
+            "gemini-3.1-flash-lite",
+        ]
+        | NotGiven = NOT_GIVEN,
         metrics: List[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
+        response_engine: Union[_p.ResponseEngineRetellLmParam, _p.ResponseEngineConversationFlowParam]
+        | NotGiven = NOT_GIVEN,
+        tool_mocks: List[_p.ToolMockParam] | NotGiven = NOT_GIVEN,
         user_prompt: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestCaseDefinitionResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestCaseDefinitionResponse:
         """
         Edit a test case definition
 
-        Changes the fields you send on a test case definition and leaves the others as they are. Test runs already completed keep the snapshot they ran with.
+        Changes the fields you send on a test case definition and leaves the others as they are. Test runs
+        already completed keep the snapshot they ran with.
 
         Args:
           test_case_definition_id: Id of the definition you want to edit.
-          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
+          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during
+          the simulated conversation.
           llm_model: LLM that plays the simulated user in the test conversation.
           metrics: Names of the criteria the simulated conversation is evaluated against.
           name: Name of the test case, for your own reference.
-          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are not supported.
+          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are
+          not supported.
           tool_mocks: Canned tool results returned instead of running real tools during the test.
-          user_prompt: Instructions describing the simulated user: who they are, what they want and how they behave.
+          user_prompt: Instructions describing the simulated user: who they are, what they want and how they
+          behave.
 
         PUT /update-test-case-definition/{test_case_definition_id}
         """
+        if not test_case_definition_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_definition_id` but received {test_case_definition_id!r}"
+            )
         return self._client.request(
             _ops.UPDATE_TEST_CASE_DEFINITION,
             path={"test_case_definition_id": test_case_definition_id},
-            body={"dynamic_variables": dynamic_variables, "llm_model": llm_model, "metrics": metrics, "name": name, "response_engine": response_engine, "tool_mocks": tool_mocks, "user_prompt": user_prompt},
+            body=fields(
+                dynamic_variables=dynamic_variables,
+                llm_model=llm_model,
+                metrics=metrics,
+                name=name,
+                response_engine=response_engine,
+                tool_mocks=tool_mocks,
+                user_prompt=user_prompt,
+            ),
+            cast=_m.TestCaseDefinitionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncTests:
+class TestsResourceWithRawResponse:
+    def __init__(self, tests: TestsResource) -> None:
+        self._tests = tests
+
+        self.create_batch_test = to_raw_response_wrapper(
+            tests.create_batch_test,
+        )
+
+        self.create_test_case_definition = to_raw_response_wrapper(
+            tests.create_test_case_definition,
+        )
+
+        self.delete_test_case_definition = to_raw_response_wrapper(
+            tests.delete_test_case_definition,
+        )
+
+        self.get_batch_test = to_raw_response_wrapper(
+            tests.get_batch_test,
+        )
+
+        self.get_test_case_definition = to_raw_response_wrapper(
+            tests.get_test_case_definition,
+        )
+
+        self.get_test_run = to_raw_response_wrapper(
+            tests.get_test_run,
+        )
+
+        self.list_batch_tests = to_raw_response_wrapper(
+            tests.list_batch_tests,
+        )
+
+        self.list_test_case_definitions = to_raw_response_wrapper(
+            tests.list_test_case_definitions,
+        )
+
+        self.list_test_runs = to_raw_response_wrapper(
+            tests.list_test_runs,
+        )
+
+        self.update_test_case_definition = to_raw_response_wrapper(
+            tests.update_test_case_definition,
+        )
+
+
+class TestsResourceWithStreamingResponse:
+    def __init__(self, tests: TestsResource) -> None:
+        self._tests = tests
+
+        self.create_batch_test = to_streamed_response_wrapper(
+            tests.create_batch_test,
+        )
+
+        self.create_test_case_definition = to_streamed_response_wrapper(
+            tests.create_test_case_definition,
+        )
+
+        self.delete_test_case_definition = to_streamed_response_wrapper(
+            tests.delete_test_case_definition,
+        )
+
+        self.get_batch_test = to_streamed_response_wrapper(
+            tests.get_batch_test,
+        )
+
+        self.get_test_case_definition = to_streamed_response_wrapper(
+            tests.get_test_case_definition,
+        )
+
+        self.get_test_run = to_streamed_response_wrapper(
+            tests.get_test_run,
+        )
+
+        self.list_batch_tests = to_streamed_response_wrapper(
+            tests.list_batch_tests,
+        )
+
+        self.list_test_case_definitions = to_streamed_response_wrapper(
+            tests.list_test_case_definitions,
+        )
+
+        self.list_test_runs = to_streamed_response_wrapper(
+            tests.list_test_runs,
+        )
+
+        self.update_test_case_definition = to_streamed_response_wrapper(
+            tests.update_test_case_definition,
+        )
+
+
+class AsyncTestsResource(AsyncAPIResource):
     """The `tests` resource (async): `client.tests.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncTestsResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncTestsResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncTestsWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncTestsWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncTestsResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncTestsResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncTestsWithRawResponse:
+    def raw(self) -> AsyncTestsResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     async def create_batch_test(
         self,
         *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow],
+        response_engine: Union[_p.ResponseEngineRetellLmParam, _p.ResponseEngineConversationFlowParam],
         test_case_definition_ids: List[str],
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.BatchTestResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.BatchTestResponse:
         """
         Run a batch test
 
-        Starts running the listed test case definitions (up to 1000) against a response engine, each as its own simulated conversation. The job starts `in_progress`; poll it or list its test runs to see per-case results.
+        Starts running the listed test case definitions (up to 1000) against a response engine, each as its own
+        simulated conversation. The job starts `in_progress`; poll it or list its test runs to see per-case
+        results.
 
         Args:
-          response_engine: The Retell LLM or conversation flow (and its version) to test; custom LLMs are not supported.
+          response_engine: The Retell LLM or conversation flow (and its version) to test; custom LLMs are not
+          supported.
           test_case_definition_ids: IDs of the test cases to run; between 1 and 1000.
 
         POST /create-batch-test
         """
         return await self._client.request(
             _ops.CREATE_BATCH_TEST,
-            body={"response_engine": response_engine, "test_case_definition_ids": test_case_definition_ids},
+            body=fields(
+                response_engine=response_engine,
+                test_case_definition_ids=test_case_definition_ids,
+            ),
+            cast=_m.BatchTestResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def create_test_case_definition(
@@ -769,28 +684,53 @@ class AsyncTests:
         *,
         metrics: List[str],
         name: str,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow],
+        response_engine: Union[_p.ResponseEngineRetellLmParam, _p.ResponseEngineConversationFlowParam],
         user_prompt: str,
         dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        llm_model: Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
+        llm_model: Literal[
+            "gpt-4.1",
+            "gpt-4.1-mini",
+            "gpt-4.1-nano",
+            "gpt-5",
+            "gpt-5-mini",
+            "gpt-5-nano",
+            "gpt-5.1",
+            "gpt-5.2",
+            "gpt-5.4",
+            "gpt-5.4-mini",
+            "gpt-5.4-nano",
+            "gpt-5.5",
+            "claude-4.5-sonnet",
+            "claude-4.6-sonnet",
+            "claude-4.5-haiku",
+            "gemini-2.5-flash-lite",
+            "gemini-3.0-flash",
+            "gemini-3.1-flash-lite",
+        ]
+        | NotGiven = NOT_GIVEN,
+        tool_mocks: List[_p.ToolMockParam] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.TestCaseDefinitionResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestCaseDefinitionResponse:
         """
         Create a test case definition
 
-        Defines a simulated conversation to test a response engine: a simulated user driven by `user_prompt`, the metrics the transcript is judged against, dynamic variables and mocked tool outputs. Run definitions with a batch test.
+        Defines a simulated conversation to test a response engine: a simulated user driven by `user_prompt`,
+        the metrics the transcript is judged against, dynamic variables and mocked tool outputs. Run definitions
+        with a batch test.
 
         Args:
           metrics: Names of the criteria the simulated conversation is evaluated against.
           name: Name of the test case, for your own reference.
-          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are not supported.
-          user_prompt: Instructions describing the simulated user: who they are, what they want and how they behave.
-          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
+          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are
+          not supported.
+          user_prompt: Instructions describing the simulated user: who they are, what they want and how they
+          behave.
+          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during
+          the simulated conversation.
           llm_model: LLM that plays the simulated user in the test conversation.
           tool_mocks: Canned tool results returned instead of running real tools during the test.
 
@@ -798,22 +738,31 @@ class AsyncTests:
         """
         return await self._client.request(
             _ops.CREATE_TEST_CASE_DEFINITION,
-            body={"metrics": metrics, "name": name, "response_engine": response_engine, "user_prompt": user_prompt, "dynamic_variables": dynamic_variables, "llm_model": llm_model, "tool_mocks": tool_mocks},
+            body=fields(
+                metrics=metrics,
+                name=name,
+                response_engine=response_engine,
+                user_prompt=user_prompt,
+                dynamic_variables=dynamic_variables,
+                llm_model=llm_model,
+                tool_mocks=tool_mocks,
+            ),
+            cast=_m.TestCaseDefinitionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete_test_case_definition(
         self,
         test_case_definition_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Remove a test case definition
@@ -825,52 +774,64 @@ class AsyncTests:
 
         DELETE /delete-test-case-definition/{test_case_definition_id}
         """
+        if not test_case_definition_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_definition_id` but received {test_case_definition_id!r}"
+            )
         return await self._client.request(
             _ops.DELETE_TEST_CASE_DEFINITION,
             path={"test_case_definition_id": test_case_definition_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_batch_test(
         self,
         test_case_batch_job_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.BatchTestResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.BatchTestResponse:
         """
         Retrieve a batch test
 
-        Returns the status of a batch test job together with how many of its test runs passed, failed or errored so far.
+        Returns the status of a batch test job together with how many of its test runs passed, failed or errored
+        so far.
 
         Args:
           test_case_batch_job_id: Identifier of the batch test job, as returned when it was started.
 
         GET /get-batch-test/{test_case_batch_job_id}
         """
+        if not test_case_batch_job_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_batch_job_id` but received {test_case_batch_job_id!r}"
+            )
         return await self._client.request(
             _ops.GET_BATCH_TEST,
             path={"test_case_batch_job_id": test_case_batch_job_id},
+            cast=_m.BatchTestResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_test_case_definition(
         self,
         test_case_definition_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.TestCaseDefinitionResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestCaseDefinitionResponse:
         """
         Retrieve a test case definition
 
@@ -881,372 +842,51 @@ class AsyncTests:
 
         GET /get-test-case-definition/{test_case_definition_id}
         """
+        if not test_case_definition_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_definition_id` but received {test_case_definition_id!r}"
+            )
         return await self._client.request(
             _ops.GET_TEST_CASE_DEFINITION,
             path={"test_case_definition_id": test_case_definition_id},
+            cast=_m.TestCaseDefinitionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_test_run(
         self,
         test_case_job_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.TestCaseJobResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestCaseJobResponse:
         """
         Retrieve a test run
 
-        Returns one test run: the outcome of a single test case within a batch test, with the definition as it was when run, the verdict and its explanation.
+        Returns one test run: the outcome of a single test case within a batch test, with the definition as it
+        was when run, the verdict and its explanation.
 
         Args:
           test_case_job_id: Identifier of a single test run (test case job).
 
         GET /get-test-run/{test_case_job_id}
         """
+        if not test_case_job_id:
+            raise ValueError(f"Expected a non-empty value for `test_case_job_id` but received {test_case_job_id!r}")
         return await self._client.request(
             _ops.GET_TEST_RUN,
             path={"test_case_job_id": test_case_job_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def list_batch_tests(
-        self,
-        *,
-        type: Literal["retell-llm", "conversation-flow"],
-        conversation_flow_id: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        llm_id: str | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        version: int | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.BatchTestResponse, _t.TestListBatchTestsResponse]:
-        """
-        List batch tests
-
-        Returns, page by page, the batch test jobs run against one response engine, selected by `type` and the matching engine id and optionally a version. Pass the returned `pagination_key` back while `has_more` is true.
-
-        Args:
-          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or `conversation-flow` (then pass `conversation_flow_id`).
-          conversation_flow_id: Conversation flow whose tests to list; required when `type` is `conversation-flow`.
-          limit: Page size: how many items to return at most; defaults to 50.
-          llm_id: Retell LLM whose tests to list; required when `type` is `retell-llm`.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-          version: Restrict the list to this version of the engine; when omitted the latest version is used.
-
-        GET /v2/list-batch-tests
-        """
-        return AsyncPager[_t.BatchTestResponse, _t.TestListBatchTestsResponse](self._client, _ops.LIST_BATCH_TESTS, {"query": {"type": type, "conversation_flow_id": conversation_flow_id, "limit": limit, "llm_id": llm_id, "pagination_key": pagination_key, "version": version}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def list_test_case_definitions(
-        self,
-        *,
-        type: Literal["retell-llm", "conversation-flow"],
-        conversation_flow_id: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        llm_id: str | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.TestCaseDefinitionResponse, _t.TestListTestCaseDefinitionsResponse]:
-        """
-        List test case definitions
-
-        Returns, page by page, the test case definitions written for one response engine, selected by `type` and the matching engine id. Pass the returned `pagination_key` back while `has_more` is true.
-
-        Args:
-          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or `conversation-flow` (then pass `conversation_flow_id`).
-          conversation_flow_id: Conversation flow whose tests to list; required when `type` is `conversation-flow`.
-          limit: Page size: how many items to return at most; defaults to 50.
-          llm_id: Retell LLM whose tests to list; required when `type` is `retell-llm`.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-
-        GET /v2/list-test-case-definitions
-        """
-        return AsyncPager[_t.TestCaseDefinitionResponse, _t.TestListTestCaseDefinitionsResponse](self._client, _ops.LIST_TEST_CASE_DEFINITIONS, {"query": {"type": type, "conversation_flow_id": conversation_flow_id, "limit": limit, "llm_id": llm_id, "pagination_key": pagination_key}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def list_test_runs(
-        self,
-        test_case_batch_job_id: str,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.TestCaseJobResponse, _t.TestListTestRunsResponse]:
-        """
-        List test runs of a batch test
-
-        Returns, page by page, the individual runs in a batch test job together with their verdicts. Pass the returned `pagination_key` back while `has_more` is true.
-
-        Args:
-          test_case_batch_job_id: Identifier of the batch test job whose runs you want.
-          limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
-
-        GET /v2/list-test-runs/{test_case_batch_job_id}
-        """
-        return AsyncPager[_t.TestCaseJobResponse, _t.TestListTestRunsResponse](self._client, _ops.LIST_TEST_RUNS, {"path": {"test_case_batch_job_id": test_case_batch_job_id}, "query": {"limit": limit, "pagination_key": pagination_key}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    async def update_test_case_definition(
-        self,
-        test_case_definition_id: str,
-        *,
-        dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        llm_model: Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"] | NotGiven = NOT_GIVEN,
-        metrics: List[str] | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
-        user_prompt: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.TestCaseDefinitionResponse:
-        """
-        Edit a test case definition
-
-        Changes the fields you send on a test case definition and leaves the others as they are. Test runs already completed keep the snapshot they ran with.
-
-        Args:
-          test_case_definition_id: Id of the definition you want to edit.
-          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
-          llm_model: LLM that plays the simulated user in the test conversation.
-          metrics: Names of the criteria the simulated conversation is evaluated against.
-          name: Name of the test case, for your own reference.
-          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are not supported.
-          tool_mocks: Canned tool results returned instead of running real tools during the test.
-          user_prompt: Instructions describing the simulated user: who they are, what they want and how they behave.
-
-        PUT /update-test-case-definition/{test_case_definition_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_TEST_CASE_DEFINITION,
-            path={"test_case_definition_id": test_case_definition_id},
-            body={"dynamic_variables": dynamic_variables, "llm_model": llm_model, "metrics": metrics, "name": name, "response_engine": response_engine, "tool_mocks": tool_mocks, "user_prompt": user_prompt},
+            cast=_m.TestCaseJobResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncTestsWithRawResponse:
-    """
-    `client.tests` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create_batch_test(
-        self,
-        *,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow],
-        test_case_definition_ids: List[str],
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.BatchTestResponse]:
-        """
-        Run a batch test
-
-        Starts running the listed test case definitions (up to 1000) against a response engine, each as its own simulated conversation. The job starts `in_progress`; poll it or list its test runs to see per-case results.
-
-        Args:
-          response_engine: The Retell LLM or conversation flow (and its version) to test; custom LLMs are not supported.
-          test_case_definition_ids: IDs of the test cases to run; between 1 and 1000.
-
-        POST /create-batch-test
-        """
-        return await self._client.request(
-            _ops.CREATE_BATCH_TEST,
-            body={"response_engine": response_engine, "test_case_definition_ids": test_case_definition_ids},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def create_test_case_definition(
-        self,
-        *,
-        metrics: List[str],
-        name: str,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow],
-        user_prompt: str,
-        dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        llm_model: Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestCaseDefinitionResponse]:
-        """
-        Create a test case definition
-
-        Defines a simulated conversation to test a response engine: a simulated user driven by `user_prompt`, the metrics the transcript is judged against, dynamic variables and mocked tool outputs. Run definitions with a batch test.
-
-        Args:
-          metrics: Names of the criteria the simulated conversation is evaluated against.
-          name: Name of the test case, for your own reference.
-          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are not supported.
-          user_prompt: Instructions describing the simulated user: who they are, what they want and how they behave.
-          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
-          llm_model: LLM that plays the simulated user in the test conversation.
-          tool_mocks: Canned tool results returned instead of running real tools during the test.
-
-        POST /create-test-case-definition
-        """
-        return await self._client.request(
-            _ops.CREATE_TEST_CASE_DEFINITION,
-            body={"metrics": metrics, "name": name, "response_engine": response_engine, "user_prompt": user_prompt, "dynamic_variables": dynamic_variables, "llm_model": llm_model, "tool_mocks": tool_mocks},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def delete_test_case_definition(
-        self,
-        test_case_definition_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Remove a test case definition
-
-        Permanently removes a test case definition so it can no longer be included in batch tests.
-
-        Args:
-          test_case_definition_id: Id of the definition you want to remove.
-
-        DELETE /delete-test-case-definition/{test_case_definition_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_TEST_CASE_DEFINITION,
-            path={"test_case_definition_id": test_case_definition_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def get_batch_test(
-        self,
-        test_case_batch_job_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.BatchTestResponse]:
-        """
-        Retrieve a batch test
-
-        Returns the status of a batch test job together with how many of its test runs passed, failed or errored so far.
-
-        Args:
-          test_case_batch_job_id: Identifier of the batch test job, as returned when it was started.
-
-        GET /get-batch-test/{test_case_batch_job_id}
-        """
-        return await self._client.request(
-            _ops.GET_BATCH_TEST,
-            path={"test_case_batch_job_id": test_case_batch_job_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def get_test_case_definition(
-        self,
-        test_case_definition_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestCaseDefinitionResponse]:
-        """
-        Retrieve a test case definition
-
-        Returns one test case definition with its prompt, metrics, mocks and the response engine it targets.
-
-        Args:
-          test_case_definition_id: Identifier of the test case definition, as returned when it was created.
-
-        GET /get-test-case-definition/{test_case_definition_id}
-        """
-        return await self._client.request(
-            _ops.GET_TEST_CASE_DEFINITION,
-            path={"test_case_definition_id": test_case_definition_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def get_test_run(
-        self,
-        test_case_job_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestCaseJobResponse]:
-        """
-        Retrieve a test run
-
-        Returns one test run: the outcome of a single test case within a batch test, with the definition as it was when run, the verdict and its explanation.
-
-        Args:
-          test_case_job_id: Identifier of a single test run (test case job).
-
-        GET /get-test-run/{test_case_job_id}
-        """
-        return await self._client.request(
-            _ops.GET_TEST_RUN,
-            path={"test_case_job_id": test_case_job_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list_batch_tests(
@@ -1258,34 +898,47 @@ class AsyncTestsWithRawResponse:
         llm_id: str | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         version: int | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestListBatchTestsResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestListBatchTestsResponse:
         """
         List batch tests
 
-        Returns, page by page, the batch test jobs run against one response engine, selected by `type` and the matching engine id and optionally a version. Pass the returned `pagination_key` back while `has_more` is true.
+        Returns, page by page, the batch test jobs run against one response engine, selected by `type` and the
+        matching engine id and optionally a version. Pass the returned `pagination_key` back while `has_more` is
+        true.
 
         Args:
-          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or `conversation-flow` (then pass `conversation_flow_id`).
-          conversation_flow_id: Conversation flow whose tests to list; required when `type` is `conversation-flow`.
+          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or
+          `conversation-flow` (then pass `conversation_flow_id`).
+          conversation_flow_id: Conversation flow whose tests to list; required when `type` is
+          `conversation-flow`.
           limit: Page size: how many items to return at most; defaults to 50.
           llm_id: Retell LLM whose tests to list; required when `type` is `retell-llm`.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
           version: Restrict the list to this version of the engine; when omitted the latest version is used.
 
         GET /v2/list-batch-tests
         """
         return await self._client.request(
             _ops.LIST_BATCH_TESTS,
-            query={"type": type, "conversation_flow_id": conversation_flow_id, "limit": limit, "llm_id": llm_id, "pagination_key": pagination_key, "version": version},
+            query=fields(
+                type=type,
+                conversation_flow_id=conversation_flow_id,
+                limit=limit,
+                llm_id=llm_id,
+                pagination_key=pagination_key,
+                version=version,
+            ),
+            cast=_m.TestListBatchTestsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list_test_case_definitions(
@@ -1296,33 +949,44 @@ class AsyncTestsWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         llm_id: str | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestListTestCaseDefinitionsResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestListTestCaseDefinitionsResponse:
         """
         List test case definitions
 
-        Returns, page by page, the test case definitions written for one response engine, selected by `type` and the matching engine id. Pass the returned `pagination_key` back while `has_more` is true.
+        Returns, page by page, the test case definitions written for one response engine, selected by `type` and
+        the matching engine id. Pass the returned `pagination_key` back while `has_more` is true.
 
         Args:
-          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or `conversation-flow` (then pass `conversation_flow_id`).
-          conversation_flow_id: Conversation flow whose tests to list; required when `type` is `conversation-flow`.
+          type: Kind of response engine the tests belong to: `retell-llm` (then pass `llm_id`) or
+          `conversation-flow` (then pass `conversation_flow_id`).
+          conversation_flow_id: Conversation flow whose tests to list; required when `type` is
+          `conversation-flow`.
           limit: Page size: how many items to return at most; defaults to 50.
           llm_id: Retell LLM whose tests to list; required when `type` is `retell-llm`.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
 
         GET /v2/list-test-case-definitions
         """
         return await self._client.request(
             _ops.LIST_TEST_CASE_DEFINITIONS,
-            query={"type": type, "conversation_flow_id": conversation_flow_id, "limit": limit, "llm_id": llm_id, "pagination_key": pagination_key},
+            query=fields(
+                type=type,
+                conversation_flow_id=conversation_flow_id,
+                limit=limit,
+                llm_id=llm_id,
+                pagination_key=pagination_key,
+            ),
+            cast=_m.TestListTestCaseDefinitionsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list_test_runs(
@@ -1331,32 +995,42 @@ class AsyncTestsWithRawResponse:
         *,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestListTestRunsResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestListTestRunsResponse:
         """
         List test runs of a batch test
 
-        Returns, page by page, the individual runs in a batch test job together with their verdicts. Pass the returned `pagination_key` back while `has_more` is true.
+        Returns, page by page, the individual runs in a batch test job together with their verdicts. Pass the
+        returned `pagination_key` back while `has_more` is true.
 
         Args:
           test_case_batch_job_id: Identifier of the batch test job whose runs you want.
           limit: Page size: how many items to return at most; defaults to 50.
-          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start from the first page.
+          pagination_key: Opaque cursor taken from the `pagination_key` of the previous page; omit it to start
+          from the first page.
 
         GET /v2/list-test-runs/{test_case_batch_job_id}
         """
+        if not test_case_batch_job_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_batch_job_id` but received {test_case_batch_job_id!r}"
+            )
         return await self._client.request(
             _ops.LIST_TEST_RUNS,
             path={"test_case_batch_job_id": test_case_batch_job_id},
-            query={"limit": limit, "pagination_key": pagination_key},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+            ),
+            cast=_m.TestListTestRunsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def update_test_case_definition(
@@ -1364,43 +1038,169 @@ class AsyncTestsWithRawResponse:
         test_case_definition_id: str,
         *,
         dynamic_variables: Dict[str, str] | NotGiven = NOT_GIVEN,
-        llm_model: Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"] | NotGiven = NOT_GIVEN,
+        llm_model: Literal[
+            "gpt-4.1",
+            "gpt-4.1-mini",
+            "gpt-4.1-nano",
+            "gpt-5",
+            "gpt-5-mini",
+            "gpt-5-nano",
+            "gpt-5.1",
+            "gpt-5.2",
+            "gpt-5.4",
+            "gpt-5.4-mini",
+            "gpt-5.4-nano",
+            "gpt-5.5",
+            "claude-4.5-sonnet",
+            "claude-4.6-sonnet",
+            "claude-4.5-haiku",
+            "gemini-2.5-flash-lite",
+            "gemini-3.0-flash",
+            "gemini-3.1-flash-lite",
+        ]
+        | NotGiven = NOT_GIVEN,
         metrics: List[str] | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
-        tool_mocks: List[_t.ToolMock] | NotGiven = NOT_GIVEN,
+        response_engine: Union[_p.ResponseEngineRetellLmParam, _p.ResponseEngineConversationFlowParam]
+        | NotGiven = NOT_GIVEN,
+        tool_mocks: List[_p.ToolMockParam] | NotGiven = NOT_GIVEN,
         user_prompt: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.TestCaseDefinitionResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.TestCaseDefinitionResponse:
         """
         Edit a test case definition
 
-        Changes the fields you send on a test case definition and leaves the others as they are. Test runs already completed keep the snapshot they ran with.
+        Changes the fields you send on a test case definition and leaves the others as they are. Test runs
+        already completed keep the snapshot they ran with.
 
         Args:
           test_case_definition_id: Id of the definition you want to edit.
-          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
+          dynamic_variables: Dynamic variables, as string key-value pairs, filled into the agent prompts during
+          the simulated conversation.
           llm_model: LLM that plays the simulated user in the test conversation.
           metrics: Names of the criteria the simulated conversation is evaluated against.
           name: Name of the test case, for your own reference.
-          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are not supported.
+          response_engine: The Retell LLM or conversation flow (and its version) being tested; custom LLMs are
+          not supported.
           tool_mocks: Canned tool results returned instead of running real tools during the test.
-          user_prompt: Instructions describing the simulated user: who they are, what they want and how they behave.
+          user_prompt: Instructions describing the simulated user: who they are, what they want and how they
+          behave.
 
         PUT /update-test-case-definition/{test_case_definition_id}
         """
+        if not test_case_definition_id:
+            raise ValueError(
+                f"Expected a non-empty value for `test_case_definition_id` but received {test_case_definition_id!r}"
+            )
         return await self._client.request(
             _ops.UPDATE_TEST_CASE_DEFINITION,
             path={"test_case_definition_id": test_case_definition_id},
-            body={"dynamic_variables": dynamic_variables, "llm_model": llm_model, "metrics": metrics, "name": name, "response_engine": response_engine, "tool_mocks": tool_mocks, "user_prompt": user_prompt},
+            body=fields(
+                dynamic_variables=dynamic_variables,
+                llm_model=llm_model,
+                metrics=metrics,
+                name=name,
+                response_engine=response_engine,
+                tool_mocks=tool_mocks,
+                user_prompt=user_prompt,
+            ),
+            cast=_m.TestCaseDefinitionResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncTestsResourceWithRawResponse:
+    def __init__(self, tests: AsyncTestsResource) -> None:
+        self._tests = tests
+
+        self.create_batch_test = async_to_raw_response_wrapper(
+            tests.create_batch_test,
+        )
+
+        self.create_test_case_definition = async_to_raw_response_wrapper(
+            tests.create_test_case_definition,
+        )
+
+        self.delete_test_case_definition = async_to_raw_response_wrapper(
+            tests.delete_test_case_definition,
+        )
+
+        self.get_batch_test = async_to_raw_response_wrapper(
+            tests.get_batch_test,
+        )
+
+        self.get_test_case_definition = async_to_raw_response_wrapper(
+            tests.get_test_case_definition,
+        )
+
+        self.get_test_run = async_to_raw_response_wrapper(
+            tests.get_test_run,
+        )
+
+        self.list_batch_tests = async_to_raw_response_wrapper(
+            tests.list_batch_tests,
+        )
+
+        self.list_test_case_definitions = async_to_raw_response_wrapper(
+            tests.list_test_case_definitions,
+        )
+
+        self.list_test_runs = async_to_raw_response_wrapper(
+            tests.list_test_runs,
+        )
+
+        self.update_test_case_definition = async_to_raw_response_wrapper(
+            tests.update_test_case_definition,
+        )
+
+
+class AsyncTestsResourceWithStreamingResponse:
+    def __init__(self, tests: AsyncTestsResource) -> None:
+        self._tests = tests
+
+        self.create_batch_test = async_to_streamed_response_wrapper(
+            tests.create_batch_test,
+        )
+
+        self.create_test_case_definition = async_to_streamed_response_wrapper(
+            tests.create_test_case_definition,
+        )
+
+        self.delete_test_case_definition = async_to_streamed_response_wrapper(
+            tests.delete_test_case_definition,
+        )
+
+        self.get_batch_test = async_to_streamed_response_wrapper(
+            tests.get_batch_test,
+        )
+
+        self.get_test_case_definition = async_to_streamed_response_wrapper(
+            tests.get_test_case_definition,
+        )
+
+        self.get_test_run = async_to_streamed_response_wrapper(
+            tests.get_test_run,
+        )
+
+        self.list_batch_tests = async_to_streamed_response_wrapper(
+            tests.list_batch_tests,
+        )
+
+        self.list_test_case_definitions = async_to_streamed_response_wrapper(
+            tests.list_test_case_definitions,
+        )
+
+        self.list_test_runs = async_to_streamed_response_wrapper(
+            tests.list_test_runs,
+        )
+
+        self.update_test_case_definition = async_to_streamed_response_wrapper(
+            tests.update_test_case_definition,
         )

@@ -5,39 +5,55 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import List, Literal
+from typing import List
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     FileTypes,
     Headers,
+    list_of,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Voice", "VoiceWithRawResponse", "AsyncVoice", "AsyncVoiceWithRawResponse"]
+__all__ = [
+    "VoiceResource",
+    "VoiceResourceWithRawResponse",
+    "VoiceResourceWithStreamingResponse",
+    "AsyncVoiceResource",
+    "AsyncVoiceResourceWithRawResponse",
+    "AsyncVoiceResourceWithStreamingResponse",
+]
 
 
-class Voice:
+class VoiceResource(SyncAPIResource):
     """The `voice` resource: `client.voice.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> VoiceResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return VoiceResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> VoiceWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return VoiceWithRawResponse(self._client)
+    def with_streaming_response(self) -> VoiceResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return VoiceResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> VoiceWithRawResponse:
+    def raw(self) -> VoiceResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -48,16 +64,18 @@ class Voice:
         voice_name: str,
         public_user_id: str | NotGiven = NOT_GIVEN,
         voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceResponse:
         """
         Add a shared provider voice to your library
 
-        Copies a voice shared in a provider's community library (found with the community voice search) into your Retell voice list so agents can use it. Identify it by `provider_voice_id`, plus `public_user_id` for ElevenLabs shared voices.
+        Copies a voice shared in a provider's community library (found with the community voice search) into
+        your Retell voice list so agents can use it. Identify it by `provider_voice_id`, plus `public_user_id`
+        for ElevenLabs shared voices.
 
         Args:
           provider_voice_id: The provider's ID for the voice, as returned by a voice search.
@@ -69,12 +87,17 @@ class Voice:
         """
         return self._client.request(
             _ops.ADD_COMMUNITY_VOICE,
-            body={"provider_voice_id": provider_voice_id, "voice_name": voice_name, "public_user_id": public_user_id, "voice_provider": voice_provider},
+            body=fields(
+                provider_voice_id=provider_voice_id,
+                voice_name=voice_name,
+                public_user_id=public_user_id,
+                voice_provider=voice_provider,
+            ),
+            cast=_m.VoiceResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def clone(
@@ -83,16 +106,18 @@ class Voice:
         files: List[FileTypes],
         voice_name: str,
         voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "platform"],
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceResponse:
         """
         Clone a voice
 
-        Creates a custom voice from one or more audio recordings uploaded as multipart form data, using the chosen provider's cloning. Use recordings of a single speaker you have permission to clone; the new voice appears in your voice list and can be assigned to agents.
+        Creates a custom voice from one or more audio recordings uploaded as multipart form data, using the
+        chosen provider's cloning. Use recordings of a single speaker you have permission to clone; the new
+        voice appears in your voice list and can be assigned to agents.
 
         Args:
           files: Audio samples to clone from: up to 25 files, but only one for Cartesia and MiniMax.
@@ -103,63 +128,75 @@ class Voice:
         """
         return self._client.request(
             _ops.CLONE_VOICE,
-            body={"files": files, "voice_name": voice_name, "voice_provider": voice_provider},
+            body=fields(
+                files=files,
+                voice_name=voice_name,
+                voice_provider=voice_provider,
+            ),
+            cast=_m.VoiceResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceListResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceListResponse:
         """
         List voices
 
-        Returns every voice your agents can use: Retell's built-in voices from all providers plus the voices you cloned or added from a community library. The list is not paginated.
+        Returns every voice your agents can use: Retell's built-in voices from all providers plus the voices you
+        cloned or added from a community library. The list is not paginated.
 
         GET /list-voices
         """
         return self._client.request(
             _ops.LIST_VOICES,
+            cast=list_of(_m.VoiceResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def retrieve(
         self,
         voice_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceResponse:
         """
         Retrieve a voice
 
         Returns one voice with its provider, gender, accent, age and a preview audio link.
 
         Args:
-          voice_id: Id of the voice, as used in an agent's `voice_id` (for example `11labs-Adrian` or a custom voice id).
+          voice_id: Id of the voice, as used in an agent's `voice_id` (for example `11labs-Adrian` or a custom
+          voice id).
 
         GET /get-voice/{voice_id}
         """
+        if not voice_id:
+            raise ValueError(f"Expected a non-empty value for `voice_id` but received {voice_id!r}")
         return self._client.request(
             _ops.GET_VOICE,
             path={"voice_id": voice_id},
+            cast=_m.VoiceResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def search(
@@ -167,16 +204,17 @@ class Voice:
         *,
         search_query: str,
         voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceSearchResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceSearchResponse:
         """
         Search community voices
 
-        Searches the shared voice libraries of the supported providers for voices matching a free-text query. Results are not yet usable by agents; add the one you want with the add community voice operation.
+        Searches the shared voice libraries of the supported providers for voices matching a free-text query.
+        Results are not yet usable by agents; add the one you want with the add community voice operation.
 
         Args:
           search_query: Text matched against voice names, descriptions and IDs.
@@ -186,195 +224,83 @@ class Voice:
         """
         return self._client.request(
             _ops.SEARCH_COMMUNITY_VOICE,
-            body={"search_query": search_query, "voice_provider": voice_provider},
+            body=fields(
+                search_query=search_query,
+                voice_provider=voice_provider,
+            ),
+            cast=_m.VoiceSearchResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class VoiceWithRawResponse:
-    """
-    `client.voice` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class VoiceResourceWithRawResponse:
+    def __init__(self, voice: VoiceResource) -> None:
+        self._voice = voice
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def add_resource(
-        self,
-        *,
-        provider_voice_id: str,
-        voice_name: str,
-        public_user_id: str | NotGiven = NOT_GIVEN,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceResponse]:
-        """
-        Add a shared provider voice to your library
-
-        Copies a voice shared in a provider's community library (found with the community voice search) into your Retell voice list so agents can use it. Identify it by `provider_voice_id`, plus `public_user_id` for ElevenLabs shared voices.
-
-        Args:
-          provider_voice_id: The provider's ID for the voice, as returned by a voice search.
-          voice_name: Name to give the voice in your library (1 to 200 characters).
-          public_user_id: ID of the user who owns the voice; required for ElevenLabs voices only.
-          voice_provider: Provider whose library the voice comes from.
-
-        POST /add-community-voice
-        """
-        return self._client.request(
-            _ops.ADD_COMMUNITY_VOICE,
-            body={"provider_voice_id": provider_voice_id, "voice_name": voice_name, "public_user_id": public_user_id, "voice_provider": voice_provider},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.add_resource = to_raw_response_wrapper(
+            voice.add_resource,
         )
 
-    def clone(
-        self,
-        *,
-        files: List[FileTypes],
-        voice_name: str,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "platform"],
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceResponse]:
-        """
-        Clone a voice
-
-        Creates a custom voice from one or more audio recordings uploaded as multipart form data, using the chosen provider's cloning. Use recordings of a single speaker you have permission to clone; the new voice appears in your voice list and can be assigned to agents.
-
-        Args:
-          files: Audio samples to clone from: up to 25 files, but only one for Cartesia and MiniMax.
-          voice_name: Name of the cloned voice (1 to 200 characters).
-          voice_provider: Provider that performs the cloning and hosts the resulting voice.
-
-        POST /clone-voice
-        """
-        return self._client.request(
-            _ops.CLONE_VOICE,
-            body={"files": files, "voice_name": voice_name, "voice_provider": voice_provider},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.clone = to_raw_response_wrapper(
+            voice.clone,
         )
 
-    def list(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceListResponse]:
-        """
-        List voices
-
-        Returns every voice your agents can use: Retell's built-in voices from all providers plus the voices you cloned or added from a community library. The list is not paginated.
-
-        GET /list-voices
-        """
-        return self._client.request(
-            _ops.LIST_VOICES,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.list = to_raw_response_wrapper(
+            voice.list,
         )
 
-    def retrieve(
-        self,
-        voice_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceResponse]:
-        """
-        Retrieve a voice
-
-        Returns one voice with its provider, gender, accent, age and a preview audio link.
-
-        Args:
-          voice_id: Id of the voice, as used in an agent's `voice_id` (for example `11labs-Adrian` or a custom voice id).
-
-        GET /get-voice/{voice_id}
-        """
-        return self._client.request(
-            _ops.GET_VOICE,
-            path={"voice_id": voice_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = to_raw_response_wrapper(
+            voice.retrieve,
         )
 
-    def search(
-        self,
-        *,
-        search_query: str,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceSearchResponse]:
-        """
-        Search community voices
-
-        Searches the shared voice libraries of the supported providers for voices matching a free-text query. Results are not yet usable by agents; add the one you want with the add community voice operation.
-
-        Args:
-          search_query: Text matched against voice names, descriptions and IDs.
-          voice_provider: Provider whose community library is searched.
-
-        POST /search-community-voice
-        """
-        return self._client.request(
-            _ops.SEARCH_COMMUNITY_VOICE,
-            body={"search_query": search_query, "voice_provider": voice_provider},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.search = to_raw_response_wrapper(
+            voice.search,
         )
 
 
-class AsyncVoice:
+class VoiceResourceWithStreamingResponse:
+    def __init__(self, voice: VoiceResource) -> None:
+        self._voice = voice
+
+        self.add_resource = to_streamed_response_wrapper(
+            voice.add_resource,
+        )
+
+        self.clone = to_streamed_response_wrapper(
+            voice.clone,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            voice.list,
+        )
+
+        self.retrieve = to_streamed_response_wrapper(
+            voice.retrieve,
+        )
+
+        self.search = to_streamed_response_wrapper(
+            voice.search,
+        )
+
+
+class AsyncVoiceResource(AsyncAPIResource):
     """The `voice` resource (async): `client.voice.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncVoiceResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncVoiceResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncVoiceWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncVoiceWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncVoiceResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncVoiceResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncVoiceWithRawResponse:
+    def raw(self) -> AsyncVoiceResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -385,16 +311,18 @@ class AsyncVoice:
         voice_name: str,
         public_user_id: str | NotGiven = NOT_GIVEN,
         voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceResponse:
         """
         Add a shared provider voice to your library
 
-        Copies a voice shared in a provider's community library (found with the community voice search) into your Retell voice list so agents can use it. Identify it by `provider_voice_id`, plus `public_user_id` for ElevenLabs shared voices.
+        Copies a voice shared in a provider's community library (found with the community voice search) into
+        your Retell voice list so agents can use it. Identify it by `provider_voice_id`, plus `public_user_id`
+        for ElevenLabs shared voices.
 
         Args:
           provider_voice_id: The provider's ID for the voice, as returned by a voice search.
@@ -406,12 +334,17 @@ class AsyncVoice:
         """
         return await self._client.request(
             _ops.ADD_COMMUNITY_VOICE,
-            body={"provider_voice_id": provider_voice_id, "voice_name": voice_name, "public_user_id": public_user_id, "voice_provider": voice_provider},
+            body=fields(
+                provider_voice_id=provider_voice_id,
+                voice_name=voice_name,
+                public_user_id=public_user_id,
+                voice_provider=voice_provider,
+            ),
+            cast=_m.VoiceResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def clone(
@@ -420,16 +353,18 @@ class AsyncVoice:
         files: List[FileTypes],
         voice_name: str,
         voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "platform"],
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceResponse:
         """
         Clone a voice
 
-        Creates a custom voice from one or more audio recordings uploaded as multipart form data, using the chosen provider's cloning. Use recordings of a single speaker you have permission to clone; the new voice appears in your voice list and can be assigned to agents.
+        Creates a custom voice from one or more audio recordings uploaded as multipart form data, using the
+        chosen provider's cloning. Use recordings of a single speaker you have permission to clone; the new
+        voice appears in your voice list and can be assigned to agents.
 
         Args:
           files: Audio samples to clone from: up to 25 files, but only one for Cartesia and MiniMax.
@@ -440,63 +375,75 @@ class AsyncVoice:
         """
         return await self._client.request(
             _ops.CLONE_VOICE,
-            body={"files": files, "voice_name": voice_name, "voice_provider": voice_provider},
+            body=fields(
+                files=files,
+                voice_name=voice_name,
+                voice_provider=voice_provider,
+            ),
+            cast=_m.VoiceResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def list(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceListResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceListResponse:
         """
         List voices
 
-        Returns every voice your agents can use: Retell's built-in voices from all providers plus the voices you cloned or added from a community library. The list is not paginated.
+        Returns every voice your agents can use: Retell's built-in voices from all providers plus the voices you
+        cloned or added from a community library. The list is not paginated.
 
         GET /list-voices
         """
         return await self._client.request(
             _ops.LIST_VOICES,
+            cast=list_of(_m.VoiceResponse),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def retrieve(
         self,
         voice_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceResponse:
         """
         Retrieve a voice
 
         Returns one voice with its provider, gender, accent, age and a preview audio link.
 
         Args:
-          voice_id: Id of the voice, as used in an agent's `voice_id` (for example `11labs-Adrian` or a custom voice id).
+          voice_id: Id of the voice, as used in an agent's `voice_id` (for example `11labs-Adrian` or a custom
+          voice id).
 
         GET /get-voice/{voice_id}
         """
+        if not voice_id:
+            raise ValueError(f"Expected a non-empty value for `voice_id` but received {voice_id!r}")
         return await self._client.request(
             _ops.GET_VOICE,
             path={"voice_id": voice_id},
+            cast=_m.VoiceResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def search(
@@ -504,16 +451,17 @@ class AsyncVoice:
         *,
         search_query: str,
         voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.VoiceSearchResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.VoiceSearchResponse:
         """
         Search community voices
 
-        Searches the shared voice libraries of the supported providers for voices matching a free-text query. Results are not yet usable by agents; add the one you want with the add community voice operation.
+        Searches the shared voice libraries of the supported providers for voices matching a free-text query.
+        Results are not yet usable by agents; add the one you want with the add community voice operation.
 
         Args:
           search_query: Text matched against voice names, descriptions and IDs.
@@ -523,177 +471,63 @@ class AsyncVoice:
         """
         return await self._client.request(
             _ops.SEARCH_COMMUNITY_VOICE,
-            body={"search_query": search_query, "voice_provider": voice_provider},
+            body=fields(
+                search_query=search_query,
+                voice_provider=voice_provider,
+            ),
+            cast=_m.VoiceSearchResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncVoiceWithRawResponse:
-    """
-    `client.voice` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncVoiceResourceWithRawResponse:
+    def __init__(self, voice: AsyncVoiceResource) -> None:
+        self._voice = voice
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def add_resource(
-        self,
-        *,
-        provider_voice_id: str,
-        voice_name: str,
-        public_user_id: str | NotGiven = NOT_GIVEN,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceResponse]:
-        """
-        Add a shared provider voice to your library
-
-        Copies a voice shared in a provider's community library (found with the community voice search) into your Retell voice list so agents can use it. Identify it by `provider_voice_id`, plus `public_user_id` for ElevenLabs shared voices.
-
-        Args:
-          provider_voice_id: The provider's ID for the voice, as returned by a voice search.
-          voice_name: Name to give the voice in your library (1 to 200 characters).
-          public_user_id: ID of the user who owns the voice; required for ElevenLabs voices only.
-          voice_provider: Provider whose library the voice comes from.
-
-        POST /add-community-voice
-        """
-        return await self._client.request(
-            _ops.ADD_COMMUNITY_VOICE,
-            body={"provider_voice_id": provider_voice_id, "voice_name": voice_name, "public_user_id": public_user_id, "voice_provider": voice_provider},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.add_resource = async_to_raw_response_wrapper(
+            voice.add_resource,
         )
 
-    async def clone(
-        self,
-        *,
-        files: List[FileTypes],
-        voice_name: str,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "platform"],
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceResponse]:
-        """
-        Clone a voice
-
-        Creates a custom voice from one or more audio recordings uploaded as multipart form data, using the chosen provider's cloning. Use recordings of a single speaker you have permission to clone; the new voice appears in your voice list and can be assigned to agents.
-
-        Args:
-          files: Audio samples to clone from: up to 25 files, but only one for Cartesia and MiniMax.
-          voice_name: Name of the cloned voice (1 to 200 characters).
-          voice_provider: Provider that performs the cloning and hosts the resulting voice.
-
-        POST /clone-voice
-        """
-        return await self._client.request(
-            _ops.CLONE_VOICE,
-            body={"files": files, "voice_name": voice_name, "voice_provider": voice_provider},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.clone = async_to_raw_response_wrapper(
+            voice.clone,
         )
 
-    async def list(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceListResponse]:
-        """
-        List voices
-
-        Returns every voice your agents can use: Retell's built-in voices from all providers plus the voices you cloned or added from a community library. The list is not paginated.
-
-        GET /list-voices
-        """
-        return await self._client.request(
-            _ops.LIST_VOICES,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.list = async_to_raw_response_wrapper(
+            voice.list,
         )
 
-    async def retrieve(
-        self,
-        voice_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceResponse]:
-        """
-        Retrieve a voice
-
-        Returns one voice with its provider, gender, accent, age and a preview audio link.
-
-        Args:
-          voice_id: Id of the voice, as used in an agent's `voice_id` (for example `11labs-Adrian` or a custom voice id).
-
-        GET /get-voice/{voice_id}
-        """
-        return await self._client.request(
-            _ops.GET_VOICE,
-            path={"voice_id": voice_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = async_to_raw_response_wrapper(
+            voice.retrieve,
         )
 
-    async def search(
-        self,
-        *,
-        search_query: str,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.VoiceSearchResponse]:
-        """
-        Search community voices
+        self.search = async_to_raw_response_wrapper(
+            voice.search,
+        )
 
-        Searches the shared voice libraries of the supported providers for voices matching a free-text query. Results are not yet usable by agents; add the one you want with the add community voice operation.
 
-        Args:
-          search_query: Text matched against voice names, descriptions and IDs.
-          voice_provider: Provider whose community library is searched.
+class AsyncVoiceResourceWithStreamingResponse:
+    def __init__(self, voice: AsyncVoiceResource) -> None:
+        self._voice = voice
 
-        POST /search-community-voice
-        """
-        return await self._client.request(
-            _ops.SEARCH_COMMUNITY_VOICE,
-            body={"search_query": search_query, "voice_provider": voice_provider},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.add_resource = async_to_streamed_response_wrapper(
+            voice.add_resource,
+        )
+
+        self.clone = async_to_streamed_response_wrapper(
+            voice.clone,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            voice.list,
+        )
+
+        self.retrieve = async_to_streamed_response_wrapper(
+            voice.retrieve,
+        )
+
+        self.search = async_to_streamed_response_wrapper(
+            voice.search,
         )
