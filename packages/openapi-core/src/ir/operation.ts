@@ -9,7 +9,8 @@ import { escapePointer } from '../load/checks.js';
 import { exampleValue, requiredExample, schemaFacts } from './schema-info.js';
 import type { BodyKind, BodyModel, HttpMethod, PaginationModel, ParamModel, ResponseKind, ResponseModel } from './types.js';
 import { camelCase, safeIdentifier } from './naming.js';
-import { arr, componentKey, isNode, obj, str, type Node, type RefResolver } from './walk.js';
+import { arr, isNode, obj, str, type Node } from '../json.js';
+import { componentKey, type RefResolver } from '../ref.js';
 
 export interface RawSdkEntry {
   readonly resource: string;
