@@ -24,3 +24,4 @@ export { isResponseAlias } from './ir/sdk.js';
 export { formPartNames, multipartView } from './ir/multipart.js';
 export * from './ir/type-tree.js';
 export * from './surface.js';
+export type * from './docs-model.js';

@@ -10,7 +10,7 @@ import { API, facadeParamsType, facadeReturnType } from '../sdk/method.js';
 import { methodExamples } from './examples.js';
 import { FieldWalker, shortText } from './fields.js';
 import { SchemaTrimmer, shortDescription } from './input-schema.js';
-import type { DocField, DocMethod, DocSocketMessage, DocsModel, DocWebhook } from './model-types.js';
+import type { DocField, DocMethod, DocSocketMessage, DocsModel, DocWebhook } from '../../core.js';
 
 const READ_VERBS = /^(list|retrieve|get|search|fetch)/;
 
