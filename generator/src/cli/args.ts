@@ -17,7 +17,7 @@ Commands:
     --lenient         report every structural spec error as a warning (third-party specs)
     --strict          make tolerated deviations errors too (vendor extensions of an unexpected
                       shape, 3.0 \`nullable\` in 3.1); they are warnings by default
-    --format <mode>   prettier on the output: auto (APIs up to 150 operations), always, never
+    --format <mode>   prettier on the output: always (default) or never (quicker; printed as is)
   diff <base> <rev>   structural diff of two spec versions (see generator/src/diff)
   mock [options]      start the local mock server (@retell-kit/mock)
   mcp [options]       start the MCP server (@retell-kit/mcp; see retell-kit mcp --help)
@@ -33,7 +33,7 @@ export interface GenerateArgs {
   readonly build: boolean;
   readonly lenient: boolean;
   readonly strict: boolean;
-  readonly format: 'auto' | 'always' | 'never';
+  readonly format: 'always' | 'never';
 }
 
 export type ParsedArgs =
@@ -84,8 +84,8 @@ function parseGenerate(argv: readonly string[]): GenerateArgs {
   for (const name of ['spec', 'out', 'format'] as const) {
     if (values[name] === '') throw new ConfigError(`--${name} needs a value\n\n${USAGE}`);
   }
-  const format = values.format ?? 'auto';
-  if (format !== 'auto' && format !== 'always' && format !== 'never') throw new ConfigError(`--format must be auto, always or never (got "${format}")\n\n${USAGE}`);
+  const format = values.format ?? 'always';
+  if (format !== 'always' && format !== 'never') throw new ConfigError(`--format must be always or never (got "${format}")\n\n${USAGE}`);
   const [strict, lenient] = [values.strict === true, values.lenient === true];
   if (strict && lenient) throw new ConfigError(`--strict and --lenient exclude each other\n\n${USAGE}`);
   return {

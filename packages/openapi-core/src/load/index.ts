@@ -29,16 +29,8 @@ export interface LoadedSpec {
   readonly conversion?: Conversion;
   /** sha256 of the canonical document, recorded in the provenance file. */
   readonly hash: string;
-  /**
-   * Structural problems that did not stop a lenient load (always empty when strict). With a deferred
-   * validator they are only known once `validation` settles.
-   */
+  /** Structural problems that did not stop a lenient load (always empty when strict). */
   readonly warnings: readonly SpecError[];
-  /**
-   * Settles when structural validation is done: at once normally; later when it runs on another thread
-   * (`LoadOptions.validator`). Rejects with the spec errors in strict mode; resolves with the warnings.
-   */
-  readonly validation: Promise<readonly SpecError[]>;
 }
 
 /** Structural validation of the bundled document (JSON text) somewhere else, e.g. on a worker thread. */
@@ -56,7 +48,7 @@ export interface LoadOptions {
    * `--strict`) makes them errors like any other structural problem.
    */
   readonly tolerateDeviations?: boolean;
-  /** Run structural validation through this function and don't wait for it (see `LoadedSpec.validation`). */
+  /** Run structural validation through this function (e.g. on a worker thread); the load awaits its verdict. */
   readonly validator?: Validator;
 }
 
@@ -117,13 +109,12 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     return strict ? deviations : [...deviations, ...errors];
   };
 
-  if (options.validator) {
-    const validation = options.validator(JSON.stringify(raw), absolute).then(judge);
-    validation.catch(() => undefined); // awaited by the caller; keep an early rejection from being "unhandled"
-    return { ...fromBundled(raw, shown), ...(conversion ? { conversion } : {}), warnings: [], validation };
-  }
-  const warnings = judge(await lintDocument({ document: bundled.bundle, config, externalRefResolver: resolver }));
-  return { ...fromBundled(raw, shown), ...(conversion ? { conversion } : {}), warnings, validation: Promise.resolve(warnings) };
+  // Validation finishes here, whoever runs it: a spec that returns from the load has been judged.
+  const problems = options.validator
+    ? await options.validator(JSON.stringify(raw), absolute)
+    : await lintDocument({ document: bundled.bundle, config, externalRefResolver: resolver });
+  const warnings = judge(problems);
+  return { ...fromBundled(raw, shown), ...(conversion ? { conversion } : {}), warnings };
 }
 
 /** What the IR reads of a spec: the document in the caller's view, its version and where it came from. */
