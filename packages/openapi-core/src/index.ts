@@ -22,6 +22,7 @@ export * from './ir/naming.js';
 export { tsString } from './ir/ts-string.js';
 export { isResponseAlias } from './ir/sdk.js';
 export { formPartNames, multipartView } from './ir/multipart.js';
+export { mergedParameters } from './ir/parameters.js';
 export * from './ir/type-tree.js';
 export * from './surface.js';
 export type * from './docs-model.js';

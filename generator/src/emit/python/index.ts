@@ -31,8 +31,12 @@ export interface PythonModel {
   readonly resources: readonly PyResource[];
 }
 
+/** One type tree per model: the docs emitter (Python examples) and this emitter share it within a run. */
+const trees = new WeakMap<ApiModel, TypeTree>();
+
 export function pythonModel(spec: LoadedSpec, model: ApiModel): PythonModel {
-  const tree = buildTypeTree(spec.document, model, spec.file);
+  const tree = trees.get(model) ?? buildTypeTree(spec.document, model, spec.file);
+  trees.set(model, tree);
   const types = new TypeRegistry(tree, new Map(model.schemas.map((s) => [s.key, s.typeName])));
   const resources = pyResources(model, types);
   return { tree, types, resources };

@@ -7,6 +7,7 @@
  * Also, per operation, the typed parameters, body fields and success response.
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
+import { mergedParameters } from './parameters.js';
 import type { ApiModel } from './types.js';
 import { arr, isNode, obj, str, type Node } from '../json.js';
 import { componentKey, RefResolver } from '../ref.js';
@@ -213,20 +214,18 @@ export function buildTypeTree(doc: Node, model: ApiModel, file = 'openapi'): Typ
     const raw = pathItem ? resolver.deref(pathItem[op.method.toLowerCase()]) : undefined;
     if (!pathItem || !raw) continue;
     const params = new Map<string, TypedParam>();
-    for (const list of [arr(pathItem, 'parameters'), arr(raw, 'parameters')]) {
-      for (const p of list.map((x) => resolver.deref(x))) {
-        const where = p ? str(p, 'in') : undefined;
-        const name = p ? str(p, 'name') : undefined;
-        if (!p || !name || (where !== 'path' && where !== 'query' && where !== 'header')) continue;
-        const description = str(p, 'description');
-        params.set(`${where}:${name}`, {
-          name,
-          in: where,
-          required: p['required'] === true || where === 'path',
-          type: b.type(p['schema']),
-          ...(description ? { description } : {}),
-        });
-      }
+    for (const [key, p] of mergedParameters(pathItem, raw, resolver)) {
+      const where = str(p, 'in');
+      const name = str(p, 'name');
+      if (!name || (where !== 'path' && where !== 'query' && where !== 'header')) continue;
+      const description = str(p, 'description');
+      params.set(key, {
+        name,
+        in: where,
+        required: p['required'] === true || where === 'path',
+        type: b.type(p['schema']),
+        ...(description ? { description } : {}),
+      });
     }
     const bodyNode = resolver.deref(raw['requestBody']);
     const bodySchema = bodyNode ? jsonMedia(obj(bodyNode, 'content'))?.['schema'] : undefined;
