@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@retell-kit\/client\/runtime$/, replacement: here('./packages/client/src/runtime/lean.ts') },
       { find: /^@retell-kit\/sdk$/, replacement: here('./packages/sdk/src/index.ts') },
       { find: /^@retell-kit\/mock$/, replacement: here('./packages/mock/src/index.ts') },
+      { find: /^@retell-kit\/openapi-core$/, replacement: here('./packages/openapi-core/src/index.ts') },
       { find: /^@retell-kit\/diff$/, replacement: here('./packages/diff/src/index.ts') },
       { find: /^@retell-kit\/mcp$/, replacement: here('./packages/mcp/src/index.ts') },
     ],

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './bench/stats.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TSC = join(root, 'node_modules/typescript/bin/tsc');
@@ -76,11 +77,6 @@ function check(dir: string): Stats {
   return { checkMs: num('Check time') * 1000, totalMs: num('Total time') * 1000, memoryKB: num('Memory used'), files: num('Files') };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function main(): void {
   const { runs } = parseArgs(process.argv.slice(2));

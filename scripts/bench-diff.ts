@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DiffReport } from '../packages/diff/src/diff.js';
+import { median } from './bench/stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = (name: string) => `${ROOT}node_modules/.bin/${name}`;
@@ -120,11 +121,6 @@ async function inProcess(base: string, head: string, runs: number): Promise<numb
   return out;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function report(
   args: BenchArgs,

@@ -23,6 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './bench/stats.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(path.join(repo, 'package.json'));
@@ -85,11 +86,6 @@ function sample(tool: Tool, spec: string, timeoutMs?: number): Sample | undefine
   }
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 interface Row {
   readonly spec: string;

@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { WebSocket, WebSocketServer } from 'ws';
+import { median } from './bench/stats.js';
 
 const CHUNKS = 10;
 const ANSWER = Array.from({ length: CHUNKS }, (_, i) => `word${i} `);
@@ -106,8 +107,6 @@ async function call(url: string, callId: string, turns: number, latencies?: numb
 }
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)]!;
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const opt = (name: string, dflt: number): number => {

@@ -18,6 +18,7 @@ import { startMockServer } from '../packages/mock/src/index.js';
 import { Retell } from '../packages/sdk/src/index.js';
 import { createContext, DocsSearch, listTools, type ToolMode } from '../packages/mcp/src/index.js';
 import { QUALITY_QUERIES } from '../test/mcp/queries.js';
+import { median, percentile } from './bench/stats.js';
 
 const ROOT = fileURLToPath(new URL('../packages/mcp/', import.meta.url));
 const args = process.argv.slice(2);
@@ -30,11 +31,7 @@ const opt = (name: string, fallback: number) => {
 const REPS = opt('reps', 20);
 const CALLS = opt('calls', 10);
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-const median = (xs: number[]) => pct(xs, 50);
+const pct = percentile;
 const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
 
 // 1. Search latency.

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { median } from './bench/stats.js';
 
 if (process.argv[2] === '--generate') {
   const { generateFiles } = await import('../generator/src/pipeline.js');
@@ -26,7 +27,6 @@ if (process.argv[2] === '--generate') {
     const p = performance.now() - t;
     if (i > 0) (whole.push(w), python.push(p)); // the first run warms up module loading
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const [w, p] = [median(whole), median(python)];
   console.log(`generation of our spec (in memory, all emitters incl. Python): median ${w.toFixed(0)} ms over ${runs} runs`);
   console.log(`Python emitter alone (type tree, types, resources, api.md): median ${p.toFixed(0)} ms = ${((100 * p) / w).toFixed(1)} % of it`);

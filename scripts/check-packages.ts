@@ -20,7 +20,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGES = ['packages/client', 'packages/sdk', 'packages/mock', 'packages/diff', 'packages/mcp', 'packages/llm-socket'];
+const PACKAGES = ['packages/openapi-core', 'packages/client', 'packages/sdk', 'packages/mock', 'packages/diff', 'packages/mcp', 'packages/llm-socket'];
 const RESOLUTIONS = ['node10', 'node16-cjs', 'node16-esm', 'bundler'] as const;
 
 interface PackageJson {

@@ -6,9 +6,9 @@
 import type { MockData } from './emit/mocks/index.js';
 
 export async function mockDataFromFile(file: string): Promise<MockData & { warnings: readonly string[] }> {
-  const [{ loadSpec }, { buildModel }, { mockData }] = await Promise.all([import('./load/index.js'), import('./ir/build.js'), import('./emit/mocks/index.js')]);
+  const [{ loadSpec, buildModel }, { mockData }] = await Promise.all([import('./core.js'), import('./emit/mocks/index.js')]);
   const spec = await loadSpec(file, { strict: false });
   const data = mockData(spec, buildModel(spec));
-  const warnings = (await spec.validation).map((w) => w.describe());
+  const warnings = spec.warnings.map((w) => w.describe());
   return { ...data, warnings };
 }

@@ -30,7 +30,8 @@ describe('diff CLI on files', () => {
     ['request-property-added-required', 'none', 0],
     ['request-property-added-required', 'breaking', 1],
     ['request-property-added-required', 'wire-breaking', 1],
-    ['request-property-added-required', 'sdk-breaking', 0],
+    // No x-sdk: the facade still derives `default.createWidget`, whose params type the new required field narrows.
+    ['request-property-added-required', 'sdk-breaking', 1],
     ['response-enum-value-added', 'breaking', 1],
     ['response-enum-value-added', 'none', 0],
     ['request-property-removed', 'breaking', 0],
@@ -72,8 +73,8 @@ describe('diff CLI on files', () => {
     const report = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual(['schemaVersion', 'base', 'head', 'verdict', 'summary', 'findings']);
     expect(report.schemaVersion).toBe(1);
-    expect(report.verdict).toMatchObject({ bump: 'major', wire: { bump: 'major' }, sdk: { bump: 'patch' } });
-    expect(report.summary).toEqual({ breaking: 1, warning: 0, info: 0 });
+    expect(report.verdict).toMatchObject({ bump: 'major', wire: { bump: 'major' }, sdk: { bump: 'major' } });
+    expect(report.summary).toEqual({ breaking: 2, warning: 0, info: 0 });
     expect(report.findings).toEqual([
       {
         id: 'request-enum-value-removed',
@@ -87,7 +88,21 @@ describe('diff CLI on files', () => {
         origin: 'WidgetCreate.value',
         occurrences: 1,
         message: 'enum values no longer accepted: "blue"',
-        sdk: [],
+        sdk: ['default.createWidget'],
+      },
+      {
+        id: 'sdk-params-narrowed',
+        level: 'breaking',
+        direction: 'request',
+        area: 'sdk',
+        surface: 'sdk',
+        bump: 'major',
+        operation: 'POST /widgets',
+        location: 'sdk.default.createWidget',
+        origin: null,
+        occurrences: 1,
+        message: 'params type of `default.createWidget (DefaultCreateWidgetParams)` narrowed by 1 breaking request change(s): existing calls may stop compiling',
+        sdk: ['default.createWidget'],
       },
     ]);
   });
@@ -189,7 +204,10 @@ describe('diff CLI on git revisions', () => {
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { base: { source: string }; findings: Array<{ id: string; location: string }> };
     expect(report.base.source).toMatch(/^main \([0-9a-f]{12}\)$/);
-    expect(report.findings.map((f) => [f.id, f.location])).toEqual([['request-type-narrowed', 'query.limit']]);
+    expect(report.findings.map((f) => [f.id, f.location])).toEqual([
+      ['request-type-narrowed', 'query.limit'],
+      ['sdk-params-narrowed', 'sdk.default.listThings'],
+    ]);
   });
 
   it('defaults to merge-base with main against the working tree', async () => {
@@ -200,7 +218,7 @@ describe('diff CLI on git revisions', () => {
       const report = JSON.parse(stdout) as { base: { source: string }; head: { source: string }; findings: Array<{ id: string }> };
       expect(report.base.source).toMatch(/^merge-base\(main, HEAD\)/);
       expect(report.head.source).toBe('spec/openapi.yaml (working tree)');
-      expect(report.findings.map((f) => f.id)).toEqual(['request-type-changed']);
+      expect(report.findings.map((f) => f.id)).toEqual(['request-type-changed', 'sdk-params-narrowed']);
     } finally {
       git('checkout', '-q', '--', 'spec');
     }

@@ -20,6 +20,15 @@ export function diffObjects(base: object, head: object, options: DiffOptions = {
   return diffDocuments(side(base, 'base'), side(head, 'head'), options);
 }
 
+/**
+ * The wire findings only: these documents have no `x-sdk`, so the facade derives a method per operation
+ * and most changes also show on the SDK surface; tests about wire semantics compare the wire alone.
+ */
+export function diffWire(base: object, head: object, options: DiffOptions = {}): DiffReport {
+  const report = diffObjects(base, head, options);
+  return { ...report, findings: report.findings.filter((f) => f.surface === 'wire') };
+}
+
 /** A one-operation document: POST /things with `request` as body schema and `response` as 200 schema. */
 export function doc(request: object, response: object, extra: { openapi?: string; schemas?: object } = {}): object {
   return {

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../packages/diff/src/load/document.js';
 import { formatJson } from '../../packages/diff/src/report/json.js';
-import { diffObjects, doc, FIXTURES } from './helpers.js';
+import { diffWire, doc, FIXTURES } from './helpers.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const Color = { type: 'string', enum: ['red', 'blue'] };
@@ -37,7 +37,7 @@ export function shuffleKeys(value: unknown, next: () => number): unknown {
 }
 
 function reportText(base: object, head: object): string {
-  return formatJson(diffObjects(base, head));
+  return formatJson(diffWire(base, head));
 }
 
 function expectStable(base: object, head: object, seeds = 8): void {
@@ -55,7 +55,7 @@ describe('key order', () => {
     for (const sibling of ['a_color', 'z_color']) {
       const base = doc({ type: 'object' }, { type: 'object', properties: { [sibling]: ref('Color'), color: ref('Color') } }, { schemas: { Color } });
       const head = doc({ type: 'object' }, { type: 'object', properties: { [sibling]: ref('Color'), color: { oneOf: [ref('Color'), { type: 'null' }] } } }, { schemas: { Color } });
-      const findings = diffObjects(base, head).findings.map((f) => [f.id, f.location]);
+      const findings = diffWire(base, head).findings.map((f) => [f.id, f.location]);
       expect(findings, sibling).toEqual([['response-became-nullable', 'response(200).body(application/json).color']]);
       expectStable(base, head);
     }
@@ -73,7 +73,7 @@ describe('key order', () => {
     });
     const base = twoOps(ref('Color'));
     const head = twoOps({ $ref: '#/components/schemas/Color', deprecated: true, nullable: true });
-    const findings = diffObjects(base, head).findings.map((f) => [f.id, f.operation]);
+    const findings = diffWire(base, head).findings.map((f) => [f.id, f.operation]);
     expect(findings).toEqual([
       ['response-became-nullable', 'GET /b'],
       ['response-property-deprecated', 'GET /b'],

@@ -37,8 +37,11 @@ describe('rule fixtures', () => {
     expect(finding?.direction, `direction of ${id}`).toBe(want.direction);
     for (const [placeholder] of MESSAGES[id].matchAll(/\{\w+\}/g)) expect(finding?.message).not.toContain(placeholder);
 
-    const mostSevere = Math.min(...report.findings.map((f) => RANK[f.level]));
-    expect(mostSevere, `a finding more severe than ${want.level}: ${JSON.stringify(report.findings)}`).toBe(RANK[want.level]);
+    // Nothing more severe on the rule's own surface. A wire change may also change the facade (a removed
+    // body removes its params type): that is the SDK verdict's business, held by the sdk-* fixtures.
+    const sameSurface = report.findings.filter((f) => f.surface === finding?.surface);
+    const mostSevere = Math.min(...sameSurface.map((f) => RANK[f.level]));
+    expect(mostSevere, `a finding more severe than ${want.level}: ${JSON.stringify(sameSurface)}`).toBe(RANK[want.level]);
     if (finding?.area !== 'sdk') {
       const crossed = report.findings.filter((f) => f.direction !== want.direction && f.direction !== 'none');
       expect(crossed).toEqual([]);

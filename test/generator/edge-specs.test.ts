@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instanceMembers } from '../../generator/src/ir/client-members.js';
+import { instanceMembers } from '../../packages/openapi-core/src/ir/client-members.js';
 import { resourceProperty, methodName } from '../../generator/src/ir/naming.js';
 import { generateFiles } from '../../generator/src/pipeline.js';
 import { mockDataFromFile } from '../../generator/src/mock-data.js';

@@ -76,7 +76,7 @@ describe('tolerated deviations', () => {
   });
 
   it('the CLI: --strict and --lenient are flags of generate and exclude each other', () => {
-    expect(parseArgs(['generate', '--strict'])).toMatchObject({ strict: true, lenient: false, format: 'auto' });
+    expect(parseArgs(['generate', '--strict'])).toMatchObject({ strict: true, lenient: false, format: 'always' });
     expect(parseArgs(['generate', '--format', 'never'])).toMatchObject({ format: 'never' });
     expect(() => parseArgs(['generate', '--strict', '--lenient'])).toThrow(ConfigError);
     expect(() => parseArgs(['generate', '--format', 'pretty'])).toThrow(ConfigError);

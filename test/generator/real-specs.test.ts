@@ -24,7 +24,8 @@ export const REAL_SPECS = [
 
 describe('real-world specs', () => {
   it.each(REAL_SPECS)('$name: generates and type-checks', async ({ name, file, minOperations, warnings }) => {
-    const result = await generateFiles(file, { strict: warnings === 0 });
+    // Unformatted, as the generator wrote specs of this size before `--format` stopped following the size.
+    const result = await generateFiles(file, { strict: warnings === 0, format: 'never' });
     const { files, model } = result;
     expect(result.warnings).toHaveLength(warnings);
     expect(model.operations.length).toBeGreaterThanOrEqual(minOperations);

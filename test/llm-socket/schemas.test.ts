@@ -9,7 +9,7 @@ import type { LoadedSpec } from '../../generator/src/load/index.js';
 import { socketSchemas } from '../../packages/llm-socket/src/generated/schemas.js';
 import { checkLlmMessage, checkRetellMessage } from '../../packages/llm-socket/src/index.js';
 
-const spec = (document: Record<string, unknown>): LoadedSpec => ({ file: 'x.yaml', document, version: '3.1', hash: '', warnings: [], validation: Promise.resolve([]) }) as unknown as LoadedSpec;
+const spec = (document: Record<string, unknown>): LoadedSpec => ({ file: 'x.yaml', document, version: '3.1', hash: '', warnings: [] }) as unknown as LoadedSpec;
 
 describe('socket schemas', () => {
   it('emits nothing for a spec without x-custom-llm-websocket, and the reachable schemas otherwise', () => {

@@ -1,7 +1,8 @@
 /**
- * Command-line parsing for `retell-kit`: a command word, then flags. Unknown flags and missing values
- * are `ConfigError`s (exit 2) with the usage text, never silently ignored.
+ * Command-line parsing for `retell-kit`: a command word, then flags (`node:util` parseArgs). Unknown
+ * flags and missing values are `ConfigError`s (exit 2) with the usage text, never silently ignored.
  */
+import { parseArgs as parseUtilArgs } from 'node:util';
 import { ConfigError } from '../errors.js';
 
 export const USAGE = `Usage: retell-kit <command> [options]
@@ -16,7 +17,7 @@ Commands:
     --lenient         report every structural spec error as a warning (third-party specs)
     --strict          make tolerated deviations errors too (vendor extensions of an unexpected
                       shape, 3.0 \`nullable\` in 3.1); they are warnings by default
-    --format <mode>   prettier on the output: auto (APIs up to 150 operations), always, never
+    --format <mode>   prettier on the output: always (default) or never (quicker; printed as is)
   diff <base> <rev>   structural diff of two spec versions (see generator/src/diff)
   sync [options]      compare the spec with an official SDK release (retell-kit sync --help)
   mock [options]      start the local mock server (@retell-kit/mock)
@@ -33,7 +34,7 @@ export interface GenerateArgs {
   readonly build: boolean;
   readonly lenient: boolean;
   readonly strict: boolean;
-  readonly format: 'auto' | 'always' | 'never';
+  readonly format: 'always' | 'never';
 }
 
 export type ParsedArgs =
@@ -63,55 +64,61 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 }
 
+const GENERATE_OPTIONS = {
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  check: { type: 'boolean' },
+  'no-lint': { type: 'boolean' },
+  'no-build': { type: 'boolean' },
+  lenient: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  format: { type: 'string' },
+} as const;
+
+/** `node:util` parseArgs, with its errors said in our words (and the usage text) as ConfigErrors. */
 function parseGenerate(argv: readonly string[]): GenerateArgs {
-  let spec: string | undefined;
-  let out: string | undefined;
-  let check = false;
-  let lint = true;
-  let build = true;
-  let lenient = false;
-  let strict = false;
-  let format: GenerateArgs['format'] = 'auto';
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new ConfigError(`${flag} needs a value\n\n${USAGE}`);
-      return v;
-    };
-    switch (flag) {
-      case '--spec':
-        spec = value();
-        break;
-      case '--out':
-        out = value();
-        break;
-      case '--check':
-        check = true;
-        break;
-      case '--no-lint':
-        lint = false;
-        break;
-      case '--no-build':
-        build = false;
-        break;
-      case '--lenient':
-        lenient = true;
-        break;
-      case '--strict':
-        strict = true;
-        break;
-      case '--format': {
-        const v = value();
-        if (v !== 'auto' && v !== 'always' && v !== 'never') throw new ConfigError(`--format must be auto, always or never (got "${v}")\n\n${USAGE}`);
-        format = v;
-        break;
-      }
-      default:
-        throw new ConfigError(`unknown option "${arg}" for generate\n\n${USAGE}`);
-    }
+  let values: ReturnType<typeof parseGenerateOptions>;
+  try {
+    values = parseGenerateOptions(argv);
+  } catch (error) {
+    throw new ConfigError(`${parseProblem(error)}\n\n${USAGE}`);
   }
+  for (const name of ['spec', 'out', 'format'] as const) {
+    if (values[name] === '') throw new ConfigError(`--${name} needs a value\n\n${USAGE}`);
+  }
+  const format = values.format ?? 'always';
+  if (format !== 'always' && format !== 'never') throw new ConfigError(`--format must be always or never (got "${format}")\n\n${USAGE}`);
+  const [strict, lenient] = [values.strict === true, values.lenient === true];
   if (strict && lenient) throw new ConfigError(`--strict and --lenient exclude each other\n\n${USAGE}`);
-  return { command: 'generate', ...(spec ? { spec } : {}), ...(out ? { out } : {}), check, lint, build, lenient, strict, format };
+  return {
+    command: 'generate',
+    ...(values.spec ? { spec: values.spec } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    check: values.check === true,
+    lint: values['no-lint'] !== true,
+    build: values['no-build'] !== true,
+    lenient,
+    strict,
+    format,
+  };
+}
+
+function parseGenerateOptions(argv: readonly string[]) {
+  return parseUtilArgs({ args: [...argv], options: GENERATE_OPTIONS, strict: true, allowPositionals: false }).values;
+}
+
+/** The first quoted name in a `node:util` parseArgs error (`'--bogus'`, `'--spec <value>'`). */
+function parseProblem(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return message.includes('does not take an argument') ? `${quoted} takes no value` : `${quoted.split(' ')[0]} needs a value`;
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unknown option "${quoted}" for generate`;
+    default:
+      return message;
+  }
 }

@@ -40,16 +40,8 @@ export function decodeDocText(text: string): string {
   return text.replace(/\*\\(\\*)\//g, '*$1/');
 }
 
-/**
- * A string literal in `quote` (`"` or `'`). JSON escaping covers backslashes, quotes, control
- * characters and lone surrogates; line/paragraph separators are escaped as well so no tool sees a line
- * break inside the literal. Non-ASCII text stays as written (the files are UTF-8).
- */
-export function tsString(value: string, quote: '"' | "'" = '"'): string {
-  const json = JSON.stringify(value).replace(SEPARATORS, escapeSeparator);
-  if (quote === '"') return json;
-  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
-}
+/** A string literal in `quote` (`"` or `'`): declared by the core, which needs it for property keys. */
+export { tsString } from '../core.js';
 
 /** The body of a template literal (without the backticks): backslashes, backticks and `${` escaped. */
 export function tsTemplate(value: string): string {

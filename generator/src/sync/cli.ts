@@ -8,8 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { loadSpec } from '../load/index.js';
-import { buildModel } from '../ir/build.js';
+import { buildModel, loadSpec } from '../core.js';
 import { compareSurfaces } from './compare.js';
 import { writeDrafts } from './draft.js';
 import { SyncInputError } from './errors.js';
@@ -71,7 +70,6 @@ export async function runSync(argv: readonly string[], options: SyncOptions): Pr
 
   const specFile = path.resolve(values.spec ?? path.join(options.repoRoot, 'spec', 'openapi.yaml'));
   const spec = await loadSpec(specFile);
-  await spec.validation;
   const model = buildModel(spec);
   const ours = specSurface(spec, model, path.relative(process.cwd(), specFile) || specFile);
 

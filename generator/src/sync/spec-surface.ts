@@ -1,12 +1,10 @@
 /**
- * The curated spec's side of `retell-kit sync`: the IR's facade methods (resource, method, route, verb,
- * positional arguments, type names) and the IR's type tree walked into the same field paths as the SDK side
- * (`sdk-surface.ts`). Nothing here reads the raw document: the model and the type tree are the owners.
+ * The curated spec's side of `retell-kit sync`: the core's SDK surface (`sdkSurface(model)`, the owner of
+ * method ids, routes, verbs, positional arguments and type names, shared with the facade emitter and the
+ * diff) and the IR's type tree walked into the same field paths as the SDK side (`sdk-surface.ts`). Nothing
+ * here reads the raw document: the model, the surface and the type tree are the owners.
  */
-import type { LoadedSpec } from '../load/index.js';
-import { multipartConvention } from '../ir/multipart-convention.js';
-import { buildTypeTree, resolveRef, type TypeNode, type TypeTree } from '../ir/type-tree.js';
-import type { ApiModel } from '../ir/types.js';
+import { buildTypeTree, multipartConvention, resolveRef, sdkSurface, type ApiModel, type LoadedSpec, type TypeNode, type TypeTree } from '../core.js';
 import {
   FieldCollector,
   MAX_FIELD_DEPTH,
@@ -21,10 +19,12 @@ import {
 
 export function specSurface(spec: LoadedSpec, model: ApiModel, source: string): ApiSurface {
   const tree = buildTypeTree(spec.document, model, spec.file);
+  const surface = new Map(sdkSurface(model).methods.map((s) => [s.id, s]));
   const methods: MethodFact[] = [];
   for (const resource of model.resources) {
     for (const m of resource.methods) {
       const op = m.operation;
+      const facade = surface.get(`${resource.property}.${m.name}`)!;
       const types = tree.operations.get(op.operationId);
       const params = new FieldCollector();
       const inParams = new Set(m.pathInParams.map((p) => p.name));
@@ -38,15 +38,15 @@ export function specSurface(spec: LoadedSpec, model: ApiModel, source: string): 
       if (types?.response) walk(tree, types.response, '', response, []);
       const description = op.summary ?? op.description;
       methods.push({
-        id: `${resource.property}.${m.name}`,
-        resource: resource.property,
-        method: m.name,
-        verb: op.method === 'HEAD' || op.method === 'OPTIONS' || op.method === 'TRACE' ? 'unknown' : op.method,
-        route: routeShape(op.path),
-        rawRoute: op.path,
-        positional: m.positional.map((p) => p.name),
-        paramsType: m.binding.paramsType,
-        responseType: m.binding.responseType,
+        id: facade.id,
+        resource: facade.resource,
+        method: facade.method,
+        verb: facade.verb === 'HEAD' || facade.verb === 'OPTIONS' || facade.verb === 'TRACE' ? 'unknown' : facade.verb,
+        route: routeShape(facade.path),
+        rawRoute: facade.path,
+        positional: facade.positional,
+        ...(facade.paramsType !== null ? { paramsType: facade.paramsType } : {}),
+        responseType: facade.responseType,
         multipart: op.body?.kind === 'multipart',
         ...(description ? { description } : {}),
         deprecated: op.deprecated,
@@ -57,7 +57,6 @@ export function specSurface(spec: LoadedSpec, model: ApiModel, source: string): 
   }
   return {
     source,
-    version: model.title ? undefined : undefined,
     methods: methods.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     multipart: multipartConvention(spec.bundled),
   };

@@ -4,6 +4,8 @@
  * fresh run, so a stale or hand-edited output is caught even when the spec did not change.
  */
 import { createHash } from 'node:crypto';
+import { GENERATOR_VERSION } from '../version.js';
+import { OWNED_DIRS, provenanceDir } from './layout.js';
 
 export const PROVENANCE_FILE = 'provenance.json';
 
@@ -28,4 +30,14 @@ export function makeProvenance(version: string, specHash: string, files: Readonl
 
 export function printProvenance(p: Provenance): string {
   return `${JSON.stringify(p, null, 2)}\n`;
+}
+
+/** Adds one provenance file per generated folder, also covering its package's single generated files (api.md, entry). */
+export function withProvenance(files: ReadonlyMap<string, string>, specHash: string, converted?: string): Map<string, string> {
+  const out = new Map(files);
+  for (const dir of OWNED_DIRS) {
+    const owned = new Map([...files].filter(([rel]) => provenanceDir(rel) === dir));
+    out.set(`${dir}/${PROVENANCE_FILE}`, printProvenance(makeProvenance(GENERATOR_VERSION, specHash, owned, converted)));
+  }
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -3,9 +3,9 @@
  * No I/O here; the CLI loads the sides and prints.
  */
 import { evaluate } from './engine.js';
-import type { JsonObject } from './model/json.js';
 import { listOperations } from './model/operations.js';
-import { Resolver } from './model/resolver.js';
+import { buildModel, fromBundled, GeneratorError, RefResolver, sdkSurface, SpecError, type JsonObject, type SdkSurface } from '@retell-kit/openapi-core';
+import { DiffInputError, type SideName } from './errors.js';
 import { SchemaNormalizer } from './model/schema.js';
 import type { SideModel } from './structural/context.js';
 import { diffOperations } from './structural/operations-diff.js';
@@ -46,14 +46,15 @@ export interface DiffOptions {
 }
 
 export function diffDocuments(base: SideInput, head: SideInput, options: DiffOptions = {}): DiffReport {
-  const baseModel = model(base.root);
-  const headModel = model(head.root);
+  const baseModel = model(base, 'base');
+  const headModel = model(head, 'head');
   const schemas = new SchemaDiffer(baseModel.normalizer, headModel.normalizer, options.includeDocs === true);
   const changes = diffOperations({ base: baseModel, head: headModel, schemas });
+  // The facade methods an operation's findings are about: the head's, else (a removed operation) the base's.
   const sdkOf = (operation: OperationRef): readonly SdkMethod[] => {
-    const text = `${operation.method} ${operation.path}`;
     for (const side of [headModel, baseModel]) {
-      for (const op of side.operations.values()) if (`${op.method} ${op.path}` === text) return op.sdk;
+      const methods = side.surface.methods.filter((m) => m.verb === operation.method && m.path === operation.path);
+      if (methods.length > 0) return methods.map((m) => ({ resource: m.resource, method: m.method, ...(m.paramsType !== null && { paramsType: m.paramsType }), responseType: m.responseType }));
     }
     return [];
   };
@@ -69,9 +70,23 @@ export function diffDocuments(base: SideInput, head: SideInput, options: DiffOpt
   };
 }
 
-function model(root: JsonObject): SideModel {
-  const resolver = new Resolver(root);
-  return { root, resolver, normalizer: new SchemaNormalizer(resolver), operations: listOperations(root, resolver) };
+function model(side: SideInput, name: SideName): SideModel {
+  const resolver = new RefResolver(side.root);
+  return { root: side.root, resolver, normalizer: new SchemaNormalizer(resolver), operations: listOperations(side.root, resolver), surface: surfaceOf(side, name) };
+}
+
+/**
+ * The side's SDK surface, from the same model the facade is generated from. A spec the generator would
+ * refuse (an `x-sdk` that names no path parameter, two methods bound to one name) has no facade to
+ * compare: that is an error of the diff, not a silent "no SDK changes".
+ */
+function surfaceOf(side: SideInput, name: SideName): SdkSurface {
+  try {
+    return sdkSurface(buildModel(fromBundled(side.root as Record<string, unknown>, side.source)));
+  } catch (error) {
+    if (error instanceof GeneratorError) throw new DiffInputError(name, `cannot build the SDK surface of ${side.source}: ${error instanceof SpecError ? error.describe() : error.message}`);
+    throw error;
+  }
 }
 
 function memoize(lookup: (operation: OperationRef) => readonly SdkMethod[]): (operation: OperationRef) => readonly SdkMethod[] {

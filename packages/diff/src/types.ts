@@ -17,7 +17,7 @@ export type Area =
   | 'schema'
   | 'sdk';
 
-/** One facade method, from the `x-sdk` extension: `client.<resource>.<method>()`. */
+/** One facade method, from the SDK surface (@retell-kit/openapi-core `sdkSurface`): `client.<resource>.<method>()`. */
 export interface SdkMethod {
   readonly resource: string;
   readonly method: string;
@@ -131,6 +131,10 @@ export type OperationFact =
   | { readonly subject: 'sdk-method-added'; readonly sdk: string }
   | { readonly subject: 'sdk-method-removed'; readonly sdk: string }
   | { readonly subject: 'sdk-method-renamed'; readonly before: string; readonly after: string }
+  | { readonly subject: 'sdk-method-moved'; readonly sdk: string; readonly before: string; readonly after: string }
+  | { readonly subject: 'sdk-positional-changed'; readonly sdk: string; readonly before: string; readonly after: string }
+  | { readonly subject: 'sdk-params-type-renamed'; readonly sdk: string; readonly before: string; readonly after: string }
+  | { readonly subject: 'sdk-response-type-renamed'; readonly sdk: string; readonly before: string; readonly after: string }
   | { readonly subject: 'sdk-type-added'; readonly type: string }
   | { readonly subject: 'sdk-type-removed'; readonly type: string }
   | { readonly subject: 'sdk-type-renamed'; readonly before: string; readonly after: string };
@@ -167,6 +171,6 @@ export interface Finding {
   /** How many locations of this operation reach the same change; `location` is the shortest. */
   readonly occurrences: number;
   readonly message: string;
-  /** Facade methods (`agent.create`) served by the operation, from `x-sdk`. */
+  /** Facade methods (`agent.create`) served by the operation, from the SDK surface. */
   readonly sdk: readonly string[];
 }

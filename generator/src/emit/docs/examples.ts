@@ -5,7 +5,7 @@
 import type { MethodModel } from '../../ir/types.js';
 import { camelCase } from '../../ir/naming.js';
 import { exampleParams, methodExample } from '../sdk/example.js';
-import type { DocExamples } from './model-types.js';
+import type { DocExamples } from '../../core.js';
 
 const SETUP = ["import Retell from '@retell-kit/sdk';", '', "const client = new Retell({ apiKey: process.env['RETELL_API_KEY'] });", ''];
 

@@ -7,7 +7,7 @@
  */
 import { arr, isNode, str, type Node, type RefResolver } from '../../ir/walk.js';
 import { componentKey } from '../../ir/walk.js';
-import type { DocField } from './model-types.js';
+import type { DocField } from '../../core.js';
 
 const MAX_DEPTH = 2;
 const MAX_FIELDS = 100;

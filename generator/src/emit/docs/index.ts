@@ -10,7 +10,7 @@ import { pythonExamplesByFacadeName } from '../python/index.js';
 import { emitApiDoc } from './api-md.js';
 import { emitMcpIndex } from './mcp-index.js';
 import { buildDocsModel } from './model.js';
-import type { DocsModel } from './model-types.js';
+import type { DocsModel } from '../../core.js';
 
 export function emitDocs(spec: LoadedSpec, model: ApiModel): EmittedFile[] {
   const docs = withPythonExamples(buildDocsModel(spec, model), pythonExamplesByFacadeName(spec, model));

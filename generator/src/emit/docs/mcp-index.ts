@@ -4,7 +4,7 @@
  * `docs-model.ts`, printed as JSON (not run through prettier: it is large and pure data).
  */
 import { OUTPUT_DIRS, type TextFile } from '../files.js';
-import type { DocField, DocsIndex, DocsModel } from './model-types.js';
+import type { DocField, DocsIndex, DocsModel } from '../../core.js';
 import { renderMethod, renderSocketMessage, renderWebhook } from './render.js';
 
 function fieldNames(fields: readonly DocField[]): string[] {

@@ -3,14 +3,12 @@
  * signature, route, parameters with nested fields, response fields and examples; per webhook event its
  * payload; per custom-LLM socket message (root `x-custom-llm-websocket`) its fields. Pure.
  */
-import type { ApiModel, MethodModel, ParamModel } from '../../ir/types.js';
-import type { LoadedSpec } from '../../load/index.js';
-import { arr, componentKey, isNode, obj, RefResolver, str, type Node } from '../../ir/walk.js';
+import { arr, componentKey, isNode, mergedParameters, obj, RefResolver, str, type ApiModel, type LoadedSpec, type MethodModel, type Node, type ParamModel } from '../../core.js';
 import { API, facadeParamsType, facadeReturnType } from '../sdk/method.js';
 import { methodExamples } from './examples.js';
 import { FieldWalker, shortText } from './fields.js';
 import { SchemaTrimmer, shortDescription } from './input-schema.js';
-import type { DocField, DocMethod, DocSocketMessage, DocsModel, DocWebhook } from './model-types.js';
+import type { DocField, DocMethod, DocSocketMessage, DocsModel, DocWebhook } from '../../core.js';
 
 const READ_VERBS = /^(list|retrieve|get|search|fetch)/;
 
@@ -78,15 +76,8 @@ class Builder {
 
   /** Parameter objects of an operation (path-item level included), `$ref`s resolved. */
   parameters(pointer: string): Map<string, Node> {
-    const out = new Map<string, Node>();
     const itemPointer = pointer.slice(0, pointer.lastIndexOf('/'));
-    for (const source of [this.operationNode(itemPointer), this.operationNode(pointer)]) {
-      for (const raw of arr(source, 'parameters')) {
-        const p = this.resolver.deref(raw);
-        if (p && typeof p['name'] === 'string') out.set(`${String(p['in'])}:${p['name']}`, p);
-      }
-    }
-    return out;
+    return mergedParameters(this.operationNode(itemPointer), this.operationNode(pointer), this.resolver);
   }
 
   paramField(p: ParamModel, node: Node | undefined, required: boolean): DocField[] {

@@ -3,7 +3,7 @@
  * the MCP docs index stores the full page (nested fields, response fields, both examples). Same
  * renderer, same model: the two cannot disagree.
  */
-import type { DocField, DocMethod, DocSocketMessage, DocWebhook } from './model-types.js';
+import type { DocField, DocMethod, DocSocketMessage, DocWebhook } from '../../core.js';
 
 export interface RenderOptions {
   /** Show nested fields (dotted paths) and the response fields. */

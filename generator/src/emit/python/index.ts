@@ -38,8 +38,12 @@ export interface PythonModel {
   readonly resources: readonly PyResource[];
 }
 
+/** One type tree per model: the docs emitter (Python examples) and this emitter share it within a run. */
+const trees = new WeakMap<ApiModel, TypeTree>();
+
 export function pythonModel(spec: LoadedSpec, model: ApiModel): PythonModel {
-  const tree = buildTypeTree(spec.document, model, spec.file);
+  const tree = trees.get(model) ?? buildTypeTree(spec.document, model, spec.file);
+  trees.set(model, tree);
   const names = new Map(model.schemas.map((s) => [s.key, s.typeName]));
   const scope = new PyScope(MODULE_NAMES);
   const params = new TypeRegistry(tree, names, scope, 'param');

@@ -19,6 +19,8 @@ export function apiPathParamType(op: OperationModel, param: ParamModel): string 
 
 /** The params type a facade method takes, or undefined when it takes none. */
 export function facadeParamsType(m: MethodModel): string | undefined {
+  // Whether there is a params object at all is the model's fact (the SDK surface reads the same one).
+  if (!m.takesParams) return undefined;
   const op = m.operation;
   const parts: string[] = [];
   if (op.paramsShape !== 'none') parts.push(`${API}.${operationNames(op).params}`);

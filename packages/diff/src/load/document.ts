@@ -7,8 +7,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { DiffInputError, type SideName } from '../errors.js';
-import { asObject, isObject, type Json, type JsonObject } from '../model/json.js';
-import { Resolver } from '../model/resolver.js';
+import { asObject, isObject, type Json, type JsonObject } from '@retell-kit/openapi-core';
+import { RefResolver } from '@retell-kit/openapi-core';
 
 /** Bounds on what a side may be: Retell's whole spec is under 0.5 MiB and 40 levels deep. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -36,7 +36,7 @@ export async function loadDocument(side: SideName, file: string, shownAs: string
   const document = validate(side, shownAs, parsed);
   const refs = collectRefs(side, shownAs, document.root);
   if (refs.some((r) => !r.ref.startsWith('#'))) return validate(side, shownAs, await bundleFile(side, file, shownAs));
-  const resolver = new Resolver(document.root);
+  const resolver = new RefResolver(document.root);
   for (const { ref, at } of refs) {
     if (resolver.pointer(ref) === undefined) throw new DiffInputError(side, `${shownAs} is not a valid document: unresolved $ref "${ref}" (at ${at})`);
   }

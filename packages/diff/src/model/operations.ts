@@ -5,9 +5,8 @@
  * operation's own (the operation's win), and path parameters are keyed by position for the same reason.
  * 3.1 `webhooks` are listed too, as `POST webhook:<name>`: their request body is what our users receive.
  */
-import type { SdkMethod } from '../types.js';
-import { asArray, asObject, asString, type Json, type JsonObject } from './json.js';
-import type { Resolver } from './resolver.js';
+import { asArray, asObject, asString, type Json, type JsonObject } from '@retell-kit/openapi-core';
+import type { RefResolver } from '@retell-kit/openapi-core';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -19,7 +18,6 @@ export interface OperationModel {
   readonly node: JsonObject;
   /** Parameters by `in:name` (header names lower-cased; path parameters as `path:#<position>`). */
   readonly parameters: ReadonlyMap<string, ParameterModel>;
-  readonly sdk: readonly SdkMethod[];
   /** A 3.1 webhook: Retell sends the request, the client reads it. */
   readonly webhook: boolean;
 }
@@ -30,14 +28,14 @@ export interface ParameterModel {
   readonly node: JsonObject;
 }
 
-export function listOperations(root: JsonObject, resolver: Resolver): Map<string, OperationModel> {
+export function listOperations(root: JsonObject, resolver: RefResolver): Map<string, OperationModel> {
   const out = new Map<string, OperationModel>();
   collect(asObject(root.paths) ?? {}, resolver, false, out);
   collect(asObject(root.webhooks) ?? {}, resolver, true, out);
   return out;
 }
 
-function collect(paths: JsonObject, resolver: Resolver, webhook: boolean, out: Map<string, OperationModel>): void {
+function collect(paths: JsonObject, resolver: RefResolver, webhook: boolean, out: Map<string, OperationModel>): void {
   for (const name of Object.keys(paths).sort()) {
     const path = webhook ? `webhook:${name}` : name;
     const item = resolver.resolve(paths[name]).node;
@@ -56,7 +54,7 @@ function collect(paths: JsonObject, resolver: Resolver, webhook: boolean, out: M
       }
       const upper = method.toUpperCase();
       const key = `${upper} ${normalizeTemplate(path)}`;
-      out.set(key, { key, method: upper, path, node, parameters, sdk: readSdk(node['x-sdk']), webhook });
+      out.set(key, { key, method: upper, path, node, parameters, webhook });
     }
   }
 }
@@ -75,24 +73,4 @@ function parameterKey(location: string, name: string, pathNames: readonly string
     return index >= 0 ? `path:#${index}` : `path:${name}`;
   }
   return `${location}:${location === 'header' ? name.toLowerCase() : name}`;
-}
-
-/** `x-sdk` is one `{resource, method}` pair or a list of them (architecture.md, spec extensions). */
-export function readSdk(raw: Json | undefined): SdkMethod[] {
-  const entries = Array.isArray(raw) ? asArray(raw) : raw === undefined ? [] : [raw];
-  const out: SdkMethod[] = [];
-  for (const entry of entries) {
-    const object = asObject(entry);
-    const resource = asString(object?.resource);
-    const method = asString(object?.method);
-    if (resource === undefined || method === undefined) continue;
-    const paramsType = asString(object?.paramsType);
-    const responseType = asString(object?.responseType);
-    out.push({ resource, method, ...(paramsType !== undefined && { paramsType }), ...(responseType !== undefined && { responseType }) });
-  }
-  return out;
-}
-
-export function sdkName(method: SdkMethod): string {
-  return `${method.resource}.${method.method}`;
 }

@@ -7,8 +7,8 @@
  * property between members is not a change; `const` becomes a one-value enum; `$ref` siblings are merged.
  */
 import type { AdditionalPropertiesMode, BoundKeyword } from '../types.js';
-import { asArray, asNumber, asObject, asString, canonicalJson, isObject, type Json, type JsonObject } from './json.js';
-import type { Resolver } from './resolver.js';
+import { asArray, asNumber, asObject, asString, canonicalJson, isObject, type Json, type JsonObject } from '@retell-kit/openapi-core';
+import type { RefResolver } from '@retell-kit/openapi-core';
 
 export interface NormSchema {
   /** Component name when the schema was reached through `#/components/schemas/<name>`. */
@@ -78,7 +78,7 @@ const ANY: NormSchema = {
 export class SchemaNormalizer {
   private readonly cache = new WeakMap<JsonObject, NormSchema>();
 
-  constructor(readonly resolver: Resolver) {}
+  constructor(readonly resolver: RefResolver) {}
 
   normalize(raw: Json | undefined, depth = 0): NormSchema {
     const object = asObject(raw);

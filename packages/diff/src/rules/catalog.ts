@@ -155,10 +155,14 @@ export const RULES = [
   { id: 'response-example-changed', level: 'info', direction: 'response', area: 'schema', kind: 'example', action: 'changed', bump: 'patch' },
   { id: 'response-default-changed', level: 'info', direction: 'response', area: 'schema', kind: 'default', action: 'changed', bump: 'patch' },
 
-  // What the generated TypeScript surface (x-sdk facade) sees
+  // What the generated TypeScript surface (the facade, as @retell-kit/openapi-core's sdkSurface describes it) sees
   { id: 'sdk-method-added', level: 'info', direction: 'none', area: 'sdk', kind: 'method', action: 'added', bump: 'minor' },
   { id: 'sdk-method-removed', level: 'breaking', direction: 'none', area: 'sdk', kind: 'method', action: 'removed', bump: 'major' },
   { id: 'sdk-method-renamed', level: 'breaking', direction: 'none', area: 'sdk', kind: 'method', action: 'renamed', bump: 'major' },
+  { id: 'sdk-method-moved', level: 'breaking', direction: 'none', area: 'sdk', kind: 'method', action: 'moved', bump: 'major' },
+  { id: 'sdk-positional-changed', level: 'breaking', direction: 'none', area: 'sdk', kind: 'method', action: 'signature-changed', bump: 'major' },
+  { id: 'sdk-params-type-renamed', level: 'breaking', direction: 'none', area: 'sdk', kind: 'params-type', action: 'renamed', bump: 'major' },
+  { id: 'sdk-response-type-renamed', level: 'breaking', direction: 'none', area: 'sdk', kind: 'response-type', action: 'renamed', bump: 'major' },
   { id: 'sdk-type-added', level: 'info', direction: 'none', area: 'sdk', kind: 'type-alias', action: 'added', bump: 'minor' },
   { id: 'sdk-type-removed', level: 'breaking', direction: 'none', area: 'sdk', kind: 'type-alias', action: 'removed', bump: 'major' },
   { id: 'sdk-type-renamed', level: 'breaking', direction: 'none', area: 'sdk', kind: 'type-alias', action: 'renamed', bump: 'major' },

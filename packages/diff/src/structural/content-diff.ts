@@ -2,7 +2,7 @@
  * Media-type maps (`content`) of request bodies and responses: types added or removed, and the schema of
  * each media type both sides share. Media types are compared without parameters and case-insensitively.
  */
-import { asObject, type JsonObject } from '../model/json.js';
+import { asObject, type JsonObject } from '@retell-kit/openapi-core';
 import type { ChangeSink, DiffContext } from './context.js';
 import type { SchemaDirection } from './schema-diff.js';
 

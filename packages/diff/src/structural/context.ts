@@ -2,18 +2,19 @@
  * What the operation-level diffs share: both sides' models, the schema differ, and a sink that turns
  * facts into located `Change`s for the operation being compared.
  */
-import type { JsonObject } from '../model/json.js';
 import type { OperationModel } from '../model/operations.js';
-import type { Resolver } from '../model/resolver.js';
+import type { JsonObject, RefResolver, SdkSurface } from '@retell-kit/openapi-core';
 import type { SchemaNormalizer } from '../model/schema.js';
 import type { Change, Direction, Fact, OperationRef, SchemaChange } from '../types.js';
 import type { SchemaDiffer, SchemaDirection } from './schema-diff.js';
 
 export interface SideModel {
   readonly root: JsonObject;
-  readonly resolver: Resolver;
+  readonly resolver: RefResolver;
   readonly normalizer: SchemaNormalizer;
   readonly operations: ReadonlyMap<string, OperationModel>;
+  /** What the generated facade exports for this side (@retell-kit/openapi-core `sdkSurface`). */
+  readonly surface: SdkSurface;
 }
 
 export interface DiffContext {

@@ -3,7 +3,7 @@
  * compares each matched pair part by part. Output order follows the sorted operation keys, so it does
  * not depend on the key order of either document.
  */
-import { asString } from '../model/json.js';
+import { asString } from '@retell-kit/openapi-core';
 import type { OperationModel } from '../model/operations.js';
 import type { Change } from '../types.js';
 import { ChangeSink, refOf, type DiffContext } from './context.js';

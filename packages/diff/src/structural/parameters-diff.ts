@@ -2,7 +2,7 @@
  * Parameters of one operation (https://spec.openapis.org/oas/v3.1.0#parameter-object): presence,
  * required, deprecated, serialization (style/explode with their per-location defaults) and schema.
  */
-import { asObject, asString, type JsonObject } from '../model/json.js';
+import { asObject, asString, type JsonObject } from '@retell-kit/openapi-core';
 import type { OperationModel, ParameterModel } from '../model/operations.js';
 import type { ChangeSink, DiffContext } from './context.js';
 

@@ -2,7 +2,7 @@
  * Request body of one operation (https://spec.openapis.org/oas/v3.1.0#request-body-object): presence,
  * `required` (default false), and its content.
  */
-import { asObject } from '../model/json.js';
+import { asObject } from '@retell-kit/openapi-core';
 import type { OperationModel } from '../model/operations.js';
 import type { ChangeSink, DiffContext } from './context.js';
 import { diffContent } from './content-diff.js';

@@ -3,9 +3,9 @@
  * their headers (name case-insensitive, `required` default false) and content. Everything here is read
  * by the client, so it is all `response` direction.
  */
-import { asObject, type JsonObject } from '../model/json.js';
+import { asObject, type JsonObject } from '@retell-kit/openapi-core';
 import type { OperationModel } from '../model/operations.js';
-import type { Resolver } from '../model/resolver.js';
+import type { RefResolver } from '@retell-kit/openapi-core';
 import type { ChangeSink, DiffContext } from './context.js';
 import { diffContent } from './content-diff.js';
 
@@ -30,7 +30,7 @@ export function diffResponses(ctx: DiffContext, base: OperationModel, head: Oper
   }
 }
 
-function headers(response: JsonObject, resolver: Resolver): Map<string, JsonObject> {
+function headers(response: JsonObject, resolver: RefResolver): Map<string, JsonObject> {
   const out = new Map<string, JsonObject>();
   const raw = asObject(response.headers) ?? {};
   // Sorted: two spellings of one header name must not depend on key order.

@@ -8,7 +8,7 @@
  * operations is compared once; see `memoKey` for what counts as the same pair), and a pair already on
  * the walk stack is not entered again, which is what stops recursive schemas.
  */
-import { asObject, canonicalJson, DOC_KEYWORDS, type Json } from '../model/json.js';
+import { asObject, canonicalJson, DOC_KEYWORDS, type Json } from '@retell-kit/openapi-core';
 import type { Discriminator, NormSchema, SchemaNormalizer } from '../model/schema.js';
 import type { BoundKeyword, SchemaChange, SchemaFact } from '../types.js';
 import { matchBranches, soleBranch, unionBranches } from './union-branches.js';

@@ -4,7 +4,7 @@
  * empty object in it) means "no authentication" and is kept as its own alternative, so that making a
  * public operation authenticated is seen as removing the unauthenticated alternative.
  */
-import { asArray, asObject, asString, type JsonObject } from '../model/json.js';
+import { asArray, asObject, asString, type JsonObject } from '@retell-kit/openapi-core';
 import type { OperationModel } from '../model/operations.js';
 import type { ChangeSink, DiffContext } from './context.js';
 

@@ -3,8 +3,8 @@
  * definitions behind the names that security requirements use. Compared per scheme name: type; apiKey
  * `in` and `name`; http `scheme`; oauth2 flows (presence, URLs, scopes); openIdConnect URL.
  */
-import { asObject, asString, type JsonObject } from '../model/json.js';
-import type { Resolver } from '../model/resolver.js';
+import { asObject, asString, type JsonObject } from '@retell-kit/openapi-core';
+import type { RefResolver } from '@retell-kit/openapi-core';
 import type { OperationFact } from '../types.js';
 import { ChangeSink, type DiffContext } from './context.js';
 
@@ -30,7 +30,7 @@ export function diffSecuritySchemes(ctx: DiffContext): ChangeSink['changes'] {
   return sink.changes;
 }
 
-function schemes(root: JsonObject, resolver: Resolver): Map<string, JsonObject> {
+function schemes(root: JsonObject, resolver: RefResolver): Map<string, JsonObject> {
   const raw = asObject(asObject(root.components)?.securitySchemes) ?? {};
   const out = new Map<string, JsonObject>();
   for (const name of Object.keys(raw)) {

@@ -2,7 +2,7 @@
  * `servers` (https://spec.openapis.org/oas/v3.1.0#server-object): the document's list, and an
  * operation's own list when either side declares one. Servers are matched by URL template.
  */
-import { asArray, asObject, asString, type Json } from '../model/json.js';
+import { asArray, asObject, asString, type Json } from '@retell-kit/openapi-core';
 import type { ChangeSink } from './context.js';
 
 export function diffServers(before: Json | undefined, after: Json | undefined, sink: ChangeSink, location: string): void {

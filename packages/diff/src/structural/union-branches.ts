@@ -7,7 +7,7 @@
  * Nested pure unions are flattened first: `oneOf: [A, B]` and `oneOf: [{oneOf: [A]}, B]` accept the same
  * values, which is how Retell wraps an existing union into a wider one.
  */
-import { asObject, canonicalJson, withoutDocs, type Json } from '../model/json.js';
+import { asObject, canonicalJson, withoutDocs, type Json } from '@retell-kit/openapi-core';
 import type { NormSchema, SchemaNormalizer } from '../model/schema.js';
 
 export interface Branch {

@@ -9,7 +9,9 @@ import { escapePointer } from '../load/checks.js';
 import { exampleValue, requiredExample, schemaFacts } from './schema-info.js';
 import type { BodyKind, BodyModel, HttpMethod, PaginationModel, ParamModel, ResponseKind, ResponseModel } from './types.js';
 import { camelCase, safeIdentifier } from './naming.js';
-import { arr, componentKey, isNode, obj, str, type Node, type RefResolver } from './walk.js';
+import { mergedParameters } from './parameters.js';
+import { arr, isNode, obj, str, type Node } from '../json.js';
+import { componentKey, type RefResolver } from '../ref.js';
 
 export interface RawSdkEntry {
   readonly resource: string;
@@ -83,19 +85,9 @@ function paramModel(node: Node, ctx: Context): ParamModel {
 
 /** Path-level parameters apply unless the operation redefines the same `in` + `name`. */
 function collectParams(pathItem: Node, op: Node, ctx: Context, pointer: string) {
-  const byKey = new Map<string, Node>();
-  for (const list of [arr(pathItem, 'parameters'), arr(op, 'parameters')]) {
-    for (const raw of list) {
-      const p = ctx.resolver.deref(raw);
-      if (!p) continue;
-      const where = str(p, 'in');
-      const name = str(p, 'name');
-      if (!where || name === undefined) {
-        throw new SpecError('invalid-parameter', 'parameter without `in` or `name`', ctx.file, `${pointer}/parameters`);
-      }
-      byKey.set(`${where}:${name}`, p);
-    }
-  }
+  const byKey = mergedParameters(pathItem, op, ctx.resolver, () => {
+    throw new SpecError('invalid-parameter', 'parameter without `in` or `name`', ctx.file, `${pointer}/parameters`);
+  });
   const query: ParamModel[] = [];
   const header: ParamModel[] = [];
   const declaredPath = new Map<string, ParamModel>();

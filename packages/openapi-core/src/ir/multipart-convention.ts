@@ -7,7 +7,8 @@
  * - a file array under its own name, one part per item, is a repeated part.
  * `retell-kit sync` compares this with what an SDK release's form encoder does.
  */
-import { isNode, obj, RefResolver, type Node } from './walk.js';
+import { isNode, obj, type Node } from '../json.js';
+import { RefResolver } from '../ref.js';
 
 export interface SpecMultipartConvention {
   readonly arrays: 'json-text' | 'brackets' | 'unknown';

@@ -1,7 +1,8 @@
 /**
- * The docs model: what `packages/sdk/api.md` and the MCP server's docs index are both rendered from,
- * so the two can never disagree. Plain data (JSON-serialisable); the MCP package declares the same
- * shape in `packages/mcp/src/docs-model.ts`, and its type check proves the generated index fits it.
+ * The docs model: what `packages/sdk/api.md` and the MCP server's docs index are both rendered from, so
+ * the two can never disagree. Plain data (JSON-serialisable). Declared once, here, as types only: the
+ * generator builds it (`emit/docs/model.ts`), the MCP package reads the generated index through these
+ * types (`packages/mcp/src/docs-model.ts` re-exports them), and neither depends on the other.
  */
 
 /** One documented field; nested fields follow their parent with a dotted path (`response_engine.llm_id`). */

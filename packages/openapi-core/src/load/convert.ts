@@ -4,7 +4,6 @@
  * file records the conversion, since the output no longer maps one-to-one onto the input's pointers.
  * @see https://github.com/Mermade/oas-kit/tree/main/packages/swagger2openapi
  */
-import { createRequire } from 'node:module';
 import { SpecError } from '../errors.js';
 
 export interface Conversion {
@@ -12,12 +11,15 @@ export interface Conversion {
   readonly tool: string;
 }
 
-const require = createRequire(import.meta.url);
-
-/** `swagger2openapi@<version>`, as recorded in the provenance. */
-function toolName(): string {
-  const { version } = require('swagger2openapi/package.json') as { version: string };
-  return `swagger2openapi@${version}`;
+/**
+ * `swagger2openapi@<version>`, as recorded in the provenance. A JSON import rather than `createRequire`
+ * (which needs `import.meta`), so the same source builds to ESM and CommonJS; the CommonJS build turns it
+ * into a `require`, which ignores the attribute the ESM loader needs.
+ */
+async function toolName(): Promise<string> {
+  // @ts-ignore -- import attributes are an error under the CommonJS build's `module` setting only.
+  const pkg = (await import('swagger2openapi/package.json', { with: { type: 'json' } })) as { default: { version: string } };
+  return `swagger2openapi@${pkg.default.version}`;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function convertSwagger2(doc: Record<string, unknown>, file: string
   try {
     // A deep copy: the converter rewrites its input in place.
     const result = await convertObj(structuredClone(doc) as never, { patch: true, warnOnly: true, resolve: false, direct: false } as never);
-    return { document: result.openapi as unknown as Record<string, unknown>, conversion: { from: 'Swagger 2.0', tool: toolName() } };
+    return { document: result.openapi as unknown as Record<string, unknown>, conversion: { from: 'Swagger 2.0', tool: await toolName() } };
   } catch (error) {
     throw new SpecError('conversion-failed', `Swagger 2.0 → OpenAPI 3.0 conversion failed: ${error instanceof Error ? error.message : String(error)}`, file);
   }

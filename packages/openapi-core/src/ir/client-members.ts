@@ -8,23 +8,45 @@
  * The classes are parsed, not imported: the runtime may not be built yet, and parsing a few small files
  * with the TypeScript the emitters load anyway costs a few milliseconds.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
 
-const SOURCE_DIRS = ['../../../packages/sdk/src/lib/', '../../../packages/client/src/runtime/'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+/**
+ * The TypeScript the generator already runs (ts-morph's), loaded on first use: the diff, which also builds
+ * the model, pays for it only when a facade name is decided.
+ */
+let tsModule: typeof TS | undefined;
+function typescript(): typeof TS {
+  return (tsModule ??= (createRequire(import.meta.url)('ts-morph') as { ts: typeof TS }).ts);
+}
+
+/** The facade lib and the client runtime sources, found from here whether this runs from src/ or dist/. */
+function sourceDirs(): string[] {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const packages = path.join(dir, 'packages');
+    if (existsSync(path.join(packages, 'sdk', 'src', 'lib')) && existsSync(path.join(packages, 'client', 'src', 'runtime'))) {
+      return [path.join(packages, 'sdk', 'src', 'lib') + path.sep, path.join(packages, 'client', 'src', 'runtime') + path.sep];
+    }
+  }
+  throw new Error('client-members: packages/sdk/src/lib and packages/client/src/runtime not found above the core package');
+}
 
 interface ClassFacts {
   readonly members: readonly string[];
   readonly base?: string;
 }
 
-function memberName(name: ts.PropertyName | undefined): string | undefined {
+function memberName(name: TS.PropertyName | undefined): string | undefined {
+  const ts = typescript();
   if (!name || ts.isPrivateIdentifier(name) || ts.isComputedPropertyName(name)) return undefined;
   return name.text;
 }
 
-function readClass(node: ts.ClassDeclaration): ClassFacts {
+function readClass(node: TS.ClassDeclaration): ClassFacts {
+  const ts = typescript();
   const members: string[] = [];
   for (const m of node.members) {
     const isStatic = ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
@@ -47,7 +69,8 @@ let classes: Map<string, ClassFacts> | undefined;
 function allClasses(): Map<string, ClassFacts> {
   if (classes) return classes;
   classes = new Map();
-  for (const dir of SOURCE_DIRS) {
+  const ts = typescript();
+  for (const dir of sourceDirs()) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
       const source = ts.createSourceFile(file, readFileSync(dir + file, 'utf8'), ts.ScriptTarget.Latest, false);
       for (const statement of source.statements) {

@@ -5,7 +5,8 @@
  * are looked through; recursion is cut by a visited set.
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
-import { arr, isNode, str, type Node, type RefResolver } from './walk.js';
+import { arr, isNode, str, type Node } from '../json.js';
+import { type RefResolver } from '../ref.js';
 
 export interface SchemaFacts {
   readonly isObject: boolean;
