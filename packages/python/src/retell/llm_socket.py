@@ -22,8 +22,8 @@ The same semantics as the TypeScript helper (`@retell-kit/llm-socket`), over the
     server = LlmSocketServer(on_response_required=answer, on_call_details=lambda m, s: "Hello!")
     await server.serve(host="0.0.0.0", port=8080)   # Retell connects to ws://host:8080/llm-websocket/{call_id}
 
-Message types are the SDK's generated TypedDicts (``retell.types.LlmSocket*``, from the spec's socket
-schemas), used for annotations only.
+Message shapes follow the spec's custom-LLM socket schemas; the one type used in annotations here
+(``LlmSocketUtterance``) is declared below.
 """
 
 from __future__ import annotations
@@ -33,11 +33,16 @@ import inspect
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, AsyncIterable, AsyncIterator, Callable, Dict, Iterable, List, Optional, Union, cast
+from typing import Any, AsyncIterable, AsyncIterator, Callable, Dict, Iterable, List, Optional, Union, cast
+
+from typing_extensions import TypedDict
 from urllib.parse import unquote, urlsplit
 
-if TYPE_CHECKING:  # the generated types describe the messages; nothing here restates a field
-    from .types import LlmSocketUtterance
+class LlmSocketUtterance(TypedDict):
+    """One transcript entry as Retell sends it (``role`` is ``agent`` or ``user``; others are tolerated)."""
+
+    role: str
+    content: str
 
 __all__ = ["LlmSocketServer", "LlmSession", "Turn", "LlmSocketWarning", "read_retell_message", "DEFAULT_CONFIG"]
 
@@ -134,7 +139,7 @@ class LlmSession:
     config: Dict[str, bool]
     _ws: Any = field(repr=False, default=None)
     call: Optional[Dict[str, Any]] = None
-    transcript: List["LlmSocketUtterance"] = field(default_factory=lambda: cast(List["LlmSocketUtterance"], []))
+    transcript: List[LlmSocketUtterance] = field(default_factory=lambda: cast(List[LlmSocketUtterance], []))
     latest_response_id: int = -1
     data: Dict[str, Any] = field(default_factory=lambda: cast(Dict[str, Any], {}))
     task: Optional["asyncio.Task[None]"] = field(repr=False, default=None)
