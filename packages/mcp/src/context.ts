@@ -54,7 +54,7 @@ export function createContext(options: ContextOptions): ServerContext {
     policy,
     modes: options.modes && options.modes.length > 0 ? options.modes : ['code'],
     warmUp: () => {
-      warm ??= Promise.all([pool.warmUp(), checker.warmUp()]).then(() => undefined);
+      warm ??= Promise.all([pool.warmUp(executor.limits), checker.warmUp()]).then(() => undefined);
       return warm;
     },
     close: async () => {

@@ -10,10 +10,19 @@
 import { pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { HostCall, RunOutcome, SandboxLimits } from './sandbox.js';
-import { HostCallError } from './sandbox.js';
+import { DEFAULT_LIMITS, HostCallError } from './sandbox.js';
 
 /** Extra time past the sandbox's own deadline before the worker is terminated from outside. */
 const GRACE_MS = 1_500;
+/** Warm-up jobs: what an agent's run does (a call through the bridge, an error caught, JSON out). */
+const WARM_RUNS = 6;
+const WARM_JS = `async function run(client) {
+  const out = [];
+  try { await client.llm.retrieve('llm_warm'); } catch (e) { out.push(e.message); }
+  for (let i = 0; i < 50; i++) out.push({ i, s: String(i).padStart(3, '0') });
+  console.log(out.length);
+  return out.slice(0, 5);
+}`;
 /** The longest a fresh worker may take to start before its run counts as stopped. */
 const BOOT_MS = 60_000;
 
@@ -78,16 +87,23 @@ export class SandboxPool {
     return spawnWorker(this.entry, undefined, { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 32 });
   }
 
-  /** Starts a worker now (it loads QuickJS while the server waits for work). */
-  warmUp(): Promise<void> {
+  /**
+   * Starts a worker now (it loads QuickJS while the server waits for work), then runs a few small jobs
+   * in it: V8 compiles the WebAssembly engine and the bridge's paths to optimised code only after they
+   * have run, and the first agent runs would otherwise pay for that (ten times a warm run's time).
+   * `limits`: the server's (the first run sizes the worker's WebAssembly memory to its memory limit).
+   */
+  async warmUp(limits: SandboxLimits = DEFAULT_LIMITS): Promise<void> {
     const worker = this.spawn();
-    return new Promise((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       worker.once('message', () => {
         this.release(worker);
         resolve();
       });
       worker.once('error', reject);
     });
+    const refuse: HostCall = () => Promise.reject(new Error('warm-up'));
+    for (let i = 0; i < WARM_RUNS; i++) await this.run(WARM_JS, ['agent.list', 'llm.retrieve'], refuse, { ...limits, timeoutMs: Math.min(limits.timeoutMs, 5_000) });
   }
 
   private release(worker: Worker): void {

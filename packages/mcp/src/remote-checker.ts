@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { CheckResult, Diagnostic } from './diagnostics.js';
+import { CheckCache } from './check-cache.js';
 import { spawnWorker } from './isolate.js';
 
 export interface Checker {
@@ -26,6 +27,8 @@ export interface CheckerOptions {
   readonly maxQueue?: number;
   /** Old-generation heap of one checker, MB (default 768). */
   readonly heapMb?: number;
+  /** Finished checks remembered by code hash (default 256; 0 = every check runs). */
+  readonly cacheEntries?: number;
 }
 
 /** Why a check did not run to an answer; the message is what the agent sees. */
@@ -57,6 +60,10 @@ export class RemoteChecker implements Checker {
   private readonly maxQueue: number;
   private readonly heapMb: number;
   private closed = false;
+  /** Same code → same answer (the declarations never change while the server runs). */
+  readonly cache: CheckCache;
+  /** Checks of the same code already under way: a burst of one script runs one check. */
+  private readonly inflight = new Map<string, Promise<CheckResult>>();
   private warmed = 0;
   private allWarm!: () => void;
   private readonly allWarmPromise = new Promise<void>((resolve) => (this.allWarm = resolve));
@@ -71,6 +78,7 @@ export class RemoteChecker implements Checker {
     this.deadlineMs = options.deadlineMs ?? 10_000;
     this.maxQueue = options.maxQueue ?? 64;
     this.heapMb = options.heapMb ?? 768;
+    this.cache = new CheckCache({ maxEntries: options.cacheEntries ?? 256 });
   }
 
   static besideSandbox(sandboxEntry: string, packageRoot: string, options?: CheckerOptions): RemoteChecker {
@@ -155,12 +163,27 @@ export class RemoteChecker implements Checker {
 
   check(code: string): Promise<CheckResult> {
     if (this.closed) return Promise.reject(new CheckerError('the server is closing'));
+    const key = CheckCache.key(code);
+    const known = this.cache.get(key);
+    if (known) return Promise.resolve(known);
+    const running = this.inflight.get(key);
+    if (running) return running;
     if (this.queue.length >= this.maxQueue) return Promise.reject(new CheckerError(`the server is busy (${this.queue.length} type checks waiting); retry in a few seconds`));
     this.fill();
-    return new Promise<CheckResult>((resolve, reject) => {
+    const answer = new Promise<CheckResult>((resolve, reject) => {
       this.queue.push({ code, resolve, reject });
       this.pump();
     });
+    this.inflight.set(key, answer);
+    // Only answers are remembered; a deadline or a dead worker is not a property of the code's types.
+    answer.then(
+      (result) => {
+        this.inflight.delete(key);
+        this.cache.set(key, code, result);
+      },
+      () => this.inflight.delete(key),
+    );
+    return answer;
   }
 
   /** Resolves once every checker has warmed (one after another). */

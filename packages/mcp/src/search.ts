@@ -14,10 +14,14 @@ const STOP_WORDS = new Set(
 
 /** Words that say the question is about events or the socket, not about a method to call. */
 const EVENT_WORDS = /\b(webhooks?|events?|fires?|notif\w*|notified|receive[sd]?|sent to me|callback)\b/i;
-const SOCKET_WORDS = /\b(sockets?|websockets?|custom llm|ping|keep ?alive|response_required|interaction_type|response_type)\b/i;
+const SOCKET_WORDS = /\b(sockets?|websockets?|custom llm|(?:my )?own (?:llm|model)|llm (?:backend|server)|ping|keep ?alive|response_required|interaction_type|response_type)\b/i;
 
 /** A top score under this means the words barely matched: search_docs adds a "did you mean" line. */
 const WEAK_SCORE = 8;
+
+/** Priors of event and socket pages when the question does not say it is about them. */
+const WEBHOOK_PRIOR = 0.6;
+const SOCKET_PRIOR = 0.5;
 
 export function expandQuery(query: string): string {
   const extra = query
@@ -75,26 +79,51 @@ export class DocsSearch {
       },
     });
     this.index.addAll(pages);
-    this.vocabulary = new Set(pages.flatMap((p) => `${p.title} ${p.route} ${p.summary} ${p.description} ${p.aliases}`.toLowerCase().split(/[^a-z0-9_]+/)).filter((w) => w.length > 2));
+    this.vocabulary = new Map();
+    for (const p of pages) {
+      for (const w of `${p.title} ${p.route} ${p.summary} ${p.description} ${p.aliases}`.toLowerCase().split(/[^a-z0-9]+/)) {
+        if (w.length > 2) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
+      }
+    }
   }
 
-  /** Words of the index, for spelling correction. */
-  private readonly vocabulary: Set<string>;
+  /** Words of the index and how often they occur, for spelling correction. */
+  private readonly vocabulary: Map<string, number>;
+
+  /** The most frequent index word among `candidates`, if any is one. */
+  private commonest(candidates: Iterable<string>): string | undefined {
+    let best: string | undefined;
+    let count = 0;
+    for (const c of candidates) {
+      const n = this.vocabulary.get(c) ?? 0;
+      if (n > count) [best, count] = [c, n];
+    }
+    return best;
+  }
 
   /**
-   * A misspelt word → an index word one swap of neighbouring letters away (`lsit` → `list`,
-   * `trasnfer` → `transfer`); MiniSearch's fuzzy matching counts a swap as two edits, too many for
-   * short words. Words of the index, and numbers, stay as they are.
+   * A misspelt word → the index word one edit away: a swap of neighbouring letters (`lsit` → `list`,
+   * `trasnfer` → `transfer`; MiniSearch's fuzzy matching counts a swap as two edits, too many for short
+   * words), or, for words of six letters and more, one letter missing, extra or wrong (`knowlege` →
+   * `knowledge`). Among several, the commonest in the docs wins. Words of the index, and numbers, stay.
    */
   correct(query: string): string {
     return query.replace(/[A-Za-z]{4,}/g, (word) => {
       const w = word.toLowerCase();
-      if (this.vocabulary.has(w) || STOP_WORDS.has(w) || Object.hasOwn(WORD_ALIASES, w)) return word;
-      for (let i = 0; i < w.length - 1; i++) {
-        const swapped = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
-        if (this.vocabulary.has(swapped)) return swapped;
+      if (this.vocabulary.has(w) || STOP_WORDS.has(w) || Object.hasOwn(WORD_ALIASES, w) || this.vocabulary.has(stem(w))) return word;
+      const swaps: string[] = [];
+      for (let i = 0; i < w.length - 1; i++) swaps.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+      const swapped = this.commonest(swaps);
+      if (swapped || w.length < 6) return swapped ?? word;
+      const edits: string[] = [];
+      for (let i = 0; i <= w.length; i++) {
+        if (i < w.length) edits.push(w.slice(0, i) + w.slice(i + 1));
+        for (const c of 'abcdefghijklmnopqrstuvwxyz') {
+          edits.push(w.slice(0, i) + c + w.slice(i));
+          if (i < w.length) edits.push(w.slice(0, i) + c + w.slice(i + 1));
+        }
       }
-      return word;
+      return this.commonest(edits) ?? word;
     });
   }
 
@@ -113,7 +142,7 @@ export class DocsSearch {
     const boostDocument = (_id: unknown, _term: string, stored?: Record<string, unknown>): number => {
       const kind = stored?.['kind'];
       // Priors: methods unless the question is about events or the socket.
-      let factor = kind === 'webhook' ? (events ? 1.6 : 0.6) : kind === 'socket' ? (socket ? 1.6 : 0.5) : events || socket ? 0.8 : 1;
+      let factor = kind === 'webhook' ? (events ? 1.6 : WEBHOOK_PRIOR) : kind === 'socket' ? (socket ? 1.6 : SOCKET_PRIOR) : events || socket ? 0.8 : 1;
       // A method whose name is exactly the question's verb(s) (`delete`, not `deleteVersion`) comes first.
       const verb = typeof stored?.['verb'] === 'string' ? stored['verb'].split(' ').map(stem) : [];
       if (kind === 'method' && verb.length > 0 && verb.every((w) => terms.has(w))) factor *= 1.5;
