@@ -32,8 +32,8 @@ function run(cmd: string, args: string[], cwd: string, input?: string) {
 describe('python package', () => {
   it('pytest: contract (sync + async, every operation), parity, faults, retry policy, webhooks', () => {
     const r = run(PYTHON, ['-m', 'pytest', '-q', '-s', '-p', 'no:cacheprovider', 'tests'], PKG);
-    expect(r.out).toMatch(/sync operations covered: 78\/78 \(81 methods\)/);
-    expect(r.out).toMatch(/async operations covered: 78\/78 \(81 methods\)/);
+    expect(r.out).toMatch(/sync operations covered: 110\/110 \(114 methods\)/);
+    expect(r.out).toMatch(/async operations covered: 110\/110 \(114 methods\)/);
     expect(r.out).toMatch(/\d+ passed/);
     expect(r.out).not.toMatch(/\d+ (failed|errors?)\b/);
     expect(r.status).toBe(0);
@@ -42,7 +42,7 @@ describe('python package', () => {
   it('every example in api.md type-checks under pyright strict', () => {
     const md = readFileSync(path.join(PKG, 'api.md'), 'utf8');
     const blocks = [...md.matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(blocks).toHaveLength(81);
+    expect(blocks).toHaveLength(114);
     const dir = mkdtempSync(path.join(tmpdir(), 'retell-py-examples-'));
     temps.push(dir);
     blocks.forEach((code, i) => writeFileSync(path.join(dir, `example_${String(i).padStart(2, '0')}.py`), code));
@@ -134,7 +134,7 @@ describe('python emitter', () => {
     expect(pythonMethodExample(py, 'phoneNumber', 'import')).toMatch(/client\.phone_number\.import_\(/);
     expect(pythonMethodExample(py, 'call', 'no_such_method')).toBeUndefined();
     const table = pythonExamplesByFacadeName(spec, model);
-    expect(table.size).toBe(81);
+    expect(table.size).toBe(114);
     expect(table.get('call.createPhoneCall')).toBe(example);
   }, 300_000);
 });

@@ -66,8 +66,8 @@ describe('pnpm lint', () => {
     ],
     [
       'a duplicate operationId',
-      (d: string) => patch(join(d, 'paths/list-agents.yaml'), 'operationId: listAgents', 'operationId: createAgent'),
-      /list-agents\.yaml:\s+\d+:\d+\s+error\s+operation-operationId-unique/,
+      (d: string) => patch(join(d, 'paths/list-voices.yaml'), 'operationId: listVoices', 'operationId: createAgent'),
+      /list-voices\.yaml:\s+\d+:\d+\s+error\s+operation-operationId-unique/,
     ],
   ])('fails with file and line on %s', async (_name, edit, where) => {
     const { code, output } = await lint(brokenCopy(edit));

@@ -213,6 +213,62 @@ export const samples: SampleTable = {
       }
     }
   },
+  "backfillContactAnalysisData": {
+    "query": {},
+    "path": {},
+    "request": {
+      "backfill_attributes": [
+        "example"
+      ],
+      "backfill_call_filter": {
+        "agent": [
+          {
+            "agent_id": "agent_8dece55d93e7",
+            "version": [
+              3
+            ]
+          }
+        ]
+      }
+    },
+    "response": {
+      "failed": 1,
+      "start_timestamp": 1772450918000,
+      "status": "queued",
+      "succeeded": 1,
+      "triggered_by": "manual"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "cloneVoice": {
     "query": {},
     "path": {},
@@ -350,6 +406,139 @@ export const samples: SampleTable = {
       "version": 3,
       "voice_id": "11labs-Myra",
       "webhook_url": "https://hooks.example.com/retell/calls"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "createApp": {
+    "query": {},
+    "path": {},
+    "request": {
+      "auth_config": {
+        "api_key": "redacted-example-value",
+        "type": "api_key"
+      },
+      "crm_config": {
+        "inbound_sync_mappings": [
+          {
+            "external_field_name": "firstname",
+            "field_name": "first_name"
+          }
+        ],
+        "outbound_sync_mappings": [
+          {
+            "external_field_name": "last_call_summary",
+            "field_name": "call_summary"
+          }
+        ],
+        "sync_conversation_activity": true,
+        "sync_new_contacts": true
+      },
+      "name": "Clinic HubSpot",
+      "provider": "hubspot",
+      "type": "crm"
+    },
+    "response": {
+      "app_id": "app_ada3686737c4",
+      "connection_status": "not_connected",
+      "created_timestamp": 1772450918000,
+      "crm_config": {
+        "inbound_sync_mappings": [
+          {
+            "external_field_name": "Front desk",
+            "field_name": "Front desk"
+          }
+        ],
+        "outbound_sync_mappings": [
+          {
+            "external_field_name": "Front desk",
+            "field_name": "Front desk"
+          }
+        ],
+        "sync_conversation_activity": true,
+        "sync_new_contacts": true
+      },
+      "name": "Front desk",
+      "org_id": "org_911b03ff2c6b",
+      "provider": "hubspot",
+      "tenant_id": "tenant_74929f972112",
+      "tenant_type": "business",
+      "tenant_url": "https://example.com/retell",
+      "type": "crm",
+      "user_modified_timestamp": 1772450918000
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "createAsset": {
+    "query": {},
+    "path": {},
+    "request": {
+      "file": "string"
+    },
+    "response": {
+      "asset_id": "asset_1e2deab698e6",
+      "content_type": "text/csv",
+      "created_timestamp": 1772450918000,
+      "file_name": "contacts.csv",
+      "file_size": 3,
+      "url": "https://example.com/retell"
     },
     "errors": {
       "400": {
@@ -720,6 +909,125 @@ export const samples: SampleTable = {
       }
     }
   },
+  "createContact": {
+    "query": {},
+    "path": {},
+    "request": {
+      "custom_fields": {
+        "preferred_dentist": "Dr. Patel"
+      },
+      "do_not_call": false,
+      "first_name": "Maya",
+      "last_name": "Okafor",
+      "phone_number": "+14155550142",
+      "tags": [
+        "new-patient"
+      ]
+    },
+    "response": {
+      "contact_id": "contact_8f83f4ae6029",
+      "conversation_count": 3,
+      "created_timestamp": 1772450918000,
+      "do_not_call": false,
+      "external_id": "external_56732bde4977",
+      "first_name": "Maya",
+      "last_conversation_timestamp": 1772450918000,
+      "last_name": "Okafor",
+      "org_id": "org_72fb904654d0",
+      "phone_number": "+14155550123",
+      "tags": [
+        "example"
+      ]
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "createContactImport": {
+    "query": {},
+    "path": {},
+    "request": {
+      "column_mapping": [
+        {
+          "external_field_name": "Phone",
+          "field_name": "phone_number"
+        },
+        {
+          "external_field_name": "First Name",
+          "field_name": "first_name"
+        }
+      ],
+      "default_country": "US",
+      "tags": [
+        "spring-campaign"
+      ],
+      "upload_id": "upload_5f0c2b7e91d3"
+    },
+    "response": {
+      "failed": 1,
+      "start_timestamp": 1772450918000,
+      "status": "queued",
+      "succeeded": 1,
+      "triggered_by": "manual"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "createConversationFlow": {
     "query": {},
     "path": {},
@@ -765,6 +1073,7 @@ export const samples: SampleTable = {
     "response": {
       "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
       "global_prompt": "You are a friendly support assistant for Northwind Outfitters.",
+      "last_modification_timestamp": 1772450918000,
       "model_choice": {
         "model": "gpt-4.1-mini",
         "type": "cascading"
@@ -1363,6 +1672,44 @@ export const samples: SampleTable = {
       }
     }
   },
+  "deleteApp": {
+    "query": {
+      "force_delete": true
+    },
+    "path": {
+      "app_id": "string"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "deleteChatAgent": {
     "query": {},
     "path": {
@@ -1435,6 +1782,42 @@ export const samples: SampleTable = {
       }
     }
   },
+  "deleteContact": {
+    "query": {},
+    "path": {
+      "contact_id": "string"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "deleteConversationFlowComponent": {
     "query": {},
     "path": {
@@ -1472,7 +1855,9 @@ export const samples: SampleTable = {
     }
   },
   "deleteConversationFlow": {
-    "query": {},
+    "query": {
+      "force_delete": true
+    },
     "path": {
       "conversation_flow_id": "string"
     },
@@ -1637,7 +2022,9 @@ export const samples: SampleTable = {
     }
   },
   "deleteRetellLlm": {
-    "query": {},
+    "query": {
+      "force_delete": true
+    },
     "path": {
       "llm_id": "string"
     },
@@ -1844,6 +2231,150 @@ export const samples: SampleTable = {
       "version_description": "Shorter greeting",
       "voice_id": "11labs-Myra",
       "webhook_url": "https://hooks.example.com/retell/calls"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "getApiKeyInfo": {
+    "query": {},
+    "path": {},
+    "response": {
+      "api_key_name": "redacted-example-value",
+      "org_name": "Front desk"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "getApp": {
+    "query": {},
+    "path": {
+      "app_id": "string"
+    },
+    "response": {
+      "app_id": "app_580a3b2f15b9",
+      "connection_status": "not_connected",
+      "created_timestamp": 1772450918000,
+      "crm_config": {
+        "inbound_sync_mappings": [
+          {
+            "external_field_name": "Front desk",
+            "field_name": "Front desk"
+          }
+        ],
+        "outbound_sync_mappings": [
+          {
+            "external_field_name": "Front desk",
+            "field_name": "Front desk"
+          }
+        ],
+        "sync_conversation_activity": true,
+        "sync_new_contacts": true
+      },
+      "name": "Front desk",
+      "org_id": "org_3b81d6c70a60",
+      "provider": "hubspot",
+      "tenant_id": "tenant_1ef9725eff07",
+      "tenant_type": "business",
+      "tenant_url": "https://example.com/retell",
+      "type": "crm",
+      "user_modified_timestamp": 1772450918000
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "getBackfillContactJobStatus": {
+    "query": {},
+    "path": {},
+    "response": {
+      "failed": 1,
+      "start_timestamp": 1772450918000,
+      "status": "queued",
+      "succeeded": 1,
+      "triggered_by": "manual"
     },
     "errors": {
       "400": {
@@ -2173,6 +2704,149 @@ export const samples: SampleTable = {
       }
     }
   },
+  "getContactByPhone": {
+    "query": {},
+    "path": {
+      "phone_number": "string"
+    },
+    "response": {
+      "contact_id": "contact_e4519a3e1c13",
+      "conversation_count": 3,
+      "created_timestamp": 1772450918000,
+      "do_not_call": false,
+      "external_id": "external_ab40d16e0561",
+      "first_name": "Maya",
+      "last_conversation_timestamp": 1772450918000,
+      "last_name": "Okafor",
+      "org_id": "org_c7c935d610ba",
+      "phone_number": "+14155550123",
+      "tags": [
+        "example"
+      ]
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "getContactImport": {
+    "query": {},
+    "path": {},
+    "response": {
+      "failed": 1,
+      "start_timestamp": 1772450918000,
+      "status": "queued",
+      "succeeded": 1,
+      "triggered_by": "manual"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "getContact": {
+    "query": {},
+    "path": {
+      "contact_id": "string"
+    },
+    "response": {
+      "contact_id": "contact_39eac7763e1e",
+      "conversation_count": 3,
+      "created_timestamp": 1772450918000,
+      "do_not_call": false,
+      "external_id": "external_00d9fea6276c",
+      "first_name": "Maya",
+      "last_conversation_timestamp": 1772450918000,
+      "last_name": "Okafor",
+      "org_id": "org_1d62630e32c5",
+      "phone_number": "+14155550123",
+      "tags": [
+        "example"
+      ]
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "getConversationFlowComponent": {
     "query": {},
     "path": {
@@ -2258,6 +2932,7 @@ export const samples: SampleTable = {
     "response": {
       "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
       "global_prompt": "You are a friendly support assistant for Northwind Outfitters.",
+      "last_modification_timestamp": 1772450918000,
       "model_choice": {
         "model": "gpt-4.1-mini",
         "type": "cascading"
@@ -2295,6 +2970,119 @@ export const samples: SampleTable = {
       "start_node_id": "greeting",
       "start_speaker": "agent",
       "version": 1
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "getCrmConfig": {
+    "query": {},
+    "path": {},
+    "response": {
+      "app_id": "app_54dc1c8d7d35",
+      "contact_columns_order": [
+        "example"
+      ],
+      "contact_tags": [
+        "example"
+      ],
+      "crm_analysis_data_mappings": [
+        {
+          "analysis_data_name": "Front desk",
+          "field_name": "Front desk",
+          "update_mode": "overwrite"
+        }
+      ],
+      "custom_fields": [
+        {
+          "description": "example",
+          "label": "example",
+          "name": "Front desk",
+          "options": [
+            "example"
+          ],
+          "type": "string"
+        }
+      ],
+      "last_sync_timestamp": 1772450918000,
+      "org_id": "org_716480f5888e"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "getCrmSchema": {
+    "query": {
+      "app_id": "string"
+    },
+    "path": {},
+    "response": {
+      "fields": [
+        {
+          "description": "example",
+          "label": "example",
+          "name": "Front desk",
+          "options": [
+            "example"
+          ],
+          "type": "string"
+        }
+      ],
+      "provider": "hubspot"
     },
     "errors": {
       "400": {
@@ -2583,6 +3371,47 @@ export const samples: SampleTable = {
       }
     }
   },
+  "getCrmSyncJobStatus": {
+    "query": {},
+    "path": {},
+    "response": {
+      "failed": 1,
+      "start_timestamp": 1772450918000,
+      "status": "queued",
+      "succeeded": 1,
+      "triggered_by": "manual"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "getTestCaseDefinition": {
     "query": {},
     "path": {
@@ -2829,47 +3658,29 @@ export const samples: SampleTable = {
       }
     }
   },
-  "listAgents": {
+  "listAgentVersions": {
     "query": {
-      "is_latest": true,
-      "limit": 1000,
+      "limit": 0,
       "pagination_key": "string",
-      "pagination_key_version": 0
+      "sort_order": "ascending"
     },
-    "path": {},
-    "response": [
-      {
-        "agent_id": "agent_3f9c2a71b0d84e55",
-        "agent_name": "Dental front desk",
-        "interruption_sensitivity": 0.8,
-        "is_published": true,
-        "language": "en-US",
-        "last_modification_timestamp": 1772450918000,
-        "max_call_duration_ms": 1800000,
-        "response_engine": {
-          "llm_id": "llm_5d8e1f2a9c3b4067",
-          "type": "retell-llm",
-          "version": 2
-        },
-        "version": 2,
-        "voice_id": "11labs-Myra",
-        "webhook_url": "https://hooks.example.com/retell/calls"
-      },
-      {
-        "agent_id": "agent_91ce04d7a2b35f68",
-        "agent_name": "Appointment reminders",
-        "is_published": false,
-        "language": "en-US",
-        "last_modification_timestamp": 1772016042000,
-        "response_engine": {
-          "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-          "type": "conversation-flow",
-          "version": 0
-        },
-        "version": 0,
-        "voice_id": "openai-Alloy"
-      }
-    ],
+    "path": {
+      "agent_id": "string"
+    },
+    "response": {
+      "has_more": true,
+      "items": [
+        {
+          "base_version": 3,
+          "is_published": false,
+          "last_modification_timestamp": 1772450918000,
+          "version": 3,
+          "version_description": "example",
+          "version_title": "example"
+        }
+      ],
+      "pagination_key": "example"
+    },
     "errors": {
       "400": {
         "message": "string",
@@ -2901,31 +3712,232 @@ export const samples: SampleTable = {
       }
     }
   },
-  "listChatAgents": {
+  "listAppUsages": {
     "query": {
-      "is_latest": true,
-      "limit": 1000,
+      "limit": 0,
       "pagination_key": "string",
-      "pagination_key_version": 0
+      "sort_order": "ascending"
+    },
+    "path": {
+      "app_id": "string"
+    },
+    "response": {
+      "has_more": true,
+      "items": [
+        {
+          "agent_id": "agent_3ab64f1ea43f",
+          "agent_name": "Front desk",
+          "agent_versions": [
+            3
+          ],
+          "configured_timestamp": 1772450918000,
+          "type": "agent"
+        }
+      ],
+      "pagination_key": "example"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "listApps": {
+    "query": {
+      "limit": 0,
+      "pagination_key": "string",
+      "sort_order": "ascending"
     },
     "path": {},
-    "response": [
-      {
-        "agent_id": "agent_7b21e0c94f6a4d18",
-        "agent_name": "Order status chat",
-        "auto_close_message": "This chat was closed after a period of inactivity. Message us again any time.",
-        "end_chat_after_silence_ms": 3600000,
-        "is_published": true,
-        "language": "en-US",
-        "last_modification_timestamp": 1772016042000,
-        "response_engine": {
-          "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
-          "type": "conversation-flow",
-          "version": 1
-        },
-        "version": 1
+    "response": {
+      "has_more": true,
+      "items": [
+        {
+          "app_id": "app_02710df6f3ae",
+          "connection_status": "not_connected",
+          "created_timestamp": 1772450918000,
+          "crm_config": {
+            "inbound_sync_mappings": [
+              {
+                "external_field_name": "Front desk",
+                "field_name": "Front desk"
+              }
+            ],
+            "outbound_sync_mappings": [
+              {
+                "external_field_name": "Front desk",
+                "field_name": "Front desk"
+              }
+            ],
+            "sync_conversation_activity": true,
+            "sync_new_contacts": true
+          },
+          "name": "Front desk",
+          "org_id": "org_e5e8a98ee855",
+          "provider": "hubspot",
+          "tenant_id": "tenant_c9604526dcfc",
+          "tenant_type": "business",
+          "tenant_url": "https://example.com/retell",
+          "type": "crm",
+          "user_modified_timestamp": 1772450918000
+        }
+      ],
+      "pagination_key": "example"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
       }
-    ],
+    }
+  },
+  "listContactConversations": {
+    "query": {
+      "limit": 0,
+      "pagination_key": "string"
+    },
+    "path": {
+      "contact_id": "string"
+    },
+    "response": {
+      "has_more": true,
+      "items": [
+        {
+          "call_id": "call_e3861295b5f2",
+          "direction": "inbound",
+          "disconnection_reason": "example",
+          "duration_ms": 3,
+          "sentiment": "Negative",
+          "start_timestamp": 1772450918000,
+          "successful": true,
+          "type": "call"
+        }
+      ],
+      "pagination_key": "example"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "listContacts": {
+    "query": {},
+    "path": {},
+    "request": {
+      "filter_criteria": {
+        "phone_number": {
+          "op": "sw",
+          "type": "string",
+          "value": "+1415"
+        },
+        "tags": {
+          "op": "in",
+          "type": "enum",
+          "value": [
+            "new-patient"
+          ]
+        }
+      },
+      "limit": 25,
+      "sort_order": "desc"
+    },
+    "response": {
+      "has_more": true,
+      "items": [
+        {
+          "contact_id": "contact_391f3fcdd7fd",
+          "conversation_count": 3,
+          "created_timestamp": 1772450918000,
+          "do_not_call": false,
+          "external_id": "external_000e76fdc14b",
+          "first_name": "Maya",
+          "last_conversation_timestamp": 1772450918000,
+          "last_name": "Okafor",
+          "org_id": "org_1c96db65cca4",
+          "phone_number": "+14155550123",
+          "tags": [
+            "example"
+          ]
+        }
+      ],
+      "pagination_key": "example",
+      "total": 3
+    },
     "errors": {
       "400": {
         "message": "string",
@@ -3113,6 +4125,266 @@ export const samples: SampleTable = {
       }
     }
   },
+  "repairAgent": {
+    "query": {
+      "version": "string"
+    },
+    "path": {
+      "agent_id": "string"
+    },
+    "response": {
+      "agent_id": "agent_3f9c2a71b0d84e55",
+      "agent_name": "Dental front desk",
+      "base_version": 1,
+      "interruption_sensitivity": 0.8,
+      "is_published": true,
+      "language": "en-US",
+      "last_modification_timestamp": 1772450918000,
+      "max_call_duration_ms": 1800000,
+      "response_engine": {
+        "llm_id": "llm_5d8e1f2a9c3b4067",
+        "type": "retell-llm",
+        "version": 2
+      },
+      "version": 2,
+      "version_description": "Shorter greeting",
+      "voice_id": "11labs-Myra",
+      "webhook_url": "https://hooks.example.com/retell/calls"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "rerunCallAnalysis": {
+    "query": {},
+    "path": {
+      "call_id": "string"
+    },
+    "response": {
+      "agent_id": "agent_3f9c2a7b1e4d8a60",
+      "agent_name": "Dental Clinic Receptionist",
+      "agent_version": 3,
+      "call_analysis": {
+        "call_successful": true,
+        "call_summary": "The agent confirmed the patient's Thursday 10 AM cleaning appointment.",
+        "in_voicemail": false,
+        "user_sentiment": "Positive"
+      },
+      "call_cost": {
+        "combined_cost": 28.4,
+        "product_costs": [
+          {
+            "cost": 16.6,
+            "product": "elevenlabs_tts",
+            "unit_price": 0.117
+          },
+          {
+            "cost": 11.8,
+            "product": "gpt_4_1",
+            "unit_price": 0.083
+          }
+        ],
+        "total_duration_seconds": 142,
+        "total_duration_unit_price": 0.2
+      },
+      "call_id": "call_5d2e8f0a9b1c4d7e",
+      "call_status": "ended",
+      "call_type": "phone_call",
+      "direction": "outbound",
+      "disconnection_reason": "agent_hangup",
+      "duration_ms": 142000,
+      "end_timestamp": 1794571342000,
+      "from_number": "+14155550123",
+      "metadata": {
+        "crm_contact_id": "ct_20931"
+      },
+      "public_log_url": "https://logs.example.com/call_5d2e8f0a9b1c4d7e/public.log",
+      "recording_url": "https://recordings.example.com/call_5d2e8f0a9b1c4d7e/recording.wav",
+      "retell_llm_dynamic_variables": {
+        "appointment_time": "Thursday 10 AM",
+        "customer_name": "Jordan"
+      },
+      "start_timestamp": 1794571200000,
+      "to_number": "+12125550187",
+      "transcript": "Agent: Hi Jordan, this is Mia from Bayview Dental calling to confirm your cleaning on Thursday at 10 AM.\nUser: Yes, that still works.\nAgent: Great, you are all set. See you Thursday!"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "rerunChatAnalysis": {
+    "query": {},
+    "path": {
+      "chat_id": "string"
+    },
+    "response": {
+      "agent_id": "agent_c7e15a90b3d2f468",
+      "chat_analysis": {
+        "chat_successful": true,
+        "chat_summary": "The user booked a Saturday 9:30 AM appointment.",
+        "user_sentiment": "Positive"
+      },
+      "chat_cost": {
+        "combined_cost": 0.6,
+        "product_costs": [
+          {
+            "cost": 0.6,
+            "product": "gpt_4_1_mini",
+            "unit_price": 0.002
+          }
+        ]
+      },
+      "chat_id": "chat_2a6f9d1c8e4b7035",
+      "chat_status": "ended",
+      "chat_type": "api_chat",
+      "end_timestamp": 1794571505000,
+      "message_with_tool_calls": [
+        {
+          "content": "Do you have any openings this Saturday?",
+          "created_timestamp": 1794571202000,
+          "message_id": "msg_01",
+          "role": "user"
+        },
+        {
+          "content": "Yes, we have 9:30 AM and 1:00 PM available on Saturday. Which would you prefer?",
+          "created_timestamp": 1794571204000,
+          "message_id": "msg_02",
+          "role": "agent"
+        }
+      ],
+      "metadata": {
+        "ticket_id": "TCK-4471"
+      },
+      "start_timestamp": 1794571200000,
+      "transcript": "User: Do you have any openings this Saturday?\nAgent: Yes, we have 9:30 AM and 1:00 PM available on Saturday. Which would you prefer?\nUser: 9:30 please.\nAgent: Done! You are booked for Saturday at 9:30 AM.",
+      "version": 2
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "runCrmSyncJob": {
+    "query": {},
+    "path": {},
+    "response": {
+      "failed": 1,
+      "start_timestamp": 1772450918000,
+      "status": "queued",
+      "succeeded": 1,
+      "triggered_by": "manual"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "searchCommunityVoice": {
     "query": {},
     "path": {},
@@ -3129,6 +4401,45 @@ export const samples: SampleTable = {
           "public_user_id": "6c2f0e9a41b7d35e8c1a0f2d4b6e8a9c"
         }
       ]
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "testAppAuth": {
+    "query": {},
+    "path": {
+      "app_id": "string"
+    },
+    "response": {
+      "success": true
     },
     "errors": {
       "400": {
@@ -3192,6 +4503,77 @@ export const samples: SampleTable = {
       "voice_id": "11labs-Myra",
       "voice_speed": 0.95,
       "webhook_url": "https://hooks.example.com/retell/calls"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "updateApp": {
+    "query": {},
+    "path": {
+      "app_id": "string"
+    },
+    "request": {
+      "crm_config": {
+        "sync_conversation_activity": false
+      },
+      "name": "HubSpot (main clinic)"
+    },
+    "response": {
+      "app_id": "app_904f7c56c64a",
+      "connection_status": "not_connected",
+      "created_timestamp": 1772450918000,
+      "crm_config": {
+        "inbound_sync_mappings": [
+          {
+            "external_field_name": "Front desk",
+            "field_name": "Front desk"
+          }
+        ],
+        "outbound_sync_mappings": [
+          {
+            "external_field_name": "Front desk",
+            "field_name": "Front desk"
+          }
+        ],
+        "sync_conversation_activity": true,
+        "sync_new_contacts": true
+      },
+      "name": "Front desk",
+      "org_id": "org_73c717eebaf1",
+      "provider": "hubspot",
+      "tenant_id": "tenant_573eb386af98",
+      "tenant_type": "business",
+      "tenant_url": "https://example.com/retell",
+      "type": "crm",
+      "user_modified_timestamp": 1772450918000
     },
     "errors": {
       "400": {
@@ -3346,6 +4728,63 @@ export const samples: SampleTable = {
       }
     }
   },
+  "updateContact": {
+    "query": {},
+    "path": {
+      "contact_id": "string"
+    },
+    "request": {
+      "do_not_call": true,
+      "tags": [
+        "opted-out"
+      ]
+    },
+    "response": {
+      "contact_id": "contact_8eb86d05fa08",
+      "conversation_count": 3,
+      "created_timestamp": 1772450918000,
+      "do_not_call": false,
+      "external_id": "external_55a7a435e356",
+      "first_name": "Maya",
+      "last_conversation_timestamp": 1772450918000,
+      "last_name": "Okafor",
+      "org_id": "org_7230089deeaf",
+      "phone_number": "+14155550123",
+      "tags": [
+        "example"
+      ]
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "updateConversationFlowComponent": {
     "query": {},
     "path": {
@@ -3438,6 +4877,7 @@ export const samples: SampleTable = {
     "response": {
       "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
       "global_prompt": "You are a concise support assistant for Northwind Outfitters. Never guess order details.",
+      "last_modification_timestamp": 1772450918000,
       "model_choice": {
         "model": "gpt-4.1-mini",
         "type": "cascading"
@@ -3476,6 +4916,96 @@ export const samples: SampleTable = {
       "start_node_id": "greeting",
       "start_speaker": "agent",
       "version": 2
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "updateCrmConfig": {
+    "query": {},
+    "path": {},
+    "request": {
+      "app_id": "app_2b8e4f10c7a9",
+      "contact_columns_order": [
+        "first_name",
+        "last_name",
+        "phone_number",
+        "preferred_dentist"
+      ],
+      "crm_analysis_data_mappings": [
+        {
+          "analysis_data_name": "call_summary",
+          "field_name": "last_call_summary",
+          "update_mode": "overwrite"
+        }
+      ],
+      "custom_fields": [
+        {
+          "label": "Preferred dentist",
+          "name": "preferred_dentist",
+          "options": [
+            "Dr. Patel",
+            "Dr. Ruiz"
+          ],
+          "type": "enum"
+        }
+      ]
+    },
+    "response": {
+      "app_id": "app_ff42ef555b2a",
+      "contact_columns_order": [
+        "example"
+      ],
+      "contact_tags": [
+        "example"
+      ],
+      "crm_analysis_data_mappings": [
+        {
+          "analysis_data_name": "Front desk",
+          "field_name": "Front desk",
+          "update_mode": "overwrite"
+        }
+      ],
+      "custom_fields": [
+        {
+          "description": "example",
+          "label": "example",
+          "name": "Front desk",
+          "options": [
+            "example"
+          ],
+          "type": "string"
+        }
+      ],
+      "last_sync_timestamp": 1772450918000,
+      "org_id": "org_1bcb53bd6683"
     },
     "errors": {
       "400": {
@@ -3720,38 +5250,15 @@ export const samples: SampleTable = {
       }
     }
   },
-  "createPhoneCall": {
+  "uploadContactImportFile": {
     "query": {},
     "path": {},
     "request": {
-      "from_number": "+14155550123",
-      "metadata": {
-        "crm_contact_id": "ct_20931"
-      },
-      "override_agent_id": "agent_3f9c2a7b1e4d8a60",
-      "override_agent_version": 3,
-      "retell_llm_dynamic_variables": {
-        "appointment_time": "Thursday 10 AM",
-        "customer_name": "Jordan"
-      },
-      "to_number": "+12125550187"
+      "file": "string"
     },
     "response": {
-      "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_version": 3,
-      "call_id": "call_5d2e8f0a9b1c4d7e",
-      "call_status": "registered",
-      "call_type": "phone_call",
-      "direction": "outbound",
-      "from_number": "+14155550123",
-      "metadata": {
-        "crm_contact_id": "ct_20931"
-      },
-      "retell_llm_dynamic_variables": {
-        "appointment_time": "Thursday 10 AM",
-        "customer_name": "Jordan"
-      },
-      "to_number": "+12125550187"
+      "file_name": "contacts.csv",
+      "upload_id": "upload_c6fdae2daa99"
     },
     "errors": {
       "400": {
@@ -3784,30 +5291,38 @@ export const samples: SampleTable = {
       }
     }
   },
-  "createWebCall": {
+  "createPhoneCall": {
     "query": {},
     "path": {},
     "request": {
-      "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_version": 3,
+      "from_number": "+14155550123",
       "metadata": {
-        "session_id": "web_sess_7731"
+        "crm_contact_id": "ct_20931"
       },
+      "override_agent_id": "agent_3f9c2a7b1e4d8a60",
+      "override_agent_version": 3,
       "retell_llm_dynamic_variables": {
+        "appointment_time": "Thursday 10 AM",
         "customer_name": "Jordan"
-      }
+      },
+      "to_number": "+12125550187"
     },
     "response": {
-      "access_token": "eyJhbGciOiJIUzI1NiJ9.eyJjYWxsX2lkIjoiY2FsbF9lOGExNGI2YzBmMmQ5MzU3In0.q3Xv1m9PzR0cT8yLwB2nF4kJ7hD5sA6uE0iO1pG2aYc",
       "agent_id": "agent_3f9c2a7b1e4d8a60",
-      "agent_name": "Dental Clinic Receptionist",
       "agent_version": 3,
-      "call_id": "call_e8a14b6c0f2d9357",
+      "call_id": "call_5d2e8f0a9b1c4d7e",
       "call_status": "registered",
-      "call_type": "web_call",
+      "call_type": "phone_call",
+      "direction": "outbound",
+      "from_number": "+14155550123",
       "metadata": {
-        "session_id": "web_sess_7731"
-      }
+        "crm_contact_id": "ct_20931"
+      },
+      "retell_llm_dynamic_variables": {
+        "appointment_time": "Thursday 10 AM",
+        "customer_name": "Jordan"
+      },
+      "to_number": "+12125550187"
     },
     "errors": {
       "400": {
@@ -3928,6 +5443,67 @@ export const samples: SampleTable = {
       "start_timestamp": 1794571200000,
       "to_number": "+12125550187",
       "transcript": "Agent: Hi Jordan, this is Mia from Bayview Dental calling to confirm your cleaning on Thursday at 10 AM.\nUser: Yes, that still works.\nAgent: Great, you are all set. See you Thursday!"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "listAgentsV2": {
+    "query": {
+      "limit": 0,
+      "pagination_key": "string",
+      "sort_order": "ascending"
+    },
+    "path": {},
+    "request": {
+      "filter_criteria": {
+        "channel": {
+          "op": "eq",
+          "type": "string",
+          "value": "voice"
+        },
+        "query": "dental"
+      }
+    },
+    "response": {
+      "has_more": true,
+      "items": [
+        {
+          "agent_id": "agent_1fc4fa076528",
+          "agent_name": "Front desk",
+          "channel": "voice",
+          "tags": {},
+          "user_modified_timestamp": 1772450918000
+        }
+      ],
+      "pagination_key": "example"
     },
     "errors": {
       "400": {
@@ -4116,6 +5692,7 @@ export const samples: SampleTable = {
         {
           "conversation_flow_id": "conversation_flow_2c7a9e41d05b",
           "global_prompt": "You are a friendly support assistant for Northwind Outfitters.",
+          "last_modification_timestamp": 1772450918000,
           "model_choice": {
             "model": "gpt-4.1-mini",
             "type": "cascading"
@@ -4577,6 +6154,58 @@ export const samples: SampleTable = {
       }
     }
   },
+  "listenLiveCall": {
+    "query": {},
+    "path": {
+      "call_id": "string"
+    },
+    "response": {
+      "access_token": "redacted-example-value",
+      "expires_at": 3,
+      "gateway_ip": "example",
+      "ice_servers": [
+        {
+          "credential": "redacted-example-value",
+          "urls": "https://example.com/retell",
+          "username": "Front desk"
+        }
+      ],
+      "participant_id": "participant_01a5864e8d8d",
+      "room_name": "Front desk",
+      "transport": "livekit",
+      "url": "https://example.com/retell"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "registerPhoneCall": {
     "query": {},
     "path": {},
@@ -4670,6 +6299,48 @@ export const samples: SampleTable = {
       }
     }
   },
+  "takeOverLiveCall": {
+    "query": {},
+    "path": {
+      "call_id": "string"
+    },
+    "request": {
+      "participant_id": "participant_7c2e91d04a5b"
+    },
+    "response": {
+      "success": true
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
   "updateCall": {
     "query": {},
     "path": {
@@ -4700,6 +6371,113 @@ export const samples: SampleTable = {
         "follow_up": "send_invoice"
       },
       "to_number": "+12125550187"
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "updateLiveCall": {
+    "query": {},
+    "path": {
+      "call_id": "string"
+    },
+    "request": {
+      "call_control": {
+        "additional_context": "The caller is a returning patient; offer the Thursday 3pm slot first.",
+        "trigger_response": true
+      }
+    },
+    "response": {
+      "success": true
+    },
+    "errors": {
+      "400": {
+        "message": "string",
+        "status": "string"
+      },
+      "401": {
+        "message": "string",
+        "status": "string"
+      },
+      "402": {
+        "message": "string",
+        "status": "string"
+      },
+      "404": {
+        "message": "string",
+        "status": "string"
+      },
+      "422": {
+        "message": "string",
+        "status": "string"
+      },
+      "429": {
+        "message": "string",
+        "status": "string"
+      },
+      "500": {
+        "message": "string",
+        "status": "string"
+      }
+    }
+  },
+  "createWebCall": {
+    "query": {},
+    "path": {},
+    "request": {
+      "agent_id": "agent_3f9c2a7b1e4d8a60",
+      "agent_version": 3,
+      "metadata": {
+        "session_id": "web_sess_7731"
+      },
+      "retell_llm_dynamic_variables": {
+        "customer_name": "Jordan"
+      }
+    },
+    "response": {
+      "access_token": "eyJhbGciOiJIUzI1NiJ9.eyJjYWxsX2lkIjoiY2FsbF9lOGExNGI2YzBmMmQ5MzU3In0.q3Xv1m9PzR0cT8yLwB2nF4kJ7hD5sA6uE0iO1pG2aYc",
+      "call_id": "call_e8a14b6c0f2d9357",
+      "expires_at": 1772451218000,
+      "ice_servers": [
+        {
+          "urls": "stun:stun.example.net:3478"
+        },
+        {
+          "credential": "redacted-example-value",
+          "urls": [
+            "turn:turn.example.net:3478?transport=udp"
+          ],
+          "username": "web_sess_7731"
+        }
+      ],
+      "transport": "gateway"
     },
     "errors": {
       "400": {

@@ -4,7 +4,7 @@ import type { MockSpec } from '../model.js';
 
 export const mockSpec: MockSpec = {
   "title": "Retell API",
-  "version": "2026-11-01",
+  "version": "2026-12-07 (matches retell-sdk@5.66.1)",
   "routes": [
     {
       "operationId": "addCommunityVoice",
@@ -146,6 +146,42 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
+      "operationId": "backfillContactAnalysisData",
+      "method": "POST",
+      "path": "/backfill-contact-analysis-data",
+      "pathParams": [],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/ContactBackfillAnalysisDataRequest"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/SyncJobStatus"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "backfillAnalysisData"
+        }
+      ]
+    },
+    {
       "operationId": "cloneVoice",
       "method": "POST",
       "path": "/clone-voice",
@@ -262,6 +298,78 @@ export const mockSpec: MockSpec = {
         {
           "resource": "chatAgent",
           "method": "createVersion"
+        }
+      ]
+    },
+    {
+      "operationId": "createApp",
+      "method": "POST",
+      "path": "/create-app",
+      "pathParams": [],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/AppCreateRequest"
+        }
+      },
+      "success": {
+        "status": 201,
+        "schema": {
+          "$ref": "#/components/schemas/AppResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "app",
+          "method": "create"
+        }
+      ]
+    },
+    {
+      "operationId": "createAsset",
+      "method": "POST",
+      "path": "/create-asset",
+      "pathParams": [],
+      "queryParams": [],
+      "body": {
+        "mediaType": "multipart/form-data",
+        "kind": "multipart",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/AssetCreateRequest"
+        }
+      },
+      "success": {
+        "status": 201,
+        "schema": {
+          "$ref": "#/components/schemas/AssetCreateResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "asset",
+          "method": "create"
         }
       ]
     },
@@ -442,6 +550,78 @@ export const mockSpec: MockSpec = {
         {
           "resource": "chat",
           "method": "createChatCompletion"
+        }
+      ]
+    },
+    {
+      "operationId": "createContact",
+      "method": "POST",
+      "path": "/create-contact",
+      "pathParams": [],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/ContactCreateRequest"
+        }
+      },
+      "success": {
+        "status": 201,
+        "schema": {
+          "$ref": "#/components/schemas/ContactResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "create"
+        }
+      ]
+    },
+    {
+      "operationId": "createContactImport",
+      "method": "POST",
+      "path": "/create-contact-import",
+      "pathParams": [],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/ContactCreateImportRequest"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/SyncJobStatus"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "createImport"
         }
       ]
     },
@@ -776,6 +956,47 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
+      "operationId": "deleteApp",
+      "method": "DELETE",
+      "path": "/delete-app/{app_id}",
+      "pathParams": [
+        {
+          "name": "app_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [
+        {
+          "name": "force_delete",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          }
+        }
+      ],
+      "success": {
+        "status": 204
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "app",
+          "method": "delete"
+        }
+      ]
+    },
+    {
       "operationId": "deleteChatAgent",
       "method": "DELETE",
       "path": "/delete-chat-agent/{agent_id}",
@@ -842,6 +1063,39 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
+      "operationId": "deleteContact",
+      "method": "DELETE",
+      "path": "/delete-contact/{contact_id}",
+      "pathParams": [
+        {
+          "name": "contact_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "success": {
+        "status": 204
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "delete"
+        }
+      ]
+    },
+    {
       "operationId": "deleteConversationFlowComponent",
       "method": "DELETE",
       "path": "/delete-conversation-flow-component/{conversation_flow_component_id}",
@@ -887,7 +1141,15 @@ export const mockSpec: MockSpec = {
           }
         }
       ],
-      "queryParams": [],
+      "queryParams": [
+        {
+          "name": "force_delete",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          }
+        }
+      ],
       "success": {
         "status": 204
       },
@@ -1029,7 +1291,15 @@ export const mockSpec: MockSpec = {
           }
         }
       ],
-      "queryParams": [],
+      "queryParams": [
+        {
+          "name": "force_delete",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          }
+        }
+      ],
       "success": {
         "status": 204
       },
@@ -1202,6 +1472,98 @@ export const mockSpec: MockSpec = {
         {
           "resource": "agent",
           "method": "retrieve"
+        }
+      ]
+    },
+    {
+      "operationId": "getApiKeyInfo",
+      "method": "GET",
+      "path": "/get-api-key-info",
+      "pathParams": [],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/IdentityRetrieveResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "identity",
+          "method": "retrieve"
+        }
+      ]
+    },
+    {
+      "operationId": "getApp",
+      "method": "GET",
+      "path": "/get-app/{app_id}",
+      "pathParams": [
+        {
+          "name": "app_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/AppResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "app",
+          "method": "get"
+        }
+      ]
+    },
+    {
+      "operationId": "getBackfillContactJobStatus",
+      "method": "GET",
+      "path": "/get-backfill-contact-job-status",
+      "pathParams": [],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/SyncJobStatus"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "getBackfillJobStatus"
         }
       ]
     },
@@ -1396,6 +1758,106 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
+      "operationId": "getContactByPhone",
+      "method": "GET",
+      "path": "/get-contact-by-phone/{phone_number}",
+      "pathParams": [
+        {
+          "name": "phone_number",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/ContactResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "getByPhone"
+        }
+      ]
+    },
+    {
+      "operationId": "getContactImport",
+      "method": "GET",
+      "path": "/get-contact-import",
+      "pathParams": [],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/SyncJobStatus"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "getImport"
+        }
+      ]
+    },
+    {
+      "operationId": "getContact",
+      "method": "GET",
+      "path": "/get-contact/{contact_id}",
+      "pathParams": [
+        {
+          "name": "contact_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/ContactResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "get"
+        }
+      ]
+    },
+    {
       "operationId": "getConversationFlowComponent",
       "method": "GET",
       "path": "/get-conversation-flow-component/{conversation_flow_component_id}",
@@ -1472,6 +1934,70 @@ export const mockSpec: MockSpec = {
         {
           "resource": "conversationFlow",
           "method": "retrieve"
+        }
+      ]
+    },
+    {
+      "operationId": "getCrmConfig",
+      "method": "GET",
+      "path": "/get-crm-config",
+      "pathParams": [],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/CRMConfig"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "crm",
+          "method": "getConfig"
+        }
+      ]
+    },
+    {
+      "operationId": "getCrmSchema",
+      "method": "GET",
+      "path": "/get-crm-schema",
+      "pathParams": [],
+      "queryParams": [
+        {
+          "name": "app_id",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/CRMGetSchemaResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "crm",
+          "method": "getSchema"
         }
       ]
     },
@@ -1660,6 +2186,34 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
+      "operationId": "getCrmSyncJobStatus",
+      "method": "GET",
+      "path": "/get-sync-job-status",
+      "pathParams": [],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/SyncJobStatus"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "crm",
+          "method": "getSyncJobStatus"
+        }
+      ]
+    },
+    {
       "operationId": "getTestCaseDefinition",
       "method": "GET",
       "path": "/get-test-case-definition/{test_case_definition_id}",
@@ -1804,25 +2358,23 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
-      "operationId": "listAgents",
+      "operationId": "listAgentVersions",
       "method": "GET",
-      "path": "/list-agents",
-      "pathParams": [],
-      "queryParams": [
+      "path": "/list-agent-versions/{agent_id}",
+      "pathParams": [
         {
-          "name": "is_latest",
-          "required": false,
+          "name": "agent_id",
+          "required": true,
           "schema": {
-            "type": "boolean"
+            "type": "string"
           }
-        },
+        }
+      ],
+      "queryParams": [
         {
           "name": "limit",
           "required": false,
           "schema": {
-            "default": 1000,
-            "maximum": 1000,
-            "minimum": 1,
             "type": "integer"
           }
         },
@@ -1834,20 +2386,21 @@ export const mockSpec: MockSpec = {
           }
         },
         {
-          "name": "pagination_key_version",
+          "name": "sort_order",
           "required": false,
           "schema": {
-            "type": "integer"
+            "enum": [
+              "ascending",
+              "descending"
+            ],
+            "type": "string"
           }
         }
       ],
       "success": {
         "status": 200,
         "schema": {
-          "items": {
-            "$ref": "#/components/schemas/AgentResponse"
-          },
-          "type": "array"
+          "$ref": "#/components/schemas/AgentListVersionsResponse"
         }
       },
       "errorStatuses": [
@@ -1862,30 +2415,36 @@ export const mockSpec: MockSpec = {
       "sdk": [
         {
           "resource": "agent",
-          "method": "list"
+          "method": "listVersions"
         }
-      ]
+      ],
+      "pagination": {
+        "in": "query",
+        "limitParam": "limit",
+        "cursorParam": "pagination_key",
+        "itemsField": "items",
+        "hasMoreField": "has_more",
+        "nextCursorField": "pagination_key"
+      }
     },
     {
-      "operationId": "listChatAgents",
+      "operationId": "listAppUsages",
       "method": "GET",
-      "path": "/list-chat-agents",
-      "pathParams": [],
-      "queryParams": [
+      "path": "/list-app-usages/{app_id}",
+      "pathParams": [
         {
-          "name": "is_latest",
-          "required": false,
+          "name": "app_id",
+          "required": true,
           "schema": {
-            "type": "boolean"
+            "type": "string"
           }
-        },
+        }
+      ],
+      "queryParams": [
         {
           "name": "limit",
           "required": false,
           "schema": {
-            "default": 1000,
-            "maximum": 1000,
-            "minimum": 1,
             "type": "integer"
           }
         },
@@ -1897,20 +2456,21 @@ export const mockSpec: MockSpec = {
           }
         },
         {
-          "name": "pagination_key_version",
+          "name": "sort_order",
           "required": false,
           "schema": {
-            "type": "integer"
+            "enum": [
+              "ascending",
+              "descending"
+            ],
+            "type": "string"
           }
         }
       ],
       "success": {
         "status": 200,
         "schema": {
-          "items": {
-            "$ref": "#/components/schemas/ChatAgentResponse"
-          },
-          "type": "array"
+          "$ref": "#/components/schemas/AppListUsagesResponse"
         }
       },
       "errorStatuses": [
@@ -1924,10 +2484,183 @@ export const mockSpec: MockSpec = {
       ],
       "sdk": [
         {
-          "resource": "chatAgent",
+          "resource": "app",
+          "method": "listUsages"
+        }
+      ],
+      "pagination": {
+        "in": "query",
+        "limitParam": "limit",
+        "cursorParam": "pagination_key",
+        "itemsField": "items",
+        "hasMoreField": "has_more",
+        "nextCursorField": "pagination_key"
+      }
+    },
+    {
+      "operationId": "listApps",
+      "method": "GET",
+      "path": "/list-apps",
+      "pathParams": [],
+      "queryParams": [
+        {
+          "name": "limit",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          }
+        },
+        {
+          "name": "pagination_key",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "sort_order",
+          "required": false,
+          "schema": {
+            "enum": [
+              "ascending",
+              "descending"
+            ],
+            "type": "string"
+          }
+        }
+      ],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/AppListResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "app",
           "method": "list"
         }
-      ]
+      ],
+      "pagination": {
+        "in": "query",
+        "limitParam": "limit",
+        "cursorParam": "pagination_key",
+        "itemsField": "items",
+        "hasMoreField": "has_more",
+        "nextCursorField": "pagination_key"
+      }
+    },
+    {
+      "operationId": "listContactConversations",
+      "method": "GET",
+      "path": "/list-contact-conversations/{contact_id}",
+      "pathParams": [
+        {
+          "name": "contact_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [
+        {
+          "name": "limit",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          }
+        },
+        {
+          "name": "pagination_key",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/ContactListConversationsResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "listConversations"
+        }
+      ],
+      "pagination": {
+        "in": "query",
+        "limitParam": "limit",
+        "cursorParam": "pagination_key",
+        "itemsField": "items",
+        "hasMoreField": "has_more",
+        "nextCursorField": "pagination_key"
+      }
+    },
+    {
+      "operationId": "listContacts",
+      "method": "POST",
+      "path": "/list-contacts",
+      "pathParams": [],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ContactListRequest"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/ContactListResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "list"
+        }
+      ],
+      "pagination": {
+        "in": "body",
+        "limitParam": "limit",
+        "cursorParam": "pagination_key",
+        "itemsField": "items",
+        "hasMoreField": "has_more",
+        "nextCursorField": "pagination_key"
+      }
     },
     {
       "operationId": "listKnowledgeBases",
@@ -2037,6 +2770,157 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
+      "operationId": "repairAgent",
+      "method": "POST",
+      "path": "/repair-agent/{agent_id}",
+      "pathParams": [
+        {
+          "name": "agent_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [
+        {
+          "name": "version",
+          "required": false,
+          "schema": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "integer"
+              }
+            ]
+          }
+        }
+      ],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/AgentRepairResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "agent",
+          "method": "repair"
+        }
+      ]
+    },
+    {
+      "operationId": "rerunCallAnalysis",
+      "method": "PUT",
+      "path": "/rerun-call-analysis/{call_id}",
+      "pathParams": [
+        {
+          "name": "call_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/CallResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "call",
+          "method": "rerunAnalysis"
+        }
+      ]
+    },
+    {
+      "operationId": "rerunChatAnalysis",
+      "method": "PUT",
+      "path": "/rerun-chat-analysis/{chat_id}",
+      "pathParams": [
+        {
+          "name": "chat_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/ChatResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "chat",
+          "method": "rerunAnalysis"
+        }
+      ]
+    },
+    {
+      "operationId": "runCrmSyncJob",
+      "method": "POST",
+      "path": "/run-sync-job",
+      "pathParams": [],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/SyncJobStatus"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "crm",
+          "method": "runSyncJob"
+        }
+      ]
+    },
+    {
       "operationId": "searchCommunityVoice",
       "method": "POST",
       "path": "/search-community-voice",
@@ -2069,6 +2953,42 @@ export const mockSpec: MockSpec = {
         {
           "resource": "voice",
           "method": "search"
+        }
+      ]
+    },
+    {
+      "operationId": "testAppAuth",
+      "method": "POST",
+      "path": "/test-app-auth/{app_id}",
+      "pathParams": [
+        {
+          "name": "app_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/AppTestAuthResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "app",
+          "method": "testAuth"
         }
       ]
     },
@@ -2127,6 +3047,50 @@ export const mockSpec: MockSpec = {
       "sdk": [
         {
           "resource": "agent",
+          "method": "update"
+        }
+      ]
+    },
+    {
+      "operationId": "updateApp",
+      "method": "PATCH",
+      "path": "/update-app/{app_id}",
+      "pathParams": [
+        {
+          "name": "app_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/AppUpdateRequest"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/AppResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "app",
           "method": "update"
         }
       ]
@@ -2235,6 +3199,50 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
+      "operationId": "updateContact",
+      "method": "PATCH",
+      "path": "/update-contact/{contact_id}",
+      "pathParams": [
+        {
+          "name": "contact_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ContactUpdateRequest"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/ContactResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "update"
+        }
+      ]
+    },
+    {
       "operationId": "updateConversationFlowComponent",
       "method": "PATCH",
       "path": "/update-conversation-flow-component/{conversation_flow_component_id}",
@@ -2327,6 +3335,42 @@ export const mockSpec: MockSpec = {
         {
           "resource": "conversationFlow",
           "method": "update"
+        }
+      ]
+    },
+    {
+      "operationId": "updateCrmConfig",
+      "method": "POST",
+      "path": "/update-crm-config",
+      "pathParams": [],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/CRMUpdateConfigRequest"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/CRMConfig"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "crm",
+          "method": "updateConfig"
         }
       ]
     },
@@ -2471,6 +3515,42 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
+      "operationId": "uploadContactImportFile",
+      "method": "POST",
+      "path": "/upload-contact-import-file",
+      "pathParams": [],
+      "queryParams": [],
+      "body": {
+        "mediaType": "multipart/form-data",
+        "kind": "multipart",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/ContactUploadImportFileRequest"
+        }
+      },
+      "success": {
+        "status": 201,
+        "schema": {
+          "$ref": "#/components/schemas/ContactUploadImportFileResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "contact",
+          "method": "uploadImportFile"
+        }
+      ]
+    },
+    {
       "operationId": "createPhoneCall",
       "method": "POST",
       "path": "/v2/create-phone-call",
@@ -2503,42 +3583,6 @@ export const mockSpec: MockSpec = {
         {
           "resource": "call",
           "method": "createPhoneCall"
-        }
-      ]
-    },
-    {
-      "operationId": "createWebCall",
-      "method": "POST",
-      "path": "/v2/create-web-call",
-      "pathParams": [],
-      "queryParams": [],
-      "body": {
-        "mediaType": "application/json",
-        "kind": "json",
-        "required": true,
-        "schema": {
-          "$ref": "#/components/schemas/CallCreateWebCallRequest"
-        }
-      },
-      "success": {
-        "status": 201,
-        "schema": {
-          "$ref": "#/components/schemas/WebCallResponse"
-        }
-      },
-      "errorStatuses": [
-        400,
-        401,
-        402,
-        404,
-        422,
-        429,
-        500
-      ],
-      "sdk": [
-        {
-          "resource": "call",
-          "method": "createWebCall"
         }
       ]
     },
@@ -2610,6 +3654,80 @@ export const mockSpec: MockSpec = {
           "method": "retrieve"
         }
       ]
+    },
+    {
+      "operationId": "listAgentsV2",
+      "method": "POST",
+      "path": "/v2/list-agents",
+      "pathParams": [],
+      "queryParams": [
+        {
+          "name": "limit",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          }
+        },
+        {
+          "name": "pagination_key",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "sort_order",
+          "required": false,
+          "schema": {
+            "enum": [
+              "ascending",
+              "descending"
+            ],
+            "type": "string"
+          }
+        }
+      ],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/AgentListRequest"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/AgentListResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "agent",
+          "method": "list"
+        },
+        {
+          "resource": "chatAgent",
+          "method": "list"
+        }
+      ],
+      "pagination": {
+        "in": "query",
+        "limitParam": "limit",
+        "cursorParam": "pagination_key",
+        "itemsField": "items",
+        "hasMoreField": "has_more",
+        "nextCursorField": "pagination_key"
+      }
     },
     {
       "operationId": "listBatchTests",
@@ -3153,6 +4271,42 @@ export const mockSpec: MockSpec = {
       }
     },
     {
+      "operationId": "listenLiveCall",
+      "method": "POST",
+      "path": "/v2/listen-live-call/{call_id}",
+      "pathParams": [
+        {
+          "name": "call_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/CallListenLiveResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "call",
+          "method": "listenLive"
+        }
+      ]
+    },
+    {
       "operationId": "registerPhoneCall",
       "method": "POST",
       "path": "/v2/register-phone-call",
@@ -3222,6 +4376,50 @@ export const mockSpec: MockSpec = {
       ]
     },
     {
+      "operationId": "takeOverLiveCall",
+      "method": "POST",
+      "path": "/v2/take-over-live-call/{call_id}",
+      "pathParams": [
+        {
+          "name": "call_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/CallTakeOverLiveRequest"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/CallSuccessResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "call",
+          "method": "takeOverLive"
+        }
+      ]
+    },
+    {
       "operationId": "updateCall",
       "method": "PATCH",
       "path": "/v2/update-call/{call_id}",
@@ -3262,6 +4460,86 @@ export const mockSpec: MockSpec = {
         {
           "resource": "call",
           "method": "update"
+        }
+      ]
+    },
+    {
+      "operationId": "updateLiveCall",
+      "method": "PATCH",
+      "path": "/v2/update-live-call/{call_id}",
+      "pathParams": [
+        {
+          "name": "call_id",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/CallUpdateLiveRequest"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/CallSuccessResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "call",
+          "method": "updateLive"
+        }
+      ]
+    },
+    {
+      "operationId": "createWebCall",
+      "method": "POST",
+      "path": "/v3/create-web-call",
+      "pathParams": [],
+      "queryParams": [],
+      "body": {
+        "mediaType": "application/json",
+        "kind": "json",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/CallCreateWebCallRequest"
+        }
+      },
+      "success": {
+        "status": 201,
+        "schema": {
+          "$ref": "#/components/schemas/CreateWebCallResponse"
+        }
+      },
+      "errorStatuses": [
+        400,
+        401,
+        402,
+        404,
+        422,
+        429,
+        500
+      ],
+      "sdk": [
+        {
+          "resource": "call",
+          "method": "createWebCall"
         }
       ]
     },
@@ -3492,9 +4770,36 @@ export const mockSpec: MockSpec = {
           "enable_dynamic_voice_speed": {
             "type": "boolean"
           },
+          "enable_expressive_mode": {
+            "type": "boolean"
+          },
           "end_call_after_silence_ms": {
             "minimum": 10000,
             "type": "integer"
+          },
+          "expressive_emotion_tags": {
+            "items": {
+              "enum": [
+                "empathetic",
+                "excited",
+                "happy",
+                "curious",
+                "surprised",
+                "sigh",
+                "clear throat",
+                "pause",
+                "long pause",
+                "emphasis"
+              ],
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "expressive_mode_prompt": {
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "fallback_voice_ids": {
             "items": {
@@ -4038,12 +5343,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -4129,6 +5439,12 @@ export const mockSpec: MockSpec = {
               "null"
             ]
           },
+          "version_title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "vocab_specialization": {
             "enum": [
               "general",
@@ -4157,15 +5473,14 @@ export const mockSpec: MockSpec = {
           },
           "voice_model": {
             "enum": [
-              "eleven_turbo_v2",
               "eleven_flash_v2",
-              "eleven_turbo_v2_5",
               "eleven_flash_v2_5",
               "eleven_multilingual_v2",
               "eleven_v3",
               "sonic-3",
               "sonic-3-latest",
               "sonic-3.5",
+              "sonic-3.6",
               "tts-1",
               "gpt-4o-mini-tts",
               "speech-02-turbo",
@@ -4173,6 +5488,8 @@ export const mockSpec: MockSpec = {
               "s1",
               "s2-pro",
               "s2.1-pro",
+              "inworld-tts-2",
+              "inworld-tts-2-flash",
               null
             ],
             "type": [
@@ -4268,6 +5585,161 @@ export const mockSpec: MockSpec = {
             "$ref": "#/components/schemas/AgentResponse"
           }
         ]
+      },
+      "AgentListRequest": {
+        "properties": {
+          "filter_criteria": {
+            "properties": {
+              "channel": {
+                "properties": {
+                  "op": {
+                    "enum": [
+                      "eq",
+                      "ne",
+                      "sw",
+                      "ew",
+                      "co"
+                    ],
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "string"
+                    ],
+                    "type": "string"
+                  },
+                  "value": {
+                    "enum": [
+                      "voice",
+                      "chat"
+                    ],
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "op",
+                  "type",
+                  "value"
+                ],
+                "type": "object"
+              },
+              "query": {
+                "type": "string"
+              }
+            },
+            "type": "object"
+          }
+        },
+        "type": "object"
+      },
+      "AgentListResponse": {
+        "properties": {
+          "has_more": {
+            "type": "boolean"
+          },
+          "items": {
+            "items": {
+              "properties": {
+                "agent_id": {
+                  "type": "string"
+                },
+                "agent_name": {
+                  "type": "string"
+                },
+                "channel": {
+                  "enum": [
+                    "voice",
+                    "chat"
+                  ],
+                  "type": "string"
+                },
+                "tags": {
+                  "additionalProperties": {
+                    "properties": {
+                      "dynamic_variables": {
+                        "additionalProperties": {
+                          "type": "string"
+                        },
+                        "type": "object"
+                      },
+                      "version": {
+                        "type": "integer"
+                      }
+                    },
+                    "type": "object"
+                  },
+                  "type": "object"
+                },
+                "user_modified_timestamp": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "agent_id",
+                "agent_name",
+                "channel",
+                "tags",
+                "user_modified_timestamp"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "pagination_key": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "has_more",
+          "items"
+        ],
+        "type": "object"
+      },
+      "AgentListVersionsResponse": {
+        "properties": {
+          "has_more": {
+            "type": "boolean"
+          },
+          "items": {
+            "items": {
+              "properties": {
+                "base_version": {
+                  "type": "integer"
+                },
+                "is_published": {
+                  "type": "boolean"
+                },
+                "last_modification_timestamp": {
+                  "type": "integer"
+                },
+                "version": {
+                  "type": "integer"
+                },
+                "version_description": {
+                  "type": "string"
+                },
+                "version_title": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "is_published",
+                "last_modification_timestamp",
+                "version"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "pagination_key": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "has_more",
+          "items"
+        ],
+        "type": "object"
       },
       "AgentOverride": {
         "properties": {
@@ -4419,9 +5891,36 @@ export const mockSpec: MockSpec = {
           "enable_dynamic_voice_speed": {
             "type": "boolean"
           },
+          "enable_expressive_mode": {
+            "type": "boolean"
+          },
           "end_call_after_silence_ms": {
             "minimum": 10000,
             "type": "integer"
+          },
+          "expressive_emotion_tags": {
+            "items": {
+              "enum": [
+                "empathetic",
+                "excited",
+                "happy",
+                "curious",
+                "surprised",
+                "sigh",
+                "clear throat",
+                "pause",
+                "long pause",
+                "emphasis"
+              ],
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "expressive_mode_prompt": {
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "fallback_voice_ids": {
             "items": {
@@ -4965,12 +6464,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -5056,6 +6560,12 @@ export const mockSpec: MockSpec = {
               "null"
             ]
           },
+          "version_title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "vocab_specialization": {
             "enum": [
               "general",
@@ -5084,15 +6594,14 @@ export const mockSpec: MockSpec = {
           },
           "voice_model": {
             "enum": [
-              "eleven_turbo_v2",
               "eleven_flash_v2",
-              "eleven_turbo_v2_5",
               "eleven_flash_v2_5",
               "eleven_multilingual_v2",
               "eleven_v3",
               "sonic-3",
               "sonic-3-latest",
               "sonic-3.5",
+              "sonic-3.6",
               "tts-1",
               "gpt-4o-mini-tts",
               "speech-02-turbo",
@@ -5100,6 +6609,8 @@ export const mockSpec: MockSpec = {
               "s1",
               "s2-pro",
               "s2.1-pro",
+              "inworld-tts-2",
+              "inworld-tts-2-flash",
               null
             ],
             "type": [
@@ -5178,12 +6689,25 @@ export const mockSpec: MockSpec = {
           },
           "version_description": {
             "type": "string"
+          },
+          "version_title": {
+            "type": "string"
           }
         },
         "required": [
           "version"
         ],
         "type": "object"
+      },
+      "AgentRepairResponse": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/AgentResponse"
+          },
+          {
+            "$ref": "#/components/schemas/ChatAgentResponse"
+          }
+        ]
       },
       "AgentResponse": {
         "properties": {
@@ -5337,9 +6861,36 @@ export const mockSpec: MockSpec = {
           "enable_dynamic_voice_speed": {
             "type": "boolean"
           },
+          "enable_expressive_mode": {
+            "type": "boolean"
+          },
           "end_call_after_silence_ms": {
             "minimum": 10000,
             "type": "integer"
+          },
+          "expressive_emotion_tags": {
+            "items": {
+              "enum": [
+                "empathetic",
+                "excited",
+                "happy",
+                "curious",
+                "surprised",
+                "sigh",
+                "clear throat",
+                "pause",
+                "long pause",
+                "emphasis"
+              ],
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "expressive_mode_prompt": {
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "fallback_voice_ids": {
             "items": {
@@ -5889,12 +7440,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -5983,6 +7539,12 @@ export const mockSpec: MockSpec = {
               "null"
             ]
           },
+          "version_title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "vocab_specialization": {
             "enum": [
               "general",
@@ -6011,15 +7573,14 @@ export const mockSpec: MockSpec = {
           },
           "voice_model": {
             "enum": [
-              "eleven_turbo_v2",
               "eleven_flash_v2",
-              "eleven_turbo_v2_5",
               "eleven_flash_v2_5",
               "eleven_multilingual_v2",
               "eleven_v3",
               "sonic-3",
               "sonic-3-latest",
               "sonic-3.5",
+              "sonic-3.6",
               "tts-1",
               "gpt-4o-mini-tts",
               "speech-02-turbo",
@@ -6027,6 +7588,8 @@ export const mockSpec: MockSpec = {
               "s1",
               "s2-pro",
               "s2.1-pro",
+              "inworld-tts-2",
+              "inworld-tts-2-flash",
               null
             ],
             "type": [
@@ -6400,9 +7963,36 @@ export const mockSpec: MockSpec = {
           "enable_dynamic_voice_speed": {
             "type": "boolean"
           },
+          "enable_expressive_mode": {
+            "type": "boolean"
+          },
           "end_call_after_silence_ms": {
             "minimum": 10000,
             "type": "integer"
+          },
+          "expressive_emotion_tags": {
+            "items": {
+              "enum": [
+                "empathetic",
+                "excited",
+                "happy",
+                "curious",
+                "surprised",
+                "sigh",
+                "clear throat",
+                "pause",
+                "long pause",
+                "emphasis"
+              ],
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "expressive_mode_prompt": {
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "fallback_voice_ids": {
             "items": {
@@ -6946,12 +8536,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -7037,6 +8632,12 @@ export const mockSpec: MockSpec = {
               "null"
             ]
           },
+          "version_title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "vocab_specialization": {
             "enum": [
               "general",
@@ -7065,15 +8666,14 @@ export const mockSpec: MockSpec = {
           },
           "voice_model": {
             "enum": [
-              "eleven_turbo_v2",
               "eleven_flash_v2",
-              "eleven_turbo_v2_5",
               "eleven_flash_v2_5",
               "eleven_multilingual_v2",
               "eleven_v3",
               "sonic-3",
               "sonic-3-latest",
               "sonic-3.5",
+              "sonic-3.6",
               "tts-1",
               "gpt-4o-mini-tts",
               "speech-02-turbo",
@@ -7081,6 +8681,8 @@ export const mockSpec: MockSpec = {
               "s1",
               "s2-pro",
               "s2.1-pro",
+              "inworld-tts-2",
+              "inworld-tts-2-flash",
               null
             ],
             "type": [
@@ -7273,6 +8875,802 @@ export const mockSpec: MockSpec = {
           "prompt",
           "type"
         ],
+        "type": "object"
+      },
+      "AppCreateRequest": {
+        "properties": {
+          "auth_config": {
+            "anyOf": [
+              {
+                "properties": {
+                  "client_id": {
+                    "type": "string"
+                  },
+                  "client_secret": {
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "oauth2"
+                    ],
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "client_id",
+                  "client_secret",
+                  "type"
+                ],
+                "type": "object"
+              },
+              {
+                "properties": {
+                  "api_key": {
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "api_key"
+                    ],
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "api_key",
+                  "type"
+                ],
+                "type": "object"
+              },
+              {
+                "properties": {
+                  "password": {
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "basic"
+                    ],
+                    "type": "string"
+                  },
+                  "username": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "password",
+                  "type",
+                  "username"
+                ],
+                "type": "object"
+              }
+            ]
+          },
+          "crm_config": {
+            "properties": {
+              "inbound_sync_mappings": {
+                "items": {
+                  "properties": {
+                    "external_field_name": {
+                      "type": "string"
+                    },
+                    "field_name": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "external_field_name",
+                    "field_name"
+                  ],
+                  "type": "object"
+                },
+                "type": "array"
+              },
+              "outbound_sync_mappings": {
+                "items": {
+                  "properties": {
+                    "external_field_name": {
+                      "type": "string"
+                    },
+                    "field_name": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "external_field_name",
+                    "field_name"
+                  ],
+                  "type": "object"
+                },
+                "type": "array"
+              },
+              "sync_conversation_activity": {
+                "type": "boolean"
+              },
+              "sync_new_contacts": {
+                "type": "boolean"
+              }
+            },
+            "type": "object"
+          },
+          "name": {
+            "type": "string"
+          },
+          "provider": {
+            "type": "string"
+          },
+          "tenant_id": {
+            "type": "string"
+          },
+          "tenant_url": {
+            "type": "string"
+          },
+          "type": {
+            "enum": [
+              "crm",
+              "calendar",
+              "knowledge_base",
+              "support",
+              "communication"
+            ],
+            "type": "string"
+          }
+        },
+        "required": [
+          "provider",
+          "type"
+        ],
+        "type": "object"
+      },
+      "AppListResponse": {
+        "properties": {
+          "has_more": {
+            "type": "boolean"
+          },
+          "items": {
+            "items": {
+              "properties": {
+                "app_id": {
+                  "type": "string"
+                },
+                "auth_config": {
+                  "anyOf": [
+                    {
+                      "properties": {
+                        "client_id": {
+                          "type": "string"
+                        },
+                        "type": {
+                          "enum": [
+                            "oauth2"
+                          ],
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "client_id",
+                        "type"
+                      ],
+                      "type": "object"
+                    },
+                    {
+                      "properties": {
+                        "type": {
+                          "enum": [
+                            "api_key"
+                          ],
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "type"
+                      ],
+                      "type": "object"
+                    },
+                    {
+                      "properties": {
+                        "type": {
+                          "enum": [
+                            "access_token"
+                          ],
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "type"
+                      ],
+                      "type": "object"
+                    },
+                    {
+                      "properties": {
+                        "type": {
+                          "enum": [
+                            "basic"
+                          ],
+                          "type": "string"
+                        },
+                        "username": {
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "type",
+                        "username"
+                      ],
+                      "type": "object"
+                    },
+                    {
+                      "properties": {
+                        "type": {
+                          "enum": [
+                            "refresh_token"
+                          ],
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "type"
+                      ],
+                      "type": "object"
+                    }
+                  ]
+                },
+                "connection_status": {
+                  "enum": [
+                    "not_connected",
+                    "connected",
+                    "error"
+                  ],
+                  "type": "string"
+                },
+                "created_timestamp": {
+                  "type": "integer"
+                },
+                "crm_config": {
+                  "properties": {
+                    "inbound_sync_mappings": {
+                      "items": {
+                        "properties": {
+                          "external_field_name": {
+                            "type": "string"
+                          },
+                          "field_name": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "external_field_name",
+                          "field_name"
+                        ],
+                        "type": "object"
+                      },
+                      "type": "array"
+                    },
+                    "outbound_sync_mappings": {
+                      "items": {
+                        "properties": {
+                          "external_field_name": {
+                            "type": "string"
+                          },
+                          "field_name": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "external_field_name",
+                          "field_name"
+                        ],
+                        "type": "object"
+                      },
+                      "type": "array"
+                    },
+                    "sync_conversation_activity": {
+                      "type": "boolean"
+                    },
+                    "sync_new_contacts": {
+                      "type": "boolean"
+                    }
+                  },
+                  "type": "object"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "org_id": {
+                  "type": "string"
+                },
+                "provider": {
+                  "type": "string"
+                },
+                "tenant_id": {
+                  "type": "string"
+                },
+                "tenant_type": {
+                  "enum": [
+                    "business",
+                    "personal"
+                  ],
+                  "type": "string"
+                },
+                "tenant_url": {
+                  "type": "string"
+                },
+                "type": {
+                  "enum": [
+                    "crm",
+                    "calendar",
+                    "knowledge_base",
+                    "support",
+                    "communication"
+                  ],
+                  "type": "string"
+                },
+                "user_modified_timestamp": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "app_id",
+                "created_timestamp",
+                "org_id",
+                "provider",
+                "type",
+                "user_modified_timestamp"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "pagination_key": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "has_more",
+          "items"
+        ],
+        "type": "object"
+      },
+      "AppListUsagesResponse": {
+        "properties": {
+          "has_more": {
+            "type": "boolean"
+          },
+          "items": {
+            "items": {
+              "anyOf": [
+                {
+                  "properties": {
+                    "agent_id": {
+                      "type": "string"
+                    },
+                    "agent_name": {
+                      "type": "string"
+                    },
+                    "agent_versions": {
+                      "items": {
+                        "type": "integer"
+                      },
+                      "type": "array"
+                    },
+                    "configured_timestamp": {
+                      "type": "integer"
+                    },
+                    "type": {
+                      "enum": [
+                        "agent"
+                      ],
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "agent_id",
+                    "agent_versions",
+                    "configured_timestamp",
+                    "type"
+                  ],
+                  "type": "object"
+                },
+                {
+                  "properties": {
+                    "configured_timestamp": {
+                      "type": "integer"
+                    },
+                    "knowledge_base_id": {
+                      "type": "string"
+                    },
+                    "knowledge_base_name": {
+                      "type": "string"
+                    },
+                    "type": {
+                      "enum": [
+                        "knowledge_base"
+                      ],
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "configured_timestamp",
+                    "knowledge_base_id",
+                    "type"
+                  ],
+                  "type": "object"
+                }
+              ]
+            },
+            "type": "array"
+          },
+          "pagination_key": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "has_more",
+          "items"
+        ],
+        "type": "object"
+      },
+      "AppResponse": {
+        "properties": {
+          "app_id": {
+            "type": "string"
+          },
+          "auth_config": {
+            "anyOf": [
+              {
+                "properties": {
+                  "client_id": {
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "oauth2"
+                    ],
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "client_id",
+                  "type"
+                ],
+                "type": "object"
+              },
+              {
+                "properties": {
+                  "type": {
+                    "enum": [
+                      "api_key"
+                    ],
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "type"
+                ],
+                "type": "object"
+              },
+              {
+                "properties": {
+                  "type": {
+                    "enum": [
+                      "access_token"
+                    ],
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "type"
+                ],
+                "type": "object"
+              },
+              {
+                "properties": {
+                  "type": {
+                    "enum": [
+                      "basic"
+                    ],
+                    "type": "string"
+                  },
+                  "username": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "type",
+                  "username"
+                ],
+                "type": "object"
+              },
+              {
+                "properties": {
+                  "type": {
+                    "enum": [
+                      "refresh_token"
+                    ],
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "type"
+                ],
+                "type": "object"
+              }
+            ]
+          },
+          "connection_status": {
+            "enum": [
+              "not_connected",
+              "connected",
+              "error"
+            ],
+            "type": "string"
+          },
+          "created_timestamp": {
+            "type": "integer"
+          },
+          "crm_config": {
+            "properties": {
+              "inbound_sync_mappings": {
+                "items": {
+                  "properties": {
+                    "external_field_name": {
+                      "type": "string"
+                    },
+                    "field_name": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "external_field_name",
+                    "field_name"
+                  ],
+                  "type": "object"
+                },
+                "type": "array"
+              },
+              "outbound_sync_mappings": {
+                "items": {
+                  "properties": {
+                    "external_field_name": {
+                      "type": "string"
+                    },
+                    "field_name": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "external_field_name",
+                    "field_name"
+                  ],
+                  "type": "object"
+                },
+                "type": "array"
+              },
+              "sync_conversation_activity": {
+                "type": "boolean"
+              },
+              "sync_new_contacts": {
+                "type": "boolean"
+              }
+            },
+            "type": "object"
+          },
+          "name": {
+            "type": "string"
+          },
+          "org_id": {
+            "type": "string"
+          },
+          "provider": {
+            "type": "string"
+          },
+          "tenant_id": {
+            "type": "string"
+          },
+          "tenant_type": {
+            "enum": [
+              "business",
+              "personal"
+            ],
+            "type": "string"
+          },
+          "tenant_url": {
+            "type": "string"
+          },
+          "type": {
+            "enum": [
+              "crm",
+              "calendar",
+              "knowledge_base",
+              "support",
+              "communication"
+            ],
+            "type": "string"
+          },
+          "user_modified_timestamp": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "app_id",
+          "created_timestamp",
+          "org_id",
+          "provider",
+          "type",
+          "user_modified_timestamp"
+        ],
+        "type": "object"
+      },
+      "AppTestAuthResponse": {
+        "properties": {
+          "success": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "success"
+        ],
+        "type": "object"
+      },
+      "AppUpdateRequest": {
+        "properties": {
+          "auth_config": {
+            "anyOf": [
+              {
+                "properties": {
+                  "client_id": {
+                    "type": "string"
+                  },
+                  "client_secret": {
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "oauth2"
+                    ],
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "client_id",
+                  "client_secret",
+                  "type"
+                ],
+                "type": "object"
+              },
+              {
+                "properties": {
+                  "api_key": {
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "api_key"
+                    ],
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "api_key",
+                  "type"
+                ],
+                "type": "object"
+              },
+              {
+                "properties": {
+                  "password": {
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "basic"
+                    ],
+                    "type": "string"
+                  },
+                  "username": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "password",
+                  "type",
+                  "username"
+                ],
+                "type": "object"
+              }
+            ]
+          },
+          "crm_config": {
+            "properties": {
+              "inbound_sync_mappings": {
+                "items": {
+                  "properties": {
+                    "external_field_name": {
+                      "type": "string"
+                    },
+                    "field_name": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "external_field_name",
+                    "field_name"
+                  ],
+                  "type": "object"
+                },
+                "type": "array"
+              },
+              "outbound_sync_mappings": {
+                "items": {
+                  "properties": {
+                    "external_field_name": {
+                      "type": "string"
+                    },
+                    "field_name": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "external_field_name",
+                    "field_name"
+                  ],
+                  "type": "object"
+                },
+                "type": "array"
+              },
+              "sync_conversation_activity": {
+                "type": "boolean"
+              },
+              "sync_new_contacts": {
+                "type": "boolean"
+              }
+            },
+            "type": "object"
+          },
+          "name": {
+            "type": "string"
+          },
+          "tenant_id": {
+            "type": "string"
+          },
+          "tenant_url": {
+            "type": "string"
+          }
+        },
+        "type": "object"
+      },
+      "AssetCreateRequest": {
+        "properties": {
+          "file": {
+            "format": "binary",
+            "type": "string"
+          }
+        },
+        "required": [
+          "file"
+        ],
+        "type": "object"
+      },
+      "AssetCreateResponse": {
+        "properties": {
+          "asset_id": {
+            "type": "string"
+          },
+          "content_type": {
+            "type": "string"
+          },
+          "created_timestamp": {
+            "type": "integer"
+          },
+          "file_name": {
+            "type": "string"
+          },
+          "file_size": {
+            "type": "integer"
+          },
+          "url": {
+            "type": "string"
+          }
+        },
         "type": "object"
       },
       "BatchCallCreateBatchCallRequest": {
@@ -7698,6 +10096,232 @@ export const mockSpec: MockSpec = {
         ],
         "type": "object"
       },
+      "CRMConfig": {
+        "properties": {
+          "app_id": {
+            "type": "string"
+          },
+          "contact_columns_order": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "contact_tags": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "crm_analysis_data_mappings": {
+            "items": {
+              "properties": {
+                "analysis_data_name": {
+                  "type": "string"
+                },
+                "field_name": {
+                  "type": "string"
+                },
+                "update_mode": {
+                  "enum": [
+                    "overwrite",
+                    "fill_if_empty",
+                    "merge"
+                  ],
+                  "type": "string"
+                }
+              },
+              "required": [
+                "analysis_data_name",
+                "field_name",
+                "update_mode"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "custom_fields": {
+            "items": {
+              "properties": {
+                "description": {
+                  "type": "string"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "options": {
+                  "items": {
+                    "type": "string"
+                  },
+                  "type": "array"
+                },
+                "type": {
+                  "enum": [
+                    "string",
+                    "number",
+                    "boolean",
+                    "enum",
+                    "date",
+                    "datetime"
+                  ],
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "type"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "last_sync_timestamp": {
+            "type": "integer"
+          },
+          "org_id": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "org_id"
+        ],
+        "type": "object"
+      },
+      "CRMGetSchemaResponse": {
+        "properties": {
+          "fields": {
+            "items": {
+              "properties": {
+                "description": {
+                  "type": "string"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "options": {
+                  "items": {
+                    "type": "string"
+                  },
+                  "type": "array"
+                },
+                "type": {
+                  "enum": [
+                    "string",
+                    "number",
+                    "boolean",
+                    "enum",
+                    "date",
+                    "datetime"
+                  ],
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "type"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "provider": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "fields",
+          "provider"
+        ],
+        "type": "object"
+      },
+      "CRMUpdateConfigRequest": {
+        "properties": {
+          "app_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "contact_columns_order": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "crm_analysis_data_mappings": {
+            "items": {
+              "properties": {
+                "analysis_data_name": {
+                  "type": "string"
+                },
+                "field_name": {
+                  "type": "string"
+                },
+                "update_mode": {
+                  "enum": [
+                    "overwrite",
+                    "fill_if_empty",
+                    "merge"
+                  ],
+                  "type": "string"
+                }
+              },
+              "required": [
+                "analysis_data_name",
+                "field_name",
+                "update_mode"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "custom_fields": {
+            "items": {
+              "properties": {
+                "description": {
+                  "type": "string"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "options": {
+                  "items": {
+                    "type": "string"
+                  },
+                  "type": "array"
+                },
+                "type": {
+                  "enum": [
+                    "string",
+                    "number",
+                    "boolean",
+                    "enum",
+                    "date",
+                    "datetime"
+                  ],
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "type"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          }
+        },
+        "type": "object"
+      },
       "CallAnalysis": {
         "properties": {
           "call_successful": {
@@ -7852,6 +10476,34 @@ export const mockSpec: MockSpec = {
               "$ref": "#/components/schemas/AgentVersionFilter"
             },
             "type": "array"
+          },
+          "agent_tag": {
+            "properties": {
+              "op": {
+                "enum": [
+                  "in"
+                ],
+                "type": "string"
+              },
+              "type": {
+                "enum": [
+                  "enum"
+                ],
+                "type": "string"
+              },
+              "value": {
+                "items": {
+                  "type": "string"
+                },
+                "type": "array"
+              }
+            },
+            "required": [
+              "op",
+              "type",
+              "value"
+            ],
+            "type": "object"
           },
           "batch_call_id": {
             "$ref": "#/components/schemas/StringMatchFilter"
@@ -8136,6 +10788,76 @@ export const mockSpec: MockSpec = {
             "type": "number"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
+        "type": "object"
+      },
+      "CallListenLiveResponse": {
+        "properties": {
+          "access_token": {
+            "type": "string"
+          },
+          "expires_at": {
+            "type": "integer"
+          },
+          "gateway_ip": {
+            "type": "string"
+          },
+          "ice_servers": {
+            "items": {
+              "properties": {
+                "credential": {
+                  "type": "string"
+                },
+                "urls": {
+                  "anyOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "items": {
+                        "type": "string"
+                      },
+                      "type": "array"
+                    }
+                  ]
+                },
+                "username": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "urls"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "participant_id": {
+            "type": "string"
+          },
+          "room_name": {
+            "type": "string"
+          },
+          "transport": {
+            "enum": [
+              "livekit",
+              "gateway"
+            ],
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "access_token",
+          "expires_at",
+          "participant_id",
+          "room_name"
+        ],
         "type": "object"
       },
       "CallPresetAnalysisData": {
@@ -8281,6 +11003,28 @@ export const mockSpec: MockSpec = {
         ],
         "type": "object"
       },
+      "CallSuccessResponse": {
+        "properties": {
+          "success": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "success"
+        ],
+        "type": "object"
+      },
+      "CallTakeOverLiveRequest": {
+        "properties": {
+          "participant_id": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "participant_id"
+        ],
+        "type": "object"
+      },
       "CallTimeWindow": {
         "properties": {
           "day": {
@@ -8344,6 +11088,45 @@ export const mockSpec: MockSpec = {
           "type",
           "value"
         ],
+        "type": "object"
+      },
+      "CallUpdateLiveRequest": {
+        "properties": {
+          "call_control": {
+            "properties": {
+              "additional_context": {
+                "type": "string"
+              },
+              "trigger_response": {
+                "type": "boolean"
+              }
+            },
+            "type": "object"
+          },
+          "fields_to_override": {
+            "properties": {
+              "data_storage_setting": {
+                "enum": [
+                  "everything",
+                  "everything_except_pii",
+                  "basic_attributes_only"
+                ],
+                "type": "string"
+              },
+              "metadata": {},
+              "override_dynamic_variables": {
+                "additionalProperties": {
+                  "type": "string"
+                },
+                "type": [
+                  "object",
+                  "null"
+                ]
+              }
+            },
+            "type": "object"
+          }
+        },
         "type": "object"
       },
       "CallUpdateRequest": {
@@ -9044,12 +11827,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -9080,6 +11868,12 @@ export const mockSpec: MockSpec = {
             ]
           },
           "timezone": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "version_title": {
             "type": [
               "string",
               "null"
@@ -9713,12 +12507,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -9757,6 +12556,12 @@ export const mockSpec: MockSpec = {
           "version": {
             "type": "integer"
           },
+          "version_title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "webhook_events": {
             "items": {
               "enum": [
@@ -9785,7 +12590,8 @@ export const mockSpec: MockSpec = {
         "required": [
           "agent_id",
           "last_modification_timestamp",
-          "response_engine"
+          "response_engine",
+          "version"
         ],
         "type": "object"
       },
@@ -10365,12 +13171,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -10401,6 +13212,12 @@ export const mockSpec: MockSpec = {
             ]
           },
           "timezone": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "version_title": {
             "type": [
               "string",
               "null"
@@ -10590,6 +13407,34 @@ export const mockSpec: MockSpec = {
             },
             "type": "array"
           },
+          "agent_tag": {
+            "properties": {
+              "op": {
+                "enum": [
+                  "in"
+                ],
+                "type": "string"
+              },
+              "type": {
+                "enum": [
+                  "enum"
+                ],
+                "type": "string"
+              },
+              "value": {
+                "items": {
+                  "type": "string"
+                },
+                "type": "array"
+              }
+            },
+            "required": [
+              "op",
+              "type",
+              "value"
+            ],
+            "type": "object"
+          },
           "chat_id": {
             "$ref": "#/components/schemas/StringMatchFilter"
           },
@@ -10721,13 +13566,31 @@ export const mockSpec: MockSpec = {
           "ai_disclosure": {
             "type": "boolean"
           },
+          "conversational_personality": {
+            "type": "boolean"
+          },
           "default_personality": {
+            "type": "boolean"
+          },
+          "echo_verification": {
             "type": "boolean"
           },
           "high_empathy": {
             "type": "boolean"
           },
+          "nato_phonetic_alphabet": {
+            "type": "boolean"
+          },
+          "natural_filler_words": {
+            "type": "boolean"
+          },
           "scope_boundaries": {
+            "type": "boolean"
+          },
+          "smart_matching": {
+            "type": "boolean"
+          },
+          "speech_normalization": {
             "type": "boolean"
           }
         },
@@ -10780,6 +13643,10 @@ export const mockSpec: MockSpec = {
             "type": "number"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
         "type": "object"
       },
       "ChatPresetAnalysisData": {
@@ -10820,6 +13687,12 @@ export const mockSpec: MockSpec = {
           "agent_id": {
             "minLength": 1,
             "type": "string"
+          },
+          "agent_tag": {
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "chat_analysis": {
             "$ref": "#/components/schemas/ChatAnalysis"
@@ -11283,6 +14156,916 @@ export const mockSpec: MockSpec = {
         },
         "type": "object"
       },
+      "ContactBackfillAnalysisDataRequest": {
+        "properties": {
+          "backfill_attributes": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "backfill_call_filter": {
+            "properties": {
+              "agent": {
+                "items": {
+                  "properties": {
+                    "agent_id": {
+                      "type": "string"
+                    },
+                    "version": {
+                      "items": {
+                        "type": "integer"
+                      },
+                      "type": "array"
+                    }
+                  },
+                  "required": [
+                    "agent_id"
+                  ],
+                  "type": "object"
+                },
+                "type": "array"
+              },
+              "start_timestamp": {
+                "anyOf": [
+                  {
+                    "properties": {
+                      "op": {
+                        "enum": [
+                          "eq",
+                          "ne",
+                          "gt",
+                          "ge",
+                          "lt",
+                          "le"
+                        ],
+                        "type": "string"
+                      },
+                      "type": {
+                        "enum": [
+                          "number"
+                        ],
+                        "type": "string"
+                      },
+                      "value": {
+                        "type": "number"
+                      }
+                    },
+                    "required": [
+                      "op",
+                      "type",
+                      "value"
+                    ],
+                    "type": "object"
+                  },
+                  {
+                    "properties": {
+                      "op": {
+                        "enum": [
+                          "bt"
+                        ],
+                        "type": "string"
+                      },
+                      "type": {
+                        "enum": [
+                          "range"
+                        ],
+                        "type": "string"
+                      },
+                      "value": {
+                        "items": {
+                          "type": "number"
+                        },
+                        "type": "array"
+                      }
+                    },
+                    "required": [
+                      "op",
+                      "type",
+                      "value"
+                    ],
+                    "type": "object"
+                  }
+                ]
+              }
+            },
+            "type": "object"
+          }
+        },
+        "required": [
+          "backfill_attributes"
+        ],
+        "type": "object"
+      },
+      "ContactCreateImportRequest": {
+        "properties": {
+          "column_mapping": {
+            "items": {
+              "properties": {
+                "external_field_name": {
+                  "type": "string"
+                },
+                "field_name": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "external_field_name",
+                "field_name"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "default_country": {
+            "type": "string"
+          },
+          "tags": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "upload_id": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "column_mapping",
+          "upload_id"
+        ],
+        "type": "object"
+      },
+      "ContactCreateRequest": {
+        "properties": {
+          "custom_fields": {},
+          "do_not_call": {
+            "type": "boolean"
+          },
+          "first_name": {
+            "type": "string"
+          },
+          "last_name": {
+            "type": "string"
+          },
+          "phone_number": {
+            "type": "string"
+          },
+          "tags": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          }
+        },
+        "required": [
+          "phone_number"
+        ],
+        "type": "object"
+      },
+      "ContactListConversationsResponse": {
+        "properties": {
+          "has_more": {
+            "type": "boolean"
+          },
+          "items": {
+            "items": {
+              "anyOf": [
+                {
+                  "properties": {
+                    "call_id": {
+                      "type": "string"
+                    },
+                    "direction": {
+                      "enum": [
+                        "inbound",
+                        "outbound"
+                      ],
+                      "type": "string"
+                    },
+                    "disconnection_reason": {
+                      "type": "string"
+                    },
+                    "duration_ms": {
+                      "type": "integer"
+                    },
+                    "sentiment": {
+                      "enum": [
+                        "Negative",
+                        "Positive",
+                        "Neutral",
+                        "Unknown"
+                      ],
+                      "type": "string"
+                    },
+                    "start_timestamp": {
+                      "type": "integer"
+                    },
+                    "successful": {
+                      "type": "boolean"
+                    },
+                    "summary": {
+                      "type": "string"
+                    },
+                    "type": {
+                      "enum": [
+                        "call"
+                      ],
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "call_id",
+                    "type"
+                  ],
+                  "type": "object"
+                },
+                {
+                  "properties": {
+                    "chat_id": {
+                      "type": "string"
+                    },
+                    "direction": {
+                      "enum": [
+                        "inbound",
+                        "outbound"
+                      ],
+                      "type": "string"
+                    },
+                    "disconnection_reason": {
+                      "type": "string"
+                    },
+                    "duration_ms": {
+                      "type": "integer"
+                    },
+                    "sentiment": {
+                      "enum": [
+                        "Negative",
+                        "Positive",
+                        "Neutral",
+                        "Unknown"
+                      ],
+                      "type": "string"
+                    },
+                    "start_timestamp": {
+                      "type": "integer"
+                    },
+                    "successful": {
+                      "type": "boolean"
+                    },
+                    "summary": {
+                      "type": "string"
+                    },
+                    "type": {
+                      "enum": [
+                        "chat"
+                      ],
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "chat_id",
+                    "type"
+                  ],
+                  "type": "object"
+                }
+              ]
+            },
+            "type": "array"
+          },
+          "pagination_key": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "has_more",
+          "items"
+        ],
+        "type": "object"
+      },
+      "ContactListRequest": {
+        "properties": {
+          "filter_criteria": {
+            "properties": {
+              "contact_id": {
+                "properties": {
+                  "op": {
+                    "enum": [
+                      "eq",
+                      "ne",
+                      "sw",
+                      "ew",
+                      "co"
+                    ],
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "string"
+                    ],
+                    "type": "string"
+                  },
+                  "value": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "op",
+                  "type",
+                  "value"
+                ],
+                "type": "object"
+              },
+              "custom_fields": {
+                "items": {
+                  "anyOf": [
+                    {
+                      "properties": {
+                        "key": {
+                          "type": "string"
+                        },
+                        "op": {
+                          "enum": [
+                            "eq",
+                            "ne",
+                            "sw",
+                            "ew",
+                            "co"
+                          ],
+                          "type": "string"
+                        },
+                        "type": {
+                          "enum": [
+                            "string"
+                          ],
+                          "type": "string"
+                        },
+                        "value": {
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "op",
+                        "type",
+                        "value"
+                      ],
+                      "type": "object"
+                    },
+                    {
+                      "properties": {
+                        "key": {
+                          "type": "string"
+                        },
+                        "op": {
+                          "enum": [
+                            "eq",
+                            "ne",
+                            "gt",
+                            "ge",
+                            "lt",
+                            "le"
+                          ],
+                          "type": "string"
+                        },
+                        "type": {
+                          "enum": [
+                            "number"
+                          ],
+                          "type": "string"
+                        },
+                        "value": {
+                          "type": "number"
+                        }
+                      },
+                      "required": [
+                        "op",
+                        "type",
+                        "value"
+                      ],
+                      "type": "object"
+                    },
+                    {
+                      "properties": {
+                        "key": {
+                          "type": "string"
+                        },
+                        "op": {
+                          "enum": [
+                            "eq"
+                          ],
+                          "type": "string"
+                        },
+                        "type": {
+                          "enum": [
+                            "boolean"
+                          ],
+                          "type": "string"
+                        },
+                        "value": {
+                          "type": "boolean"
+                        }
+                      },
+                      "required": [
+                        "op",
+                        "type",
+                        "value"
+                      ],
+                      "type": "object"
+                    },
+                    {
+                      "properties": {
+                        "key": {
+                          "type": "string"
+                        },
+                        "op": {
+                          "enum": [
+                            "bt"
+                          ],
+                          "type": "string"
+                        },
+                        "type": {
+                          "enum": [
+                            "range"
+                          ],
+                          "type": "string"
+                        },
+                        "value": {
+                          "items": {
+                            "type": "number"
+                          },
+                          "type": "array"
+                        }
+                      },
+                      "required": [
+                        "op",
+                        "type",
+                        "value"
+                      ],
+                      "type": "object"
+                    },
+                    {
+                      "properties": {
+                        "key": {
+                          "type": "string"
+                        },
+                        "op": {
+                          "enum": [
+                            "in"
+                          ],
+                          "type": "string"
+                        },
+                        "type": {
+                          "enum": [
+                            "enum"
+                          ],
+                          "type": "string"
+                        },
+                        "value": {
+                          "items": {
+                            "type": "string"
+                          },
+                          "type": "array"
+                        }
+                      },
+                      "required": [
+                        "op",
+                        "type",
+                        "value"
+                      ],
+                      "type": "object"
+                    },
+                    {
+                      "properties": {
+                        "key": {
+                          "type": "string"
+                        },
+                        "op": {
+                          "enum": [
+                            "pr",
+                            "np"
+                          ],
+                          "type": "string"
+                        },
+                        "type": {
+                          "enum": [
+                            "present"
+                          ],
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "op",
+                        "type"
+                      ],
+                      "type": "object"
+                    }
+                  ]
+                },
+                "type": "array"
+              },
+              "do_not_call": {
+                "properties": {
+                  "op": {
+                    "enum": [
+                      "eq"
+                    ],
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "boolean"
+                    ],
+                    "type": "string"
+                  },
+                  "value": {
+                    "type": "boolean"
+                  }
+                },
+                "required": [
+                  "op",
+                  "type",
+                  "value"
+                ],
+                "type": "object"
+              },
+              "external_id": {
+                "anyOf": [
+                  {
+                    "properties": {
+                      "key": {
+                        "type": "string"
+                      },
+                      "op": {
+                        "enum": [
+                          "eq",
+                          "ne",
+                          "sw",
+                          "ew",
+                          "co"
+                        ],
+                        "type": "string"
+                      },
+                      "type": {
+                        "enum": [
+                          "string"
+                        ],
+                        "type": "string"
+                      },
+                      "value": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "op",
+                      "type",
+                      "value"
+                    ],
+                    "type": "object"
+                  },
+                  {
+                    "properties": {
+                      "key": {
+                        "type": "string"
+                      },
+                      "op": {
+                        "enum": [
+                          "pr",
+                          "np"
+                        ],
+                        "type": "string"
+                      },
+                      "type": {
+                        "enum": [
+                          "present"
+                        ],
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "op",
+                      "type"
+                    ],
+                    "type": "object"
+                  }
+                ]
+              },
+              "last_conversation_timestamp": {
+                "anyOf": [
+                  {
+                    "properties": {
+                      "key": {
+                        "type": "string"
+                      },
+                      "op": {
+                        "enum": [
+                          "eq",
+                          "ne",
+                          "gt",
+                          "ge",
+                          "lt",
+                          "le"
+                        ],
+                        "type": "string"
+                      },
+                      "type": {
+                        "enum": [
+                          "number"
+                        ],
+                        "type": "string"
+                      },
+                      "value": {
+                        "type": "number"
+                      }
+                    },
+                    "required": [
+                      "op",
+                      "type",
+                      "value"
+                    ],
+                    "type": "object"
+                  },
+                  {
+                    "properties": {
+                      "key": {
+                        "type": "string"
+                      },
+                      "op": {
+                        "enum": [
+                          "bt"
+                        ],
+                        "type": "string"
+                      },
+                      "type": {
+                        "enum": [
+                          "range"
+                        ],
+                        "type": "string"
+                      },
+                      "value": {
+                        "items": {
+                          "type": "number"
+                        },
+                        "type": "array"
+                      }
+                    },
+                    "required": [
+                      "op",
+                      "type",
+                      "value"
+                    ],
+                    "type": "object"
+                  }
+                ]
+              },
+              "phone_number": {
+                "properties": {
+                  "op": {
+                    "enum": [
+                      "eq",
+                      "ne",
+                      "sw",
+                      "ew",
+                      "co"
+                    ],
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "string"
+                    ],
+                    "type": "string"
+                  },
+                  "value": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "op",
+                  "type",
+                  "value"
+                ],
+                "type": "object"
+              },
+              "tags": {
+                "properties": {
+                  "op": {
+                    "enum": [
+                      "in"
+                    ],
+                    "type": "string"
+                  },
+                  "type": {
+                    "enum": [
+                      "enum"
+                    ],
+                    "type": "string"
+                  },
+                  "value": {
+                    "items": {
+                      "type": "string"
+                    },
+                    "type": "array"
+                  }
+                },
+                "required": [
+                  "op",
+                  "type",
+                  "value"
+                ],
+                "type": "object"
+              }
+            },
+            "type": "object"
+          },
+          "limit": {
+            "type": "integer"
+          },
+          "pagination_key": {
+            "type": "string"
+          },
+          "search_query": {
+            "type": "string"
+          },
+          "skip": {
+            "type": "integer"
+          },
+          "sort_order": {
+            "enum": [
+              "asc",
+              "desc"
+            ],
+            "type": "string"
+          }
+        },
+        "type": "object"
+      },
+      "ContactListResponse": {
+        "properties": {
+          "has_more": {
+            "type": "boolean"
+          },
+          "items": {
+            "items": {
+              "properties": {
+                "contact_id": {
+                  "type": "string"
+                },
+                "conversation_count": {
+                  "type": "integer"
+                },
+                "created_timestamp": {
+                  "type": "integer"
+                },
+                "custom_fields": {},
+                "do_not_call": {
+                  "type": "boolean"
+                },
+                "external_id": {
+                  "type": "string"
+                },
+                "first_name": {
+                  "type": "string"
+                },
+                "last_conversation_timestamp": {
+                  "type": "integer"
+                },
+                "last_name": {
+                  "type": "string"
+                },
+                "org_id": {
+                  "type": "string"
+                },
+                "phone_number": {
+                  "type": "string"
+                },
+                "tags": {
+                  "items": {
+                    "type": "string"
+                  },
+                  "type": "array"
+                },
+                "user_modified_timestamp": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "contact_id",
+                "created_timestamp",
+                "org_id",
+                "phone_number"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "pagination_key": {
+            "type": "string"
+          },
+          "total": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "has_more",
+          "items"
+        ],
+        "type": "object"
+      },
+      "ContactResponse": {
+        "properties": {
+          "contact_id": {
+            "type": "string"
+          },
+          "conversation_count": {
+            "type": "integer"
+          },
+          "created_timestamp": {
+            "type": "integer"
+          },
+          "custom_fields": {},
+          "do_not_call": {
+            "type": "boolean"
+          },
+          "external_id": {
+            "type": "string"
+          },
+          "first_name": {
+            "type": "string"
+          },
+          "last_conversation_timestamp": {
+            "type": "integer"
+          },
+          "last_name": {
+            "type": "string"
+          },
+          "org_id": {
+            "type": "string"
+          },
+          "phone_number": {
+            "type": "string"
+          },
+          "tags": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "user_modified_timestamp": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "contact_id",
+          "created_timestamp",
+          "org_id",
+          "phone_number"
+        ],
+        "type": "object"
+      },
+      "ContactUpdateRequest": {
+        "properties": {
+          "custom_fields": {},
+          "do_not_call": {
+            "type": "boolean"
+          },
+          "first_name": {
+            "type": "string"
+          },
+          "last_name": {
+            "type": "string"
+          },
+          "tags": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          }
+        },
+        "type": "object"
+      },
+      "ContactUploadImportFileRequest": {
+        "properties": {
+          "file": {
+            "format": "binary",
+            "type": "string"
+          }
+        },
+        "required": [
+          "file"
+        ],
+        "type": "object"
+      },
+      "ContactUploadImportFileResponse": {
+        "properties": {
+          "file_name": {
+            "type": "string"
+          },
+          "upload_id": {
+            "type": "string"
+          }
+        },
+        "type": "object"
+      },
       "ConversationFlow": {
         "properties": {
           "begin_after_user_silence_ms": {
@@ -11474,6 +15257,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
         "type": "object"
       },
       "ConversationFlowComponentResponse": {
@@ -11793,6 +15580,12 @@ export const mockSpec: MockSpec = {
               "null"
             ]
           },
+          "is_transfer_cf": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
           "is_transfer_llm": {
             "type": [
               "boolean",
@@ -11959,6 +15752,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
         "type": "object"
       },
       "ConversationFlowResponse": {
@@ -12013,6 +15810,12 @@ export const mockSpec: MockSpec = {
               "null"
             ]
           },
+          "is_transfer_cf": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
           "is_transfer_llm": {
             "type": [
               "boolean",
@@ -12030,6 +15833,9 @@ export const mockSpec: MockSpec = {
               "array",
               "null"
             ]
+          },
+          "last_modification_timestamp": {
+            "type": "integer"
           },
           "mcps": {
             "items": {
@@ -12162,7 +15968,8 @@ export const mockSpec: MockSpec = {
         },
         "required": [
           "conversation_flow_id",
-          "version"
+          "version",
+          "last_modification_timestamp"
         ],
         "type": "object"
       },
@@ -12212,6 +16019,12 @@ export const mockSpec: MockSpec = {
           "global_prompt": {
             "type": [
               "string",
+              "null"
+            ]
+          },
+          "is_transfer_cf": {
+            "type": [
+              "boolean",
               "null"
             ]
           },
@@ -12372,6 +16185,30 @@ export const mockSpec: MockSpec = {
           "always_edge": {
             "$ref": "#/components/schemas/AlwaysEdge"
           },
+          "custom_stt_config": {
+            "properties": {
+              "endpointing_ms": {
+                "type": "integer"
+              },
+              "provider": {
+                "enum": [
+                  "azure",
+                  "deepgram",
+                  "soniox",
+                  "assemblyai"
+                ],
+                "type": "string"
+              }
+            },
+            "required": [
+              "endpointing_ms",
+              "provider"
+            ],
+            "type": [
+              "object",
+              "null"
+            ]
+          },
           "display_position": {
             "$ref": "#/components/schemas/DisplayPosition"
           },
@@ -12438,6 +16275,18 @@ export const mockSpec: MockSpec = {
           "name": {
             "type": "string"
           },
+          "reminder_max_count": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "reminder_trigger_ms": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
           "responsiveness": {
             "maximum": 1,
             "minimum": 0,
@@ -12448,6 +16297,18 @@ export const mockSpec: MockSpec = {
           },
           "skip_response_edge": {
             "$ref": "#/components/schemas/SkipResponseEdge"
+          },
+          "stt_mode": {
+            "enum": [
+              "fast",
+              "accurate",
+              "custom",
+              null
+            ],
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "type": {
             "enum": [
@@ -12471,6 +16332,63 @@ export const mockSpec: MockSpec = {
         ],
         "type": "object"
       },
+      "CreateWebCallResponse": {
+        "properties": {
+          "access_token": {
+            "type": "string"
+          },
+          "call_id": {
+            "type": "string"
+          },
+          "expires_at": {
+            "type": "integer"
+          },
+          "ice_servers": {
+            "items": {
+              "properties": {
+                "credential": {
+                  "type": "string"
+                },
+                "urls": {
+                  "anyOf": [
+                    {
+                      "type": "string"
+                    },
+                    {
+                      "items": {
+                        "type": "string"
+                      },
+                      "type": "array"
+                    }
+                  ]
+                },
+                "username": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "urls"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
+          "transport": {
+            "enum": [
+              "gateway"
+            ],
+            "type": "string"
+          }
+        },
+        "required": [
+          "access_token",
+          "call_id",
+          "expires_at",
+          "ice_servers",
+          "transport"
+        ],
+        "type": "object"
+      },
       "CustomSttConfig": {
         "properties": {
           "endpointing_ms": {
@@ -12480,7 +16398,8 @@ export const mockSpec: MockSpec = {
             "enum": [
               "azure",
               "deepgram",
-              "soniox"
+              "soniox",
+              "assemblyai"
             ],
             "type": "string"
           }
@@ -12520,6 +16439,9 @@ export const mockSpec: MockSpec = {
             "properties": {},
             "type": "object"
           },
+          "max_retry": {
+            "type": "integer"
+          },
           "method": {
             "enum": [
               "GET",
@@ -12531,6 +16453,13 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "name": {
+            "type": "string"
+          },
+          "parameter_type": {
+            "enum": [
+              "json",
+              "form"
+            ],
             "type": "string"
           },
           "parameters": {
@@ -13190,6 +17119,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
         "type": "object"
       },
       "ExtractDynamicVariableTool": {
@@ -13514,6 +17447,9 @@ export const mockSpec: MockSpec = {
             "properties": {},
             "type": "object"
           },
+          "max_retry": {
+            "type": "integer"
+          },
           "method": {
             "enum": [
               "GET",
@@ -13525,6 +17461,13 @@ export const mockSpec: MockSpec = {
             "type": "string"
           },
           "name": {
+            "type": "string"
+          },
+          "parameter_type": {
+            "enum": [
+              "json",
+              "form"
+            ],
             "type": "string"
           },
           "parameters": {
@@ -13650,7 +17593,8 @@ export const mockSpec: MockSpec = {
           "tool_id",
           "tool_type",
           "type",
-          "wait_for_result"
+          "wait_for_result",
+          "else_edge"
         ],
         "type": "object"
       },
@@ -13729,6 +17673,9 @@ export const mockSpec: MockSpec = {
           "ai_disclosure": {
             "type": "boolean"
           },
+          "conversational_personality": {
+            "type": "boolean"
+          },
           "default_personality": {
             "type": "boolean"
           },
@@ -13767,6 +17714,24 @@ export const mockSpec: MockSpec = {
         },
         "required": [
           "type"
+        ],
+        "type": "object"
+      },
+      "IdentityRetrieveResponse": {
+        "properties": {
+          "api_key_name": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "org_name": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "api_key_name",
+          "org_name"
         ],
         "type": "object"
       },
@@ -14150,6 +18115,12 @@ export const mockSpec: MockSpec = {
               "null"
             ]
           },
+          "is_transfer_llm": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
           "kb_config": {
             "anyOf": [
               {
@@ -14192,12 +18163,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -14218,6 +18194,8 @@ export const mockSpec: MockSpec = {
           },
           "s2s_model": {
             "enum": [
+              "gpt-realtime-2.1",
+              "gpt-realtime-2.1-mini",
               "gpt-realtime-2",
               "gpt-realtime-1.5",
               "gpt-realtime",
@@ -14275,6 +18253,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
         "type": "object"
       },
       "LlmResponse": {
@@ -14362,6 +18344,12 @@ export const mockSpec: MockSpec = {
           "is_published": {
             "type": "boolean"
           },
+          "is_transfer_llm": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
           "kb_config": {
             "anyOf": [
               {
@@ -14410,12 +18398,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -14436,6 +18429,8 @@ export const mockSpec: MockSpec = {
           },
           "s2s_model": {
             "enum": [
+              "gpt-realtime-2.1",
+              "gpt-realtime-2.1-mini",
               "gpt-realtime-2",
               "gpt-realtime-1.5",
               "gpt-realtime",
@@ -14589,6 +18584,12 @@ export const mockSpec: MockSpec = {
               "null"
             ]
           },
+          "is_transfer_llm": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
           "kb_config": {
             "anyOf": [
               {
@@ -14631,12 +18632,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -14657,6 +18663,8 @@ export const mockSpec: MockSpec = {
           },
           "s2s_model": {
             "enum": [
+              "gpt-realtime-2.1",
+              "gpt-realtime-2.1-mini",
               "gpt-realtime-2",
               "gpt-realtime-1.5",
               "gpt-realtime",
@@ -14903,6 +18911,23 @@ export const mockSpec: MockSpec = {
           "message_id": {
             "type": "string"
           },
+          "multimedia": {
+            "items": {
+              "properties": {
+                "summary": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "url"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
           "role": {
             "enum": [
               "user",
@@ -14936,12 +18961,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
-              "gemini-3.1-flash-lite"
+              "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash"
             ],
             "type": "string"
           },
@@ -15184,6 +19214,12 @@ export const mockSpec: MockSpec = {
           },
           "agent_name": {
             "type": "string"
+          },
+          "agent_tag": {
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "agent_version": {
             "type": "integer"
@@ -15604,6 +19640,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
         "type": "object"
       },
       "PhoneNumberResponse": {
@@ -16141,7 +20181,9 @@ export const mockSpec: MockSpec = {
           "alphabet": {
             "enum": [
               "ipa",
-              "cmu"
+              "cmu",
+              "pinyin",
+              "jyutping"
             ],
             "type": "string"
           },
@@ -16303,12 +20345,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
               "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash",
               null
             ],
             "type": [
@@ -16329,6 +20376,8 @@ export const mockSpec: MockSpec = {
           },
           "s2s_model": {
             "enum": [
+              "gpt-realtime-2.1",
+              "gpt-realtime-2.1-mini",
               "gpt-realtime-2",
               "gpt-realtime-1.5",
               "gpt-realtime",
@@ -16375,6 +20424,9 @@ export const mockSpec: MockSpec = {
           "content": {
             "type": "string"
           },
+          "text": {
+            "type": "string"
+          },
           "type": {
             "enum": [
               "predefined"
@@ -16382,6 +20434,9 @@ export const mockSpec: MockSpec = {
             "type": "string"
           }
         },
+        "required": [
+          "type"
+        ],
         "type": "object"
       },
       "SMSContentTemplate": {
@@ -16960,6 +21015,9 @@ export const mockSpec: MockSpec = {
       },
       "StringMatchFilter": {
         "properties": {
+          "key": {
+            "type": "string"
+          },
           "op": {
             "enum": [
               "eq",
@@ -17176,6 +21234,38 @@ export const mockSpec: MockSpec = {
         ],
         "type": "object"
       },
+      "SyncJobStatus": {
+        "properties": {
+          "failed": {
+            "type": "number"
+          },
+          "start_timestamp": {
+            "type": "integer"
+          },
+          "status": {
+            "enum": [
+              "queued",
+              "running",
+              "idle"
+            ],
+            "type": "string"
+          },
+          "succeeded": {
+            "type": "number"
+          },
+          "triggered_by": {
+            "enum": [
+              "manual",
+              "cron"
+            ],
+            "type": "string"
+          }
+        },
+        "required": [
+          "status"
+        ],
+        "type": "object"
+      },
       "TelephonyIdentifier": {
         "properties": {
           "twilio_call_sid": {
@@ -17210,12 +21300,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
-              "gemini-3.1-flash-lite"
+              "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash"
             ],
             "type": "string"
           },
@@ -17293,6 +21388,7 @@ export const mockSpec: MockSpec = {
             "enum": [
               "error",
               "in_progress",
+              "pending",
               "pass",
               "fail"
             ],
@@ -17375,12 +21471,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
-              "gemini-3.1-flash-lite"
+              "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash"
             ],
             "type": "string"
           },
@@ -17439,6 +21540,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
         "type": "object"
       },
       "TestListTestCaseDefinitionsResponse": {
@@ -17456,6 +21561,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
         "type": "object"
       },
       "TestListTestRunsResponse": {
@@ -17473,6 +21582,10 @@ export const mockSpec: MockSpec = {
             "type": "string"
           }
         },
+        "required": [
+          "has_more",
+          "items"
+        ],
         "type": "object"
       },
       "TestUpdateTestCaseDefinitionRequest": {
@@ -17498,12 +21611,17 @@ export const mockSpec: MockSpec = {
               "gpt-5.4-mini",
               "gpt-5.4-nano",
               "gpt-5.5",
+              "gpt-5.6-terra",
+              "gpt-5.6-luna",
               "claude-4.5-sonnet",
               "claude-4.6-sonnet",
+              "claude-5-sonnet",
               "claude-4.5-haiku",
-              "gemini-2.5-flash-lite",
               "gemini-3.0-flash",
-              "gemini-3.1-flash-lite"
+              "gemini-3.1-flash-lite",
+              "gemini-3.5-flash",
+              "gemini-3.5-flash-lite",
+              "gemini-3.6-flash"
             ],
             "type": "string"
           },
@@ -17576,6 +21694,9 @@ export const mockSpec: MockSpec = {
           },
           "success": {
             "$ref": "#/components/schemas/BooleanMatchFilter"
+          },
+          "type": {
+            "type": "string"
           }
         },
         "required": [
@@ -18174,6 +22295,7 @@ export const mockSpec: MockSpec = {
           },
           "on_hold_music": {
             "enum": [
+              "custom",
               "none",
               "relaxing_sound",
               "uplifting_beats",
@@ -18247,6 +22369,9 @@ export const mockSpec: MockSpec = {
           "agent_detection_timeout_ms": {
             "type": "integer"
           },
+          "custom_on_hold_music_asset_id": {
+            "type": "string"
+          },
           "enable_bridge_audio_cue": {
             "default": true,
             "type": "boolean"
@@ -18256,6 +22381,7 @@ export const mockSpec: MockSpec = {
           },
           "on_hold_music": {
             "enum": [
+              "custom",
               "none",
               "relaxing_sound",
               "uplifting_beats",
@@ -18611,6 +22737,12 @@ export const mockSpec: MockSpec = {
           "agent_name": {
             "type": "string"
           },
+          "agent_tag": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "agent_version": {
             "type": "integer"
           },
@@ -18786,7 +22918,8 @@ export const mockSpec: MockSpec = {
               "elevenlabs",
               "cartesia",
               "minimax",
-              "fish_audio"
+              "fish_audio",
+              "inworld"
             ],
             "type": "string"
           }
@@ -18850,10 +22983,11 @@ export const mockSpec: MockSpec = {
           "provider": {
             "enum": [
               "elevenlabs",
+              "openai",
               "cartesia",
               "minimax",
               "fish_audio",
-              "openai",
+              "inworld",
               "platform"
             ],
             "type": "string"
@@ -18885,7 +23019,8 @@ export const mockSpec: MockSpec = {
               "elevenlabs",
               "cartesia",
               "minimax",
-              "fish_audio"
+              "fish_audio",
+              "inworld"
             ],
             "type": "string"
           }

@@ -10,14 +10,19 @@ import httpx
 
 from .._runtime import DEFAULT_MAX_RETRIES, NOT_GIVEN, AsyncAPIClient, NotGiven, SyncAPIClient, Timeout
 from .resources.agent import AsyncAgent, Agent
+from .resources.app import AsyncApp, App
+from .resources.asset import AsyncAsset, Asset
 from .resources.batch_call import AsyncBatchCall, BatchCall
 from .resources.call import AsyncCall, Call
 from .resources.chat import AsyncChat, Chat
 from .resources.chat_agent import AsyncChatAgent, ChatAgent
 from .resources.concurrency import AsyncConcurrency, Concurrency
+from .resources.contact import AsyncContact, Contact
 from .resources.conversation_flow import AsyncConversationFlow, ConversationFlow
 from .resources.conversation_flow_component import AsyncConversationFlowComponent, ConversationFlowComponent
+from .resources.crm import AsyncCrm, Crm
 from .resources.export_request import AsyncExportRequest, ExportRequest
+from .resources.identity import AsyncIdentity, Identity
 from .resources.knowledge_base import AsyncKnowledgeBase, KnowledgeBase
 from .resources.llm import AsyncLlm, Llm
 from .resources.mcp_tool import AsyncMcpTool, McpTool
@@ -38,14 +43,19 @@ class Retell(SyncAPIClient):
     """
 
     agent: Agent
+    app: App
+    asset: Asset
     batch_call: BatchCall
     call: Call
     chat: Chat
     chat_agent: ChatAgent
     concurrency: Concurrency
+    contact: Contact
     conversation_flow: ConversationFlow
     conversation_flow_component: ConversationFlowComponent
+    crm: Crm
     export_request: ExportRequest
+    identity: Identity
     knowledge_base: KnowledgeBase
     llm: Llm
     mcp_tool: McpTool
@@ -75,14 +85,19 @@ class Retell(SyncAPIClient):
             http_client=http_client,
         )
         self.agent = Agent(self)
+        self.app = App(self)
+        self.asset = Asset(self)
         self.batch_call = BatchCall(self)
         self.call = Call(self)
         self.chat = Chat(self)
         self.chat_agent = ChatAgent(self)
         self.concurrency = Concurrency(self)
+        self.contact = Contact(self)
         self.conversation_flow = ConversationFlow(self)
         self.conversation_flow_component = ConversationFlowComponent(self)
+        self.crm = Crm(self)
         self.export_request = ExportRequest(self)
+        self.identity = Identity(self)
         self.knowledge_base = KnowledgeBase(self)
         self.llm = Llm(self)
         self.mcp_tool = McpTool(self)
@@ -101,14 +116,19 @@ class AsyncRetell(AsyncAPIClient):
     """
 
     agent: AsyncAgent
+    app: AsyncApp
+    asset: AsyncAsset
     batch_call: AsyncBatchCall
     call: AsyncCall
     chat: AsyncChat
     chat_agent: AsyncChatAgent
     concurrency: AsyncConcurrency
+    contact: AsyncContact
     conversation_flow: AsyncConversationFlow
     conversation_flow_component: AsyncConversationFlowComponent
+    crm: AsyncCrm
     export_request: AsyncExportRequest
+    identity: AsyncIdentity
     knowledge_base: AsyncKnowledgeBase
     llm: AsyncLlm
     mcp_tool: AsyncMcpTool
@@ -138,14 +158,19 @@ class AsyncRetell(AsyncAPIClient):
             http_client=http_client,
         )
         self.agent = AsyncAgent(self)
+        self.app = AsyncApp(self)
+        self.asset = AsyncAsset(self)
         self.batch_call = AsyncBatchCall(self)
         self.call = AsyncCall(self)
         self.chat = AsyncChat(self)
         self.chat_agent = AsyncChatAgent(self)
         self.concurrency = AsyncConcurrency(self)
+        self.contact = AsyncContact(self)
         self.conversation_flow = AsyncConversationFlow(self)
         self.conversation_flow_component = AsyncConversationFlowComponent(self)
+        self.crm = AsyncCrm(self)
         self.export_request = AsyncExportRequest(self)
+        self.identity = AsyncIdentity(self)
         self.knowledge_base = AsyncKnowledgeBase(self)
         self.llm = AsyncLlm(self)
         self.mcp_tool = AsyncMcpTool(self)

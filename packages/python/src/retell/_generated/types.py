@@ -6,7 +6,7 @@ from typing import Dict, List, Literal, NotRequired, Required, TypeAlias, TypedD
 
 from .._runtime import FileTypes
 
-__all__ = ["AgentCreateParams", "AgentCreateRequest", "AgentCreateVersionParams", "AgentCreateVersionRequest", "AgentCreateVersionResponse", "AgentDeleteVersionParams", "AgentGetVersionsResponse", "AgentListParams", "AgentListResponse", "AgentOverride", "AgentOverrideSettings", "AgentPublishParams", "AgentPublishRequest", "AgentResponse", "AgentRetrieveParams", "AgentSwapNode", "AgentSwapTool", "AgentUpdateParams", "AgentUpdateRequest", "AgentVersionFilter", "AgenticTransferConfig", "AlwaysEdge", "AlwaysEquationCondition", "AlwaysPromptCondition", "BatchCallCreateBatchCallParams", "BatchCallCreateBatchCallRequest", "BatchCallResponse", "BatchCallTask", "BatchTestResponse", "BookAppointmentCalTool", "BooleanAnalysisData", "BooleanFilter", "BooleanMatchFilter", "BranchNode", "BridgeTransferNode", "BridgeTransferTool", "CallAnalysis", "CallAnalyzedEvent", "CallCost", "CallCreatePhoneCallParams", "CallCreatePhoneCallRequest", "CallCreateWebCallParams", "CallCreateWebCallRequest", "CallEndedEvent", "CallFilterCriteria", "CallLatency", "CallListParams", "CallListRequest", "CallListResponse", "CallPresetAnalysisData", "CallRegisterPhoneCallParams", "CallRegisterPhoneCallRequest", "CallResponse", "CallScreeningOption", "CallStartedEvent", "CallStatus", "CallTimeWindow", "CallType", "CallUpdateParams", "CallUpdateRequest", "CancelTransferNode", "CancelTransferTool", "ChatAgentCreateParams", "ChatAgentCreateRequest", "ChatAgentCreateVersionParams", "ChatAgentDeleteVersionParams", "ChatAgentGetVersionsResponse", "ChatAgentListParams", "ChatAgentListResponse", "ChatAgentPublishParams", "ChatAgentResponse", "ChatAgentRetrieveParams", "ChatAgentUpdateParams", "ChatAgentUpdateRequest", "ChatAnalysis", "ChatAnalyzedEvent", "ChatCost", "ChatCreateChatCompletionParams", "ChatCreateChatCompletionRequest", "ChatCreateChatCompletionResponse", "ChatCreateParams", "ChatCreateRequest", "ChatCreateSMSChatParams", "ChatCreateSMSChatRequest", "ChatEndedEvent", "ChatFilterCriteria", "ChatHandbookConfig", "ChatListParams", "ChatListRequest", "ChatListResponse", "ChatPresetAnalysisData", "ChatResponse", "ChatStartedEvent", "ChatStatus", "ChatUpdateParams", "ChatUpdateRequest", "CheckAvailabilityCalTool", "CodeNode", "CodeTool", "CommunityVoice", "ComponentNode", "ConcurrencyRetrieveResponse", "ConversationFlow", "ConversationFlowComponentCreateParams", "ConversationFlowComponentCreateRequest", "ConversationFlowComponentListParams", "ConversationFlowComponentListResponse", "ConversationFlowComponentResponse", "ConversationFlowComponentUpdateParams", "ConversationFlowComponentUpdateRequest", "ConversationFlowCreateParams", "ConversationFlowCreateRequest", "ConversationFlowListParams", "ConversationFlowListResponse", "ConversationFlowResponse", "ConversationFlowRetrieveParams", "ConversationFlowUpdateParams", "ConversationFlowUpdateRequest", "ConversationNode", "CustomSttConfig", "CustomTool", "DataStorageSettingFilter", "Direction", "DisconnectionReason", "DisplayPosition", "DtmfUtterance", "DynamicVariable", "ElseEdge", "ElseEquationCondition", "ElsePromptCondition", "EndCallTool", "EndNode", "EnumAnalysisData", "EnumFilter", "Equation", "EquationCondition", "ErrorResponse", "ExampleTextTurn", "ExampleToolCallInvocationTurn", "ExampleToolCallResultTurn", "ExportRequest", "ExportRequestListParams", "ExportRequestListResponse", "ExtractDynamicVariableTool", "ExtractDynamicVariablesNode", "FailedEdge", "FinetuneConversationExample", "FinetuneTransitionExample", "FlowBookAppointmentCalTool", "FlowCheckAvailabilityCalTool", "FlowCustomTool", "FunctionNode", "GlobalNodeSetting", "GuardrailConfig", "HandbookConfig", "HangupAction", "InjectedUtterance", "IvrOption", "KBConfig", "KnowledgeBaseAddSourcesParams", "KnowledgeBaseAddSourcesRequest", "KnowledgeBaseCreateParams", "KnowledgeBaseCreateRequest", "KnowledgeBaseDeleteSourceParams", "KnowledgeBaseListResponse", "KnowledgeBaseResponse", "KnowledgeBaseSourceDocument", "KnowledgeBaseSourceText", "KnowledgeBaseSourceURL", "KnowledgeBaseText", "LatencyStats", "LlmCreateParams", "LlmCreateRequest", "LlmListParams", "LlmListResponse", "LlmResponse", "LlmRetrieveParams", "LlmSocketAgentInterrupt", "LlmSocketCallDetails", "LlmSocketClientMessage", "LlmSocketConfig", "LlmSocketConfigConfig", "LlmSocketMetadata", "LlmSocketPingPongReply", "LlmSocketPingPongRequest", "LlmSocketReminderRequired", "LlmSocketResponse", "LlmSocketResponseRequired", "LlmSocketServerMessage", "LlmSocketToolCallInvocation", "LlmSocketToolCallResult", "LlmSocketUpdateAgent", "LlmSocketUpdateAgentAgentConfig", "LlmSocketUpdateOnly", "LlmSocketUtterance", "LlmTokenUsage", "LlmUpdateParams", "LlmUpdateRequest", "McpNode", "McpServer", "McpTool", "McpToolDefinition", "McpToolGetMcpToolsParams", "McpToolGetMcpToolsResponse", "MessageBase", "ModelChoice", "Multimedia", "NodeEdge", "NodeTransitionMessageBase", "NodeTransitionUtterance", "Note", "NoteSize", "NumberAnalysisData", "NumberFilter", "PhoneCallResponse", "PhoneNumberCreateParams", "PhoneNumberCreateRequest", "PhoneNumberImportParams", "PhoneNumberImportRequest", "PhoneNumberListParams", "PhoneNumberListResponse", "PhoneNumberResponse", "PhoneNumberUpdateParams", "PhoneNumberUpdateRequest", "PiiConfig", "PlaygroundCompletionParams", "PlaygroundCompletionRequest", "PlaygroundCompletionResponse", "PresentFilter", "PressDigitNode", "PressDigitTool", "ProductCost", "PromptCondition", "PromptInstruction", "PromptMessage", "PronunciationDictionary", "RangeFilter", "ResponseEngineConversationFlow", "ResponseEngineCustomLm", "ResponseEngineRetellLm", "RetellLlm", "SMSContentInferred", "SMSContentPredefined", "SMSContentTemplate", "SMSNode", "SMSUtterance", "SendSMSTool", "SipOutboundTrunkConfig", "SkipResponseEdge", "SkipResponseEquationCondition", "SkipResponsePromptCondition", "SmsFailedEquationCondition", "SmsFailedPromptCondition", "SmsSuccessEquationCondition", "SmsSuccessPromptCondition", "State", "StateEdge", "StateTransitionMessageBase", "StaticTextInstruction", "StringAnalysisData", "StringFilter", "StringMatchFilter", "SubagentNode", "SuccessEdge", "TelephonyIdentifier", "TestCaseDefinitionResponse", "TestCaseJobResponse", "TestCreateBatchTestParams", "TestCreateBatchTestRequest", "TestCreateTestCaseDefinitionParams", "TestCreateTestCaseDefinitionRequest", "TestListBatchTestsParams", "TestListBatchTestsResponse", "TestListTestCaseDefinitionsParams", "TestListTestCaseDefinitionsResponse", "TestListTestRunsParams", "TestListTestRunsResponse", "TestUpdateTestCaseDefinitionParams", "TestUpdateTestCaseDefinitionRequest", "TimeWindow", "ToolCall", "ToolCallInvocationMessageBase", "ToolCallInvocationUtterance", "ToolCallNumberFilter", "ToolCallRangeFilter", "ToolCallResultMessageBase", "ToolCallResultUtterance", "ToolMock", "ToolMockAnyInput", "ToolMockPartialMatchInput", "ToolParameters", "TranscriptUpdatedEvent", "TransferAgent", "TransferBridgedEvent", "TransferCallNode", "TransferCallTool", "TransferCancelledEvent", "TransferDestinationInferred", "TransferDestinationPredefined", "TransferEndedEvent", "TransferFailedEdge", "TransferFailedEquationCondition", "TransferFailedPromptCondition", "TransferOptionAgenticWarmTransfer", "TransferOptionColdTransfer", "TransferOptionWarmTransfer", "TransferStartedEvent", "TransitionFinetuneExample", "UserDtmfOptions", "UserSentiment", "Utterance", "V3PhoneCallResponse", "V3WebCallResponse", "VoiceAddResourceParams", "VoiceAddResourceRequest", "VoiceCloneParams", "VoiceCloneRequest", "VoiceListResponse", "VoiceResponse", "VoiceSearchParams", "VoiceSearchRequest", "VoiceSearchResponse", "VoicemailActionBridgeTransfer", "VoicemailOption", "WarmTransferStaticMessage", "WebCallResponse", "WebhookEvent", "WeightedAgent", "Word"]
+__all__ = ["AgentCreateParams", "AgentCreateRequest", "AgentCreateVersionParams", "AgentCreateVersionRequest", "AgentCreateVersionResponse", "AgentDeleteVersionParams", "AgentGetVersionsResponse", "AgentListParams", "AgentListRequest", "AgentListRequestFilterCriteria", "AgentListRequestFilterCriteriaChannel", "AgentListResponse", "AgentListResponseItemsItem", "AgentListResponseItemsItemTagsValue", "AgentListVersionsParams", "AgentListVersionsResponse", "AgentListVersionsResponseItemsItem", "AgentOverride", "AgentOverrideSettings", "AgentPublishParams", "AgentPublishRequest", "AgentRepairParams", "AgentRepairResponse", "AgentResponse", "AgentRetrieveParams", "AgentSwapNode", "AgentSwapTool", "AgentUpdateParams", "AgentUpdateRequest", "AgentVersionFilter", "AgenticTransferConfig", "AlwaysEdge", "AlwaysEquationCondition", "AlwaysPromptCondition", "AppCreateParams", "AppCreateRequest", "AppCreateRequestAuthConfigVariant1", "AppCreateRequestAuthConfigVariant2", "AppCreateRequestAuthConfigVariant3", "AppCreateRequestCrmConfig", "AppCreateRequestCrmConfigInboundSyncMappingsItem", "AppCreateRequestCrmConfigOutboundSyncMappingsItem", "AppDeleteParams", "AppListParams", "AppListResponse", "AppListResponseItemsItem", "AppListResponseItemsItemAuthConfigVariant1", "AppListResponseItemsItemAuthConfigVariant2", "AppListResponseItemsItemAuthConfigVariant3", "AppListResponseItemsItemAuthConfigVariant4", "AppListResponseItemsItemAuthConfigVariant5", "AppListResponseItemsItemCrmConfig", "AppListResponseItemsItemCrmConfigInboundSyncMappingsItem", "AppListResponseItemsItemCrmConfigOutboundSyncMappingsItem", "AppListUsagesParams", "AppListUsagesResponse", "AppListUsagesResponseItemsItemVariant1", "AppListUsagesResponseItemsItemVariant2", "AppResponse", "AppResponseAuthConfigVariant1", "AppResponseAuthConfigVariant2", "AppResponseAuthConfigVariant3", "AppResponseAuthConfigVariant4", "AppResponseAuthConfigVariant5", "AppResponseCrmConfig", "AppResponseCrmConfigInboundSyncMappingsItem", "AppResponseCrmConfigOutboundSyncMappingsItem", "AppTestAuthResponse", "AppUpdateParams", "AppUpdateRequest", "AppUpdateRequestAuthConfigVariant1", "AppUpdateRequestAuthConfigVariant2", "AppUpdateRequestAuthConfigVariant3", "AppUpdateRequestCrmConfig", "AppUpdateRequestCrmConfigInboundSyncMappingsItem", "AppUpdateRequestCrmConfigOutboundSyncMappingsItem", "AssetCreateParams", "AssetCreateRequest", "AssetCreateResponse", "BatchCallCreateBatchCallParams", "BatchCallCreateBatchCallRequest", "BatchCallResponse", "BatchCallTask", "BatchTestResponse", "BookAppointmentCalTool", "BooleanAnalysisData", "BooleanFilter", "BooleanMatchFilter", "BranchNode", "BridgeTransferNode", "BridgeTransferTool", "CRMConfig", "CRMConfigCrmAnalysisDataMappingsItem", "CRMConfigCustomFieldsItem", "CRMGetSchemaParams", "CRMGetSchemaResponse", "CRMGetSchemaResponseFieldsItem", "CRMUpdateConfigParams", "CRMUpdateConfigRequest", "CRMUpdateConfigRequestCrmAnalysisDataMappingsItem", "CRMUpdateConfigRequestCustomFieldsItem", "CallAnalysis", "CallAnalyzedEvent", "CallCost", "CallCreatePhoneCallParams", "CallCreatePhoneCallRequest", "CallCreateWebCallParams", "CallCreateWebCallRequest", "CallEndedEvent", "CallFilterCriteria", "CallFilterCriteriaAgentTag", "CallLatency", "CallListParams", "CallListRequest", "CallListResponse", "CallListenLiveResponse", "CallListenLiveResponseIceServersItem", "CallPresetAnalysisData", "CallRegisterPhoneCallParams", "CallRegisterPhoneCallRequest", "CallResponse", "CallScreeningOption", "CallStartedEvent", "CallStatus", "CallSuccessResponse", "CallTakeOverLiveParams", "CallTakeOverLiveRequest", "CallTimeWindow", "CallType", "CallUpdateLiveParams", "CallUpdateLiveRequest", "CallUpdateLiveRequestCallControl", "CallUpdateLiveRequestFieldsToOverride", "CallUpdateParams", "CallUpdateRequest", "CancelTransferNode", "CancelTransferTool", "ChatAgentCreateParams", "ChatAgentCreateRequest", "ChatAgentCreateVersionParams", "ChatAgentDeleteVersionParams", "ChatAgentGetVersionsResponse", "ChatAgentListParams", "ChatAgentPublishParams", "ChatAgentResponse", "ChatAgentRetrieveParams", "ChatAgentUpdateParams", "ChatAgentUpdateRequest", "ChatAnalysis", "ChatAnalyzedEvent", "ChatCost", "ChatCreateChatCompletionParams", "ChatCreateChatCompletionRequest", "ChatCreateChatCompletionResponse", "ChatCreateParams", "ChatCreateRequest", "ChatCreateSMSChatParams", "ChatCreateSMSChatRequest", "ChatEndedEvent", "ChatFilterCriteria", "ChatFilterCriteriaAgentTag", "ChatHandbookConfig", "ChatListParams", "ChatListRequest", "ChatListResponse", "ChatPresetAnalysisData", "ChatResponse", "ChatStartedEvent", "ChatStatus", "ChatUpdateParams", "ChatUpdateRequest", "CheckAvailabilityCalTool", "CodeNode", "CodeTool", "CommunityVoice", "ComponentNode", "ConcurrencyRetrieveResponse", "ContactBackfillAnalysisDataParams", "ContactBackfillAnalysisDataRequest", "ContactBackfillAnalysisDataRequestBackfillCallFilter", "ContactBackfillAnalysisDataRequestBackfillCallFilterAgentItem", "ContactBackfillAnalysisDataRequestBackfillCallFilterStartTimestampVariant1", "ContactBackfillAnalysisDataRequestBackfillCallFilterStartTimestampVariant2", "ContactCreateImportParams", "ContactCreateImportRequest", "ContactCreateImportRequestColumnMappingItem", "ContactCreateParams", "ContactCreateRequest", "ContactListConversationsParams", "ContactListConversationsResponse", "ContactListConversationsResponseItemsItemVariant1", "ContactListConversationsResponseItemsItemVariant2", "ContactListParams", "ContactListRequest", "ContactListRequestFilterCriteria", "ContactListRequestFilterCriteriaContactId", "ContactListRequestFilterCriteriaCustomFieldsItemVariant1", "ContactListRequestFilterCriteriaCustomFieldsItemVariant2", "ContactListRequestFilterCriteriaCustomFieldsItemVariant3", "ContactListRequestFilterCriteriaCustomFieldsItemVariant4", "ContactListRequestFilterCriteriaCustomFieldsItemVariant5", "ContactListRequestFilterCriteriaCustomFieldsItemVariant6", "ContactListRequestFilterCriteriaDoNotCall", "ContactListRequestFilterCriteriaExternalIdVariant1", "ContactListRequestFilterCriteriaExternalIdVariant2", "ContactListRequestFilterCriteriaLastConversationTimestampVariant1", "ContactListRequestFilterCriteriaLastConversationTimestampVariant2", "ContactListRequestFilterCriteriaPhoneNumber", "ContactListRequestFilterCriteriaTags", "ContactListResponse", "ContactListResponseItemsItem", "ContactResponse", "ContactUpdateParams", "ContactUpdateRequest", "ContactUploadImportFileParams", "ContactUploadImportFileRequest", "ContactUploadImportFileResponse", "ConversationFlow", "ConversationFlowComponentCreateParams", "ConversationFlowComponentCreateRequest", "ConversationFlowComponentListParams", "ConversationFlowComponentListResponse", "ConversationFlowComponentResponse", "ConversationFlowComponentUpdateParams", "ConversationFlowComponentUpdateRequest", "ConversationFlowCreateParams", "ConversationFlowCreateRequest", "ConversationFlowDeleteParams", "ConversationFlowListParams", "ConversationFlowListResponse", "ConversationFlowResponse", "ConversationFlowRetrieveParams", "ConversationFlowUpdateParams", "ConversationFlowUpdateRequest", "ConversationNode", "ConversationNodeCustomSttConfigVariant1", "CreateWebCallResponse", "CreateWebCallResponseIceServersItem", "CustomSttConfig", "CustomTool", "DataStorageSettingFilter", "Direction", "DisconnectionReason", "DisplayPosition", "DtmfUtterance", "DynamicVariable", "ElseEdge", "ElseEquationCondition", "ElsePromptCondition", "EndCallTool", "EndNode", "EnumAnalysisData", "EnumFilter", "Equation", "EquationCondition", "ErrorResponse", "ExampleTextTurn", "ExampleToolCallInvocationTurn", "ExampleToolCallResultTurn", "ExportRequest", "ExportRequestListParams", "ExportRequestListResponse", "ExtractDynamicVariableTool", "ExtractDynamicVariablesNode", "FailedEdge", "FinetuneConversationExample", "FinetuneTransitionExample", "FlowBookAppointmentCalTool", "FlowCheckAvailabilityCalTool", "FlowCustomTool", "FunctionNode", "GlobalNodeSetting", "GuardrailConfig", "HandbookConfig", "HangupAction", "IdentityRetrieveResponse", "InjectedUtterance", "IvrOption", "KBConfig", "KnowledgeBaseAddSourcesParams", "KnowledgeBaseAddSourcesRequest", "KnowledgeBaseCreateParams", "KnowledgeBaseCreateRequest", "KnowledgeBaseDeleteSourceParams", "KnowledgeBaseListResponse", "KnowledgeBaseResponse", "KnowledgeBaseSourceDocument", "KnowledgeBaseSourceText", "KnowledgeBaseSourceURL", "KnowledgeBaseText", "LatencyStats", "LlmCreateParams", "LlmCreateRequest", "LlmDeleteParams", "LlmListParams", "LlmListResponse", "LlmResponse", "LlmRetrieveParams", "LlmSocketAgentInterrupt", "LlmSocketCallDetails", "LlmSocketClientMessage", "LlmSocketConfig", "LlmSocketConfigConfig", "LlmSocketMetadata", "LlmSocketPingPongReply", "LlmSocketPingPongRequest", "LlmSocketReminderRequired", "LlmSocketResponse", "LlmSocketResponseRequired", "LlmSocketServerMessage", "LlmSocketToolCallInvocation", "LlmSocketToolCallResult", "LlmSocketUpdateAgent", "LlmSocketUpdateAgentAgentConfig", "LlmSocketUpdateOnly", "LlmSocketUtterance", "LlmTokenUsage", "LlmUpdateParams", "LlmUpdateRequest", "McpNode", "McpServer", "McpTool", "McpToolDefinition", "McpToolGetMcpToolsParams", "McpToolGetMcpToolsResponse", "MessageBase", "MessageBaseMultimediaItem", "ModelChoice", "Multimedia", "NodeEdge", "NodeTransitionMessageBase", "NodeTransitionUtterance", "Note", "NoteSize", "NumberAnalysisData", "NumberFilter", "PhoneCallResponse", "PhoneNumberCreateParams", "PhoneNumberCreateRequest", "PhoneNumberImportParams", "PhoneNumberImportRequest", "PhoneNumberListParams", "PhoneNumberListResponse", "PhoneNumberResponse", "PhoneNumberUpdateParams", "PhoneNumberUpdateRequest", "PiiConfig", "PlaygroundCompletionParams", "PlaygroundCompletionRequest", "PlaygroundCompletionResponse", "PresentFilter", "PressDigitNode", "PressDigitTool", "ProductCost", "PromptCondition", "PromptInstruction", "PromptMessage", "PronunciationDictionary", "RangeFilter", "ResponseEngineConversationFlow", "ResponseEngineCustomLm", "ResponseEngineRetellLm", "RetellLlm", "SMSContentInferred", "SMSContentPredefined", "SMSContentTemplate", "SMSNode", "SMSUtterance", "SendSMSTool", "SipOutboundTrunkConfig", "SkipResponseEdge", "SkipResponseEquationCondition", "SkipResponsePromptCondition", "SmsFailedEquationCondition", "SmsFailedPromptCondition", "SmsSuccessEquationCondition", "SmsSuccessPromptCondition", "State", "StateEdge", "StateTransitionMessageBase", "StaticTextInstruction", "StringAnalysisData", "StringFilter", "StringMatchFilter", "SubagentNode", "SuccessEdge", "SyncJobStatus", "TelephonyIdentifier", "TestCaseDefinitionResponse", "TestCaseJobResponse", "TestCreateBatchTestParams", "TestCreateBatchTestRequest", "TestCreateTestCaseDefinitionParams", "TestCreateTestCaseDefinitionRequest", "TestListBatchTestsParams", "TestListBatchTestsResponse", "TestListTestCaseDefinitionsParams", "TestListTestCaseDefinitionsResponse", "TestListTestRunsParams", "TestListTestRunsResponse", "TestUpdateTestCaseDefinitionParams", "TestUpdateTestCaseDefinitionRequest", "TimeWindow", "ToolCall", "ToolCallInvocationMessageBase", "ToolCallInvocationUtterance", "ToolCallNumberFilter", "ToolCallRangeFilter", "ToolCallResultMessageBase", "ToolCallResultUtterance", "ToolMock", "ToolMockAnyInput", "ToolMockPartialMatchInput", "ToolParameters", "TranscriptUpdatedEvent", "TransferAgent", "TransferBridgedEvent", "TransferCallNode", "TransferCallTool", "TransferCancelledEvent", "TransferDestinationInferred", "TransferDestinationPredefined", "TransferEndedEvent", "TransferFailedEdge", "TransferFailedEquationCondition", "TransferFailedPromptCondition", "TransferOptionAgenticWarmTransfer", "TransferOptionColdTransfer", "TransferOptionWarmTransfer", "TransferStartedEvent", "TransitionFinetuneExample", "UserDtmfOptions", "UserSentiment", "Utterance", "V3PhoneCallResponse", "V3WebCallResponse", "VoiceAddResourceParams", "VoiceAddResourceRequest", "VoiceCloneParams", "VoiceCloneRequest", "VoiceListResponse", "VoiceResponse", "VoiceSearchParams", "VoiceSearchRequest", "VoiceSearchResponse", "VoicemailActionBridgeTransfer", "VoicemailOption", "WarmTransferStaticMessage", "WebCallResponse", "WebhookEvent", "WeightedAgent", "Word"]
 
 class AgentCreateRequest(TypedDict):
     """
@@ -91,9 +91,21 @@ class AgentCreateRequest(TypedDict):
     """
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
+    enable_expressive_mode: NotRequired[bool]
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
+    """
     end_call_after_silence_ms: NotRequired[int]
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+    """
+    expressive_emotion_tags: NotRequired[List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]]]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+    """
+    expressive_mode_prompt: NotRequired[Union[str, None]]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
     """
     fallback_voice_ids: NotRequired[Union[List[str], None]]
     """
@@ -133,7 +145,7 @@ class AgentCreateRequest(TypedDict):
     """
     Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
     pronunciation_dictionary: NotRequired[Union[List["PronunciationDictionary"], None]]
     """
@@ -177,6 +189,8 @@ class AgentCreateRequest(TypedDict):
     """
     version_description: NotRequired[Union[str, None]]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     vocab_specialization: NotRequired[Literal["general", "medical"]]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
@@ -187,7 +201,7 @@ class AgentCreateRequest(TypedDict):
     """
     voice_id: Required[str]
     """ID of the voice the agent speaks with; the voice endpoints list the available IDs."""
-    voice_model: NotRequired[Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None]]
+    voice_model: NotRequired[Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None]]
     """
     TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
     """
@@ -236,6 +250,84 @@ AgentCreateVersionResponse: TypeAlias = Union["ChatAgentResponse", "AgentRespons
 """
 The newly created draft version, returned as a chat agent or a voice agent depending on which kind of agent was versioned.
 """
+
+
+class AgentListRequest(TypedDict):
+    filter_criteria: NotRequired["AgentListRequestFilterCriteria"]
+    """Conditions a record must meet to be listed; leave it out to list everything."""
+
+
+class AgentListRequestFilterCriteria(TypedDict):
+    channel: NotRequired["AgentListRequestFilterCriteriaChannel"]
+    """Keeps only agents of one channel (voice or chat)."""
+    query: NotRequired[str]
+    """Text matched against the agent name."""
+
+
+class AgentListRequestFilterCriteriaChannel(TypedDict):
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+    """
+    type: Required[Literal["string"]]
+    """Always `string`."""
+    value: Required[Literal["voice", "chat"]]
+    """The channel to compare with. One of `voice`, `chat`."""
+
+
+class AgentListResponse(TypedDict):
+    has_more: Required[bool]
+    """True when another page follows; fetch it with `pagination_key`."""
+    items: Required[List["AgentListResponseItemsItem"]]
+    """The records of this page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class AgentListResponseItemsItem(TypedDict):
+    agent_id: Required[str]
+    """Identifier of the agent."""
+    agent_name: Required[str]
+    """Display name of the agent; null when it has none."""
+    channel: Required[Literal["voice", "chat"]]
+    """
+    Whether this is a voice agent (phone and web calls) or a chat agent (text and SMS). One of `voice`, `chat`.
+    """
+    tags: Required[Dict[str, "AgentListResponseItemsItemTagsValue"]]
+    """Labels for grouping and filtering."""
+    user_modified_timestamp: Required[int]
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class AgentListResponseItemsItemTagsValue(TypedDict):
+    dynamic_variables: NotRequired[Dict[str, str]]
+    """Dynamic variables set for conversations that reach the agent through this tag."""
+    version: NotRequired[int]
+    """Agent version the tag points at."""
+
+
+class AgentListVersionsResponse(TypedDict):
+    has_more: Required[bool]
+    """True when another page follows; fetch it with `pagination_key`."""
+    items: Required[List["AgentListVersionsResponseItemsItem"]]
+    """The records of this page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class AgentListVersionsResponseItemsItem(TypedDict):
+    base_version: NotRequired[int]
+    """Version this one was copied from when it was created; absent for the first version."""
+    is_published: Required[bool]
+    """True when this version is published (callable by version number and no longer editable)."""
+    last_modification_timestamp: Required[int]
+    """When this version last changed, as Unix time in milliseconds."""
+    version: Required[int]
+    """Version number."""
+    version_description: NotRequired[str]
+    """Free-text notes about what this version changes."""
+    version_title: NotRequired[str]
+    """Short human-readable label for the version, shown in version lists."""
 
 
 class AgentOverride(TypedDict):
@@ -338,9 +430,21 @@ class AgentOverrideSettings(TypedDict):
     """
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
+    enable_expressive_mode: NotRequired[bool]
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
+    """
     end_call_after_silence_ms: NotRequired[int]
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+    """
+    expressive_emotion_tags: NotRequired[List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]]]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+    """
+    expressive_mode_prompt: NotRequired[Union[str, None]]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
     """
     fallback_voice_ids: NotRequired[Union[List[str], None]]
     """
@@ -380,7 +484,7 @@ class AgentOverrideSettings(TypedDict):
     """
     Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
     pronunciation_dictionary: NotRequired[Union[List["PronunciationDictionary"], None]]
     """
@@ -424,6 +528,8 @@ class AgentOverrideSettings(TypedDict):
     """
     version_description: NotRequired[Union[str, None]]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     vocab_specialization: NotRequired[Literal["general", "medical"]]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
@@ -434,7 +540,7 @@ class AgentOverrideSettings(TypedDict):
     """
     voice_id: NotRequired[str]
     """ID of the voice the agent speaks with; the voice endpoints list the available IDs."""
-    voice_model: NotRequired[Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None]]
+    voice_model: NotRequired[Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None]]
     """
     TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
     """
@@ -477,6 +583,12 @@ class AgentPublishRequest(TypedDict):
     """Number of the version to publish."""
     version_description: NotRequired[str]
     """Optional note about the published version, for your own records."""
+    version_title: NotRequired[str]
+    """Short label you give the version for your own reference; null when untitled."""
+
+
+AgentRepairResponse: TypeAlias = Union["AgentResponse", "ChatAgentResponse"]
+"""The agent after repair, as a voice agent or a chat agent depending on which kind of agent it is."""
 
 
 class AgentResponse(TypedDict):
@@ -570,9 +682,21 @@ class AgentResponse(TypedDict):
     """
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
+    enable_expressive_mode: NotRequired[bool]
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
+    """
     end_call_after_silence_ms: NotRequired[int]
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+    """
+    expressive_emotion_tags: NotRequired[List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]]]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+    """
+    expressive_mode_prompt: NotRequired[Union[str, None]]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
     """
     fallback_voice_ids: NotRequired[Union[List[str], None]]
     """
@@ -618,7 +742,7 @@ class AgentResponse(TypedDict):
     """
     Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
     pronunciation_dictionary: NotRequired[Union[List["PronunciationDictionary"], None]]
     """
@@ -664,6 +788,8 @@ class AgentResponse(TypedDict):
     """Version number of this agent configuration."""
     version_description: NotRequired[Union[str, None]]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     vocab_specialization: NotRequired[Literal["general", "medical"]]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
@@ -674,7 +800,7 @@ class AgentResponse(TypedDict):
     """
     voice_id: Required[str]
     """ID of the voice the agent speaks with; the voice endpoints list the available IDs."""
-    voice_model: NotRequired[Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None]]
+    voice_model: NotRequired[Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None]]
     """
     TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
     """
@@ -885,9 +1011,21 @@ class AgentUpdateRequest(TypedDict):
     """
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
+    enable_expressive_mode: NotRequired[bool]
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
+    """
     end_call_after_silence_ms: NotRequired[int]
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+    """
+    expressive_emotion_tags: NotRequired[List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]]]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+    """
+    expressive_mode_prompt: NotRequired[Union[str, None]]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
     """
     fallback_voice_ids: NotRequired[Union[List[str], None]]
     """
@@ -927,7 +1065,7 @@ class AgentUpdateRequest(TypedDict):
     """
     Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
     pronunciation_dictionary: NotRequired[Union[List["PronunciationDictionary"], None]]
     """
@@ -971,6 +1109,8 @@ class AgentUpdateRequest(TypedDict):
     """
     version_description: NotRequired[Union[str, None]]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     vocab_specialization: NotRequired[Literal["general", "medical"]]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
@@ -981,7 +1121,7 @@ class AgentUpdateRequest(TypedDict):
     """
     voice_id: NotRequired[str]
     """ID of the voice the agent speaks with; the voice endpoints list the available IDs."""
-    voice_model: NotRequired[Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None]]
+    voice_model: NotRequired[Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None]]
     """
     TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
     """
@@ -1074,6 +1214,389 @@ class AlwaysPromptCondition(TypedDict):
     """Always `Always`; a fixed marker, not a condition for the LLM to judge."""
     type: Required[Literal["prompt"]]
     """Condition type discriminator; always `prompt`."""
+
+
+class AppCreateRequest(TypedDict):
+    auth_config: NotRequired[Union["AppCreateRequestAuthConfigVariant1", "AppCreateRequestAuthConfigVariant2", "AppCreateRequestAuthConfigVariant3"]]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+    """
+    crm_config: NotRequired["AppCreateRequestCrmConfig"]
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+    name: NotRequired[str]
+    """Display name."""
+    provider: Required[str]
+    """Service the app connects to (for example a CRM vendor)."""
+    tenant_id: NotRequired[str]
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+    tenant_url: NotRequired[str]
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+    type: Required[Literal["crm", "calendar", "knowledge_base", "support", "communication"]]
+    """
+    Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
+    """
+
+
+class AppCreateRequestAuthConfigVariant1(TypedDict):
+    client_id: Required[str]
+    """OAuth2 client id issued by the provider."""
+    client_secret: Required[str]
+    """OAuth2 client secret issued by the provider; never returned."""
+    type: Required[Literal["oauth2"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppCreateRequestAuthConfigVariant2(TypedDict):
+    api_key: Required[str]
+    """API key issued by the provider; never returned."""
+    type: Required[Literal["api_key"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppCreateRequestAuthConfigVariant3(TypedDict):
+    password: Required[str]
+    """Password for basic authentication; never returned."""
+    type: Required[Literal["basic"]]
+    """Authentication scheme used with the provider."""
+    username: Required[str]
+    """User name for basic authentication."""
+
+
+class AppCreateRequestCrmConfig(TypedDict):
+    inbound_sync_mappings: NotRequired[List["AppCreateRequestCrmConfigInboundSyncMappingsItem"]]
+    """Which provider fields are copied into which Retell contact fields when syncing in."""
+    outbound_sync_mappings: NotRequired[List["AppCreateRequestCrmConfigOutboundSyncMappingsItem"]]
+    """Which Retell contact fields are written to which provider fields when syncing out."""
+    sync_conversation_activity: NotRequired[bool]
+    """When true, calls and chats with a contact are logged as activity in the CRM."""
+    sync_new_contacts: NotRequired[bool]
+    """When true, contacts that exist only on one side are created on the other."""
+
+
+class AppCreateRequestCrmConfigInboundSyncMappingsItem(TypedDict):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppCreateRequestCrmConfigOutboundSyncMappingsItem(TypedDict):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppListResponse(TypedDict):
+    has_more: Required[bool]
+    """True when another page follows; fetch it with `pagination_key`."""
+    items: Required[List["AppListResponseItemsItem"]]
+    """The records of this page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class AppListResponseItemsItem(TypedDict):
+    app_id: Required[str]
+    """Identifier of the connected app."""
+    auth_config: NotRequired[Union["AppListResponseItemsItemAuthConfigVariant1", "AppListResponseItemsItemAuthConfigVariant2", "AppListResponseItemsItemAuthConfigVariant3", "AppListResponseItemsItemAuthConfigVariant4", "AppListResponseItemsItemAuthConfigVariant5"]]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+    """
+    connection_status: NotRequired[Literal["not_connected", "connected", "error"]]
+    """
+    Whether Retell can currently reach the provider with the stored credentials. One of `not_connected`, `connected`, `error`.
+    """
+    created_timestamp: Required[int]
+    """When the record was created, as Unix time in milliseconds."""
+    crm_config: NotRequired["AppListResponseItemsItemCrmConfig"]
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+    name: NotRequired[str]
+    """Display name."""
+    org_id: Required[str]
+    """Identifier of the workspace (organization) that owns the record."""
+    provider: Required[str]
+    """Service the app connects to (for example a CRM vendor)."""
+    tenant_id: NotRequired[str]
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+    tenant_type: NotRequired[Literal["business", "personal"]]
+    """
+    Whether the provider account is a business or a personal account. One of `business`, `personal`.
+    """
+    tenant_url: NotRequired[str]
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+    type: Required[Literal["crm", "calendar", "knowledge_base", "support", "communication"]]
+    """Category of the app. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`."""
+    user_modified_timestamp: Required[int]
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class AppListResponseItemsItemAuthConfigVariant1(TypedDict):
+    client_id: Required[str]
+    """OAuth2 client id issued by the provider."""
+    type: Required[Literal["oauth2"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppListResponseItemsItemAuthConfigVariant2(TypedDict):
+    type: Required[Literal["api_key"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppListResponseItemsItemAuthConfigVariant3(TypedDict):
+    type: Required[Literal["access_token"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppListResponseItemsItemAuthConfigVariant4(TypedDict):
+    type: Required[Literal["basic"]]
+    """Authentication scheme used with the provider."""
+    username: Required[str]
+    """User name for basic authentication."""
+
+
+class AppListResponseItemsItemAuthConfigVariant5(TypedDict):
+    type: Required[Literal["refresh_token"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppListResponseItemsItemCrmConfig(TypedDict):
+    inbound_sync_mappings: NotRequired[List["AppListResponseItemsItemCrmConfigInboundSyncMappingsItem"]]
+    """Which provider fields are copied into which Retell contact fields when syncing in."""
+    outbound_sync_mappings: NotRequired[List["AppListResponseItemsItemCrmConfigOutboundSyncMappingsItem"]]
+    """Which Retell contact fields are written to which provider fields when syncing out."""
+    sync_conversation_activity: NotRequired[bool]
+    """When true, calls and chats with a contact are logged as activity in the CRM."""
+    sync_new_contacts: NotRequired[bool]
+    """When true, contacts that exist only on one side are created on the other."""
+
+
+class AppListResponseItemsItemCrmConfigInboundSyncMappingsItem(TypedDict):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppListResponseItemsItemCrmConfigOutboundSyncMappingsItem(TypedDict):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppListUsagesResponse(TypedDict):
+    has_more: Required[bool]
+    """True when another page follows; fetch it with `pagination_key`."""
+    items: Required[List[Union["AppListUsagesResponseItemsItemVariant1", "AppListUsagesResponseItemsItemVariant2"]]]
+    """The records of this page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class AppListUsagesResponseItemsItemVariant1(TypedDict):
+    agent_id: Required[str]
+    """Identifier of the agent."""
+    agent_name: NotRequired[str]
+    """Display name of the agent; null when it has none."""
+    agent_versions: Required[List[int]]
+    """Agent versions that use the app."""
+    configured_timestamp: Required[int]
+    """When the app was attached here, as Unix time in milliseconds."""
+    type: Required[Literal["agent"]]
+    """Always `agent`."""
+
+
+class AppListUsagesResponseItemsItemVariant2(TypedDict):
+    configured_timestamp: Required[int]
+    """When the app was attached here, as Unix time in milliseconds."""
+    knowledge_base_id: Required[str]
+    """Identifier of the knowledge base that uses the app."""
+    knowledge_base_name: NotRequired[str]
+    """Name of the knowledge base that uses the app."""
+    type: Required[Literal["knowledge_base"]]
+    """Always `knowledge_base`."""
+
+
+class AppResponse(TypedDict):
+    app_id: Required[str]
+    """Identifier of the connected app."""
+    auth_config: NotRequired[Union["AppResponseAuthConfigVariant1", "AppResponseAuthConfigVariant2", "AppResponseAuthConfigVariant3", "AppResponseAuthConfigVariant4", "AppResponseAuthConfigVariant5"]]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+    """
+    connection_status: NotRequired[Literal["not_connected", "connected", "error"]]
+    """
+    Whether Retell can currently reach the provider with the stored credentials. One of `not_connected`, `connected`, `error`.
+    """
+    created_timestamp: Required[int]
+    """When the record was created, as Unix time in milliseconds."""
+    crm_config: NotRequired["AppResponseCrmConfig"]
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+    name: NotRequired[str]
+    """Display name."""
+    org_id: Required[str]
+    """Identifier of the workspace (organization) that owns the record."""
+    provider: Required[str]
+    """Service the app connects to (for example a CRM vendor)."""
+    tenant_id: NotRequired[str]
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+    tenant_type: NotRequired[Literal["business", "personal"]]
+    """
+    Whether the provider account is a business or a personal account. One of `business`, `personal`.
+    """
+    tenant_url: NotRequired[str]
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+    type: Required[Literal["crm", "calendar", "knowledge_base", "support", "communication"]]
+    """
+    Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
+    """
+    user_modified_timestamp: Required[int]
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class AppResponseAuthConfigVariant1(TypedDict):
+    client_id: Required[str]
+    """OAuth2 client id issued by the provider."""
+    type: Required[Literal["oauth2"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppResponseAuthConfigVariant2(TypedDict):
+    type: Required[Literal["api_key"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppResponseAuthConfigVariant3(TypedDict):
+    type: Required[Literal["access_token"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppResponseAuthConfigVariant4(TypedDict):
+    type: Required[Literal["basic"]]
+    """Authentication scheme used with the provider."""
+    username: Required[str]
+    """User name for basic authentication."""
+
+
+class AppResponseAuthConfigVariant5(TypedDict):
+    type: Required[Literal["refresh_token"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppResponseCrmConfig(TypedDict):
+    inbound_sync_mappings: NotRequired[List["AppResponseCrmConfigInboundSyncMappingsItem"]]
+    """Which provider fields are copied into which Retell contact fields when syncing in."""
+    outbound_sync_mappings: NotRequired[List["AppResponseCrmConfigOutboundSyncMappingsItem"]]
+    """Which Retell contact fields are written to which provider fields when syncing out."""
+    sync_conversation_activity: NotRequired[bool]
+    """When true, calls and chats with a contact are logged as activity in the CRM."""
+    sync_new_contacts: NotRequired[bool]
+    """When true, contacts that exist only on one side are created on the other."""
+
+
+class AppResponseCrmConfigInboundSyncMappingsItem(TypedDict):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppResponseCrmConfigOutboundSyncMappingsItem(TypedDict):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppTestAuthResponse(TypedDict):
+    success: Required[bool]
+    """True when the provider accepted the stored credentials."""
+
+
+class AppUpdateRequest(TypedDict):
+    auth_config: NotRequired[Union["AppUpdateRequestAuthConfigVariant1", "AppUpdateRequestAuthConfigVariant2", "AppUpdateRequestAuthConfigVariant3"]]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+    """
+    crm_config: NotRequired["AppUpdateRequestCrmConfig"]
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+    name: NotRequired[str]
+    """Display name."""
+    tenant_id: NotRequired[str]
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+    tenant_url: NotRequired[str]
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+
+
+class AppUpdateRequestAuthConfigVariant1(TypedDict):
+    client_id: Required[str]
+    """OAuth2 client id issued by the provider."""
+    client_secret: Required[str]
+    """OAuth2 client secret issued by the provider; never returned."""
+    type: Required[Literal["oauth2"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppUpdateRequestAuthConfigVariant2(TypedDict):
+    api_key: Required[str]
+    """API key issued by the provider; never returned."""
+    type: Required[Literal["api_key"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppUpdateRequestAuthConfigVariant3(TypedDict):
+    password: Required[str]
+    """Password for basic authentication; never returned."""
+    type: Required[Literal["basic"]]
+    """Authentication scheme used with the provider."""
+    username: Required[str]
+    """User name for basic authentication."""
+
+
+class AppUpdateRequestCrmConfig(TypedDict):
+    inbound_sync_mappings: NotRequired[List["AppUpdateRequestCrmConfigInboundSyncMappingsItem"]]
+    """Which provider fields are copied into which Retell contact fields when syncing in."""
+    outbound_sync_mappings: NotRequired[List["AppUpdateRequestCrmConfigOutboundSyncMappingsItem"]]
+    """Which Retell contact fields are written to which provider fields when syncing out."""
+    sync_conversation_activity: NotRequired[bool]
+    """When true, calls and chats with a contact are logged as activity in the CRM."""
+    sync_new_contacts: NotRequired[bool]
+    """When true, contacts that exist only on one side are created on the other."""
+
+
+class AppUpdateRequestCrmConfigInboundSyncMappingsItem(TypedDict):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppUpdateRequestCrmConfigOutboundSyncMappingsItem(TypedDict):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AssetCreateRequest(TypedDict):
+    file: Required[FileTypes]
+    """The file to upload."""
+
+
+class AssetCreateResponse(TypedDict):
+    asset_id: NotRequired[str]
+    """Identifier of the uploaded asset."""
+    content_type: NotRequired[str]
+    """MIME type detected for the file, such as `image/png`."""
+    created_timestamp: NotRequired[int]
+    """When the record was created, as Unix time in milliseconds."""
+    file_name: NotRequired[str]
+    """Name of the uploaded file."""
+    file_size: NotRequired[int]
+    """Size of the file in bytes."""
+    url: NotRequired[str]
+    """Address where Retell serves the asset."""
 
 
 class BatchCallCreateBatchCallRequest(TypedDict):
@@ -1317,6 +1840,102 @@ class BridgeTransferTool(TypedDict):
     """Tool type discriminator; always `bridge_transfer`."""
 
 
+class CRMConfig(TypedDict):
+    app_id: NotRequired[str]
+    """Identifier of the connected app."""
+    contact_columns_order: NotRequired[List[str]]
+    """Order of contact columns in the dashboard."""
+    contact_tags: NotRequired[List[str]]
+    """Tags available for contacts."""
+    crm_analysis_data_mappings: NotRequired[List["CRMConfigCrmAnalysisDataMappingsItem"]]
+    """Which post-call analysis results are written to which contact fields."""
+    custom_fields: NotRequired[List["CRMConfigCustomFieldsItem"]]
+    """Your own fields on the contact, keyed by field name."""
+    last_sync_timestamp: NotRequired[int]
+    """When contacts last synced, as Unix time in milliseconds."""
+    org_id: Required[str]
+    """Identifier of the workspace (organization) that owns the record."""
+
+
+class CRMConfigCrmAnalysisDataMappingsItem(TypedDict):
+    analysis_data_name: Required[str]
+    """Name of the post-call analysis result."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+    update_mode: Required[Literal["overwrite", "fill_if_empty", "merge"]]
+    """
+    How a new value meets an existing one: replace it, fill only empty fields, or merge lists. One of `overwrite`, `fill_if_empty`, `merge`.
+    """
+
+
+class CRMConfigCustomFieldsItem(TypedDict):
+    description: NotRequired[str]
+    """What the field holds."""
+    label: NotRequired[str]
+    """Label shown for the field."""
+    name: Required[str]
+    """Display name."""
+    options: NotRequired[List[str]]
+    """Allowed values of an `enum` field."""
+    type: Required[Literal["string", "number", "boolean", "enum", "date", "datetime"]]
+    """Data type of the field. One of `string`, `number`, `boolean`, `enum`, `date`, `datetime`."""
+
+
+class CRMGetSchemaResponse(TypedDict):
+    fields: Required[List["CRMGetSchemaResponseFieldsItem"]]
+    """Fields the CRM offers for contacts."""
+    provider: Required[str]
+    """Service the app connects to (for example a CRM vendor)."""
+
+
+class CRMGetSchemaResponseFieldsItem(TypedDict):
+    description: NotRequired[str]
+    """What the field holds."""
+    label: NotRequired[str]
+    """Label shown for the field."""
+    name: Required[str]
+    """Display name."""
+    options: NotRequired[List[str]]
+    """Allowed values of an `enum` field."""
+    type: Required[Literal["string", "number", "boolean", "enum", "date", "datetime"]]
+    """Data type of the field. One of `string`, `number`, `boolean`, `enum`, `date`, `datetime`."""
+
+
+class CRMUpdateConfigRequest(TypedDict):
+    app_id: NotRequired[Union[str, None]]
+    """Identifier of the connected app."""
+    contact_columns_order: NotRequired[List[str]]
+    """Order of contact columns in the dashboard."""
+    crm_analysis_data_mappings: NotRequired[List["CRMUpdateConfigRequestCrmAnalysisDataMappingsItem"]]
+    """Which post-call analysis results are written to which contact fields."""
+    custom_fields: NotRequired[List["CRMUpdateConfigRequestCustomFieldsItem"]]
+    """Your own fields on the contact, keyed by field name."""
+
+
+class CRMUpdateConfigRequestCrmAnalysisDataMappingsItem(TypedDict):
+    analysis_data_name: Required[str]
+    """Name of the post-call analysis result."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+    update_mode: Required[Literal["overwrite", "fill_if_empty", "merge"]]
+    """
+    How a new value meets an existing one: replace it, fill only empty fields, or merge lists. One of `overwrite`, `fill_if_empty`, `merge`.
+    """
+
+
+class CRMUpdateConfigRequestCustomFieldsItem(TypedDict):
+    description: NotRequired[str]
+    """What the field holds."""
+    label: NotRequired[str]
+    """Label shown for the field."""
+    name: Required[str]
+    """Display name."""
+    options: NotRequired[List[str]]
+    """Allowed values of an `enum` field."""
+    type: Required[Literal["string", "number", "boolean", "enum", "date", "datetime"]]
+    """Data type of the field. One of `string`, `number`, `boolean`, `enum`, `date`, `datetime`."""
+
+
 class CallAnalysis(TypedDict):
     """Post-call analysis results, produced after the call ends."""
 
@@ -1438,6 +2057,8 @@ class CallFilterCriteria(TypedDict):
     """
     Agents, optionally narrowed to versions, whose calls to include; a call matches if it matches any entry.
     """
+    agent_tag: NotRequired["CallFilterCriteriaAgentTag"]
+    """Keeps only conversations whose agent carries one of the given environment tags."""
     batch_call_id: NotRequired["StringMatchFilter"]
     """Condition on the ID of the batch call the call belongs to."""
     call_id: NotRequired["StringMatchFilter"]
@@ -1484,6 +2105,15 @@ class CallFilterCriteria(TypedDict):
     """Conditions on tool calls made during the call; every entry must be satisfied."""
     user_sentiment: NotRequired["UserSentiment"]
     """Condition on the user sentiment from post-call analysis."""
+
+
+class CallFilterCriteriaAgentTag(TypedDict):
+    op: Required[Literal["in"]]
+    """Comparison operator; always `in` (matches when the field equals one of the listed values)."""
+    type: Required[Literal["enum"]]
+    """Always `enum`."""
+    value: Required[List[str]]
+    """Environment tags to match; any one of them is enough."""
 
 
 class CallLatency(TypedDict):
@@ -1539,9 +2169,9 @@ class CallListRequest(TypedDict):
 class CallListResponse(TypedDict):
     """One page of calls."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """True when further results exist beyond this page."""
-    items: NotRequired[List[Union["V3WebCallResponse", "V3PhoneCallResponse"]]]
+    items: Required[List[Union["V3WebCallResponse", "V3PhoneCallResponse"]]]
     """Calls on this page, phone and web, told apart by `call_type`."""
     pagination_key: NotRequired[str]
     """Cursor to pass as `pagination_key` to fetch the next page; absent on the last page."""
@@ -1549,6 +2179,34 @@ class CallListResponse(TypedDict):
     """
     Count of all calls that match `filter_criteria`, regardless of paging; present only if `include_total` was true.
     """
+
+
+class CallListenLiveResponse(TypedDict):
+    access_token: Required[str]
+    """Short-lived token the client presents to join the session."""
+    expires_at: Required[int]
+    """When the access token stops working, as Unix time in milliseconds."""
+    gateway_ip: NotRequired[str]
+    """IP address of the media gateway, for the `gateway` transport."""
+    ice_servers: NotRequired[List["CallListenLiveResponseIceServersItem"]]
+    """STUN/TURN servers the WebRTC client should use."""
+    participant_id: Required[str]
+    """Identifier of the listener in the live session; pass the id you got from listen-live-call."""
+    room_name: Required[str]
+    """Name of the media room of the call."""
+    transport: NotRequired[Literal["livekit", "gateway"]]
+    """How the client connects to the audio session. One of `livekit`, `gateway`."""
+    url: NotRequired[str]
+    """Address of the media server to connect to."""
+
+
+class CallListenLiveResponseIceServersItem(TypedDict):
+    credential: NotRequired[str]
+    """Password for the TURN server, when it needs one."""
+    urls: Required[Union[str, List[str]]]
+    """One URL or a list of URLs of the ICE server."""
+    username: NotRequired[str]
+    """User name for the TURN server, when it needs one."""
 
 
 class CallPresetAnalysisData(TypedDict):
@@ -1634,6 +2292,16 @@ class CallStatus(TypedDict):
     """Call statuses to include."""
 
 
+class CallSuccessResponse(TypedDict):
+    success: Required[bool]
+    """True when the request took effect."""
+
+
+class CallTakeOverLiveRequest(TypedDict):
+    participant_id: Required[str]
+    """Identifier of the listener in the live session; pass the id you got from listen-live-call."""
+
+
 class CallTimeWindow(TypedDict):
     """
     Times of day, in a given time zone, during which calls may be placed; each window covers [start, end) minutes after local midnight and may not cross midnight.
@@ -1658,6 +2326,31 @@ class CallType(TypedDict):
     """Filter kind; always `enum`."""
     value: Required[List[Literal["phone_call", "web_call"]]]
     """Call types to include: `phone_call` and/or `web_call`."""
+
+
+class CallUpdateLiveRequest(TypedDict):
+    call_control: NotRequired["CallUpdateLiveRequestCallControl"]
+    """Controls the agent during the call."""
+    fields_to_override: NotRequired["CallUpdateLiveRequestFieldsToOverride"]
+    """Call settings replaced for the remainder of the call."""
+
+
+class CallUpdateLiveRequestCallControl(TypedDict):
+    additional_context: NotRequired[str]
+    """Extra information handed to the agent for the rest of the call."""
+    trigger_response: NotRequired[bool]
+    """When true, the agent speaks right away instead of waiting for the user."""
+
+
+class CallUpdateLiveRequestFieldsToOverride(TypedDict):
+    data_storage_setting: NotRequired[Literal["everything", "everything_except_pii", "basic_attributes_only"]]
+    """
+    How much of the call Retell keeps after it ends. One of `everything`, `everything_except_pii`, `basic_attributes_only`.
+    """
+    metadata: NotRequired[object]
+    """Your own data stored with the call; Retell does not read it."""
+    override_dynamic_variables: NotRequired[Union[Dict[str, str], None]]
+    """Dynamic variables to set or replace from now on."""
 
 
 class CallUpdateRequest(TypedDict):
@@ -1792,7 +2485,7 @@ class ChatAgentCreateRequest(TypedDict):
     """
     Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set."""
     response_engine: Required[Union["ResponseEngineRetellLm", "ResponseEngineCustomLm", "ResponseEngineConversationFlow"]]
     """
@@ -1806,6 +2499,8 @@ class ChatAgentCreateRequest(TypedDict):
     """
     IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
     """
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     webhook_events: NotRequired[Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None]]
     """
     Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
@@ -1891,7 +2586,7 @@ class ChatAgentResponse(TypedDict):
     """
     Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set."""
     response_engine: Required[Union["ResponseEngineRetellLm", "ResponseEngineCustomLm", "ResponseEngineConversationFlow"]]
     """
@@ -1905,8 +2600,10 @@ class ChatAgentResponse(TypedDict):
     """
     IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
     """
-    version: NotRequired[int]
+    version: Required[int]
     """Version number of this chat agent configuration."""
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     webhook_events: NotRequired[Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None]]
     """
     Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
@@ -1978,7 +2675,7 @@ class ChatAgentUpdateRequest(TypedDict):
     """
     Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set."""
     response_engine: NotRequired[Union["ResponseEngineRetellLm", "ResponseEngineCustomLm", "ResponseEngineConversationFlow"]]
     """
@@ -1992,6 +2689,8 @@ class ChatAgentUpdateRequest(TypedDict):
     """
     IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
     """
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     webhook_events: NotRequired[Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None]]
     """
     Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
@@ -2117,6 +2816,8 @@ class ChatFilterCriteria(TypedDict):
     """
     Chat agents, optionally narrowed to versions, whose chats to include; a chat matches if it matches any entry.
     """
+    agent_tag: NotRequired["ChatFilterCriteriaAgentTag"]
+    """Keeps only conversations whose agent carries one of the given environment tags."""
     chat_id: NotRequired["StringMatchFilter"]
     """Condition on the chat ID."""
     chat_status: NotRequired["ChatStatus"]
@@ -2143,6 +2844,15 @@ class ChatFilterCriteria(TypedDict):
     """Condition on the user sentiment from post-chat analysis."""
 
 
+class ChatFilterCriteriaAgentTag(TypedDict):
+    op: Required[Literal["in"]]
+    """Comparison operator; always `in` (matches when the field equals one of the listed values)."""
+    type: Required[Literal["enum"]]
+    """Always `enum`."""
+    value: Required[List[str]]
+    """Environment tags to match; any one of them is enough."""
+
+
 class ChatHandbookConfig(TypedDict):
     """
     Behavior presets available to chat agents (the voice-only presets are left out); used as handbook_config on chat agents.
@@ -2150,12 +2860,28 @@ class ChatHandbookConfig(TypedDict):
 
     ai_disclosure: NotRequired[bool]
     """Acknowledge being a virtual assistant when the user asks."""
+    conversational_personality: NotRequired[bool]
+    """
+    Uses the conversational personality preset: a more casual, colloquial style in place of the professional-representative baseline.
+    """
     default_personality: NotRequired[bool]
     """Adopt the baseline persona of a professional call-center representative."""
+    echo_verification: NotRequired[bool]
+    """Read important details back to the user to confirm them (voice only)."""
     high_empathy: NotRequired[bool]
     """Respond to the user's concerns with warm acknowledgement."""
+    nato_phonetic_alphabet: NotRequired[bool]
+    """Spell things out NATO-alphabet style, such as "B as in Bravo" (voice only)."""
+    natural_filler_words: NotRequired[bool]
+    """Let the agent use everyday filler words ("um", "you know") so it sounds less scripted."""
     scope_boundaries: NotRequired[bool]
     """Stick to what the prompt and context provide instead of inventing details."""
+    smart_matching: NotRequired[bool]
+    """
+    Treat words that sound nearly alike as the same entity, to soften transcription mistakes (voice only).
+    """
+    speech_normalization: NotRequired[bool]
+    """Say numbers, dates and amounts of money the way people speak them (voice only)."""
 
 
 class ChatListRequest(TypedDict):
@@ -2182,9 +2908,9 @@ class ChatListRequest(TypedDict):
 class ChatListResponse(TypedDict):
     """One page of chats."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """True when further results exist beyond this page."""
-    items: NotRequired[List["ChatResponse"]]
+    items: Required[List["ChatResponse"]]
     """Chats on this page."""
     pagination_key: NotRequired[str]
     """Cursor to pass as `pagination_key` to fetch the next page; absent on the last page."""
@@ -2218,6 +2944,10 @@ class ChatResponse(TypedDict):
 
     agent_id: Required[str]
     """ID of the chat agent that handles the chat."""
+    agent_tag: NotRequired[Union[str, None]]
+    """
+    Environment tag of the agent that handled the conversation (for example `prod` or `staging`); null when it has none.
+    """
     chat_analysis: NotRequired["ChatAnalysis"]
     """
     Results of post-chat analysis; filled in after the chat ends, once analysis completes (announced by the `chat_analyzed` webhook).
@@ -2481,6 +3211,415 @@ class ConcurrencyRetrieveResponse(TypedDict):
     """Slots of the normal concurrency set aside for inbound calls."""
 
 
+class ContactBackfillAnalysisDataRequest(TypedDict):
+    backfill_attributes: Required[List[str]]
+    """Contact fields to fill from analysis results."""
+    backfill_call_filter: NotRequired["ContactBackfillAnalysisDataRequestBackfillCallFilter"]
+    """Which past calls are read for the backfill."""
+
+
+class ContactBackfillAnalysisDataRequestBackfillCallFilter(TypedDict):
+    agent: NotRequired[List["ContactBackfillAnalysisDataRequestBackfillCallFilterAgentItem"]]
+    """Agents (and versions) whose calls are included."""
+    start_timestamp: NotRequired[Union["ContactBackfillAnalysisDataRequestBackfillCallFilterStartTimestampVariant1", "ContactBackfillAnalysisDataRequestBackfillCallFilterStartTimestampVariant2"]]
+    """When it started, as Unix time in milliseconds."""
+
+
+class ContactBackfillAnalysisDataRequestBackfillCallFilterAgentItem(TypedDict):
+    agent_id: Required[str]
+    """Identifier of the agent."""
+    version: NotRequired[List[int]]
+    """Version number."""
+
+
+class ContactBackfillAnalysisDataRequestBackfillCallFilterStartTimestampVariant1(TypedDict):
+    op: Required[Literal["eq", "ne", "gt", "ge", "lt", "le"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `gt` greater than, `ge` at least, `lt` less than, `le` at most.
+    """
+    type: Required[Literal["number"]]
+    """Always `number`."""
+    value: Required[float]
+    """Value the field is compared with."""
+
+
+class ContactBackfillAnalysisDataRequestBackfillCallFilterStartTimestampVariant2(TypedDict):
+    op: Required[Literal["bt"]]
+    """Comparison operator; always `bt` between."""
+    type: Required[Literal["range"]]
+    """Always `range`."""
+    value: Required[List[float]]
+    """Value the field is compared with."""
+
+
+class ContactCreateImportRequest(TypedDict):
+    column_mapping: Required[List["ContactCreateImportRequestColumnMappingItem"]]
+    """Which CSV column fills which contact field; unmapped columns are ignored."""
+    default_country: NotRequired[str]
+    """Country (ISO 3166 alpha-2) assumed for phone numbers written without a country code."""
+    tags: NotRequired[List[str]]
+    """Labels for grouping and filtering."""
+    upload_id: Required[str]
+    """Identifier of an uploaded import file."""
+
+
+class ContactCreateImportRequestColumnMappingItem(TypedDict):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class ContactCreateRequest(TypedDict):
+    custom_fields: NotRequired[object]
+    """Your own fields on the contact, keyed by field name."""
+    do_not_call: NotRequired[bool]
+    """True when the contact must not be called."""
+    first_name: NotRequired[str]
+    """Given name of the contact."""
+    last_name: NotRequired[str]
+    """Family name of the contact."""
+    phone_number: Required[str]
+    """Phone number in E.164 form, such as `+14155550123`."""
+    tags: NotRequired[List[str]]
+    """Labels for grouping and filtering."""
+
+
+class ContactListConversationsResponse(TypedDict):
+    has_more: Required[bool]
+    """True when another page follows; fetch it with `pagination_key`."""
+    items: Required[List[Union["ContactListConversationsResponseItemsItemVariant1", "ContactListConversationsResponseItemsItemVariant2"]]]
+    """The records of this page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class ContactListConversationsResponseItemsItemVariant1(TypedDict):
+    call_id: Required[str]
+    """Identifier of the call."""
+    direction: NotRequired[Literal["inbound", "outbound"]]
+    """Whether the conversation was inbound or outbound. One of `inbound`, `outbound`."""
+    disconnection_reason: NotRequired[str]
+    """Why the call ended."""
+    duration_ms: NotRequired[int]
+    """Length of the conversation, in milliseconds."""
+    sentiment: NotRequired[Literal["Negative", "Positive", "Neutral", "Unknown"]]
+    """
+    Overall sentiment of the user found by post-conversation analysis. One of `Negative`, `Positive`, `Neutral`, `Unknown`.
+    """
+    start_timestamp: NotRequired[int]
+    """When it started, as Unix time in milliseconds."""
+    successful: NotRequired[bool]
+    """Whether post-conversation analysis judged the conversation a success."""
+    summary: NotRequired[str]
+    """Short summary written by post-conversation analysis."""
+    type: Required[Literal["call"]]
+    """Always `call`."""
+
+
+class ContactListConversationsResponseItemsItemVariant2(TypedDict):
+    chat_id: Required[str]
+    """Identifier of the chat."""
+    direction: NotRequired[Literal["inbound", "outbound"]]
+    """Whether the conversation was inbound or outbound. One of `inbound`, `outbound`."""
+    disconnection_reason: NotRequired[str]
+    """Why the call ended."""
+    duration_ms: NotRequired[int]
+    """Length of the conversation, in milliseconds."""
+    sentiment: NotRequired[Literal["Negative", "Positive", "Neutral", "Unknown"]]
+    """
+    Overall sentiment of the user found by post-conversation analysis. One of `Negative`, `Positive`, `Neutral`, `Unknown`.
+    """
+    start_timestamp: NotRequired[int]
+    """When it started, as Unix time in milliseconds."""
+    successful: NotRequired[bool]
+    """Whether post-conversation analysis judged the conversation a success."""
+    summary: NotRequired[str]
+    """Short summary written by post-conversation analysis."""
+    type: Required[Literal["chat"]]
+    """Always `chat`."""
+
+
+class ContactListRequest(TypedDict):
+    filter_criteria: NotRequired["ContactListRequestFilterCriteria"]
+    """Conditions a record must meet to be listed; leave it out to list everything."""
+    limit: NotRequired[int]
+    """Largest number of records to return in one page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+    search_query: NotRequired[str]
+    """Free text matched against names and phone numbers."""
+    skip: NotRequired[int]
+    """Number of matches to skip before the page starts (offset paging)."""
+    sort_order: NotRequired[Literal["asc", "desc"]]
+    """Sort direction of the page. One of `asc`, `desc`."""
+
+
+class ContactListRequestFilterCriteria(TypedDict):
+    contact_id: NotRequired["ContactListRequestFilterCriteriaContactId"]
+    """Identifier of the contact."""
+    custom_fields: NotRequired[List[Union["ContactListRequestFilterCriteriaCustomFieldsItemVariant1", "ContactListRequestFilterCriteriaCustomFieldsItemVariant2", "ContactListRequestFilterCriteriaCustomFieldsItemVariant3", "ContactListRequestFilterCriteriaCustomFieldsItemVariant4", "ContactListRequestFilterCriteriaCustomFieldsItemVariant5", "ContactListRequestFilterCriteriaCustomFieldsItemVariant6"]]]
+    """Your own fields on the contact, keyed by field name."""
+    do_not_call: NotRequired["ContactListRequestFilterCriteriaDoNotCall"]
+    """True when the contact must not be called."""
+    external_id: NotRequired[Union["ContactListRequestFilterCriteriaExternalIdVariant1", "ContactListRequestFilterCriteriaExternalIdVariant2"]]
+    """Identifier of the matching record in a connected CRM."""
+    last_conversation_timestamp: NotRequired[Union["ContactListRequestFilterCriteriaLastConversationTimestampVariant1", "ContactListRequestFilterCriteriaLastConversationTimestampVariant2"]]
+    """When the last call or chat with the contact happened, as Unix time in milliseconds."""
+    phone_number: NotRequired["ContactListRequestFilterCriteriaPhoneNumber"]
+    """Phone number in E.164 form, such as `+14155550123`."""
+    tags: NotRequired["ContactListRequestFilterCriteriaTags"]
+    """Labels for grouping and filtering."""
+
+
+class ContactListRequestFilterCriteriaContactId(TypedDict):
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+    """
+    type: Required[Literal["string"]]
+    """Always `string`."""
+    value: Required[str]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaCustomFieldsItemVariant1(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+    """
+    type: Required[Literal["string"]]
+    """Always `string`."""
+    value: Required[str]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaCustomFieldsItemVariant2(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["eq", "ne", "gt", "ge", "lt", "le"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `gt` greater than, `ge` at least, `lt` less than, `le` at most.
+    """
+    type: Required[Literal["number"]]
+    """Always `number`."""
+    value: Required[float]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaCustomFieldsItemVariant3(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["eq"]]
+    """Comparison operator; always `eq` equal."""
+    type: Required[Literal["boolean"]]
+    """Always `boolean`."""
+    value: Required[bool]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaCustomFieldsItemVariant4(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["bt"]]
+    """Comparison operator; always `bt` between."""
+    type: Required[Literal["range"]]
+    """Always `range`."""
+    value: Required[List[float]]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaCustomFieldsItemVariant5(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["in"]]
+    """Comparison operator; always `in` (matches when the field equals one of the listed values)."""
+    type: Required[Literal["enum"]]
+    """Always `enum`."""
+    value: Required[List[str]]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaCustomFieldsItemVariant6(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["pr", "np"]]
+    """Comparison operator: `pr`, `np`."""
+    type: Required[Literal["present"]]
+    """Always `present`."""
+
+
+class ContactListRequestFilterCriteriaDoNotCall(TypedDict):
+    op: Required[Literal["eq"]]
+    """Comparison operator; always `eq` equal."""
+    type: Required[Literal["boolean"]]
+    """Always `boolean`."""
+    value: Required[bool]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaExternalIdVariant1(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+    """
+    type: Required[Literal["string"]]
+    """Always `string`."""
+    value: Required[str]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaExternalIdVariant2(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["pr", "np"]]
+    """Comparison operator: `pr`, `np`."""
+    type: Required[Literal["present"]]
+    """Always `present`."""
+
+
+class ContactListRequestFilterCriteriaLastConversationTimestampVariant1(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["eq", "ne", "gt", "ge", "lt", "le"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `gt` greater than, `ge` at least, `lt` less than, `le` at most.
+    """
+    type: Required[Literal["number"]]
+    """Always `number`."""
+    value: Required[float]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaLastConversationTimestampVariant2(TypedDict):
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
+    op: Required[Literal["bt"]]
+    """Comparison operator; always `bt` between."""
+    type: Required[Literal["range"]]
+    """Always `range`."""
+    value: Required[List[float]]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaPhoneNumber(TypedDict):
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+    """
+    type: Required[Literal["string"]]
+    """Always `string`."""
+    value: Required[str]
+    """Value the field is compared with."""
+
+
+class ContactListRequestFilterCriteriaTags(TypedDict):
+    op: Required[Literal["in"]]
+    """Comparison operator; always `in` (matches when the field equals one of the listed values)."""
+    type: Required[Literal["enum"]]
+    """Always `enum`."""
+    value: Required[List[str]]
+    """Value the field is compared with."""
+
+
+class ContactListResponse(TypedDict):
+    has_more: Required[bool]
+    """True when another page follows; fetch it with `pagination_key`."""
+    items: Required[List["ContactListResponseItemsItem"]]
+    """The records of this page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+    total: NotRequired[int]
+    """Number of contacts matching the filters, over all pages."""
+
+
+class ContactListResponseItemsItem(TypedDict):
+    contact_id: Required[str]
+    """Identifier of the contact."""
+    conversation_count: NotRequired[int]
+    """How many calls and chats the contact has had."""
+    created_timestamp: Required[int]
+    """When the record was created, as Unix time in milliseconds."""
+    custom_fields: NotRequired[object]
+    """Your own fields on the contact, keyed by field name."""
+    do_not_call: NotRequired[bool]
+    """True when the contact must not be called."""
+    external_id: NotRequired[str]
+    """Identifier of the matching record in a connected CRM."""
+    first_name: NotRequired[str]
+    """Given name of the contact."""
+    last_conversation_timestamp: NotRequired[int]
+    """When the last call or chat with the contact happened, as Unix time in milliseconds."""
+    last_name: NotRequired[str]
+    """Family name of the contact."""
+    org_id: Required[str]
+    """Identifier of the workspace (organization) that owns the record."""
+    phone_number: Required[str]
+    """Phone number in E.164 form, such as `+14155550123`."""
+    tags: NotRequired[List[str]]
+    """Labels for grouping and filtering."""
+    user_modified_timestamp: NotRequired[int]
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class ContactResponse(TypedDict):
+    contact_id: Required[str]
+    """Identifier of the contact."""
+    conversation_count: NotRequired[int]
+    """How many calls and chats the contact has had."""
+    created_timestamp: Required[int]
+    """When the record was created, as Unix time in milliseconds."""
+    custom_fields: NotRequired[object]
+    """Your own fields on the contact, keyed by field name."""
+    do_not_call: NotRequired[bool]
+    """True when the contact must not be called."""
+    external_id: NotRequired[str]
+    """Identifier of the matching record in a connected CRM."""
+    first_name: NotRequired[str]
+    """Given name of the contact."""
+    last_conversation_timestamp: NotRequired[int]
+    """When the last call or chat with the contact happened, as Unix time in milliseconds."""
+    last_name: NotRequired[str]
+    """Family name of the contact."""
+    org_id: Required[str]
+    """Identifier of the workspace (organization) that owns the record."""
+    phone_number: Required[str]
+    """Phone number in E.164 form, such as `+14155550123`."""
+    tags: NotRequired[List[str]]
+    """Labels for grouping and filtering."""
+    user_modified_timestamp: NotRequired[int]
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class ContactUpdateRequest(TypedDict):
+    custom_fields: NotRequired[object]
+    """Your own fields on the contact, keyed by field name."""
+    do_not_call: NotRequired[bool]
+    """True when the contact must not be called."""
+    first_name: NotRequired[str]
+    """Given name of the contact."""
+    last_name: NotRequired[str]
+    """Family name of the contact."""
+    tags: NotRequired[List[str]]
+    """Labels for grouping and filtering."""
+
+
+class ContactUploadImportFileRequest(TypedDict):
+    file: Required[FileTypes]
+    """The file to upload."""
+
+
+class ContactUploadImportFileResponse(TypedDict):
+    file_name: NotRequired[str]
+    """Name of the uploaded file."""
+    upload_id: NotRequired[str]
+    """Identifier of an uploaded import file."""
+
+
 class ConversationFlow(TypedDict):
     """Conversation flow settings that can be overridden for a single call or chat."""
 
@@ -2532,9 +3671,9 @@ class ConversationFlowComponentCreateRequest(TypedDict):
 class ConversationFlowComponentListResponse(TypedDict):
     """One page of conversation flow components."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """True when more results exist beyond this page."""
-    items: NotRequired[List["ConversationFlowComponentResponse"]]
+    items: Required[List["ConversationFlowComponentResponse"]]
     """The conversation flow components on this page."""
     pagination_key: NotRequired[str]
     """Cursor for the next page; pass it as the `pagination_key` query parameter of the next request."""
@@ -2615,6 +3754,10 @@ class ConversationFlowCreateRequest(TypedDict):
     """When true, the whole flow is run as a single-prompt agent instead of node by node."""
     global_prompt: NotRequired[Union[str, None]]
     """Prompt included in every node of the flow."""
+    is_transfer_cf: NotRequired[Union[bool, None]]
+    """
+    Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     is_transfer_llm: NotRequired[Union[bool, None]]
     """Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers."""
     kb_config: NotRequired["KBConfig"]
@@ -2646,9 +3789,9 @@ class ConversationFlowCreateRequest(TypedDict):
 class ConversationFlowListResponse(TypedDict):
     """One page of conversation flows."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """True when more results exist beyond this page."""
-    items: NotRequired[List["ConversationFlowResponse"]]
+    items: Required[List["ConversationFlowResponse"]]
     """The conversation flows on this page."""
     pagination_key: NotRequired[str]
     """Cursor for the next page; pass it as the `pagination_key` query parameter of the next request."""
@@ -2675,12 +3818,18 @@ class ConversationFlowResponse(TypedDict):
     """When true, the whole flow is run as a single-prompt agent instead of node by node."""
     global_prompt: NotRequired[Union[str, None]]
     """Prompt included in every node of the flow."""
+    is_transfer_cf: NotRequired[Union[bool, None]]
+    """
+    Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     is_transfer_llm: NotRequired[Union[bool, None]]
     """Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers."""
     kb_config: NotRequired["KBConfig"]
     """Retrieval settings for knowledge base lookups."""
     knowledge_base_ids: NotRequired[Union[List[str], None]]
     """IDs of the knowledge bases the agent can retrieve from (RAG)."""
+    last_modification_timestamp: Required[int]
+    """When this version last changed, as Unix time in milliseconds."""
     mcps: NotRequired[Union[List["McpServer"], None]]
     """MCP servers whose tools the flow can call."""
     model_choice: NotRequired["ModelChoice"]
@@ -2724,6 +3873,10 @@ class ConversationFlowUpdateRequest(TypedDict):
     """When true, the whole flow is run as a single-prompt agent instead of node by node."""
     global_prompt: NotRequired[Union[str, None]]
     """Prompt included in every node of the flow."""
+    is_transfer_cf: NotRequired[Union[bool, None]]
+    """
+    Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     is_transfer_llm: NotRequired[Union[bool, None]]
     """Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers."""
     kb_config: NotRequired["KBConfig"]
@@ -2761,6 +3914,8 @@ class ConversationNode(TypedDict):
     """
     always_edge: NotRequired["AlwaysEdge"]
     """Edge taken unconditionally once this node finishes, regardless of the other edges."""
+    custom_stt_config: NotRequired[Union["ConversationNodeCustomSttConfigVariant1", None]]
+    """Transcription provider settings for this node; needed when `stt_mode` is `custom`."""
     display_position: NotRequired["DisplayPosition"]
     """Where the node is drawn on the flow editor canvas; it has no effect on call behavior."""
     edges: NotRequired[List["NodeEdge"]]
@@ -2791,18 +3946,57 @@ class ConversationNode(TypedDict):
     """LLM used while in this node, overriding the flow-level model choice."""
     name: NotRequired[str]
     """Human-readable label for the node, shown in the flow editor."""
+    reminder_max_count: NotRequired[Union[int, None]]
+    """Replaces the agent-level reminder count for this node only; 0 turns reminders off here."""
+    reminder_trigger_ms: NotRequired[Union[int, None]]
+    """Replaces the agent-level reminder delay (milliseconds of user silence) for this node only."""
     responsiveness: NotRequired[Union[float, None]]
     """
     Per-node override of how quickly the agent replies, from 0 (waits longer before answering) to 1 (answers as soon as it can). Null keeps the agent-level value.
     """
     skip_response_edge: NotRequired["SkipResponseEdge"]
     """Edge taken right after the agent speaks in this node, without waiting for the user to reply."""
+    stt_mode: NotRequired[Union[Literal["fast", "accurate", "custom"], None]]
+    """
+    Trade-off for transcription on this node: `fast` favours speed, `accurate` favours accuracy, `custom` uses `custom_stt_config`. Null keeps the agent setting.
+    """
     type: Required[Literal["conversation"]]
     """Node type discriminator; always `conversation`."""
     voice_speed: NotRequired[Union[float, None]]
     """
     Per-node override of the speaking rate, from 0.5 (slowest) to 2 (fastest), where 1 is normal speed. Null keeps the agent-level value.
     """
+
+
+class ConversationNodeCustomSttConfigVariant1(TypedDict):
+    endpointing_ms: Required[int]
+    """Endpointing, in milliseconds."""
+    provider: Required[Literal["azure", "deepgram", "soniox", "assemblyai"]]
+    """
+    Service the app connects to (for example a CRM vendor). One of `azure`, `deepgram`, `soniox`, `assemblyai`.
+    """
+
+
+class CreateWebCallResponse(TypedDict):
+    access_token: Required[str]
+    """Short-lived token the client presents to join the session."""
+    call_id: Required[str]
+    """Identifier of the call."""
+    expires_at: Required[int]
+    """When the access token stops working, as Unix time in milliseconds."""
+    ice_servers: Required[List["CreateWebCallResponseIceServersItem"]]
+    """STUN/TURN servers the WebRTC client should use."""
+    transport: Required[Literal["gateway"]]
+    """How the client connects to the audio session."""
+
+
+class CreateWebCallResponseIceServersItem(TypedDict):
+    credential: NotRequired[str]
+    """Password for the TURN server, when it needs one."""
+    urls: Required[Union[str, List[str]]]
+    """One URL or a list of URLs of the ICE server."""
+    username: NotRequired[str]
+    """User name for the TURN server, when it needs one."""
 
 
 class CustomSttConfig(TypedDict):
@@ -2812,7 +4006,7 @@ class CustomSttConfig(TypedDict):
     """
     Silence in milliseconds after which the recognizer considers the user's utterance finished. Minimums: Azure 100, Deepgram 10, Soniox 500.
     """
-    provider: Required[Literal["azure", "deepgram", "soniox"]]
+    provider: Required[Literal["azure", "deepgram", "soniox", "assemblyai"]]
     """Speech recognition provider to use."""
 
 
@@ -2839,11 +4033,19 @@ class CustomTool(TypedDict):
     """
     headers: NotRequired[Dict[str, str]]
     """HTTP headers sent with the request, as name-value pairs."""
+    max_retry: NotRequired[int]
+    """
+    How many times a failed or timed-out request is sent again, with backoff; each attempt gets the full timeout. Only raise it above 0 for idempotent endpoints. Defaults to 0.
+    """
     method: NotRequired[Literal["GET", "POST", "PUT", "PATCH", "DELETE"]]
     """HTTP method of the request; defaults to POST."""
     name: Required[str]
     """
     Name the LLM uses to call the tool; it must be unique among all tools available at the same time and may contain only letters, digits, underscores and dashes (up to 64 characters).
+    """
+    parameter_type: NotRequired[Literal["json", "form"]]
+    """
+    How the parameters were written in the dashboard editor: `form` (visual builder) or `json` (raw JSON Schema). The resulting `parameters` schema and request are the same either way.
     """
     parameters: NotRequired["ToolParameters"]
     """JSON Schema of the arguments the LLM must produce when calling the tool."""
@@ -3148,9 +4350,9 @@ class ExportRequest(TypedDict):
 class ExportRequestListResponse(TypedDict):
     """One page of export requests."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """True when further results exist beyond this page."""
-    items: NotRequired[List["ExportRequest"]]
+    items: Required[List["ExportRequest"]]
     """Export requests on this page."""
     pagination_key: NotRequired[str]
     """Cursor to pass as `pagination_key` to fetch the next page; absent on the last page."""
@@ -3308,11 +4510,19 @@ class FlowCustomTool(TypedDict):
     """
     headers: NotRequired[Dict[str, str]]
     """HTTP headers sent with the request, as name-value pairs."""
+    max_retry: NotRequired[int]
+    """
+    How many times a failed or timed-out request is sent again, with backoff; each attempt gets the full timeout. Only raise it above 0 for idempotent endpoints. Defaults to 0.
+    """
     method: NotRequired[Literal["GET", "POST", "PUT", "PATCH", "DELETE"]]
     """HTTP method of the request; defaults to POST."""
     name: Required[str]
     """
     Name the LLM uses to call the tool; it must be unique among all tools available at the same time and may contain only letters, digits, underscores and dashes (up to 64 characters).
+    """
+    parameter_type: NotRequired[Literal["json", "form"]]
+    """
+    How the parameters were written in the dashboard editor: `form` (visual builder) or `json` (raw JSON Schema). The resulting `parameters` schema and request are the same either way.
     """
     parameters: NotRequired["ToolParameters"]
     """JSON Schema of the arguments the LLM must produce when calling the tool."""
@@ -3349,7 +4559,7 @@ class FunctionNode(TypedDict):
     """Where the node is drawn on the flow editor canvas; it has no effect on call behavior."""
     edges: NotRequired[List["NodeEdge"]]
     """Conditional transitions from this node to other nodes."""
-    else_edge: NotRequired["ElseEdge"]
+    else_edge: Required["ElseEdge"]
     """Fallback edge taken when none of the node's other edges match."""
     enable_typing_sound: NotRequired[bool]
     """
@@ -3426,6 +4636,10 @@ class HandbookConfig(TypedDict):
 
     ai_disclosure: NotRequired[bool]
     """Acknowledge being a virtual assistant when the user asks."""
+    conversational_personality: NotRequired[bool]
+    """
+    Uses the conversational personality preset: a more casual, colloquial style in place of the professional-representative baseline.
+    """
     default_personality: NotRequired[bool]
     """Adopt the baseline persona of a professional call-center representative."""
     echo_verification: NotRequired[bool]
@@ -3449,6 +4663,13 @@ class HangupAction(TypedDict):
 
     type: Required[Literal["hangup"]]
     """Always `hangup`."""
+
+
+class IdentityRetrieveResponse(TypedDict):
+    api_key_name: Required[Union[str, None]]
+    """Name given to the API key; null when it has none."""
+    org_name: Required[str]
+    """Name of the workspace the key belongs to."""
 
 
 class InjectedUtterance(TypedDict):
@@ -3637,13 +4858,17 @@ class LlmCreateRequest(TypedDict):
     """
     Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
     """
+    is_transfer_llm: NotRequired[Union[bool, None]]
+    """
+    Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     kb_config: NotRequired[Union["KBConfig", None]]
     """Retrieval settings for knowledge base lookups; null uses the defaults."""
     knowledge_base_ids: NotRequired[Union[List[str], None]]
     """IDs of the knowledge bases the agent can retrieve from (RAG)."""
     mcps: NotRequired[Union[List["McpServer"], None]]
     """MCP servers whose tools the LLM can call."""
-    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """
     Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
     """
@@ -3655,7 +4880,7 @@ class LlmCreateRequest(TypedDict):
     """
     Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
     """
-    s2s_model: NotRequired[Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
+    s2s_model: NotRequired[Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
     start_speaker: NotRequired[Literal["user", "agent"]]
     """Who speaks first: `agent` or `user`."""
@@ -3674,9 +4899,9 @@ class LlmCreateRequest(TypedDict):
 class LlmListResponse(TypedDict):
     """One page of Retell LLMs."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """True when more results exist beyond this page."""
-    items: NotRequired[List["LlmResponse"]]
+    items: Required[List["LlmResponse"]]
     """The Retell LLMs on this page."""
     pagination_key: NotRequired[str]
     """Cursor for the next page; pass it as the `pagination_key` query parameter of the next request."""
@@ -3707,6 +4932,10 @@ class LlmResponse(TypedDict):
     """
     is_published: NotRequired[bool]
     """Whether this version of the Retell LLM has been published."""
+    is_transfer_llm: NotRequired[Union[bool, None]]
+    """
+    Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     kb_config: NotRequired[Union["KBConfig", None]]
     """Retrieval settings for knowledge base lookups; null uses the defaults."""
     knowledge_base_ids: NotRequired[Union[List[str], None]]
@@ -3719,7 +4948,7 @@ class LlmResponse(TypedDict):
     """Unique ID of the Retell LLM."""
     mcps: NotRequired[Union[List["McpServer"], None]]
     """MCP servers whose tools the LLM can call."""
-    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """
     Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
     """
@@ -3731,7 +4960,7 @@ class LlmResponse(TypedDict):
     """
     Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
     """
-    s2s_model: NotRequired[Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
+    s2s_model: NotRequired[Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
     start_speaker: NotRequired[Literal["user", "agent"]]
     """Who speaks first: `agent` or `user`."""
@@ -4043,13 +5272,17 @@ class LlmUpdateRequest(TypedDict):
     """
     Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
     """
+    is_transfer_llm: NotRequired[Union[bool, None]]
+    """
+    Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     kb_config: NotRequired[Union["KBConfig", None]]
     """Retrieval settings for knowledge base lookups; null uses the defaults."""
     knowledge_base_ids: NotRequired[Union[List[str], None]]
     """IDs of the knowledge bases the agent can retrieve from (RAG)."""
     mcps: NotRequired[Union[List["McpServer"], None]]
     """MCP servers whose tools the LLM can call."""
-    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """
     Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
     """
@@ -4061,7 +5294,7 @@ class LlmUpdateRequest(TypedDict):
     """
     Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
     """
-    s2s_model: NotRequired[Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
+    s2s_model: NotRequired[Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
     start_speaker: NotRequired[Literal["user", "agent"]]
     """Who speaks first: `agent` or `user`."""
@@ -4198,8 +5431,19 @@ class MessageBase(TypedDict):
     """When the message was created, in Unix milliseconds."""
     message_id: NotRequired[str]
     """Unique identifier of the message."""
+    multimedia: NotRequired[List["MessageBaseMultimediaItem"]]
+    """
+    Media attachments of the message (MMS); shown to people only and not passed into the spoken conversation.
+    """
     role: Required[Literal["user", "agent"]]
     """Author of the message: `user` or `agent`."""
+
+
+class MessageBaseMultimediaItem(TypedDict):
+    summary: NotRequired[str]
+    """Short summary written by post-conversation analysis."""
+    url: Required[str]
+    """Web address."""
 
 
 class ModelChoice(TypedDict):
@@ -4209,7 +5453,7 @@ class ModelChoice(TypedDict):
     """
     When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false.
     """
-    model: Required[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"]]
+    model: Required[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"]]
     """Name of the LLM."""
     type: Required[Literal["cascading"]]
     """
@@ -4346,6 +5590,10 @@ class PhoneCallResponse(TypedDict):
     """ID of the agent that handles the call."""
     agent_name: NotRequired[str]
     """Display name of the agent that handled the call."""
+    agent_tag: NotRequired[Union[str, None]]
+    """
+    Environment tag of the agent that handled the conversation (for example `prod` or `staging`); null when it has none.
+    """
     agent_version: Required[int]
     """Version of the agent used for the call."""
     call_analysis: NotRequired["CallAnalysis"]
@@ -4543,9 +5791,9 @@ class PhoneNumberImportRequest(TypedDict):
 class PhoneNumberListResponse(TypedDict):
     """One page of phone numbers returned by the list phone numbers endpoint."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """Whether more phone numbers exist after this page."""
-    items: NotRequired[List["PhoneNumberResponse"]]
+    items: Required[List["PhoneNumberResponse"]]
     """Phone numbers on this page."""
     pagination_key: NotRequired[str]
     """Value to send as pagination_key to fetch the following page."""
@@ -4826,7 +6074,7 @@ class PronunciationDictionary(TypedDict):
     One pronunciation entry telling speech synthesis how to say a word or phrase; used in an agent's pronunciation_dictionary.
     """
 
-    alphabet: Required[Literal["ipa", "cmu"]]
+    alphabet: Required[Literal["ipa", "cmu", "pinyin", "jyutping"]]
     """
     Phonetic notation used in phoneme: `ipa` (International Phonetic Alphabet) or `cmu` (CMU Pronouncing Dictionary / ARPAbet).
     """
@@ -4901,7 +6149,7 @@ class RetellLlm(TypedDict):
     """Retrieval settings for knowledge base lookups; null uses the defaults."""
     knowledge_base_ids: NotRequired[Union[List[str], None]]
     """IDs of the knowledge bases the agent can retrieve from (RAG)."""
-    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """
     Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
     """
@@ -4913,7 +6161,7 @@ class RetellLlm(TypedDict):
     """
     Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
     """
-    s2s_model: NotRequired[Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
+    s2s_model: NotRequired[Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
     start_speaker: NotRequired[Literal["user", "agent"]]
     """Who speaks first: `agent` or `user`."""
@@ -4939,7 +6187,9 @@ class SMSContentPredefined(TypedDict):
 
     content: NotRequired[str]
     """Message text to send; may contain dynamic variables."""
-    type: NotRequired[Literal["predefined"]]
+    text: NotRequired[str]
+    """Fixed text of the message."""
+    type: Required[Literal["predefined"]]
     """Content type discriminator; always `predefined`."""
 
 
@@ -5218,6 +6468,8 @@ class StringFilter(TypedDict):
 class StringMatchFilter(TypedDict):
     """Compares a fixed string field of a call or chat with a value."""
 
+    key: NotRequired[str]
+    """Name of the field the filter applies to."""
     op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
     """
     How to compare: `eq` (equals), `ne` (differs from), `sw` (begins with), `ew` (ends with) or `co` (contains).
@@ -5294,6 +6546,19 @@ class SuccessEdge(TypedDict):
     """Condition attached to the edge; normally the fixed `Sent successfully` prompt condition."""
 
 
+class SyncJobStatus(TypedDict):
+    failed: NotRequired[float]
+    """Records that could not be processed."""
+    start_timestamp: NotRequired[int]
+    """When it started, as Unix time in milliseconds."""
+    status: Required[Literal["queued", "running", "idle"]]
+    """State of the background job. One of `queued`, `running`, `idle`."""
+    succeeded: NotRequired[float]
+    """Records processed successfully."""
+    triggered_by: NotRequired[Literal["manual", "cron"]]
+    """Whether the job was started by hand or by the schedule. One of `manual`, `cron`."""
+
+
 class TelephonyIdentifier(TypedDict):
     """Identifiers of the call at the telephony provider, for cross-referencing."""
 
@@ -5312,7 +6577,7 @@ class TestCaseDefinitionResponse(TypedDict):
     """
     Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
     """
-    llm_model: Required[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"]]
+    llm_model: Required[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"]]
     """LLM that plays the simulated user in the test conversation."""
     metrics: Required[List[str]]
     """Names of the criteria the simulated conversation is evaluated against."""
@@ -5341,7 +6606,7 @@ class TestCaseJobResponse(TypedDict):
     """When the run was created, in Unix milliseconds."""
     result_explanation: NotRequired[Union[str, None]]
     """Why the run passed or failed; null until the run has been evaluated."""
-    status: Required[Literal["error", "in_progress", "pass", "fail"]]
+    status: Required[Literal["error", "in_progress", "pending", "pass", "fail"]]
     """
     Outcome of the run: `in_progress` while running, then `pass`, `fail`, or `error` if it could not be completed.
     """
@@ -5375,7 +6640,7 @@ class TestCreateTestCaseDefinitionRequest(TypedDict):
     """
     Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
     """
-    llm_model: NotRequired[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"]]
+    llm_model: NotRequired[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"]]
     """LLM that plays the simulated user in the test conversation."""
     metrics: Required[List[str]]
     """Names of the criteria the simulated conversation is evaluated against."""
@@ -5394,9 +6659,9 @@ class TestCreateTestCaseDefinitionRequest(TypedDict):
 class TestListBatchTestsResponse(TypedDict):
     """One page of batch tests."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """True when further results exist beyond this page."""
-    items: NotRequired[List["BatchTestResponse"]]
+    items: Required[List["BatchTestResponse"]]
     """Batch tests on this page."""
     pagination_key: NotRequired[str]
     """Cursor to pass as `pagination_key` to fetch the next page; absent on the last page."""
@@ -5405,9 +6670,9 @@ class TestListBatchTestsResponse(TypedDict):
 class TestListTestCaseDefinitionsResponse(TypedDict):
     """One page of test case definitions."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """True when further results exist beyond this page."""
-    items: NotRequired[List["TestCaseDefinitionResponse"]]
+    items: Required[List["TestCaseDefinitionResponse"]]
     """Test case definitions on this page."""
     pagination_key: NotRequired[str]
     """Cursor to pass as `pagination_key` to fetch the next page; absent on the last page."""
@@ -5416,9 +6681,9 @@ class TestListTestCaseDefinitionsResponse(TypedDict):
 class TestListTestRunsResponse(TypedDict):
     """One page of test runs belonging to a batch test."""
 
-    has_more: NotRequired[bool]
+    has_more: Required[bool]
     """True when further results exist beyond this page."""
-    items: NotRequired[List["TestCaseJobResponse"]]
+    items: Required[List["TestCaseJobResponse"]]
     """Test runs on this page."""
     pagination_key: NotRequired[str]
     """Cursor to pass as `pagination_key` to fetch the next page; absent on the last page."""
@@ -5431,7 +6696,7 @@ class TestUpdateTestCaseDefinitionRequest(TypedDict):
     """
     Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
     """
-    llm_model: NotRequired[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"]]
+    llm_model: NotRequired[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"]]
     """LLM that plays the simulated user in the test conversation."""
     metrics: NotRequired[List[str]]
     """Names of the criteria the simulated conversation is evaluated against."""
@@ -5471,6 +6736,8 @@ class ToolCall(TypedDict):
     """Name of the tool."""
     success: NotRequired["BooleanMatchFilter"]
     """Condition on whether the tool call succeeded."""
+    type: NotRequired[str]
+    """Kind of tool the call went to."""
 
 
 class ToolCallInvocationMessageBase(TypedDict):
@@ -5802,7 +7069,7 @@ class TransferOptionAgenticWarmTransfer(TypedDict):
     """Settings for the transfer agent that mediates the handoff; required for this transfer type."""
     enable_bridge_audio_cue: NotRequired[bool]
     """When true (the default), a sound plays as the caller is connected to the destination."""
-    on_hold_music: NotRequired[Literal["none", "relaxing_sound", "uplifting_beats", "ringtone"]]
+    on_hold_music: NotRequired[Literal["custom", "none", "relaxing_sound", "uplifting_beats", "ringtone"]]
     """
     What the caller hears while the transfer is in progress: `none`, `relaxing_sound`, `uplifting_beats`, or `ringtone`.
     """
@@ -5850,13 +7117,17 @@ class TransferOptionWarmTransfer(TypedDict):
 
     agent_detection_timeout_ms: NotRequired[int]
     """Milliseconds to wait for the destination before the transfer is treated as failed."""
+    custom_on_hold_music_asset_id: NotRequired[str]
+    """
+    Asset id of your own hold music (an audio file uploaded with create-asset); required when `on_hold_music` is `custom`.
+    """
     enable_bridge_audio_cue: NotRequired[bool]
     """When true (the default), a sound plays as the caller is connected to the destination."""
     ivr_option: NotRequired["PromptMessage"]
     """
     Prompt that guides the agent through an IVR menu at the destination while it checks for a human.
     """
-    on_hold_music: NotRequired[Literal["none", "relaxing_sound", "uplifting_beats", "ringtone"]]
+    on_hold_music: NotRequired[Literal["custom", "none", "relaxing_sound", "uplifting_beats", "ringtone"]]
     """
     What the caller hears while the transfer is in progress: `none`, `relaxing_sound`, `uplifting_beats`, or `ringtone`.
     """
@@ -6053,6 +7324,10 @@ class V3WebCallResponse(TypedDict):
     """ID of the agent that handles the call."""
     agent_name: NotRequired[str]
     """Display name of the agent that handled the call."""
+    agent_tag: NotRequired[Union[str, None]]
+    """
+    Environment tag of the agent that handled the conversation (for example `prod` or `staging`); null when it has none.
+    """
     agent_version: Required[int]
     """Version of the agent used for the call."""
     call_analysis: NotRequired["CallAnalysis"]
@@ -6146,7 +7421,7 @@ class VoiceAddResourceRequest(TypedDict):
     """ID of the user who owns the voice; required for ElevenLabs voices only."""
     voice_name: Required[str]
     """Name to give the voice in your library (1 to 200 characters)."""
-    voice_provider: NotRequired[Literal["elevenlabs", "cartesia", "minimax", "fish_audio"]]
+    voice_provider: NotRequired[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"]]
     """Provider whose library the voice comes from."""
 
 
@@ -6172,7 +7447,7 @@ class VoiceResponse(TypedDict):
     """Gender of the voice."""
     preview_audio_url: NotRequired[str]
     """URL of a short audio sample of the voice."""
-    provider: Required[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "openai", "platform"]]
+    provider: Required[Literal["elevenlabs", "openai", "cartesia", "minimax", "fish_audio", "inworld", "platform"]]
     """TTS provider that synthesizes the voice."""
     voice_id: Required[str]
     """Unique identifier of the voice; use it as an agent's voice_id."""
@@ -6185,7 +7460,7 @@ class VoiceSearchRequest(TypedDict):
 
     search_query: Required[str]
     """Text matched against voice names, descriptions and IDs."""
-    voice_provider: NotRequired[Literal["elevenlabs", "cartesia", "minimax", "fish_audio"]]
+    voice_provider: NotRequired[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"]]
     """Provider whose community library is searched."""
 
 
@@ -6451,9 +7726,21 @@ class AgentCreateParams(TypedDict):
     """
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
+    enable_expressive_mode: NotRequired[bool]
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
+    """
     end_call_after_silence_ms: NotRequired[int]
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+    """
+    expressive_emotion_tags: NotRequired[List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]]]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+    """
+    expressive_mode_prompt: NotRequired[Union[str, None]]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
     """
     fallback_voice_ids: NotRequired[Union[List[str], None]]
     """
@@ -6493,7 +7780,7 @@ class AgentCreateParams(TypedDict):
     """
     Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
     pronunciation_dictionary: NotRequired[Union[List["PronunciationDictionary"], None]]
     """
@@ -6533,6 +7820,8 @@ class AgentCreateParams(TypedDict):
     """
     version_description: NotRequired[Union[str, None]]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     vocab_specialization: NotRequired[Literal["general", "medical"]]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
@@ -6541,7 +7830,7 @@ class AgentCreateParams(TypedDict):
     """
     Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
     """
-    voice_model: NotRequired[Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None]]
+    voice_model: NotRequired[Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None]]
     """
     TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
     """
@@ -6594,24 +7883,28 @@ class AgentDeleteVersionParams(TypedDict):
 AgentGetVersionsResponse: TypeAlias = List["AgentResponse"]
 
 
-AgentListResponse: TypeAlias = List["AgentResponse"]
-
-
 class AgentListParams(TypedDict):
     """Keyword arguments of `agent.list()`."""
 
-    is_latest: NotRequired[bool]
-    """When true, only the newest version of each agent is included."""
     limit: NotRequired[int]
-    """Maximum number of agent versions to return in one page, from 1 to 1000."""
+    """Largest number of records to return in one page."""
     pagination_key: NotRequired[str]
-    """
-    Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-    """
-    pagination_key_version: NotRequired[int]
-    """
-    Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place.
-    """
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+    sort_order: NotRequired[Literal["ascending", "descending"]]
+    """Sort direction of the page. One of `ascending`, `descending`."""
+    filter_criteria: NotRequired["AgentListRequestFilterCriteria"]
+    """Conditions a record must meet to be listed; leave it out to list everything."""
+
+
+class AgentListVersionsParams(TypedDict):
+    """Keyword arguments of `agent.list_versions()`."""
+
+    limit: NotRequired[int]
+    """Largest number of records to return in one page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+    sort_order: NotRequired[Literal["ascending", "descending"]]
+    """Sort direction of the page. One of `ascending`, `descending`."""
 
 
 class AgentPublishParams(TypedDict):
@@ -6621,6 +7914,15 @@ class AgentPublishParams(TypedDict):
     """Number of the version to publish."""
     version_description: NotRequired[str]
     """Optional note about the published version, for your own records."""
+    version_title: NotRequired[str]
+    """Short label you give the version for your own reference; null when untitled."""
+
+
+class AgentRepairParams(TypedDict):
+    """Keyword arguments of `agent.repair()`."""
+
+    version: NotRequired[Union[str, int]]
+    """Version number."""
 
 
 class AgentRetrieveParams(TypedDict):
@@ -6713,9 +8015,21 @@ class AgentUpdateParams(TypedDict):
     """
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
+    enable_expressive_mode: NotRequired[bool]
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
+    """
     end_call_after_silence_ms: NotRequired[int]
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+    """
+    expressive_emotion_tags: NotRequired[List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]]]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+    """
+    expressive_mode_prompt: NotRequired[Union[str, None]]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
     """
     fallback_voice_ids: NotRequired[Union[List[str], None]]
     """
@@ -6755,7 +8069,7 @@ class AgentUpdateParams(TypedDict):
     """
     Extra fields to extract from each call once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_call_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
     pronunciation_dictionary: NotRequired[Union[List["PronunciationDictionary"], None]]
     """
@@ -6799,6 +8113,8 @@ class AgentUpdateParams(TypedDict):
     """
     version_description: NotRequired[Union[str, None]]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     vocab_specialization: NotRequired[Literal["general", "medical"]]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
@@ -6809,7 +8125,7 @@ class AgentUpdateParams(TypedDict):
     """
     voice_id: NotRequired[str]
     """ID of the voice the agent speaks with; the voice endpoints list the available IDs."""
-    voice_model: NotRequired[Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None]]
+    voice_model: NotRequired[Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None]]
     """
     TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
     """
@@ -6843,6 +8159,82 @@ class AgentUpdateParams(TypedDict):
     """
     Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
     """
+
+
+class AppCreateParams(TypedDict):
+    """Keyword arguments of `app.create()`."""
+
+    provider: Required[str]
+    """Service the app connects to (for example a CRM vendor)."""
+    type: Required[Literal["crm", "calendar", "knowledge_base", "support", "communication"]]
+    """
+    Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
+    """
+    auth_config: NotRequired[Union["AppCreateRequestAuthConfigVariant1", "AppCreateRequestAuthConfigVariant2", "AppCreateRequestAuthConfigVariant3"]]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+    """
+    crm_config: NotRequired["AppCreateRequestCrmConfig"]
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+    name: NotRequired[str]
+    """Display name."""
+    tenant_id: NotRequired[str]
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+    tenant_url: NotRequired[str]
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+
+
+class AppDeleteParams(TypedDict):
+    """Keyword arguments of `app.delete()`."""
+
+    force_delete: NotRequired[bool]
+    """When true, detach the app from everything that uses it and delete it anyway."""
+
+
+class AppListParams(TypedDict):
+    """Keyword arguments of `app.list()`."""
+
+    limit: NotRequired[int]
+    """Largest number of records to return in one page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+    sort_order: NotRequired[Literal["ascending", "descending"]]
+    """Sort direction of the page. One of `ascending`, `descending`."""
+
+
+class AppListUsagesParams(TypedDict):
+    """Keyword arguments of `app.list_usages()`."""
+
+    limit: NotRequired[int]
+    """Largest number of records to return in one page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+    sort_order: NotRequired[Literal["ascending", "descending"]]
+    """Sort direction of the page. One of `ascending`, `descending`."""
+
+
+class AppUpdateParams(TypedDict):
+    """Keyword arguments of `app.update()`."""
+
+    auth_config: NotRequired[Union["AppUpdateRequestAuthConfigVariant1", "AppUpdateRequestAuthConfigVariant2", "AppUpdateRequestAuthConfigVariant3"]]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+    """
+    crm_config: NotRequired["AppUpdateRequestCrmConfig"]
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+    name: NotRequired[str]
+    """Display name."""
+    tenant_id: NotRequired[str]
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+    tenant_url: NotRequired[str]
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+
+
+class AssetCreateParams(TypedDict):
+    """Keyword arguments of `asset.create()`."""
+
+    file: Required[FileTypes]
+    """The file to upload."""
 
 
 class BatchCallCreateBatchCallParams(TypedDict):
@@ -6974,6 +8366,13 @@ class CallRegisterPhoneCallParams(TypedDict):
     """Called number (E.164); recorded for reference only, not used for routing."""
 
 
+class CallTakeOverLiveParams(TypedDict):
+    """Keyword arguments of `call.take_over_live()`."""
+
+    participant_id: Required[str]
+    """Identifier of the listener in the live session; pass the id you got from listen-live-call."""
+
+
 class CallUpdateParams(TypedDict):
     """Keyword arguments of `call.update()`."""
 
@@ -6989,6 +8388,15 @@ class CallUpdateParams(TypedDict):
     """
     Dynamic variables to add or replace for the rest of the call, as string key-value pairs; send only the keys that change. Null removes any override set earlier.
     """
+
+
+class CallUpdateLiveParams(TypedDict):
+    """Keyword arguments of `call.update_live()`."""
+
+    call_control: NotRequired["CallUpdateLiveRequestCallControl"]
+    """Controls the agent during the call."""
+    fields_to_override: NotRequired["CallUpdateLiveRequestFieldsToOverride"]
+    """Call settings replaced for the remainder of the call."""
 
 
 class ChatCreateParams(TypedDict):
@@ -7141,7 +8549,7 @@ class ChatAgentCreateParams(TypedDict):
     """
     Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set."""
     signed_url_expiration_ms: NotRequired[Union[int, None]]
     """
@@ -7151,6 +8559,8 @@ class ChatAgentCreateParams(TypedDict):
     """
     IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
     """
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     webhook_events: NotRequired[Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None]]
     """
     Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
@@ -7180,24 +8590,17 @@ class ChatAgentDeleteVersionParams(TypedDict):
 ChatAgentGetVersionsResponse: TypeAlias = List["ChatAgentResponse"]
 
 
-ChatAgentListResponse: TypeAlias = List["ChatAgentResponse"]
-
-
 class ChatAgentListParams(TypedDict):
     """Keyword arguments of `chat_agent.list()`."""
 
-    is_latest: NotRequired[bool]
-    """When true, only the newest version of each chat agent is included."""
     limit: NotRequired[int]
-    """Maximum number of chat agent versions to return in one page, from 1 to 1000."""
+    """Largest number of records to return in one page."""
     pagination_key: NotRequired[str]
-    """
-    Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-    """
-    pagination_key_version: NotRequired[int]
-    """
-    Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place.
-    """
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+    sort_order: NotRequired[Literal["ascending", "descending"]]
+    """Sort direction of the page. One of `ascending`, `descending`."""
+    filter_criteria: NotRequired["AgentListRequestFilterCriteria"]
+    """Conditions a record must meet to be listed; leave it out to list everything."""
 
 
 class ChatAgentPublishParams(TypedDict):
@@ -7207,6 +8610,8 @@ class ChatAgentPublishParams(TypedDict):
     """Number of the version to publish."""
     version_description: NotRequired[str]
     """Optional note about the published version, for your own records."""
+    version_title: NotRequired[str]
+    """Short label you give the version for your own reference; null when untitled."""
 
 
 class ChatAgentRetrieveParams(TypedDict):
@@ -7275,7 +8680,7 @@ class ChatAgentUpdateParams(TypedDict):
     """
     Extra fields to extract from each chat once it ends, on top of the standard summary, success and sentiment results; `system-presets` entries customize those standard results. Null means no extra fields.
     """
-    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    post_chat_analysis_model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set."""
     response_engine: NotRequired[Union["ResponseEngineRetellLm", "ResponseEngineCustomLm", "ResponseEngineConversationFlow"]]
     """
@@ -7289,6 +8694,8 @@ class ChatAgentUpdateParams(TypedDict):
     """
     IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
     """
+    version_title: NotRequired[Union[str, None]]
+    """Short label you give the version for your own reference; null when untitled."""
     webhook_events: NotRequired[Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None]]
     """
     Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
@@ -7299,6 +8706,93 @@ class ChatAgentUpdateParams(TypedDict):
     """
     Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
     """
+
+
+class ContactBackfillAnalysisDataParams(TypedDict):
+    """Keyword arguments of `contact.backfill_analysis_data()`."""
+
+    backfill_attributes: Required[List[str]]
+    """Contact fields to fill from analysis results."""
+    backfill_call_filter: NotRequired["ContactBackfillAnalysisDataRequestBackfillCallFilter"]
+    """Which past calls are read for the backfill."""
+
+
+class ContactCreateParams(TypedDict):
+    """Keyword arguments of `contact.create()`."""
+
+    phone_number: Required[str]
+    """Phone number in E.164 form, such as `+14155550123`."""
+    custom_fields: NotRequired[object]
+    """Your own fields on the contact, keyed by field name."""
+    do_not_call: NotRequired[bool]
+    """True when the contact must not be called."""
+    first_name: NotRequired[str]
+    """Given name of the contact."""
+    last_name: NotRequired[str]
+    """Family name of the contact."""
+    tags: NotRequired[List[str]]
+    """Labels for grouping and filtering."""
+
+
+class ContactCreateImportParams(TypedDict):
+    """Keyword arguments of `contact.create_import()`."""
+
+    column_mapping: Required[List["ContactCreateImportRequestColumnMappingItem"]]
+    """Which CSV column fills which contact field; unmapped columns are ignored."""
+    upload_id: Required[str]
+    """Identifier of an uploaded import file."""
+    default_country: NotRequired[str]
+    """Country (ISO 3166 alpha-2) assumed for phone numbers written without a country code."""
+    tags: NotRequired[List[str]]
+    """Labels for grouping and filtering."""
+
+
+class ContactListParams(TypedDict):
+    """Keyword arguments of `contact.list()`."""
+
+    filter_criteria: NotRequired["ContactListRequestFilterCriteria"]
+    """Conditions a record must meet to be listed; leave it out to list everything."""
+    limit: NotRequired[int]
+    """Largest number of records to return in one page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+    search_query: NotRequired[str]
+    """Free text matched against names and phone numbers."""
+    skip: NotRequired[int]
+    """Number of matches to skip before the page starts (offset paging)."""
+    sort_order: NotRequired[Literal["asc", "desc"]]
+    """Sort direction of the page. One of `asc`, `desc`."""
+
+
+class ContactListConversationsParams(TypedDict):
+    """Keyword arguments of `contact.list_conversations()`."""
+
+    limit: NotRequired[int]
+    """Largest number of records to return in one page."""
+    pagination_key: NotRequired[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class ContactUpdateParams(TypedDict):
+    """Keyword arguments of `contact.update()`."""
+
+    custom_fields: NotRequired[object]
+    """Your own fields on the contact, keyed by field name."""
+    do_not_call: NotRequired[bool]
+    """True when the contact must not be called."""
+    first_name: NotRequired[str]
+    """Given name of the contact."""
+    last_name: NotRequired[str]
+    """Family name of the contact."""
+    tags: NotRequired[List[str]]
+    """Labels for grouping and filtering."""
+
+
+class ContactUploadImportFileParams(TypedDict):
+    """Keyword arguments of `contact.upload_import_file()`."""
+
+    file: Required[FileTypes]
+    """The file to upload."""
 
 
 class ConversationFlowCreateParams(TypedDict):
@@ -7326,6 +8820,10 @@ class ConversationFlowCreateParams(TypedDict):
     """When true, the whole flow is run as a single-prompt agent instead of node by node."""
     global_prompt: NotRequired[Union[str, None]]
     """Prompt included in every node of the flow."""
+    is_transfer_cf: NotRequired[Union[bool, None]]
+    """
+    Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     is_transfer_llm: NotRequired[Union[bool, None]]
     """Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers."""
     kb_config: NotRequired["KBConfig"]
@@ -7346,6 +8844,15 @@ class ConversationFlowCreateParams(TypedDict):
     """
     tools: NotRequired[Union[List[Union["FlowCustomTool", "FlowCheckAvailabilityCalTool", "FlowBookAppointmentCalTool"]], None]]
     """Tools defined for the flow, which function nodes and subagent nodes can use."""
+
+
+class ConversationFlowDeleteParams(TypedDict):
+    """Keyword arguments of `conversation_flow.delete()`."""
+
+    force_delete: NotRequired[bool]
+    """
+    Deletion is refused while an agent still uses this conversation flow as its response engine; set true to delete it anyway, leaving those agents pointing at a flow that no longer exists.
+    """
 
 
 class ConversationFlowListParams(TypedDict):
@@ -7387,6 +8894,10 @@ class ConversationFlowUpdateParams(TypedDict):
     """When true, the whole flow is run as a single-prompt agent instead of node by node."""
     global_prompt: NotRequired[Union[str, None]]
     """Prompt included in every node of the flow."""
+    is_transfer_cf: NotRequired[Union[bool, None]]
+    """
+    Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     is_transfer_llm: NotRequired[Union[bool, None]]
     """Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers."""
     kb_config: NotRequired["KBConfig"]
@@ -7472,6 +8983,26 @@ class ConversationFlowComponentUpdateParams(TypedDict):
     """Tools defined inside the component, which its function nodes and subagent nodes can use."""
 
 
+class CRMGetSchemaParams(TypedDict):
+    """Keyword arguments of `crm.get_schema()`."""
+
+    app_id: NotRequired[str]
+    """Identifier of the connected app."""
+
+
+class CRMUpdateConfigParams(TypedDict):
+    """Keyword arguments of `crm.update_config()`."""
+
+    app_id: NotRequired[Union[str, None]]
+    """Identifier of the connected app."""
+    contact_columns_order: NotRequired[List[str]]
+    """Order of contact columns in the dashboard."""
+    crm_analysis_data_mappings: NotRequired[List["CRMUpdateConfigRequestCrmAnalysisDataMappingsItem"]]
+    """Which post-call analysis results are written to which contact fields."""
+    custom_fields: NotRequired[List["CRMUpdateConfigRequestCustomFieldsItem"]]
+    """Your own fields on the contact, keyed by field name."""
+
+
 class ExportRequestListParams(TypedDict):
     """Keyword arguments of `export_request.list()`."""
 
@@ -7554,13 +9085,17 @@ class LlmCreateParams(TypedDict):
     """
     Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
     """
+    is_transfer_llm: NotRequired[Union[bool, None]]
+    """
+    Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     kb_config: NotRequired[Union["KBConfig", None]]
     """Retrieval settings for knowledge base lookups; null uses the defaults."""
     knowledge_base_ids: NotRequired[Union[List[str], None]]
     """IDs of the knowledge bases the agent can retrieve from (RAG)."""
     mcps: NotRequired[Union[List["McpServer"], None]]
     """MCP servers whose tools the LLM can call."""
-    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """
     Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
     """
@@ -7572,7 +9107,7 @@ class LlmCreateParams(TypedDict):
     """
     Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
     """
-    s2s_model: NotRequired[Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
+    s2s_model: NotRequired[Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
     start_speaker: NotRequired[Literal["user", "agent"]]
     """Who speaks first: `agent` or `user`."""
@@ -7585,6 +9120,15 @@ class LlmCreateParams(TypedDict):
     tool_call_strict_mode: NotRequired[Union[bool, None]]
     """
     When true, tool calls use the model provider's strict schema mode; only honored by models that support it.
+    """
+
+
+class LlmDeleteParams(TypedDict):
+    """Keyword arguments of `llm.delete()`."""
+
+    force_delete: NotRequired[bool]
+    """
+    Deletion is refused while an agent still uses this Retell LLM as its response engine; set true to delete it anyway, leaving those agents pointing at an engine that no longer exists.
     """
 
 
@@ -7631,13 +9175,17 @@ class LlmUpdateParams(TypedDict):
     """
     Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
     """
+    is_transfer_llm: NotRequired[Union[bool, None]]
+    """
+    Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
     kb_config: NotRequired[Union["KBConfig", None]]
     """Retrieval settings for knowledge base lookups; null uses the defaults."""
     knowledge_base_ids: NotRequired[Union[List[str], None]]
     """IDs of the knowledge bases the agent can retrieve from (RAG)."""
     mcps: NotRequired[Union[List["McpServer"], None]]
     """MCP servers whose tools the LLM can call."""
-    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None]]
+    model: NotRequired[Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None]]
     """
     Text LLM that generates responses; gpt-4.1 is used when unset. Set either this or `s2s_model`, not both.
     """
@@ -7649,7 +9197,7 @@ class LlmUpdateParams(TypedDict):
     """
     Sampling randomness of the LLM, from 0 (most deterministic, the default) to 1 (most varied); low values work best with tool calling.
     """
-    s2s_model: NotRequired[Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
+    s2s_model: NotRequired[Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None]]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
     start_speaker: NotRequired[Literal["user", "agent"]]
     """Who speaks first: `agent` or `user`."""
@@ -7884,7 +9432,7 @@ class TestCreateTestCaseDefinitionParams(TypedDict):
     """
     Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
     """
-    llm_model: NotRequired[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"]]
+    llm_model: NotRequired[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"]]
     """LLM that plays the simulated user in the test conversation."""
     tool_mocks: NotRequired[List["ToolMock"]]
     """Canned tool results returned instead of running real tools during the test."""
@@ -7948,7 +9496,7 @@ class TestUpdateTestCaseDefinitionParams(TypedDict):
     """
     Dynamic variables, as string key-value pairs, filled into the agent prompts during the simulated conversation.
     """
-    llm_model: NotRequired[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"]]
+    llm_model: NotRequired[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"]]
     """LLM that plays the simulated user in the test conversation."""
     metrics: NotRequired[List[str]]
     """Names of the criteria the simulated conversation is evaluated against."""
@@ -7973,7 +9521,7 @@ class VoiceAddResourceParams(TypedDict):
     """Name to give the voice in your library (1 to 200 characters)."""
     public_user_id: NotRequired[str]
     """ID of the user who owns the voice; required for ElevenLabs voices only."""
-    voice_provider: NotRequired[Literal["elevenlabs", "cartesia", "minimax", "fish_audio"]]
+    voice_provider: NotRequired[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"]]
     """Provider whose library the voice comes from."""
 
 
@@ -7996,5 +9544,5 @@ class VoiceSearchParams(TypedDict):
 
     search_query: Required[str]
     """Text matched against voice names, descriptions and IDs."""
-    voice_provider: NotRequired[Literal["elevenlabs", "cartesia", "minimax", "fish_audio"]]
+    voice_provider: NotRequired[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"]]
     """Provider whose community library is searched."""

@@ -10,12 +10,14 @@ from typing import List, Literal, Union
 from ..._runtime import (
     APIResponse,
     AsyncAPIClient,
+    AsyncPager,
     Body,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
     SyncAPIClient,
+    SyncPage,
     Timeout,
 )
 from .. import operations as _ops
@@ -65,7 +67,10 @@ class Agent:
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]] | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
         handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
@@ -76,7 +81,7 @@ class Agent:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
@@ -87,9 +92,10 @@ class Agent:
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
         version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None] | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -133,7 +139,10 @@ class Agent:
           enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
           enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
           handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
@@ -155,6 +164,7 @@ class Agent:
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
           user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
           voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
@@ -172,7 +182,7 @@ class Agent:
         """
         return self._client.request(
             _ops.CREATE_AGENT,
-            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "enable_expressive_mode": enable_expressive_mode, "end_call_after_silence_ms": end_call_after_silence_ms, "expressive_emotion_tags": expressive_emotion_tags, "expressive_mode_prompt": expressive_mode_prompt, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "version_title": version_title, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -303,36 +313,57 @@ class Agent:
     def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _t.AgentListRequestFilterCriteria | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPage[_t.AgentListResponseItemsItem, _t.AgentListResponse]:
+        """
+        List voice and chat agents
+
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
+
+        Args:
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
+
+        POST /v2/list-agents
+        """
+        return SyncPage[_t.AgentListResponseItemsItem, _t.AgentListResponse].first(self._client, _ops.LIST_AGENTS_V2, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "body": {"filter_criteria": filter_criteria}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
+
+    def list_versions(
+        self,
+        agent_id: str,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        pagination_key: str | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentListResponse:
+    ) -> SyncPage[_t.AgentListVersionsResponseItemsItem, _t.AgentListVersionsResponse]:
         """
-        List voice agents
+        List the versions of an agent
 
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
+        Returns one page of version summaries of an agent (number, title, publish state), newest first unless `sort_order` says otherwise. Unlike `get-agent-versions`, it pages and leaves out the full configuration.
 
         Args:
-          is_latest: When true, only the newest version of each agent is included.
-          limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          agent_id: Identifier of the agent.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
 
-        GET /list-agents
+        GET /list-agent-versions/{agent_id}
         """
-        return self._client.request(
-            _ops.LIST_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        return SyncPage[_t.AgentListVersionsResponseItemsItem, _t.AgentListVersionsResponse].first(self._client, _ops.LIST_AGENT_VERSIONS, {"path": {"agent_id": agent_id}, "query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
 
     def publish(
         self,
@@ -340,6 +371,7 @@ class Agent:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -355,16 +387,48 @@ class Agent:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
         return self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body={"version": version, "version_description": version_description, "version_title": version_title},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def repair(
+        self,
+        agent_id: str,
+        *,
+        version: Union[str, int] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.AgentRepairResponse:
+        """
+        Repair an agent
+
+        Asks Retell to fix up an agent configuration that no longer validates (for example after a referenced resource changed) and returns the repaired agent. Pick the version with `version`; the latest draft is used otherwise.
+
+        Args:
+          agent_id: Identifier of the agent.
+          version: Version number.
+
+        POST /repair-agent/{agent_id}
+        """
+        return self._client.request(
+            _ops.REPAIR_AGENT,
+            path={"agent_id": agent_id},
+            query={"version": version},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
         )
@@ -425,7 +489,10 @@ class Agent:
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]] | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
         handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
@@ -436,7 +503,7 @@ class Agent:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
@@ -448,10 +515,11 @@ class Agent:
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
         version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
         voice_id: str | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None] | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -495,7 +563,10 @@ class Agent:
           enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
           enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
           handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
@@ -518,6 +589,7 @@ class Agent:
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
           user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
           voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
@@ -538,7 +610,7 @@ class Agent:
             _ops.UPDATE_AGENT,
             path={"agent_id": agent_id},
             query={"version": version},
-            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "enable_expressive_mode": enable_expressive_mode, "end_call_after_silence_ms": end_call_after_silence_ms, "expressive_emotion_tags": expressive_emotion_tags, "expressive_mode_prompt": expressive_mode_prompt, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "version_title": version_title, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -580,7 +652,10 @@ class AgentWithRawResponse:
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]] | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
         handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
@@ -591,7 +666,7 @@ class AgentWithRawResponse:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
@@ -602,9 +677,10 @@ class AgentWithRawResponse:
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
         version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None] | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -648,7 +724,10 @@ class AgentWithRawResponse:
           enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
           enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
           handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
@@ -670,6 +749,7 @@ class AgentWithRawResponse:
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
           user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
           voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
@@ -687,7 +767,7 @@ class AgentWithRawResponse:
         """
         return self._client.request(
             _ops.CREATE_AGENT,
-            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "enable_expressive_mode": enable_expressive_mode, "end_call_after_silence_ms": end_call_after_silence_ms, "expressive_emotion_tags": expressive_emotion_tags, "expressive_mode_prompt": expressive_mode_prompt, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "version_title": version_title, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -823,31 +903,70 @@ class AgentWithRawResponse:
     def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _t.AgentListRequestFilterCriteria | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> APIResponse[_t.AgentListResponse]:
         """
-        List voice agents
+        List voice and chat agents
 
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
 
         Args:
-          is_latest: When true, only the newest version of each agent is included.
-          limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-agents
+        POST /v2/list-agents
         """
         return self._client.request(
-            _ops.LIST_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
+            _ops.LIST_AGENTS_V2,
+            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            body={"filter_criteria": filter_criteria},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    def list_versions(
+        self,
+        agent_id: str,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        pagination_key: str | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.AgentListVersionsResponse]:
+        """
+        List the versions of an agent
+
+        Returns one page of version summaries of an agent (number, title, publish state), newest first unless `sort_order` says otherwise. Unlike `get-agent-versions`, it pages and leaves out the full configuration.
+
+        Args:
+          agent_id: Identifier of the agent.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+
+        GET /list-agent-versions/{agent_id}
+        """
+        return self._client.request(
+            _ops.LIST_AGENT_VERSIONS,
+            path={"agent_id": agent_id},
+            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -861,6 +980,7 @@ class AgentWithRawResponse:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -876,16 +996,49 @@ class AgentWithRawResponse:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
         return self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body={"version": version, "version_description": version_description, "version_title": version_title},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    def repair(
+        self,
+        agent_id: str,
+        *,
+        version: Union[str, int] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.AgentRepairResponse]:
+        """
+        Repair an agent
+
+        Asks Retell to fix up an agent configuration that no longer validates (for example after a referenced resource changed) and returns the repaired agent. Pick the version with `version`; the latest draft is used otherwise.
+
+        Args:
+          agent_id: Identifier of the agent.
+          version: Version number.
+
+        POST /repair-agent/{agent_id}
+        """
+        return self._client.request(
+            _ops.REPAIR_AGENT,
+            path={"agent_id": agent_id},
+            query={"version": version},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
             raw=True,
@@ -948,7 +1101,10 @@ class AgentWithRawResponse:
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]] | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
         handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
@@ -959,7 +1115,7 @@ class AgentWithRawResponse:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
@@ -971,10 +1127,11 @@ class AgentWithRawResponse:
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
         version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
         voice_id: str | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None] | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -1018,7 +1175,10 @@ class AgentWithRawResponse:
           enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
           enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
           handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
@@ -1041,6 +1201,7 @@ class AgentWithRawResponse:
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
           user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
           voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
@@ -1061,7 +1222,7 @@ class AgentWithRawResponse:
             _ops.UPDATE_AGENT,
             path={"agent_id": agent_id},
             query={"version": version},
-            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "enable_expressive_mode": enable_expressive_mode, "end_call_after_silence_ms": end_call_after_silence_ms, "expressive_emotion_tags": expressive_emotion_tags, "expressive_mode_prompt": expressive_mode_prompt, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "version_title": version_title, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1112,7 +1273,10 @@ class AsyncAgent:
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]] | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
         handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
@@ -1123,7 +1287,7 @@ class AsyncAgent:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
@@ -1134,9 +1298,10 @@ class AsyncAgent:
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
         version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None] | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -1180,7 +1345,10 @@ class AsyncAgent:
           enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
           enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
           handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
@@ -1202,6 +1370,7 @@ class AsyncAgent:
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
           user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
           voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
@@ -1219,7 +1388,7 @@ class AsyncAgent:
         """
         return await self._client.request(
             _ops.CREATE_AGENT,
-            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "enable_expressive_mode": enable_expressive_mode, "end_call_after_silence_ms": end_call_after_silence_ms, "expressive_emotion_tags": expressive_emotion_tags, "expressive_mode_prompt": expressive_mode_prompt, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "version_title": version_title, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1347,39 +1516,60 @@ class AsyncAgent:
             max_retries=max_retries,
         )
 
-    async def list(
+    def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _t.AgentListRequestFilterCriteria | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[_t.AgentListResponseItemsItem, _t.AgentListResponse]:
+        """
+        List voice and chat agents
+
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
+
+        Args:
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
+
+        POST /v2/list-agents
+        """
+        return AsyncPager[_t.AgentListResponseItemsItem, _t.AgentListResponse](self._client, _ops.LIST_AGENTS_V2, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "body": {"filter_criteria": filter_criteria}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
+
+    def list_versions(
+        self,
+        agent_id: str,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        pagination_key: str | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AgentListResponse:
+    ) -> AsyncPager[_t.AgentListVersionsResponseItemsItem, _t.AgentListVersionsResponse]:
         """
-        List voice agents
+        List the versions of an agent
 
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
+        Returns one page of version summaries of an agent (number, title, publish state), newest first unless `sort_order` says otherwise. Unlike `get-agent-versions`, it pages and leaves out the full configuration.
 
         Args:
-          is_latest: When true, only the newest version of each agent is included.
-          limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          agent_id: Identifier of the agent.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
 
-        GET /list-agents
+        GET /list-agent-versions/{agent_id}
         """
-        return await self._client.request(
-            _ops.LIST_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        return AsyncPager[_t.AgentListVersionsResponseItemsItem, _t.AgentListVersionsResponse](self._client, _ops.LIST_AGENT_VERSIONS, {"path": {"agent_id": agent_id}, "query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
 
     async def publish(
         self,
@@ -1387,6 +1577,7 @@ class AsyncAgent:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1402,16 +1593,48 @@ class AsyncAgent:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
         return await self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body={"version": version, "version_description": version_description, "version_title": version_title},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def repair(
+        self,
+        agent_id: str,
+        *,
+        version: Union[str, int] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.AgentRepairResponse:
+        """
+        Repair an agent
+
+        Asks Retell to fix up an agent configuration that no longer validates (for example after a referenced resource changed) and returns the repaired agent. Pick the version with `version`; the latest draft is used otherwise.
+
+        Args:
+          agent_id: Identifier of the agent.
+          version: Version number.
+
+        POST /repair-agent/{agent_id}
+        """
+        return await self._client.request(
+            _ops.REPAIR_AGENT,
+            path={"agent_id": agent_id},
+            query={"version": version},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
         )
@@ -1472,7 +1695,10 @@ class AsyncAgent:
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]] | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
         handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
@@ -1483,7 +1709,7 @@ class AsyncAgent:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
@@ -1495,10 +1721,11 @@ class AsyncAgent:
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
         version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
         voice_id: str | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None] | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -1542,7 +1769,10 @@ class AsyncAgent:
           enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
           enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
           handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
@@ -1565,6 +1795,7 @@ class AsyncAgent:
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
           user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
           voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
@@ -1585,7 +1816,7 @@ class AsyncAgent:
             _ops.UPDATE_AGENT,
             path={"agent_id": agent_id},
             query={"version": version},
-            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "enable_expressive_mode": enable_expressive_mode, "end_call_after_silence_ms": end_call_after_silence_ms, "expressive_emotion_tags": expressive_emotion_tags, "expressive_mode_prompt": expressive_mode_prompt, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "version_title": version_title, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1627,7 +1858,10 @@ class AsyncAgentWithRawResponse:
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]] | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
         handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
@@ -1638,7 +1872,7 @@ class AsyncAgentWithRawResponse:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
@@ -1649,9 +1883,10 @@ class AsyncAgentWithRawResponse:
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
         version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None] | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -1695,7 +1930,10 @@ class AsyncAgentWithRawResponse:
           enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
           enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
           handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
@@ -1717,6 +1955,7 @@ class AsyncAgentWithRawResponse:
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
           user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
           voice_model: TTS model used to render the selected voice; which models are valid depends on the voice's provider. Null lets the provider's default model apply.
@@ -1734,7 +1973,7 @@ class AsyncAgentWithRawResponse:
         """
         return await self._client.request(
             _ops.CREATE_AGENT,
-            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"response_engine": response_engine, "voice_id": voice_id, "agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "enable_expressive_mode": enable_expressive_mode, "end_call_after_silence_ms": end_call_after_silence_ms, "expressive_emotion_tags": expressive_emotion_tags, "expressive_mode_prompt": expressive_mode_prompt, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "version_title": version_title, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1870,31 +2109,70 @@ class AsyncAgentWithRawResponse:
     async def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _t.AgentListRequestFilterCriteria | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> APIResponse[_t.AgentListResponse]:
         """
-        List voice agents
+        List voice and chat agents
 
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
 
         Args:
-          is_latest: When true, only the newest version of each agent is included.
-          limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-agents
+        POST /v2/list-agents
         """
         return await self._client.request(
-            _ops.LIST_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
+            _ops.LIST_AGENTS_V2,
+            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            body={"filter_criteria": filter_criteria},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    async def list_versions(
+        self,
+        agent_id: str,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        pagination_key: str | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.AgentListVersionsResponse]:
+        """
+        List the versions of an agent
+
+        Returns one page of version summaries of an agent (number, title, publish state), newest first unless `sort_order` says otherwise. Unlike `get-agent-versions`, it pages and leaves out the full configuration.
+
+        Args:
+          agent_id: Identifier of the agent.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+
+        GET /list-agent-versions/{agent_id}
+        """
+        return await self._client.request(
+            _ops.LIST_AGENT_VERSIONS,
+            path={"agent_id": agent_id},
+            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -1908,6 +2186,7 @@ class AsyncAgentWithRawResponse:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1923,16 +2202,49 @@ class AsyncAgentWithRawResponse:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
         return await self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body={"version": version, "version_description": version_description, "version_title": version_title},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    async def repair(
+        self,
+        agent_id: str,
+        *,
+        version: Union[str, int] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.AgentRepairResponse]:
+        """
+        Repair an agent
+
+        Asks Retell to fix up an agent configuration that no longer validates (for example after a referenced resource changed) and returns the repaired agent. Pick the version with `version`; the latest draft is used otherwise.
+
+        Args:
+          agent_id: Identifier of the agent.
+          version: Version number.
+
+        POST /repair-agent/{agent_id}
+        """
+        return await self._client.request(
+            _ops.REPAIR_AGENT,
+            path={"agent_id": agent_id},
+            query={"version": version},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
             raw=True,
@@ -1995,7 +2307,10 @@ class AsyncAgentWithRawResponse:
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[Literal["empathetic", "excited", "happy", "curious", "surprised", "sigh", "clear throat", "pause", "long pause", "emphasis"]] | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         guardrail_config: _t.GuardrailConfig | NotGiven = NOT_GIVEN,
         handbook_config: _t.HandbookConfig | NotGiven = NOT_GIVEN,
@@ -2006,7 +2321,7 @@ class AsyncAgentWithRawResponse:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_call_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.CallPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_call_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         pronunciation_dictionary: Union[List[_t.PronunciationDictionary], None] | NotGiven = NOT_GIVEN,
         reminder_max_count: int | NotGiven = NOT_GIVEN,
         reminder_trigger_ms: int | NotGiven = NOT_GIVEN,
@@ -2018,10 +2333,11 @@ class AsyncAgentWithRawResponse:
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Union[_t.UserDtmfOptions, None] | NotGiven = NOT_GIVEN,
         version_description: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Union[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"], None] | NotGiven = NOT_GIVEN,
         voice_id: str | NotGiven = NOT_GIVEN,
-        voice_model: Union[Literal["eleven_turbo_v2", "eleven_flash_v2", "eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro"], None] | NotGiven = NOT_GIVEN,
+        voice_model: Union[Literal["eleven_flash_v2", "eleven_flash_v2_5", "eleven_multilingual_v2", "eleven_v3", "sonic-3", "sonic-3-latest", "sonic-3.5", "sonic-3.6", "tts-1", "gpt-4o-mini-tts", "speech-02-turbo", "speech-2.8-turbo", "s1", "s2-pro", "s2.1-pro", "inworld-tts-2", "inworld-tts-2-flash"], None] | NotGiven = NOT_GIVEN,
         voice_speed: float | NotGiven = NOT_GIVEN,
         voice_temperature: float | NotGiven = NOT_GIVEN,
         voicemail_detection_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -2065,7 +2381,10 @@ class AsyncAgentWithRawResponse:
           enable_backchannel: Whether the agent drops in brief acknowledgements such as "uh-huh" or "I see" while the user is talking, mostly during longer turns. Off by default.
           enable_dynamic_responsiveness: When true, the agent adapts how fast it takes its turn based on how quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback.
           guardrail_config: Topic guardrails that check user input and agent output for prohibited content.
           handbook_config: Built-in behavior presets, each switched on or off, that shape how the agent talks (for example empathy, AI disclosure or reading numbers aloud).
@@ -2088,6 +2407,7 @@ class AsyncAgentWithRawResponse:
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
           user_dtmf_options: How keypad (DTMF) input from the user is collected in a turn: digit limit, terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax voices. Null means no emotion is applied.
           voice_id: ID of the voice the agent speaks with; the voice endpoints list the available IDs.
@@ -2108,7 +2428,7 @@ class AsyncAgentWithRawResponse:
             _ops.UPDATE_AGENT,
             path={"agent_id": agent_id},
             query={"version": version},
-            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "end_call_after_silence_ms": end_call_after_silence_ms, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"agent_name": agent_name, "allow_dtmf_interruption": allow_dtmf_interruption, "allow_user_dtmf": allow_user_dtmf, "ambient_sound": ambient_sound, "ambient_sound_volume": ambient_sound_volume, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "backchannel_frequency": backchannel_frequency, "backchannel_words": backchannel_words, "begin_message_delay_ms": begin_message_delay_ms, "boosted_keywords": boosted_keywords, "call_screening_option": call_screening_option, "custom_stt_config": custom_stt_config, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "denoising_mode": denoising_mode, "enable_backchannel": enable_backchannel, "enable_dynamic_responsiveness": enable_dynamic_responsiveness, "enable_dynamic_voice_speed": enable_dynamic_voice_speed, "enable_expressive_mode": enable_expressive_mode, "end_call_after_silence_ms": end_call_after_silence_ms, "expressive_emotion_tags": expressive_emotion_tags, "expressive_mode_prompt": expressive_mode_prompt, "fallback_voice_ids": fallback_voice_ids, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "interruption_sensitivity": interruption_sensitivity, "ivr_option": ivr_option, "language": language, "max_call_duration_ms": max_call_duration_ms, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_call_analysis_data": post_call_analysis_data, "post_call_analysis_model": post_call_analysis_model, "pronunciation_dictionary": pronunciation_dictionary, "reminder_max_count": reminder_max_count, "reminder_trigger_ms": reminder_trigger_ms, "response_engine": response_engine, "responsiveness": responsiveness, "ring_duration_ms": ring_duration_ms, "signed_url_expiration_ms": signed_url_expiration_ms, "stt_mode": stt_mode, "timezone": timezone, "user_dtmf_options": user_dtmf_options, "version_description": version_description, "version_title": version_title, "vocab_specialization": vocab_specialization, "voice_emotion": voice_emotion, "voice_id": voice_id, "voice_model": voice_model, "voice_speed": voice_speed, "voice_temperature": voice_temperature, "voicemail_detection_timeout_ms": voicemail_detection_timeout_ms, "voicemail_message": voicemail_message, "voicemail_option": voicemail_option, "volume": volume, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

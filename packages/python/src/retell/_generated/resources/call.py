@@ -103,7 +103,7 @@ class Call:
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.WebCallResponse:
+    ) -> _t.CreateWebCallResponse:
         """
         Create a web call
 
@@ -118,7 +118,7 @@ class Call:
           metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
           retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
 
-        POST /v2/create-web-call
+        POST /v3/create-web-call
         """
         return self._client.request(
             _ops.CREATE_WEB_CALL,
@@ -190,6 +190,34 @@ class Call:
         """
         return SyncPage[Union[_t.V3WebCallResponse, _t.V3PhoneCallResponse], _t.CallListResponse].first(self._client, _ops.LIST_CALLS, {"body": {"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
 
+    def listen_live(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.CallListenLiveResponse:
+        """
+        Listen in on a live call
+
+        Opens a listen-only audio session on a call in progress and returns what a WebRTC client needs to join it (room, token, ICE servers). The parties on the call are not told.
+
+        Args:
+          call_id: Identifier of the call.
+
+        POST /v2/listen-live-call/{call_id}
+        """
+        return self._client.request(
+            _ops.LISTEN_LIVE_CALL,
+            path={"call_id": call_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
     def register_phone_call(
         self,
         *,
@@ -230,6 +258,34 @@ class Call:
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def rerun_analysis(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.CallResponse:
+        """
+        Run post-call analysis again
+
+        Runs the post-call analysis of an ended call again with the agent's current analysis settings and returns the call with the new results.
+
+        Args:
+          call_id: Identifier of the call.
+
+        PUT /rerun-call-analysis/{call_id}
+        """
+        return self._client.request(
+            _ops.RERUN_CALL_ANALYSIS,
+            path={"call_id": call_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
         )
@@ -290,6 +346,39 @@ class Call:
             max_retries=max_retries,
         )
 
+    def take_over_live(
+        self,
+        call_id: str,
+        *,
+        participant_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.CallSuccessResponse:
+        """
+        Take over a live call
+
+        Hands a call in progress from the agent to a person who is already listening in: the agent stops speaking and the listener named by `participant_id` talks to the caller from then on.
+
+        Args:
+          call_id: Identifier of the call.
+          participant_id: Identifier of the listener in the live session; pass the id you got from listen-live-call.
+
+        POST /v2/take-over-live-call/{call_id}
+        """
+        return self._client.request(
+            _ops.TAKE_OVER_LIVE_CALL,
+            path={"call_id": call_id},
+            body={"participant_id": participant_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
     def update(
         self,
         call_id: str,
@@ -322,6 +411,41 @@ class Call:
             _ops.UPDATE_CALL,
             path={"call_id": call_id},
             body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def update_live(
+        self,
+        call_id: str,
+        *,
+        call_control: _t.CallUpdateLiveRequestCallControl | NotGiven = NOT_GIVEN,
+        fields_to_override: _t.CallUpdateLiveRequestFieldsToOverride | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.CallSuccessResponse:
+        """
+        Change a call while it runs
+
+        Adjusts a call in progress: pause or resume the agent with `call_control`, or override agent settings for the rest of the call with `fields_to_override`.
+
+        Args:
+          call_id: Identifier of the call.
+          call_control: Controls the agent during the call.
+          fields_to_override: Call settings replaced for the remainder of the call.
+
+        PATCH /v2/update-live-call/{call_id}
+        """
+        return self._client.request(
+            _ops.UPDATE_LIVE_CALL,
+            path={"call_id": call_id},
+            body={"call_control": call_control, "fields_to_override": fields_to_override},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -400,7 +524,7 @@ class CallWithRawResponse:
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.WebCallResponse]:
+    ) -> APIResponse[_t.CreateWebCallResponse]:
         """
         Create a web call
 
@@ -415,7 +539,7 @@ class CallWithRawResponse:
           metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
           retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
 
-        POST /v2/create-web-call
+        POST /v3/create-web-call
         """
         return self._client.request(
             _ops.CREATE_WEB_CALL,
@@ -498,6 +622,35 @@ class CallWithRawResponse:
             raw=True,
         )
 
+    def listen_live(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.CallListenLiveResponse]:
+        """
+        Listen in on a live call
+
+        Opens a listen-only audio session on a call in progress and returns what a WebRTC client needs to join it (room, token, ICE servers). The parties on the call are not told.
+
+        Args:
+          call_id: Identifier of the call.
+
+        POST /v2/listen-live-call/{call_id}
+        """
+        return self._client.request(
+            _ops.LISTEN_LIVE_CALL,
+            path={"call_id": call_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
     def register_phone_call(
         self,
         *,
@@ -538,6 +691,35 @@ class CallWithRawResponse:
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    def rerun_analysis(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.CallResponse]:
+        """
+        Run post-call analysis again
+
+        Runs the post-call analysis of an ended call again with the agent's current analysis settings and returns the call with the new results.
+
+        Args:
+          call_id: Identifier of the call.
+
+        PUT /rerun-call-analysis/{call_id}
+        """
+        return self._client.request(
+            _ops.RERUN_CALL_ANALYSIS,
+            path={"call_id": call_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
             raw=True,
@@ -601,6 +783,40 @@ class CallWithRawResponse:
             raw=True,
         )
 
+    def take_over_live(
+        self,
+        call_id: str,
+        *,
+        participant_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.CallSuccessResponse]:
+        """
+        Take over a live call
+
+        Hands a call in progress from the agent to a person who is already listening in: the agent stops speaking and the listener named by `participant_id` talks to the caller from then on.
+
+        Args:
+          call_id: Identifier of the call.
+          participant_id: Identifier of the listener in the live session; pass the id you got from listen-live-call.
+
+        POST /v2/take-over-live-call/{call_id}
+        """
+        return self._client.request(
+            _ops.TAKE_OVER_LIVE_CALL,
+            path={"call_id": call_id},
+            body={"participant_id": participant_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
     def update(
         self,
         call_id: str,
@@ -633,6 +849,42 @@ class CallWithRawResponse:
             _ops.UPDATE_CALL,
             path={"call_id": call_id},
             body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    def update_live(
+        self,
+        call_id: str,
+        *,
+        call_control: _t.CallUpdateLiveRequestCallControl | NotGiven = NOT_GIVEN,
+        fields_to_override: _t.CallUpdateLiveRequestFieldsToOverride | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.CallSuccessResponse]:
+        """
+        Change a call while it runs
+
+        Adjusts a call in progress: pause or resume the agent with `call_control`, or override agent settings for the rest of the call with `fields_to_override`.
+
+        Args:
+          call_id: Identifier of the call.
+          call_control: Controls the agent during the call.
+          fields_to_override: Call settings replaced for the remainder of the call.
+
+        PATCH /v2/update-live-call/{call_id}
+        """
+        return self._client.request(
+            _ops.UPDATE_LIVE_CALL,
+            path={"call_id": call_id},
+            body={"call_control": call_control, "fields_to_override": fields_to_override},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -719,7 +971,7 @@ class AsyncCall:
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.WebCallResponse:
+    ) -> _t.CreateWebCallResponse:
         """
         Create a web call
 
@@ -734,7 +986,7 @@ class AsyncCall:
           metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
           retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
 
-        POST /v2/create-web-call
+        POST /v3/create-web-call
         """
         return await self._client.request(
             _ops.CREATE_WEB_CALL,
@@ -806,6 +1058,34 @@ class AsyncCall:
         """
         return AsyncPager[Union[_t.V3WebCallResponse, _t.V3PhoneCallResponse], _t.CallListResponse](self._client, _ops.LIST_CALLS, {"body": {"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
 
+    async def listen_live(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.CallListenLiveResponse:
+        """
+        Listen in on a live call
+
+        Opens a listen-only audio session on a call in progress and returns what a WebRTC client needs to join it (room, token, ICE servers). The parties on the call are not told.
+
+        Args:
+          call_id: Identifier of the call.
+
+        POST /v2/listen-live-call/{call_id}
+        """
+        return await self._client.request(
+            _ops.LISTEN_LIVE_CALL,
+            path={"call_id": call_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
     async def register_phone_call(
         self,
         *,
@@ -846,6 +1126,34 @@ class AsyncCall:
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def rerun_analysis(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.CallResponse:
+        """
+        Run post-call analysis again
+
+        Runs the post-call analysis of an ended call again with the agent's current analysis settings and returns the call with the new results.
+
+        Args:
+          call_id: Identifier of the call.
+
+        PUT /rerun-call-analysis/{call_id}
+        """
+        return await self._client.request(
+            _ops.RERUN_CALL_ANALYSIS,
+            path={"call_id": call_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
         )
@@ -906,6 +1214,39 @@ class AsyncCall:
             max_retries=max_retries,
         )
 
+    async def take_over_live(
+        self,
+        call_id: str,
+        *,
+        participant_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.CallSuccessResponse:
+        """
+        Take over a live call
+
+        Hands a call in progress from the agent to a person who is already listening in: the agent stops speaking and the listener named by `participant_id` talks to the caller from then on.
+
+        Args:
+          call_id: Identifier of the call.
+          participant_id: Identifier of the listener in the live session; pass the id you got from listen-live-call.
+
+        POST /v2/take-over-live-call/{call_id}
+        """
+        return await self._client.request(
+            _ops.TAKE_OVER_LIVE_CALL,
+            path={"call_id": call_id},
+            body={"participant_id": participant_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
     async def update(
         self,
         call_id: str,
@@ -938,6 +1279,41 @@ class AsyncCall:
             _ops.UPDATE_CALL,
             path={"call_id": call_id},
             body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def update_live(
+        self,
+        call_id: str,
+        *,
+        call_control: _t.CallUpdateLiveRequestCallControl | NotGiven = NOT_GIVEN,
+        fields_to_override: _t.CallUpdateLiveRequestFieldsToOverride | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.CallSuccessResponse:
+        """
+        Change a call while it runs
+
+        Adjusts a call in progress: pause or resume the agent with `call_control`, or override agent settings for the rest of the call with `fields_to_override`.
+
+        Args:
+          call_id: Identifier of the call.
+          call_control: Controls the agent during the call.
+          fields_to_override: Call settings replaced for the remainder of the call.
+
+        PATCH /v2/update-live-call/{call_id}
+        """
+        return await self._client.request(
+            _ops.UPDATE_LIVE_CALL,
+            path={"call_id": call_id},
+            body={"call_control": call_control, "fields_to_override": fields_to_override},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1016,7 +1392,7 @@ class AsyncCallWithRawResponse:
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.WebCallResponse]:
+    ) -> APIResponse[_t.CreateWebCallResponse]:
         """
         Create a web call
 
@@ -1031,7 +1407,7 @@ class AsyncCallWithRawResponse:
           metadata: Any JSON value you want stored with the call, such as your own customer ID; Retell returns it on the call object but does not use it (50 kB at most).
           retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in the response engine prompts and tool descriptions.
 
-        POST /v2/create-web-call
+        POST /v3/create-web-call
         """
         return await self._client.request(
             _ops.CREATE_WEB_CALL,
@@ -1114,6 +1490,35 @@ class AsyncCallWithRawResponse:
             raw=True,
         )
 
+    async def listen_live(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.CallListenLiveResponse]:
+        """
+        Listen in on a live call
+
+        Opens a listen-only audio session on a call in progress and returns what a WebRTC client needs to join it (room, token, ICE servers). The parties on the call are not told.
+
+        Args:
+          call_id: Identifier of the call.
+
+        POST /v2/listen-live-call/{call_id}
+        """
+        return await self._client.request(
+            _ops.LISTEN_LIVE_CALL,
+            path={"call_id": call_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
     async def register_phone_call(
         self,
         *,
@@ -1154,6 +1559,35 @@ class AsyncCallWithRawResponse:
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    async def rerun_analysis(
+        self,
+        call_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.CallResponse]:
+        """
+        Run post-call analysis again
+
+        Runs the post-call analysis of an ended call again with the agent's current analysis settings and returns the call with the new results.
+
+        Args:
+          call_id: Identifier of the call.
+
+        PUT /rerun-call-analysis/{call_id}
+        """
+        return await self._client.request(
+            _ops.RERUN_CALL_ANALYSIS,
+            path={"call_id": call_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
             raw=True,
@@ -1217,6 +1651,40 @@ class AsyncCallWithRawResponse:
             raw=True,
         )
 
+    async def take_over_live(
+        self,
+        call_id: str,
+        *,
+        participant_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.CallSuccessResponse]:
+        """
+        Take over a live call
+
+        Hands a call in progress from the agent to a person who is already listening in: the agent stops speaking and the listener named by `participant_id` talks to the caller from then on.
+
+        Args:
+          call_id: Identifier of the call.
+          participant_id: Identifier of the listener in the live session; pass the id you got from listen-live-call.
+
+        POST /v2/take-over-live-call/{call_id}
+        """
+        return await self._client.request(
+            _ops.TAKE_OVER_LIVE_CALL,
+            path={"call_id": call_id},
+            body={"participant_id": participant_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
     async def update(
         self,
         call_id: str,
@@ -1249,6 +1717,42 @@ class AsyncCallWithRawResponse:
             _ops.UPDATE_CALL,
             path={"call_id": call_id},
             body={"custom_attributes": custom_attributes, "data_storage_setting": data_storage_setting, "metadata": metadata, "override_dynamic_variables": override_dynamic_variables},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    async def update_live(
+        self,
+        call_id: str,
+        *,
+        call_control: _t.CallUpdateLiveRequestCallControl | NotGiven = NOT_GIVEN,
+        fields_to_override: _t.CallUpdateLiveRequestFieldsToOverride | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.CallSuccessResponse]:
+        """
+        Change a call while it runs
+
+        Adjusts a call in progress: pause or resume the agent with `call_control`, or override agent settings for the rest of the call with `fields_to_override`.
+
+        Args:
+          call_id: Identifier of the call.
+          call_control: Controls the agent during the call.
+          fields_to_override: Call settings replaced for the remainder of the call.
+
+        PATCH /v2/update-live-call/{call_id}
+        """
+        return await self._client.request(
+            _ops.UPDATE_LIVE_CALL,
+            path={"call_id": call_id},
+            body={"call_control": call_control, "fields_to_override": fields_to_override},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -238,6 +238,34 @@ class Chat:
         """
         return SyncPage[_t.ChatResponse, _t.ChatListResponse].first(self._client, _ops.LIST_CHATS, {"body": {"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
 
+    def rerun_analysis(
+        self,
+        chat_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.ChatResponse:
+        """
+        Run post-chat analysis again
+
+        Runs the post-chat analysis of an ended chat again with the chat agent's current analysis settings and returns the chat with the new results.
+
+        Args:
+          chat_id: Identifier of the chat.
+
+        PUT /rerun-chat-analysis/{chat_id}
+        """
+        return self._client.request(
+            _ops.RERUN_CHAT_ANALYSIS,
+            path={"chat_id": chat_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
     def retrieve(
         self,
         chat_id: str,
@@ -519,6 +547,35 @@ class ChatWithRawResponse:
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    def rerun_analysis(
+        self,
+        chat_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.ChatResponse]:
+        """
+        Run post-chat analysis again
+
+        Runs the post-chat analysis of an ended chat again with the chat agent's current analysis settings and returns the chat with the new results.
+
+        Args:
+          chat_id: Identifier of the chat.
+
+        PUT /rerun-chat-analysis/{chat_id}
+        """
+        return self._client.request(
+            _ops.RERUN_CHAT_ANALYSIS,
+            path={"chat_id": chat_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
             raw=True,
@@ -806,6 +863,34 @@ class AsyncChat:
         """
         return AsyncPager[_t.ChatResponse, _t.ChatListResponse](self._client, _ops.LIST_CHATS, {"body": {"filter_criteria": filter_criteria, "include_total": include_total, "limit": limit, "pagination_key": pagination_key, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
 
+    async def rerun_analysis(
+        self,
+        chat_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _t.ChatResponse:
+        """
+        Run post-chat analysis again
+
+        Runs the post-chat analysis of an ended chat again with the chat agent's current analysis settings and returns the chat with the new results.
+
+        Args:
+          chat_id: Identifier of the chat.
+
+        PUT /rerun-chat-analysis/{chat_id}
+        """
+        return await self._client.request(
+            _ops.RERUN_CHAT_ANALYSIS,
+            path={"chat_id": chat_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
     async def retrieve(
         self,
         chat_id: str,
@@ -1087,6 +1172,35 @@ class AsyncChatWithRawResponse:
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            raw=True,
+        )
+
+    async def rerun_analysis(
+        self,
+        chat_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[_t.ChatResponse]:
+        """
+        Run post-chat analysis again
+
+        Runs the post-chat analysis of an ended chat again with the chat agent's current analysis settings and returns the chat with the new results.
+
+        Args:
+          chat_id: Identifier of the chat.
+
+        PUT /rerun-chat-analysis/{chat_id}
+        """
+        return await self._client.request(
+            _ops.RERUN_CHAT_ANALYSIS,
+            path={"chat_id": chat_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
             max_retries=max_retries,
             raw=True,

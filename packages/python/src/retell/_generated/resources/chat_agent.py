@@ -10,12 +10,14 @@ from typing import List, Literal, Union
 from ..._runtime import (
     APIResponse,
     AsyncAPIClient,
+    AsyncPager,
     Body,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
     SyncAPIClient,
+    SyncPage,
     Timeout,
 )
 from .. import operations as _ops
@@ -58,9 +60,10 @@ class ChatAgent:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
         webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
@@ -94,6 +97,7 @@ class ChatAgent:
           post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
           signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
           webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
@@ -102,7 +106,7 @@ class ChatAgent:
         """
         return self._client.request(
             _ops.CREATE_CHAT_AGENT,
-            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "version_title": version_title, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -233,36 +237,30 @@ class ChatAgent:
     def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _t.AgentListRequestFilterCriteria | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentListResponse:
+    ) -> SyncPage[_t.AgentListResponseItemsItem, _t.AgentListResponse]:
         """
-        List chat agents
+        List voice and chat agents
 
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
 
         Args:
-          is_latest: When true, only the newest version of each chat agent is included.
-          limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-chat-agents
+        POST /v2/list-agents
         """
-        return self._client.request(
-            _ops.LIST_CHAT_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        return SyncPage[_t.AgentListResponseItemsItem, _t.AgentListResponse].first(self._client, _ops.LIST_AGENTS_V2, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "body": {"filter_criteria": filter_criteria}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
 
     def publish(
         self,
@@ -270,6 +268,7 @@ class ChatAgent:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -285,13 +284,14 @@ class ChatAgent:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
         return self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body={"version": version, "version_description": version_description, "version_title": version_title},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -349,10 +349,11 @@ class ChatAgent:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
         webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
@@ -388,6 +389,7 @@ class ChatAgent:
           response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
           signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
           webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
@@ -398,7 +400,7 @@ class ChatAgent:
             _ops.UPDATE_CHAT_AGENT,
             path={"agent_id": agent_id},
             query={"version": version},
-            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "version_title": version_title, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -433,9 +435,10 @@ class ChatAgentWithRawResponse:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
         webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
@@ -469,6 +472,7 @@ class ChatAgentWithRawResponse:
           post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
           signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
           webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
@@ -477,7 +481,7 @@ class ChatAgentWithRawResponse:
         """
         return self._client.request(
             _ops.CREATE_CHAT_AGENT,
-            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "version_title": version_title, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -613,33 +617,36 @@ class ChatAgentWithRawResponse:
     def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _t.AgentListRequestFilterCriteria | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentListResponse]:
+    ) -> APIResponse[_t.AgentListResponse]:
         """
-        List chat agents
+        List voice and chat agents
 
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
 
         Args:
-          is_latest: When true, only the newest version of each chat agent is included.
-          limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-chat-agents
+        POST /v2/list-agents
         """
         return self._client.request(
-            _ops.LIST_CHAT_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
+            _ops.LIST_AGENTS_V2,
+            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            body={"filter_criteria": filter_criteria},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
             max_retries=max_retries,
             raw=True,
@@ -651,6 +658,7 @@ class ChatAgentWithRawResponse:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -666,13 +674,14 @@ class ChatAgentWithRawResponse:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
         return self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body={"version": version, "version_description": version_description, "version_title": version_title},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -732,10 +741,11 @@ class ChatAgentWithRawResponse:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
         webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
@@ -771,6 +781,7 @@ class ChatAgentWithRawResponse:
           response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
           signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
           webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
@@ -781,7 +792,7 @@ class ChatAgentWithRawResponse:
             _ops.UPDATE_CHAT_AGENT,
             path={"agent_id": agent_id},
             query={"version": version},
-            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "version_title": version_title, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -825,9 +836,10 @@ class AsyncChatAgent:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
         webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
@@ -861,6 +873,7 @@ class AsyncChatAgent:
           post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
           signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
           webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
@@ -869,7 +882,7 @@ class AsyncChatAgent:
         """
         return await self._client.request(
             _ops.CREATE_CHAT_AGENT,
-            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "version_title": version_title, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -997,39 +1010,33 @@ class AsyncChatAgent:
             max_retries=max_retries,
         )
 
-    async def list(
+    def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _t.AgentListRequestFilterCriteria | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ChatAgentListResponse:
+    ) -> AsyncPager[_t.AgentListResponseItemsItem, _t.AgentListResponse]:
         """
-        List chat agents
+        List voice and chat agents
 
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
 
         Args:
-          is_latest: When true, only the newest version of each chat agent is included.
-          limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-chat-agents
+        POST /v2/list-agents
         """
-        return await self._client.request(
-            _ops.LIST_CHAT_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        return AsyncPager[_t.AgentListResponseItemsItem, _t.AgentListResponse](self._client, _ops.LIST_AGENTS_V2, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "body": {"filter_criteria": filter_criteria}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
 
     async def publish(
         self,
@@ -1037,6 +1044,7 @@ class AsyncChatAgent:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1052,13 +1060,14 @@ class AsyncChatAgent:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
         return await self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body={"version": version, "version_description": version_description, "version_title": version_title},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1116,10 +1125,11 @@ class AsyncChatAgent:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
         webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
@@ -1155,6 +1165,7 @@ class AsyncChatAgent:
           response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
           signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
           webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
@@ -1165,7 +1176,7 @@ class AsyncChatAgent:
             _ops.UPDATE_CHAT_AGENT,
             path={"agent_id": agent_id},
             query={"version": version},
-            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "version_title": version_title, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1200,9 +1211,10 @@ class AsyncChatAgentWithRawResponse:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
         webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
@@ -1236,6 +1248,7 @@ class AsyncChatAgentWithRawResponse:
           post_chat_analysis_model: Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set.
           signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
           webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
@@ -1244,7 +1257,7 @@ class AsyncChatAgentWithRawResponse:
         """
         return await self._client.request(
             _ops.CREATE_CHAT_AGENT,
-            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"response_engine": response_engine, "agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "version_title": version_title, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1380,33 +1393,36 @@ class AsyncChatAgentWithRawResponse:
     async def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _t.AgentListRequestFilterCriteria | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ChatAgentListResponse]:
+    ) -> APIResponse[_t.AgentListResponse]:
         """
-        List chat agents
+        List voice and chat agents
 
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
 
         Args:
-          is_latest: When true, only the newest version of each chat agent is included.
-          limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-chat-agents
+        POST /v2/list-agents
         """
         return await self._client.request(
-            _ops.LIST_CHAT_AGENTS,
-            query={"is_latest": is_latest, "limit": limit, "pagination_key": pagination_key, "pagination_key_version": pagination_key_version},
+            _ops.LIST_AGENTS_V2,
+            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            body={"filter_criteria": filter_criteria},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
             max_retries=max_retries,
             raw=True,
@@ -1418,6 +1434,7 @@ class AsyncChatAgentWithRawResponse:
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1433,13 +1450,14 @@ class AsyncChatAgentWithRawResponse:
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
         return await self._client.request(
             _ops.PUBLISH_AGENT_VERSION,
             path={"agent_id": agent_id},
-            body={"version": version, "version_description": version_description},
+            body={"version": version, "version_description": version_description, "version_title": version_title},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1499,10 +1517,11 @@ class AsyncChatAgentWithRawResponse:
         opt_in_signed_url: bool | NotGiven = NOT_GIVEN,
         pii_config: _t.PiiConfig | NotGiven = NOT_GIVEN,
         post_chat_analysis_data: Union[List[Union[_t.StringAnalysisData, _t.EnumAnalysisData, _t.BooleanAnalysisData, _t.NumberAnalysisData, _t.ChatPresetAnalysisData]], None] | NotGiven = NOT_GIVEN,
-        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        post_chat_analysis_model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         response_engine: Union[_t.ResponseEngineRetellLm, _t.ResponseEngineCustomLm, _t.ResponseEngineConversationFlow] | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Union[int, None] | NotGiven = NOT_GIVEN,
         timezone: Union[str, None] | NotGiven = NOT_GIVEN,
+        version_title: Union[str, None] | NotGiven = NOT_GIVEN,
         webhook_events: Union[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]], None] | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
         webhook_url: Union[str, None] | NotGiven = NOT_GIVEN,
@@ -1538,6 +1557,7 @@ class AsyncChatAgentWithRawResponse:
           response_engine: Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it.
           signed_url_expiration_ms: Lifetime in milliseconds of signed log URLs; only used when opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000.
           webhook_url: Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the account-level webhook is used.
@@ -1548,7 +1568,7 @@ class AsyncChatAgentWithRawResponse:
             _ops.UPDATE_CHAT_AGENT,
             path={"agent_id": agent_id},
             query={"version": version},
-            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
+            body={"agent_name": agent_name, "analysis_successful_prompt": analysis_successful_prompt, "analysis_summary_prompt": analysis_summary_prompt, "analysis_user_sentiment_prompt": analysis_user_sentiment_prompt, "auto_close_message": auto_close_message, "data_storage_retention_days": data_storage_retention_days, "data_storage_setting": data_storage_setting, "end_chat_after_silence_ms": end_chat_after_silence_ms, "guardrail_config": guardrail_config, "handbook_config": handbook_config, "language": language, "opt_in_signed_url": opt_in_signed_url, "pii_config": pii_config, "post_chat_analysis_data": post_chat_analysis_data, "post_chat_analysis_model": post_chat_analysis_model, "response_engine": response_engine, "signed_url_expiration_ms": signed_url_expiration_ms, "timezone": timezone, "version_title": version_title, "webhook_events": webhook_events, "webhook_timeout_ms": webhook_timeout_ms, "webhook_url": webhook_url},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

@@ -54,6 +54,7 @@ class ConversationFlow:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
         global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Union[bool, None] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
@@ -84,6 +85,7 @@ class ConversationFlow:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
@@ -98,7 +100,7 @@ class ConversationFlow:
         """
         return self._client.request(
             _ops.CREATE_CONVERSATION_FLOW,
-            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_cf": is_transfer_cf, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -110,6 +112,7 @@ class ConversationFlow:
         self,
         conversation_flow_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -122,12 +125,14 @@ class ConversationFlow:
 
         Args:
           conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this conversation flow as its response engine; set true to delete it anyway, leaving those agents pointing at a flow that no longer exists.
 
         DELETE /delete-conversation-flow/{conversation_flow_id}
         """
         return self._client.request(
             _ops.DELETE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
+            query={"force_delete": force_delete},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -201,6 +206,7 @@ class ConversationFlow:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
         global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Union[bool, None] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
@@ -233,6 +239,7 @@ class ConversationFlow:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
@@ -252,7 +259,7 @@ class ConversationFlow:
             _ops.UPDATE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
             query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_cf": is_transfer_cf, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -281,6 +288,7 @@ class ConversationFlowWithRawResponse:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
         global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Union[bool, None] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
@@ -311,6 +319,7 @@ class ConversationFlowWithRawResponse:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
@@ -325,7 +334,7 @@ class ConversationFlowWithRawResponse:
         """
         return self._client.request(
             _ops.CREATE_CONVERSATION_FLOW,
-            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_cf": is_transfer_cf, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -338,6 +347,7 @@ class ConversationFlowWithRawResponse:
         self,
         conversation_flow_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -350,12 +360,14 @@ class ConversationFlowWithRawResponse:
 
         Args:
           conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this conversation flow as its response engine; set true to delete it anyway, leaving those agents pointing at a flow that no longer exists.
 
         DELETE /delete-conversation-flow/{conversation_flow_id}
         """
         return self._client.request(
             _ops.DELETE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
+            query={"force_delete": force_delete},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -439,6 +451,7 @@ class ConversationFlowWithRawResponse:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
         global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Union[bool, None] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
@@ -471,6 +484,7 @@ class ConversationFlowWithRawResponse:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
@@ -490,7 +504,7 @@ class ConversationFlowWithRawResponse:
             _ops.UPDATE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
             query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_cf": is_transfer_cf, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -528,6 +542,7 @@ class AsyncConversationFlow:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
         global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Union[bool, None] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
@@ -558,6 +573,7 @@ class AsyncConversationFlow:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
@@ -572,7 +588,7 @@ class AsyncConversationFlow:
         """
         return await self._client.request(
             _ops.CREATE_CONVERSATION_FLOW,
-            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_cf": is_transfer_cf, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -584,6 +600,7 @@ class AsyncConversationFlow:
         self,
         conversation_flow_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -596,12 +613,14 @@ class AsyncConversationFlow:
 
         Args:
           conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this conversation flow as its response engine; set true to delete it anyway, leaving those agents pointing at a flow that no longer exists.
 
         DELETE /delete-conversation-flow/{conversation_flow_id}
         """
         return await self._client.request(
             _ops.DELETE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
+            query={"force_delete": force_delete},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -675,6 +694,7 @@ class AsyncConversationFlow:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
         global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Union[bool, None] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
@@ -707,6 +727,7 @@ class AsyncConversationFlow:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
@@ -726,7 +747,7 @@ class AsyncConversationFlow:
             _ops.UPDATE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
             query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_cf": is_transfer_cf, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -755,6 +776,7 @@ class AsyncConversationFlowWithRawResponse:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
         global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Union[bool, None] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
@@ -785,6 +807,7 @@ class AsyncConversationFlowWithRawResponse:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
@@ -799,7 +822,7 @@ class AsyncConversationFlowWithRawResponse:
         """
         return await self._client.request(
             _ops.CREATE_CONVERSATION_FLOW,
-            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body={"model_choice": model_choice, "nodes": nodes, "start_speaker": start_speaker, "begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_cf": is_transfer_cf, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_temperature": model_temperature, "notes": notes, "start_node_id": start_node_id, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -812,6 +835,7 @@ class AsyncConversationFlowWithRawResponse:
         self,
         conversation_flow_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -824,12 +848,14 @@ class AsyncConversationFlowWithRawResponse:
 
         Args:
           conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this conversation flow as its response engine; set true to delete it anyway, leaving those agents pointing at a flow that no longer exists.
 
         DELETE /delete-conversation-flow/{conversation_flow_id}
         """
         return await self._client.request(
             _ops.DELETE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
+            query={"force_delete": force_delete},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -913,6 +939,7 @@ class AsyncConversationFlowWithRawResponse:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         flex_mode: Union[bool, None] | NotGiven = NOT_GIVEN,
         global_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Union[bool, None] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: _t.KBConfig | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
@@ -945,6 +972,7 @@ class AsyncConversationFlowWithRawResponse:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers.
           kb_config: Retrieval settings for knowledge base lookups.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
@@ -964,7 +992,7 @@ class AsyncConversationFlowWithRawResponse:
             _ops.UPDATE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
             query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_tag_display_position": begin_tag_display_position, "components": components, "default_dynamic_variables": default_dynamic_variables, "flex_mode": flex_mode, "global_prompt": global_prompt, "is_transfer_cf": is_transfer_cf, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model_choice": model_choice, "model_temperature": model_temperature, "nodes": nodes, "notes": notes, "start_node_id": start_node_id, "start_speaker": start_speaker, "tool_call_strict_mode": tool_call_strict_mode, "tools": tools},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,

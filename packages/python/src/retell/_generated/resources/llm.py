@@ -50,13 +50,14 @@ class Llm:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
         states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
@@ -78,6 +79,7 @@ class Llm:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -94,7 +96,7 @@ class Llm:
         """
         return self._client.request(
             _ops.CREATE_RETELL_LLM,
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -106,6 +108,7 @@ class Llm:
         self,
         llm_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -118,12 +121,14 @@ class Llm:
 
         Args:
           llm_id: Unique identifier of the Retell LLM to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this Retell LLM as its response engine; set true to delete it anyway, leaving those agents pointing at an engine that no longer exists.
 
         DELETE /delete-retell-llm/{llm_id}
         """
         return self._client.request(
             _ops.DELETE_RETELL_LLM,
             path={"llm_id": llm_id},
+            query={"force_delete": force_delete},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -196,13 +201,14 @@ class Llm:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
         states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
@@ -226,6 +232,7 @@ class Llm:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -244,7 +251,7 @@ class Llm:
             _ops.UPDATE_RETELL_LLM,
             path={"llm_id": llm_id},
             query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -269,13 +276,14 @@ class LlmWithRawResponse:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
         states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
@@ -297,6 +305,7 @@ class LlmWithRawResponse:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -313,7 +322,7 @@ class LlmWithRawResponse:
         """
         return self._client.request(
             _ops.CREATE_RETELL_LLM,
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -326,6 +335,7 @@ class LlmWithRawResponse:
         self,
         llm_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -338,12 +348,14 @@ class LlmWithRawResponse:
 
         Args:
           llm_id: Unique identifier of the Retell LLM to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this Retell LLM as its response engine; set true to delete it anyway, leaving those agents pointing at an engine that no longer exists.
 
         DELETE /delete-retell-llm/{llm_id}
         """
         return self._client.request(
             _ops.DELETE_RETELL_LLM,
             path={"llm_id": llm_id},
+            query={"force_delete": force_delete},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -426,13 +438,14 @@ class LlmWithRawResponse:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
         states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
@@ -456,6 +469,7 @@ class LlmWithRawResponse:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -474,7 +488,7 @@ class LlmWithRawResponse:
             _ops.UPDATE_RETELL_LLM,
             path={"llm_id": llm_id},
             query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -508,13 +522,14 @@ class AsyncLlm:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
         states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
@@ -536,6 +551,7 @@ class AsyncLlm:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -552,7 +568,7 @@ class AsyncLlm:
         """
         return await self._client.request(
             _ops.CREATE_RETELL_LLM,
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -564,6 +580,7 @@ class AsyncLlm:
         self,
         llm_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -576,12 +593,14 @@ class AsyncLlm:
 
         Args:
           llm_id: Unique identifier of the Retell LLM to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this Retell LLM as its response engine; set true to delete it anyway, leaving those agents pointing at an engine that no longer exists.
 
         DELETE /delete-retell-llm/{llm_id}
         """
         return await self._client.request(
             _ops.DELETE_RETELL_LLM,
             path={"llm_id": llm_id},
+            query={"force_delete": force_delete},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -654,13 +673,14 @@ class AsyncLlm:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
         states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
@@ -684,6 +704,7 @@ class AsyncLlm:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -702,7 +723,7 @@ class AsyncLlm:
             _ops.UPDATE_RETELL_LLM,
             path={"llm_id": llm_id},
             query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -727,13 +748,14 @@ class AsyncLlmWithRawResponse:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
         states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
@@ -755,6 +777,7 @@ class AsyncLlmWithRawResponse:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -771,7 +794,7 @@ class AsyncLlmWithRawResponse:
         """
         return await self._client.request(
             _ops.CREATE_RETELL_LLM,
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -784,6 +807,7 @@ class AsyncLlmWithRawResponse:
         self,
         llm_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -796,12 +820,14 @@ class AsyncLlmWithRawResponse:
 
         Args:
           llm_id: Unique identifier of the Retell LLM to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this Retell LLM as its response engine; set true to delete it anyway, leaving those agents pointing at an engine that no longer exists.
 
         DELETE /delete-retell-llm/{llm_id}
         """
         return await self._client.request(
             _ops.DELETE_RETELL_LLM,
             path={"llm_id": llm_id},
+            query={"force_delete": force_delete},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -884,13 +910,14 @@ class AsyncLlmWithRawResponse:
         default_dynamic_variables: Union[Dict[str, str], None] | NotGiven = NOT_GIVEN,
         general_prompt: Union[str, None] | NotGiven = NOT_GIVEN,
         general_tools: Union[List[Union[_t.EndCallTool, _t.TransferCallTool, _t.CheckAvailabilityCalTool, _t.BookAppointmentCalTool, _t.AgentSwapTool, _t.PressDigitTool, _t.SendSMSTool, _t.CustomTool, _t.CodeTool, _t.ExtractDynamicVariableTool, _t.BridgeTransferTool, _t.CancelTransferTool, _t.McpTool]], None] | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Union[bool, None] | NotGiven = NOT_GIVEN,
         kb_config: Union[_t.KBConfig, None] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Union[List[str], None] | NotGiven = NOT_GIVEN,
         mcps: Union[List[_t.McpServer], None] | NotGiven = NOT_GIVEN,
-        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-4.5-haiku", "gemini-2.5-flash-lite", "gemini-3.0-flash", "gemini-3.1-flash-lite"], None] | NotGiven = NOT_GIVEN,
+        model: Union[Literal["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-5.1", "gpt-5.2", "gpt-5.4", "gpt-5.4-mini", "gpt-5.4-nano", "gpt-5.5", "gpt-5.6-terra", "gpt-5.6-luna", "claude-4.5-sonnet", "claude-4.6-sonnet", "claude-5-sonnet", "claude-4.5-haiku", "gemini-3.0-flash", "gemini-3.1-flash-lite", "gemini-3.5-flash", "gemini-3.5-flash-lite", "gemini-3.6-flash"], None] | NotGiven = NOT_GIVEN,
         model_high_priority: Union[bool, None] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Union[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
+        s2s_model: Union[Literal["gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"], None] | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Union[str, None] | NotGiven = NOT_GIVEN,
         states: Union[List[_t.State], None] | NotGiven = NOT_GIVEN,
@@ -914,6 +941,7 @@ class AsyncLlmWithRawResponse:
           default_dynamic_variables: Fallback values for dynamic variables, as string key-value pairs, used when a call or chat does not supply its own.
           general_prompt: Base system prompt used throughout the call; when states are used, the current state's prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -932,7 +960,7 @@ class AsyncLlmWithRawResponse:
             _ops.UPDATE_RETELL_LLM,
             path={"llm_id": llm_id},
             query={"version": version},
-            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
+            body={"begin_after_user_silence_ms": begin_after_user_silence_ms, "begin_message": begin_message, "default_dynamic_variables": default_dynamic_variables, "general_prompt": general_prompt, "general_tools": general_tools, "is_transfer_llm": is_transfer_llm, "kb_config": kb_config, "knowledge_base_ids": knowledge_base_ids, "mcps": mcps, "model": model, "model_high_priority": model_high_priority, "model_temperature": model_temperature, "s2s_model": s2s_model, "start_speaker": start_speaker, "starting_state": starting_state, "states": states, "tool_call_strict_mode": tool_call_strict_mode},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
