@@ -4937,8 +4937,8 @@ export interface components {
       };
       /** @description Condition on the ID of the batch call the call belongs to. */
       batch_call_id?: components['schemas']['StringMatchFilter'];
-      /** @description Condition on the call ID. */
-      call_id?: components['schemas']['StringMatchFilter'];
+      /** @description Condition on the call ID: a text match, or `in` a list of IDs. */
+      call_id?: components['schemas']['StringMatchFilter'] | components['schemas']['EnumFilter'];
       /** @description Condition on the call status. */
       call_status?: components['schemas']['CallStatus'];
       /** @description Condition on whether post-call analysis rated the call successful. */
@@ -6044,8 +6044,8 @@ export interface components {
         /** @description Environment tags to match; any one of them is enough. */
         value: string[];
       };
-      /** @description Condition on the chat ID. */
-      chat_id?: components['schemas']['StringMatchFilter'];
+      /** @description Condition on the chat ID: a text match, or `in` a list of IDs. */
+      chat_id?: components['schemas']['StringMatchFilter'] | components['schemas']['EnumFilter'];
       /** @description Condition on the chat status. */
       chat_status?: components['schemas']['ChatStatus'];
       /** @description Condition on whether post-chat analysis rated the chat successful. */
@@ -10997,7 +10997,7 @@ export interface components {
        * @description Provider that performs the cloning and hosts the resulting voice.
        * @enum {string}
        */
-      voice_provider: 'elevenlabs' | 'cartesia' | 'minimax' | 'fish_audio' | 'platform';
+      voice_provider: 'elevenlabs' | 'cartesia' | 'minimax' | 'fish_audio' | 'inworld' | 'platform';
     };
     /** @description A voice that agents can speak with, as returned by the voice endpoints. */
     VoiceResponse: {

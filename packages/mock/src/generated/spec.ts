@@ -10509,7 +10509,14 @@ export const mockSpec: MockSpec = {
             "$ref": "#/components/schemas/StringMatchFilter"
           },
           "call_id": {
-            "$ref": "#/components/schemas/StringMatchFilter"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/StringMatchFilter"
+              },
+              {
+                "$ref": "#/components/schemas/EnumFilter"
+              }
+            ]
           },
           "call_status": {
             "$ref": "#/components/schemas/CallStatus"
@@ -13436,7 +13443,14 @@ export const mockSpec: MockSpec = {
             "type": "object"
           },
           "chat_id": {
-            "$ref": "#/components/schemas/StringMatchFilter"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/StringMatchFilter"
+              },
+              {
+                "$ref": "#/components/schemas/EnumFilter"
+              }
+            ]
           },
           "chat_status": {
             "$ref": "#/components/schemas/ChatStatus"
@@ -22950,6 +22964,7 @@ export const mockSpec: MockSpec = {
               "cartesia",
               "minimax",
               "fish_audio",
+              "inworld",
               "platform"
             ],
             "type": "string"

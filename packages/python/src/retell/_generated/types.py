@@ -2061,8 +2061,8 @@ class CallFilterCriteria(TypedDict):
     """Keeps only conversations whose agent carries one of the given environment tags."""
     batch_call_id: NotRequired["StringMatchFilter"]
     """Condition on the ID of the batch call the call belongs to."""
-    call_id: NotRequired["StringMatchFilter"]
-    """Condition on the call ID."""
+    call_id: NotRequired[Union["StringMatchFilter", "EnumFilter"]]
+    """Condition on the call ID: a text match, or `in` a list of IDs."""
     call_status: NotRequired["CallStatus"]
     """Condition on the call status."""
     call_successful: NotRequired["BooleanMatchFilter"]
@@ -2818,8 +2818,8 @@ class ChatFilterCriteria(TypedDict):
     """
     agent_tag: NotRequired["ChatFilterCriteriaAgentTag"]
     """Keeps only conversations whose agent carries one of the given environment tags."""
-    chat_id: NotRequired["StringMatchFilter"]
-    """Condition on the chat ID."""
+    chat_id: NotRequired[Union["StringMatchFilter", "EnumFilter"]]
+    """Condition on the chat ID: a text match, or `in` a list of IDs."""
     chat_status: NotRequired["ChatStatus"]
     """Condition on the chat status."""
     chat_successful: NotRequired["BooleanMatchFilter"]
@@ -7432,7 +7432,7 @@ class VoiceCloneRequest(TypedDict):
     """Audio samples to clone from: up to 25 files, but only one for Cartesia and MiniMax."""
     voice_name: Required[str]
     """Name of the cloned voice (1 to 200 characters)."""
-    voice_provider: Required[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "platform"]]
+    voice_provider: Required[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld", "platform"]]
     """Provider that performs the cloning and hosts the resulting voice."""
 
 
@@ -9532,7 +9532,7 @@ class VoiceCloneParams(TypedDict):
     """Audio samples to clone from: up to 25 files, but only one for Cartesia and MiniMax."""
     voice_name: Required[str]
     """Name of the cloned voice (1 to 200 characters)."""
-    voice_provider: Required[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "platform"]]
+    voice_provider: Required[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld", "platform"]]
     """Provider that performs the cloning and hosts the resulting voice."""
 
 
