@@ -1,12 +1,12 @@
 /**
- * The multipart wire convention, held in one place per side: the generator's `formPartNames` (what the
- * spec's part list must be) and the runtime's `encodeMultipart` (what is sent) give the same names, and a
- * spec whose part list drifts from its body schema is refused with a pointer to it.
+ * The multipart wire convention (retell-sdk@5.66.1's), held in one place per side: the generator's `formParts`
+ * (what the spec's part list and encoding must be) and the runtime's `encodeMultipart` (what is sent) give the
+ * same names, and a spec whose part list or encoding drifts from its body schema is refused with a pointer to it.
  */
 import { describe, expect, it } from 'vitest';
 import { encodeMultipart } from '../../packages/client/src/runtime/multipart.js';
 import { SpecError } from '../../generator/src/errors.js';
-import { formPartNames, multipartView } from '../../generator/src/ir/multipart.js';
+import { formPartNames, formParts, multipartView } from '../../generator/src/ir/multipart.js';
 import { RefResolver } from '../../generator/src/ir/walk.js';
 import { loadSpec } from '../../generator/src/load/index.js';
 import { SPEC_FILE } from '../contract/harness/spec.js';
@@ -32,9 +32,16 @@ function wireDoc(parts: Record<string, unknown>, extension: unknown): Record<str
 }
 
 describe('multipart bodies', () => {
-  it('names parts by the bracket convention', () => {
+  it('names parts as retell-sdk@5.66.1 sends them: field names, file arrays repeated, other arrays as JSON text', () => {
     const resolver = new RefResolver(wireDoc({}, {}), 'x.yaml');
-    expect(formPartNames({ $ref: '#/components/schemas/Upload' }, resolver)).toEqual(['files[]', 'name', 'notes[][text]', 'notes[][title]']);
+    expect(formParts({ $ref: '#/components/schemas/Upload' }, resolver)).toEqual([
+      { name: 'files', json: false },
+      { name: 'name', json: false },
+      { name: 'notes', json: true },
+    ]);
+    // Only an object that holds a file is spread over `name[key]` parts (the official encoder's rule).
+    const withFile = { type: 'object', properties: { doc: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, label: { type: 'string' } } } } };
+    expect(formPartNames(withFile, resolver)).toEqual(['doc[file]', 'doc[label]']);
   });
 
   it('the runtime sends exactly the parts the spec lists, for every multipart route of our spec', () => {
@@ -49,6 +56,8 @@ describe('multipart bodies', () => {
         max_chunk_size: 1000,
         min_chunk_size: 100,
       },
+      '/create-asset': { file: new File(['png'], 'logo.png') },
+      '/upload-contact-import-file': { file: new File(['phone_number\n+14155550142\n'], 'contacts.csv') },
       '/add-knowledge-base-sources/{knowledge_base_id}': {
         knowledge_base_files: [new File(['x'], 'x.md')],
         knowledge_base_texts: [{ title: 'T', text: 'X' }],
@@ -57,12 +66,13 @@ describe('multipart bodies', () => {
     };
     for (const [route, body] of Object.entries(bodies)) {
       const wire = media(spec.bundled, route);
-      const listed = Object.keys((wire['schema'] as { properties: object }).properties).sort();
+      const partsSchema = new RefResolver(spec.bundled, SPEC_FILE).deref(wire['schema']) as { properties: object };
+      const listed = Object.keys(partsSchema.properties).sort();
       const sent = [...new Set([...encodeMultipart(body).keys()])].sort();
       expect(sent, route).toEqual(listed);
-      // Every array part is exploded (one part per item) and may carry any character (file contents).
-      for (const name of listed.filter((n) => n.includes('['))) {
-        expect((wire['encoding'] as Record<string, unknown>)[name], `${route} ${name}`).toEqual({ style: 'form', explode: true, allowReserved: true });
+      // Every part that carries JSON text says so in the published document.
+      for (const name of ['knowledge_base_texts', 'knowledge_base_urls'].filter((n) => listed.includes(n))) {
+        expect((wire['encoding'] as Record<string, unknown>)[name], `${route} ${name}`).toEqual({ contentType: 'application/json' });
       }
       // What the generator reads instead: the body as callers write it, with its component name.
       const view = media(spec.document, route);
@@ -72,7 +82,7 @@ describe('multipart bodies', () => {
   });
 
   it('refuses a part list that drifts from the body schema, pointing at it', () => {
-    const doc = wireDoc({ files: {}, name: {}, 'notes[][title]': {}, extra: {} }, { schema: '#/components/schemas/Upload' });
+    const doc = wireDoc({ 'files[]': {}, name: {}, 'notes[][title]': {}, extra: {} }, { schema: '#/components/schemas/Upload' });
     let error: unknown;
     try {
       multipartView(doc, 'spec.yaml');
@@ -83,8 +93,21 @@ describe('multipart bodies', () => {
     expect((error as SpecError).code).toBe('multipart-parts-mismatch');
     expect((error as SpecError).describe()).toBe(
       'spec.yaml#/paths/~1upload/post/requestBody/content/multipart~1form-data/schema: the form parts in "schema" must be the ' +
-        'bracket-convention names of x-multipart-body.schema\'s fields: missing "files[]", "notes[][text]"; unexpected "extra", "files"',
+        'part names of x-multipart-body.schema\'s fields (docs/architecture.md#multipart-bodies): missing "files", "notes"; ' +
+        'unexpected "extra", "files[]", "notes[][title]"',
     );
+  });
+
+  it('refuses a JSON-text part whose encoding does not say application/json, pointing at the encoding', () => {
+    const doc = wireDoc({ files: {}, name: {}, notes: {} }, { schema: '#/components/schemas/Upload' });
+    let error: unknown;
+    try {
+      multipartView(doc, 'spec.yaml');
+    } catch (e) {
+      error = e;
+    }
+    expect((error as SpecError).code).toBe('multipart-json-part');
+    expect((error as SpecError).describe()).toContain('multipart~1form-data/encoding: parts "notes" carry JSON text');
   });
 
   it('refuses an extension that is not a component pointer', () => {

@@ -1,5 +1,5 @@
 /**
- * Type-level drop-in check against retell-sdk@5.33.0: for every facade method, each argument an app
+ * Type-level drop-in check against retell-sdk@5.66.1: for every facade method, each argument an app
  * could pass to the official method (path params, params object) must be accepted by ours, and our
  * resolved response must be assignable to the official one. A generated `.ts` file states this with
  * plain assignments and `tsc --noEmit` judges it, next to the generated packages.
@@ -12,9 +12,10 @@ import { curatedGeneration } from './helpers/curated.js';
 import { tempDir, writeTree } from './helpers/files.js';
 import { REPO, typecheckOutput } from './helpers/typecheck.js';
 
-const OFFICIAL = path.join(REPO, 'packages/client/node_modules/retell-sdk');
+// retell-sdk@5.66.1, the release the spec matches (root devDependency alias).
+const OFFICIAL = path.join(REPO, 'node_modules/retell-sdk-5.66.1');
 
-describe('facade types accept what retell-sdk@5.33.0 apps pass', () => {
+describe('facade types accept what retell-sdk@5.66.1 apps pass', () => {
   it('every argument and response lines up (tsc --noEmit)', async () => {
     const { files, model } = await curatedGeneration();
     const root = tempDir('compat');

@@ -1,6 +1,6 @@
 /**
- * Drop-in parity with retell-sdk@5.33.0: the facade generated from spec/openapi.yaml has the same
- * resources, the same 81 methods, the same positional/params/options shape and the same exported
+ * Drop-in parity with retell-sdk@5.66.1: the facade generated from spec/openapi.yaml has the same
+ * resources, the same 114 methods, the same positional/params/options shape and the same exported
  * params/response type names. The official SDK's declarations are read with ts-morph (facts only).
  */
 import path from 'node:path';
@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { curatedGeneration, type CuratedGeneration } from './helpers/curated.js';
 import { REPO } from './helpers/typecheck.js';
 
-// retell-sdk is a devDependency of @retell-kit/client (its contract tests compare against it).
-const SDK_DIR = path.join(REPO, 'packages/client/node_modules/retell-sdk');
+// retell-sdk@5.66.1, the release the spec matches, is a root devDependency under the alias retell-sdk-5.66.1.
+const SDK_DIR = path.join(REPO, 'node_modules/retell-sdk-5.66.1');
 
 interface OfficialMethod {
   readonly resource: string;
@@ -45,7 +45,7 @@ function officialSurface(): { methods: OfficialMethod[]; types: Set<string> } {
   return { methods, types };
 }
 
-describe('facade parity with retell-sdk@5.33.0', () => {
+describe('facade parity with retell-sdk@5.66.1', () => {
   let ours: CuratedGeneration;
   let official: ReturnType<typeof officialSurface>;
   beforeAll(async () => {
@@ -53,10 +53,10 @@ describe('facade parity with retell-sdk@5.33.0', () => {
     official = officialSurface();
   }, 600_000); // one generation: ~15 s quiet; generous for a loaded machine
 
-  it('has the same resources and the same 81 methods', () => {
+  it('has the same resources and the same 114 methods', () => {
     const mine = ours.model.resources.flatMap((r) => r.methods.map((m) => `${r.property}.${m.name}`)).sort();
     const theirs = official.methods.map((m) => `${m.resource}.${m.name}`).sort();
-    expect(theirs).toHaveLength(81);
+    expect(theirs).toHaveLength(114);
     expect(mine).toEqual(theirs);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Type-level drop-in check of the client surface against retell-sdk@5.33.0, derived from its
+ * Type-level drop-in check of the client surface against retell-sdk@5.66.1, derived from its
  * declarations (read with ts-morph, facts only), not from a hand-written list:
  *   - every key of the official `RequestOptions`: ours has it, and accepts every value theirs accepts;
  *   - every static of the official `Retell` class and every value its namespace exports (the resource
@@ -19,7 +19,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/files.js';
 import { REPO } from './helpers/typecheck.js';
 
-const OFFICIAL = path.join(REPO, 'packages/client/node_modules/retell-sdk');
+// retell-sdk@5.66.1, the release the spec matches (root devDependency alias).
+const OFFICIAL = path.join(REPO, 'node_modules/retell-sdk-5.66.1');
 
 /** Official members that are not public, and what ours does about each. */
 const NON_PUBLIC: Record<string, string> = {
@@ -118,7 +119,7 @@ function tsc(root: string): Promise<{ ok: boolean; output: string }> {
   });
 }
 
-describe('client surface types match retell-sdk@5.33.0', () => {
+describe('client surface types match retell-sdk@5.66.1', () => {
   const official = officialSurface();
 
   it('reads a plausible official surface', () => {

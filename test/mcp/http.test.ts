@@ -124,9 +124,9 @@ describe('endpoint tools and filters', () => {
     const server = await startHttpServer(all, { port: 0, baseURL: mock.url, log: () => undefined });
     const { client } = await connect(server.url, { authorization: `Bearer ${KEY_A}` });
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(81);
+    expect(tools).toHaveLength(114);
     const names = new Set(tools.map((t) => t.name));
-    expect(names.size).toBe(81);
+    expect(names.size).toBe(114);
     const create = tools.find((t) => t.name === 'call_create_phone_call')!;
     expect(create.inputSchema.required).toEqual(expect.arrayContaining(['from_number', 'to_number']));
     expect(JSON.stringify(create.inputSchema)).not.toContain('$ref');

@@ -33,6 +33,8 @@ interface World {
   knowledgeBase: string;
   source: string;
   phoneNumber: string;
+  app: string;
+  contact: string;
 }
 
 /** Every `llm_id` / `conversation_flow_id` in a sample body pointed at records that exist. */
@@ -71,7 +73,9 @@ async function seedWorld(): Promise<World> {
   const kb = await created('POST', '/create-knowledge-base', { form }, 'knowledge_base_id');
   const source = String((kb['knowledge_base_sources'] as { source_id: string }[])[0]!.source_id);
   const phoneNumber = String((await created('POST', '/create-phone-number', { body: samples['createPhoneNumber']!.request }, 'phone_number'))['phone_number']);
-  return { llm, flow, agent, chatAgent, knowledgeBase: String(kb['knowledge_base_id']), source, phoneNumber };
+  const app = String((await created('POST', '/create-app', { body: samples['createApp']!.request }, 'app_id'))['app_id']);
+  const contact = String((await created('POST', '/create-contact', { body: samples['createContact']!.request }, 'contact_id'))['contact_id']);
+  return { llm, flow, agent, chatAgent, knowledgeBase: String(kb['knowledge_base_id']), source, phoneNumber, app, contact };
 }
 
 /** Path values for a route: the seeded record of the resource the route serves. */
@@ -84,6 +88,8 @@ function pathValues(r: (typeof mockSpec.routes)[number], world: World): Record<s
     knowledge_base_id: world.knowledgeBase,
     source_id: world.source,
     phone_number: world.phoneNumber,
+    app_id: world.app,
+    contact_id: world.contact,
   };
 }
 
@@ -113,9 +119,9 @@ describe('mock server: every route', () => {
     const res = await call('GET', '/v2/get-call/call_abc%2F1');
     expect(res.status).toBe(200);
     expect((res.body as Record<string, unknown>)['call_id']).toBe('call_abc/1');
-    const web = await call('POST', '/v2/create-web-call', { body: { agent_id: 'agent_mine' } });
-    expect(web.status).toBe(201);
-    expect((web.body as Record<string, unknown>)['agent_id']).toBe('agent_mine');
+    const phone = await call('POST', '/v2/create-phone-call', { body: { from_number: '+14155550100', to_number: '+14155550199' } });
+    expect(phone.status).toBe(201);
+    expect((phone.body as Record<string, unknown>)['to_number']).toBe('+14155550199');
   });
 });
 
@@ -186,7 +192,7 @@ describe('mock server: bad input keeps serving and leaves state untouched', () =
     expect(after.status).toBe(200);
     expect(after.body).toEqual(before.body);
     expect(server().store.collection('agent')!.size).toBe(agentsBefore);
-    expect((await call('GET', '/list-agents')).status).toBe(200);
+    expect((await call('POST', '/v2/list-agents', { body: {} })).status).toBe(200);
   });
 });
 

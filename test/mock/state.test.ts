@@ -1,6 +1,6 @@
 /**
- * Stateful resources: for each of agent, chat agent, LLM, conversation flow, knowledge base and phone
- * number, create → retrieve → list → update → delete behave consistently, driven by the routes the spec
+ * Stateful resources: for each of agent, chat agent, LLM, conversation flow, knowledge base, phone
+ * number, app and contact, create → retrieve → list → update → delete behave consistently, driven by the routes the spec
  * binds to the resource (`x-sdk`) and their samples. Then the version methods of agents.
  */
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,13 @@ function send(route: MockRoute, body: unknown, ids: Record<string, string> = {})
   return call(route.method, fill(route, ids), init);
 }
 
+/** A whole list: the limit goes where the route pages (query or body); POST lists take a JSON body. */
+function listAll(route: MockRoute): Promise<Answer> {
+  const inBody = route.pagination?.in === 'body';
+  const url = fill(route, {}) + (inBody ? '' : query({ limit: 1000 }));
+  return call(route.method, url, route.method === 'GET' ? {} : { body: inBody ? { limit: 1000 } : {} });
+}
+
 function itemsOf(route: MockRoute, body: unknown): Record<string, unknown>[] {
   if (Array.isArray(body)) return body as Record<string, unknown>[];
   return ((body as Record<string, unknown>)[route.pagination?.itemsField ?? 'items'] ?? []) as Record<string, unknown>[];
@@ -50,13 +57,13 @@ describe('stateful resources', () => {
       expect(id).not.toBe('');
       if (def.versioned) expect(record['version']).toBe(0);
 
-      const retrieve = routeOf(def.resource, 'retrieve');
+      const retrieve = routeOf(def.resource, 'retrieve', 'get');
       const got = await send(retrieve, undefined, { [retrieve.pathParams[0]!.name]: id });
       expect(got.status).toBe(200);
       expect(got.body).toEqual(record);
 
       const list = routeOf(def.resource, 'list');
-      const listed = await call('GET', fill(list, {}) + query({ limit: 1000 }));
+      const listed = await listAll(list);
       expect(listed.status).toBe(200);
       expect(itemsOf(list, listed.body).map((r) => r[def.idField])).toContain(id);
 
@@ -77,7 +84,7 @@ describe('stateful resources', () => {
       expect((await send(remove, undefined, { [remove.pathParams[0]!.name]: id })).status).toBe(remove.success.status);
       expect((await send(retrieve, undefined, { [retrieve.pathParams[0]!.name]: id })).status).toBe(404);
       expect((await send(remove, undefined, { [remove.pathParams[0]!.name]: id })).status).toBe(404);
-      const relisted = await call('GET', fill(list, {}) + query({ limit: 1000 }));
+      const relisted = await listAll(list);
       expect(itemsOf(list, relisted.body).map((r) => r[def.idField])).not.toContain(id);
     });
   }

@@ -67,8 +67,8 @@ describe('pnpm lint', () => {
     ],
     [
       'a duplicate operationId',
-      (d: string) => patch(join(d, 'paths/list-agents.yaml'), 'operationId: listAgents', 'operationId: createAgent'),
-      /list-agents\.yaml:\s+\d+:\d+\s+error\s+operation-operationId-unique/,
+      (d: string) => patch(join(d, 'paths/list-voices.yaml'), 'operationId: listVoices', 'operationId: createAgent'),
+      /list-voices\.yaml:\s+\d+:\d+\s+error\s+operation-operationId-unique/,
     ],
   ] as const;
 

@@ -1,5 +1,5 @@
 /**
- * The curated spec must expose exactly the API surface of retell-sdk@5.33.0 (the 81 methods in the fixture),
+ * The curated spec must expose exactly the API surface of retell-sdk@5.66.1 (the 114 methods in the fixture),
  * with the extensions the generator and runtime read.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 const key = (m: string, http: string, path: string) => `${m} ${http.toUpperCase()} ${path}`;
 
 describe('API surface', () => {
-  it('covers exactly the 81 facade methods of the fixture, on the right routes', () => {
+  it('covers exactly the 114 facade methods of the fixture, on the right routes', () => {
     const fromSpec = ops.flatMap(({ path, method, operation }) =>
       sdkPairs(operation).map((p) => key(`${p.resource}.${p.method}`, method, path)),
     );

@@ -63,6 +63,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/backfill-contact-analysis-data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Backfill contact fields from past calls
+     * @description Starts a background job that copies post-call analysis results of past calls into contact fields, for the attributes and call filter you choose. Poll `get-backfill-contact-job-status` for progress.
+     */
+    post: operations['backfillContactAnalysisData'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/clone-voice': {
     parameters: {
       query?: never;
@@ -117,6 +137,46 @@ export interface paths {
      * @description Copies an existing version of a voice or chat agent into a new draft version, which you can then edit and publish. The new draft is returned with its version number and `base_version` set to the version it was copied from.
      */
     post: operations['createAgentVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/create-app': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Connect an app
+     * @description Connects a third-party app (such as a CRM) to your workspace with its credentials and, for CRMs, the field mappings used when syncing contacts. Secrets you send are stored and never returned.
+     */
+    post: operations['createApp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/create-asset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload an asset
+     * @description Uploads one file (for example an image to send in a chat) as multipart form data and returns its id and a URL where Retell serves it.
+     */
+    post: operations['createAsset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -217,6 +277,46 @@ export interface paths {
      * @description Adds a user message to an ongoing API chat and waits for the agent to respond. The response holds only the new messages produced for this turn, such as tool calls with their results and node transitions.
      */
     post: operations['createChatCompletion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/create-contact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a contact
+     * @description Adds a contact keyed by phone number, with optional names, tags and custom fields. A workspace holds at most one contact per phone number.
+     */
+    post: operations['createContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/create-contact-import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import contacts from an uploaded file
+     * @description Starts importing an uploaded CSV: rows are matched to contacts by phone number, matched contacts get the mapped columns, the rest become new contacts. The import runs in the background; poll `get-contact-import`.
+     */
+    post: operations['createContactImport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -403,6 +503,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/delete-app/{app_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Disconnect an app
+     * @description Removes a connected app. An app still used by agents or knowledge bases is refused unless `force_delete` is true, which also detaches it from them.
+     */
+    delete: operations['deleteApp'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/delete-chat-agent/{agent_id}': {
     parameters: {
       query?: never;
@@ -438,6 +558,26 @@ export interface paths {
      * @description Permanently removes a chat and its messages, transcript and analysis. This cannot be undone.
      */
     delete: operations['deleteChat'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/delete-contact/{contact_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a contact
+     * @description Removes a contact. A contact that mirrors a record of a connected CRM is refused while two-way sync runs, since the next sync would bring it back.
+     */
+    delete: operations['deleteContact'];
     options?: never;
     head?: never;
     patch?: never;
@@ -643,6 +783,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/get-api-key-info': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Identify the API key
+     * @description Tells you which workspace the API key in use belongs to and the name the key was given, which helps when you juggle several keys.
+     */
+    get: operations['getApiKeyInfo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/get-app/{app_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Retrieve an app
+     * @description Returns one connected app with its connection status and sync settings; secrets are left out.
+     */
+    get: operations['getApp'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/get-backfill-contact-job-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check the contact backfill job
+     * @description Reports the state and counts of the running or most recent contact analysis backfill.
+     */
+    get: operations['getBackfillContactJobStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/get-batch-test/{test_case_batch_job_id}': {
     parameters: {
       query?: never;
@@ -743,6 +943,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/get-contact-by-phone/{phone_number}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Find a contact by phone number
+     * @description Returns the contact that owns a phone number (E.164). Each number belongs to at most one contact of the workspace.
+     */
+    get: operations['getContactByPhone'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/get-contact-import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check the contact import
+     * @description Reports the state and row counts of the running or most recent contact import of the workspace.
+     */
+    get: operations['getContactImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/get-contact/{contact_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Retrieve a contact
+     * @description Returns one contact by its id, with its custom fields and conversation counters.
+     */
+    get: operations['getContact'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/get-conversation-flow-component/{conversation_flow_component_id}': {
     parameters: {
       query?: never;
@@ -775,6 +1035,46 @@ export interface paths {
      * @description Returns one conversation flow with its nodes and settings, at the latest version unless `version` picks another one.
      */
     get: operations['getConversationFlow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/get-crm-config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the CRM configuration
+     * @description Returns how contacts sync with the connected CRM: the app used, custom contact fields, column order, tags and which analysis results are written back.
+     */
+    get: operations['getCrmConfig'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/get-crm-schema': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the CRM field schema
+     * @description Lists the contact fields the connected CRM offers, with their types, so you can map analysis results and columns onto them.
+     */
+    get: operations['getCrmSchema'];
     put?: never;
     post?: never;
     delete?: never;
@@ -863,6 +1163,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/get-sync-job-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check the CRM sync
+     * @description Reports the state and record counts of the running or most recent CRM contact sync.
+     */
+    get: operations['getCrmSyncJobStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/get-test-case-definition/{test_case_definition_id}': {
     parameters: {
       query?: never;
@@ -943,7 +1263,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/list-agents': {
+  '/list-agent-versions/{agent_id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -951,10 +1271,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List voice agents
-     * @description Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
+     * List the versions of an agent
+     * @description Returns one page of version summaries of an agent (number, title, publish state), newest first unless `sort_order` says otherwise. Unlike `get-agent-versions`, it pages and leaves out the full configuration.
      */
-    get: operations['listAgents'];
+    get: operations['listAgentVersions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -963,7 +1283,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/list-chat-agents': {
+  '/list-app-usages/{app_id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -971,12 +1291,72 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List chat agents
-     * @description Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
+     * List where an app is used
+     * @description Returns one page of the agents and knowledge bases that rely on a connected app, so you can see what a disconnect would affect.
      */
-    get: operations['listChatAgents'];
+    get: operations['listAppUsages'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/list-apps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List connected apps
+     * @description Returns one page of the apps connected to your workspace. When `has_more` is true, send the returned `pagination_key` to read the next page.
+     */
+    get: operations['listApps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/list-contact-conversations/{contact_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a contact's conversations
+     * @description Returns one page of the calls and chats with a contact (matched by phone number) as a single timeline, newest first.
+     */
+    get: operations['listContactConversations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/list-contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * List contacts
+     * @description Returns one page of contacts matching the filters and search text, most recently contacted first by default, with the total number of matches. Page with `pagination_key`; `skip` pages by offset but is slower and less stable on large or changing sets.
+     */
+    post: operations['listContacts'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1043,6 +1423,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/repair-agent/{agent_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Repair an agent
+     * @description Asks Retell to fix up an agent configuration that no longer validates (for example after a referenced resource changed) and returns the repaired agent. Pick the version with `version`; the latest draft is used otherwise.
+     */
+    post: operations['repairAgent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/rerun-call-analysis/{call_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Run post-call analysis again
+     * @description Runs the post-call analysis of an ended call again with the agent's current analysis settings and returns the call with the new results.
+     */
+    put: operations['rerunCallAnalysis'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/rerun-chat-analysis/{chat_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Run post-chat analysis again
+     * @description Runs the post-chat analysis of an ended chat again with the chat agent's current analysis settings and returns the chat with the new results.
+     */
+    put: operations['rerunChatAnalysis'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/run-sync-job': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a CRM sync
+     * @description Queues a contact sync with the connected CRM right away instead of waiting for the scheduled run, and returns the job state.
+     */
+    post: operations['runCrmSyncJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/search-community-voice': {
     parameters: {
       query?: never;
@@ -1057,6 +1517,26 @@ export interface paths {
      * @description Searches the shared voice libraries of the supported providers for voices matching a free-text query. Results are not yet usable by agents; add the one you want with the add community voice operation.
      */
     post: operations['searchCommunityVoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/test-app-auth/{app_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check an app's credentials
+     * @description Signs in to the provider with the stored credentials of a connected app and reports whether that worked. Nothing is changed.
+     */
+    post: operations['testAppAuth'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1081,6 +1561,26 @@ export interface paths {
      * @description Changes fields of a voice agent version; only the properties you send are modified and the rest keep their values. Edits target the latest draft unless `version` selects another version. Returns the agent as it is after the update.
      */
     patch: operations['updateAgent'];
+    trace?: never;
+  };
+  '/update-app/{app_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Update an app
+     * @description Changes the credentials, name, tenant or sync mappings of a connected app. Fields you leave out keep their current value.
+     */
+    patch: operations['updateApp'];
     trace?: never;
   };
   '/update-chat-agent/{agent_id}': {
@@ -1123,6 +1623,26 @@ export interface paths {
     patch: operations['updateChat'];
     trace?: never;
   };
+  '/update-contact/{contact_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Update a contact
+     * @description Changes the names, tags, do-not-call flag or custom fields of a contact. Fields you leave out keep their value; the phone number cannot change.
+     */
+    patch: operations['updateContact'];
+    trace?: never;
+  };
   '/update-conversation-flow-component/{conversation_flow_component_id}': {
     parameters: {
       query?: never;
@@ -1161,6 +1681,26 @@ export interface paths {
      * @description Changes fields of a conversation flow; properties you omit keep their values, while an array you send (such as `nodes`) replaces the stored one. The latest version is edited unless `version` selects another, and the updated flow is returned.
      */
     patch: operations['updateConversationFlow'];
+    trace?: never;
+  };
+  '/update-crm-config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change the CRM configuration
+     * @description Sets the CRM app, custom contact fields, column order and analysis-to-field mappings used for contact sync, and returns the stored configuration.
+     */
+    post: operations['updateCrmConfig'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/update-phone-number/{phone_number}': {
@@ -1223,6 +1763,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/upload-contact-import-file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a contact import file
+     * @description Uploads a CSV file of contacts as multipart form data. The file is kept private; pass the returned `upload_id` to `create-contact-import` to import it.
+     */
+    post: operations['uploadContactImportFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v2/create-phone-call': {
     parameters: {
       query?: never;
@@ -1237,26 +1797,6 @@ export interface paths {
      * @description Dials `to_number` from one of your Retell or imported numbers and hands the answered call to the outbound agent bound to `from_number`. You can run a different agent or version for this call only with `override_agent_id`/`override_agent_version` (or tweak settings with `agent_override`) and fill prompt placeholders through `retell_llm_dynamic_variables`. The response returns as soon as the call is registered, before anyone picks up.
      */
     post: operations['createPhoneCall'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v2/create-web-call': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Create a web call
-     * @description Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
-     */
-    post: operations['createWebCall'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1297,6 +1837,26 @@ export interface paths {
     get: operations['getCall'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v2/list-agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * List voice and chat agents
+     * @description Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
+     */
+    post: operations['listAgentsV2'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1463,6 +2023,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v2/listen-live-call/{call_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Listen in on a live call
+     * @description Opens a listen-only audio session on a call in progress and returns what a WebRTC client needs to join it (room, token, ICE servers). The parties on the call are not told.
+     */
+    post: operations['listenLiveCall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v2/register-phone-call': {
     parameters: {
       query?: never;
@@ -1503,6 +2083,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v2/take-over-live-call/{call_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take over a live call
+     * @description Hands a call in progress from the agent to a person who is already listening in: the agent stops speaking and the listener named by `participant_id` talks to the caller from then on.
+     */
+    post: operations['takeOverLiveCall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v2/update-call/{call_id}': {
     parameters: {
       query?: never;
@@ -1521,6 +2121,46 @@ export interface paths {
      * @description Changes the bookkeeping attached to an existing call: its `metadata`, `custom_attributes`, dynamic variable overrides and how much of its data Retell keeps (`data_storage_setting`). The conversation itself is not affected; the updated call is returned.
      */
     patch: operations['updateCall'];
+    trace?: never;
+  };
+  '/v2/update-live-call/{call_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a call while it runs
+     * @description Adjusts a call in progress: pause or resume the agent with `call_control`, or override agent settings for the rest of the call with `fields_to_override`.
+     */
+    patch: operations['updateLiveCall'];
+    trace?: never;
+  };
+  '/v3/create-web-call': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a web call
+     * @description Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
+     */
+    post: operations['createWebCall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/v3/list-calls': {
@@ -1846,8 +2486,25 @@ export interface components {
       enable_dynamic_responsiveness?: boolean;
       /** @description When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false. */
       enable_dynamic_voice_speed?: boolean;
+      /** @description Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set. */
+      enable_expressive_mode?: boolean;
       /** @description Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes). */
       end_call_after_silence_ms?: number;
+      /** @description Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set. */
+      expressive_emotion_tags?: (
+        | 'empathetic'
+        | 'excited'
+        | 'happy'
+        | 'curious'
+        | 'surprised'
+        | 'sigh'
+        | 'clear throat'
+        | 'pause'
+        | 'long pause'
+        | 'emphasis'
+      )[];
+      /** @description Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt. */
+      expressive_mode_prompt?: string | null;
       /** @description Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback. */
       fallback_voice_ids?: string[] | null;
       /** @description Topic guardrails that check user input and agent output for prohibited content. */
@@ -2022,12 +2679,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary. */
       pronunciation_dictionary?: components['schemas']['PronunciationDictionary'][] | null;
@@ -2057,6 +2719,8 @@ export interface components {
       user_dtmf_options?: components['schemas']['UserDtmfOptions'] | null;
       /** @description Free-text note about this agent version, for your own records. Null when no note is set. */
       version_description?: string | null;
+      /** @description Short label you give the version for your own reference; null when untitled. */
+      version_title?: string | null;
       /**
        * @description Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
        * @enum {string}
@@ -2074,15 +2738,14 @@ export interface components {
        * @enum {string|null}
        */
       voice_model?:
-        | 'eleven_turbo_v2'
         | 'eleven_flash_v2'
-        | 'eleven_turbo_v2_5'
         | 'eleven_flash_v2_5'
         | 'eleven_multilingual_v2'
         | 'eleven_v3'
         | 'sonic-3'
         | 'sonic-3-latest'
         | 'sonic-3.5'
+        | 'sonic-3.6'
         | 'tts-1'
         | 'gpt-4o-mini-tts'
         | 'speech-02-turbo'
@@ -2090,6 +2753,8 @@ export interface components {
         | 's1'
         | 's2-pro'
         | 's2.1-pro'
+        | 'inworld-tts-2'
+        | 'inworld-tts-2-flash'
         | null;
       /** @description Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1. */
       voice_speed?: number;
@@ -2129,6 +2794,83 @@ export interface components {
     /** @description The newly created draft version, returned as a chat agent or a voice agent depending on which kind of agent was versioned. */
     AgentCreateVersionResponse:
       components['schemas']['ChatAgentResponse'] | components['schemas']['AgentResponse'];
+    AgentListRequest: {
+      /** @description Conditions a record must meet to be listed; leave it out to list everything. */
+      filter_criteria?: {
+        /** @description Keeps only agents of one channel (voice or chat). */
+        channel?: {
+          /**
+           * @description Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+           * @enum {string}
+           */
+          op: 'eq' | 'ne' | 'sw' | 'ew' | 'co';
+          /**
+           * @description Always `string`.
+           * @enum {string}
+           */
+          type: 'string';
+          /**
+           * @description The channel to compare with. One of `voice`, `chat`.
+           * @enum {string}
+           */
+          value: 'voice' | 'chat';
+        };
+        /** @description Text matched against the agent name. */
+        query?: string;
+      };
+    };
+    AgentListResponse: {
+      /** @description True when another page follows; fetch it with `pagination_key`. */
+      has_more: boolean;
+      /** @description The records of this page. */
+      items: {
+        /** @description Identifier of the agent. */
+        agent_id: string;
+        /** @description Display name of the agent; null when it has none. */
+        agent_name: string;
+        /**
+         * @description Whether this is a voice agent (phone and web calls) or a chat agent (text and SMS). One of `voice`, `chat`.
+         * @enum {string}
+         */
+        channel: 'voice' | 'chat';
+        /** @description Labels for grouping and filtering. */
+        tags: {
+          [key: string]: {
+            /** @description Dynamic variables set for conversations that reach the agent through this tag. */
+            dynamic_variables?: {
+              [key: string]: string;
+            };
+            /** @description Agent version the tag points at. */
+            version?: number;
+          };
+        };
+        /** @description When a person last changed the record, as Unix time in milliseconds. */
+        user_modified_timestamp: number;
+      }[];
+      /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+      pagination_key?: string;
+    };
+    AgentListVersionsResponse: {
+      /** @description True when another page follows; fetch it with `pagination_key`. */
+      has_more: boolean;
+      /** @description The records of this page. */
+      items: {
+        /** @description Version this one was copied from when it was created; absent for the first version. */
+        base_version?: number;
+        /** @description True when this version is published (callable by version number and no longer editable). */
+        is_published: boolean;
+        /** @description When this version last changed, as Unix time in milliseconds. */
+        last_modification_timestamp: number;
+        /** @description Version number. */
+        version: number;
+        /** @description Free-text notes about what this version changes. */
+        version_description?: string;
+        /** @description Short human-readable label for the version, shown in version lists. */
+        version_title?: string;
+      }[];
+      /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+      pagination_key?: string;
+    };
     /** @description Per-call overrides layered on top of the saved agent and its response engine without modifying them; accepted when creating or registering calls and in batch call tasks. */
     AgentOverride: {
       /** @description Agent settings to replace for this call. */
@@ -2196,8 +2938,25 @@ export interface components {
       enable_dynamic_responsiveness?: boolean;
       /** @description When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false. */
       enable_dynamic_voice_speed?: boolean;
+      /** @description Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set. */
+      enable_expressive_mode?: boolean;
       /** @description Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes). */
       end_call_after_silence_ms?: number;
+      /** @description Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set. */
+      expressive_emotion_tags?: (
+        | 'empathetic'
+        | 'excited'
+        | 'happy'
+        | 'curious'
+        | 'surprised'
+        | 'sigh'
+        | 'clear throat'
+        | 'pause'
+        | 'long pause'
+        | 'emphasis'
+      )[];
+      /** @description Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt. */
+      expressive_mode_prompt?: string | null;
       /** @description Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback. */
       fallback_voice_ids?: string[] | null;
       /** @description Topic guardrails that check user input and agent output for prohibited content. */
@@ -2372,12 +3131,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary. */
       pronunciation_dictionary?: components['schemas']['PronunciationDictionary'][] | null;
@@ -2407,6 +3171,8 @@ export interface components {
       user_dtmf_options?: components['schemas']['UserDtmfOptions'] | null;
       /** @description Free-text note about this agent version, for your own records. Null when no note is set. */
       version_description?: string | null;
+      /** @description Short label you give the version for your own reference; null when untitled. */
+      version_title?: string | null;
       /**
        * @description Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
        * @enum {string}
@@ -2424,15 +3190,14 @@ export interface components {
        * @enum {string|null}
        */
       voice_model?:
-        | 'eleven_turbo_v2'
         | 'eleven_flash_v2'
-        | 'eleven_turbo_v2_5'
         | 'eleven_flash_v2_5'
         | 'eleven_multilingual_v2'
         | 'eleven_v3'
         | 'sonic-3'
         | 'sonic-3-latest'
         | 'sonic-3.5'
+        | 'sonic-3.6'
         | 'tts-1'
         | 'gpt-4o-mini-tts'
         | 'speech-02-turbo'
@@ -2440,6 +3205,8 @@ export interface components {
         | 's1'
         | 's2-pro'
         | 's2.1-pro'
+        | 'inworld-tts-2'
+        | 'inworld-tts-2-flash'
         | null;
       /** @description Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1. */
       voice_speed?: number;
@@ -2477,7 +3244,11 @@ export interface components {
       version: number;
       /** @description Optional note about the published version, for your own records. */
       version_description?: string;
+      /** @description Short label you give the version for your own reference; null when untitled. */
+      version_title?: string;
     };
+    /** @description The agent after repair, as a voice agent or a chat agent depending on which kind of agent it is. */
+    AgentRepairResponse: components['schemas']['AgentResponse'] | components['schemas']['ChatAgentResponse'];
     /** @description A voice agent version: its response engine, voice and call-handling settings. Returned by the agent create, get, list, update and version endpoints. */
     AgentResponse: {
       /** @description Unique identifier of the agent. */
@@ -2542,8 +3313,25 @@ export interface components {
       enable_dynamic_responsiveness?: boolean;
       /** @description When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false. */
       enable_dynamic_voice_speed?: boolean;
+      /** @description Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set. */
+      enable_expressive_mode?: boolean;
       /** @description Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes). */
       end_call_after_silence_ms?: number;
+      /** @description Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set. */
+      expressive_emotion_tags?: (
+        | 'empathetic'
+        | 'excited'
+        | 'happy'
+        | 'curious'
+        | 'surprised'
+        | 'sigh'
+        | 'clear throat'
+        | 'pause'
+        | 'long pause'
+        | 'emphasis'
+      )[];
+      /** @description Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt. */
+      expressive_mode_prompt?: string | null;
       /** @description Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback. */
       fallback_voice_ids?: string[] | null;
       /** @description Topic guardrails that check user input and agent output for prohibited content. */
@@ -2722,12 +3510,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary. */
       pronunciation_dictionary?: components['schemas']['PronunciationDictionary'][] | null;
@@ -2759,6 +3552,8 @@ export interface components {
       version: number;
       /** @description Free-text note about this agent version, for your own records. Null when no note is set. */
       version_description?: string | null;
+      /** @description Short label you give the version for your own reference; null when untitled. */
+      version_title?: string | null;
       /**
        * @description Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
        * @enum {string}
@@ -2776,15 +3571,14 @@ export interface components {
        * @enum {string|null}
        */
       voice_model?:
-        | 'eleven_turbo_v2'
         | 'eleven_flash_v2'
-        | 'eleven_turbo_v2_5'
         | 'eleven_flash_v2_5'
         | 'eleven_multilingual_v2'
         | 'eleven_v3'
         | 'sonic-3'
         | 'sonic-3-latest'
         | 'sonic-3.5'
+        | 'sonic-3.6'
         | 'tts-1'
         | 'gpt-4o-mini-tts'
         | 'speech-02-turbo'
@@ -2792,6 +3586,8 @@ export interface components {
         | 's1'
         | 's2-pro'
         | 's2.1-pro'
+        | 'inworld-tts-2'
+        | 'inworld-tts-2-flash'
         | null;
       /** @description Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1. */
       voice_speed?: number;
@@ -2963,8 +3759,25 @@ export interface components {
       enable_dynamic_responsiveness?: boolean;
       /** @description When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false. */
       enable_dynamic_voice_speed?: boolean;
+      /** @description Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it generates. Platform voices only; off unless set. */
+      enable_expressive_mode?: boolean;
       /** @description Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes). */
       end_call_after_silence_ms?: number;
+      /** @description Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still work. Empty means general expressive guidance without a fixed set. */
+      expressive_emotion_tags?: (
+        | 'empathetic'
+        | 'excited'
+        | 'happy'
+        | 'curious'
+        | 'surprised'
+        | 'sigh'
+        | 'clear throat'
+        | 'pause'
+        | 'long pause'
+        | 'emphasis'
+      )[];
+      /** @description Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt. */
+      expressive_mode_prompt?: string | null;
       /** @description Ordered list of backup voices used while the primary voice's TTS provider is down; each must come from a different provider than the primary voice, and later entries are tried if earlier ones are also unavailable. Null disables voice fallback. */
       fallback_voice_ids?: string[] | null;
       /** @description Topic guardrails that check user input and agent output for prohibited content. */
@@ -3139,12 +3952,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description Pronunciation hints for particular words or phrases, applied during speech synthesis for voices whose provider supports them. Null means no dictionary. */
       pronunciation_dictionary?: components['schemas']['PronunciationDictionary'][] | null;
@@ -3174,6 +3992,8 @@ export interface components {
       user_dtmf_options?: components['schemas']['UserDtmfOptions'] | null;
       /** @description Free-text note about this agent version, for your own records. Null when no note is set. */
       version_description?: string | null;
+      /** @description Short label you give the version for your own reference; null when untitled. */
+      version_title?: string | null;
       /**
        * @description Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no effect on agents whose language is not English.
        * @enum {string}
@@ -3191,15 +4011,14 @@ export interface components {
        * @enum {string|null}
        */
       voice_model?:
-        | 'eleven_turbo_v2'
         | 'eleven_flash_v2'
-        | 'eleven_turbo_v2_5'
         | 'eleven_flash_v2_5'
         | 'eleven_multilingual_v2'
         | 'eleven_v3'
         | 'sonic-3'
         | 'sonic-3-latest'
         | 'sonic-3.5'
+        | 'sonic-3.6'
         | 'tts-1'
         | 'gpt-4o-mini-tts'
         | 'speech-02-turbo'
@@ -3207,6 +4026,8 @@ export interface components {
         | 's1'
         | 's2-pro'
         | 's2.1-pro'
+        | 'inworld-tts-2'
+        | 'inworld-tts-2-flash'
         | null;
       /** @description Speaking rate of the agent, from 0.5 (slowest) to 2 (fastest). Defaults to 1. */
       voice_speed?: number;
@@ -3305,6 +4126,396 @@ export interface components {
        * @enum {string}
        */
       type: 'prompt';
+    };
+    AppCreateRequest: {
+      /** @description How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only. */
+      auth_config?:
+        | {
+            /** @description OAuth2 client id issued by the provider. */
+            client_id: string;
+            /** @description OAuth2 client secret issued by the provider; never returned. */
+            client_secret: string;
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'oauth2';
+          }
+        | {
+            /** @description API key issued by the provider; never returned. */
+            api_key: string;
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'api_key';
+          }
+        | {
+            /** @description Password for basic authentication; never returned. */
+            password: string;
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'basic';
+            /** @description User name for basic authentication. */
+            username: string;
+          };
+      /** @description Contact sync settings for CRM apps: which fields flow in and out and what gets synced. */
+      crm_config?: {
+        /** @description Which provider fields are copied into which Retell contact fields when syncing in. */
+        inbound_sync_mappings?: {
+          /** @description Field name on the provider side (or CSV column name for imports). */
+          external_field_name: string;
+          /** @description Contact field name on the Retell side. */
+          field_name: string;
+        }[];
+        /** @description Which Retell contact fields are written to which provider fields when syncing out. */
+        outbound_sync_mappings?: {
+          /** @description Field name on the provider side (or CSV column name for imports). */
+          external_field_name: string;
+          /** @description Contact field name on the Retell side. */
+          field_name: string;
+        }[];
+        /** @description When true, calls and chats with a contact are logged as activity in the CRM. */
+        sync_conversation_activity?: boolean;
+        /** @description When true, contacts that exist only on one side are created on the other. */
+        sync_new_contacts?: boolean;
+      };
+      /** @description Display name. */
+      name?: string;
+      /** @description Service the app connects to (for example a CRM vendor). */
+      provider: string;
+      /** @description Account or tenant id at the provider, when the provider is multi-tenant. */
+      tenant_id?: string;
+      /** @description Base URL of your account at the provider (for self-hosted or regional instances). */
+      tenant_url?: string;
+      /**
+       * @description Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
+       * @enum {string}
+       */
+      type: 'crm' | 'calendar' | 'knowledge_base' | 'support' | 'communication';
+    };
+    AppListResponse: {
+      /** @description True when another page follows; fetch it with `pagination_key`. */
+      has_more: boolean;
+      /** @description The records of this page. */
+      items: {
+        /** @description Identifier of the connected app. */
+        app_id: string;
+        /** @description How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only. */
+        auth_config?:
+          | {
+              /** @description OAuth2 client id issued by the provider. */
+              client_id: string;
+              /**
+               * @description Authentication scheme used with the provider.
+               * @enum {string}
+               */
+              type: 'oauth2';
+            }
+          | {
+              /**
+               * @description Authentication scheme used with the provider.
+               * @enum {string}
+               */
+              type: 'api_key';
+            }
+          | {
+              /**
+               * @description Authentication scheme used with the provider.
+               * @enum {string}
+               */
+              type: 'access_token';
+            }
+          | {
+              /**
+               * @description Authentication scheme used with the provider.
+               * @enum {string}
+               */
+              type: 'basic';
+              /** @description User name for basic authentication. */
+              username: string;
+            }
+          | {
+              /**
+               * @description Authentication scheme used with the provider.
+               * @enum {string}
+               */
+              type: 'refresh_token';
+            };
+        /**
+         * @description Whether Retell can currently reach the provider with the stored credentials. One of `not_connected`, `connected`, `error`.
+         * @enum {string}
+         */
+        connection_status?: 'not_connected' | 'connected' | 'error';
+        /** @description When the record was created, as Unix time in milliseconds. */
+        created_timestamp: number;
+        /** @description Contact sync settings for CRM apps: which fields flow in and out and what gets synced. */
+        crm_config?: {
+          /** @description Which provider fields are copied into which Retell contact fields when syncing in. */
+          inbound_sync_mappings?: {
+            /** @description Field name on the provider side (or CSV column name for imports). */
+            external_field_name: string;
+            /** @description Contact field name on the Retell side. */
+            field_name: string;
+          }[];
+          /** @description Which Retell contact fields are written to which provider fields when syncing out. */
+          outbound_sync_mappings?: {
+            /** @description Field name on the provider side (or CSV column name for imports). */
+            external_field_name: string;
+            /** @description Contact field name on the Retell side. */
+            field_name: string;
+          }[];
+          /** @description When true, calls and chats with a contact are logged as activity in the CRM. */
+          sync_conversation_activity?: boolean;
+          /** @description When true, contacts that exist only on one side are created on the other. */
+          sync_new_contacts?: boolean;
+        };
+        /** @description Display name. */
+        name?: string;
+        /** @description Identifier of the workspace (organization) that owns the record. */
+        org_id: string;
+        /** @description Service the app connects to (for example a CRM vendor). */
+        provider: string;
+        /** @description Account or tenant id at the provider, when the provider is multi-tenant. */
+        tenant_id?: string;
+        /**
+         * @description Whether the provider account is a business or a personal account. One of `business`, `personal`.
+         * @enum {string}
+         */
+        tenant_type?: 'business' | 'personal';
+        /** @description Base URL of your account at the provider (for self-hosted or regional instances). */
+        tenant_url?: string;
+        /**
+         * @description Category of the app. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
+         * @enum {string}
+         */
+        type: 'crm' | 'calendar' | 'knowledge_base' | 'support' | 'communication';
+        /** @description When a person last changed the record, as Unix time in milliseconds. */
+        user_modified_timestamp: number;
+      }[];
+      /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+      pagination_key?: string;
+    };
+    AppListUsagesResponse: {
+      /** @description True when another page follows; fetch it with `pagination_key`. */
+      has_more: boolean;
+      /** @description The records of this page. */
+      items: (
+        | {
+            /** @description Identifier of the agent. */
+            agent_id: string;
+            /** @description Display name of the agent; null when it has none. */
+            agent_name?: string;
+            /** @description Agent versions that use the app. */
+            agent_versions: number[];
+            /** @description When the app was attached here, as Unix time in milliseconds. */
+            configured_timestamp: number;
+            /**
+             * @description Always `agent`.
+             * @enum {string}
+             */
+            type: 'agent';
+          }
+        | {
+            /** @description When the app was attached here, as Unix time in milliseconds. */
+            configured_timestamp: number;
+            /** @description Identifier of the knowledge base that uses the app. */
+            knowledge_base_id: string;
+            /** @description Name of the knowledge base that uses the app. */
+            knowledge_base_name?: string;
+            /**
+             * @description Always `knowledge_base`.
+             * @enum {string}
+             */
+            type: 'knowledge_base';
+          }
+      )[];
+      /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+      pagination_key?: string;
+    };
+    AppResponse: {
+      /** @description Identifier of the connected app. */
+      app_id: string;
+      /** @description How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only. */
+      auth_config?:
+        | {
+            /** @description OAuth2 client id issued by the provider. */
+            client_id: string;
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'oauth2';
+          }
+        | {
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'api_key';
+          }
+        | {
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'access_token';
+          }
+        | {
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'basic';
+            /** @description User name for basic authentication. */
+            username: string;
+          }
+        | {
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'refresh_token';
+          };
+      /**
+       * @description Whether Retell can currently reach the provider with the stored credentials. One of `not_connected`, `connected`, `error`.
+       * @enum {string}
+       */
+      connection_status?: 'not_connected' | 'connected' | 'error';
+      /** @description When the record was created, as Unix time in milliseconds. */
+      created_timestamp: number;
+      /** @description Contact sync settings for CRM apps: which fields flow in and out and what gets synced. */
+      crm_config?: {
+        /** @description Which provider fields are copied into which Retell contact fields when syncing in. */
+        inbound_sync_mappings?: {
+          /** @description Field name on the provider side (or CSV column name for imports). */
+          external_field_name: string;
+          /** @description Contact field name on the Retell side. */
+          field_name: string;
+        }[];
+        /** @description Which Retell contact fields are written to which provider fields when syncing out. */
+        outbound_sync_mappings?: {
+          /** @description Field name on the provider side (or CSV column name for imports). */
+          external_field_name: string;
+          /** @description Contact field name on the Retell side. */
+          field_name: string;
+        }[];
+        /** @description When true, calls and chats with a contact are logged as activity in the CRM. */
+        sync_conversation_activity?: boolean;
+        /** @description When true, contacts that exist only on one side are created on the other. */
+        sync_new_contacts?: boolean;
+      };
+      /** @description Display name. */
+      name?: string;
+      /** @description Identifier of the workspace (organization) that owns the record. */
+      org_id: string;
+      /** @description Service the app connects to (for example a CRM vendor). */
+      provider: string;
+      /** @description Account or tenant id at the provider, when the provider is multi-tenant. */
+      tenant_id?: string;
+      /**
+       * @description Whether the provider account is a business or a personal account. One of `business`, `personal`.
+       * @enum {string}
+       */
+      tenant_type?: 'business' | 'personal';
+      /** @description Base URL of your account at the provider (for self-hosted or regional instances). */
+      tenant_url?: string;
+      /**
+       * @description Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
+       * @enum {string}
+       */
+      type: 'crm' | 'calendar' | 'knowledge_base' | 'support' | 'communication';
+      /** @description When a person last changed the record, as Unix time in milliseconds. */
+      user_modified_timestamp: number;
+    };
+    AppTestAuthResponse: {
+      /** @description True when the provider accepted the stored credentials. */
+      success: boolean;
+    };
+    AppUpdateRequest: {
+      /** @description How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only. */
+      auth_config?:
+        | {
+            /** @description OAuth2 client id issued by the provider. */
+            client_id: string;
+            /** @description OAuth2 client secret issued by the provider; never returned. */
+            client_secret: string;
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'oauth2';
+          }
+        | {
+            /** @description API key issued by the provider; never returned. */
+            api_key: string;
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'api_key';
+          }
+        | {
+            /** @description Password for basic authentication; never returned. */
+            password: string;
+            /**
+             * @description Authentication scheme used with the provider.
+             * @enum {string}
+             */
+            type: 'basic';
+            /** @description User name for basic authentication. */
+            username: string;
+          };
+      /** @description Contact sync settings for CRM apps: which fields flow in and out and what gets synced. */
+      crm_config?: {
+        /** @description Which provider fields are copied into which Retell contact fields when syncing in. */
+        inbound_sync_mappings?: {
+          /** @description Field name on the provider side (or CSV column name for imports). */
+          external_field_name: string;
+          /** @description Contact field name on the Retell side. */
+          field_name: string;
+        }[];
+        /** @description Which Retell contact fields are written to which provider fields when syncing out. */
+        outbound_sync_mappings?: {
+          /** @description Field name on the provider side (or CSV column name for imports). */
+          external_field_name: string;
+          /** @description Contact field name on the Retell side. */
+          field_name: string;
+        }[];
+        /** @description When true, calls and chats with a contact are logged as activity in the CRM. */
+        sync_conversation_activity?: boolean;
+        /** @description When true, contacts that exist only on one side are created on the other. */
+        sync_new_contacts?: boolean;
+      };
+      /** @description Display name. */
+      name?: string;
+      /** @description Account or tenant id at the provider, when the provider is multi-tenant. */
+      tenant_id?: string;
+      /** @description Base URL of your account at the provider (for self-hosted or regional instances). */
+      tenant_url?: string;
+    };
+    AssetCreateRequest: {
+      /**
+       * Format: binary
+       * @description The file to upload.
+       */
+      file: Uploadable;
+    };
+    AssetCreateResponse: {
+      /** @description Identifier of the uploaded asset. */
+      asset_id?: string;
+      /** @description MIME type detected for the file, such as `image/png`. */
+      content_type?: string;
+      /** @description When the record was created, as Unix time in milliseconds. */
+      created_timestamp?: number;
+      /** @description Name of the uploaded file. */
+      file_name?: string;
+      /** @description Size of the file in bytes. */
+      file_size?: number;
+      /** @description Address where Retell serves the asset. */
+      url?: string;
     };
     /** @description Body for creating a batch of outbound calls placed from one number. */
     BatchCallCreateBatchCallRequest: {
@@ -3520,6 +4731,100 @@ export interface components {
        */
       type: 'bridge_transfer';
     };
+    CRMConfig: {
+      /** @description Identifier of the connected app. */
+      app_id?: string;
+      /** @description Order of contact columns in the dashboard. */
+      contact_columns_order?: string[];
+      /** @description Tags available for contacts. */
+      contact_tags?: string[];
+      /** @description Which post-call analysis results are written to which contact fields. */
+      crm_analysis_data_mappings?: {
+        /** @description Name of the post-call analysis result. */
+        analysis_data_name: string;
+        /** @description Contact field name on the Retell side. */
+        field_name: string;
+        /**
+         * @description How a new value meets an existing one: replace it, fill only empty fields, or merge lists. One of `overwrite`, `fill_if_empty`, `merge`.
+         * @enum {string}
+         */
+        update_mode: 'overwrite' | 'fill_if_empty' | 'merge';
+      }[];
+      /** @description Your own fields on the contact, keyed by field name. */
+      custom_fields?: {
+        /** @description What the field holds. */
+        description?: string;
+        /** @description Label shown for the field. */
+        label?: string;
+        /** @description Display name. */
+        name: string;
+        /** @description Allowed values of an `enum` field. */
+        options?: string[];
+        /**
+         * @description Data type of the field. One of `string`, `number`, `boolean`, `enum`, `date`, `datetime`.
+         * @enum {string}
+         */
+        type: 'string' | 'number' | 'boolean' | 'enum' | 'date' | 'datetime';
+      }[];
+      /** @description When contacts last synced, as Unix time in milliseconds. */
+      last_sync_timestamp?: number;
+      /** @description Identifier of the workspace (organization) that owns the record. */
+      org_id: string;
+    };
+    CRMGetSchemaResponse: {
+      /** @description Fields the CRM offers for contacts. */
+      fields: {
+        /** @description What the field holds. */
+        description?: string;
+        /** @description Label shown for the field. */
+        label?: string;
+        /** @description Display name. */
+        name: string;
+        /** @description Allowed values of an `enum` field. */
+        options?: string[];
+        /**
+         * @description Data type of the field. One of `string`, `number`, `boolean`, `enum`, `date`, `datetime`.
+         * @enum {string}
+         */
+        type: 'string' | 'number' | 'boolean' | 'enum' | 'date' | 'datetime';
+      }[];
+      /** @description Service the app connects to (for example a CRM vendor). */
+      provider: string;
+    };
+    CRMUpdateConfigRequest: {
+      /** @description Identifier of the connected app. */
+      app_id?: string | null;
+      /** @description Order of contact columns in the dashboard. */
+      contact_columns_order?: string[];
+      /** @description Which post-call analysis results are written to which contact fields. */
+      crm_analysis_data_mappings?: {
+        /** @description Name of the post-call analysis result. */
+        analysis_data_name: string;
+        /** @description Contact field name on the Retell side. */
+        field_name: string;
+        /**
+         * @description How a new value meets an existing one: replace it, fill only empty fields, or merge lists. One of `overwrite`, `fill_if_empty`, `merge`.
+         * @enum {string}
+         */
+        update_mode: 'overwrite' | 'fill_if_empty' | 'merge';
+      }[];
+      /** @description Your own fields on the contact, keyed by field name. */
+      custom_fields?: {
+        /** @description What the field holds. */
+        description?: string;
+        /** @description Label shown for the field. */
+        label?: string;
+        /** @description Display name. */
+        name: string;
+        /** @description Allowed values of an `enum` field. */
+        options?: string[];
+        /**
+         * @description Data type of the field. One of `string`, `number`, `boolean`, `enum`, `date`, `datetime`.
+         * @enum {string}
+         */
+        type: 'string' | 'number' | 'boolean' | 'enum' | 'date' | 'datetime';
+      }[];
+    };
     /** @description Post-call analysis results, produced after the call ends. */
     CallAnalysis: {
       /** @description Whether the agent completed its task and the call ended without being cut off, as judged by the analysis. */
@@ -3615,10 +4920,25 @@ export interface components {
     CallFilterCriteria: {
       /** @description Agents, optionally narrowed to versions, whose calls to include; a call matches if it matches any entry. */
       agent?: components['schemas']['AgentVersionFilter'][];
+      /** @description Keeps only conversations whose agent carries one of the given environment tags. */
+      agent_tag?: {
+        /**
+         * @description Comparison operator; always `in` (matches when the field equals one of the listed values).
+         * @enum {string}
+         */
+        op: 'in';
+        /**
+         * @description Always `enum`.
+         * @enum {string}
+         */
+        type: 'enum';
+        /** @description Environment tags to match; any one of them is enough. */
+        value: string[];
+      };
       /** @description Condition on the ID of the batch call the call belongs to. */
       batch_call_id?: components['schemas']['StringMatchFilter'];
-      /** @description Condition on the call ID. */
-      call_id?: components['schemas']['StringMatchFilter'];
+      /** @description Condition on the call ID: a text match, or `in` a list of IDs. */
+      call_id?: components['schemas']['StringMatchFilter'] | components['schemas']['EnumFilter'];
       /** @description Condition on the call status. */
       call_status?: components['schemas']['CallStatus'];
       /** @description Condition on whether post-call analysis rated the call successful. */
@@ -3723,13 +5043,41 @@ export interface components {
     /** @description One page of calls. */
     CallListResponse: {
       /** @description True when further results exist beyond this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description Calls on this page, phone and web, told apart by `call_type`. */
-      items?: (components['schemas']['V3WebCallResponse'] | components['schemas']['V3PhoneCallResponse'])[];
+      items: (components['schemas']['V3WebCallResponse'] | components['schemas']['V3PhoneCallResponse'])[];
       /** @description Cursor to pass as `pagination_key` to fetch the next page; absent on the last page. */
       pagination_key?: string;
       /** @description Count of all calls that match `filter_criteria`, regardless of paging; present only if `include_total` was true. */
       total?: number;
+    };
+    CallListenLiveResponse: {
+      /** @description Short-lived token the client presents to join the session. */
+      access_token: string;
+      /** @description When the access token stops working, as Unix time in milliseconds. */
+      expires_at: number;
+      /** @description IP address of the media gateway, for the `gateway` transport. */
+      gateway_ip?: string;
+      /** @description STUN/TURN servers the WebRTC client should use. */
+      ice_servers?: {
+        /** @description Password for the TURN server, when it needs one. */
+        credential?: string;
+        /** @description One URL or a list of URLs of the ICE server. */
+        urls: string | string[];
+        /** @description User name for the TURN server, when it needs one. */
+        username?: string;
+      }[];
+      /** @description Identifier of the listener in the live session; pass the id you got from listen-live-call. */
+      participant_id: string;
+      /** @description Name of the media room of the call. */
+      room_name: string;
+      /**
+       * @description How the client connects to the audio session. One of `livekit`, `gateway`.
+       * @enum {string}
+       */
+      transport?: 'livekit' | 'gateway';
+      /** @description Address of the media server to connect to. */
+      url?: string;
     };
     /** @description Customization of one of the standard post-call analysis results of a voice agent, listed in post_call_analysis_data to change its prompt or make it optional. */
     CallPresetAnalysisData: {
@@ -3808,6 +5156,14 @@ export interface components {
       /** @description Call statuses to include. */
       value: ('not_connected' | 'ongoing' | 'ended' | 'error')[];
     };
+    CallSuccessResponse: {
+      /** @description True when the request took effect. */
+      success: boolean;
+    };
+    CallTakeOverLiveRequest: {
+      /** @description Identifier of the listener in the live session; pass the id you got from listen-live-call. */
+      participant_id: string;
+    };
     /** @description Times of day, in a given time zone, during which calls may be placed; each window covers [start, end) minutes after local midnight and may not cross midnight. */
     CallTimeWindow: {
       /** @description Days of the week the windows apply to; omit or leave empty for every day. */
@@ -3831,6 +5187,29 @@ export interface components {
       type: 'enum';
       /** @description Call types to include: `phone_call` and/or `web_call`. */
       value: ('phone_call' | 'web_call')[];
+    };
+    CallUpdateLiveRequest: {
+      /** @description Controls the agent during the call. */
+      call_control?: {
+        /** @description Extra information handed to the agent for the rest of the call. */
+        additional_context?: string;
+        /** @description When true, the agent speaks right away instead of waiting for the user. */
+        trigger_response?: boolean;
+      };
+      /** @description Call settings replaced for the remainder of the call. */
+      fields_to_override?: {
+        /**
+         * @description How much of the call Retell keeps after it ends. One of `everything`, `everything_except_pii`, `basic_attributes_only`.
+         * @enum {string}
+         */
+        data_storage_setting?: 'everything' | 'everything_except_pii' | 'basic_attributes_only';
+        /** @description Your own data stored with the call; Retell does not read it. */
+        metadata?: unknown;
+        /** @description Dynamic variables to set or replace from now on. */
+        override_dynamic_variables?: {
+          [key: string]: string;
+        } | null;
+      };
     };
     /** @description Fields of an existing call that can be changed. */
     CallUpdateRequest: {
@@ -4081,12 +5460,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it. */
       response_engine:
@@ -4097,6 +5481,8 @@ export interface components {
       signed_url_expiration_ms?: number | null;
       /** @description IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`. */
       timezone?: string | null;
+      /** @description Short label you give the version for your own reference; null when untitled. */
+      version_title?: string | null;
       /** @description Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent. */
       webhook_events?: ('transcript_updated' | 'chat_started' | 'chat_ended' | 'chat_analyzed')[] | null;
       /** @description How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000. */
@@ -4301,12 +5687,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it. */
       response_engine:
@@ -4318,7 +5709,9 @@ export interface components {
       /** @description IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`. */
       timezone?: string | null;
       /** @description Version number of this chat agent configuration. */
-      version?: number;
+      version: number;
+      /** @description Short label you give the version for your own reference; null when untitled. */
+      version_title?: string | null;
       /** @description Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent. */
       webhook_events?: ('transcript_updated' | 'chat_started' | 'chat_ended' | 'chat_analyzed')[] | null;
       /** @description How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000. */
@@ -4513,12 +5906,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description Engine that produces the agent's replies, selected by `type`: a Retell LLM, your own LLM over WebSocket, or a conversation flow. The engine must exist before you attach it. */
       response_engine?:
@@ -4529,6 +5927,8 @@ export interface components {
       signed_url_expiration_ms?: number | null;
       /** @description IANA time zone the agent operates in, for example `America/New_York`. Null or unset means `America/Los_Angeles`. */
       timezone?: string | null;
+      /** @description Short label you give the version for your own reference; null when untitled. */
+      version_title?: string | null;
       /** @description Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are sent. */
       webhook_events?: ('transcript_updated' | 'chat_started' | 'chat_ended' | 'chat_analyzed')[] | null;
       /** @description How long, in milliseconds, Retell waits for your webhook endpoint to answer. Defaults to 10000. */
@@ -4629,8 +6029,23 @@ export interface components {
     ChatFilterCriteria: {
       /** @description Chat agents, optionally narrowed to versions, whose chats to include; a chat matches if it matches any entry. */
       agent?: components['schemas']['AgentVersionFilter'][];
-      /** @description Condition on the chat ID. */
-      chat_id?: components['schemas']['StringMatchFilter'];
+      /** @description Keeps only conversations whose agent carries one of the given environment tags. */
+      agent_tag?: {
+        /**
+         * @description Comparison operator; always `in` (matches when the field equals one of the listed values).
+         * @enum {string}
+         */
+        op: 'in';
+        /**
+         * @description Always `enum`.
+         * @enum {string}
+         */
+        type: 'enum';
+        /** @description Environment tags to match; any one of them is enough. */
+        value: string[];
+      };
+      /** @description Condition on the chat ID: a text match, or `in` a list of IDs. */
+      chat_id?: components['schemas']['StringMatchFilter'] | components['schemas']['EnumFilter'];
       /** @description Condition on the chat status. */
       chat_status?: components['schemas']['ChatStatus'];
       /** @description Condition on whether post-chat analysis rated the chat successful. */
@@ -4670,12 +6085,24 @@ export interface components {
     ChatHandbookConfig: {
       /** @description Acknowledge being a virtual assistant when the user asks. */
       ai_disclosure?: boolean;
+      /** @description Uses the conversational personality preset: a more casual, colloquial style in place of the professional-representative baseline. */
+      conversational_personality?: boolean;
       /** @description Adopt the baseline persona of a professional call-center representative. */
       default_personality?: boolean;
+      /** @description Read important details back to the user to confirm them (voice only). */
+      echo_verification?: boolean;
       /** @description Respond to the user's concerns with warm acknowledgement. */
       high_empathy?: boolean;
+      /** @description Spell things out NATO-alphabet style, such as "B as in Bravo" (voice only). */
+      nato_phonetic_alphabet?: boolean;
+      /** @description Let the agent use everyday filler words ("um", "you know") so it sounds less scripted. */
+      natural_filler_words?: boolean;
       /** @description Stick to what the prompt and context provide instead of inventing details. */
       scope_boundaries?: boolean;
+      /** @description Treat words that sound nearly alike as the same entity, to soften transcription mistakes (voice only). */
+      smart_matching?: boolean;
+      /** @description Say numbers, dates and amounts of money the way people speak them (voice only). */
+      speech_normalization?: boolean;
     };
     /** @description Filters, sorting and paging for listing chats. */
     ChatListRequest: {
@@ -4702,9 +6129,9 @@ export interface components {
     /** @description One page of chats. */
     ChatListResponse: {
       /** @description True when further results exist beyond this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description Chats on this page. */
-      items?: components['schemas']['ChatResponse'][];
+      items: components['schemas']['ChatResponse'][];
       /** @description Cursor to pass as `pagination_key` to fetch the next page; absent on the last page. */
       pagination_key?: string;
       /** @description Count of all chats that match `filter_criteria`, regardless of paging; present only if `include_total` was true. */
@@ -4733,6 +6160,8 @@ export interface components {
     ChatResponse: {
       /** @description ID of the chat agent that handles the chat. */
       agent_id: string;
+      /** @description Environment tag of the agent that handled the conversation (for example `prod` or `staging`); null when it has none. */
+      agent_tag?: string | null;
       /** @description Results of post-chat analysis; filled in after the chat ends, once analysis completes (announced by the `chat_analyzed` webhook). */
       chat_analysis?: components['schemas']['ChatAnalysis'];
       /** @description Cost breakdown of the chat by product, in cents. */
@@ -4979,6 +6408,477 @@ export interface components {
       /** @description Slots of the normal concurrency set aside for inbound calls. */
       reserved_inbound_concurrency?: number;
     };
+    ContactBackfillAnalysisDataRequest: {
+      /** @description Contact fields to fill from analysis results. */
+      backfill_attributes: string[];
+      /** @description Which past calls are read for the backfill. */
+      backfill_call_filter?: {
+        /** @description Agents (and versions) whose calls are included. */
+        agent?: {
+          /** @description Identifier of the agent. */
+          agent_id: string;
+          /** @description Version number. */
+          version?: number[];
+        }[];
+        /** @description When it started, as Unix time in milliseconds. */
+        start_timestamp?:
+          | {
+              /**
+               * @description Comparison operator: `eq` equal, `ne` not equal, `gt` greater than, `ge` at least, `lt` less than, `le` at most.
+               * @enum {string}
+               */
+              op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+              /**
+               * @description Always `number`.
+               * @enum {string}
+               */
+              type: 'number';
+              /** @description Value the field is compared with. */
+              value: number;
+            }
+          | {
+              /**
+               * @description Comparison operator; always `bt` between.
+               * @enum {string}
+               */
+              op: 'bt';
+              /**
+               * @description Always `range`.
+               * @enum {string}
+               */
+              type: 'range';
+              /** @description Value the field is compared with. */
+              value: number[];
+            };
+      };
+    };
+    ContactCreateImportRequest: {
+      /** @description Which CSV column fills which contact field; unmapped columns are ignored. */
+      column_mapping: {
+        /** @description Field name on the provider side (or CSV column name for imports). */
+        external_field_name: string;
+        /** @description Contact field name on the Retell side. */
+        field_name: string;
+      }[];
+      /** @description Country (ISO 3166 alpha-2) assumed for phone numbers written without a country code. */
+      default_country?: string;
+      /** @description Labels for grouping and filtering. */
+      tags?: string[];
+      /** @description Identifier of an uploaded import file. */
+      upload_id: string;
+    };
+    ContactCreateRequest: {
+      /** @description Your own fields on the contact, keyed by field name. */
+      custom_fields?: unknown;
+      /** @description True when the contact must not be called. */
+      do_not_call?: boolean;
+      /** @description Given name of the contact. */
+      first_name?: string;
+      /** @description Family name of the contact. */
+      last_name?: string;
+      /** @description Phone number in E.164 form, such as `+14155550123`. */
+      phone_number: string;
+      /** @description Labels for grouping and filtering. */
+      tags?: string[];
+    };
+    ContactListConversationsResponse: {
+      /** @description True when another page follows; fetch it with `pagination_key`. */
+      has_more: boolean;
+      /** @description The records of this page. */
+      items: (
+        | {
+            /** @description Identifier of the call. */
+            call_id: string;
+            /**
+             * @description Whether the conversation was inbound or outbound. One of `inbound`, `outbound`.
+             * @enum {string}
+             */
+            direction?: 'inbound' | 'outbound';
+            /** @description Why the call ended. */
+            disconnection_reason?: string;
+            /** @description Length of the conversation, in milliseconds. */
+            duration_ms?: number;
+            /**
+             * @description Overall sentiment of the user found by post-conversation analysis. One of `Negative`, `Positive`, `Neutral`, `Unknown`.
+             * @enum {string}
+             */
+            sentiment?: 'Negative' | 'Positive' | 'Neutral' | 'Unknown';
+            /** @description When it started, as Unix time in milliseconds. */
+            start_timestamp?: number;
+            /** @description Whether post-conversation analysis judged the conversation a success. */
+            successful?: boolean;
+            /** @description Short summary written by post-conversation analysis. */
+            summary?: string;
+            /**
+             * @description Always `call`.
+             * @enum {string}
+             */
+            type: 'call';
+          }
+        | {
+            /** @description Identifier of the chat. */
+            chat_id: string;
+            /**
+             * @description Whether the conversation was inbound or outbound. One of `inbound`, `outbound`.
+             * @enum {string}
+             */
+            direction?: 'inbound' | 'outbound';
+            /** @description Why the call ended. */
+            disconnection_reason?: string;
+            /** @description Length of the conversation, in milliseconds. */
+            duration_ms?: number;
+            /**
+             * @description Overall sentiment of the user found by post-conversation analysis. One of `Negative`, `Positive`, `Neutral`, `Unknown`.
+             * @enum {string}
+             */
+            sentiment?: 'Negative' | 'Positive' | 'Neutral' | 'Unknown';
+            /** @description When it started, as Unix time in milliseconds. */
+            start_timestamp?: number;
+            /** @description Whether post-conversation analysis judged the conversation a success. */
+            successful?: boolean;
+            /** @description Short summary written by post-conversation analysis. */
+            summary?: string;
+            /**
+             * @description Always `chat`.
+             * @enum {string}
+             */
+            type: 'chat';
+          }
+      )[];
+      /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+      pagination_key?: string;
+    };
+    ContactListRequest: {
+      /** @description Conditions a record must meet to be listed; leave it out to list everything. */
+      filter_criteria?: {
+        /** @description Identifier of the contact. */
+        contact_id?: {
+          /**
+           * @description Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+           * @enum {string}
+           */
+          op: 'eq' | 'ne' | 'sw' | 'ew' | 'co';
+          /**
+           * @description Always `string`.
+           * @enum {string}
+           */
+          type: 'string';
+          /** @description Value the field is compared with. */
+          value: string;
+        };
+        /** @description Your own fields on the contact, keyed by field name. */
+        custom_fields?: (
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+               * @enum {string}
+               */
+              op: 'eq' | 'ne' | 'sw' | 'ew' | 'co';
+              /**
+               * @description Always `string`.
+               * @enum {string}
+               */
+              type: 'string';
+              /** @description Value the field is compared with. */
+              value: string;
+            }
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator: `eq` equal, `ne` not equal, `gt` greater than, `ge` at least, `lt` less than, `le` at most.
+               * @enum {string}
+               */
+              op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+              /**
+               * @description Always `number`.
+               * @enum {string}
+               */
+              type: 'number';
+              /** @description Value the field is compared with. */
+              value: number;
+            }
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator; always `eq` equal.
+               * @enum {string}
+               */
+              op: 'eq';
+              /**
+               * @description Always `boolean`.
+               * @enum {string}
+               */
+              type: 'boolean';
+              /** @description Value the field is compared with. */
+              value: boolean;
+            }
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator; always `bt` between.
+               * @enum {string}
+               */
+              op: 'bt';
+              /**
+               * @description Always `range`.
+               * @enum {string}
+               */
+              type: 'range';
+              /** @description Value the field is compared with. */
+              value: number[];
+            }
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator; always `in` (matches when the field equals one of the listed values).
+               * @enum {string}
+               */
+              op: 'in';
+              /**
+               * @description Always `enum`.
+               * @enum {string}
+               */
+              type: 'enum';
+              /** @description Value the field is compared with. */
+              value: string[];
+            }
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator: `pr`, `np`.
+               * @enum {string}
+               */
+              op: 'pr' | 'np';
+              /**
+               * @description Always `present`.
+               * @enum {string}
+               */
+              type: 'present';
+            }
+        )[];
+        /** @description True when the contact must not be called. */
+        do_not_call?: {
+          /**
+           * @description Comparison operator; always `eq` equal.
+           * @enum {string}
+           */
+          op: 'eq';
+          /**
+           * @description Always `boolean`.
+           * @enum {string}
+           */
+          type: 'boolean';
+          /** @description Value the field is compared with. */
+          value: boolean;
+        };
+        /** @description Identifier of the matching record in a connected CRM. */
+        external_id?:
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+               * @enum {string}
+               */
+              op: 'eq' | 'ne' | 'sw' | 'ew' | 'co';
+              /**
+               * @description Always `string`.
+               * @enum {string}
+               */
+              type: 'string';
+              /** @description Value the field is compared with. */
+              value: string;
+            }
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator: `pr`, `np`.
+               * @enum {string}
+               */
+              op: 'pr' | 'np';
+              /**
+               * @description Always `present`.
+               * @enum {string}
+               */
+              type: 'present';
+            };
+        /** @description When the last call or chat with the contact happened, as Unix time in milliseconds. */
+        last_conversation_timestamp?:
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator: `eq` equal, `ne` not equal, `gt` greater than, `ge` at least, `lt` less than, `le` at most.
+               * @enum {string}
+               */
+              op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+              /**
+               * @description Always `number`.
+               * @enum {string}
+               */
+              type: 'number';
+              /** @description Value the field is compared with. */
+              value: number;
+            }
+          | {
+              /** @description Name of the field the filter applies to. */
+              key?: string;
+              /**
+               * @description Comparison operator; always `bt` between.
+               * @enum {string}
+               */
+              op: 'bt';
+              /**
+               * @description Always `range`.
+               * @enum {string}
+               */
+              type: 'range';
+              /** @description Value the field is compared with. */
+              value: number[];
+            };
+        /** @description Phone number in E.164 form, such as `+14155550123`. */
+        phone_number?: {
+          /**
+           * @description Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+           * @enum {string}
+           */
+          op: 'eq' | 'ne' | 'sw' | 'ew' | 'co';
+          /**
+           * @description Always `string`.
+           * @enum {string}
+           */
+          type: 'string';
+          /** @description Value the field is compared with. */
+          value: string;
+        };
+        /** @description Labels for grouping and filtering. */
+        tags?: {
+          /**
+           * @description Comparison operator; always `in` (matches when the field equals one of the listed values).
+           * @enum {string}
+           */
+          op: 'in';
+          /**
+           * @description Always `enum`.
+           * @enum {string}
+           */
+          type: 'enum';
+          /** @description Value the field is compared with. */
+          value: string[];
+        };
+      };
+      /** @description Largest number of records to return in one page. */
+      limit?: number;
+      /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+      pagination_key?: string;
+      /** @description Free text matched against names and phone numbers. */
+      search_query?: string;
+      /** @description Number of matches to skip before the page starts (offset paging). */
+      skip?: number;
+      /**
+       * @description Sort direction of the page. One of `asc`, `desc`.
+       * @enum {string}
+       */
+      sort_order?: 'asc' | 'desc';
+    };
+    ContactListResponse: {
+      /** @description True when another page follows; fetch it with `pagination_key`. */
+      has_more: boolean;
+      /** @description The records of this page. */
+      items: {
+        /** @description Identifier of the contact. */
+        contact_id: string;
+        /** @description How many calls and chats the contact has had. */
+        conversation_count?: number;
+        /** @description When the record was created, as Unix time in milliseconds. */
+        created_timestamp: number;
+        /** @description Your own fields on the contact, keyed by field name. */
+        custom_fields?: unknown;
+        /** @description True when the contact must not be called. */
+        do_not_call?: boolean;
+        /** @description Identifier of the matching record in a connected CRM. */
+        external_id?: string;
+        /** @description Given name of the contact. */
+        first_name?: string;
+        /** @description When the last call or chat with the contact happened, as Unix time in milliseconds. */
+        last_conversation_timestamp?: number;
+        /** @description Family name of the contact. */
+        last_name?: string;
+        /** @description Identifier of the workspace (organization) that owns the record. */
+        org_id: string;
+        /** @description Phone number in E.164 form, such as `+14155550123`. */
+        phone_number: string;
+        /** @description Labels for grouping and filtering. */
+        tags?: string[];
+        /** @description When a person last changed the record, as Unix time in milliseconds. */
+        user_modified_timestamp?: number;
+      }[];
+      /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+      pagination_key?: string;
+      /** @description Number of contacts matching the filters, over all pages. */
+      total?: number;
+    };
+    ContactResponse: {
+      /** @description Identifier of the contact. */
+      contact_id: string;
+      /** @description How many calls and chats the contact has had. */
+      conversation_count?: number;
+      /** @description When the record was created, as Unix time in milliseconds. */
+      created_timestamp: number;
+      /** @description Your own fields on the contact, keyed by field name. */
+      custom_fields?: unknown;
+      /** @description True when the contact must not be called. */
+      do_not_call?: boolean;
+      /** @description Identifier of the matching record in a connected CRM. */
+      external_id?: string;
+      /** @description Given name of the contact. */
+      first_name?: string;
+      /** @description When the last call or chat with the contact happened, as Unix time in milliseconds. */
+      last_conversation_timestamp?: number;
+      /** @description Family name of the contact. */
+      last_name?: string;
+      /** @description Identifier of the workspace (organization) that owns the record. */
+      org_id: string;
+      /** @description Phone number in E.164 form, such as `+14155550123`. */
+      phone_number: string;
+      /** @description Labels for grouping and filtering. */
+      tags?: string[];
+      /** @description When a person last changed the record, as Unix time in milliseconds. */
+      user_modified_timestamp?: number;
+    };
+    ContactUpdateRequest: {
+      /** @description Your own fields on the contact, keyed by field name. */
+      custom_fields?: unknown;
+      /** @description True when the contact must not be called. */
+      do_not_call?: boolean;
+      /** @description Given name of the contact. */
+      first_name?: string;
+      /** @description Family name of the contact. */
+      last_name?: string;
+      /** @description Labels for grouping and filtering. */
+      tags?: string[];
+    };
+    ContactUploadImportFileRequest: {
+      /**
+       * Format: binary
+       * @description The file to upload.
+       */
+      file: Uploadable;
+    };
+    ContactUploadImportFileResponse: {
+      /** @description Name of the uploaded file. */
+      file_name?: string;
+      /** @description Identifier of an uploaded import file. */
+      upload_id?: string;
+    };
     /** @description Conversation flow settings that can be overridden for a single call or chat. */
     ConversationFlow: {
       /** @description When the user is expected to speak first, the agent starts talking after this many milliseconds of silence. Null means the agent waits for the user indefinitely. */
@@ -5043,9 +6943,9 @@ export interface components {
     /** @description One page of conversation flow components. */
     ConversationFlowComponentListResponse: {
       /** @description True when more results exist beyond this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description The conversation flow components on this page. */
-      items?: components['schemas']['ConversationFlowComponentResponse'][];
+      items: components['schemas']['ConversationFlowComponentResponse'][];
       /** @description Cursor for the next page; pass it as the `pagination_key` query parameter of the next request. */
       pagination_key?: string;
     };
@@ -5153,6 +7053,8 @@ export interface components {
       flex_mode?: boolean | null;
       /** @description Prompt included in every node of the flow. */
       global_prompt?: string | null;
+      /** @description Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it. */
+      is_transfer_cf?: boolean | null;
       /** @description Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers. */
       is_transfer_llm?: boolean | null;
       /** @description Retrieval settings for knowledge base lookups. */
@@ -5206,9 +7108,9 @@ export interface components {
     /** @description One page of conversation flows. */
     ConversationFlowListResponse: {
       /** @description True when more results exist beyond this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description The conversation flows on this page. */
-      items?: components['schemas']['ConversationFlowResponse'][];
+      items: components['schemas']['ConversationFlowResponse'][];
       /** @description Cursor for the next page; pass it as the `pagination_key` query parameter of the next request. */
       pagination_key?: string;
     };
@@ -5230,12 +7132,16 @@ export interface components {
       flex_mode?: boolean | null;
       /** @description Prompt included in every node of the flow. */
       global_prompt?: string | null;
+      /** @description Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it. */
+      is_transfer_cf?: boolean | null;
       /** @description Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers. */
       is_transfer_llm?: boolean | null;
       /** @description Retrieval settings for knowledge base lookups. */
       kb_config?: components['schemas']['KBConfig'];
       /** @description IDs of the knowledge bases the agent can retrieve from (RAG). */
       knowledge_base_ids?: string[] | null;
+      /** @description When this version last changed, as Unix time in milliseconds. */
+      last_modification_timestamp: number;
       /** @description MCP servers whose tools the flow can call. */
       mcps?: components['schemas']['McpServer'][] | null;
       /** @description Default LLM for the flow; individual nodes may override it. */
@@ -5298,6 +7204,8 @@ export interface components {
       flex_mode?: boolean | null;
       /** @description Prompt included in every node of the flow. */
       global_prompt?: string | null;
+      /** @description Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it. */
+      is_transfer_cf?: boolean | null;
       /** @description Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers. */
       is_transfer_llm?: boolean | null;
       /** @description Retrieval settings for knowledge base lookups. */
@@ -5354,6 +7262,16 @@ export interface components {
       allow_dtmf_interruption?: boolean | null;
       /** @description Edge taken unconditionally once this node finishes, regardless of the other edges. */
       always_edge?: components['schemas']['AlwaysEdge'];
+      /** @description Transcription provider settings for this node; needed when `stt_mode` is `custom`. */
+      custom_stt_config?: {
+        /** @description Endpointing, in milliseconds. */
+        endpointing_ms: number;
+        /**
+         * @description Service the app connects to (for example a CRM vendor). One of `azure`, `deepgram`, `soniox`, `assemblyai`.
+         * @enum {string}
+         */
+        provider: 'azure' | 'deepgram' | 'soniox' | 'assemblyai';
+      } | null;
       /** @description Where the node is drawn on the flow editor canvas; it has no effect on call behavior. */
       display_position?: components['schemas']['DisplayPosition'];
       /** @description Conditional transitions from this node to other nodes. */
@@ -5379,10 +7297,19 @@ export interface components {
       model_choice?: components['schemas']['ModelChoice'];
       /** @description Human-readable label for the node, shown in the flow editor. */
       name?: string;
+      /** @description Replaces the agent-level reminder count for this node only; 0 turns reminders off here. */
+      reminder_max_count?: number | null;
+      /** @description Replaces the agent-level reminder delay (milliseconds of user silence) for this node only. */
+      reminder_trigger_ms?: number | null;
       /** @description Per-node override of how quickly the agent replies, from 0 (waits longer before answering) to 1 (answers as soon as it can). Null keeps the agent-level value. */
       responsiveness?: number | null;
       /** @description Edge taken right after the agent speaks in this node, without waiting for the user to reply. */
       skip_response_edge?: components['schemas']['SkipResponseEdge'];
+      /**
+       * @description Trade-off for transcription on this node: `fast` favours speed, `accurate` favours accuracy, `custom` uses `custom_stt_config`. Null keeps the agent setting.
+       * @enum {string|null}
+       */
+      stt_mode?: 'fast' | 'accurate' | 'custom' | null;
       /**
        * @description Node type discriminator; always `conversation`. (enum property replaced by openapi-typescript)
        * @enum {string}
@@ -5390,6 +7317,28 @@ export interface components {
       type: 'conversation';
       /** @description Per-node override of the speaking rate, from 0.5 (slowest) to 2 (fastest), where 1 is normal speed. Null keeps the agent-level value. */
       voice_speed?: number | null;
+    };
+    CreateWebCallResponse: {
+      /** @description Short-lived token the client presents to join the session. */
+      access_token: string;
+      /** @description Identifier of the call. */
+      call_id: string;
+      /** @description When the access token stops working, as Unix time in milliseconds. */
+      expires_at: number;
+      /** @description STUN/TURN servers the WebRTC client should use. */
+      ice_servers: {
+        /** @description Password for the TURN server, when it needs one. */
+        credential?: string;
+        /** @description One URL or a list of URLs of the ICE server. */
+        urls: string | string[];
+        /** @description User name for the TURN server, when it needs one. */
+        username?: string;
+      }[];
+      /**
+       * @description How the client connects to the audio session.
+       * @enum {string}
+       */
+      transport: 'gateway';
     };
     /** @description Speech-to-text provider settings used when an agent's stt_mode is `custom`. */
     CustomSttConfig: {
@@ -5399,7 +7348,7 @@ export interface components {
        * @description Speech recognition provider to use.
        * @enum {string}
        */
-      provider: 'azure' | 'deepgram' | 'soniox';
+      provider: 'azure' | 'deepgram' | 'soniox' | 'assemblyai';
     };
     /** @description Tool that calls your own HTTP endpoint with arguments generated by the LLM. */
     CustomTool: {
@@ -5420,6 +7369,8 @@ export interface components {
       headers?: {
         [key: string]: string;
       };
+      /** @description How many times a failed or timed-out request is sent again, with backoff; each attempt gets the full timeout. Only raise it above 0 for idempotent endpoints. Defaults to 0. */
+      max_retry?: number;
       /**
        * @description HTTP method of the request; defaults to POST.
        * @enum {string}
@@ -5427,6 +7378,11 @@ export interface components {
       method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
       /** @description Name the LLM uses to call the tool; it must be unique among all tools available at the same time and may contain only letters, digits, underscores and dashes (up to 64 characters). */
       name: string;
+      /**
+       * @description How the parameters were written in the dashboard editor: `form` (visual builder) or `json` (raw JSON Schema). The resulting `parameters` schema and request are the same either way.
+       * @enum {string}
+       */
+      parameter_type?: 'json' | 'form';
       /** @description JSON Schema of the arguments the LLM must produce when calling the tool. */
       parameters?: components['schemas']['ToolParameters'];
       /** @description Query parameters appended to the request URL, as name-value pairs. */
@@ -5786,9 +7742,9 @@ export interface components {
     /** @description One page of export requests. */
     ExportRequestListResponse: {
       /** @description True when further results exist beyond this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description Export requests on this page. */
-      items?: components['schemas']['ExportRequest'][];
+      items: components['schemas']['ExportRequest'][];
       /** @description Cursor to pass as `pagination_key` to fetch the next page; absent on the last page. */
       pagination_key?: string;
     };
@@ -5941,6 +7897,8 @@ export interface components {
       headers?: {
         [key: string]: string;
       };
+      /** @description How many times a failed or timed-out request is sent again, with backoff; each attempt gets the full timeout. Only raise it above 0 for idempotent endpoints. Defaults to 0. */
+      max_retry?: number;
       /**
        * @description HTTP method of the request; defaults to POST.
        * @enum {string}
@@ -5948,6 +7906,11 @@ export interface components {
       method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
       /** @description Name the LLM uses to call the tool; it must be unique among all tools available at the same time and may contain only letters, digits, underscores and dashes (up to 64 characters). */
       name: string;
+      /**
+       * @description How the parameters were written in the dashboard editor: `form` (visual builder) or `json` (raw JSON Schema). The resulting `parameters` schema and request are the same either way.
+       * @enum {string}
+       */
+      parameter_type?: 'json' | 'form';
       /** @description JSON Schema of the arguments the LLM must produce when calling the tool. */
       parameters?: components['schemas']['ToolParameters'];
       /** @description Query parameters appended to the request URL, as name-value pairs. */
@@ -5984,7 +7947,7 @@ export interface components {
       /** @description Conditional transitions from this node to other nodes. */
       edges?: components['schemas']['NodeEdge'][];
       /** @description Fallback edge taken when none of the node's other edges match. */
-      else_edge?: components['schemas']['ElseEdge'];
+      else_edge: components['schemas']['ElseEdge'];
       /** @description When true, a typing sound plays on the agent's audio while the action runs, so a slow step does not leave silence on the line. */
       enable_typing_sound?: boolean;
       /** @description Example transcripts that teach the model which edge to take from this node. */
@@ -6053,6 +8016,8 @@ export interface components {
     HandbookConfig: {
       /** @description Acknowledge being a virtual assistant when the user asks. */
       ai_disclosure?: boolean;
+      /** @description Uses the conversational personality preset: a more casual, colloquial style in place of the professional-representative baseline. */
+      conversational_personality?: boolean;
       /** @description Adopt the baseline persona of a professional call-center representative. */
       default_personality?: boolean;
       /** @description Read important details back to the user to confirm them (voice only). */
@@ -6077,6 +8042,12 @@ export interface components {
        * @enum {string}
        */
       type: 'hangup';
+    };
+    IdentityRetrieveResponse: {
+      /** @description Name given to the API key; null when it has none. */
+      api_key_name: string | null;
+      /** @description Name of the workspace the key belongs to. */
+      org_name: string;
     };
     /** @description A transcript entry for context added to the conversation during the call; neither party spoke it. */
     InjectedUtterance: {
@@ -6254,6 +8225,8 @@ export interface components {
             | components['schemas']['McpTool']
           )[]
         | null;
+      /** @description Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it. */
+      is_transfer_llm?: boolean | null;
       /** @description Retrieval settings for knowledge base lookups; null uses the defaults. */
       kb_config?: components['schemas']['KBConfig'] | null;
       /** @description IDs of the knowledge bases the agent can retrieve from (RAG). */
@@ -6277,12 +8250,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false. */
       model_high_priority?: boolean | null;
@@ -6292,7 +8270,14 @@ export interface components {
        * @description Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
        * @enum {string|null}
        */
-      s2s_model?: 'gpt-realtime-2' | 'gpt-realtime-1.5' | 'gpt-realtime' | 'gpt-realtime-mini' | null;
+      s2s_model?:
+        | 'gpt-realtime-2.1'
+        | 'gpt-realtime-2.1-mini'
+        | 'gpt-realtime-2'
+        | 'gpt-realtime-1.5'
+        | 'gpt-realtime'
+        | 'gpt-realtime-mini'
+        | null;
       /**
        * @description Who speaks first: `agent` or `user`.
        * @enum {string}
@@ -6308,9 +8293,9 @@ export interface components {
     /** @description One page of Retell LLMs. */
     LlmListResponse: {
       /** @description True when more results exist beyond this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description The Retell LLMs on this page. */
-      items?: components['schemas']['LlmResponse'][];
+      items: components['schemas']['LlmResponse'][];
       /** @description Cursor for the next page; pass it as the `pagination_key` query parameter of the next request. */
       pagination_key?: string;
     };
@@ -6346,6 +8331,8 @@ export interface components {
         | null;
       /** @description Whether this version of the Retell LLM has been published. */
       is_published?: boolean;
+      /** @description Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it. */
+      is_transfer_llm?: boolean | null;
       /** @description Retrieval settings for knowledge base lookups; null uses the defaults. */
       kb_config?: components['schemas']['KBConfig'] | null;
       /** @description IDs of the knowledge bases the agent can retrieve from (RAG). */
@@ -6373,12 +8360,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false. */
       model_high_priority?: boolean | null;
@@ -6388,7 +8380,14 @@ export interface components {
        * @description Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
        * @enum {string|null}
        */
-      s2s_model?: 'gpt-realtime-2' | 'gpt-realtime-1.5' | 'gpt-realtime' | 'gpt-realtime-mini' | null;
+      s2s_model?:
+        | 'gpt-realtime-2.1'
+        | 'gpt-realtime-2.1-mini'
+        | 'gpt-realtime-2'
+        | 'gpt-realtime-1.5'
+        | 'gpt-realtime'
+        | 'gpt-realtime-mini'
+        | null;
       /**
        * @description Who speaks first: `agent` or `user`.
        * @enum {string}
@@ -6683,6 +8682,8 @@ export interface components {
             | components['schemas']['McpTool']
           )[]
         | null;
+      /** @description Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it. */
+      is_transfer_llm?: boolean | null;
       /** @description Retrieval settings for knowledge base lookups; null uses the defaults. */
       kb_config?: components['schemas']['KBConfig'] | null;
       /** @description IDs of the knowledge bases the agent can retrieve from (RAG). */
@@ -6706,12 +8707,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false. */
       model_high_priority?: boolean | null;
@@ -6721,7 +8727,14 @@ export interface components {
        * @description Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
        * @enum {string|null}
        */
-      s2s_model?: 'gpt-realtime-2' | 'gpt-realtime-1.5' | 'gpt-realtime' | 'gpt-realtime-mini' | null;
+      s2s_model?:
+        | 'gpt-realtime-2.1'
+        | 'gpt-realtime-2.1-mini'
+        | 'gpt-realtime-2'
+        | 'gpt-realtime-1.5'
+        | 'gpt-realtime'
+        | 'gpt-realtime-mini'
+        | null;
       /**
        * @description Who speaks first: `agent` or `user`.
        * @enum {string}
@@ -6847,6 +8860,13 @@ export interface components {
       created_timestamp?: number;
       /** @description Unique identifier of the message. */
       message_id?: string;
+      /** @description Media attachments of the message (MMS); shown to people only and not passed into the spoken conversation. */
+      multimedia?: {
+        /** @description Short summary written by post-conversation analysis. */
+        summary?: string;
+        /** @description Web address. */
+        url: string;
+      }[];
       /**
        * @description Author of the message: `user` or `agent`.
        * @enum {string}
@@ -6874,12 +8894,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
-        | 'gemini-3.1-flash-lite';
+        | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash';
       /**
        * @description Model pipeline; currently always `cascading`, where a text LLM sits between speech recognition and speech synthesis.
        * @enum {string}
@@ -7006,6 +9031,8 @@ export interface components {
       agent_id: string;
       /** @description Display name of the agent that handled the call. */
       agent_name?: string;
+      /** @description Environment tag of the agent that handled the conversation (for example `prod` or `staging`); null when it has none. */
+      agent_tag?: string | null;
       /** @description Version of the agent used for the call. */
       agent_version: number;
       /** @description Results of post-call analysis; filled in after the call ends, once analysis completes (announced by the `call_analyzed` webhook). */
@@ -7211,9 +9238,9 @@ export interface components {
     /** @description One page of phone numbers returned by the list phone numbers endpoint. */
     PhoneNumberListResponse: {
       /** @description Whether more phone numbers exist after this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description Phone numbers on this page. */
-      items?: components['schemas']['PhoneNumberResponse'][];
+      items: components['schemas']['PhoneNumberResponse'][];
       /** @description Value to send as pagination_key to fetch the following page. */
       pagination_key?: string;
     };
@@ -7463,7 +9490,7 @@ export interface components {
        * @description Phonetic notation used in phoneme: `ipa` (International Phonetic Alphabet) or `cmu` (CMU Pronouncing Dictionary / ARPAbet).
        * @enum {string}
        */
-      alphabet: 'ipa' | 'cmu';
+      alphabet: 'ipa' | 'cmu' | 'pinyin' | 'jyutping';
       /** @description Pronunciation of the word, written in the chosen alphabet. */
       phoneme: string;
       /** @description Word or phrase the pronunciation applies to. */
@@ -7547,12 +9574,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
         | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash'
         | null;
       /** @description When true, requests go to a dedicated high-priority pool for lower, more consistent latency, usually at a higher price; defaults to false. */
       model_high_priority?: boolean | null;
@@ -7562,7 +9594,14 @@ export interface components {
        * @description Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both.
        * @enum {string|null}
        */
-      s2s_model?: 'gpt-realtime-2' | 'gpt-realtime-1.5' | 'gpt-realtime' | 'gpt-realtime-mini' | null;
+      s2s_model?:
+        | 'gpt-realtime-2.1'
+        | 'gpt-realtime-2.1-mini'
+        | 'gpt-realtime-2'
+        | 'gpt-realtime-1.5'
+        | 'gpt-realtime'
+        | 'gpt-realtime-mini'
+        | null;
       /**
        * @description Who speaks first: `agent` or `user`.
        * @enum {string}
@@ -7585,11 +9624,13 @@ export interface components {
     SMSContentPredefined: {
       /** @description Message text to send; may contain dynamic variables. */
       content?: string;
+      /** @description Fixed text of the message. */
+      text?: string;
       /**
        * @description Content type discriminator; always `predefined`.
        * @enum {string}
        */
-      type?: 'predefined';
+      type: 'predefined';
     };
     /** @description SMS content taken from a built-in template. */
     SMSContentTemplate: {
@@ -7888,6 +9929,8 @@ export interface components {
     };
     /** @description Compares a fixed string field of a call or chat with a value. */
     StringMatchFilter: {
+      /** @description Name of the field the filter applies to. */
+      key?: string;
       /**
        * @description How to compare: `eq` (equals), `ne` (differs from), `sw` (begins with), `ew` (ends with) or `co` (contains).
        * @enum {string}
@@ -7975,6 +10018,24 @@ export interface components {
         | components['schemas']['SmsSuccessEquationCondition']
         | components['schemas']['SmsSuccessPromptCondition'];
     };
+    SyncJobStatus: {
+      /** @description Records that could not be processed. */
+      failed?: number;
+      /** @description When it started, as Unix time in milliseconds. */
+      start_timestamp?: number;
+      /**
+       * @description State of the background job. One of `queued`, `running`, `idle`.
+       * @enum {string}
+       */
+      status: 'queued' | 'running' | 'idle';
+      /** @description Records processed successfully. */
+      succeeded?: number;
+      /**
+       * @description Whether the job was started by hand or by the schedule. One of `manual`, `cron`.
+       * @enum {string}
+       */
+      triggered_by?: 'manual' | 'cron';
+    };
     /** @description Identifiers of the call at the telephony provider, for cross-referencing. */
     TelephonyIdentifier: {
       /** @description Twilio Call SID of the call, when it was carried by Twilio. */
@@ -8005,12 +10066,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
-        | 'gemini-3.1-flash-lite';
+        | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash';
       /** @description Names of the criteria the simulated conversation is evaluated against. */
       metrics: string[];
       /** @description Name of the test case, for your own reference. */
@@ -8043,7 +10109,7 @@ export interface components {
        * @description Outcome of the run: `in_progress` while running, then `pass`, `fail`, or `error` if it could not be completed.
        * @enum {string}
        */
-      status: 'error' | 'in_progress' | 'pass' | 'fail';
+      status: 'error' | 'in_progress' | 'pending' | 'pass' | 'fail';
       /** @description ID of the test case that was run. */
       test_case_definition_id: string;
       /** @description The test case as it was defined when the run started. */
@@ -8087,12 +10153,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
-        | 'gemini-3.1-flash-lite';
+        | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash';
       /** @description Names of the criteria the simulated conversation is evaluated against. */
       metrics: string[];
       /** @description Name of the test case, for your own reference. */
@@ -8109,27 +10180,27 @@ export interface components {
     /** @description One page of batch tests. */
     TestListBatchTestsResponse: {
       /** @description True when further results exist beyond this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description Batch tests on this page. */
-      items?: components['schemas']['BatchTestResponse'][];
+      items: components['schemas']['BatchTestResponse'][];
       /** @description Cursor to pass as `pagination_key` to fetch the next page; absent on the last page. */
       pagination_key?: string;
     };
     /** @description One page of test case definitions. */
     TestListTestCaseDefinitionsResponse: {
       /** @description True when further results exist beyond this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description Test case definitions on this page. */
-      items?: components['schemas']['TestCaseDefinitionResponse'][];
+      items: components['schemas']['TestCaseDefinitionResponse'][];
       /** @description Cursor to pass as `pagination_key` to fetch the next page; absent on the last page. */
       pagination_key?: string;
     };
     /** @description One page of test runs belonging to a batch test. */
     TestListTestRunsResponse: {
       /** @description True when further results exist beyond this page. */
-      has_more?: boolean;
+      has_more: boolean;
       /** @description Test runs on this page. */
-      items?: components['schemas']['TestCaseJobResponse'][];
+      items: components['schemas']['TestCaseJobResponse'][];
       /** @description Cursor to pass as `pagination_key` to fetch the next page; absent on the last page. */
       pagination_key?: string;
     };
@@ -8156,12 +10227,17 @@ export interface components {
         | 'gpt-5.4-mini'
         | 'gpt-5.4-nano'
         | 'gpt-5.5'
+        | 'gpt-5.6-terra'
+        | 'gpt-5.6-luna'
         | 'claude-4.5-sonnet'
         | 'claude-4.6-sonnet'
+        | 'claude-5-sonnet'
         | 'claude-4.5-haiku'
-        | 'gemini-2.5-flash-lite'
         | 'gemini-3.0-flash'
-        | 'gemini-3.1-flash-lite';
+        | 'gemini-3.1-flash-lite'
+        | 'gemini-3.5-flash'
+        | 'gemini-3.5-flash-lite'
+        | 'gemini-3.6-flash';
       /** @description Names of the criteria the simulated conversation is evaluated against. */
       metrics?: string[];
       /** @description Name of the test case, for your own reference. */
@@ -8191,6 +10267,8 @@ export interface components {
       name: string;
       /** @description Condition on whether the tool call succeeded. */
       success?: components['schemas']['BooleanMatchFilter'];
+      /** @description Kind of tool the call went to. */
+      type?: string;
     };
     /** @description A chat entry recording that the agent called a tool. */
     ToolCallInvocationMessageBase: {
@@ -8535,7 +10613,7 @@ export interface components {
        * @description What the caller hears while the transfer is in progress: `none`, `relaxing_sound`, `uplifting_beats`, or `ringtone`.
        * @enum {string}
        */
-      on_hold_music?: 'none' | 'relaxing_sound' | 'uplifting_beats' | 'ringtone';
+      on_hold_music?: 'custom' | 'none' | 'relaxing_sound' | 'uplifting_beats' | 'ringtone';
       /** @description Handoff message spoken to both the caller and the receiving party once the transfer succeeds, as fixed text or a prompt; omit it to skip the public handoff. */
       public_handoff_option?:
         components['schemas']['PromptMessage'] | components['schemas']['WarmTransferStaticMessage'];
@@ -8571,6 +10649,8 @@ export interface components {
     TransferOptionWarmTransfer: {
       /** @description Milliseconds to wait for the destination before the transfer is treated as failed. */
       agent_detection_timeout_ms?: number;
+      /** @description Asset id of your own hold music (an audio file uploaded with create-asset); required when `on_hold_music` is `custom`. */
+      custom_on_hold_music_asset_id?: string;
       /**
        * @description When true (the default), a sound plays as the caller is connected to the destination.
        * @default true
@@ -8582,7 +10662,7 @@ export interface components {
        * @description What the caller hears while the transfer is in progress: `none`, `relaxing_sound`, `uplifting_beats`, or `ringtone`.
        * @enum {string}
        */
-      on_hold_music?: 'none' | 'relaxing_sound' | 'uplifting_beats' | 'ringtone';
+      on_hold_music?: 'custom' | 'none' | 'relaxing_sound' | 'uplifting_beats' | 'ringtone';
       /** @description When true, the transfer skips checking whether a human answered at the destination; defaults to false. */
       opt_out_human_detection?: boolean;
       /** @description Handoff message spoken only to the person receiving the transfer once connected, as fixed text or a prompt; omit it to skip the private handoff. */
@@ -8786,6 +10866,8 @@ export interface components {
       agent_id: string;
       /** @description Display name of the agent that handled the call. */
       agent_name?: string;
+      /** @description Environment tag of the agent that handled the conversation (for example `prod` or `staging`); null when it has none. */
+      agent_tag?: string | null;
       /** @description Version of the agent used for the call. */
       agent_version: number;
       /** @description Results of post-call analysis; filled in after the call ends, once analysis completes (announced by the `call_analyzed` webhook). */
@@ -8903,7 +10985,7 @@ export interface components {
        * @description Provider whose library the voice comes from.
        * @enum {string}
        */
-      voice_provider?: 'elevenlabs' | 'cartesia' | 'minimax' | 'fish_audio';
+      voice_provider?: 'elevenlabs' | 'cartesia' | 'minimax' | 'fish_audio' | 'inworld';
     };
     /** @description Multipart request body for creating a new voice by cloning recorded audio samples. */
     VoiceCloneRequest: {
@@ -8915,7 +10997,7 @@ export interface components {
        * @description Provider that performs the cloning and hosts the resulting voice.
        * @enum {string}
        */
-      voice_provider: 'elevenlabs' | 'cartesia' | 'minimax' | 'fish_audio' | 'platform';
+      voice_provider: 'elevenlabs' | 'cartesia' | 'minimax' | 'fish_audio' | 'inworld' | 'platform';
     };
     /** @description A voice that agents can speak with, as returned by the voice endpoints. */
     VoiceResponse: {
@@ -8934,7 +11016,7 @@ export interface components {
        * @description TTS provider that synthesizes the voice.
        * @enum {string}
        */
-      provider: 'elevenlabs' | 'cartesia' | 'minimax' | 'fish_audio' | 'openai' | 'platform';
+      provider: 'elevenlabs' | 'openai' | 'cartesia' | 'minimax' | 'fish_audio' | 'inworld' | 'platform';
       /** @description Unique identifier of the voice; use it as an agent's voice_id. */
       voice_id: string;
       /** @description Display name of the voice. */
@@ -8948,7 +11030,7 @@ export interface components {
        * @description Provider whose community library is searched.
        * @enum {string}
        */
-      voice_provider?: 'elevenlabs' | 'cartesia' | 'minimax' | 'fish_audio';
+      voice_provider?: 'elevenlabs' | 'cartesia' | 'minimax' | 'fish_audio' | 'inworld';
     };
     /** @description Result of a community voice search. */
     VoiceSearchResponse: {
@@ -9330,6 +11412,37 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  backfillContactAnalysisData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactBackfillAnalysisDataRequest'];
+      };
+    };
+    responses: {
+      /** @description The backfill. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncJobStatus'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   cloneVoice: {
     parameters: {
       query?: never;
@@ -9415,6 +11528,68 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AgentCreateVersionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  createApp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AppCreateRequest'];
+      };
+    };
+    responses: {
+      /** @description The app. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  createAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['AssetCreateRequest'];
+      };
+    };
+    responses: {
+      /** @description The asset. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssetCreateResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -9570,6 +11745,68 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChatCreateChatCompletionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  createContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCreateRequest'];
+      };
+    };
+    responses: {
+      /** @description The contact. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  createContactImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactCreateImportRequest'];
+      };
+    };
+    responses: {
+      /** @description The import. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncJobStatus'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -9857,6 +12094,37 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  deleteApp: {
+    parameters: {
+      query?: {
+        /** @description When true, detach the app from everything that uses it and delete it anyway. */
+        force_delete?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description Identifier of the connected app. */
+        app_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done; no body is returned. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   deleteChatAgent: {
     parameters: {
       query?: never;
@@ -9913,6 +12181,34 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  deleteContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the contact. */
+        contact_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done; no body is returned. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   deleteConversationFlowComponent: {
     parameters: {
       query?: never;
@@ -9943,7 +12239,10 @@ export interface operations {
   };
   deleteConversationFlow: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Deletion is refused while an agent still uses this conversation flow as its response engine; set true to delete it anyway, leaving those agents pointing at a flow that no longer exists. */
+        force_delete?: boolean;
+      };
       header?: never;
       path: {
         /** @description Unique identifier of the conversation flow to remove; all of its versions are deleted. */
@@ -10059,7 +12358,10 @@ export interface operations {
   };
   deleteRetellLlm: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Deletion is refused while an agent still uses this Retell LLM as its response engine; set true to delete it anyway, leaving those agents pointing at an engine that no longer exists. */
+        force_delete?: boolean;
+      };
       header?: never;
       path: {
         /** @description Unique identifier of the Retell LLM to remove; all of its versions are deleted. */
@@ -10193,6 +12495,90 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AgentResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getApiKeyInfo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The API key. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IdentityRetrieveResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getApp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the connected app. */
+        app_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The app. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getBackfillContactJobStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The backfill. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncJobStatus'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -10354,6 +12740,93 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  getContactByPhone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Phone number of the contact in E.164 form, such as `+14155550123`. */
+        phone_number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The contact. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getContactImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The import. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncJobStatus'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the contact. */
+        contact_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The contact. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   getConversationFlowComponent: {
     parameters: {
       query?: never;
@@ -10406,6 +12879,63 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ConversationFlowResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getCrmConfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CRM configuration. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CRMConfig'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getCrmSchema: {
+    parameters: {
+      query?: {
+        /** @description Identifier of the connected app. */
+        app_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CRM field. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CRMGetSchemaResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -10547,6 +13077,33 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  getCrmSyncJobStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sync job. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncJobStatus'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   getTestCaseDefinition: {
     parameters: {
       query?: never;
@@ -10668,31 +13225,32 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
-  listAgents: {
+  listAgentVersions: {
     parameters: {
       query?: {
-        /** @description When true, only the newest version of each agent is included. */
-        is_latest?: boolean;
-        /** @description Maximum number of agent versions to return in one page, from 1 to 1000. */
+        /** @description Largest number of records to return in one page. */
         limit?: number;
-        /** @description Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning. */
+        /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
         pagination_key?: string;
-        /** @description Version of the agent named in `pagination_key`; required together with it so the next page starts at the right place. */
-        pagination_key_version?: number;
+        /** @description Sort direction of the page. One of `ascending`, `descending`. */
+        sort_order?: 'ascending' | 'descending';
       };
       header?: never;
-      path?: never;
+      path: {
+        /** @description Identifier of the agent. */
+        agent_id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Array of agents; an empty array when there are none. */
+      /** @description The agent version page. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AgentResponse'][];
+          'application/json': components['schemas']['AgentListVersionsResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -10704,17 +13262,52 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
-  listChatAgents: {
+  listAppUsages: {
     parameters: {
       query?: {
-        /** @description When true, only the newest version of each chat agent is included. */
-        is_latest?: boolean;
-        /** @description Maximum number of chat agent versions to return in one page, from 1 to 1000. */
+        /** @description Largest number of records to return in one page. */
         limit?: number;
-        /** @description Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit it to start from the beginning. */
+        /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
         pagination_key?: string;
-        /** @description Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the right place. */
-        pagination_key_version?: number;
+        /** @description Sort direction of the page. One of `ascending`, `descending`. */
+        sort_order?: 'ascending' | 'descending';
+      };
+      header?: never;
+      path: {
+        /** @description Identifier of the connected app. */
+        app_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The usage page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppListUsagesResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  listApps: {
+    parameters: {
+      query?: {
+        /** @description Largest number of records to return in one page. */
+        limit?: number;
+        /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+        pagination_key?: string;
+        /** @description Sort direction of the page. One of `ascending`, `descending`. */
+        sort_order?: 'ascending' | 'descending';
       };
       header?: never;
       path?: never;
@@ -10722,13 +13315,79 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Array of chat agents; an empty array when there are none. */
+      /** @description The app page. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ChatAgentResponse'][];
+          'application/json': components['schemas']['AppListResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  listContactConversations: {
+    parameters: {
+      query?: {
+        /** @description Largest number of records to return in one page. */
+        limit?: number;
+        /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+        pagination_key?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Identifier of the contact. */
+        contact_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The conversation page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactListConversationsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  listContacts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ContactListRequest'];
+      };
+    };
+    responses: {
+      /** @description The contact page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactListResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -10826,6 +13485,126 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  repairAgent: {
+    parameters: {
+      query?: {
+        /** @description Version number. */
+        version?: string | number;
+      };
+      header?: never;
+      path: {
+        /** @description Identifier of the agent. */
+        agent_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The agent. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentRepairResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  rerunCallAnalysis: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the call. */
+        call_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The call. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  rerunChatAnalysis: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the chat. */
+        chat_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The chat. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  runCrmSyncJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sync job. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncJobStatus'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   searchCommunityVoice: {
     parameters: {
       query?: never;
@@ -10846,6 +13625,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VoiceSearchResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  testAppAuth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the connected app. */
+        app_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The app. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppTestAuthResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -10883,6 +13692,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AgentResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  updateApp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the connected app. */
+        app_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['AppUpdateRequest'];
+      };
+    };
+    responses: {
+      /** @description The app. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -10965,6 +13808,40 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  updateContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the contact. */
+        contact_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ContactUpdateRequest'];
+      };
+    };
+    responses: {
+      /** @description The contact. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   updateConversationFlowComponent: {
     parameters: {
       query?: never;
@@ -11025,6 +13902,37 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ConversationFlowResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  updateCrmConfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['CRMUpdateConfigRequest'];
+      };
+    };
+    responses: {
+      /** @description The CRM configuration. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CRMConfig'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -11141,6 +14049,37 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  uploadContactImportFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['ContactUploadImportFileRequest'];
+      };
+    };
+    responses: {
+      /** @description The upload. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactUploadImportFileResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   createPhoneCall: {
     parameters: {
       query?: never;
@@ -11161,37 +14100,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PhoneCallResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      402: components['responses']['PaymentRequired'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  createWebCall: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallCreateWebCallRequest'];
-      };
-    };
-    responses: {
-      /** @description The web call was registered; pass its `access_token` to the client to connect. */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WebCallResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -11250,6 +14158,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  listAgentsV2: {
+    parameters: {
+      query?: {
+        /** @description Largest number of records to return in one page. */
+        limit?: number;
+        /** @description Cursor to send as `pagination_key` for the next page; absent on the last page. */
+        pagination_key?: string;
+        /** @description Sort direction of the page. One of `ascending`, `descending`. */
+        sort_order?: 'ascending' | 'descending';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['AgentListRequest'];
+      };
+    };
+    responses: {
+      /** @description The agent page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentListResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -11544,6 +14490,36 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  listenLiveCall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the call. */
+        call_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The listener session page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallListenLiveResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   registerPhoneCall: {
     parameters: {
       query?: never;
@@ -11603,6 +14579,40 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
+  takeOverLiveCall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the call. */
+        call_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CallTakeOverLiveRequest'];
+      };
+    };
+    responses: {
+      /** @description The take-over. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallSuccessResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
   updateCall: {
     parameters: {
       query?: never;
@@ -11626,6 +14636,71 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  updateLiveCall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier of the call. */
+        call_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['CallUpdateLiveRequest'];
+      };
+    };
+    responses: {
+      /** @description The live call. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallSuccessResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['PaymentRequired'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  createWebCall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CallCreateWebCallRequest'];
+      };
+    };
+    responses: {
+      /** @description The web call was registered; pass its `access_token` and ICE servers to the browser client to connect before `expires_at`. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateWebCallResponse'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -693,6 +693,12 @@ export const socketSchemas: SocketSchemas = {
           "agent_name": {
             "type": "string"
           },
+          "agent_tag": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "agent_version": {
             "type": "integer"
           },

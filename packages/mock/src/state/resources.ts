@@ -29,6 +29,8 @@ export interface ResourceDef {
   readonly fields?: (body: Json, form: FormObject | undefined, ctx: CreateContext, previous?: Json) => Json;
   /** True when `fields()` decides the id (`idField`) of a new record: phone numbers are their own ids. */
   readonly idFromFields?: boolean;
+  /** The entry a list reply shows for a record, when lists return summaries rather than whole records. */
+  readonly listItem?: (record: Json) => Json;
 }
 
 export function randomId(prefix: string): string {
@@ -60,9 +62,24 @@ function knowledgeBaseSources(body: Json, form: FormObject | undefined, ctx: Cre
   return sources;
 }
 
+/** Agent list entries (`POST /v2/list-agents` lists voice and chat agents together as summaries). */
+function agentSummary(record: Json, channel: 'voice' | 'chat'): Json {
+  const name = record['agent_name'];
+  const modified = record['last_modification_timestamp'];
+  return {
+    agent_id: record['agent_id'],
+    agent_name: typeof name === 'string' ? name : '',
+    channel,
+    tags: {},
+    user_modified_timestamp: typeof modified === 'number' ? modified : 0,
+  };
+}
+
 export const RESOURCES: readonly ResourceDef[] = [
-  { resource: 'agent', idField: 'agent_id', idPrefix: 'agent_', versioned: true },
-  { resource: 'chatAgent', idField: 'agent_id', idPrefix: 'agent_', versioned: true },
+  { resource: 'app', idField: 'app_id', idPrefix: 'app_', versioned: false },
+  { resource: 'contact', idField: 'contact_id', idPrefix: 'contact_', versioned: false },
+  { resource: 'agent', idField: 'agent_id', idPrefix: 'agent_', versioned: true, listItem: (r) => agentSummary(r, 'voice') },
+  { resource: 'chatAgent', idField: 'agent_id', idPrefix: 'agent_', versioned: true, listItem: (r) => agentSummary(r, 'chat') },
   { resource: 'llm', idField: 'llm_id', idPrefix: 'llm_', versioned: true },
   {
     resource: 'conversationFlow',

@@ -1,6 +1,6 @@
 /**
  * The mock server's state: one `Collection` per stateful resource, and the behaviour of each facade
- * method on them (`x-sdk` names: create, retrieve, list, update, delete, the version methods and the
+ * method on them (`x-sdk` names: create, retrieve/get, list, update, delete, the version methods and the
  * knowledge base source methods). Routes of other resources, and methods not listed here, answer the
  * spec's samples. Replies are built records validated against the route's response schema.
  */
@@ -70,6 +70,12 @@ export class MockStore {
     return value === undefined ? undefined : String(value);
   }
 
+  /** Records a list route shows: every collection the route lists (agents and chat agents share one), as list entries. */
+  #listed(c: Collection, route: MockRoute): Json[] {
+    const listed = route.sdk.filter((b) => b.method === 'list').map((b) => this.#collections.get(b.resource)).filter((x): x is Collection => !!x);
+    return (listed.length > 0 ? listed : [c]).flatMap((col) => col.list().map((r) => (col.def.listItem ? col.def.listItem(r) : r)));
+  }
+
   #context(): CreateContext {
     // Timestamps only move forward, so "modified after" checks hold even within one millisecond.
     const now = (this.#lastTime = Math.max(Date.now(), this.#lastTime + 1));
@@ -106,7 +112,9 @@ export class MockStore {
     create: (c, route, input) => this.#create(c, route, input),
     import: (c, route, input) => this.#create(c, route, input),
     retrieve: (c, route, input) => this.#found(c, this.#idOf(c, route, input)!, numberOr(input.query['version'])),
-    list: (c, route, input) => listReply(c.list(), route, input, this.#samples[route.operationId]?.response, c.def.idField),
+    // Newer resources (apps, contacts) name their read method `get`.
+    get: (c, route, input) => this.#handlers['retrieve']!(c, route, input),
+    list: (c, route, input) => listReply(this.#listed(c, route), route, input, this.#samples[route.operationId]?.response, c.def.idField),
     getVersions: (c, route, input) => {
       const id = this.#idOf(c, route, input)!;
       const versions = c.versions(id);

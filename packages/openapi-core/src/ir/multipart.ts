@@ -2,21 +2,25 @@
  * Multipart bodies: how a form's fields are named on the wire, and the view of the form the rest of the
  * generator reads.
  *
- * The wire convention is decided once (docs/architecture.md#multipart-bodies): arrays are sent as one part
- * per item named `name[]`, object fields as `name[key]`, composed as deep as the value goes
- * (`knowledge_base_texts[][title]`). Retell reads forms that way, retell-sdk and our runtime's
- * `encodeMultipart` write them that way, and our mock decodes them that way.
+ * The wire convention is decided once (docs/architecture.md#multipart-bodies) and follows what Retell's
+ * official SDKs send today (retell-sdk@5.66.1): scalars as one text part each, a file as one part, an array
+ * of files as one part per file under the field's own name (no brackets), and any other array or object as
+ * ONE part holding its JSON text (`knowledge_base_texts='[{"title":…,"text":…}]'`). Only an object that
+ * holds a file is spread over `name[key]` parts, as the official encoder does.
  *
- * A `multipart/form-data` media type states it with two schemas:
- * - `schema`: the parts as sent, one property per part name (`files[]`), with `encoding` saying each array
- *   is exploded into one part per item. This is what a standard validator (Prism) checks a request with.
+ * A `multipart/form-data` media type states it with:
+ * - `schema`: the parts as sent, one property per part name. Under this convention that is the body's own
+ *   field names, so the schema is usually the body component itself.
+ * - `encoding`: `contentType: application/json` on every part that carries JSON text, so a reader of the
+ *   published document knows those parts are JSON, not plain text.
  * - `x-multipart-body.schema` (a `#/components/schemas/<name>` pointer) and `.examples`: the body as a
  *   caller writes it (`files: File[]`), which the types, the functions, the facade and the mock's validator
  *   are generated from.
  *
- * `multipartView` checks that the part names are exactly the bracket expansion of the body's fields (so the
- * two cannot drift apart) and returns the document with each such media type's `schema` and `examples`
- * replaced by the caller's view. Media types without the extension are left as they are.
+ * `multipartView` checks that the part names are exactly the names the convention gives the body's fields
+ * and that every JSON-text part is declared as such (so the spec and the wire cannot drift apart), and
+ * returns the document with each such media type's `schema` and `examples` replaced by the caller's view.
+ * Media types without the extension are left as they are.
  */
 import { SpecError } from '../errors.js';
 import { canonicalize } from '../json.js';
@@ -25,30 +29,58 @@ import { RefResolver } from '../ref.js';
 
 export const MULTIPART_EXTENSION = 'x-multipart-body';
 
-/** Deepest field nesting expanded into part names; a deeper (or recursive) body schema is a spec error. */
+/** Deepest field nesting looked into for files; a deeper (or recursive) body schema is a spec error. */
 const MAX_DEPTH = 8;
 
-/**
- * Part names of a body schema under the bracket convention, e.g. `{ files: string[] }` → `files[]`,
- * `{ texts: { title, text }[] }` → `texts[][title]`, `texts[][text]`.
- */
-export function formPartNames(schema: unknown, resolver: RefResolver): string[] {
-  const body = resolver.deref(schema);
-  const names: string[] = [];
-  for (const [field, fieldSchema] of Object.entries(properties(body, resolver))) expand(field, fieldSchema, 0);
-  return names.sort();
+/** A form part: its name, and whether it carries JSON text (a non-file array or object). */
+export interface FormPart {
+  readonly name: string;
+  readonly json: boolean;
+}
 
-  function expand(name: string, value: unknown, depth: number): void {
-    if (depth > MAX_DEPTH) throw new Error(`field ${name} nests deeper than ${MAX_DEPTH} levels`);
+/**
+ * Parts of a body schema under the convention, e.g. `{ files: File[], notes: Note[], name: string }` →
+ * `files` (one part per file), `name` (text) and `notes` (JSON text).
+ */
+export function formParts(schema: unknown, resolver: RefResolver): FormPart[] {
+  const body = resolver.deref(schema);
+  const parts: FormPart[] = [];
+  for (const [field, fieldSchema] of Object.entries(properties(body, resolver))) expand(field, fieldSchema);
+  return parts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  function expand(name: string, value: unknown): void {
     const node = resolver.deref(value);
-    if (node && (node['type'] === 'array' || 'items' in node)) return expand(`${name}[]`, node['items'], depth + 1);
+    if (isFile(node, resolver) || isFileArray(node, resolver)) return void parts.push({ name, json: false });
     const fields = properties(node, resolver);
-    if (node && Object.keys(fields).length > 0) {
-      for (const [key, item] of Object.entries(fields)) expand(`${name}[${key}]`, item, depth + 1);
+    if (node && Object.keys(fields).length > 0 && holdsFile(node, resolver, 0)) {
+      for (const [key, item] of Object.entries(fields)) expand(`${name}[${key}]`, item);
       return;
     }
-    names.push(name);
+    parts.push({ name, json: !!node && (isArray(node) || Object.keys(fields).length > 0 || node['type'] === 'object') });
   }
+}
+
+/** The part names alone, sorted. */
+export function formPartNames(schema: unknown, resolver: RefResolver): string[] {
+  return formParts(schema, resolver).map((p) => p.name);
+}
+
+const isArray = (node: Node): boolean => node['type'] === 'array' || 'items' in node;
+
+function isFile(node: Node | undefined, _resolver: RefResolver): boolean {
+  return !!node && node['format'] === 'binary';
+}
+
+function isFileArray(node: Node | undefined, resolver: RefResolver): boolean {
+  return !!node && isArray(node) && isFile(resolver.deref(node['items']), resolver);
+}
+
+function holdsFile(node: Node | undefined, resolver: RefResolver, depth: number): boolean {
+  if (!node) return false;
+  if (depth > MAX_DEPTH) throw new Error(`a field nests deeper than ${MAX_DEPTH} levels`);
+  if (isFile(node, resolver)) return true;
+  if (isArray(node)) return holdsFile(resolver.deref(node['items']), resolver, depth + 1);
+  return Object.values(properties(node, resolver)).some((v) => holdsFile(resolver.deref(v), resolver, depth + 1));
 }
 
 /** Own properties of an object schema, `allOf` members merged. */
@@ -92,24 +124,35 @@ function callerView(media: Node, pointer: string, resolver: RefResolver, file: s
   // A pointer string, not a `$ref`: bundlers inline a `$ref` inside an extension, which would lose the
   // component (and its name in the generated types).
   const body = { $ref: target };
-  let expected: string[];
+  let expected: FormPart[];
   try {
-    expected = formPartNames(body, resolver);
+    expected = formParts(body, resolver);
   } catch (error) {
     if (error instanceof SpecError) throw error;
     throw new SpecError('invalid-extension', `${MULTIPART_EXTENSION}.schema: ${(error as Error).message}`, file, where);
   }
+  const names = expected.map((p) => p.name);
   const sent = Object.keys(properties(resolver.deref(media['schema']), resolver)).sort();
-  const missing = expected.filter((name) => !sent.includes(name));
-  const unexpected = sent.filter((name) => !expected.includes(name));
+  const missing = names.filter((name) => !sent.includes(name));
+  const unexpected = sent.filter((name) => !names.includes(name));
   if (missing.length > 0 || unexpected.length > 0) {
-    const list = (label: string, names: string[]) => (names.length > 0 ? [`${label} ${names.map((n) => `"${n}"`).join(', ')}`] : []);
+    const list = (label: string, items: string[]) => (items.length > 0 ? [`${label} ${items.map((n) => `"${n}"`).join(', ')}`] : []);
     throw new SpecError(
       'multipart-parts-mismatch',
-      `the form parts in "schema" must be the bracket-convention names of ${MULTIPART_EXTENSION}.schema's fields: ` +
+      `the form parts in "schema" must be the part names of ${MULTIPART_EXTENSION}.schema's fields (docs/architecture.md#multipart-bodies): ` +
         [...list('missing', missing), ...list('unexpected', unexpected)].join('; '),
       file,
       `${pointer}/schema`,
+    );
+  }
+  const encoding = isNode(media['encoding']) ? media['encoding'] : {};
+  const undeclared = expected.filter((p) => p.json && (encoding[p.name] as Node | undefined)?.['contentType'] !== 'application/json').map((p) => `"${p.name}"`);
+  if (undeclared.length > 0) {
+    throw new SpecError(
+      'multipart-json-part',
+      `parts ${undeclared.join(', ')} carry JSON text and need "encoding.<part>.contentType: application/json"`,
+      file,
+      `${pointer}/encoding`,
     );
   }
   const { [MULTIPART_EXTENSION]: _extension, encoding: _encoding, examples: _examples, schema: _schema, ...rest } = media;

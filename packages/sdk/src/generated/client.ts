@@ -51,12 +51,43 @@ const getAgentVersionsOperation: OperationSpec = {
   method: 'GET',
   path: '/get-agent-versions/{agent_id}',
 };
-const listAgentsOperation: OperationSpec = { operationId: 'listAgents', method: 'GET', path: '/list-agents' };
+const listAgentsV2Operation: OperationSpec = {
+  operationId: 'listAgentsV2',
+  method: 'POST',
+  path: '/v2/list-agents',
+  body: 'json',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const listAgentVersionsOperation: OperationSpec = {
+  operationId: 'listAgentVersions',
+  method: 'GET',
+  path: '/list-agent-versions/{agent_id}',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
 const publishAgentVersionOperation: OperationSpec = {
   operationId: 'publishAgentVersion',
   method: 'POST',
   path: '/publish-agent-version/{agent_id}',
   body: 'json',
+};
+const repairAgentOperation: OperationSpec = {
+  operationId: 'repairAgent',
+  method: 'POST',
+  path: '/repair-agent/{agent_id}',
 };
 const getAgentOperation: OperationSpec = {
   operationId: 'getAgent',
@@ -68,6 +99,62 @@ const updateAgentOperation: OperationSpec = {
   method: 'PATCH',
   path: '/update-agent/{agent_id}',
   body: 'json',
+};
+const createAppOperation: OperationSpec = {
+  operationId: 'createApp',
+  method: 'POST',
+  path: '/create-app',
+  body: 'json',
+};
+const deleteAppOperation: OperationSpec = {
+  operationId: 'deleteApp',
+  method: 'DELETE',
+  path: '/delete-app/{app_id}',
+};
+const getAppOperation: OperationSpec = { operationId: 'getApp', method: 'GET', path: '/get-app/{app_id}' };
+const listAppsOperation: OperationSpec = {
+  operationId: 'listApps',
+  method: 'GET',
+  path: '/list-apps',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const listAppUsagesOperation: OperationSpec = {
+  operationId: 'listAppUsages',
+  method: 'GET',
+  path: '/list-app-usages/{app_id}',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const testAppAuthOperation: OperationSpec = {
+  operationId: 'testAppAuth',
+  method: 'POST',
+  path: '/test-app-auth/{app_id}',
+};
+const updateAppOperation: OperationSpec = {
+  operationId: 'updateApp',
+  method: 'PATCH',
+  path: '/update-app/{app_id}',
+  body: 'json',
+};
+const createAssetOperation: OperationSpec = {
+  operationId: 'createAsset',
+  method: 'POST',
+  path: '/create-asset',
+  body: 'multipart',
+  encode: multipartBody,
 };
 const createBatchCallOperation: OperationSpec = {
   operationId: 'createBatchCall',
@@ -86,7 +173,7 @@ const createPhoneCallOperation: OperationSpec = {
 const createWebCallOperation: OperationSpec = {
   operationId: 'createWebCall',
   method: 'POST',
-  path: '/v2/create-web-call',
+  path: '/v3/create-web-call',
   body: 'json',
 };
 const deleteCallOperation: OperationSpec = {
@@ -109,11 +196,21 @@ const listCallsOperation: OperationSpec = {
     nextCursorField: 'pagination_key',
   },
 };
+const listenLiveCallOperation: OperationSpec = {
+  operationId: 'listenLiveCall',
+  method: 'POST',
+  path: '/v2/listen-live-call/{call_id}',
+};
 const registerPhoneCallOperation: OperationSpec = {
   operationId: 'registerPhoneCall',
   method: 'POST',
   path: '/v2/register-phone-call',
   body: 'json',
+};
+const rerunCallAnalysisOperation: OperationSpec = {
+  operationId: 'rerunCallAnalysis',
+  method: 'PUT',
+  path: '/rerun-call-analysis/{call_id}',
 };
 const getCallOperation: OperationSpec = {
   operationId: 'getCall',
@@ -125,10 +222,22 @@ const stopCallOperation: OperationSpec = {
   method: 'POST',
   path: '/v2/stop-call/{call_id}',
 };
+const takeOverLiveCallOperation: OperationSpec = {
+  operationId: 'takeOverLiveCall',
+  method: 'POST',
+  path: '/v2/take-over-live-call/{call_id}',
+  body: 'json',
+};
 const updateCallOperation: OperationSpec = {
   operationId: 'updateCall',
   method: 'PATCH',
   path: '/v2/update-call/{call_id}',
+  body: 'json',
+};
+const updateLiveCallOperation: OperationSpec = {
+  operationId: 'updateLiveCall',
+  method: 'PATCH',
+  path: '/v2/update-live-call/{call_id}',
   body: 'json',
 };
 const createChatOperation: OperationSpec = {
@@ -175,6 +284,11 @@ const listChatsOperation: OperationSpec = {
     nextCursorField: 'pagination_key',
   },
 };
+const rerunChatAnalysisOperation: OperationSpec = {
+  operationId: 'rerunChatAnalysis',
+  method: 'PUT',
+  path: '/rerun-chat-analysis/{chat_id}',
+};
 const getChatOperation: OperationSpec = {
   operationId: 'getChat',
   method: 'GET',
@@ -202,11 +316,6 @@ const getChatAgentVersionsOperation: OperationSpec = {
   method: 'GET',
   path: '/get-chat-agent-versions/{agent_id}',
 };
-const listChatAgentsOperation: OperationSpec = {
-  operationId: 'listChatAgents',
-  method: 'GET',
-  path: '/list-chat-agents',
-};
 const getChatAgentOperation: OperationSpec = {
   operationId: 'getChatAgent',
   method: 'GET',
@@ -222,6 +331,89 @@ const getConcurrencyOperation: OperationSpec = {
   operationId: 'getConcurrency',
   method: 'GET',
   path: '/get-concurrency',
+};
+const backfillContactAnalysisDataOperation: OperationSpec = {
+  operationId: 'backfillContactAnalysisData',
+  method: 'POST',
+  path: '/backfill-contact-analysis-data',
+  body: 'json',
+};
+const createContactOperation: OperationSpec = {
+  operationId: 'createContact',
+  method: 'POST',
+  path: '/create-contact',
+  body: 'json',
+};
+const createContactImportOperation: OperationSpec = {
+  operationId: 'createContactImport',
+  method: 'POST',
+  path: '/create-contact-import',
+  body: 'json',
+};
+const deleteContactOperation: OperationSpec = {
+  operationId: 'deleteContact',
+  method: 'DELETE',
+  path: '/delete-contact/{contact_id}',
+};
+const getContactOperation: OperationSpec = {
+  operationId: 'getContact',
+  method: 'GET',
+  path: '/get-contact/{contact_id}',
+};
+const getBackfillContactJobStatusOperation: OperationSpec = {
+  operationId: 'getBackfillContactJobStatus',
+  method: 'GET',
+  path: '/get-backfill-contact-job-status',
+};
+const getContactByPhoneOperation: OperationSpec = {
+  operationId: 'getContactByPhone',
+  method: 'GET',
+  path: '/get-contact-by-phone/{phone_number}',
+};
+const getContactImportOperation: OperationSpec = {
+  operationId: 'getContactImport',
+  method: 'GET',
+  path: '/get-contact-import',
+};
+const listContactsOperation: OperationSpec = {
+  operationId: 'listContacts',
+  method: 'POST',
+  path: '/list-contacts',
+  body: 'json',
+  pagination: {
+    in: 'body',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const listContactConversationsOperation: OperationSpec = {
+  operationId: 'listContactConversations',
+  method: 'GET',
+  path: '/list-contact-conversations/{contact_id}',
+  pagination: {
+    in: 'query',
+    limitParam: 'limit',
+    cursorParam: 'pagination_key',
+    itemsField: 'items',
+    hasMoreField: 'has_more',
+    nextCursorField: 'pagination_key',
+  },
+};
+const updateContactOperation: OperationSpec = {
+  operationId: 'updateContact',
+  method: 'PATCH',
+  path: '/update-contact/{contact_id}',
+  body: 'json',
+};
+const uploadContactImportFileOperation: OperationSpec = {
+  operationId: 'uploadContactImportFile',
+  method: 'POST',
+  path: '/upload-contact-import-file',
+  body: 'multipart',
+  encode: multipartBody,
 };
 const createConversationFlowOperation: OperationSpec = {
   operationId: 'createConversationFlow',
@@ -293,6 +485,32 @@ const updateConversationFlowComponentOperation: OperationSpec = {
   path: '/update-conversation-flow-component/{conversation_flow_component_id}',
   body: 'json',
 };
+const getCrmConfigOperation: OperationSpec = {
+  operationId: 'getCrmConfig',
+  method: 'GET',
+  path: '/get-crm-config',
+};
+const getCrmSchemaOperation: OperationSpec = {
+  operationId: 'getCrmSchema',
+  method: 'GET',
+  path: '/get-crm-schema',
+};
+const getCrmSyncJobStatusOperation: OperationSpec = {
+  operationId: 'getCrmSyncJobStatus',
+  method: 'GET',
+  path: '/get-sync-job-status',
+};
+const runCrmSyncJobOperation: OperationSpec = {
+  operationId: 'runCrmSyncJob',
+  method: 'POST',
+  path: '/run-sync-job',
+};
+const updateCrmConfigOperation: OperationSpec = {
+  operationId: 'updateCrmConfig',
+  method: 'POST',
+  path: '/update-crm-config',
+  body: 'json',
+};
 const listExportRequestsOperation: OperationSpec = {
   operationId: 'listExportRequests',
   method: 'GET',
@@ -305,6 +523,11 @@ const listExportRequestsOperation: OperationSpec = {
     hasMoreField: 'has_more',
     nextCursorField: 'pagination_key',
   },
+};
+const getApiKeyInfoOperation: OperationSpec = {
+  operationId: 'getApiKeyInfo',
+  method: 'GET',
+  path: '/get-api-key-info',
 };
 const addKnowledgeBaseSourcesOperation: OperationSpec = {
   operationId: 'addKnowledgeBaseSources',
@@ -633,21 +856,51 @@ export class Agent extends APIResource {
   }
 
   /**
-   * List voice agents
+   * List voice and chat agents
    *
-   * Returns the voice agents of your workspace as a plain array, one entry per agent version unless `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version` taken from the last item of the previous page.
+   * Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
    *
-   * `GET /list-agents`
+   * `POST /v2/list-agents`
    *
    * @example
    * ```ts
    * const agentListResponse = await client.agent.list();
    * ```
    */
-  list(params?: AgentListParams | null, options?: RequestOptions): APIPromise<AgentListResponse> {
-    return this._client.request<AgentListResponse>(
-      listAgentsOperation,
-      { query: params ?? undefined },
+  list(
+    params?: AgentListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.AgentListResponse, api.ListAgentsV2Item> {
+    const { limit, pagination_key, sort_order, ...body }: Partial<api.ListAgentsV2Params> = params ?? {};
+    return requestPage<api.AgentListResponse, api.ListAgentsV2Item>(
+      this._client,
+      listAgentsV2Operation,
+      { query: { limit, pagination_key, sort_order }, body },
+      options,
+    );
+  }
+
+  /**
+   * List the versions of an agent
+   *
+   * Returns one page of version summaries of an agent (number, title, publish state), newest first unless `sort_order` says otherwise. Unlike `get-agent-versions`, it pages and leaves out the full configuration.
+   *
+   * `GET /list-agent-versions/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const agentListVersionsResponse = await client.agent.listVersions('agent_id');
+   * ```
+   */
+  listVersions(
+    agentId: string,
+    params?: AgentListVersionsParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.AgentListVersionsResponse, api.ListAgentVersionsItem> {
+    return requestPage<api.AgentListVersionsResponse, api.ListAgentVersionsItem>(
+      this._client,
+      listAgentVersionsOperation,
+      { path: { agent_id: agentId }, query: params ?? undefined },
       options,
     );
   }
@@ -668,6 +921,30 @@ export class Agent extends APIResource {
     return this._client.request<void>(
       publishAgentVersionOperation,
       { path: { agent_id: agentId }, body: params },
+      options,
+    );
+  }
+
+  /**
+   * Repair an agent
+   *
+   * Asks Retell to fix up an agent configuration that no longer validates (for example after a referenced resource changed) and returns the repaired agent. Pick the version with `version`; the latest draft is used otherwise.
+   *
+   * `POST /repair-agent/{agent_id}`
+   *
+   * @example
+   * ```ts
+   * const agentRepairResponse = await client.agent.repair('agent_id');
+   * ```
+   */
+  repair(
+    agentId: string,
+    params?: AgentRepairParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.AgentRepairResponse> {
+    return this._client.request<api.AgentRepairResponse>(
+      repairAgentOperation,
+      { path: { agent_id: agentId }, query: params ?? undefined },
       options,
     );
   }
@@ -731,11 +1008,13 @@ export type AgentDeleteVersionParams = api.DeleteAgentVersionParams;
 /** Response of `agent.getVersions`. */
 export type AgentGetVersionsResponse = api.GetAgentVersionsResponse;
 /** Params of `agent.list`. */
-export type AgentListParams = api.ListAgentsParams;
-/** Response of `agent.list`. */
-export type AgentListResponse = api.ListAgentsResponse;
+export type AgentListParams = api.ListAgentsV2Params;
+/** Params of `agent.listVersions`. */
+export type AgentListVersionsParams = api.ListAgentVersionsParams;
 /** Params of `agent.publish`. */
 export type AgentPublishParams = api.PublishAgentVersionParams;
+/** Params of `agent.repair`. */
+export type AgentRepairParams = api.RepairAgentParams;
 /** Params of `agent.retrieve`. */
 export type AgentRetrieveParams = api.GetAgentParams;
 /** Params of `agent.update`. */
@@ -748,11 +1027,205 @@ export declare namespace Agent {
     type AgentDeleteVersionParams as AgentDeleteVersionParams,
     type AgentGetVersionsResponse as AgentGetVersionsResponse,
     type AgentListParams as AgentListParams,
-    type AgentListResponse as AgentListResponse,
+    type AgentListVersionsParams as AgentListVersionsParams,
     type AgentPublishParams as AgentPublishParams,
+    type AgentRepairParams as AgentRepairParams,
     type AgentRetrieveParams as AgentRetrieveParams,
     type AgentUpdateParams as AgentUpdateParams,
   };
+}
+
+export class App extends APIResource {
+  /**
+   * Connect an app
+   *
+   * Connects a third-party app (such as a CRM) to your workspace with its credentials and, for CRMs, the field mappings used when syncing contacts. Secrets you send are stored and never returned.
+   *
+   * `POST /create-app`
+   *
+   * @example
+   * ```ts
+   * const appResponse = await client.app.create({ provider: 'provider', type: 'crm' });
+   * ```
+   */
+  create(params: AppCreateParams, options?: RequestOptions): APIPromise<api.AppResponse> {
+    return this._client.request<api.AppResponse>(createAppOperation, { body: params }, options);
+  }
+
+  /**
+   * Disconnect an app
+   *
+   * Removes a connected app. An app still used by agents or knowledge bases is refused unless `force_delete` is true, which also detaches it from them.
+   *
+   * `DELETE /delete-app/{app_id}`
+   *
+   * @example
+   * ```ts
+   * await client.app.delete('app_id');
+   * ```
+   */
+  delete(appId: string, params?: AppDeleteParams | null, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      deleteAppOperation,
+      { path: { app_id: appId }, query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve an app
+   *
+   * Returns one connected app with its connection status and sync settings; secrets are left out.
+   *
+   * `GET /get-app/{app_id}`
+   *
+   * @example
+   * ```ts
+   * const appResponse = await client.app.get('app_id');
+   * ```
+   */
+  get(appId: string, options?: RequestOptions): APIPromise<api.AppResponse> {
+    return this._client.request<api.AppResponse>(getAppOperation, { path: { app_id: appId } }, options);
+  }
+
+  /**
+   * List connected apps
+   *
+   * Returns one page of the apps connected to your workspace. When `has_more` is true, send the returned `pagination_key` to read the next page.
+   *
+   * `GET /list-apps`
+   *
+   * @example
+   * ```ts
+   * const appListResponse = await client.app.list();
+   * ```
+   */
+  list(
+    params?: AppListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.AppListResponse, api.ListAppsItem> {
+    return requestPage<api.AppListResponse, api.ListAppsItem>(
+      this._client,
+      listAppsOperation,
+      { query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * List where an app is used
+   *
+   * Returns one page of the agents and knowledge bases that rely on a connected app, so you can see what a disconnect would affect.
+   *
+   * `GET /list-app-usages/{app_id}`
+   *
+   * @example
+   * ```ts
+   * const appListUsagesResponse = await client.app.listUsages('app_id');
+   * ```
+   */
+  listUsages(
+    appId: string,
+    params?: AppListUsagesParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.AppListUsagesResponse, api.ListAppUsagesItem> {
+    return requestPage<api.AppListUsagesResponse, api.ListAppUsagesItem>(
+      this._client,
+      listAppUsagesOperation,
+      { path: { app_id: appId }, query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Check an app's credentials
+   *
+   * Signs in to the provider with the stored credentials of a connected app and reports whether that worked. Nothing is changed.
+   *
+   * `POST /test-app-auth/{app_id}`
+   *
+   * @example
+   * ```ts
+   * const appTestAuthResponse = await client.app.testAuth('app_id');
+   * ```
+   */
+  testAuth(appId: string, options?: RequestOptions): APIPromise<api.AppTestAuthResponse> {
+    return this._client.request<api.AppTestAuthResponse>(
+      testAppAuthOperation,
+      { path: { app_id: appId } },
+      options,
+    );
+  }
+
+  /**
+   * Update an app
+   *
+   * Changes the credentials, name, tenant or sync mappings of a connected app. Fields you leave out keep their current value.
+   *
+   * `PATCH /update-app/{app_id}`
+   *
+   * @example
+   * ```ts
+   * const appResponse = await client.app.update('app_id');
+   * ```
+   */
+  update(
+    appId: string,
+    params?: AppUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.AppResponse> {
+    return this._client.request<api.AppResponse>(
+      updateAppOperation,
+      { path: { app_id: appId }, body: params ?? undefined },
+      options,
+    );
+  }
+}
+
+/** Params of `app.create`. */
+export type AppCreateParams = api.CreateAppParams;
+/** Params of `app.delete`. */
+export type AppDeleteParams = api.DeleteAppParams;
+/** Params of `app.list`. */
+export type AppListParams = api.ListAppsParams;
+/** Params of `app.listUsages`. */
+export type AppListUsagesParams = api.ListAppUsagesParams;
+/** Params of `app.update`. */
+export type AppUpdateParams = api.UpdateAppParams;
+
+export declare namespace App {
+  export {
+    type AppCreateParams as AppCreateParams,
+    type AppDeleteParams as AppDeleteParams,
+    type AppListParams as AppListParams,
+    type AppListUsagesParams as AppListUsagesParams,
+    type AppUpdateParams as AppUpdateParams,
+  };
+}
+
+export class Asset extends APIResource {
+  /**
+   * Upload an asset
+   *
+   * Uploads one file (for example an image to send in a chat) as multipart form data and returns its id and a URL where Retell serves it.
+   *
+   * `POST /create-asset`
+   *
+   * @example
+   * ```ts
+   * const assetCreateResponse = await client.asset.create({ file: await toFile(fs.createReadStream('file.txt')) });
+   * ```
+   */
+  create(params: AssetCreateParams, options?: RequestOptions): APIPromise<api.AssetCreateResponse> {
+    return this._client.request<api.AssetCreateResponse>(createAssetOperation, { body: params }, options);
+  }
+}
+
+/** Params of `asset.create`. */
+export type AssetCreateParams = api.CreateAssetParams;
+
+export declare namespace Asset {
+  export { type AssetCreateParams as AssetCreateParams };
 }
 
 export class BatchCall extends APIResource {
@@ -808,15 +1281,18 @@ export class Call extends APIResource {
    *
    * Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
    *
-   * `POST /v2/create-web-call`
+   * `POST /v3/create-web-call`
    *
    * @example
    * ```ts
-   * const webCallResponse = await client.call.createWebCall({ agent_id: 'agent_id' });
+   * const createWebCallResponse = await client.call.createWebCall({ agent_id: 'agent_id' });
    * ```
    */
-  createWebCall(params: CallCreateWebCallParams, options?: RequestOptions): APIPromise<api.WebCallResponse> {
-    return this._client.request<api.WebCallResponse>(createWebCallOperation, { body: params }, options);
+  createWebCall(
+    params: CallCreateWebCallParams,
+    options?: RequestOptions,
+  ): APIPromise<api.CreateWebCallResponse> {
+    return this._client.request<api.CreateWebCallResponse>(createWebCallOperation, { body: params }, options);
   }
 
   /**
@@ -860,6 +1336,26 @@ export class Call extends APIResource {
   }
 
   /**
+   * Listen in on a live call
+   *
+   * Opens a listen-only audio session on a call in progress and returns what a WebRTC client needs to join it (room, token, ICE servers). The parties on the call are not told.
+   *
+   * `POST /v2/listen-live-call/{call_id}`
+   *
+   * @example
+   * ```ts
+   * const callListenLiveResponse = await client.call.listenLive('call_id');
+   * ```
+   */
+  listenLive(callId: string, options?: RequestOptions): APIPromise<api.CallListenLiveResponse> {
+    return this._client.request<api.CallListenLiveResponse>(
+      listenLiveCallOperation,
+      { path: { call_id: callId } },
+      options,
+    );
+  }
+
+  /**
    * Register a call placed over your own telephony
    *
    * For setups where your own telephony stack places or receives the call: reserves a `call_id` bound to the given agent, which you then use to route the SIP leg to Retell. The call must be connected shortly after registration, otherwise it ends with the `registered_call_timeout` disconnection reason.
@@ -876,6 +1372,26 @@ export class Call extends APIResource {
     options?: RequestOptions,
   ): APIPromise<api.PhoneCallResponse> {
     return this._client.request<api.PhoneCallResponse>(registerPhoneCallOperation, { body: params }, options);
+  }
+
+  /**
+   * Run post-call analysis again
+   *
+   * Runs the post-call analysis of an ended call again with the agent's current analysis settings and returns the call with the new results.
+   *
+   * `PUT /rerun-call-analysis/{call_id}`
+   *
+   * @example
+   * ```ts
+   * const callResponse = await client.call.rerunAnalysis('call_id');
+   * ```
+   */
+  rerunAnalysis(callId: string, options?: RequestOptions): APIPromise<api.CallResponse> {
+    return this._client.request<api.CallResponse>(
+      rerunCallAnalysisOperation,
+      { path: { call_id: callId } },
+      options,
+    );
   }
 
   /**
@@ -911,6 +1427,30 @@ export class Call extends APIResource {
   }
 
   /**
+   * Take over a live call
+   *
+   * Hands a call in progress from the agent to a person who is already listening in: the agent stops speaking and the listener named by `participant_id` talks to the caller from then on.
+   *
+   * `POST /v2/take-over-live-call/{call_id}`
+   *
+   * @example
+   * ```ts
+   * const callTakeOverLiveResponse = await client.call.takeOverLive('call_id', { participant_id: 'participant_id' });
+   * ```
+   */
+  takeOverLive(
+    callId: string,
+    params: CallTakeOverLiveParams,
+    options?: RequestOptions,
+  ): APIPromise<CallTakeOverLiveResponse> {
+    return this._client.request<CallTakeOverLiveResponse>(
+      takeOverLiveCallOperation,
+      { path: { call_id: callId }, body: params },
+      options,
+    );
+  }
+
+  /**
    * Update a call
    *
    * Changes the bookkeeping attached to an existing call: its `metadata`, `custom_attributes`, dynamic variable overrides and how much of its data Retell keeps (`data_storage_setting`). The conversation itself is not affected; the updated call is returned.
@@ -933,18 +1473,50 @@ export class Call extends APIResource {
       options,
     );
   }
+
+  /**
+   * Change a call while it runs
+   *
+   * Adjusts a call in progress: pause or resume the agent with `call_control`, or override agent settings for the rest of the call with `fields_to_override`.
+   *
+   * `PATCH /v2/update-live-call/{call_id}`
+   *
+   * @example
+   * ```ts
+   * const callUpdateLiveResponse = await client.call.updateLive('call_id');
+   * ```
+   */
+  updateLive(
+    callId: string,
+    params?: CallUpdateLiveParams | null,
+    options?: RequestOptions,
+  ): APIPromise<CallUpdateLiveResponse> {
+    return this._client.request<CallUpdateLiveResponse>(
+      updateLiveCallOperation,
+      { path: { call_id: callId }, body: params ?? undefined },
+      options,
+    );
+  }
 }
 
 /** Params of `call.createPhoneCall`. */
 export type CallCreatePhoneCallParams = api.CreatePhoneCallParams;
 /** Params of `call.createWebCall`. */
-export type CallCreateWebCallParams = api.CreateWebCallParams;
+export type CallCreateWebCallParams = api.CreateWebCall2Params;
 /** Params of `call.list`. */
 export type CallListParams = api.ListCallsParams;
 /** Params of `call.registerPhoneCall`. */
 export type CallRegisterPhoneCallParams = api.RegisterPhoneCallParams;
+/** Params of `call.takeOverLive`. */
+export type CallTakeOverLiveParams = api.TakeOverLiveCallParams;
+/** Response of `call.takeOverLive`. */
+export type CallTakeOverLiveResponse = api.TakeOverLiveCallResponse;
 /** Params of `call.update`. */
 export type CallUpdateParams = api.UpdateCallParams;
+/** Params of `call.updateLive`. */
+export type CallUpdateLiveParams = api.UpdateLiveCallParams;
+/** Response of `call.updateLive`. */
+export type CallUpdateLiveResponse = api.UpdateLiveCallResponse;
 
 export declare namespace Call {
   export {
@@ -952,7 +1524,11 @@ export declare namespace Call {
     type CallCreateWebCallParams as CallCreateWebCallParams,
     type CallListParams as CallListParams,
     type CallRegisterPhoneCallParams as CallRegisterPhoneCallParams,
+    type CallTakeOverLiveParams as CallTakeOverLiveParams,
+    type CallTakeOverLiveResponse as CallTakeOverLiveResponse,
     type CallUpdateParams as CallUpdateParams,
+    type CallUpdateLiveParams as CallUpdateLiveParams,
+    type CallUpdateLiveResponse as CallUpdateLiveResponse,
   };
 }
 
@@ -1064,6 +1640,26 @@ export class Chat extends APIResource {
       this._client,
       listChatsOperation,
       { body: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Run post-chat analysis again
+   *
+   * Runs the post-chat analysis of an ended chat again with the chat agent's current analysis settings and returns the chat with the new results.
+   *
+   * `PUT /rerun-chat-analysis/{chat_id}`
+   *
+   * @example
+   * ```ts
+   * const chatResponse = await client.chat.rerunAnalysis('chat_id');
+   * ```
+   */
+  rerunAnalysis(chatId: string, options?: RequestOptions): APIPromise<api.ChatResponse> {
+    return this._client.request<api.ChatResponse>(
+      rerunChatAnalysisOperation,
+      { path: { chat_id: chatId } },
       options,
     );
   }
@@ -1232,21 +1828,26 @@ export class ChatAgent extends APIResource {
   }
 
   /**
-   * List chat agents
+   * List voice and chat agents
    *
-   * Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
+   * Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The body narrows the list by channel or by a text match on the name; paging and sort order travel in the query string.
    *
-   * `GET /list-chat-agents`
+   * `POST /v2/list-agents`
    *
    * @example
    * ```ts
    * const chatAgentListResponse = await client.chatAgent.list();
    * ```
    */
-  list(params?: ChatAgentListParams | null, options?: RequestOptions): APIPromise<ChatAgentListResponse> {
-    return this._client.request<ChatAgentListResponse>(
-      listChatAgentsOperation,
-      { query: params ?? undefined },
+  list(
+    params?: ChatAgentListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<ChatAgentListResponse, api.ListAgentsV2Item> {
+    const { limit, pagination_key, sort_order, ...body }: Partial<api.ListAgentsV2Params> = params ?? {};
+    return requestPage<ChatAgentListResponse, api.ListAgentsV2Item>(
+      this._client,
+      listAgentsV2Operation,
+      { query: { limit, pagination_key, sort_order }, body },
       options,
     );
   }
@@ -1332,9 +1933,9 @@ export type ChatAgentDeleteVersionParams = api.DeleteAgentVersionParams;
 /** Response of `chatAgent.getVersions`. */
 export type ChatAgentGetVersionsResponse = api.GetChatAgentVersionsResponse;
 /** Params of `chatAgent.list`. */
-export type ChatAgentListParams = api.ListChatAgentsParams;
+export type ChatAgentListParams = api.ListAgentsV2Params;
 /** Response of `chatAgent.list`. */
-export type ChatAgentListResponse = api.ListChatAgentsResponse;
+export type ChatAgentListResponse = api.ListAgentsV2Response;
 /** Params of `chatAgent.publish`. */
 export type ChatAgentPublishParams = api.PublishAgentVersionParams;
 /** Params of `chatAgent.retrieve`. */
@@ -1375,6 +1976,297 @@ export class Concurrency extends APIResource {
   }
 }
 
+export class Contact extends APIResource {
+  /**
+   * Backfill contact fields from past calls
+   *
+   * Starts a background job that copies post-call analysis results of past calls into contact fields, for the attributes and call filter you choose. Poll `get-backfill-contact-job-status` for progress.
+   *
+   * `POST /backfill-contact-analysis-data`
+   *
+   * @example
+   * ```ts
+   * const contactBackfillAnalysisDataResponse = await client.contact.backfillAnalysisData({ backfill_attributes: [] });
+   * ```
+   */
+  backfillAnalysisData(
+    params: ContactBackfillAnalysisDataParams,
+    options?: RequestOptions,
+  ): APIPromise<ContactBackfillAnalysisDataResponse> {
+    return this._client.request<ContactBackfillAnalysisDataResponse>(
+      backfillContactAnalysisDataOperation,
+      { body: params },
+      options,
+    );
+  }
+
+  /**
+   * Create a contact
+   *
+   * Adds a contact keyed by phone number, with optional names, tags and custom fields. A workspace holds at most one contact per phone number.
+   *
+   * `POST /create-contact`
+   *
+   * @example
+   * ```ts
+   * const contactResponse = await client.contact.create({ phone_number: 'phone_number' });
+   * ```
+   */
+  create(params: ContactCreateParams, options?: RequestOptions): APIPromise<api.ContactResponse> {
+    return this._client.request<api.ContactResponse>(createContactOperation, { body: params }, options);
+  }
+
+  /**
+   * Import contacts from an uploaded file
+   *
+   * Starts importing an uploaded CSV: rows are matched to contacts by phone number, matched contacts get the mapped columns, the rest become new contacts. The import runs in the background; poll `get-contact-import`.
+   *
+   * `POST /create-contact-import`
+   *
+   * @example
+   * ```ts
+   * const contactCreateImportResponse = await client.contact.createImport({ column_mapping: [], upload_id: 'upload_id' });
+   * ```
+   */
+  createImport(
+    params: ContactCreateImportParams,
+    options?: RequestOptions,
+  ): APIPromise<ContactCreateImportResponse> {
+    return this._client.request<ContactCreateImportResponse>(
+      createContactImportOperation,
+      { body: params },
+      options,
+    );
+  }
+
+  /**
+   * Delete a contact
+   *
+   * Removes a contact. A contact that mirrors a record of a connected CRM is refused while two-way sync runs, since the next sync would bring it back.
+   *
+   * `DELETE /delete-contact/{contact_id}`
+   *
+   * @example
+   * ```ts
+   * await client.contact.delete('contact_id');
+   * ```
+   */
+  delete(contactId: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(deleteContactOperation, { path: { contact_id: contactId } }, options);
+  }
+
+  /**
+   * Retrieve a contact
+   *
+   * Returns one contact by its id, with its custom fields and conversation counters.
+   *
+   * `GET /get-contact/{contact_id}`
+   *
+   * @example
+   * ```ts
+   * const contactResponse = await client.contact.get('contact_id');
+   * ```
+   */
+  get(contactId: string, options?: RequestOptions): APIPromise<api.ContactResponse> {
+    return this._client.request<api.ContactResponse>(
+      getContactOperation,
+      { path: { contact_id: contactId } },
+      options,
+    );
+  }
+
+  /**
+   * Check the contact backfill job
+   *
+   * Reports the state and counts of the running or most recent contact analysis backfill.
+   *
+   * `GET /get-backfill-contact-job-status`
+   *
+   * @example
+   * ```ts
+   * const contactGetBackfillJobStatusResponse = await client.contact.getBackfillJobStatus();
+   * ```
+   */
+  getBackfillJobStatus(options?: RequestOptions): APIPromise<ContactGetBackfillJobStatusResponse> {
+    return this._client.request<ContactGetBackfillJobStatusResponse>(
+      getBackfillContactJobStatusOperation,
+      {},
+      options,
+    );
+  }
+
+  /**
+   * Find a contact by phone number
+   *
+   * Returns the contact that owns a phone number (E.164). Each number belongs to at most one contact of the workspace.
+   *
+   * `GET /get-contact-by-phone/{phone_number}`
+   *
+   * @example
+   * ```ts
+   * const contactResponse = await client.contact.getByPhone('phone_number');
+   * ```
+   */
+  getByPhone(phoneNumber: string, options?: RequestOptions): APIPromise<api.ContactResponse> {
+    return this._client.request<api.ContactResponse>(
+      getContactByPhoneOperation,
+      { path: { phone_number: phoneNumber } },
+      options,
+    );
+  }
+
+  /**
+   * Check the contact import
+   *
+   * Reports the state and row counts of the running or most recent contact import of the workspace.
+   *
+   * `GET /get-contact-import`
+   *
+   * @example
+   * ```ts
+   * const contactGetImportResponse = await client.contact.getImport();
+   * ```
+   */
+  getImport(options?: RequestOptions): APIPromise<ContactGetImportResponse> {
+    return this._client.request<ContactGetImportResponse>(getContactImportOperation, {}, options);
+  }
+
+  /**
+   * List contacts
+   *
+   * Returns one page of contacts matching the filters and search text, most recently contacted first by default, with the total number of matches. Page with `pagination_key`; `skip` pages by offset but is slower and less stable on large or changing sets.
+   *
+   * `POST /list-contacts`
+   *
+   * @example
+   * ```ts
+   * const contactListResponse = await client.contact.list();
+   * ```
+   */
+  list(
+    params?: ContactListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.ContactListResponse, api.ListContactsItem> {
+    return requestPage<api.ContactListResponse, api.ListContactsItem>(
+      this._client,
+      listContactsOperation,
+      { body: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * List a contact's conversations
+   *
+   * Returns one page of the calls and chats with a contact (matched by phone number) as a single timeline, newest first.
+   *
+   * `GET /list-contact-conversations/{contact_id}`
+   *
+   * @example
+   * ```ts
+   * const contactListConversationsResponse = await client.contact.listConversations('contact_id');
+   * ```
+   */
+  listConversations(
+    contactId: string,
+    params?: ContactListConversationsParams | null,
+    options?: RequestOptions,
+  ): PagePromise<api.ContactListConversationsResponse, api.ListContactConversationsItem> {
+    return requestPage<api.ContactListConversationsResponse, api.ListContactConversationsItem>(
+      this._client,
+      listContactConversationsOperation,
+      { path: { contact_id: contactId }, query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Update a contact
+   *
+   * Changes the names, tags, do-not-call flag or custom fields of a contact. Fields you leave out keep their value; the phone number cannot change.
+   *
+   * `PATCH /update-contact/{contact_id}`
+   *
+   * @example
+   * ```ts
+   * const contactResponse = await client.contact.update('contact_id');
+   * ```
+   */
+  update(
+    contactId: string,
+    params?: ContactUpdateParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.ContactResponse> {
+    return this._client.request<api.ContactResponse>(
+      updateContactOperation,
+      { path: { contact_id: contactId }, body: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Upload a contact import file
+   *
+   * Uploads a CSV file of contacts as multipart form data. The file is kept private; pass the returned `upload_id` to `create-contact-import` to import it.
+   *
+   * `POST /upload-contact-import-file`
+   *
+   * @example
+   * ```ts
+   * const contactUploadImportFileResponse = await client.contact.uploadImportFile({ file: await toFile(fs.createReadStream('file.txt')) });
+   * ```
+   */
+  uploadImportFile(
+    params: ContactUploadImportFileParams,
+    options?: RequestOptions,
+  ): APIPromise<api.ContactUploadImportFileResponse> {
+    return this._client.request<api.ContactUploadImportFileResponse>(
+      uploadContactImportFileOperation,
+      { body: params },
+      options,
+    );
+  }
+}
+
+/** Params of `contact.backfillAnalysisData`. */
+export type ContactBackfillAnalysisDataParams = api.BackfillContactAnalysisDataParams;
+/** Response of `contact.backfillAnalysisData`. */
+export type ContactBackfillAnalysisDataResponse = api.BackfillContactAnalysisDataResponse;
+/** Params of `contact.create`. */
+export type ContactCreateParams = api.CreateContactParams;
+/** Params of `contact.createImport`. */
+export type ContactCreateImportParams = api.CreateContactImportParams;
+/** Response of `contact.createImport`. */
+export type ContactCreateImportResponse = api.CreateContactImportResponse;
+/** Response of `contact.getBackfillJobStatus`. */
+export type ContactGetBackfillJobStatusResponse = api.GetBackfillContactJobStatusResponse;
+/** Response of `contact.getImport`. */
+export type ContactGetImportResponse = api.GetContactImportResponse;
+/** Params of `contact.list`. */
+export type ContactListParams = api.ListContactsParams;
+/** Params of `contact.listConversations`. */
+export type ContactListConversationsParams = api.ListContactConversationsParams;
+/** Params of `contact.update`. */
+export type ContactUpdateParams = api.UpdateContactParams;
+/** Params of `contact.uploadImportFile`. */
+export type ContactUploadImportFileParams = api.UploadContactImportFileParams;
+
+export declare namespace Contact {
+  export {
+    type ContactBackfillAnalysisDataParams as ContactBackfillAnalysisDataParams,
+    type ContactBackfillAnalysisDataResponse as ContactBackfillAnalysisDataResponse,
+    type ContactCreateParams as ContactCreateParams,
+    type ContactCreateImportParams as ContactCreateImportParams,
+    type ContactCreateImportResponse as ContactCreateImportResponse,
+    type ContactGetBackfillJobStatusResponse as ContactGetBackfillJobStatusResponse,
+    type ContactGetImportResponse as ContactGetImportResponse,
+    type ContactListParams as ContactListParams,
+    type ContactListConversationsParams as ContactListConversationsParams,
+    type ContactUpdateParams as ContactUpdateParams,
+    type ContactUploadImportFileParams as ContactUploadImportFileParams,
+  };
+}
+
 export class ConversationFlow extends APIResource {
   /**
    * Create a conversation flow
@@ -1411,10 +2303,14 @@ export class ConversationFlow extends APIResource {
    * await client.conversationFlow.delete('conversation_flow_id');
    * ```
    */
-  delete(conversationFlowId: string, options?: RequestOptions): APIPromise<void> {
+  delete(
+    conversationFlowId: string,
+    params?: ConversationFlowDeleteParams | null,
+    options?: RequestOptions,
+  ): APIPromise<void> {
     return this._client.request<void>(
       deleteConversationFlowOperation,
-      { path: { conversation_flow_id: conversationFlowId } },
+      { path: { conversation_flow_id: conversationFlowId }, query: params ?? undefined },
       options,
     );
   }
@@ -1495,6 +2391,8 @@ export class ConversationFlow extends APIResource {
 
 /** Params of `conversationFlow.create`. */
 export type ConversationFlowCreateParams = api.CreateConversationFlowParams;
+/** Params of `conversationFlow.delete`. */
+export type ConversationFlowDeleteParams = api.DeleteConversationFlowParams;
 /** Params of `conversationFlow.list`. */
 export type ConversationFlowListParams = api.ListConversationFlowsParams;
 /** Params of `conversationFlow.retrieve`. */
@@ -1505,6 +2403,7 @@ export type ConversationFlowUpdateParams = api.UpdateConversationFlowParams;
 export declare namespace ConversationFlow {
   export {
     type ConversationFlowCreateParams as ConversationFlowCreateParams,
+    type ConversationFlowDeleteParams as ConversationFlowDeleteParams,
     type ConversationFlowListParams as ConversationFlowListParams,
     type ConversationFlowRetrieveParams as ConversationFlowRetrieveParams,
     type ConversationFlowUpdateParams as ConversationFlowUpdateParams,
@@ -1643,6 +2542,117 @@ export declare namespace ConversationFlowComponent {
   };
 }
 
+export class Crm extends APIResource {
+  /**
+   * Read the CRM configuration
+   *
+   * Returns how contacts sync with the connected CRM: the app used, custom contact fields, column order, tags and which analysis results are written back.
+   *
+   * `GET /get-crm-config`
+   *
+   * @example
+   * ```ts
+   * const crmConfig = await client.crm.getConfig();
+   * ```
+   */
+  getConfig(options?: RequestOptions): APIPromise<api.CRMConfig> {
+    return this._client.request<api.CRMConfig>(getCrmConfigOperation, {}, options);
+  }
+
+  /**
+   * Read the CRM field schema
+   *
+   * Lists the contact fields the connected CRM offers, with their types, so you can map analysis results and columns onto them.
+   *
+   * `GET /get-crm-schema`
+   *
+   * @example
+   * ```ts
+   * const crmGetSchemaResponse = await client.crm.getSchema();
+   * ```
+   */
+  getSchema(
+    params?: CRMGetSchemaParams | null,
+    options?: RequestOptions,
+  ): APIPromise<api.CRMGetSchemaResponse> {
+    return this._client.request<api.CRMGetSchemaResponse>(
+      getCrmSchemaOperation,
+      { query: params ?? undefined },
+      options,
+    );
+  }
+
+  /**
+   * Check the CRM sync
+   *
+   * Reports the state and record counts of the running or most recent CRM contact sync.
+   *
+   * `GET /get-sync-job-status`
+   *
+   * @example
+   * ```ts
+   * const crmGetSyncJobStatusResponse = await client.crm.getSyncJobStatus();
+   * ```
+   */
+  getSyncJobStatus(options?: RequestOptions): APIPromise<CRMGetSyncJobStatusResponse> {
+    return this._client.request<CRMGetSyncJobStatusResponse>(getCrmSyncJobStatusOperation, {}, options);
+  }
+
+  /**
+   * Start a CRM sync
+   *
+   * Queues a contact sync with the connected CRM right away instead of waiting for the scheduled run, and returns the job state.
+   *
+   * `POST /run-sync-job`
+   *
+   * @example
+   * ```ts
+   * const crmRunSyncJobResponse = await client.crm.runSyncJob();
+   * ```
+   */
+  runSyncJob(options?: RequestOptions): APIPromise<CRMRunSyncJobResponse> {
+    return this._client.request<CRMRunSyncJobResponse>(runCrmSyncJobOperation, {}, options);
+  }
+
+  /**
+   * Change the CRM configuration
+   *
+   * Sets the CRM app, custom contact fields, column order and analysis-to-field mappings used for contact sync, and returns the stored configuration.
+   *
+   * `POST /update-crm-config`
+   *
+   * @example
+   * ```ts
+   * const crmConfig = await client.crm.updateConfig();
+   * ```
+   */
+  updateConfig(params?: CRMUpdateConfigParams | null, options?: RequestOptions): APIPromise<api.CRMConfig> {
+    return this._client.request<api.CRMConfig>(
+      updateCrmConfigOperation,
+      { body: params ?? undefined },
+      options,
+    );
+  }
+}
+
+/** Params of `crm.getSchema`. */
+export type CRMGetSchemaParams = api.GetCrmSchemaParams;
+/** Response of `crm.getSyncJobStatus`. */
+export type CRMGetSyncJobStatusResponse = api.GetCrmSyncJobStatusResponse;
+/** Response of `crm.runSyncJob`. */
+export type CRMRunSyncJobResponse = api.RunCrmSyncJobResponse;
+/** Params of `crm.updateConfig`. */
+export type CRMUpdateConfigParams = api.UpdateCrmConfigParams;
+
+export declare namespace Crm {
+  export {
+    type CRMGetSchemaParams as CRMGetSchemaParams,
+    type CRMGetSyncJobStatusResponse as CRMGetSyncJobStatusResponse,
+    type CRMRunSyncJobResponse as CRMRunSyncJobResponse,
+    type CRMUpdateConfigParams as CRMUpdateConfigParams,
+  };
+}
+
 export class ExportRequest extends APIResource {
   /**
    * List export requests
@@ -1675,6 +2685,24 @@ export type ExportRequestListParams = api.ListExportRequestsParams;
 export declare namespace ExportRequest {
   export { type ExportRequestListParams as ExportRequestListParams };
   export type ExportRequest = api.ExportRequest;
+}
+
+export class Identity extends APIResource {
+  /**
+   * Identify the API key
+   *
+   * Tells you which workspace the API key in use belongs to and the name the key was given, which helps when you juggle several keys.
+   *
+   * `GET /get-api-key-info`
+   *
+   * @example
+   * ```ts
+   * const identityRetrieveResponse = await client.identity.retrieve();
+   * ```
+   */
+  retrieve(options?: RequestOptions): APIPromise<api.IdentityRetrieveResponse> {
+    return this._client.request<api.IdentityRetrieveResponse>(getApiKeyInfoOperation, {}, options);
+  }
 }
 
 export class KnowledgeBase extends APIResource {
@@ -1851,8 +2879,12 @@ export class Llm extends APIResource {
    * await client.llm.delete('llm_id');
    * ```
    */
-  delete(llmId: string, options?: RequestOptions): APIPromise<void> {
-    return this._client.request<void>(deleteRetellLlmOperation, { path: { llm_id: llmId } }, options);
+  delete(llmId: string, params?: LlmDeleteParams | null, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      deleteRetellLlmOperation,
+      { path: { llm_id: llmId }, query: params ?? undefined },
+      options,
+    );
   }
 
   /**
@@ -1931,6 +2963,8 @@ export class Llm extends APIResource {
 
 /** Params of `llm.create`. */
 export type LlmCreateParams = api.CreateRetellLlmParams;
+/** Params of `llm.delete`. */
+export type LlmDeleteParams = api.DeleteRetellLlmParams;
 /** Params of `llm.list`. */
 export type LlmListParams = api.ListRetellLlmsParams;
 /** Params of `llm.retrieve`. */
@@ -1941,6 +2975,7 @@ export type LlmUpdateParams = api.UpdateRetellLlmParams;
 export declare namespace Llm {
   export {
     type LlmCreateParams as LlmCreateParams,
+    type LlmDeleteParams as LlmDeleteParams,
     type LlmListParams as LlmListParams,
     type LlmRetrieveParams as LlmRetrieveParams,
     type LlmUpdateParams as LlmUpdateParams,
@@ -2545,14 +3580,19 @@ export class Retell extends RetellClient {
   static UnprocessableEntityError = UnprocessableEntityError;
   static toFile = toFile;
   #agent: Agent | undefined;
+  #app: App | undefined;
+  #asset: Asset | undefined;
   #batchCall: BatchCall | undefined;
   #call: Call | undefined;
   #chat: Chat | undefined;
   #chatAgent: ChatAgent | undefined;
   #concurrency: Concurrency | undefined;
+  #contact: Contact | undefined;
   #conversationFlow: ConversationFlow | undefined;
   #conversationFlowComponent: ConversationFlowComponent | undefined;
+  #crm: Crm | undefined;
   #exportRequest: ExportRequest | undefined;
+  #identity: Identity | undefined;
   #knowledgeBase: KnowledgeBase | undefined;
   #llm: Llm | undefined;
   #mcpTool: McpTool | undefined;
@@ -2563,6 +3603,14 @@ export class Retell extends RetellClient {
 
   get agent(): Agent {
     return (this.#agent ??= new Agent(this));
+  }
+
+  get app(): App {
+    return (this.#app ??= new App(this));
+  }
+
+  get asset(): Asset {
+    return (this.#asset ??= new Asset(this));
   }
 
   get batchCall(): BatchCall {
@@ -2585,6 +3633,10 @@ export class Retell extends RetellClient {
     return (this.#concurrency ??= new Concurrency(this));
   }
 
+  get contact(): Contact {
+    return (this.#contact ??= new Contact(this));
+  }
+
   get conversationFlow(): ConversationFlow {
     return (this.#conversationFlow ??= new ConversationFlow(this));
   }
@@ -2593,8 +3645,16 @@ export class Retell extends RetellClient {
     return (this.#conversationFlowComponent ??= new ConversationFlowComponent(this));
   }
 
+  get crm(): Crm {
+    return (this.#crm ??= new Crm(this));
+  }
+
   get exportRequest(): ExportRequest {
     return (this.#exportRequest ??= new ExportRequest(this));
+  }
+
+  get identity(): Identity {
+    return (this.#identity ??= new Identity(this));
   }
 
   get knowledgeBase(): KnowledgeBase {
@@ -2627,14 +3687,19 @@ export class Retell extends RetellClient {
 }
 
 Retell.Agent = Agent;
+Retell.App = App;
+Retell.Asset = Asset;
 Retell.BatchCall = BatchCall;
 Retell.Call = Call;
 Retell.Chat = Chat;
 Retell.ChatAgent = ChatAgent;
 Retell.Concurrency = Concurrency;
+Retell.Contact = Contact;
 Retell.ConversationFlow = ConversationFlow;
 Retell.ConversationFlowComponent = ConversationFlowComponent;
+Retell.Crm = Crm;
 Retell.ExportRequest = ExportRequest;
+Retell.Identity = Identity;
 Retell.KnowledgeBase = KnowledgeBase;
 Retell.Llm = Llm;
 Retell.McpTool = McpTool;
@@ -2652,11 +3717,21 @@ export declare namespace Retell {
     type AgentDeleteVersionParams as AgentDeleteVersionParams,
     type AgentGetVersionsResponse as AgentGetVersionsResponse,
     type AgentListParams as AgentListParams,
-    type AgentListResponse as AgentListResponse,
+    type AgentListVersionsParams as AgentListVersionsParams,
     type AgentPublishParams as AgentPublishParams,
+    type AgentRepairParams as AgentRepairParams,
     type AgentRetrieveParams as AgentRetrieveParams,
     type AgentUpdateParams as AgentUpdateParams,
   };
+  export {
+    App as App,
+    type AppCreateParams as AppCreateParams,
+    type AppDeleteParams as AppDeleteParams,
+    type AppListParams as AppListParams,
+    type AppListUsagesParams as AppListUsagesParams,
+    type AppUpdateParams as AppUpdateParams,
+  };
+  export { Asset as Asset, type AssetCreateParams as AssetCreateParams };
   export { BatchCall as BatchCall, type BatchCallCreateBatchCallParams as BatchCallCreateBatchCallParams };
   export {
     Call as Call,
@@ -2664,7 +3739,11 @@ export declare namespace Retell {
     type CallCreateWebCallParams as CallCreateWebCallParams,
     type CallListParams as CallListParams,
     type CallRegisterPhoneCallParams as CallRegisterPhoneCallParams,
+    type CallTakeOverLiveParams as CallTakeOverLiveParams,
+    type CallTakeOverLiveResponse as CallTakeOverLiveResponse,
     type CallUpdateParams as CallUpdateParams,
+    type CallUpdateLiveParams as CallUpdateLiveParams,
+    type CallUpdateLiveResponse as CallUpdateLiveResponse,
   };
   export {
     Chat as Chat,
@@ -2689,8 +3768,23 @@ export declare namespace Retell {
   };
   export { Concurrency as Concurrency };
   export {
+    Contact as Contact,
+    type ContactBackfillAnalysisDataParams as ContactBackfillAnalysisDataParams,
+    type ContactBackfillAnalysisDataResponse as ContactBackfillAnalysisDataResponse,
+    type ContactCreateParams as ContactCreateParams,
+    type ContactCreateImportParams as ContactCreateImportParams,
+    type ContactCreateImportResponse as ContactCreateImportResponse,
+    type ContactGetBackfillJobStatusResponse as ContactGetBackfillJobStatusResponse,
+    type ContactGetImportResponse as ContactGetImportResponse,
+    type ContactListParams as ContactListParams,
+    type ContactListConversationsParams as ContactListConversationsParams,
+    type ContactUpdateParams as ContactUpdateParams,
+    type ContactUploadImportFileParams as ContactUploadImportFileParams,
+  };
+  export {
     ConversationFlow as ConversationFlow,
     type ConversationFlowCreateParams as ConversationFlowCreateParams,
+    type ConversationFlowDeleteParams as ConversationFlowDeleteParams,
     type ConversationFlowListParams as ConversationFlowListParams,
     type ConversationFlowRetrieveParams as ConversationFlowRetrieveParams,
     type ConversationFlowUpdateParams as ConversationFlowUpdateParams,
@@ -2701,7 +3795,15 @@ export declare namespace Retell {
     type ConversationFlowComponentListParams as ConversationFlowComponentListParams,
     type ConversationFlowComponentUpdateParams as ConversationFlowComponentUpdateParams,
   };
+  export {
+    Crm as Crm,
+    type CRMGetSchemaParams as CRMGetSchemaParams,
+    type CRMGetSyncJobStatusResponse as CRMGetSyncJobStatusResponse,
+    type CRMRunSyncJobResponse as CRMRunSyncJobResponse,
+    type CRMUpdateConfigParams as CRMUpdateConfigParams,
+  };
   export { ExportRequest as ExportRequest, type ExportRequestListParams as ExportRequestListParams };
+  export { Identity as Identity };
   export {
     KnowledgeBase as KnowledgeBase,
     type KnowledgeBaseAddSourcesParams as KnowledgeBaseAddSourcesParams,
@@ -2712,6 +3814,7 @@ export declare namespace Retell {
   export {
     Llm as Llm,
     type LlmCreateParams as LlmCreateParams,
+    type LlmDeleteParams as LlmDeleteParams,
     type LlmListParams as LlmListParams,
     type LlmRetrieveParams as LlmRetrieveParams,
     type LlmUpdateParams as LlmUpdateParams,
@@ -2748,9 +3851,13 @@ export declare namespace Retell {
   export type AgentCreateRequest = api.AgentCreateRequest;
   export type AgentCreateVersionRequest = api.AgentCreateVersionRequest;
   export type AgentCreateVersionResponse = api.AgentCreateVersionResponse;
+  export type AgentListRequest = api.AgentListRequest;
+  export type AgentListResponse = api.AgentListResponse;
+  export type AgentListVersionsResponse = api.AgentListVersionsResponse;
   export type AgentOverride = api.AgentOverride;
   export type AgentOverrideSettings = api.AgentOverrideSettings;
   export type AgentPublishRequest = api.AgentPublishRequest;
+  export type AgentRepairResponse = api.AgentRepairResponse;
   export type AgentResponse = api.AgentResponse;
   export type AgentSwapNode = api.AgentSwapNode;
   export type AgentSwapTool = api.AgentSwapTool;
@@ -2760,6 +3867,14 @@ export declare namespace Retell {
   export type AlwaysEdge = api.AlwaysEdge;
   export type AlwaysEquationCondition = api.AlwaysEquationCondition;
   export type AlwaysPromptCondition = api.AlwaysPromptCondition;
+  export type AppCreateRequest = api.AppCreateRequest;
+  export type AppListResponse = api.AppListResponse;
+  export type AppListUsagesResponse = api.AppListUsagesResponse;
+  export type AppResponse = api.AppResponse;
+  export type AppTestAuthResponse = api.AppTestAuthResponse;
+  export type AppUpdateRequest = api.AppUpdateRequest;
+  export type AssetCreateRequest = api.AssetCreateRequest;
+  export type AssetCreateResponse = api.AssetCreateResponse;
   export type BatchCallCreateBatchCallRequest = api.BatchCallCreateBatchCallRequest;
   export type BatchCallResponse = api.BatchCallResponse;
   export type BatchCallTask = api.BatchCallTask;
@@ -2771,6 +3886,9 @@ export declare namespace Retell {
   export type BranchNode = api.BranchNode;
   export type BridgeTransferNode = api.BridgeTransferNode;
   export type BridgeTransferTool = api.BridgeTransferTool;
+  export type CRMConfig = api.CRMConfig;
+  export type CRMGetSchemaResponse = api.CRMGetSchemaResponse;
+  export type CRMUpdateConfigRequest = api.CRMUpdateConfigRequest;
   export type CallAnalysis = api.CallAnalysis;
   export type CallAnalyzedEvent = api.CallAnalyzedEvent;
   export type CallCost = api.CallCost;
@@ -2781,14 +3899,18 @@ export declare namespace Retell {
   export type CallLatency = api.CallLatency;
   export type CallListRequest = api.CallListRequest;
   export type CallListResponse = api.CallListResponse;
+  export type CallListenLiveResponse = api.CallListenLiveResponse;
   export type CallPresetAnalysisData = api.CallPresetAnalysisData;
   export type CallRegisterPhoneCallRequest = api.CallRegisterPhoneCallRequest;
   export type CallResponse = api.CallResponse;
   export type CallScreeningOption = api.CallScreeningOption;
   export type CallStartedEvent = api.CallStartedEvent;
   export type CallStatus = api.CallStatus;
+  export type CallSuccessResponse = api.CallSuccessResponse;
+  export type CallTakeOverLiveRequest = api.CallTakeOverLiveRequest;
   export type CallTimeWindow = api.CallTimeWindow;
   export type CallType = api.CallType;
+  export type CallUpdateLiveRequest = api.CallUpdateLiveRequest;
   export type CallUpdateRequest = api.CallUpdateRequest;
   export type CancelTransferNode = api.CancelTransferNode;
   export type CancelTransferTool = api.CancelTransferTool;
@@ -2818,6 +3940,16 @@ export declare namespace Retell {
   export type CommunityVoice = api.CommunityVoice;
   export type ComponentNode = api.ComponentNode;
   export type ConcurrencyRetrieveResponse = api.ConcurrencyRetrieveResponse;
+  export type ContactBackfillAnalysisDataRequest = api.ContactBackfillAnalysisDataRequest;
+  export type ContactCreateImportRequest = api.ContactCreateImportRequest;
+  export type ContactCreateRequest = api.ContactCreateRequest;
+  export type ContactListConversationsResponse = api.ContactListConversationsResponse;
+  export type ContactListRequest = api.ContactListRequest;
+  export type ContactListResponse = api.ContactListResponse;
+  export type ContactResponse = api.ContactResponse;
+  export type ContactUpdateRequest = api.ContactUpdateRequest;
+  export type ContactUploadImportFileRequest = api.ContactUploadImportFileRequest;
+  export type ContactUploadImportFileResponse = api.ContactUploadImportFileResponse;
   export type ConversationFlowComponentCreateRequest = api.ConversationFlowComponentCreateRequest;
   export type ConversationFlowComponentListResponse = api.ConversationFlowComponentListResponse;
   export type ConversationFlowComponentResponse = api.ConversationFlowComponentResponse;
@@ -2827,6 +3959,7 @@ export declare namespace Retell {
   export type ConversationFlowResponse = api.ConversationFlowResponse;
   export type ConversationFlowUpdateRequest = api.ConversationFlowUpdateRequest;
   export type ConversationNode = api.ConversationNode;
+  export type CreateWebCallResponse = api.CreateWebCallResponse;
   export type CustomSttConfig = api.CustomSttConfig;
   export type CustomTool = api.CustomTool;
   export type DataStorageSettingFilter = api.DataStorageSettingFilter;
@@ -2862,6 +3995,7 @@ export declare namespace Retell {
   export type GuardrailConfig = api.GuardrailConfig;
   export type HandbookConfig = api.HandbookConfig;
   export type HangupAction = api.HangupAction;
+  export type IdentityRetrieveResponse = api.IdentityRetrieveResponse;
   export type InjectedUtterance = api.InjectedUtterance;
   export type IvrOption = api.IvrOption;
   export type KBConfig = api.KBConfig;
@@ -2952,6 +4086,7 @@ export declare namespace Retell {
   export type StringMatchFilter = api.StringMatchFilter;
   export type SubagentNode = api.SubagentNode;
   export type SuccessEdge = api.SuccessEdge;
+  export type SyncJobStatus = api.SyncJobStatus;
   export type TelephonyIdentifier = api.TelephonyIdentifier;
   export type TestCaseDefinitionResponse = api.TestCaseDefinitionResponse;
   export type TestCaseJobResponse = api.TestCaseJobResponse;

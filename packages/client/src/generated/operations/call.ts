@@ -9,6 +9,35 @@ import {
   type RequestOptions,
 } from '../../runtime/index.js';
 import type { paths } from '../schema.js';
+/** Static description of `PUT /rerun-call-analysis/{call_id}` for the runtime. */
+export const rerunCallAnalysisOperation: OperationSpec = {
+  operationId: 'rerunCallAnalysis',
+  method: 'PUT',
+  path: '/rerun-call-analysis/{call_id}',
+};
+/** Successful response of `rerunCallAnalysis`. */
+export type RerunCallAnalysisResponse =
+  paths['/rerun-call-analysis/{call_id}']['put']['responses']['200']['content']['application/json'];
+
+/**
+ * Run post-call analysis again
+ *
+ * Runs the post-call analysis of an ended call again with the agent's current analysis settings and returns the call with the new results.
+ *
+ * `PUT /rerun-call-analysis/{call_id}`
+ */
+export function rerunCallAnalysis(
+  client: RequestClient,
+  callId: string,
+  options?: RequestOptions,
+): APIPromise<RerunCallAnalysisResponse> {
+  return client.request<RerunCallAnalysisResponse>(
+    rerunCallAnalysisOperation,
+    { path: { call_id: callId } },
+    options,
+  );
+}
+
 /** Static description of `POST /v2/create-phone-call` for the runtime. */
 export const createPhoneCallOperation: OperationSpec = {
   operationId: 'createPhoneCall',
@@ -39,37 +68,6 @@ export function createPhoneCall(
   options?: RequestOptions,
 ): APIPromise<CreatePhoneCallResponse> {
   return client.request<CreatePhoneCallResponse>(createPhoneCallOperation, { body: params }, options);
-}
-
-/** Static description of `POST /v2/create-web-call` for the runtime. */
-export const createWebCallOperation: OperationSpec = {
-  operationId: 'createWebCall',
-  method: 'POST',
-  path: '/v2/create-web-call',
-  body: 'json',
-};
-/** Request body of `createWebCall` (application/json). */
-export type CreateWebCallBody = NonNullable<
-  paths['/v2/create-web-call']['post']['requestBody']
->['content']['application/json'];
-export type CreateWebCallParams = CreateWebCallBody;
-/** Successful response of `createWebCall`. */
-export type CreateWebCallResponse =
-  paths['/v2/create-web-call']['post']['responses']['201']['content']['application/json'];
-
-/**
- * Create a web call
- *
- * Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
- *
- * `POST /v2/create-web-call`
- */
-export function createWebCall(
-  client: RequestClient,
-  params: CreateWebCallParams,
-  options?: RequestOptions,
-): APIPromise<CreateWebCallResponse> {
-  return client.request<CreateWebCallResponse>(createWebCallOperation, { body: params }, options);
 }
 
 /** Static description of `DELETE /v2/delete-call/{call_id}` for the runtime. */
@@ -119,6 +117,35 @@ export function getCall(
   options?: RequestOptions,
 ): APIPromise<GetCallResponse> {
   return client.request<GetCallResponse>(getCallOperation, { path: { call_id: callId } }, options);
+}
+
+/** Static description of `POST /v2/listen-live-call/{call_id}` for the runtime. */
+export const listenLiveCallOperation: OperationSpec = {
+  operationId: 'listenLiveCall',
+  method: 'POST',
+  path: '/v2/listen-live-call/{call_id}',
+};
+/** Successful response of `listenLiveCall`. */
+export type ListenLiveCallResponse =
+  paths['/v2/listen-live-call/{call_id}']['post']['responses']['200']['content']['application/json'];
+
+/**
+ * Listen in on a live call
+ *
+ * Opens a listen-only audio session on a call in progress and returns what a WebRTC client needs to join it (room, token, ICE servers). The parties on the call are not told.
+ *
+ * `POST /v2/listen-live-call/{call_id}`
+ */
+export function listenLiveCall(
+  client: RequestClient,
+  callId: string,
+  options?: RequestOptions,
+): APIPromise<ListenLiveCallResponse> {
+  return client.request<ListenLiveCallResponse>(
+    listenLiveCallOperation,
+    { path: { call_id: callId } },
+    options,
+  );
 }
 
 /** Static description of `POST /v2/register-phone-call` for the runtime. */
@@ -176,6 +203,42 @@ export function stopCall(
   return client.request<StopCallResponse>(stopCallOperation, { path: { call_id: callId } }, options);
 }
 
+/** Static description of `POST /v2/take-over-live-call/{call_id}` for the runtime. */
+export const takeOverLiveCallOperation: OperationSpec = {
+  operationId: 'takeOverLiveCall',
+  method: 'POST',
+  path: '/v2/take-over-live-call/{call_id}',
+  body: 'json',
+};
+/** Request body of `takeOverLiveCall` (application/json). */
+export type TakeOverLiveCallBody = NonNullable<
+  paths['/v2/take-over-live-call/{call_id}']['post']['requestBody']
+>['content']['application/json'];
+export type TakeOverLiveCallParams = TakeOverLiveCallBody;
+/** Successful response of `takeOverLiveCall`. */
+export type TakeOverLiveCallResponse =
+  paths['/v2/take-over-live-call/{call_id}']['post']['responses']['200']['content']['application/json'];
+
+/**
+ * Take over a live call
+ *
+ * Hands a call in progress from the agent to a person who is already listening in: the agent stops speaking and the listener named by `participant_id` talks to the caller from then on.
+ *
+ * `POST /v2/take-over-live-call/{call_id}`
+ */
+export function takeOverLiveCall(
+  client: RequestClient,
+  callId: string,
+  params: TakeOverLiveCallParams,
+  options?: RequestOptions,
+): APIPromise<TakeOverLiveCallResponse> {
+  return client.request<TakeOverLiveCallResponse>(
+    takeOverLiveCallOperation,
+    { path: { call_id: callId }, body: params },
+    options,
+  );
+}
+
 /** Static description of `PATCH /v2/update-call/{call_id}` for the runtime. */
 export const updateCallOperation: OperationSpec = {
   operationId: 'updateCall',
@@ -210,6 +273,73 @@ export function updateCall(
     { path: { call_id: callId }, body: params ?? {} },
     options,
   );
+}
+
+/** Static description of `PATCH /v2/update-live-call/{call_id}` for the runtime. */
+export const updateLiveCallOperation: OperationSpec = {
+  operationId: 'updateLiveCall',
+  method: 'PATCH',
+  path: '/v2/update-live-call/{call_id}',
+  body: 'json',
+};
+/** Request body of `updateLiveCall` (application/json). */
+export type UpdateLiveCallBody = NonNullable<
+  paths['/v2/update-live-call/{call_id}']['patch']['requestBody']
+>['content']['application/json'];
+export type UpdateLiveCallParams = UpdateLiveCallBody;
+/** Successful response of `updateLiveCall`. */
+export type UpdateLiveCallResponse =
+  paths['/v2/update-live-call/{call_id}']['patch']['responses']['200']['content']['application/json'];
+
+/**
+ * Change a call while it runs
+ *
+ * Adjusts a call in progress: pause or resume the agent with `call_control`, or override agent settings for the rest of the call with `fields_to_override`.
+ *
+ * `PATCH /v2/update-live-call/{call_id}`
+ */
+export function updateLiveCall(
+  client: RequestClient,
+  callId: string,
+  params?: UpdateLiveCallParams,
+  options?: RequestOptions,
+): APIPromise<UpdateLiveCallResponse> {
+  return client.request<UpdateLiveCallResponse>(
+    updateLiveCallOperation,
+    { path: { call_id: callId }, body: params },
+    options,
+  );
+}
+
+/** Static description of `POST /v3/create-web-call` for the runtime. */
+export const createWebCallOperation: OperationSpec = {
+  operationId: 'createWebCall',
+  method: 'POST',
+  path: '/v3/create-web-call',
+  body: 'json',
+};
+/** Request body of `createWebCall` (application/json). */
+export type CreateWebCall2Body = NonNullable<
+  paths['/v3/create-web-call']['post']['requestBody']
+>['content']['application/json'];
+export type CreateWebCall2Params = CreateWebCall2Body;
+/** Successful response of `createWebCall`. */
+export type CreateWebCall2Response =
+  paths['/v3/create-web-call']['post']['responses']['201']['content']['application/json'];
+
+/**
+ * Create a web call
+ *
+ * Registers a browser call with the given agent and returns an `access_token` that your frontend hands to the Retell web client SDK to join the call. Create it right before the user starts talking: a registered call that nobody joins ends with the `registered_call_timeout` disconnection reason.
+ *
+ * `POST /v3/create-web-call`
+ */
+export function createWebCall(
+  client: RequestClient,
+  params: CreateWebCall2Params,
+  options?: RequestOptions,
+): APIPromise<CreateWebCall2Response> {
+  return client.request<CreateWebCall2Response>(createWebCallOperation, { body: params }, options);
 }
 
 /** Static description of `POST /v3/list-calls` for the runtime. */

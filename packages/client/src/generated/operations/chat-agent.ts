@@ -125,34 +125,6 @@ export function getChatAgent(
   );
 }
 
-/** Static description of `GET /list-chat-agents` for the runtime. */
-export const listChatAgentsOperation: OperationSpec = {
-  operationId: 'listChatAgents',
-  method: 'GET',
-  path: '/list-chat-agents',
-};
-/** Query parameters of `listChatAgents`. */
-export type ListChatAgentsQuery = NonNullable<paths['/list-chat-agents']['get']['parameters']['query']>;
-export type ListChatAgentsParams = ListChatAgentsQuery;
-/** Successful response of `listChatAgents`. */
-export type ListChatAgentsResponse =
-  paths['/list-chat-agents']['get']['responses']['200']['content']['application/json'];
-
-/**
- * List chat agents
- *
- * Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you received.
- *
- * `GET /list-chat-agents`
- */
-export function listChatAgents(
-  client: RequestClient,
-  params?: ListChatAgentsParams,
-  options?: RequestOptions,
-): APIPromise<ListChatAgentsResponse> {
-  return client.request<ListChatAgentsResponse>(listChatAgentsOperation, { query: params }, options);
-}
-
 /** Static description of `PATCH /update-chat-agent/{agent_id}` for the runtime. */
 export const updateChatAgentOperation: OperationSpec = {
   operationId: 'updateChatAgent',

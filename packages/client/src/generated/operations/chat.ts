@@ -180,6 +180,35 @@ export function getChat(
   return client.request<GetChatResponse>(getChatOperation, { path: { chat_id: chatId } }, options);
 }
 
+/** Static description of `PUT /rerun-chat-analysis/{chat_id}` for the runtime. */
+export const rerunChatAnalysisOperation: OperationSpec = {
+  operationId: 'rerunChatAnalysis',
+  method: 'PUT',
+  path: '/rerun-chat-analysis/{chat_id}',
+};
+/** Successful response of `rerunChatAnalysis`. */
+export type RerunChatAnalysisResponse =
+  paths['/rerun-chat-analysis/{chat_id}']['put']['responses']['200']['content']['application/json'];
+
+/**
+ * Run post-chat analysis again
+ *
+ * Runs the post-chat analysis of an ended chat again with the chat agent's current analysis settings and returns the chat with the new results.
+ *
+ * `PUT /rerun-chat-analysis/{chat_id}`
+ */
+export function rerunChatAnalysis(
+  client: RequestClient,
+  chatId: string,
+  options?: RequestOptions,
+): APIPromise<RerunChatAnalysisResponse> {
+  return client.request<RerunChatAnalysisResponse>(
+    rerunChatAnalysisOperation,
+    { path: { chat_id: chatId } },
+    options,
+  );
+}
+
 /** Static description of `PATCH /update-chat/{chat_id}` for the runtime. */
 export const updateChatOperation: OperationSpec = {
   operationId: 'updateChat',

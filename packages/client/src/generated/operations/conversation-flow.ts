@@ -50,6 +50,11 @@ export const deleteConversationFlowOperation: OperationSpec = {
   method: 'DELETE',
   path: '/delete-conversation-flow/{conversation_flow_id}',
 };
+/** Query parameters of `deleteConversationFlow`. */
+export type DeleteConversationFlowQuery = NonNullable<
+  paths['/delete-conversation-flow/{conversation_flow_id}']['delete']['parameters']['query']
+>;
+export type DeleteConversationFlowParams = DeleteConversationFlowQuery;
 /** Successful response of `deleteConversationFlow`. */
 export type DeleteConversationFlowResponse = void;
 
@@ -63,11 +68,12 @@ export type DeleteConversationFlowResponse = void;
 export function deleteConversationFlow(
   client: RequestClient,
   conversationFlowId: string,
+  params?: DeleteConversationFlowParams,
   options?: RequestOptions,
 ): APIPromise<DeleteConversationFlowResponse> {
   return client.request<DeleteConversationFlowResponse>(
     deleteConversationFlowOperation,
-    { path: { conversation_flow_id: conversationFlowId } },
+    { path: { conversation_flow_id: conversationFlowId }, query: params },
     options,
   );
 }

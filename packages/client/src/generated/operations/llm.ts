@@ -46,6 +46,11 @@ export const deleteRetellLlmOperation: OperationSpec = {
   method: 'DELETE',
   path: '/delete-retell-llm/{llm_id}',
 };
+/** Query parameters of `deleteRetellLlm`. */
+export type DeleteRetellLlmQuery = NonNullable<
+  paths['/delete-retell-llm/{llm_id}']['delete']['parameters']['query']
+>;
+export type DeleteRetellLlmParams = DeleteRetellLlmQuery;
 /** Successful response of `deleteRetellLlm`. */
 export type DeleteRetellLlmResponse = void;
 
@@ -59,11 +64,12 @@ export type DeleteRetellLlmResponse = void;
 export function deleteRetellLlm(
   client: RequestClient,
   llmId: string,
+  params?: DeleteRetellLlmParams,
   options?: RequestOptions,
 ): APIPromise<DeleteRetellLlmResponse> {
   return client.request<DeleteRetellLlmResponse>(
     deleteRetellLlmOperation,
-    { path: { llm_id: llmId } },
+    { path: { llm_id: llmId }, query: params },
     options,
   );
 }
