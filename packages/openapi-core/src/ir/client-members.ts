@@ -11,42 +11,53 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ts as TS } from 'ts-morph';
 
 /**
- * The TypeScript the generator already runs (ts-morph's), loaded on first use: the diff, which also builds
- * the model, pays for it only when a facade name is decided.
+ * The repository whose facade lib and client runtime define the base classes: found from the working
+ * directory upwards (the generator and the diff run inside it). No `import.meta` here, so the core's source
+ * builds to CommonJS as well as ESM.
  */
-let tsModule: typeof TS | undefined;
-function typescript(): typeof TS {
-  return (tsModule ??= (createRequire(import.meta.url)('ts-morph') as { ts: typeof TS }).ts);
+function repository(): string | undefined {
+  for (let dir = process.cwd(); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'packages', 'sdk', 'src', 'lib')) && existsSync(path.join(dir, 'packages', 'client', 'src', 'runtime'))) return dir;
+  }
+  return undefined;
 }
 
-/** The facade lib and the client runtime sources, found from here whether this runs from src/ or dist/. */
-function sourceDirs(): string[] {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const packages = path.join(dir, 'packages');
-    if (existsSync(path.join(packages, 'sdk', 'src', 'lib')) && existsSync(path.join(packages, 'client', 'src', 'runtime'))) {
-      return [path.join(packages, 'sdk', 'src', 'lib') + path.sep, path.join(packages, 'client', 'src', 'runtime') + path.sep];
-    }
-  }
-  throw new Error('client-members: packages/sdk/src/lib and packages/client/src/runtime not found above the core package');
+/**
+ * The TypeScript the generator already runs (ts-morph's), loaded on first use from the repository's own
+ * dependencies: the diff, which also builds the model, pays for it only when a facade name is decided.
+ */
+let tsModule: typeof TS | undefined;
+function typescript(root: string): typeof TS {
+  return (tsModule ??= (createRequire(path.join(root, 'package.json'))('ts-morph') as { ts: typeof TS }).ts);
 }
+
+/**
+ * Outside the repository (a packed core), the members as of this writing: the names the base classes
+ * declared when the list was last checked against them (`test/generator/edge-specs.test.ts` reads the classes).
+ */
+const KNOWN_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  RetellClient: [
+    'request', 'requestPage', 'withOptions', 'GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'use',
+    'eject', 'toJSON', 'apiKey', 'baseURL', 'timeout', 'maxRetries', 'options', 'logger', 'logLevel', 'fetch', 'get', 'post',
+    'put', 'patch', 'delete', 'fetchOptions', 'buildRequest', 'buildURL', 'fetchWithTimeout', '_options', '_client',
+  ],
+  APIResource: ['_client'],
+};
 
 interface ClassFacts {
   readonly members: readonly string[];
   readonly base?: string;
 }
 
-function memberName(name: TS.PropertyName | undefined): string | undefined {
-  const ts = typescript();
+function memberName(ts: typeof TS, name: TS.PropertyName | undefined): string | undefined {
   if (!name || ts.isPrivateIdentifier(name) || ts.isComputedPropertyName(name)) return undefined;
   return name.text;
 }
 
-function readClass(node: TS.ClassDeclaration): ClassFacts {
-  const ts = typescript();
+function readClass(ts: typeof TS, node: TS.ClassDeclaration): ClassFacts {
   const members: string[] = [];
   for (const m of node.members) {
     const isStatic = ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
@@ -56,7 +67,7 @@ function readClass(node: TS.ClassDeclaration): ClassFacts {
       for (const p of m.parameters) if (ts.getModifiers(p)?.length && ts.isIdentifier(p.name)) members.push(p.name.text);
       continue;
     }
-    const name = memberName(m.name);
+    const name = memberName(ts, m.name);
     if (name !== undefined) members.push(name);
   }
   const extendsClause = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
@@ -69,12 +80,17 @@ let classes: Map<string, ClassFacts> | undefined;
 function allClasses(): Map<string, ClassFacts> {
   if (classes) return classes;
   classes = new Map();
-  const ts = typescript();
-  for (const dir of sourceDirs()) {
+  const root = repository();
+  if (!root) {
+    for (const [name, members] of Object.entries(KNOWN_MEMBERS)) classes.set(name, { members });
+    return classes;
+  }
+  const ts = typescript(root);
+  for (const dir of [path.join(root, 'packages', 'sdk', 'src', 'lib') + path.sep, path.join(root, 'packages', 'client', 'src', 'runtime') + path.sep]) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
       const source = ts.createSourceFile(file, readFileSync(dir + file, 'utf8'), ts.ScriptTarget.Latest, false);
       for (const statement of source.statements) {
-        if (ts.isClassDeclaration(statement) && statement.name) classes.set(statement.name.text, readClass(statement));
+        if (ts.isClassDeclaration(statement) && statement.name) classes.set(statement.name.text, readClass(ts, statement));
       }
     }
   }

@@ -20,6 +20,22 @@ if TYPE_CHECKING:
         AsyncAgentResourceWithRawResponse,
         AsyncAgentResourceWithStreamingResponse,
     )
+    from .resources.app import (
+        AppResource,
+        AppResourceWithRawResponse,
+        AppResourceWithStreamingResponse,
+        AsyncAppResource,
+        AsyncAppResourceWithRawResponse,
+        AsyncAppResourceWithStreamingResponse,
+    )
+    from .resources.asset import (
+        AssetResource,
+        AssetResourceWithRawResponse,
+        AssetResourceWithStreamingResponse,
+        AsyncAssetResource,
+        AsyncAssetResourceWithRawResponse,
+        AsyncAssetResourceWithStreamingResponse,
+    )
     from .resources.batch_call import (
         AsyncBatchCallResource,
         AsyncBatchCallResourceWithRawResponse,
@@ -60,6 +76,14 @@ if TYPE_CHECKING:
         ConcurrencyResourceWithRawResponse,
         ConcurrencyResourceWithStreamingResponse,
     )
+    from .resources.contact import (
+        AsyncContactResource,
+        AsyncContactResourceWithRawResponse,
+        AsyncContactResourceWithStreamingResponse,
+        ContactResource,
+        ContactResourceWithRawResponse,
+        ContactResourceWithStreamingResponse,
+    )
     from .resources.conversation_flow import (
         AsyncConversationFlowResource,
         AsyncConversationFlowResourceWithRawResponse,
@@ -76,6 +100,14 @@ if TYPE_CHECKING:
         ConversationFlowComponentResourceWithRawResponse,
         ConversationFlowComponentResourceWithStreamingResponse,
     )
+    from .resources.crm import (
+        AsyncCrmResource,
+        AsyncCrmResourceWithRawResponse,
+        AsyncCrmResourceWithStreamingResponse,
+        CrmResource,
+        CrmResourceWithRawResponse,
+        CrmResourceWithStreamingResponse,
+    )
     from .resources.export_request import (
         AsyncExportRequestResource,
         AsyncExportRequestResourceWithRawResponse,
@@ -83,6 +115,14 @@ if TYPE_CHECKING:
         ExportRequestResource,
         ExportRequestResourceWithRawResponse,
         ExportRequestResourceWithStreamingResponse,
+    )
+    from .resources.identity import (
+        AsyncIdentityResource,
+        AsyncIdentityResourceWithRawResponse,
+        AsyncIdentityResourceWithStreamingResponse,
+        IdentityResource,
+        IdentityResourceWithRawResponse,
+        IdentityResourceWithStreamingResponse,
     )
     from .resources.knowledge_base import (
         AsyncKnowledgeBaseResource,
@@ -187,6 +227,18 @@ class Retell(SyncAPIClient):
         return AgentResource(self)
 
     @cached_property
+    def app(self) -> AppResource:
+        from .resources.app import AppResource
+
+        return AppResource(self)
+
+    @cached_property
+    def asset(self) -> AssetResource:
+        from .resources.asset import AssetResource
+
+        return AssetResource(self)
+
+    @cached_property
     def batch_call(self) -> BatchCallResource:
         from .resources.batch_call import BatchCallResource
 
@@ -217,6 +269,12 @@ class Retell(SyncAPIClient):
         return ConcurrencyResource(self)
 
     @cached_property
+    def contact(self) -> ContactResource:
+        from .resources.contact import ContactResource
+
+        return ContactResource(self)
+
+    @cached_property
     def conversation_flow(self) -> ConversationFlowResource:
         from .resources.conversation_flow import ConversationFlowResource
 
@@ -229,10 +287,22 @@ class Retell(SyncAPIClient):
         return ConversationFlowComponentResource(self)
 
     @cached_property
+    def crm(self) -> CrmResource:
+        from .resources.crm import CrmResource
+
+        return CrmResource(self)
+
+    @cached_property
     def export_request(self) -> ExportRequestResource:
         from .resources.export_request import ExportRequestResource
 
         return ExportRequestResource(self)
+
+    @cached_property
+    def identity(self) -> IdentityResource:
+        from .resources.identity import IdentityResource
+
+        return IdentityResource(self)
 
     @cached_property
     def knowledge_base(self) -> KnowledgeBaseResource:
@@ -323,6 +393,18 @@ class AsyncRetell(AsyncAPIClient):
         return AsyncAgentResource(self)
 
     @cached_property
+    def app(self) -> AsyncAppResource:
+        from .resources.app import AsyncAppResource
+
+        return AsyncAppResource(self)
+
+    @cached_property
+    def asset(self) -> AsyncAssetResource:
+        from .resources.asset import AsyncAssetResource
+
+        return AsyncAssetResource(self)
+
+    @cached_property
     def batch_call(self) -> AsyncBatchCallResource:
         from .resources.batch_call import AsyncBatchCallResource
 
@@ -353,6 +435,12 @@ class AsyncRetell(AsyncAPIClient):
         return AsyncConcurrencyResource(self)
 
     @cached_property
+    def contact(self) -> AsyncContactResource:
+        from .resources.contact import AsyncContactResource
+
+        return AsyncContactResource(self)
+
+    @cached_property
     def conversation_flow(self) -> AsyncConversationFlowResource:
         from .resources.conversation_flow import AsyncConversationFlowResource
 
@@ -365,10 +453,22 @@ class AsyncRetell(AsyncAPIClient):
         return AsyncConversationFlowComponentResource(self)
 
     @cached_property
+    def crm(self) -> AsyncCrmResource:
+        from .resources.crm import AsyncCrmResource
+
+        return AsyncCrmResource(self)
+
+    @cached_property
     def export_request(self) -> AsyncExportRequestResource:
         from .resources.export_request import AsyncExportRequestResource
 
         return AsyncExportRequestResource(self)
+
+    @cached_property
+    def identity(self) -> AsyncIdentityResource:
+        from .resources.identity import AsyncIdentityResource
+
+        return AsyncIdentityResource(self)
 
     @cached_property
     def knowledge_base(self) -> AsyncKnowledgeBaseResource:
@@ -432,6 +532,14 @@ class RetellWithRawResponse:
         return self._client.agent.with_raw_response
 
     @cached_property
+    def app(self) -> AppResourceWithRawResponse:
+        return self._client.app.with_raw_response
+
+    @cached_property
+    def asset(self) -> AssetResourceWithRawResponse:
+        return self._client.asset.with_raw_response
+
+    @cached_property
     def batch_call(self) -> BatchCallResourceWithRawResponse:
         return self._client.batch_call.with_raw_response
 
@@ -452,6 +560,10 @@ class RetellWithRawResponse:
         return self._client.concurrency.with_raw_response
 
     @cached_property
+    def contact(self) -> ContactResourceWithRawResponse:
+        return self._client.contact.with_raw_response
+
+    @cached_property
     def conversation_flow(self) -> ConversationFlowResourceWithRawResponse:
         return self._client.conversation_flow.with_raw_response
 
@@ -460,8 +572,16 @@ class RetellWithRawResponse:
         return self._client.conversation_flow_component.with_raw_response
 
     @cached_property
+    def crm(self) -> CrmResourceWithRawResponse:
+        return self._client.crm.with_raw_response
+
+    @cached_property
     def export_request(self) -> ExportRequestResourceWithRawResponse:
         return self._client.export_request.with_raw_response
+
+    @cached_property
+    def identity(self) -> IdentityResourceWithRawResponse:
+        return self._client.identity.with_raw_response
 
     @cached_property
     def knowledge_base(self) -> KnowledgeBaseResourceWithRawResponse:
@@ -501,6 +621,14 @@ class RetellWithStreamedResponse:
         return self._client.agent.with_streaming_response
 
     @cached_property
+    def app(self) -> AppResourceWithStreamingResponse:
+        return self._client.app.with_streaming_response
+
+    @cached_property
+    def asset(self) -> AssetResourceWithStreamingResponse:
+        return self._client.asset.with_streaming_response
+
+    @cached_property
     def batch_call(self) -> BatchCallResourceWithStreamingResponse:
         return self._client.batch_call.with_streaming_response
 
@@ -521,6 +649,10 @@ class RetellWithStreamedResponse:
         return self._client.concurrency.with_streaming_response
 
     @cached_property
+    def contact(self) -> ContactResourceWithStreamingResponse:
+        return self._client.contact.with_streaming_response
+
+    @cached_property
     def conversation_flow(self) -> ConversationFlowResourceWithStreamingResponse:
         return self._client.conversation_flow.with_streaming_response
 
@@ -529,8 +661,16 @@ class RetellWithStreamedResponse:
         return self._client.conversation_flow_component.with_streaming_response
 
     @cached_property
+    def crm(self) -> CrmResourceWithStreamingResponse:
+        return self._client.crm.with_streaming_response
+
+    @cached_property
     def export_request(self) -> ExportRequestResourceWithStreamingResponse:
         return self._client.export_request.with_streaming_response
+
+    @cached_property
+    def identity(self) -> IdentityResourceWithStreamingResponse:
+        return self._client.identity.with_streaming_response
 
     @cached_property
     def knowledge_base(self) -> KnowledgeBaseResourceWithStreamingResponse:
@@ -570,6 +710,14 @@ class AsyncRetellWithRawResponse:
         return self._client.agent.with_raw_response
 
     @cached_property
+    def app(self) -> AsyncAppResourceWithRawResponse:
+        return self._client.app.with_raw_response
+
+    @cached_property
+    def asset(self) -> AsyncAssetResourceWithRawResponse:
+        return self._client.asset.with_raw_response
+
+    @cached_property
     def batch_call(self) -> AsyncBatchCallResourceWithRawResponse:
         return self._client.batch_call.with_raw_response
 
@@ -590,6 +738,10 @@ class AsyncRetellWithRawResponse:
         return self._client.concurrency.with_raw_response
 
     @cached_property
+    def contact(self) -> AsyncContactResourceWithRawResponse:
+        return self._client.contact.with_raw_response
+
+    @cached_property
     def conversation_flow(self) -> AsyncConversationFlowResourceWithRawResponse:
         return self._client.conversation_flow.with_raw_response
 
@@ -598,8 +750,16 @@ class AsyncRetellWithRawResponse:
         return self._client.conversation_flow_component.with_raw_response
 
     @cached_property
+    def crm(self) -> AsyncCrmResourceWithRawResponse:
+        return self._client.crm.with_raw_response
+
+    @cached_property
     def export_request(self) -> AsyncExportRequestResourceWithRawResponse:
         return self._client.export_request.with_raw_response
+
+    @cached_property
+    def identity(self) -> AsyncIdentityResourceWithRawResponse:
+        return self._client.identity.with_raw_response
 
     @cached_property
     def knowledge_base(self) -> AsyncKnowledgeBaseResourceWithRawResponse:
@@ -639,6 +799,14 @@ class AsyncRetellWithStreamedResponse:
         return self._client.agent.with_streaming_response
 
     @cached_property
+    def app(self) -> AsyncAppResourceWithStreamingResponse:
+        return self._client.app.with_streaming_response
+
+    @cached_property
+    def asset(self) -> AsyncAssetResourceWithStreamingResponse:
+        return self._client.asset.with_streaming_response
+
+    @cached_property
     def batch_call(self) -> AsyncBatchCallResourceWithStreamingResponse:
         return self._client.batch_call.with_streaming_response
 
@@ -659,6 +827,10 @@ class AsyncRetellWithStreamedResponse:
         return self._client.concurrency.with_streaming_response
 
     @cached_property
+    def contact(self) -> AsyncContactResourceWithStreamingResponse:
+        return self._client.contact.with_streaming_response
+
+    @cached_property
     def conversation_flow(self) -> AsyncConversationFlowResourceWithStreamingResponse:
         return self._client.conversation_flow.with_streaming_response
 
@@ -667,8 +839,16 @@ class AsyncRetellWithStreamedResponse:
         return self._client.conversation_flow_component.with_streaming_response
 
     @cached_property
+    def crm(self) -> AsyncCrmResourceWithStreamingResponse:
+        return self._client.crm.with_streaming_response
+
+    @cached_property
     def export_request(self) -> AsyncExportRequestResourceWithStreamingResponse:
         return self._client.export_request.with_streaming_response
+
+    @cached_property
+    def identity(self) -> AsyncIdentityResourceWithStreamingResponse:
+        return self._client.identity.with_streaming_response
 
     @cached_property
     def knowledge_base(self) -> AsyncKnowledgeBaseResourceWithStreamingResponse:

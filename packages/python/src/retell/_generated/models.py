@@ -8,12 +8,17 @@ from typing import Dict, List, Optional, Union
 
 from typing_extensions import Literal, TypeAlias
 
-from .._runtime import BaseModel, list_of, PageModel, register, union_of
+from .._runtime import BaseModel, dict_of, list_of, PageModel, register, union_of
 
 __all__ = [
     "AgentCreateVersionResponse",
     "AgentGetVersionsResponse",
     "AgentListResponse",
+    "AgentListResponseItem",
+    "AgentListResponseItemTagsValue",
+    "AgentListVersionsResponse",
+    "AgentListVersionsResponseItem",
+    "AgentRepairResponse",
     "AgentResponse",
     "AgentSwapNode",
     "AgentSwapTool",
@@ -21,6 +26,30 @@ __all__ = [
     "AlwaysEdge",
     "AlwaysEquationCondition",
     "AlwaysPromptCondition",
+    "AppListResponse",
+    "AppListResponseItem",
+    "AppListResponseItemAuthConfigVariant1",
+    "AppListResponseItemAuthConfigVariant2",
+    "AppListResponseItemAuthConfigVariant3",
+    "AppListResponseItemAuthConfigVariant4",
+    "AppListResponseItemAuthConfigVariant5",
+    "AppListResponseItemCrmConfig",
+    "AppListResponseItemCrmConfigInboundSyncMappingsItem",
+    "AppListResponseItemCrmConfigOutboundSyncMappingsItem",
+    "AppListUsagesResponse",
+    "AppListUsagesResponseItemVariant1",
+    "AppListUsagesResponseItemVariant2",
+    "AppResponse",
+    "AppResponseAuthConfigVariant1",
+    "AppResponseAuthConfigVariant2",
+    "AppResponseAuthConfigVariant3",
+    "AppResponseAuthConfigVariant4",
+    "AppResponseAuthConfigVariant5",
+    "AppResponseCrmConfig",
+    "AppResponseCrmConfigInboundSyncMappingsItem",
+    "AppResponseCrmConfigOutboundSyncMappingsItem",
+    "AppTestAuthResponse",
+    "AssetCreateResponse",
     "BatchCallResponse",
     "BatchTestResponse",
     "BookAppointmentCalTool",
@@ -28,18 +57,25 @@ __all__ = [
     "BranchNode",
     "BridgeTransferNode",
     "BridgeTransferTool",
+    "CRMConfig",
+    "CRMConfigCrmAnalysisDataMappingsItem",
+    "CRMConfigCustomFieldsItem",
+    "CRMGetSchemaResponse",
+    "CRMGetSchemaResponseFieldsItem",
     "CallAnalysis",
     "CallCost",
     "CallLatency",
     "CallListResponse",
+    "CallListenLiveResponse",
+    "CallListenLiveResponseIceServersItem",
     "CallPresetAnalysisData",
     "CallResponse",
     "CallScreeningOption",
+    "CallSuccessResponse",
     "CallTimeWindow",
     "CancelTransferNode",
     "CancelTransferTool",
     "ChatAgentGetVersionsResponse",
-    "ChatAgentListResponse",
     "ChatAgentResponse",
     "ChatAnalysis",
     "ChatCost",
@@ -54,12 +90,22 @@ __all__ = [
     "CommunityVoice",
     "ComponentNode",
     "ConcurrencyRetrieveResponse",
+    "ContactListConversationsResponse",
+    "ContactListConversationsResponseItemVariant1",
+    "ContactListConversationsResponseItemVariant2",
+    "ContactListResponse",
+    "ContactListResponseItem",
+    "ContactResponse",
+    "ContactUploadImportFileResponse",
     "ConversationFlowComponentCreateRequest",
     "ConversationFlowComponentListResponse",
     "ConversationFlowComponentResponse",
     "ConversationFlowListResponse",
     "ConversationFlowResponse",
     "ConversationNode",
+    "ConversationNodeCustomSttConfigVariant1",
+    "CreateWebCallResponse",
+    "CreateWebCallResponseIceServersItem",
     "CustomSttConfig",
     "CustomTool",
     "DisplayPosition",
@@ -90,6 +136,7 @@ __all__ = [
     "GuardrailConfig",
     "HandbookConfig",
     "HangupAction",
+    "IdentityRetrieveResponse",
     "InjectedUtterance",
     "IvrOption",
     "KBConfig",
@@ -108,6 +155,7 @@ __all__ = [
     "McpToolDefinition",
     "McpToolGetMcpToolsResponse",
     "MessageBase",
+    "MessageBaseMultimediaItem",
     "ModelChoice",
     "Multimedia",
     "NodeEdge",
@@ -152,6 +200,7 @@ __all__ = [
     "StringAnalysisData",
     "SubagentNode",
     "SuccessEdge",
+    "SyncJobStatus",
     "TelephonyIdentifier",
     "TestCaseDefinitionResponse",
     "TestCaseJobResponse",
@@ -336,10 +385,43 @@ class AgentResponse(BaseModel):
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
 
+    enable_expressive_mode: Optional[bool]
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it
+    generates. Platform voices only; off unless set.
+    """
+
     end_call_after_silence_ms: Optional[int]
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000
     (10 seconds); defaults to 600000 (10 minutes).
+    """
+
+    expressive_emotion_tags: Optional[
+        List[
+            Literal[
+                "empathetic",
+                "excited",
+                "happy",
+                "curious",
+                "surprised",
+                "sigh",
+                "clear throat",
+                "pause",
+                "long pause",
+                "emphasis",
+            ]
+        ]
+    ]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still
+    work. Empty means general expressive guidance without a fixed set.
+    """
+
+    expressive_mode_prompt: Optional[str]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode
+    is on. Null or blank keeps the built-in prompt.
     """
 
     fallback_voice_ids: Optional[List[str]]
@@ -561,12 +643,17 @@ class AgentResponse(BaseModel):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
@@ -636,6 +723,9 @@ class AgentResponse(BaseModel):
     version_description: Optional[str]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
 
+    version_title: Optional[str]
+    """Short label you give the version for your own reference; null when untitled."""
+
     vocab_specialization: Optional[Literal["general", "medical"]]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no
@@ -653,15 +743,14 @@ class AgentResponse(BaseModel):
 
     voice_model: Optional[
         Literal[
-            "eleven_turbo_v2",
             "eleven_flash_v2",
-            "eleven_turbo_v2_5",
             "eleven_flash_v2_5",
             "eleven_multilingual_v2",
             "eleven_v3",
             "sonic-3",
             "sonic-3-latest",
             "sonic-3.5",
+            "sonic-3.6",
             "tts-1",
             "gpt-4o-mini-tts",
             "speech-02-turbo",
@@ -669,6 +758,8 @@ class AgentResponse(BaseModel):
             "s1",
             "s2-pro",
             "s2.1-pro",
+            "inworld-tts-2",
+            "inworld-tts-2-flash",
         ]
     ]
     """
@@ -756,7 +847,7 @@ class CustomSttConfig(BaseModel):
     100, Deepgram 10, Soniox 500.
     """
 
-    provider: Literal["azure", "deepgram", "soniox"]
+    provider: Literal["azure", "deepgram", "soniox", "assemblyai"]
     """Speech recognition provider to use."""
 
 
@@ -801,6 +892,12 @@ class HandbookConfig(BaseModel):
 
     ai_disclosure: Optional[bool]
     """Acknowledge being a virtual assistant when the user asks."""
+
+    conversational_personality: Optional[bool]
+    """
+    Uses the conversational personality preset: a more casual, colloquial style in place of the
+    professional-representative baseline.
+    """
 
     default_personality: Optional[bool]
     """Adopt the baseline persona of a professional call-center representative."""
@@ -1020,7 +1117,7 @@ class PronunciationDictionary(BaseModel):
     pronunciation_dictionary.
     """
 
-    alphabet: Literal["ipa", "cmu"]
+    alphabet: Literal["ipa", "cmu", "pinyin", "jyutping"]
     """
     Phonetic notation used in phoneme: `ipa` (International Phonetic Alphabet) or `cmu` (CMU Pronouncing
     Dictionary / ARPAbet).
@@ -1150,9 +1247,6 @@ class VoicemailActionBridgeTransfer(BaseModel):
 
     type: Literal["bridge_transfer"]
     """Always `bridge_transfer`."""
-
-
-AgentListResponse: TypeAlias = List["AgentResponse"]
 
 
 ChatAgentGetVersionsResponse: TypeAlias = List["ChatAgentResponse"]
@@ -1418,12 +1512,17 @@ class ChatAgentResponse(BaseModel):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set."""
@@ -1446,8 +1545,11 @@ class ChatAgentResponse(BaseModel):
     `America/Los_Angeles`.
     """
 
-    version: Optional[int]
+    version: int
     """Version number of this chat agent configuration."""
+
+    version_title: Optional[str]
+    """Short label you give the version for your own reference; null when untitled."""
 
     webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
     """
@@ -1474,14 +1576,37 @@ class ChatHandbookConfig(BaseModel):
     ai_disclosure: Optional[bool]
     """Acknowledge being a virtual assistant when the user asks."""
 
+    conversational_personality: Optional[bool]
+    """
+    Uses the conversational personality preset: a more casual, colloquial style in place of the
+    professional-representative baseline.
+    """
+
     default_personality: Optional[bool]
     """Adopt the baseline persona of a professional call-center representative."""
+
+    echo_verification: Optional[bool]
+    """Read important details back to the user to confirm them (voice only)."""
 
     high_empathy: Optional[bool]
     """Respond to the user's concerns with warm acknowledgement."""
 
+    nato_phonetic_alphabet: Optional[bool]
+    """Spell things out NATO-alphabet style, such as "B as in Bravo" (voice only)."""
+
+    natural_filler_words: Optional[bool]
+    """Let the agent use everyday filler words ("um", "you know") so it sounds less scripted."""
+
     scope_boundaries: Optional[bool]
     """Stick to what the prompt and context provide instead of inventing details."""
+
+    smart_matching: Optional[bool]
+    """
+    Treat words that sound nearly alike as the same entity, to soften transcription mistakes (voice only).
+    """
+
+    speech_normalization: Optional[bool]
+    """Say numbers, dates and amounts of money the way people speak them (voice only)."""
 
 
 class ChatPresetAnalysisData(BaseModel):
@@ -1506,9 +1631,6 @@ class ChatPresetAnalysisData(BaseModel):
 
     type: Literal["system-presets"]
     """Always `system-presets`; marks the entry as a standard result rather than a custom field."""
-
-
-ChatAgentListResponse: TypeAlias = List["ChatAgentResponse"]
 
 
 KnowledgeBaseListResponse: TypeAlias = List["KnowledgeBaseResponse"]
@@ -1631,7 +1753,7 @@ class VoiceResponse(BaseModel):
     preview_audio_url: Optional[str]
     """URL of a short audio sample of the voice."""
 
-    provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "openai", "platform"]
+    provider: Literal["elevenlabs", "openai", "cartesia", "minimax", "fish_audio", "inworld", "platform"]
     """TTS provider that synthesizes the voice."""
 
     voice_id: str
@@ -1646,6 +1768,396 @@ AgentCreateVersionResponse: TypeAlias = Union["ChatAgentResponse", "AgentRespons
 The newly created draft version, returned as a chat agent or a voice agent depending on which kind of agent
 was versioned.
 """
+
+
+class AgentListResponse(PageModel["AgentListResponseItem"]):
+    has_more: bool
+    """True when another page follows; fetch it with `pagination_key`."""
+
+    items: List[AgentListResponseItem]
+    """The records of this page."""
+
+    pagination_key: Optional[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class AgentListResponseItem(BaseModel):
+    agent_id: str
+    """Identifier of the agent."""
+
+    agent_name: str
+    """Display name of the agent; null when it has none."""
+
+    channel: Literal["voice", "chat"]
+    """
+    Whether this is a voice agent (phone and web calls) or a chat agent (text and SMS). One of `voice`, `chat`.
+    """
+
+    tags: Dict[str, AgentListResponseItemTagsValue]
+    """Labels for grouping and filtering."""
+
+    user_modified_timestamp: int
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class AgentListResponseItemTagsValue(BaseModel):
+    dynamic_variables: Optional[Dict[str, str]]
+    """Dynamic variables set for conversations that reach the agent through this tag."""
+
+    version: Optional[int]
+    """Agent version the tag points at."""
+
+
+class AgentListVersionsResponse(PageModel["AgentListVersionsResponseItem"]):
+    has_more: bool
+    """True when another page follows; fetch it with `pagination_key`."""
+
+    items: List[AgentListVersionsResponseItem]
+    """The records of this page."""
+
+    pagination_key: Optional[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class AgentListVersionsResponseItem(BaseModel):
+    base_version: Optional[int]
+    """Version this one was copied from when it was created; absent for the first version."""
+
+    is_published: bool
+    """True when this version is published (callable by version number and no longer editable)."""
+
+    last_modification_timestamp: int
+    """When this version last changed, as Unix time in milliseconds."""
+
+    version: int
+    """Version number."""
+
+    version_description: Optional[str]
+    """Free-text notes about what this version changes."""
+
+    version_title: Optional[str]
+    """Short human-readable label for the version, shown in version lists."""
+
+
+AgentRepairResponse: TypeAlias = Union["AgentResponse", "ChatAgentResponse"]
+"""The agent after repair, as a voice agent or a chat agent depending on which kind of agent it is."""
+
+
+class AppResponse(BaseModel):
+    app_id: str
+    """Identifier of the connected app."""
+
+    auth_config: Optional[
+        Union[
+            AppResponseAuthConfigVariant1,
+            AppResponseAuthConfigVariant2,
+            AppResponseAuthConfigVariant3,
+            AppResponseAuthConfigVariant4,
+            AppResponseAuthConfigVariant5,
+        ]
+    ]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password.
+    Secrets are write-only.
+    """
+
+    connection_status: Optional[Literal["not_connected", "connected", "error"]]
+    """
+    Whether Retell can currently reach the provider with the stored credentials. One of `not_connected`,
+    `connected`, `error`.
+    """
+
+    created_timestamp: int
+    """When the record was created, as Unix time in milliseconds."""
+
+    crm_config: Optional[AppResponseCrmConfig]
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+
+    name: Optional[str]
+    """Display name."""
+
+    org_id: str
+    """Identifier of the workspace (organization) that owns the record."""
+
+    provider: str
+    """Service the app connects to (for example a CRM vendor)."""
+
+    tenant_id: Optional[str]
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+
+    tenant_type: Optional[Literal["business", "personal"]]
+    """
+    Whether the provider account is a business or a personal account. One of `business`, `personal`.
+    """
+
+    tenant_url: Optional[str]
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+
+    type: Literal["crm", "calendar", "knowledge_base", "support", "communication"]
+    """
+    Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`,
+    `support`, `communication`.
+    """
+
+    user_modified_timestamp: int
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class AppResponseAuthConfigVariant1(BaseModel):
+    client_id: str
+    """OAuth2 client id issued by the provider."""
+
+    type: Literal["oauth2"]
+    """Authentication scheme used with the provider."""
+
+
+class AppResponseAuthConfigVariant2(BaseModel):
+    type: Literal["api_key"]
+    """Authentication scheme used with the provider."""
+
+
+class AppResponseAuthConfigVariant3(BaseModel):
+    type: Literal["access_token"]
+    """Authentication scheme used with the provider."""
+
+
+class AppResponseAuthConfigVariant4(BaseModel):
+    type: Literal["basic"]
+    """Authentication scheme used with the provider."""
+
+    username: str
+    """User name for basic authentication."""
+
+
+class AppResponseAuthConfigVariant5(BaseModel):
+    type: Literal["refresh_token"]
+    """Authentication scheme used with the provider."""
+
+
+class AppResponseCrmConfig(BaseModel):
+    inbound_sync_mappings: Optional[List[AppResponseCrmConfigInboundSyncMappingsItem]]
+    """Which provider fields are copied into which Retell contact fields when syncing in."""
+
+    outbound_sync_mappings: Optional[List[AppResponseCrmConfigOutboundSyncMappingsItem]]
+    """Which Retell contact fields are written to which provider fields when syncing out."""
+
+    sync_conversation_activity: Optional[bool]
+    """When true, calls and chats with a contact are logged as activity in the CRM."""
+
+    sync_new_contacts: Optional[bool]
+    """When true, contacts that exist only on one side are created on the other."""
+
+
+class AppResponseCrmConfigInboundSyncMappingsItem(BaseModel):
+    external_field_name: str
+    """Field name on the provider side (or CSV column name for imports)."""
+
+    field_name: str
+    """Contact field name on the Retell side."""
+
+
+class AppResponseCrmConfigOutboundSyncMappingsItem(BaseModel):
+    external_field_name: str
+    """Field name on the provider side (or CSV column name for imports)."""
+
+    field_name: str
+    """Contact field name on the Retell side."""
+
+
+class AppListResponse(PageModel["AppListResponseItem"]):
+    has_more: bool
+    """True when another page follows; fetch it with `pagination_key`."""
+
+    items: List[AppListResponseItem]
+    """The records of this page."""
+
+    pagination_key: Optional[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class AppListResponseItem(BaseModel):
+    app_id: str
+    """Identifier of the connected app."""
+
+    auth_config: Optional[
+        Union[
+            AppListResponseItemAuthConfigVariant1,
+            AppListResponseItemAuthConfigVariant2,
+            AppListResponseItemAuthConfigVariant3,
+            AppListResponseItemAuthConfigVariant4,
+            AppListResponseItemAuthConfigVariant5,
+        ]
+    ]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password.
+    Secrets are write-only.
+    """
+
+    connection_status: Optional[Literal["not_connected", "connected", "error"]]
+    """
+    Whether Retell can currently reach the provider with the stored credentials. One of `not_connected`,
+    `connected`, `error`.
+    """
+
+    created_timestamp: int
+    """When the record was created, as Unix time in milliseconds."""
+
+    crm_config: Optional[AppListResponseItemCrmConfig]
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+
+    name: Optional[str]
+    """Display name."""
+
+    org_id: str
+    """Identifier of the workspace (organization) that owns the record."""
+
+    provider: str
+    """Service the app connects to (for example a CRM vendor)."""
+
+    tenant_id: Optional[str]
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+
+    tenant_type: Optional[Literal["business", "personal"]]
+    """
+    Whether the provider account is a business or a personal account. One of `business`, `personal`.
+    """
+
+    tenant_url: Optional[str]
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+
+    type: Literal["crm", "calendar", "knowledge_base", "support", "communication"]
+    """Category of the app. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`."""
+
+    user_modified_timestamp: int
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class AppListResponseItemAuthConfigVariant1(BaseModel):
+    client_id: str
+    """OAuth2 client id issued by the provider."""
+
+    type: Literal["oauth2"]
+    """Authentication scheme used with the provider."""
+
+
+class AppListResponseItemAuthConfigVariant2(BaseModel):
+    type: Literal["api_key"]
+    """Authentication scheme used with the provider."""
+
+
+class AppListResponseItemAuthConfigVariant3(BaseModel):
+    type: Literal["access_token"]
+    """Authentication scheme used with the provider."""
+
+
+class AppListResponseItemAuthConfigVariant4(BaseModel):
+    type: Literal["basic"]
+    """Authentication scheme used with the provider."""
+
+    username: str
+    """User name for basic authentication."""
+
+
+class AppListResponseItemAuthConfigVariant5(BaseModel):
+    type: Literal["refresh_token"]
+    """Authentication scheme used with the provider."""
+
+
+class AppListResponseItemCrmConfig(BaseModel):
+    inbound_sync_mappings: Optional[List[AppListResponseItemCrmConfigInboundSyncMappingsItem]]
+    """Which provider fields are copied into which Retell contact fields when syncing in."""
+
+    outbound_sync_mappings: Optional[List[AppListResponseItemCrmConfigOutboundSyncMappingsItem]]
+    """Which Retell contact fields are written to which provider fields when syncing out."""
+
+    sync_conversation_activity: Optional[bool]
+    """When true, calls and chats with a contact are logged as activity in the CRM."""
+
+    sync_new_contacts: Optional[bool]
+    """When true, contacts that exist only on one side are created on the other."""
+
+
+class AppListResponseItemCrmConfigInboundSyncMappingsItem(BaseModel):
+    external_field_name: str
+    """Field name on the provider side (or CSV column name for imports)."""
+
+    field_name: str
+    """Contact field name on the Retell side."""
+
+
+class AppListResponseItemCrmConfigOutboundSyncMappingsItem(BaseModel):
+    external_field_name: str
+    """Field name on the provider side (or CSV column name for imports)."""
+
+    field_name: str
+    """Contact field name on the Retell side."""
+
+
+class AppListUsagesResponse(PageModel[Union["AppListUsagesResponseItemVariant1", "AppListUsagesResponseItemVariant2"]]):
+    has_more: bool
+    """True when another page follows; fetch it with `pagination_key`."""
+
+    items: List[Union[AppListUsagesResponseItemVariant1, AppListUsagesResponseItemVariant2]]
+    """The records of this page."""
+
+    pagination_key: Optional[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class AppListUsagesResponseItemVariant1(BaseModel):
+    agent_id: str
+    """Identifier of the agent."""
+
+    agent_name: Optional[str]
+    """Display name of the agent; null when it has none."""
+
+    agent_versions: List[int]
+    """Agent versions that use the app."""
+
+    configured_timestamp: int
+    """When the app was attached here, as Unix time in milliseconds."""
+
+    type: Literal["agent"]
+    """Always `agent`."""
+
+
+class AppListUsagesResponseItemVariant2(BaseModel):
+    configured_timestamp: int
+    """When the app was attached here, as Unix time in milliseconds."""
+
+    knowledge_base_id: str
+    """Identifier of the knowledge base that uses the app."""
+
+    knowledge_base_name: Optional[str]
+    """Name of the knowledge base that uses the app."""
+
+    type: Literal["knowledge_base"]
+    """Always `knowledge_base`."""
+
+
+class AppTestAuthResponse(BaseModel):
+    success: bool
+    """True when the provider accepted the stored credentials."""
+
+
+class AssetCreateResponse(BaseModel):
+    asset_id: Optional[str]
+    """Identifier of the uploaded asset."""
+
+    content_type: Optional[str]
+    """MIME type detected for the file, such as `image/png`."""
+
+    created_timestamp: Optional[int]
+    """When the record was created, as Unix time in milliseconds."""
+
+    file_name: Optional[str]
+    """Name of the uploaded file."""
+
+    file_size: Optional[int]
+    """Size of the file in bytes."""
+
+    url: Optional[str]
+    """Address where Retell serves the asset."""
 
 
 class BatchCallResponse(BaseModel):
@@ -1711,6 +2223,12 @@ class PhoneCallResponse(BaseModel):
 
     agent_name: Optional[str]
     """Display name of the agent that handled the call."""
+
+    agent_tag: Optional[str]
+    """
+    Environment tag of the agent that handled the conversation (for example `prod` or `staging`); null when it has
+    none.
+    """
 
     agent_version: int
     """Version of the agent used for the call."""
@@ -2213,219 +2731,41 @@ class TelephonyIdentifier(BaseModel):
     """Twilio Call SID of the call, when it was carried by Twilio."""
 
 
-class WebCallResponse(BaseModel):
-    """A call that runs in a browser or app through the Retell web client SDK."""
-
+class CreateWebCallResponse(BaseModel):
     access_token: str
-    """Token your web client passes to the Retell web SDK to join this web call."""
-
-    agent_id: str
-    """ID of the agent that handles the call."""
-
-    agent_name: Optional[str]
-    """Display name of the agent that handled the call."""
-
-    agent_version: int
-    """Version of the agent used for the call."""
-
-    call_analysis: Optional[CallAnalysis]
-    """
-    Results of post-call analysis; filled in after the call ends, once analysis completes (announced by the
-    `call_analyzed` webhook).
-    """
-
-    call_cost: Optional[CallCost]
-    """Cost breakdown of the call by product, in cents."""
+    """Short-lived token the client presents to join the session."""
 
     call_id: str
-    """Unique identifier of the call; also used to match the call on the custom LLM WebSocket."""
+    """Identifier of the call."""
 
-    call_status: Literal["registered", "not_connected", "ongoing", "ended", "error"]
-    """
-    Where the call is in its lifecycle: `registered` (ID issued, not yet connected), `not_connected` (the call
-    never connected), `ongoing` (in progress), `ended` (finished by hang-up or transfer) or `error` (failed).
-    """
+    expires_at: int
+    """When the access token stops working, as Unix time in milliseconds."""
 
-    call_type: Literal["web_call"]
-    """Kind of call; always `web_call` for browser or app calls."""
+    ice_servers: List[CreateWebCallResponseIceServersItem]
+    """STUN/TURN servers the WebRTC client should use."""
 
-    collected_dynamic_variables: Optional[Dict[str, str]]
-    """
-    Dynamic variables whose values were captured during the call, as string key-value pairs; available after the
-    call ends.
-    """
+    transport: Literal["gateway"]
+    """How the client connects to the audio session."""
 
-    custom_sip_headers: Optional[Dict[str, str]]
-    """Custom SIP headers attached to the call, keyed by header name."""
 
-    data_storage_setting: Optional[Literal["everything", "everything_except_pii", "basic_attributes_only"]]
-    """
-    What Retell retains for this call: `everything`, `everything_except_pii` (PII removed where detected) or
-    `basic_attributes_only` (no transcripts, recordings or logs); null when no setting applies.
-    """
+class CreateWebCallResponseIceServersItem(BaseModel):
+    credential: Optional[str]
+    """Password for the TURN server, when it needs one."""
 
-    disconnection_reason: Optional[
-        Literal[
-            "transfer_bridged",
-            "transfer_cancelled",
-            "user_hangup",
-            "agent_hangup",
-            "call_transfer",
-            "voicemail_reached",
-            "ivr_reached",
-            "inactivity",
-            "max_duration_reached",
-            "concurrency_limit_reached",
-            "no_concurrency_fallback",
-            "no_valid_payment",
-            "scam_detected",
-            "dial_busy",
-            "dial_failed",
-            "dial_no_answer",
-            "invalid_destination",
-            "telephony_provider_permission_denied",
-            "telephony_provider_unavailable",
-            "sip_routing_error",
-            "marked_as_spam",
-            "user_declined",
-            "error_llm_websocket_open",
-            "error_llm_websocket_lost_connection",
-            "error_llm_websocket_runtime",
-            "error_llm_websocket_corrupt_payload",
-            "error_no_audio_received",
-            "error_asr",
-            "error_retell",
-            "error_unknown",
-            "error_user_not_joined",
-            "registered_call_timeout",
-            "manual_stopped",
-            "call_take_over",
-        ]
-    ]
-    """
-    Why the call ended, for example `agent_hangup`, `user_hangup`, `call_transfer`, `voicemail_reached`,
-    `inactivity`, `max_duration_reached`, a dialing failure such as `dial_no_answer`, or an `error_*` code.
-    """
+    urls: Union[str, List[str]]
+    """One URL or a list of URLs of the ICE server."""
 
-    duration_ms: Optional[int]
-    """Length of the call in milliseconds; known once the call has ended."""
-
-    end_timestamp: Optional[int]
-    """When the call ended, in Unix milliseconds; available after the call ends."""
-
-    knowledge_base_retrieved_contents_url: Optional[str]
-    """
-    Link to the knowledge base excerpts retrieved for each response during the call; present after the call ends
-    when a knowledge base was used.
-    """
-
-    latency: Optional[CallLatency]
-    """
-    Latency statistics per processing stage, available after the call ends; stages that did not apply are omitted.
-    """
-
-    llm_token_usage: Optional[LlmTokenUsage]
-    """
-    Token counts of the LLM requests made during the call; absent for custom LLM or speech-to-speech agents, or
-    when no LLM request was made.
-    """
-
-    metadata: Optional[object]
-    """
-    Arbitrary JSON value you attached to the call for your own use; Retell stores it but never acts on it.
-    """
-
-    opt_in_signed_url: Optional[bool]
-    """
-    Whether the recording and log URLs of this call are signed, access-limited links that expire after 24 hours.
-    """
-
-    public_log_url: Optional[str]
-    """
-    Link to a debug log of the call with the custom LLM WebSocket traffic and per-turn latency; available after
-    the call ends.
-    """
-
-    recording_multi_channel_url: Optional[str]
-    """
-    Link to the call recording with each participant on a separate audio channel, ready after the call ends.
-    """
-
-    recording_url: Optional[str]
-    """Link to the call recording; available after the call ends."""
-
-    retell_llm_dynamic_variables: Optional[Dict[str, str]]
-    """
-    Dynamic variables supplied when the call was created, as string key-value pairs used in the agent prompts.
-    """
-
-    scrubbed_recording_multi_channel_url: Optional[str]
-    """Link to the multi-channel call recording with PII removed; available after the call ends."""
-
-    scrubbed_recording_url: Optional[str]
-    """Link to the call recording with PII removed; available after the call ends."""
-
-    scrubbed_transcript_with_tool_calls: Optional[
-        List[
-            Union[
-                Utterance,
-                ToolCallInvocationUtterance,
-                ToolCallResultUtterance,
-                NodeTransitionUtterance,
-                DtmfUtterance,
-                SMSUtterance,
-                InjectedUtterance,
-            ]
-        ]
-    ]
-    """Same as `transcript_with_tool_calls` but with PII removed; available after the call ends."""
-
-    start_timestamp: Optional[int]
-    """When the call started, in Unix milliseconds; available once the call has started."""
-
-    transcript: Optional[str]
-    """Plain-text transcript of the whole conversation; available after the call ends."""
-
-    transcript_object: Optional[List[Utterance]]
-    """Transcript as a list of utterances with word-level timing; available after the call ends."""
-
-    transcript_with_tool_calls: Optional[
-        List[
-            Union[
-                Utterance,
-                ToolCallInvocationUtterance,
-                ToolCallResultUtterance,
-                NodeTransitionUtterance,
-                DtmfUtterance,
-                SMSUtterance,
-                InjectedUtterance,
-            ]
-        ]
-    ]
-    """
-    Transcript entries interleaved with tool call invocations and results, node transitions and other events, in
-    the order they happened; available after the call ends.
-    """
-
-    transfer_destination: Optional[str]
-    """
-    Phone number or SIP URI (prefixed `sip:`) the call was transferred to; null unless the call ended with a
-    transfer.
-    """
-
-    transfer_end_timestamp: Optional[int]
-    """
-    When the transferred leg of the call ended, in Unix milliseconds; present only for transferred calls.
-    """
+    username: Optional[str]
+    """User name for the TURN server, when it needs one."""
 
 
 class CallListResponse(PageModel[Union["V3WebCallResponse", "V3PhoneCallResponse"]]):
     """One page of calls."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """True when further results exist beyond this page."""
 
-    items: Optional[List[Union[V3WebCallResponse, V3PhoneCallResponse]]]
+    items: List[Union[V3WebCallResponse, V3PhoneCallResponse]]
     """Calls on this page, phone and web, told apart by `call_type`."""
 
     pagination_key: Optional[str]
@@ -2452,6 +2792,12 @@ class V3WebCallResponse(BaseModel):
 
     agent_name: Optional[str]
     """Display name of the agent that handled the call."""
+
+    agent_tag: Optional[str]
+    """
+    Environment tag of the agent that handled the conversation (for example `prod` or `staging`); null when it has
+    none.
+    """
 
     agent_version: int
     """Version of the agent used for the call."""
@@ -2787,8 +3133,256 @@ class V3PhoneCallResponse(BaseModel):
     """
 
 
+class CallListenLiveResponse(BaseModel):
+    access_token: str
+    """Short-lived token the client presents to join the session."""
+
+    expires_at: int
+    """When the access token stops working, as Unix time in milliseconds."""
+
+    gateway_ip: Optional[str]
+    """IP address of the media gateway, for the `gateway` transport."""
+
+    ice_servers: Optional[List[CallListenLiveResponseIceServersItem]]
+    """STUN/TURN servers the WebRTC client should use."""
+
+    participant_id: str
+    """Identifier of the listener in the live session; pass the id you got from listen-live-call."""
+
+    room_name: str
+    """Name of the media room of the call."""
+
+    transport: Optional[Literal["livekit", "gateway"]]
+    """How the client connects to the audio session. One of `livekit`, `gateway`."""
+
+    url: Optional[str]
+    """Address of the media server to connect to."""
+
+
+class CallListenLiveResponseIceServersItem(BaseModel):
+    credential: Optional[str]
+    """Password for the TURN server, when it needs one."""
+
+    urls: Union[str, List[str]]
+    """One URL or a list of URLs of the ICE server."""
+
+    username: Optional[str]
+    """User name for the TURN server, when it needs one."""
+
+
 CallResponse: TypeAlias = Union["PhoneCallResponse", "WebCallResponse"]
 """A call, either a phone call or a web call as indicated by `call_type`."""
+
+
+class WebCallResponse(BaseModel):
+    """A call that runs in a browser or app through the Retell web client SDK."""
+
+    access_token: str
+    """Token your web client passes to the Retell web SDK to join this web call."""
+
+    agent_id: str
+    """ID of the agent that handles the call."""
+
+    agent_name: Optional[str]
+    """Display name of the agent that handled the call."""
+
+    agent_version: int
+    """Version of the agent used for the call."""
+
+    call_analysis: Optional[CallAnalysis]
+    """
+    Results of post-call analysis; filled in after the call ends, once analysis completes (announced by the
+    `call_analyzed` webhook).
+    """
+
+    call_cost: Optional[CallCost]
+    """Cost breakdown of the call by product, in cents."""
+
+    call_id: str
+    """Unique identifier of the call; also used to match the call on the custom LLM WebSocket."""
+
+    call_status: Literal["registered", "not_connected", "ongoing", "ended", "error"]
+    """
+    Where the call is in its lifecycle: `registered` (ID issued, not yet connected), `not_connected` (the call
+    never connected), `ongoing` (in progress), `ended` (finished by hang-up or transfer) or `error` (failed).
+    """
+
+    call_type: Literal["web_call"]
+    """Kind of call; always `web_call` for browser or app calls."""
+
+    collected_dynamic_variables: Optional[Dict[str, str]]
+    """
+    Dynamic variables whose values were captured during the call, as string key-value pairs; available after the
+    call ends.
+    """
+
+    custom_sip_headers: Optional[Dict[str, str]]
+    """Custom SIP headers attached to the call, keyed by header name."""
+
+    data_storage_setting: Optional[Literal["everything", "everything_except_pii", "basic_attributes_only"]]
+    """
+    What Retell retains for this call: `everything`, `everything_except_pii` (PII removed where detected) or
+    `basic_attributes_only` (no transcripts, recordings or logs); null when no setting applies.
+    """
+
+    disconnection_reason: Optional[
+        Literal[
+            "transfer_bridged",
+            "transfer_cancelled",
+            "user_hangup",
+            "agent_hangup",
+            "call_transfer",
+            "voicemail_reached",
+            "ivr_reached",
+            "inactivity",
+            "max_duration_reached",
+            "concurrency_limit_reached",
+            "no_concurrency_fallback",
+            "no_valid_payment",
+            "scam_detected",
+            "dial_busy",
+            "dial_failed",
+            "dial_no_answer",
+            "invalid_destination",
+            "telephony_provider_permission_denied",
+            "telephony_provider_unavailable",
+            "sip_routing_error",
+            "marked_as_spam",
+            "user_declined",
+            "error_llm_websocket_open",
+            "error_llm_websocket_lost_connection",
+            "error_llm_websocket_runtime",
+            "error_llm_websocket_corrupt_payload",
+            "error_no_audio_received",
+            "error_asr",
+            "error_retell",
+            "error_unknown",
+            "error_user_not_joined",
+            "registered_call_timeout",
+            "manual_stopped",
+            "call_take_over",
+        ]
+    ]
+    """
+    Why the call ended, for example `agent_hangup`, `user_hangup`, `call_transfer`, `voicemail_reached`,
+    `inactivity`, `max_duration_reached`, a dialing failure such as `dial_no_answer`, or an `error_*` code.
+    """
+
+    duration_ms: Optional[int]
+    """Length of the call in milliseconds; known once the call has ended."""
+
+    end_timestamp: Optional[int]
+    """When the call ended, in Unix milliseconds; available after the call ends."""
+
+    knowledge_base_retrieved_contents_url: Optional[str]
+    """
+    Link to the knowledge base excerpts retrieved for each response during the call; present after the call ends
+    when a knowledge base was used.
+    """
+
+    latency: Optional[CallLatency]
+    """
+    Latency statistics per processing stage, available after the call ends; stages that did not apply are omitted.
+    """
+
+    llm_token_usage: Optional[LlmTokenUsage]
+    """
+    Token counts of the LLM requests made during the call; absent for custom LLM or speech-to-speech agents, or
+    when no LLM request was made.
+    """
+
+    metadata: Optional[object]
+    """
+    Arbitrary JSON value you attached to the call for your own use; Retell stores it but never acts on it.
+    """
+
+    opt_in_signed_url: Optional[bool]
+    """
+    Whether the recording and log URLs of this call are signed, access-limited links that expire after 24 hours.
+    """
+
+    public_log_url: Optional[str]
+    """
+    Link to a debug log of the call with the custom LLM WebSocket traffic and per-turn latency; available after
+    the call ends.
+    """
+
+    recording_multi_channel_url: Optional[str]
+    """
+    Link to the call recording with each participant on a separate audio channel, ready after the call ends.
+    """
+
+    recording_url: Optional[str]
+    """Link to the call recording; available after the call ends."""
+
+    retell_llm_dynamic_variables: Optional[Dict[str, str]]
+    """
+    Dynamic variables supplied when the call was created, as string key-value pairs used in the agent prompts.
+    """
+
+    scrubbed_recording_multi_channel_url: Optional[str]
+    """Link to the multi-channel call recording with PII removed; available after the call ends."""
+
+    scrubbed_recording_url: Optional[str]
+    """Link to the call recording with PII removed; available after the call ends."""
+
+    scrubbed_transcript_with_tool_calls: Optional[
+        List[
+            Union[
+                Utterance,
+                ToolCallInvocationUtterance,
+                ToolCallResultUtterance,
+                NodeTransitionUtterance,
+                DtmfUtterance,
+                SMSUtterance,
+                InjectedUtterance,
+            ]
+        ]
+    ]
+    """Same as `transcript_with_tool_calls` but with PII removed; available after the call ends."""
+
+    start_timestamp: Optional[int]
+    """When the call started, in Unix milliseconds; available once the call has started."""
+
+    transcript: Optional[str]
+    """Plain-text transcript of the whole conversation; available after the call ends."""
+
+    transcript_object: Optional[List[Utterance]]
+    """Transcript as a list of utterances with word-level timing; available after the call ends."""
+
+    transcript_with_tool_calls: Optional[
+        List[
+            Union[
+                Utterance,
+                ToolCallInvocationUtterance,
+                ToolCallResultUtterance,
+                NodeTransitionUtterance,
+                DtmfUtterance,
+                SMSUtterance,
+                InjectedUtterance,
+            ]
+        ]
+    ]
+    """
+    Transcript entries interleaved with tool call invocations and results, node transitions and other events, in
+    the order they happened; available after the call ends.
+    """
+
+    transfer_destination: Optional[str]
+    """
+    Phone number or SIP URI (prefixed `sip:`) the call was transferred to; null unless the call ended with a
+    transfer.
+    """
+
+    transfer_end_timestamp: Optional[int]
+    """
+    When the transferred leg of the call ended, in Unix milliseconds; present only for transferred calls.
+    """
+
+
+class CallSuccessResponse(BaseModel):
+    success: bool
+    """True when the request took effect."""
 
 
 class ChatResponse(BaseModel):
@@ -2796,6 +3390,12 @@ class ChatResponse(BaseModel):
 
     agent_id: str
     """ID of the chat agent that handles the chat."""
+
+    agent_tag: Optional[str]
+    """
+    Environment tag of the agent that handled the conversation (for example `prod` or `staging`); null when it has
+    none.
+    """
 
     chat_analysis: Optional[ChatAnalysis]
     """
@@ -2909,8 +3509,21 @@ class MessageBase(BaseModel):
     message_id: Optional[str]
     """Unique identifier of the message."""
 
+    multimedia: Optional[List[MessageBaseMultimediaItem]]
+    """
+    Media attachments of the message (MMS); shown to people only and not passed into the spoken conversation.
+    """
+
     role: Literal["user", "agent"]
     """Author of the message: `user` or `agent`."""
+
+
+class MessageBaseMultimediaItem(BaseModel):
+    summary: Optional[str]
+    """Short summary written by post-conversation analysis."""
+
+    url: str
+    """Web address."""
 
 
 class ToolCallInvocationMessageBase(BaseModel):
@@ -3035,10 +3648,10 @@ class ChatCreateChatCompletionResponse(BaseModel):
 class ChatListResponse(PageModel["ChatResponse"]):
     """One page of chats."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """True when further results exist beyond this page."""
 
-    items: Optional[List[ChatResponse]]
+    items: List[ChatResponse]
     """Chats on this page."""
 
     pagination_key: Optional[str]
@@ -3090,6 +3703,204 @@ class ConcurrencyRetrieveResponse(BaseModel):
     """Slots of the normal concurrency set aside for inbound calls."""
 
 
+class SyncJobStatus(BaseModel):
+    failed: Optional[float]
+    """Records that could not be processed."""
+
+    start_timestamp: Optional[int]
+    """When it started, as Unix time in milliseconds."""
+
+    status: Literal["queued", "running", "idle"]
+    """State of the background job. One of `queued`, `running`, `idle`."""
+
+    succeeded: Optional[float]
+    """Records processed successfully."""
+
+    triggered_by: Optional[Literal["manual", "cron"]]
+    """Whether the job was started by hand or by the schedule. One of `manual`, `cron`."""
+
+
+class ContactResponse(BaseModel):
+    contact_id: str
+    """Identifier of the contact."""
+
+    conversation_count: Optional[int]
+    """How many calls and chats the contact has had."""
+
+    created_timestamp: int
+    """When the record was created, as Unix time in milliseconds."""
+
+    custom_fields: Optional[object]
+    """Your own fields on the contact, keyed by field name."""
+
+    do_not_call: Optional[bool]
+    """True when the contact must not be called."""
+
+    external_id: Optional[str]
+    """Identifier of the matching record in a connected CRM."""
+
+    first_name: Optional[str]
+    """Given name of the contact."""
+
+    last_conversation_timestamp: Optional[int]
+    """When the last call or chat with the contact happened, as Unix time in milliseconds."""
+
+    last_name: Optional[str]
+    """Family name of the contact."""
+
+    org_id: str
+    """Identifier of the workspace (organization) that owns the record."""
+
+    phone_number: str
+    """Phone number in E.164 form, such as `+14155550123`."""
+
+    tags: Optional[List[str]]
+    """Labels for grouping and filtering."""
+
+    user_modified_timestamp: Optional[int]
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class ContactListResponse(PageModel["ContactListResponseItem"]):
+    has_more: bool
+    """True when another page follows; fetch it with `pagination_key`."""
+
+    items: List[ContactListResponseItem]
+    """The records of this page."""
+
+    pagination_key: Optional[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+    total: Optional[int]
+    """Number of contacts matching the filters, over all pages."""
+
+
+class ContactListResponseItem(BaseModel):
+    contact_id: str
+    """Identifier of the contact."""
+
+    conversation_count: Optional[int]
+    """How many calls and chats the contact has had."""
+
+    created_timestamp: int
+    """When the record was created, as Unix time in milliseconds."""
+
+    custom_fields: Optional[object]
+    """Your own fields on the contact, keyed by field name."""
+
+    do_not_call: Optional[bool]
+    """True when the contact must not be called."""
+
+    external_id: Optional[str]
+    """Identifier of the matching record in a connected CRM."""
+
+    first_name: Optional[str]
+    """Given name of the contact."""
+
+    last_conversation_timestamp: Optional[int]
+    """When the last call or chat with the contact happened, as Unix time in milliseconds."""
+
+    last_name: Optional[str]
+    """Family name of the contact."""
+
+    org_id: str
+    """Identifier of the workspace (organization) that owns the record."""
+
+    phone_number: str
+    """Phone number in E.164 form, such as `+14155550123`."""
+
+    tags: Optional[List[str]]
+    """Labels for grouping and filtering."""
+
+    user_modified_timestamp: Optional[int]
+    """When a person last changed the record, as Unix time in milliseconds."""
+
+
+class ContactListConversationsResponse(
+    PageModel[Union["ContactListConversationsResponseItemVariant1", "ContactListConversationsResponseItemVariant2"]]
+):
+    has_more: bool
+    """True when another page follows; fetch it with `pagination_key`."""
+
+    items: List[Union[ContactListConversationsResponseItemVariant1, ContactListConversationsResponseItemVariant2]]
+    """The records of this page."""
+
+    pagination_key: Optional[str]
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class ContactListConversationsResponseItemVariant1(BaseModel):
+    call_id: str
+    """Identifier of the call."""
+
+    direction: Optional[Literal["inbound", "outbound"]]
+    """Whether the conversation was inbound or outbound. One of `inbound`, `outbound`."""
+
+    disconnection_reason: Optional[str]
+    """Why the call ended."""
+
+    duration_ms: Optional[int]
+    """Length of the conversation, in milliseconds."""
+
+    sentiment: Optional[Literal["Negative", "Positive", "Neutral", "Unknown"]]
+    """
+    Overall sentiment of the user found by post-conversation analysis. One of `Negative`, `Positive`, `Neutral`,
+    `Unknown`.
+    """
+
+    start_timestamp: Optional[int]
+    """When it started, as Unix time in milliseconds."""
+
+    successful: Optional[bool]
+    """Whether post-conversation analysis judged the conversation a success."""
+
+    summary: Optional[str]
+    """Short summary written by post-conversation analysis."""
+
+    type: Literal["call"]
+    """Always `call`."""
+
+
+class ContactListConversationsResponseItemVariant2(BaseModel):
+    chat_id: str
+    """Identifier of the chat."""
+
+    direction: Optional[Literal["inbound", "outbound"]]
+    """Whether the conversation was inbound or outbound. One of `inbound`, `outbound`."""
+
+    disconnection_reason: Optional[str]
+    """Why the call ended."""
+
+    duration_ms: Optional[int]
+    """Length of the conversation, in milliseconds."""
+
+    sentiment: Optional[Literal["Negative", "Positive", "Neutral", "Unknown"]]
+    """
+    Overall sentiment of the user found by post-conversation analysis. One of `Negative`, `Positive`, `Neutral`,
+    `Unknown`.
+    """
+
+    start_timestamp: Optional[int]
+    """When it started, as Unix time in milliseconds."""
+
+    successful: Optional[bool]
+    """Whether post-conversation analysis judged the conversation a success."""
+
+    summary: Optional[str]
+    """Short summary written by post-conversation analysis."""
+
+    type: Literal["chat"]
+    """Always `chat`."""
+
+
+class ContactUploadImportFileResponse(BaseModel):
+    file_name: Optional[str]
+    """Name of the uploaded file."""
+
+    upload_id: Optional[str]
+    """Identifier of an uploaded import file."""
+
+
 class ConversationFlowResponse(BaseModel):
     """A conversation flow: a node-based response engine that drives an agent."""
 
@@ -3120,6 +3931,11 @@ class ConversationFlowResponse(BaseModel):
     global_prompt: Optional[str]
     """Prompt included in every node of the flow."""
 
+    is_transfer_cf: Optional[bool]
+    """
+    Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
+
     is_transfer_llm: Optional[bool]
     """Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers."""
 
@@ -3128,6 +3944,9 @@ class ConversationFlowResponse(BaseModel):
 
     knowledge_base_ids: Optional[List[str]]
     """IDs of the knowledge bases the agent can retrieve from (RAG)."""
+
+    last_modification_timestamp: int
+    """When this version last changed, as Unix time in milliseconds."""
 
     mcps: Optional[List[McpServer]]
     """MCP servers whose tools the flow can call."""
@@ -3276,6 +4095,9 @@ class ConversationNode(BaseModel):
     always_edge: Optional[AlwaysEdge]
     """Edge taken unconditionally once this node finishes, regardless of the other edges."""
 
+    custom_stt_config: Optional[ConversationNodeCustomSttConfigVariant1]
+    """Transcription provider settings for this node; needed when `stt_mode` is `custom`."""
+
     display_position: Optional[DisplayPosition]
     """Where the node is drawn on the flow editor canvas; it has no effect on call behavior."""
 
@@ -3319,6 +4141,12 @@ class ConversationNode(BaseModel):
     name: Optional[str]
     """Human-readable label for the node, shown in the flow editor."""
 
+    reminder_max_count: Optional[int]
+    """Replaces the agent-level reminder count for this node only; 0 turns reminders off here."""
+
+    reminder_trigger_ms: Optional[int]
+    """Replaces the agent-level reminder delay (milliseconds of user silence) for this node only."""
+
     responsiveness: Optional[float]
     """
     Per-node override of how quickly the agent replies, from 0 (waits longer before answering) to 1 (answers as
@@ -3327,6 +4155,12 @@ class ConversationNode(BaseModel):
 
     skip_response_edge: Optional[SkipResponseEdge]
     """Edge taken right after the agent speaks in this node, without waiting for the user to reply."""
+
+    stt_mode: Optional[Literal["fast", "accurate", "custom"]]
+    """
+    Trade-off for transcription on this node: `fast` favours speed, `accurate` favours accuracy, `custom` uses
+    `custom_stt_config`. Null keeps the agent setting.
+    """
 
     type: Literal["conversation"]
     """Node type discriminator; always `conversation`."""
@@ -3406,6 +4240,16 @@ class AlwaysPromptCondition(BaseModel):
 
     type: Literal["prompt"]
     """Condition type discriminator; always `prompt`."""
+
+
+class ConversationNodeCustomSttConfigVariant1(BaseModel):
+    endpointing_ms: int
+    """Endpointing, in milliseconds."""
+
+    provider: Literal["azure", "deepgram", "soniox", "assemblyai"]
+    """
+    Service the app connects to (for example a CRM vendor). One of `azure`, `deepgram`, `soniox`, `assemblyai`.
+    """
 
 
 class NodeEdge(BaseModel):
@@ -3570,12 +4414,17 @@ class ModelChoice(BaseModel):
         "gpt-5.4-mini",
         "gpt-5.4-nano",
         "gpt-5.5",
+        "gpt-5.6-terra",
+        "gpt-5.6-luna",
         "claude-4.5-sonnet",
         "claude-4.6-sonnet",
+        "claude-5-sonnet",
         "claude-4.5-haiku",
-        "gemini-2.5-flash-lite",
         "gemini-3.0-flash",
         "gemini-3.1-flash-lite",
+        "gemini-3.5-flash",
+        "gemini-3.5-flash-lite",
+        "gemini-3.6-flash",
     ]
     """Name of the LLM."""
 
@@ -3878,6 +4727,12 @@ class TransferOptionWarmTransfer(BaseModel):
     agent_detection_timeout_ms: Optional[int]
     """Milliseconds to wait for the destination before the transfer is treated as failed."""
 
+    custom_on_hold_music_asset_id: Optional[str]
+    """
+    Asset id of your own hold music (an audio file uploaded with create-asset); required when `on_hold_music` is
+    `custom`.
+    """
+
     enable_bridge_audio_cue: Optional[bool]
     """When true (the default), a sound plays as the caller is connected to the destination."""
 
@@ -3886,7 +4741,7 @@ class TransferOptionWarmTransfer(BaseModel):
     Prompt that guides the agent through an IVR menu at the destination while it checks for a human.
     """
 
-    on_hold_music: Optional[Literal["none", "relaxing_sound", "uplifting_beats", "ringtone"]]
+    on_hold_music: Optional[Literal["custom", "none", "relaxing_sound", "uplifting_beats", "ringtone"]]
     """
     What the caller hears while the transfer is in progress: `none`, `relaxing_sound`, `uplifting_beats`, or
     `ringtone`.
@@ -3963,7 +4818,7 @@ class TransferOptionAgenticWarmTransfer(BaseModel):
     enable_bridge_audio_cue: Optional[bool]
     """When true (the default), a sound plays as the caller is connected to the destination."""
 
-    on_hold_music: Optional[Literal["none", "relaxing_sound", "uplifting_beats", "ringtone"]]
+    on_hold_music: Optional[Literal["custom", "none", "relaxing_sound", "uplifting_beats", "ringtone"]]
     """
     What the caller hears while the transfer is in progress: `none`, `relaxing_sound`, `uplifting_beats`, or
     `ringtone`.
@@ -4207,7 +5062,10 @@ class SMSContentPredefined(BaseModel):
     content: Optional[str]
     """Message text to send; may contain dynamic variables."""
 
-    type: Optional[Literal["predefined"]]
+    text: Optional[str]
+    """Fixed text of the message."""
+
+    type: Literal["predefined"]
     """Content type discriminator; always `predefined`."""
 
 
@@ -4267,6 +5125,12 @@ class CustomTool(BaseModel):
     headers: Optional[Dict[str, str]]
     """HTTP headers sent with the request, as name-value pairs."""
 
+    max_retry: Optional[int]
+    """
+    How many times a failed or timed-out request is sent again, with backoff; each attempt gets the full timeout.
+    Only raise it above 0 for idempotent endpoints. Defaults to 0.
+    """
+
     method: Optional[Literal["GET", "POST", "PUT", "PATCH", "DELETE"]]
     """HTTP method of the request; defaults to POST."""
 
@@ -4274,6 +5138,12 @@ class CustomTool(BaseModel):
     """
     Name the LLM uses to call the tool; it must be unique among all tools available at the same time and may
     contain only letters, digits, underscores and dashes (up to 64 characters).
+    """
+
+    parameter_type: Optional[Literal["json", "form"]]
+    """
+    How the parameters were written in the dashboard editor: `form` (visual builder) or `json` (raw JSON Schema).
+    The resulting `parameters` schema and request are the same either way.
     """
 
     parameters: Optional[ToolParameters]
@@ -4589,7 +5459,7 @@ class FunctionNode(BaseModel):
     edges: Optional[List[NodeEdge]]
     """Conditional transitions from this node to other nodes."""
 
-    else_edge: Optional[ElseEdge]
+    else_edge: ElseEdge
     """Fallback edge taken when none of the node's other edges match."""
 
     enable_typing_sound: Optional[bool]
@@ -5375,6 +6245,12 @@ class FlowCustomTool(BaseModel):
     headers: Optional[Dict[str, str]]
     """HTTP headers sent with the request, as name-value pairs."""
 
+    max_retry: Optional[int]
+    """
+    How many times a failed or timed-out request is sent again, with backoff; each attempt gets the full timeout.
+    Only raise it above 0 for idempotent endpoints. Defaults to 0.
+    """
+
     method: Optional[Literal["GET", "POST", "PUT", "PATCH", "DELETE"]]
     """HTTP method of the request; defaults to POST."""
 
@@ -5382,6 +6258,12 @@ class FlowCustomTool(BaseModel):
     """
     Name the LLM uses to call the tool; it must be unique among all tools available at the same time and may
     contain only letters, digits, underscores and dashes (up to 64 characters).
+    """
+
+    parameter_type: Optional[Literal["json", "form"]]
+    """
+    How the parameters were written in the dashboard editor: `form` (visual builder) or `json` (raw JSON Schema).
+    The resulting `parameters` schema and request are the same either way.
     """
 
     parameters: Optional[ToolParameters]
@@ -5494,10 +6376,10 @@ class FlowBookAppointmentCalTool(BaseModel):
 class ConversationFlowListResponse(PageModel["ConversationFlowResponse"]):
     """One page of conversation flows."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """True when more results exist beyond this page."""
 
-    items: Optional[List[ConversationFlowResponse]]
+    items: List[ConversationFlowResponse]
     """The conversation flows on this page."""
 
     pagination_key: Optional[str]
@@ -5566,23 +6448,102 @@ class ConversationFlowComponentResponse(BaseModel):
 class ConversationFlowComponentListResponse(PageModel["ConversationFlowComponentResponse"]):
     """One page of conversation flow components."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """True when more results exist beyond this page."""
 
-    items: Optional[List[ConversationFlowComponentResponse]]
+    items: List[ConversationFlowComponentResponse]
     """The conversation flow components on this page."""
 
     pagination_key: Optional[str]
     """Cursor for the next page; pass it as the `pagination_key` query parameter of the next request."""
 
 
+class CRMConfig(BaseModel):
+    app_id: Optional[str]
+    """Identifier of the connected app."""
+
+    contact_columns_order: Optional[List[str]]
+    """Order of contact columns in the dashboard."""
+
+    contact_tags: Optional[List[str]]
+    """Tags available for contacts."""
+
+    crm_analysis_data_mappings: Optional[List[CRMConfigCrmAnalysisDataMappingsItem]]
+    """Which post-call analysis results are written to which contact fields."""
+
+    custom_fields: Optional[List[CRMConfigCustomFieldsItem]]
+    """Your own fields on the contact, keyed by field name."""
+
+    last_sync_timestamp: Optional[int]
+    """When contacts last synced, as Unix time in milliseconds."""
+
+    org_id: str
+    """Identifier of the workspace (organization) that owns the record."""
+
+
+class CRMConfigCrmAnalysisDataMappingsItem(BaseModel):
+    analysis_data_name: str
+    """Name of the post-call analysis result."""
+
+    field_name: str
+    """Contact field name on the Retell side."""
+
+    update_mode: Literal["overwrite", "fill_if_empty", "merge"]
+    """
+    How a new value meets an existing one: replace it, fill only empty fields, or merge lists. One of `overwrite`,
+    `fill_if_empty`, `merge`.
+    """
+
+
+class CRMConfigCustomFieldsItem(BaseModel):
+    description: Optional[str]
+    """What the field holds."""
+
+    label: Optional[str]
+    """Label shown for the field."""
+
+    name: str
+    """Display name."""
+
+    options: Optional[List[str]]
+    """Allowed values of an `enum` field."""
+
+    type: Literal["string", "number", "boolean", "enum", "date", "datetime"]
+    """Data type of the field. One of `string`, `number`, `boolean`, `enum`, `date`, `datetime`."""
+
+
+class CRMGetSchemaResponse(BaseModel):
+    fields: List[CRMGetSchemaResponseFieldsItem]
+    """Fields the CRM offers for contacts."""
+
+    provider: str
+    """Service the app connects to (for example a CRM vendor)."""
+
+
+class CRMGetSchemaResponseFieldsItem(BaseModel):
+    description: Optional[str]
+    """What the field holds."""
+
+    label: Optional[str]
+    """Label shown for the field."""
+
+    name: str
+    """Display name."""
+
+    options: Optional[List[str]]
+    """Allowed values of an `enum` field."""
+
+    type: Literal["string", "number", "boolean", "enum", "date", "datetime"]
+    """Data type of the field. One of `string`, `number`, `boolean`, `enum`, `date`, `datetime`."""
+
+
 class ExportRequestListResponse(PageModel["ExportRequest"]):
     """One page of export requests."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """True when further results exist beyond this page."""
 
-    items: Optional[List[ExportRequest]]
+    items: List[ExportRequest]
     """Export requests on this page."""
 
     pagination_key: Optional[str]
@@ -5609,6 +6570,14 @@ class ExportRequest(BaseModel):
 
     url: Optional[str]
     """Download link of the exported file, available once the status is `completed`."""
+
+
+class IdentityRetrieveResponse(BaseModel):
+    api_key_name: Optional[str]
+    """Name given to the API key; null when it has none."""
+
+    org_name: str
+    """Name of the workspace the key belongs to."""
 
 
 class LlmResponse(BaseModel):
@@ -5665,6 +6634,11 @@ class LlmResponse(BaseModel):
     is_published: Optional[bool]
     """Whether this version of the Retell LLM has been published."""
 
+    is_transfer_llm: Optional[bool]
+    """
+    Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
+
     kb_config: Optional[KBConfig]
     """Retrieval settings for knowledge base lookups; null uses the defaults."""
 
@@ -5696,12 +6670,17 @@ class LlmResponse(BaseModel):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """
@@ -5720,7 +6699,16 @@ class LlmResponse(BaseModel):
     best with tool calling.
     """
 
-    s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+    s2s_model: Optional[
+        Literal[
+            "gpt-realtime-2.1",
+            "gpt-realtime-2.1-mini",
+            "gpt-realtime-2",
+            "gpt-realtime-1.5",
+            "gpt-realtime",
+            "gpt-realtime-mini",
+        ]
+    ]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
 
     start_speaker: Optional[Literal["user", "agent"]]
@@ -5800,10 +6788,10 @@ class StateEdge(BaseModel):
 class LlmListResponse(PageModel["LlmResponse"]):
     """One page of Retell LLMs."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """True when more results exist beyond this page."""
 
-    items: Optional[List[LlmResponse]]
+    items: List[LlmResponse]
     """The Retell LLMs on this page."""
 
     pagination_key: Optional[str]
@@ -5936,10 +6924,10 @@ class SipOutboundTrunkConfig(BaseModel):
 class PhoneNumberListResponse(PageModel["PhoneNumberResponse"]):
     """One page of phone numbers returned by the list phone numbers endpoint."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """Whether more phone numbers exist after this page."""
 
-    items: Optional[List[PhoneNumberResponse]]
+    items: List[PhoneNumberResponse]
     """Phone numbers on this page."""
 
     pagination_key: Optional[str]
@@ -6038,12 +7026,17 @@ class TestCaseDefinitionResponse(BaseModel):
         "gpt-5.4-mini",
         "gpt-5.4-nano",
         "gpt-5.5",
+        "gpt-5.6-terra",
+        "gpt-5.6-luna",
         "claude-4.5-sonnet",
         "claude-4.6-sonnet",
+        "claude-5-sonnet",
         "claude-4.5-haiku",
-        "gemini-2.5-flash-lite",
         "gemini-3.0-flash",
         "gemini-3.1-flash-lite",
+        "gemini-3.5-flash",
+        "gemini-3.5-flash-lite",
+        "gemini-3.6-flash",
     ]
     """LLM that plays the simulated user in the test conversation."""
 
@@ -6122,7 +7115,7 @@ class TestCaseJobResponse(BaseModel):
     result_explanation: Optional[str]
     """Why the run passed or failed; null until the run has been evaluated."""
 
-    status: Literal["error", "in_progress", "pass", "fail"]
+    status: Literal["error", "in_progress", "pending", "pass", "fail"]
     """
     Outcome of the run: `in_progress` while running, then `pass`, `fail`, or `error` if it could not be completed.
     """
@@ -6148,10 +7141,10 @@ class TestCaseJobResponse(BaseModel):
 class TestListBatchTestsResponse(PageModel["BatchTestResponse"]):
     """One page of batch tests."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """True when further results exist beyond this page."""
 
-    items: Optional[List[BatchTestResponse]]
+    items: List[BatchTestResponse]
     """Batch tests on this page."""
 
     pagination_key: Optional[str]
@@ -6161,10 +7154,10 @@ class TestListBatchTestsResponse(PageModel["BatchTestResponse"]):
 class TestListTestCaseDefinitionsResponse(PageModel["TestCaseDefinitionResponse"]):
     """One page of test case definitions."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """True when further results exist beyond this page."""
 
-    items: Optional[List[TestCaseDefinitionResponse]]
+    items: List[TestCaseDefinitionResponse]
     """Test case definitions on this page."""
 
     pagination_key: Optional[str]
@@ -6174,10 +7167,10 @@ class TestListTestCaseDefinitionsResponse(PageModel["TestCaseDefinitionResponse"
 class TestListTestRunsResponse(PageModel["TestCaseJobResponse"]):
     """One page of test runs belonging to a batch test."""
 
-    has_more: Optional[bool]
+    has_more: bool
     """True when further results exist beyond this page."""
 
-    items: Optional[List[TestCaseJobResponse]]
+    items: List[TestCaseJobResponse]
     """Test runs on this page."""
 
     pagination_key: Optional[str]
@@ -6325,6 +7318,82 @@ register(
         )
     },
 )
+register(AgentListResponse, conv={"items": list_of(AgentListResponseItem)})
+register(AgentListResponseItem, conv={"tags": dict_of(AgentListResponseItemTagsValue)})
+register(AgentListVersionsResponse, conv={"items": list_of(AgentListVersionsResponseItem)})
+register(
+    AppResponse,
+    conv={
+        "auth_config": union_of(
+            AppResponseAuthConfigVariant1,
+            AppResponseAuthConfigVariant2,
+            AppResponseAuthConfigVariant3,
+            AppResponseAuthConfigVariant4,
+            AppResponseAuthConfigVariant5,
+            field="type",
+            mapping={
+                "oauth2": AppResponseAuthConfigVariant1,
+                "api_key": AppResponseAuthConfigVariant2,
+                "access_token": AppResponseAuthConfigVariant3,
+                "basic": AppResponseAuthConfigVariant4,
+                "refresh_token": AppResponseAuthConfigVariant5,
+            },
+        ),
+        "crm_config": AppResponseCrmConfig,
+    },
+)
+register(
+    AppResponseCrmConfig,
+    conv={
+        "inbound_sync_mappings": list_of(AppResponseCrmConfigInboundSyncMappingsItem),
+        "outbound_sync_mappings": list_of(AppResponseCrmConfigOutboundSyncMappingsItem),
+    },
+)
+register(AppListResponse, conv={"items": list_of(AppListResponseItem)})
+register(
+    AppListResponseItem,
+    conv={
+        "auth_config": union_of(
+            AppListResponseItemAuthConfigVariant1,
+            AppListResponseItemAuthConfigVariant2,
+            AppListResponseItemAuthConfigVariant3,
+            AppListResponseItemAuthConfigVariant4,
+            AppListResponseItemAuthConfigVariant5,
+            field="type",
+            mapping={
+                "oauth2": AppListResponseItemAuthConfigVariant1,
+                "api_key": AppListResponseItemAuthConfigVariant2,
+                "access_token": AppListResponseItemAuthConfigVariant3,
+                "basic": AppListResponseItemAuthConfigVariant4,
+                "refresh_token": AppListResponseItemAuthConfigVariant5,
+            },
+        ),
+        "crm_config": AppListResponseItemCrmConfig,
+    },
+)
+register(
+    AppListResponseItemCrmConfig,
+    conv={
+        "inbound_sync_mappings": list_of(AppListResponseItemCrmConfigInboundSyncMappingsItem),
+        "outbound_sync_mappings": list_of(AppListResponseItemCrmConfigOutboundSyncMappingsItem),
+    },
+)
+register(
+    AppListUsagesResponse,
+    conv={
+        "items": list_of(
+            union_of(
+                AppListUsagesResponseItemVariant1,
+                AppListUsagesResponseItemVariant2,
+                field="type",
+                mapping={
+                    "agent": AppListUsagesResponseItemVariant1,
+                    "knowledge_base": AppListUsagesResponseItemVariant2,
+                },
+            )
+        )
+    },
+)
 register(BatchCallResponse, conv={"call_time_window": CallTimeWindow})
 register(CallTimeWindow, conv={"windows": list_of(TimeWindow)})
 register(
@@ -6399,6 +7468,40 @@ register(
 )
 register(Utterance, conv={"words": list_of(Word)})
 register(SMSUtterance, conv={"multimedia": list_of(Multimedia)})
+register(CreateWebCallResponse, conv={"ice_servers": list_of(CreateWebCallResponseIceServersItem)})
+register(
+    CallListResponse,
+    conv={
+        "items": list_of(
+            union_of(
+                V3WebCallResponse,
+                V3PhoneCallResponse,
+                field="call_type",
+                mapping={"web_call": V3WebCallResponse, "phone_call": V3PhoneCallResponse},
+            )
+        )
+    },
+)
+register(
+    V3WebCallResponse,
+    conv={
+        "call_analysis": CallAnalysis,
+        "call_cost": CallCost,
+        "latency": CallLatency,
+        "llm_token_usage": LlmTokenUsage,
+    },
+)
+register(
+    V3PhoneCallResponse,
+    conv={
+        "call_analysis": CallAnalysis,
+        "call_cost": CallCost,
+        "latency": CallLatency,
+        "llm_token_usage": LlmTokenUsage,
+        "telephony_identifier": TelephonyIdentifier,
+    },
+)
+register(CallListenLiveResponse, conv={"ice_servers": list_of(CallListenLiveResponseIceServersItem)})
 register(
     WebCallResponse,
     conv={
@@ -6456,38 +7559,6 @@ register(
     },
 )
 register(
-    CallListResponse,
-    conv={
-        "items": list_of(
-            union_of(
-                V3WebCallResponse,
-                V3PhoneCallResponse,
-                field="call_type",
-                mapping={"web_call": V3WebCallResponse, "phone_call": V3PhoneCallResponse},
-            )
-        )
-    },
-)
-register(
-    V3WebCallResponse,
-    conv={
-        "call_analysis": CallAnalysis,
-        "call_cost": CallCost,
-        "latency": CallLatency,
-        "llm_token_usage": LlmTokenUsage,
-    },
-)
-register(
-    V3PhoneCallResponse,
-    conv={
-        "call_analysis": CallAnalysis,
-        "call_cost": CallCost,
-        "latency": CallLatency,
-        "llm_token_usage": LlmTokenUsage,
-        "telephony_identifier": TelephonyIdentifier,
-    },
-)
-register(
     ChatResponse,
     conv={
         "chat_analysis": ChatAnalysis,
@@ -6513,6 +7584,7 @@ register(
     },
 )
 register(ChatCost, conv={"product_costs": list_of(ProductCost)})
+register(MessageBase, conv={"multimedia": list_of(MessageBaseMultimediaItem)})
 register(
     ChatCreateChatCompletionResponse,
     conv={
@@ -6537,6 +7609,25 @@ register(
     },
 )
 register(ChatListResponse, conv={"items": list_of(ChatResponse)})
+register(ContactListResponse, conv={"items": list_of(ContactListResponseItem)})
+register(
+    ContactListConversationsResponse,
+    conv={
+        "items": list_of(
+            union_of(
+                ContactListConversationsResponseItemVariant1,
+                ContactListConversationsResponseItemVariant2,
+                field="direction",
+                mapping={
+                    "inbound": ContactListConversationsResponseItemVariant1,
+                    "outbound": ContactListConversationsResponseItemVariant1,
+                    "inbound": ContactListConversationsResponseItemVariant2,
+                    "outbound": ContactListConversationsResponseItemVariant2,
+                },
+            )
+        )
+    },
+)
 register(
     ConversationFlowResponse,
     conv={
@@ -6660,6 +7751,7 @@ register(
     ConversationNode,
     conv={
         "always_edge": AlwaysEdge,
+        "custom_stt_config": ConversationNodeCustomSttConfigVariant1,
         "display_position": DisplayPosition,
         "edges": list_of(NodeEdge),
         "finetune_conversation_examples": list_of(FinetuneConversationExample),
@@ -7262,6 +8354,14 @@ register(
     },
 )
 register(ConversationFlowComponentListResponse, conv={"items": list_of(ConversationFlowComponentResponse)})
+register(
+    CRMConfig,
+    conv={
+        "crm_analysis_data_mappings": list_of(CRMConfigCrmAnalysisDataMappingsItem),
+        "custom_fields": list_of(CRMConfigCustomFieldsItem),
+    },
+)
+register(CRMGetSchemaResponse, conv={"fields": list_of(CRMGetSchemaResponseFieldsItem)})
 register(ExportRequestListResponse, conv={"items": list_of(ExportRequest)})
 register(
     LlmResponse,

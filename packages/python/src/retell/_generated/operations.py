@@ -41,6 +41,13 @@ AGENT_PLAYGROUND_COMPLETION = Operation(
     timeout=300,
 )
 
+BACKFILL_CONTACT_ANALYSIS_DATA = Operation(
+    operation_id="backfillContactAnalysisData",
+    method="POST",
+    path="/backfill-contact-analysis-data",
+    body="json",
+)
+
 CLONE_VOICE = Operation(
     operation_id="cloneVoice",
     method="POST",
@@ -60,6 +67,20 @@ CREATE_AGENT_VERSION = Operation(
     method="POST",
     path="/create-agent-version/{agent_id}",
     body="json",
+)
+
+CREATE_APP = Operation(
+    operation_id="createApp",
+    method="POST",
+    path="/create-app",
+    body="json",
+)
+
+CREATE_ASSET = Operation(
+    operation_id="createAsset",
+    method="POST",
+    path="/create-asset",
+    body="multipart",
 )
 
 CREATE_BATCH_CALL = Operation(
@@ -97,6 +118,20 @@ CREATE_CHAT_COMPLETION = Operation(
     path="/create-chat-completion",
     body="json",
     timeout=300,
+)
+
+CREATE_CONTACT = Operation(
+    operation_id="createContact",
+    method="POST",
+    path="/create-contact",
+    body="json",
+)
+
+CREATE_CONTACT_IMPORT = Operation(
+    operation_id="createContactImport",
+    method="POST",
+    path="/create-contact-import",
+    body="json",
 )
 
 CREATE_CONVERSATION_FLOW = Operation(
@@ -162,6 +197,13 @@ DELETE_AGENT = Operation(
     response="empty",
 )
 
+DELETE_APP = Operation(
+    operation_id="deleteApp",
+    method="DELETE",
+    path="/delete-app/{app_id}",
+    response="empty",
+)
+
 DELETE_CHAT_AGENT = Operation(
     operation_id="deleteChatAgent",
     method="DELETE",
@@ -173,6 +215,13 @@ DELETE_CHAT = Operation(
     operation_id="deleteChat",
     method="DELETE",
     path="/delete-chat/{chat_id}",
+    response="empty",
+)
+
+DELETE_CONTACT = Operation(
+    operation_id="deleteContact",
+    method="DELETE",
+    path="/delete-contact/{contact_id}",
     response="empty",
 )
 
@@ -243,6 +292,24 @@ GET_AGENT = Operation(
     path="/get-agent/{agent_id}",
 )
 
+GET_API_KEY_INFO = Operation(
+    operation_id="getApiKeyInfo",
+    method="GET",
+    path="/get-api-key-info",
+)
+
+GET_APP = Operation(
+    operation_id="getApp",
+    method="GET",
+    path="/get-app/{app_id}",
+)
+
+GET_BACKFILL_CONTACT_JOB_STATUS = Operation(
+    operation_id="getBackfillContactJobStatus",
+    method="GET",
+    path="/get-backfill-contact-job-status",
+)
+
 GET_BATCH_TEST = Operation(
     operation_id="getBatchTest",
     method="GET",
@@ -273,6 +340,24 @@ GET_CONCURRENCY = Operation(
     path="/get-concurrency",
 )
 
+GET_CONTACT_BY_PHONE = Operation(
+    operation_id="getContactByPhone",
+    method="GET",
+    path="/get-contact-by-phone/{phone_number}",
+)
+
+GET_CONTACT_IMPORT = Operation(
+    operation_id="getContactImport",
+    method="GET",
+    path="/get-contact-import",
+)
+
+GET_CONTACT = Operation(
+    operation_id="getContact",
+    method="GET",
+    path="/get-contact/{contact_id}",
+)
+
 GET_CONVERSATION_FLOW_COMPONENT = Operation(
     operation_id="getConversationFlowComponent",
     method="GET",
@@ -283,6 +368,18 @@ GET_CONVERSATION_FLOW = Operation(
     operation_id="getConversationFlow",
     method="GET",
     path="/get-conversation-flow/{conversation_flow_id}",
+)
+
+GET_CRM_CONFIG = Operation(
+    operation_id="getCrmConfig",
+    method="GET",
+    path="/get-crm-config",
+)
+
+GET_CRM_SCHEMA = Operation(
+    operation_id="getCrmSchema",
+    method="GET",
+    path="/get-crm-schema",
 )
 
 GET_KNOWLEDGE_BASE = Operation(
@@ -307,6 +404,12 @@ GET_RETELL_LLM = Operation(
     operation_id="getRetellLlm",
     method="GET",
     path="/get-retell-llm/{llm_id}",
+)
+
+GET_CRM_SYNC_JOB_STATUS = Operation(
+    operation_id="getCrmSyncJobStatus",
+    method="GET",
+    path="/get-sync-job-status",
 )
 
 GET_TEST_CASE_DEFINITION = Operation(
@@ -334,16 +437,75 @@ IMPORT_PHONE_NUMBER = Operation(
     body="json",
 )
 
-LIST_AGENTS = Operation(
-    operation_id="listAgents",
+LIST_AGENT_VERSIONS = Operation(
+    operation_id="listAgentVersions",
     method="GET",
-    path="/list-agents",
+    path="/list-agent-versions/{agent_id}",
+    pagination=Pagination(
+        location="query",
+        limit_param="limit",
+        cursor_param="pagination_key",
+        items_field="items",
+        has_more_field="has_more",
+        next_cursor_field="pagination_key",
+    ),
 )
 
-LIST_CHAT_AGENTS = Operation(
-    operation_id="listChatAgents",
+LIST_APP_USAGES = Operation(
+    operation_id="listAppUsages",
     method="GET",
-    path="/list-chat-agents",
+    path="/list-app-usages/{app_id}",
+    pagination=Pagination(
+        location="query",
+        limit_param="limit",
+        cursor_param="pagination_key",
+        items_field="items",
+        has_more_field="has_more",
+        next_cursor_field="pagination_key",
+    ),
+)
+
+LIST_APPS = Operation(
+    operation_id="listApps",
+    method="GET",
+    path="/list-apps",
+    pagination=Pagination(
+        location="query",
+        limit_param="limit",
+        cursor_param="pagination_key",
+        items_field="items",
+        has_more_field="has_more",
+        next_cursor_field="pagination_key",
+    ),
+)
+
+LIST_CONTACT_CONVERSATIONS = Operation(
+    operation_id="listContactConversations",
+    method="GET",
+    path="/list-contact-conversations/{contact_id}",
+    pagination=Pagination(
+        location="query",
+        limit_param="limit",
+        cursor_param="pagination_key",
+        items_field="items",
+        has_more_field="has_more",
+        next_cursor_field="pagination_key",
+    ),
+)
+
+LIST_CONTACTS = Operation(
+    operation_id="listContacts",
+    method="POST",
+    path="/list-contacts",
+    body="json",
+    pagination=Pagination(
+        location="body",
+        limit_param="limit",
+        cursor_param="pagination_key",
+        items_field="items",
+        has_more_field="has_more",
+        next_cursor_field="pagination_key",
+    ),
 )
 
 LIST_KNOWLEDGE_BASES = Operation(
@@ -366,6 +528,30 @@ PUBLISH_AGENT_VERSION = Operation(
     response="empty",
 )
 
+REPAIR_AGENT = Operation(
+    operation_id="repairAgent",
+    method="POST",
+    path="/repair-agent/{agent_id}",
+)
+
+RERUN_CALL_ANALYSIS = Operation(
+    operation_id="rerunCallAnalysis",
+    method="PUT",
+    path="/rerun-call-analysis/{call_id}",
+)
+
+RERUN_CHAT_ANALYSIS = Operation(
+    operation_id="rerunChatAnalysis",
+    method="PUT",
+    path="/rerun-chat-analysis/{chat_id}",
+)
+
+RUN_CRM_SYNC_JOB = Operation(
+    operation_id="runCrmSyncJob",
+    method="POST",
+    path="/run-sync-job",
+)
+
 SEARCH_COMMUNITY_VOICE = Operation(
     operation_id="searchCommunityVoice",
     method="POST",
@@ -373,10 +559,23 @@ SEARCH_COMMUNITY_VOICE = Operation(
     body="json",
 )
 
+TEST_APP_AUTH = Operation(
+    operation_id="testAppAuth",
+    method="POST",
+    path="/test-app-auth/{app_id}",
+)
+
 UPDATE_AGENT = Operation(
     operation_id="updateAgent",
     method="PATCH",
     path="/update-agent/{agent_id}",
+    body="json",
+)
+
+UPDATE_APP = Operation(
+    operation_id="updateApp",
+    method="PATCH",
+    path="/update-app/{app_id}",
     body="json",
 )
 
@@ -394,6 +593,13 @@ UPDATE_CHAT = Operation(
     body="json",
 )
 
+UPDATE_CONTACT = Operation(
+    operation_id="updateContact",
+    method="PATCH",
+    path="/update-contact/{contact_id}",
+    body="json",
+)
+
 UPDATE_CONVERSATION_FLOW_COMPONENT = Operation(
     operation_id="updateConversationFlowComponent",
     method="PATCH",
@@ -405,6 +611,13 @@ UPDATE_CONVERSATION_FLOW = Operation(
     operation_id="updateConversationFlow",
     method="PATCH",
     path="/update-conversation-flow/{conversation_flow_id}",
+    body="json",
+)
+
+UPDATE_CRM_CONFIG = Operation(
+    operation_id="updateCrmConfig",
+    method="POST",
+    path="/update-crm-config",
     body="json",
 )
 
@@ -429,19 +642,19 @@ UPDATE_TEST_CASE_DEFINITION = Operation(
     body="json",
 )
 
+UPLOAD_CONTACT_IMPORT_FILE = Operation(
+    operation_id="uploadContactImportFile",
+    method="POST",
+    path="/upload-contact-import-file",
+    body="multipart",
+)
+
 CREATE_PHONE_CALL = Operation(
     operation_id="createPhoneCall",
     method="POST",
     path="/v2/create-phone-call",
     body="json",
     timeout=120,
-)
-
-CREATE_WEB_CALL = Operation(
-    operation_id="createWebCall",
-    method="POST",
-    path="/v2/create-web-call",
-    body="json",
 )
 
 DELETE_CALL = Operation(
@@ -455,6 +668,21 @@ GET_CALL = Operation(
     operation_id="getCall",
     method="GET",
     path="/v2/get-call/{call_id}",
+)
+
+LIST_AGENTS_V2 = Operation(
+    operation_id="listAgentsV2",
+    method="POST",
+    path="/v2/list-agents",
+    body="json",
+    pagination=Pagination(
+        location="query",
+        limit_param="limit",
+        cursor_param="pagination_key",
+        items_field="items",
+        has_more_field="has_more",
+        next_cursor_field="pagination_key",
+    ),
 )
 
 LIST_BATCH_TESTS = Operation(
@@ -569,6 +797,12 @@ LIST_TEST_RUNS = Operation(
     ),
 )
 
+LISTEN_LIVE_CALL = Operation(
+    operation_id="listenLiveCall",
+    method="POST",
+    path="/v2/listen-live-call/{call_id}",
+)
+
 REGISTER_PHONE_CALL = Operation(
     operation_id="registerPhoneCall",
     method="POST",
@@ -583,10 +817,31 @@ STOP_CALL = Operation(
     response="empty",
 )
 
+TAKE_OVER_LIVE_CALL = Operation(
+    operation_id="takeOverLiveCall",
+    method="POST",
+    path="/v2/take-over-live-call/{call_id}",
+    body="json",
+)
+
 UPDATE_CALL = Operation(
     operation_id="updateCall",
     method="PATCH",
     path="/v2/update-call/{call_id}",
+    body="json",
+)
+
+UPDATE_LIVE_CALL = Operation(
+    operation_id="updateLiveCall",
+    method="PATCH",
+    path="/v2/update-live-call/{call_id}",
+    body="json",
+)
+
+CREATE_WEB_CALL = Operation(
+    operation_id="createWebCall",
+    method="POST",
+    path="/v3/create-web-call",
     body="json",
 )
 
@@ -652,7 +907,10 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("enable_backchannel", "enable_backchannel", "body", False, False),
             ("enable_dynamic_responsiveness", "enable_dynamic_responsiveness", "body", False, False),
             ("enable_dynamic_voice_speed", "enable_dynamic_voice_speed", "body", False, False),
+            ("enable_expressive_mode", "enable_expressive_mode", "body", False, False),
             ("end_call_after_silence_ms", "end_call_after_silence_ms", "body", False, False),
+            ("expressive_emotion_tags", "expressive_emotion_tags", "body", False, False),
+            ("expressive_mode_prompt", "expressive_mode_prompt", "body", False, False),
             ("fallback_voice_ids", "fallback_voice_ids", "body", False, False),
             ("guardrail_config", "guardrail_config", "body", False, False),
             ("handbook_config", "handbook_config", "body", False, False),
@@ -674,6 +932,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("timezone", "timezone", "body", False, False),
             ("user_dtmf_options", "user_dtmf_options", "body", False, False),
             ("version_description", "version_description", "body", False, False),
+            ("version_title", "version_title", "body", False, False),
             ("vocab_specialization", "vocab_specialization", "body", False, False),
             ("voice_emotion", "voice_emotion", "body", False, False),
             ("voice_model", "voice_model", "body", False, False),
@@ -703,13 +962,24 @@ METHODS: Tuple[MethodInfo, ...] = (
     MethodInfo(
         "agent",
         "list",
-        LIST_AGENTS,
+        LIST_AGENTS_V2,
         (),
         (
-            ("is_latest", "is_latest", "query", False, False),
             ("limit", "limit", "query", False, False),
             ("pagination_key", "pagination_key", "query", False, False),
-            ("pagination_key_version", "pagination_key_version", "query", False, False),
+            ("sort_order", "sort_order", "query", False, False),
+            ("filter_criteria", "filter_criteria", "body", False, False),
+        ),
+    ),
+    MethodInfo(
+        "agent",
+        "list_versions",
+        LIST_AGENT_VERSIONS,
+        ("agent_id",),
+        (
+            ("limit", "limit", "query", False, False),
+            ("pagination_key", "pagination_key", "query", False, False),
+            ("sort_order", "sort_order", "query", False, False),
         ),
     ),
     MethodInfo(
@@ -720,8 +990,10 @@ METHODS: Tuple[MethodInfo, ...] = (
         (
             ("version", "version", "body", True, False),
             ("version_description", "version_description", "body", False, False),
+            ("version_title", "version_title", "body", False, False),
         ),
     ),
+    MethodInfo("agent", "repair", REPAIR_AGENT, ("agent_id",), (("version", "version", "query", False, False),)),
     MethodInfo("agent", "retrieve", GET_AGENT, ("agent_id",), (("version", "version", "query", False, False),)),
     MethodInfo(
         "agent",
@@ -750,7 +1022,10 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("enable_backchannel", "enable_backchannel", "body", False, False),
             ("enable_dynamic_responsiveness", "enable_dynamic_responsiveness", "body", False, False),
             ("enable_dynamic_voice_speed", "enable_dynamic_voice_speed", "body", False, False),
+            ("enable_expressive_mode", "enable_expressive_mode", "body", False, False),
             ("end_call_after_silence_ms", "end_call_after_silence_ms", "body", False, False),
+            ("expressive_emotion_tags", "expressive_emotion_tags", "body", False, False),
+            ("expressive_mode_prompt", "expressive_mode_prompt", "body", False, False),
             ("fallback_voice_ids", "fallback_voice_ids", "body", False, False),
             ("guardrail_config", "guardrail_config", "body", False, False),
             ("handbook_config", "handbook_config", "body", False, False),
@@ -773,6 +1048,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("timezone", "timezone", "body", False, False),
             ("user_dtmf_options", "user_dtmf_options", "body", False, False),
             ("version_description", "version_description", "body", False, False),
+            ("version_title", "version_title", "body", False, False),
             ("vocab_specialization", "vocab_specialization", "body", False, False),
             ("voice_emotion", "voice_emotion", "body", False, False),
             ("voice_id", "voice_id", "body", False, False),
@@ -788,6 +1064,60 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("webhook_url", "webhook_url", "body", False, False),
         ),
     ),
+    MethodInfo(
+        "app",
+        "create",
+        CREATE_APP,
+        (),
+        (
+            ("provider", "provider", "body", True, False),
+            ("type", "type", "body", True, False),
+            ("auth_config", "auth_config", "body", False, False),
+            ("crm_config", "crm_config", "body", False, False),
+            ("name", "name", "body", False, False),
+            ("tenant_id", "tenant_id", "body", False, False),
+            ("tenant_url", "tenant_url", "body", False, False),
+        ),
+    ),
+    MethodInfo("app", "delete", DELETE_APP, ("app_id",), (("force_delete", "force_delete", "query", False, False),)),
+    MethodInfo("app", "get", GET_APP, ("app_id",), ()),
+    MethodInfo(
+        "app",
+        "list",
+        LIST_APPS,
+        (),
+        (
+            ("limit", "limit", "query", False, False),
+            ("pagination_key", "pagination_key", "query", False, False),
+            ("sort_order", "sort_order", "query", False, False),
+        ),
+    ),
+    MethodInfo(
+        "app",
+        "list_usages",
+        LIST_APP_USAGES,
+        ("app_id",),
+        (
+            ("limit", "limit", "query", False, False),
+            ("pagination_key", "pagination_key", "query", False, False),
+            ("sort_order", "sort_order", "query", False, False),
+        ),
+    ),
+    MethodInfo("app", "test_auth", TEST_APP_AUTH, ("app_id",), ()),
+    MethodInfo(
+        "app",
+        "update",
+        UPDATE_APP,
+        ("app_id",),
+        (
+            ("auth_config", "auth_config", "body", False, False),
+            ("crm_config", "crm_config", "body", False, False),
+            ("name", "name", "body", False, False),
+            ("tenant_id", "tenant_id", "body", False, False),
+            ("tenant_url", "tenant_url", "body", False, False),
+        ),
+    ),
+    MethodInfo("asset", "create", CREATE_ASSET, (), (("file", "file", "body", True, True),)),
     MethodInfo(
         "batch_call",
         "create_batch_call",
@@ -849,6 +1179,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("sort_order", "sort_order", "body", False, False),
         ),
     ),
+    MethodInfo("call", "listen_live", LISTEN_LIVE_CALL, ("call_id",), ()),
     MethodInfo(
         "call",
         "register_phone_call",
@@ -865,8 +1196,16 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("to_number", "to_number", "body", False, False),
         ),
     ),
+    MethodInfo("call", "rerun_analysis", RERUN_CALL_ANALYSIS, ("call_id",), ()),
     MethodInfo("call", "retrieve", GET_CALL, ("call_id",), ()),
     MethodInfo("call", "stop", STOP_CALL, ("call_id",), ()),
+    MethodInfo(
+        "call",
+        "take_over_live",
+        TAKE_OVER_LIVE_CALL,
+        ("call_id",),
+        (("participant_id", "participant_id", "body", True, False),),
+    ),
     MethodInfo(
         "call",
         "update",
@@ -877,6 +1216,16 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("data_storage_setting", "data_storage_setting", "body", False, False),
             ("metadata", "metadata", "body", False, False),
             ("override_dynamic_variables", "override_dynamic_variables", "body", False, False),
+        ),
+    ),
+    MethodInfo(
+        "call",
+        "update_live",
+        UPDATE_LIVE_CALL,
+        ("call_id",),
+        (
+            ("call_control", "call_control", "body", False, False),
+            ("fields_to_override", "fields_to_override", "body", False, False),
         ),
     ),
     MethodInfo(
@@ -928,6 +1277,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("sort_order", "sort_order", "body", False, False),
         ),
     ),
+    MethodInfo("chat", "rerun_analysis", RERUN_CHAT_ANALYSIS, ("chat_id",), ()),
     MethodInfo("chat", "retrieve", GET_CHAT, ("chat_id",), ()),
     MethodInfo(
         "chat",
@@ -965,6 +1315,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("post_chat_analysis_model", "post_chat_analysis_model", "body", False, False),
             ("signed_url_expiration_ms", "signed_url_expiration_ms", "body", False, False),
             ("timezone", "timezone", "body", False, False),
+            ("version_title", "version_title", "body", False, False),
             ("webhook_events", "webhook_events", "body", False, False),
             ("webhook_timeout_ms", "webhook_timeout_ms", "body", False, False),
             ("webhook_url", "webhook_url", "body", False, False),
@@ -989,13 +1340,13 @@ METHODS: Tuple[MethodInfo, ...] = (
     MethodInfo(
         "chat_agent",
         "list",
-        LIST_CHAT_AGENTS,
+        LIST_AGENTS_V2,
         (),
         (
-            ("is_latest", "is_latest", "query", False, False),
             ("limit", "limit", "query", False, False),
             ("pagination_key", "pagination_key", "query", False, False),
-            ("pagination_key_version", "pagination_key_version", "query", False, False),
+            ("sort_order", "sort_order", "query", False, False),
+            ("filter_criteria", "filter_criteria", "body", False, False),
         ),
     ),
     MethodInfo(
@@ -1006,6 +1357,7 @@ METHODS: Tuple[MethodInfo, ...] = (
         (
             ("version", "version", "body", True, False),
             ("version_description", "version_description", "body", False, False),
+            ("version_title", "version_title", "body", False, False),
         ),
     ),
     MethodInfo(
@@ -1036,12 +1388,91 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("response_engine", "response_engine", "body", False, False),
             ("signed_url_expiration_ms", "signed_url_expiration_ms", "body", False, False),
             ("timezone", "timezone", "body", False, False),
+            ("version_title", "version_title", "body", False, False),
             ("webhook_events", "webhook_events", "body", False, False),
             ("webhook_timeout_ms", "webhook_timeout_ms", "body", False, False),
             ("webhook_url", "webhook_url", "body", False, False),
         ),
     ),
     MethodInfo("concurrency", "retrieve", GET_CONCURRENCY, (), ()),
+    MethodInfo(
+        "contact",
+        "backfill_analysis_data",
+        BACKFILL_CONTACT_ANALYSIS_DATA,
+        (),
+        (
+            ("backfill_attributes", "backfill_attributes", "body", True, False),
+            ("backfill_call_filter", "backfill_call_filter", "body", False, False),
+        ),
+    ),
+    MethodInfo(
+        "contact",
+        "create",
+        CREATE_CONTACT,
+        (),
+        (
+            ("phone_number", "phone_number", "body", True, False),
+            ("custom_fields", "custom_fields", "body", False, False),
+            ("do_not_call", "do_not_call", "body", False, False),
+            ("first_name", "first_name", "body", False, False),
+            ("last_name", "last_name", "body", False, False),
+            ("tags", "tags", "body", False, False),
+        ),
+    ),
+    MethodInfo(
+        "contact",
+        "create_import",
+        CREATE_CONTACT_IMPORT,
+        (),
+        (
+            ("column_mapping", "column_mapping", "body", True, False),
+            ("upload_id", "upload_id", "body", True, False),
+            ("default_country", "default_country", "body", False, False),
+            ("tags", "tags", "body", False, False),
+        ),
+    ),
+    MethodInfo("contact", "delete", DELETE_CONTACT, ("contact_id",), ()),
+    MethodInfo("contact", "get", GET_CONTACT, ("contact_id",), ()),
+    MethodInfo("contact", "get_backfill_job_status", GET_BACKFILL_CONTACT_JOB_STATUS, (), ()),
+    MethodInfo("contact", "get_by_phone", GET_CONTACT_BY_PHONE, ("phone_number",), ()),
+    MethodInfo("contact", "get_import", GET_CONTACT_IMPORT, (), ()),
+    MethodInfo(
+        "contact",
+        "list",
+        LIST_CONTACTS,
+        (),
+        (
+            ("filter_criteria", "filter_criteria", "body", False, False),
+            ("limit", "limit", "body", False, False),
+            ("pagination_key", "pagination_key", "body", False, False),
+            ("search_query", "search_query", "body", False, False),
+            ("skip", "skip", "body", False, False),
+            ("sort_order", "sort_order", "body", False, False),
+        ),
+    ),
+    MethodInfo(
+        "contact",
+        "list_conversations",
+        LIST_CONTACT_CONVERSATIONS,
+        ("contact_id",),
+        (("limit", "limit", "query", False, False), ("pagination_key", "pagination_key", "query", False, False)),
+    ),
+    MethodInfo(
+        "contact",
+        "update",
+        UPDATE_CONTACT,
+        ("contact_id",),
+        (
+            ("custom_fields", "custom_fields", "body", False, False),
+            ("do_not_call", "do_not_call", "body", False, False),
+            ("first_name", "first_name", "body", False, False),
+            ("last_name", "last_name", "body", False, False),
+            ("tags", "tags", "body", False, False),
+        ),
+    ),
+    MethodInfo(
+        "contact", "upload_import_file", UPLOAD_CONTACT_IMPORT_FILE, (), (("file", "file", "body", True, True),)
+    ),
     MethodInfo(
         "conversation_flow",
         "create",
@@ -1057,6 +1488,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("default_dynamic_variables", "default_dynamic_variables", "body", False, False),
             ("flex_mode", "flex_mode", "body", False, False),
             ("global_prompt", "global_prompt", "body", False, False),
+            ("is_transfer_cf", "is_transfer_cf", "body", False, False),
             ("is_transfer_llm", "is_transfer_llm", "body", False, False),
             ("kb_config", "kb_config", "body", False, False),
             ("knowledge_base_ids", "knowledge_base_ids", "body", False, False),
@@ -1068,7 +1500,13 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("tools", "tools", "body", False, False),
         ),
     ),
-    MethodInfo("conversation_flow", "delete", DELETE_CONVERSATION_FLOW, ("conversation_flow_id",), ()),
+    MethodInfo(
+        "conversation_flow",
+        "delete",
+        DELETE_CONVERSATION_FLOW,
+        ("conversation_flow_id",),
+        (("force_delete", "force_delete", "query", False, False),),
+    ),
     MethodInfo(
         "conversation_flow",
         "list",
@@ -1100,6 +1538,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("default_dynamic_variables", "default_dynamic_variables", "body", False, False),
             ("flex_mode", "flex_mode", "body", False, False),
             ("global_prompt", "global_prompt", "body", False, False),
+            ("is_transfer_cf", "is_transfer_cf", "body", False, False),
             ("is_transfer_llm", "is_transfer_llm", "body", False, False),
             ("kb_config", "kb_config", "body", False, False),
             ("knowledge_base_ids", "knowledge_base_ids", "body", False, False),
@@ -1171,6 +1610,22 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("tools", "tools", "body", False, False),
         ),
     ),
+    MethodInfo("crm", "get_config", GET_CRM_CONFIG, (), ()),
+    MethodInfo("crm", "get_schema", GET_CRM_SCHEMA, (), (("app_id", "app_id", "query", False, False),)),
+    MethodInfo("crm", "get_sync_job_status", GET_CRM_SYNC_JOB_STATUS, (), ()),
+    MethodInfo("crm", "run_sync_job", RUN_CRM_SYNC_JOB, (), ()),
+    MethodInfo(
+        "crm",
+        "update_config",
+        UPDATE_CRM_CONFIG,
+        (),
+        (
+            ("app_id", "app_id", "body", False, False),
+            ("contact_columns_order", "contact_columns_order", "body", False, False),
+            ("crm_analysis_data_mappings", "crm_analysis_data_mappings", "body", False, False),
+            ("custom_fields", "custom_fields", "body", False, False),
+        ),
+    ),
     MethodInfo(
         "export_request",
         "list",
@@ -1182,6 +1637,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("sort_order", "sort_order", "query", False, False),
         ),
     ),
+    MethodInfo("identity", "retrieve", GET_API_KEY_INFO, (), ()),
     MethodInfo(
         "knowledge_base",
         "add_sources",
@@ -1229,6 +1685,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("default_dynamic_variables", "default_dynamic_variables", "body", False, False),
             ("general_prompt", "general_prompt", "body", False, False),
             ("general_tools", "general_tools", "body", False, False),
+            ("is_transfer_llm", "is_transfer_llm", "body", False, False),
             ("kb_config", "kb_config", "body", False, False),
             ("knowledge_base_ids", "knowledge_base_ids", "body", False, False),
             ("mcps", "mcps", "body", False, False),
@@ -1242,7 +1699,9 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("tool_call_strict_mode", "tool_call_strict_mode", "body", False, False),
         ),
     ),
-    MethodInfo("llm", "delete", DELETE_RETELL_LLM, ("llm_id",), ()),
+    MethodInfo(
+        "llm", "delete", DELETE_RETELL_LLM, ("llm_id",), (("force_delete", "force_delete", "query", False, False),)
+    ),
     MethodInfo(
         "llm",
         "list",
@@ -1267,6 +1726,7 @@ METHODS: Tuple[MethodInfo, ...] = (
             ("default_dynamic_variables", "default_dynamic_variables", "body", False, False),
             ("general_prompt", "general_prompt", "body", False, False),
             ("general_tools", "general_tools", "body", False, False),
+            ("is_transfer_llm", "is_transfer_llm", "body", False, False),
             ("kb_config", "kb_config", "body", False, False),
             ("knowledge_base_ids", "knowledge_base_ids", "body", False, False),
             ("mcps", "mcps", "body", False, False),

@@ -15,9 +15,13 @@ __all__ = [
     "AgentCreateVersionParams",
     "AgentDeleteVersionParams",
     "AgentListParams",
+    "AgentListParamsFilterCriteria",
+    "AgentListParamsFilterCriteriaChannel",
+    "AgentListVersionsParams",
     "AgentOverrideParam",
     "AgentOverrideSettingsParam",
     "AgentPublishParams",
+    "AgentRepairParams",
     "AgentRetrieveParams",
     "AgentSwapNodeParam",
     "AgentSwapToolParam",
@@ -27,6 +31,24 @@ __all__ = [
     "AlwaysEdgeParam",
     "AlwaysEquationConditionParam",
     "AlwaysPromptConditionParam",
+    "AppCreateParams",
+    "AppCreateParamsAuthConfigVariant1",
+    "AppCreateParamsAuthConfigVariant2",
+    "AppCreateParamsAuthConfigVariant3",
+    "AppCreateParamsCrmConfig",
+    "AppCreateParamsCrmConfigInboundSyncMappingsItem",
+    "AppCreateParamsCrmConfigOutboundSyncMappingsItem",
+    "AppDeleteParams",
+    "AppListParams",
+    "AppListUsagesParams",
+    "AppUpdateParams",
+    "AppUpdateParamsAuthConfigVariant1",
+    "AppUpdateParamsAuthConfigVariant2",
+    "AppUpdateParamsAuthConfigVariant3",
+    "AppUpdateParamsCrmConfig",
+    "AppUpdateParamsCrmConfigInboundSyncMappingsItem",
+    "AppUpdateParamsCrmConfigOutboundSyncMappingsItem",
+    "AssetCreateParams",
     "BatchCallCreateBatchCallParams",
     "BatchCallTaskParam",
     "BookAppointmentCalToolParam",
@@ -36,16 +58,25 @@ __all__ = [
     "BranchNodeParam",
     "BridgeTransferNodeParam",
     "BridgeTransferToolParam",
+    "CRMGetSchemaParams",
+    "CRMUpdateConfigParams",
+    "CRMUpdateConfigParamsCrmAnalysisDataMappingsItem",
+    "CRMUpdateConfigParamsCustomFieldsItem",
     "CallCreatePhoneCallParams",
     "CallCreateWebCallParams",
     "CallFilterCriteriaParam",
+    "CallFilterCriteriaParamAgentTag",
     "CallListParams",
     "CallPresetAnalysisDataParam",
     "CallRegisterPhoneCallParams",
     "CallScreeningOptionParam",
     "CallStatusParam",
+    "CallTakeOverLiveParams",
     "CallTimeWindowParam",
     "CallTypeParam",
+    "CallUpdateLiveParams",
+    "CallUpdateLiveParamsCallControl",
+    "CallUpdateLiveParamsFieldsToOverride",
     "CallUpdateParams",
     "CancelTransferNodeParam",
     "CancelTransferToolParam",
@@ -60,6 +91,7 @@ __all__ = [
     "ChatCreateParams",
     "ChatCreateSMSChatParams",
     "ChatFilterCriteriaParam",
+    "ChatFilterCriteriaParamAgentTag",
     "ChatHandbookConfigParam",
     "ChatListParams",
     "ChatPresetAnalysisDataParam",
@@ -69,16 +101,45 @@ __all__ = [
     "CodeNodeParam",
     "CodeToolParam",
     "ComponentNodeParam",
+    "ContactBackfillAnalysisDataParams",
+    "ContactBackfillAnalysisDataParamsBackfillCallFilter",
+    "ContactBackfillAnalysisDataParamsBackfillCallFilterAgentItem",
+    "ContactBackfillAnalysisDataParamsBackfillCallFilterStartTimestampVariant1",
+    "ContactBackfillAnalysisDataParamsBackfillCallFilterStartTimestampVariant2",
+    "ContactCreateImportParams",
+    "ContactCreateImportParamsColumnMappingItem",
+    "ContactCreateParams",
+    "ContactListConversationsParams",
+    "ContactListParams",
+    "ContactListParamsFilterCriteria",
+    "ContactListParamsFilterCriteriaContactId",
+    "ContactListParamsFilterCriteriaCustomFieldsItemVariant1",
+    "ContactListParamsFilterCriteriaCustomFieldsItemVariant2",
+    "ContactListParamsFilterCriteriaCustomFieldsItemVariant3",
+    "ContactListParamsFilterCriteriaCustomFieldsItemVariant4",
+    "ContactListParamsFilterCriteriaCustomFieldsItemVariant5",
+    "ContactListParamsFilterCriteriaCustomFieldsItemVariant6",
+    "ContactListParamsFilterCriteriaDoNotCall",
+    "ContactListParamsFilterCriteriaExternalIdVariant1",
+    "ContactListParamsFilterCriteriaExternalIdVariant2",
+    "ContactListParamsFilterCriteriaLastConversationTimestampVariant1",
+    "ContactListParamsFilterCriteriaLastConversationTimestampVariant2",
+    "ContactListParamsFilterCriteriaPhoneNumber",
+    "ContactListParamsFilterCriteriaTags",
+    "ContactUpdateParams",
+    "ContactUploadImportFileParams",
     "ConversationFlowComponentCreateParams",
     "ConversationFlowComponentCreateRequestParam",
     "ConversationFlowComponentListParams",
     "ConversationFlowComponentUpdateParams",
     "ConversationFlowCreateParams",
+    "ConversationFlowDeleteParams",
     "ConversationFlowListParams",
     "ConversationFlowParam",
     "ConversationFlowRetrieveParams",
     "ConversationFlowUpdateParams",
     "ConversationNodeParam",
+    "ConversationNodeParamCustomSttConfigVariant1",
     "CustomSttConfigParam",
     "CustomToolParam",
     "DataStorageSettingFilterParam",
@@ -119,6 +180,7 @@ __all__ = [
     "KnowledgeBaseDeleteSourceParams",
     "KnowledgeBaseTextParam",
     "LlmCreateParams",
+    "LlmDeleteParams",
     "LlmListParams",
     "LlmRetrieveParams",
     "LlmUpdateParams",
@@ -127,6 +189,7 @@ __all__ = [
     "McpToolGetMcpToolsParams",
     "McpToolParam",
     "MessageBaseParam",
+    "MessageBaseParamMultimediaItem",
     "ModelChoiceParam",
     "NodeEdgeParam",
     "NodeTransitionMessageBaseParam",
@@ -348,10 +411,41 @@ class AgentCreateParams(TypedDict, total=False):
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
 
+    enable_expressive_mode: bool
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it
+    generates. Platform voices only; off unless set.
+    """
+
     end_call_after_silence_ms: int
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000
     (10 seconds); defaults to 600000 (10 minutes).
+    """
+
+    expressive_emotion_tags: List[
+        Literal[
+            "empathetic",
+            "excited",
+            "happy",
+            "curious",
+            "surprised",
+            "sigh",
+            "clear throat",
+            "pause",
+            "long pause",
+            "emphasis",
+        ]
+    ]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still
+    work. Empty means general expressive guidance without a fixed set.
+    """
+
+    expressive_mode_prompt: Optional[str]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode
+    is on. Null or blank keeps the built-in prompt.
     """
 
     fallback_voice_ids: Optional[List[str]]
@@ -568,12 +662,17 @@ class AgentCreateParams(TypedDict, total=False):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
@@ -634,6 +733,9 @@ class AgentCreateParams(TypedDict, total=False):
     version_description: Optional[str]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
 
+    version_title: Optional[str]
+    """Short label you give the version for your own reference; null when untitled."""
+
     vocab_specialization: Literal["general", "medical"]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no
@@ -648,15 +750,14 @@ class AgentCreateParams(TypedDict, total=False):
 
     voice_model: Optional[
         Literal[
-            "eleven_turbo_v2",
             "eleven_flash_v2",
-            "eleven_turbo_v2_5",
             "eleven_flash_v2_5",
             "eleven_multilingual_v2",
             "eleven_v3",
             "sonic-3",
             "sonic-3-latest",
             "sonic-3.5",
+            "sonic-3.6",
             "tts-1",
             "gpt-4o-mini-tts",
             "speech-02-turbo",
@@ -664,6 +765,8 @@ class AgentCreateParams(TypedDict, total=False):
             "s1",
             "s2-pro",
             "s2.1-pro",
+            "inworld-tts-2",
+            "inworld-tts-2-flash",
         ]
     ]
     """
@@ -796,7 +899,7 @@ class CustomSttConfigParam(TypedDict, total=False):
     100, Deepgram 10, Soniox 500.
     """
 
-    provider: Required[Literal["azure", "deepgram", "soniox"]]
+    provider: Required[Literal["azure", "deepgram", "soniox", "assemblyai"]]
     """Speech recognition provider to use."""
 
 
@@ -841,6 +944,12 @@ class HandbookConfigParam(TypedDict, total=False):
 
     ai_disclosure: bool
     """Acknowledge being a virtual assistant when the user asks."""
+
+    conversational_personality: bool
+    """
+    Uses the conversational personality preset: a more casual, colloquial style in place of the
+    professional-representative baseline.
+    """
 
     default_personality: bool
     """Adopt the baseline persona of a professional call-center representative."""
@@ -1062,7 +1171,7 @@ class PronunciationDictionaryParam(TypedDict, total=False):
     pronunciation_dictionary.
     """
 
-    alphabet: Required[Literal["ipa", "cmu"]]
+    alphabet: Required[Literal["ipa", "cmu", "pinyin", "jyutping"]]
     """
     Phonetic notation used in phoneme: `ipa` (International Phonetic Alphabet) or `cmu` (CMU Pronouncing
     Dictionary / ARPAbet).
@@ -1173,23 +1282,51 @@ class AgentDeleteVersionParams(TypedDict, total=False):
 class AgentListParams(TypedDict, total=False):
     """Keyword arguments of `agent.list()`."""
 
-    is_latest: bool
-    """When true, only the newest version of each agent is included."""
-
     limit: int
-    """Maximum number of agent versions to return in one page, from 1 to 1000."""
+    """Largest number of records to return in one page."""
 
     pagination_key: str
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+    sort_order: Literal["ascending", "descending"]
+    """Sort direction of the page. One of `ascending`, `descending`."""
+
+    filter_criteria: "AgentListParamsFilterCriteria"
+    """Conditions a record must meet to be listed; leave it out to list everything."""
+
+
+class AgentListParamsFilterCriteria(TypedDict, total=False):
+    channel: "AgentListParamsFilterCriteriaChannel"
+    """Keeps only agents of one channel (voice or chat)."""
+
+    query: str
+    """Text matched against the agent name."""
+
+
+class AgentListParamsFilterCriteriaChannel(TypedDict, total=False):
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
     """
-    Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit
-    it to start from the beginning.
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
     """
 
-    pagination_key_version: int
-    """
-    Version of the agent named in `pagination_key`; required together with it so the next page starts at the right
-    place.
-    """
+    type: Required[Literal["string"]]
+    """Always `string`."""
+
+    value: Required[Literal["voice", "chat"]]
+    """The channel to compare with. One of `voice`, `chat`."""
+
+
+class AgentListVersionsParams(TypedDict, total=False):
+    """Keyword arguments of `agent.list_versions()`."""
+
+    limit: int
+    """Largest number of records to return in one page."""
+
+    pagination_key: str
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+    sort_order: Literal["ascending", "descending"]
+    """Sort direction of the page. One of `ascending`, `descending`."""
 
 
 class AgentPublishParams(TypedDict, total=False):
@@ -1200,6 +1337,16 @@ class AgentPublishParams(TypedDict, total=False):
 
     version_description: str
     """Optional note about the published version, for your own records."""
+
+    version_title: str
+    """Short label you give the version for your own reference; null when untitled."""
+
+
+class AgentRepairParams(TypedDict, total=False):
+    """Keyword arguments of `agent.repair()`."""
+
+    version: Union[str, int]
+    """Version number."""
 
 
 class AgentRetrieveParams(TypedDict, total=False):
@@ -1336,10 +1483,41 @@ class AgentUpdateParams(TypedDict, total=False):
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
 
+    enable_expressive_mode: bool
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it
+    generates. Platform voices only; off unless set.
+    """
+
     end_call_after_silence_ms: int
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000
     (10 seconds); defaults to 600000 (10 minutes).
+    """
+
+    expressive_emotion_tags: List[
+        Literal[
+            "empathetic",
+            "excited",
+            "happy",
+            "curious",
+            "surprised",
+            "sigh",
+            "clear throat",
+            "pause",
+            "long pause",
+            "emphasis",
+        ]
+    ]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still
+    work. Empty means general expressive guidance without a fixed set.
+    """
+
+    expressive_mode_prompt: Optional[str]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode
+    is on. Null or blank keeps the built-in prompt.
     """
 
     fallback_voice_ids: Optional[List[str]]
@@ -1556,12 +1734,17 @@ class AgentUpdateParams(TypedDict, total=False):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
@@ -1630,6 +1813,9 @@ class AgentUpdateParams(TypedDict, total=False):
     version_description: Optional[str]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
 
+    version_title: Optional[str]
+    """Short label you give the version for your own reference; null when untitled."""
+
     vocab_specialization: Literal["general", "medical"]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no
@@ -1647,15 +1833,14 @@ class AgentUpdateParams(TypedDict, total=False):
 
     voice_model: Optional[
         Literal[
-            "eleven_turbo_v2",
             "eleven_flash_v2",
-            "eleven_turbo_v2_5",
             "eleven_flash_v2_5",
             "eleven_multilingual_v2",
             "eleven_v3",
             "sonic-3",
             "sonic-3-latest",
             "sonic-3.5",
+            "sonic-3.6",
             "tts-1",
             "gpt-4o-mini-tts",
             "speech-02-turbo",
@@ -1663,6 +1848,8 @@ class AgentUpdateParams(TypedDict, total=False):
             "s1",
             "s2-pro",
             "s2.1-pro",
+            "inworld-tts-2",
+            "inworld-tts-2-flash",
         ]
     ]
     """
@@ -1727,6 +1914,223 @@ class AgentUpdateParams(TypedDict, total=False):
     Endpoint that receives this agent's call event webhooks instead of the account-level webhook. Null means the
     account-level webhook is used.
     """
+
+
+class AppCreateParams(TypedDict, total=False):
+    """Keyword arguments of `app.create()`."""
+
+    provider: Required[str]
+    """Service the app connects to (for example a CRM vendor)."""
+
+    type: Required[Literal["crm", "calendar", "knowledge_base", "support", "communication"]]
+    """
+    Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`,
+    `support`, `communication`.
+    """
+
+    auth_config: Union[
+        "AppCreateParamsAuthConfigVariant1", "AppCreateParamsAuthConfigVariant2", "AppCreateParamsAuthConfigVariant3"
+    ]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password.
+    Secrets are write-only.
+    """
+
+    crm_config: "AppCreateParamsCrmConfig"
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+
+    name: str
+    """Display name."""
+
+    tenant_id: str
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+
+    tenant_url: str
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+
+
+class AppCreateParamsAuthConfigVariant1(TypedDict, total=False):
+    client_id: Required[str]
+    """OAuth2 client id issued by the provider."""
+
+    client_secret: Required[str]
+    """OAuth2 client secret issued by the provider; never returned."""
+
+    type: Required[Literal["oauth2"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppCreateParamsAuthConfigVariant2(TypedDict, total=False):
+    api_key: Required[str]
+    """API key issued by the provider; never returned."""
+
+    type: Required[Literal["api_key"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppCreateParamsAuthConfigVariant3(TypedDict, total=False):
+    password: Required[str]
+    """Password for basic authentication; never returned."""
+
+    type: Required[Literal["basic"]]
+    """Authentication scheme used with the provider."""
+
+    username: Required[str]
+    """User name for basic authentication."""
+
+
+class AppCreateParamsCrmConfig(TypedDict, total=False):
+    inbound_sync_mappings: List["AppCreateParamsCrmConfigInboundSyncMappingsItem"]
+    """Which provider fields are copied into which Retell contact fields when syncing in."""
+
+    outbound_sync_mappings: List["AppCreateParamsCrmConfigOutboundSyncMappingsItem"]
+    """Which Retell contact fields are written to which provider fields when syncing out."""
+
+    sync_conversation_activity: bool
+    """When true, calls and chats with a contact are logged as activity in the CRM."""
+
+    sync_new_contacts: bool
+    """When true, contacts that exist only on one side are created on the other."""
+
+
+class AppCreateParamsCrmConfigInboundSyncMappingsItem(TypedDict, total=False):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppCreateParamsCrmConfigOutboundSyncMappingsItem(TypedDict, total=False):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppDeleteParams(TypedDict, total=False):
+    """Keyword arguments of `app.delete()`."""
+
+    force_delete: bool
+    """When true, detach the app from everything that uses it and delete it anyway."""
+
+
+class AppListParams(TypedDict, total=False):
+    """Keyword arguments of `app.list()`."""
+
+    limit: int
+    """Largest number of records to return in one page."""
+
+    pagination_key: str
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+    sort_order: Literal["ascending", "descending"]
+    """Sort direction of the page. One of `ascending`, `descending`."""
+
+
+class AppListUsagesParams(TypedDict, total=False):
+    """Keyword arguments of `app.list_usages()`."""
+
+    limit: int
+    """Largest number of records to return in one page."""
+
+    pagination_key: str
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+    sort_order: Literal["ascending", "descending"]
+    """Sort direction of the page. One of `ascending`, `descending`."""
+
+
+class AppUpdateParams(TypedDict, total=False):
+    """Keyword arguments of `app.update()`."""
+
+    auth_config: Union[
+        "AppUpdateParamsAuthConfigVariant1", "AppUpdateParamsAuthConfigVariant2", "AppUpdateParamsAuthConfigVariant3"
+    ]
+    """
+    How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password.
+    Secrets are write-only.
+    """
+
+    crm_config: "AppUpdateParamsCrmConfig"
+    """Contact sync settings for CRM apps: which fields flow in and out and what gets synced."""
+
+    name: str
+    """Display name."""
+
+    tenant_id: str
+    """Account or tenant id at the provider, when the provider is multi-tenant."""
+
+    tenant_url: str
+    """Base URL of your account at the provider (for self-hosted or regional instances)."""
+
+
+class AppUpdateParamsAuthConfigVariant1(TypedDict, total=False):
+    client_id: Required[str]
+    """OAuth2 client id issued by the provider."""
+
+    client_secret: Required[str]
+    """OAuth2 client secret issued by the provider; never returned."""
+
+    type: Required[Literal["oauth2"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppUpdateParamsAuthConfigVariant2(TypedDict, total=False):
+    api_key: Required[str]
+    """API key issued by the provider; never returned."""
+
+    type: Required[Literal["api_key"]]
+    """Authentication scheme used with the provider."""
+
+
+class AppUpdateParamsAuthConfigVariant3(TypedDict, total=False):
+    password: Required[str]
+    """Password for basic authentication; never returned."""
+
+    type: Required[Literal["basic"]]
+    """Authentication scheme used with the provider."""
+
+    username: Required[str]
+    """User name for basic authentication."""
+
+
+class AppUpdateParamsCrmConfig(TypedDict, total=False):
+    inbound_sync_mappings: List["AppUpdateParamsCrmConfigInboundSyncMappingsItem"]
+    """Which provider fields are copied into which Retell contact fields when syncing in."""
+
+    outbound_sync_mappings: List["AppUpdateParamsCrmConfigOutboundSyncMappingsItem"]
+    """Which Retell contact fields are written to which provider fields when syncing out."""
+
+    sync_conversation_activity: bool
+    """When true, calls and chats with a contact are logged as activity in the CRM."""
+
+    sync_new_contacts: bool
+    """When true, contacts that exist only on one side are created on the other."""
+
+
+class AppUpdateParamsCrmConfigInboundSyncMappingsItem(TypedDict, total=False):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AppUpdateParamsCrmConfigOutboundSyncMappingsItem(TypedDict, total=False):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class AssetCreateParams(TypedDict, total=False):
+    """Keyword arguments of `asset.create()`."""
+
+    file: Required[FileTypes]
+    """The file to upload."""
 
 
 class BatchCallCreateBatchCallParams(TypedDict, total=False):
@@ -1944,10 +2348,41 @@ class AgentOverrideSettingsParam(TypedDict, total=False):
     When true, the agent's speaking rate adapts to the user's pace and to the conversation. Defaults to false.
     """
 
+    enable_expressive_mode: bool
+    """
+    Turns on expressive mode: the agent may add expressive voice tags (emotion, pauses, emphasis) to the speech it
+    generates. Platform voices only; off unless set.
+    """
+
     end_call_after_silence_ms: int
     """
     Hangs up once the user has said nothing for this many milliseconds after the agent last spoke. At least 10000
     (10 seconds); defaults to 600000 (10 minutes).
+    """
+
+    expressive_emotion_tags: List[
+        Literal[
+            "empathetic",
+            "excited",
+            "happy",
+            "curious",
+            "surprised",
+            "sigh",
+            "clear throat",
+            "pause",
+            "long pause",
+            "emphasis",
+        ]
+    ]
+    """
+    Expressive tags the model is primed to use while expressive mode is on; tags you define in the prompt still
+    work. Empty means general expressive guidance without a fixed set.
+    """
+
+    expressive_mode_prompt: Optional[str]
+    """
+    Your own guidance for expressive speech, used instead of the built-in expressive prompt while expressive mode
+    is on. Null or blank keeps the built-in prompt.
     """
 
     fallback_voice_ids: Optional[List[str]]
@@ -2164,12 +2599,17 @@ class AgentOverrideSettingsParam(TypedDict, total=False):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """Language model that performs post-call analysis. Defaults to `gpt-4.1` when not set."""
@@ -2238,6 +2678,9 @@ class AgentOverrideSettingsParam(TypedDict, total=False):
     version_description: Optional[str]
     """Free-text note about this agent version, for your own records. Null when no note is set."""
 
+    version_title: Optional[str]
+    """Short label you give the version for your own reference; null when untitled."""
+
     vocab_specialization: Literal["general", "medical"]
     """
     Vocabulary the transcriber is tuned for: `general` (the default) or `medical` for clinical terminology. Has no
@@ -2255,15 +2698,14 @@ class AgentOverrideSettingsParam(TypedDict, total=False):
 
     voice_model: Optional[
         Literal[
-            "eleven_turbo_v2",
             "eleven_flash_v2",
-            "eleven_turbo_v2_5",
             "eleven_flash_v2_5",
             "eleven_multilingual_v2",
             "eleven_v3",
             "sonic-3",
             "sonic-3-latest",
             "sonic-3.5",
+            "sonic-3.6",
             "tts-1",
             "gpt-4o-mini-tts",
             "speech-02-turbo",
@@ -2271,6 +2713,8 @@ class AgentOverrideSettingsParam(TypedDict, total=False):
             "s1",
             "s2-pro",
             "s2.1-pro",
+            "inworld-tts-2",
+            "inworld-tts-2-flash",
         ]
     ]
     """
@@ -2402,12 +2846,17 @@ class ModelChoiceParam(TypedDict, total=False):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """Name of the LLM."""
@@ -2454,12 +2903,17 @@ class RetellLlmParam(TypedDict, total=False):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """
@@ -2478,7 +2932,16 @@ class RetellLlmParam(TypedDict, total=False):
     best with tool calling.
     """
 
-    s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+    s2s_model: Optional[
+        Literal[
+            "gpt-realtime-2.1",
+            "gpt-realtime-2.1-mini",
+            "gpt-realtime-2",
+            "gpt-realtime-1.5",
+            "gpt-realtime",
+            "gpt-realtime-mini",
+        ]
+    ]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
 
     start_speaker: Literal["user", "agent"]
@@ -2642,11 +3105,14 @@ class CallFilterCriteriaParam(TypedDict, total=False):
     Agents, optionally narrowed to versions, whose calls to include; a call matches if it matches any entry.
     """
 
+    agent_tag: "CallFilterCriteriaParamAgentTag"
+    """Keeps only conversations whose agent carries one of the given environment tags."""
+
     batch_call_id: "StringMatchFilterParam"
     """Condition on the ID of the batch call the call belongs to."""
 
-    call_id: "StringMatchFilterParam"
-    """Condition on the call ID."""
+    call_id: Union["StringMatchFilterParam", "EnumFilterParam"]
+    """Condition on the call ID: a text match, or `in` a list of IDs."""
 
     call_status: "CallStatusParam"
     """Condition on the call status."""
@@ -2748,8 +3214,22 @@ class AgentVersionFilterParam(TypedDict, total=False):
     """Agent version numbers to match; leave out to match every version."""
 
 
+class CallFilterCriteriaParamAgentTag(TypedDict, total=False):
+    op: Required[Literal["in"]]
+    """Comparison operator; always `in` (matches when the field equals one of the listed values)."""
+
+    type: Required[Literal["enum"]]
+    """Always `enum`."""
+
+    value: Required[List[str]]
+    """Environment tags to match; any one of them is enough."""
+
+
 class StringMatchFilterParam(TypedDict, total=False):
     """Compares a fixed string field of a call or chat with a value."""
+
+    key: str
+    """Name of the field the filter applies to."""
 
     op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
     """
@@ -2761,6 +3241,22 @@ class StringMatchFilterParam(TypedDict, total=False):
 
     value: Required[str]
     """Text to compare the field with."""
+
+
+class EnumFilterParam(TypedDict, total=False):
+    """Matches a named field against a list of accepted values."""
+
+    key: str
+    """Name of the field the filter applies to, such as a metadata key or a custom analysis field."""
+
+    op: Required[Literal["in"]]
+    """Operator; always `in`, meaning the field must equal one of the listed values."""
+
+    type: Required[Literal["enum"]]
+    """Filter kind; always `enum`."""
+
+    value: Required[List[str]]
+    """Accepted values."""
 
 
 class CallStatusParam(TypedDict, total=False):
@@ -2869,22 +3365,6 @@ class BooleanFilterParam(TypedDict, total=False):
 
     value: Required[bool]
     """Boolean the field must equal."""
-
-
-class EnumFilterParam(TypedDict, total=False):
-    """Matches a named field against a list of accepted values."""
-
-    key: str
-    """Name of the field the filter applies to, such as a metadata key or a custom analysis field."""
-
-    op: Required[Literal["in"]]
-    """Operator; always `in`, meaning the field must equal one of the listed values."""
-
-    type: Required[Literal["enum"]]
-    """Filter kind; always `enum`."""
-
-    value: Required[List[str]]
-    """Accepted values."""
 
 
 class PresentFilterParam(TypedDict, total=False):
@@ -3014,6 +3494,9 @@ class ToolCallParam(TypedDict, total=False):
     success: "BooleanMatchFilterParam"
     """Condition on whether the tool call succeeded."""
 
+    type: str
+    """Kind of tool the call went to."""
+
 
 class ToolCallNumberFilterParam(TypedDict, total=False):
     """Compares a numeric tool call attribute with a number."""
@@ -3093,6 +3576,13 @@ class CallRegisterPhoneCallParams(TypedDict, total=False):
     """Called number (E.164); recorded for reference only, not used for routing."""
 
 
+class CallTakeOverLiveParams(TypedDict, total=False):
+    """Keyword arguments of `call.take_over_live()`."""
+
+    participant_id: Required[str]
+    """Identifier of the listener in the live session; pass the id you got from listen-live-call."""
+
+
 class CallUpdateParams(TypedDict, total=False):
     """Keyword arguments of `call.update()`."""
 
@@ -3114,6 +3604,38 @@ class CallUpdateParams(TypedDict, total=False):
     Dynamic variables to add or replace for the rest of the call, as string key-value pairs; send only the keys
     that change. Null removes any override set earlier.
     """
+
+
+class CallUpdateLiveParams(TypedDict, total=False):
+    """Keyword arguments of `call.update_live()`."""
+
+    call_control: "CallUpdateLiveParamsCallControl"
+    """Controls the agent during the call."""
+
+    fields_to_override: "CallUpdateLiveParamsFieldsToOverride"
+    """Call settings replaced for the remainder of the call."""
+
+
+class CallUpdateLiveParamsCallControl(TypedDict, total=False):
+    additional_context: str
+    """Extra information handed to the agent for the rest of the call."""
+
+    trigger_response: bool
+    """When true, the agent speaks right away instead of waiting for the user."""
+
+
+class CallUpdateLiveParamsFieldsToOverride(TypedDict, total=False):
+    data_storage_setting: Literal["everything", "everything_except_pii", "basic_attributes_only"]
+    """
+    How much of the call Retell keeps after it ends. One of `everything`, `everything_except_pii`,
+    `basic_attributes_only`.
+    """
+
+    metadata: object
+    """Your own data stored with the call; Retell does not read it."""
+
+    override_dynamic_variables: Optional[Dict[str, str]]
+    """Dynamic variables to set or replace from now on."""
 
 
 class ChatCreateParams(TypedDict, total=False):
@@ -3216,8 +3738,11 @@ class ChatFilterCriteriaParam(TypedDict, total=False):
     Chat agents, optionally narrowed to versions, whose chats to include; a chat matches if it matches any entry.
     """
 
-    chat_id: "StringMatchFilterParam"
-    """Condition on the chat ID."""
+    agent_tag: "ChatFilterCriteriaParamAgentTag"
+    """Keeps only conversations whose agent carries one of the given environment tags."""
+
+    chat_id: Union["StringMatchFilterParam", "EnumFilterParam"]
+    """Condition on the chat ID: a text match, or `in` a list of IDs."""
 
     chat_status: "ChatStatusParam"
     """Condition on the chat status."""
@@ -3268,6 +3793,17 @@ class ChatFilterCriteriaParam(TypedDict, total=False):
 
     user_sentiment: "UserSentimentParam"
     """Condition on the user sentiment from post-chat analysis."""
+
+
+class ChatFilterCriteriaParamAgentTag(TypedDict, total=False):
+    op: Required[Literal["in"]]
+    """Comparison operator; always `in` (matches when the field equals one of the listed values)."""
+
+    type: Required[Literal["enum"]]
+    """Always `enum`."""
+
+    value: Required[List[str]]
+    """Environment tags to match; any one of them is enough."""
 
 
 class ChatStatusParam(TypedDict, total=False):
@@ -3553,12 +4089,17 @@ class ChatAgentCreateParams(TypedDict, total=False):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set."""
@@ -3574,6 +4115,9 @@ class ChatAgentCreateParams(TypedDict, total=False):
     IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
     `America/Los_Angeles`.
     """
+
+    version_title: Optional[str]
+    """Short label you give the version for your own reference; null when untitled."""
 
     webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
     """
@@ -3600,14 +4144,37 @@ class ChatHandbookConfigParam(TypedDict, total=False):
     ai_disclosure: bool
     """Acknowledge being a virtual assistant when the user asks."""
 
+    conversational_personality: bool
+    """
+    Uses the conversational personality preset: a more casual, colloquial style in place of the
+    professional-representative baseline.
+    """
+
     default_personality: bool
     """Adopt the baseline persona of a professional call-center representative."""
+
+    echo_verification: bool
+    """Read important details back to the user to confirm them (voice only)."""
 
     high_empathy: bool
     """Respond to the user's concerns with warm acknowledgement."""
 
+    nato_phonetic_alphabet: bool
+    """Spell things out NATO-alphabet style, such as "B as in Bravo" (voice only)."""
+
+    natural_filler_words: bool
+    """Let the agent use everyday filler words ("um", "you know") so it sounds less scripted."""
+
     scope_boundaries: bool
     """Stick to what the prompt and context provide instead of inventing details."""
+
+    smart_matching: bool
+    """
+    Treat words that sound nearly alike as the same entity, to soften transcription mistakes (voice only).
+    """
+
+    speech_normalization: bool
+    """Say numbers, dates and amounts of money the way people speak them (voice only)."""
 
 
 class ChatPresetAnalysisDataParam(TypedDict, total=False):
@@ -3651,23 +4218,17 @@ class ChatAgentDeleteVersionParams(TypedDict, total=False):
 class ChatAgentListParams(TypedDict, total=False):
     """Keyword arguments of `chat_agent.list()`."""
 
-    is_latest: bool
-    """When true, only the newest version of each chat agent is included."""
-
     limit: int
-    """Maximum number of chat agent versions to return in one page, from 1 to 1000."""
+    """Largest number of records to return in one page."""
 
     pagination_key: str
-    """
-    Agent id of the last entry of the previous page; results continue after it (that entry is not repeated). Omit
-    it to start from the beginning.
-    """
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
 
-    pagination_key_version: int
-    """
-    Version of the chat agent named in `pagination_key`; required together with it so the next page starts at the
-    right place.
-    """
+    sort_order: Literal["ascending", "descending"]
+    """Sort direction of the page. One of `ascending`, `descending`."""
+
+    filter_criteria: "AgentListParamsFilterCriteria"
+    """Conditions a record must meet to be listed; leave it out to list everything."""
 
 
 class ChatAgentPublishParams(TypedDict, total=False):
@@ -3678,6 +4239,9 @@ class ChatAgentPublishParams(TypedDict, total=False):
 
     version_description: str
     """Optional note about the published version, for your own records."""
+
+    version_title: str
+    """Short label you give the version for your own reference; null when untitled."""
 
 
 class ChatAgentRetrieveParams(TypedDict, total=False):
@@ -3930,12 +4494,17 @@ class ChatAgentUpdateParams(TypedDict, total=False):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """Language model that performs post-chat analysis. Defaults to `gpt-4.1` when not set."""
@@ -3960,6 +4529,9 @@ class ChatAgentUpdateParams(TypedDict, total=False):
     `America/Los_Angeles`.
     """
 
+    version_title: Optional[str]
+    """Short label you give the version for your own reference; null when untitled."""
+
     webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
     """
     Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and `chat_analyzed` are
@@ -3974,6 +4546,393 @@ class ChatAgentUpdateParams(TypedDict, total=False):
     Endpoint that receives this agent's chat event webhooks instead of the account-level webhook. Null means the
     account-level webhook is used.
     """
+
+
+class ContactBackfillAnalysisDataParams(TypedDict, total=False):
+    """Keyword arguments of `contact.backfill_analysis_data()`."""
+
+    backfill_attributes: Required[List[str]]
+    """Contact fields to fill from analysis results."""
+
+    backfill_call_filter: "ContactBackfillAnalysisDataParamsBackfillCallFilter"
+    """Which past calls are read for the backfill."""
+
+
+class ContactBackfillAnalysisDataParamsBackfillCallFilter(TypedDict, total=False):
+    agent: List["ContactBackfillAnalysisDataParamsBackfillCallFilterAgentItem"]
+    """Agents (and versions) whose calls are included."""
+
+    start_timestamp: Union[
+        "ContactBackfillAnalysisDataParamsBackfillCallFilterStartTimestampVariant1",
+        "ContactBackfillAnalysisDataParamsBackfillCallFilterStartTimestampVariant2",
+    ]
+    """When it started, as Unix time in milliseconds."""
+
+
+class ContactBackfillAnalysisDataParamsBackfillCallFilterAgentItem(TypedDict, total=False):
+    agent_id: Required[str]
+    """Identifier of the agent."""
+
+    version: List[int]
+    """Version number."""
+
+
+class ContactBackfillAnalysisDataParamsBackfillCallFilterStartTimestampVariant1(TypedDict, total=False):
+    op: Required[Literal["eq", "ne", "gt", "ge", "lt", "le"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `gt` greater than, `ge` at least, `lt` less than, `le` at
+    most.
+    """
+
+    type: Required[Literal["number"]]
+    """Always `number`."""
+
+    value: Required[float]
+    """Value the field is compared with."""
+
+
+class ContactBackfillAnalysisDataParamsBackfillCallFilterStartTimestampVariant2(TypedDict, total=False):
+    op: Required[Literal["bt"]]
+    """Comparison operator; always `bt` between."""
+
+    type: Required[Literal["range"]]
+    """Always `range`."""
+
+    value: Required[List[float]]
+    """Value the field is compared with."""
+
+
+class ContactCreateParams(TypedDict, total=False):
+    """Keyword arguments of `contact.create()`."""
+
+    phone_number: Required[str]
+    """Phone number in E.164 form, such as `+14155550123`."""
+
+    custom_fields: object
+    """Your own fields on the contact, keyed by field name."""
+
+    do_not_call: bool
+    """True when the contact must not be called."""
+
+    first_name: str
+    """Given name of the contact."""
+
+    last_name: str
+    """Family name of the contact."""
+
+    tags: List[str]
+    """Labels for grouping and filtering."""
+
+
+class ContactCreateImportParams(TypedDict, total=False):
+    """Keyword arguments of `contact.create_import()`."""
+
+    column_mapping: Required[List["ContactCreateImportParamsColumnMappingItem"]]
+    """Which CSV column fills which contact field; unmapped columns are ignored."""
+
+    upload_id: Required[str]
+    """Identifier of an uploaded import file."""
+
+    default_country: str
+    """Country (ISO 3166 alpha-2) assumed for phone numbers written without a country code."""
+
+    tags: List[str]
+    """Labels for grouping and filtering."""
+
+
+class ContactCreateImportParamsColumnMappingItem(TypedDict, total=False):
+    external_field_name: Required[str]
+    """Field name on the provider side (or CSV column name for imports)."""
+
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+
+class ContactListParams(TypedDict, total=False):
+    """Keyword arguments of `contact.list()`."""
+
+    filter_criteria: "ContactListParamsFilterCriteria"
+    """Conditions a record must meet to be listed; leave it out to list everything."""
+
+    limit: int
+    """Largest number of records to return in one page."""
+
+    pagination_key: str
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+    search_query: str
+    """Free text matched against names and phone numbers."""
+
+    skip: int
+    """Number of matches to skip before the page starts (offset paging)."""
+
+    sort_order: Literal["asc", "desc"]
+    """Sort direction of the page. One of `asc`, `desc`."""
+
+
+class ContactListParamsFilterCriteria(TypedDict, total=False):
+    contact_id: "ContactListParamsFilterCriteriaContactId"
+    """Identifier of the contact."""
+
+    custom_fields: List[
+        Union[
+            "ContactListParamsFilterCriteriaCustomFieldsItemVariant1",
+            "ContactListParamsFilterCriteriaCustomFieldsItemVariant2",
+            "ContactListParamsFilterCriteriaCustomFieldsItemVariant3",
+            "ContactListParamsFilterCriteriaCustomFieldsItemVariant4",
+            "ContactListParamsFilterCriteriaCustomFieldsItemVariant5",
+            "ContactListParamsFilterCriteriaCustomFieldsItemVariant6",
+        ]
+    ]
+    """Your own fields on the contact, keyed by field name."""
+
+    do_not_call: "ContactListParamsFilterCriteriaDoNotCall"
+    """True when the contact must not be called."""
+
+    external_id: Union[
+        "ContactListParamsFilterCriteriaExternalIdVariant1", "ContactListParamsFilterCriteriaExternalIdVariant2"
+    ]
+    """Identifier of the matching record in a connected CRM."""
+
+    last_conversation_timestamp: Union[
+        "ContactListParamsFilterCriteriaLastConversationTimestampVariant1",
+        "ContactListParamsFilterCriteriaLastConversationTimestampVariant2",
+    ]
+    """When the last call or chat with the contact happened, as Unix time in milliseconds."""
+
+    phone_number: "ContactListParamsFilterCriteriaPhoneNumber"
+    """Phone number in E.164 form, such as `+14155550123`."""
+
+    tags: "ContactListParamsFilterCriteriaTags"
+    """Labels for grouping and filtering."""
+
+
+class ContactListParamsFilterCriteriaContactId(TypedDict, total=False):
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+    """
+
+    type: Required[Literal["string"]]
+    """Always `string`."""
+
+    value: Required[str]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaCustomFieldsItemVariant1(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+    """
+
+    type: Required[Literal["string"]]
+    """Always `string`."""
+
+    value: Required[str]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaCustomFieldsItemVariant2(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["eq", "ne", "gt", "ge", "lt", "le"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `gt` greater than, `ge` at least, `lt` less than, `le` at
+    most.
+    """
+
+    type: Required[Literal["number"]]
+    """Always `number`."""
+
+    value: Required[float]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaCustomFieldsItemVariant3(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["eq"]]
+    """Comparison operator; always `eq` equal."""
+
+    type: Required[Literal["boolean"]]
+    """Always `boolean`."""
+
+    value: Required[bool]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaCustomFieldsItemVariant4(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["bt"]]
+    """Comparison operator; always `bt` between."""
+
+    type: Required[Literal["range"]]
+    """Always `range`."""
+
+    value: Required[List[float]]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaCustomFieldsItemVariant5(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["in"]]
+    """Comparison operator; always `in` (matches when the field equals one of the listed values)."""
+
+    type: Required[Literal["enum"]]
+    """Always `enum`."""
+
+    value: Required[List[str]]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaCustomFieldsItemVariant6(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["pr", "np"]]
+    """Comparison operator: `pr`, `np`."""
+
+    type: Required[Literal["present"]]
+    """Always `present`."""
+
+
+class ContactListParamsFilterCriteriaDoNotCall(TypedDict, total=False):
+    op: Required[Literal["eq"]]
+    """Comparison operator; always `eq` equal."""
+
+    type: Required[Literal["boolean"]]
+    """Always `boolean`."""
+
+    value: Required[bool]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaExternalIdVariant1(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+    """
+
+    type: Required[Literal["string"]]
+    """Always `string`."""
+
+    value: Required[str]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaExternalIdVariant2(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["pr", "np"]]
+    """Comparison operator: `pr`, `np`."""
+
+    type: Required[Literal["present"]]
+    """Always `present`."""
+
+
+class ContactListParamsFilterCriteriaLastConversationTimestampVariant1(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["eq", "ne", "gt", "ge", "lt", "le"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `gt` greater than, `ge` at least, `lt` less than, `le` at
+    most.
+    """
+
+    type: Required[Literal["number"]]
+    """Always `number`."""
+
+    value: Required[float]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaLastConversationTimestampVariant2(TypedDict, total=False):
+    key: str
+    """Name of the field the filter applies to."""
+
+    op: Required[Literal["bt"]]
+    """Comparison operator; always `bt` between."""
+
+    type: Required[Literal["range"]]
+    """Always `range`."""
+
+    value: Required[List[float]]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaPhoneNumber(TypedDict, total=False):
+    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
+    """
+    Comparison operator: `eq` equal, `ne` not equal, `sw` starts with, `ew` ends with, `co` contains.
+    """
+
+    type: Required[Literal["string"]]
+    """Always `string`."""
+
+    value: Required[str]
+    """Value the field is compared with."""
+
+
+class ContactListParamsFilterCriteriaTags(TypedDict, total=False):
+    op: Required[Literal["in"]]
+    """Comparison operator; always `in` (matches when the field equals one of the listed values)."""
+
+    type: Required[Literal["enum"]]
+    """Always `enum`."""
+
+    value: Required[List[str]]
+    """Value the field is compared with."""
+
+
+class ContactListConversationsParams(TypedDict, total=False):
+    """Keyword arguments of `contact.list_conversations()`."""
+
+    limit: int
+    """Largest number of records to return in one page."""
+
+    pagination_key: str
+    """Cursor to send as `pagination_key` for the next page; absent on the last page."""
+
+
+class ContactUpdateParams(TypedDict, total=False):
+    """Keyword arguments of `contact.update()`."""
+
+    custom_fields: object
+    """Your own fields on the contact, keyed by field name."""
+
+    do_not_call: bool
+    """True when the contact must not be called."""
+
+    first_name: str
+    """Given name of the contact."""
+
+    last_name: str
+    """Family name of the contact."""
+
+    tags: List[str]
+    """Labels for grouping and filtering."""
+
+
+class ContactUploadImportFileParams(TypedDict, total=False):
+    """Keyword arguments of `contact.upload_import_file()`."""
+
+    file: Required[FileTypes]
+    """The file to upload."""
 
 
 class ConversationFlowCreateParams(TypedDict, total=False):
@@ -4032,6 +4991,11 @@ class ConversationFlowCreateParams(TypedDict, total=False):
     global_prompt: Optional[str]
     """Prompt included in every node of the flow."""
 
+    is_transfer_cf: Optional[bool]
+    """
+    Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
+
     is_transfer_llm: Optional[bool]
     """Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers."""
 
@@ -4076,6 +5040,9 @@ class ConversationNodeParam(TypedDict, total=False):
     always_edge: "AlwaysEdgeParam"
     """Edge taken unconditionally once this node finishes, regardless of the other edges."""
 
+    custom_stt_config: Optional["ConversationNodeParamCustomSttConfigVariant1"]
+    """Transcription provider settings for this node; needed when `stt_mode` is `custom`."""
+
     display_position: "DisplayPositionParam"
     """Where the node is drawn on the flow editor canvas; it has no effect on call behavior."""
 
@@ -4119,6 +5086,12 @@ class ConversationNodeParam(TypedDict, total=False):
     name: str
     """Human-readable label for the node, shown in the flow editor."""
 
+    reminder_max_count: Optional[int]
+    """Replaces the agent-level reminder count for this node only; 0 turns reminders off here."""
+
+    reminder_trigger_ms: Optional[int]
+    """Replaces the agent-level reminder delay (milliseconds of user silence) for this node only."""
+
     responsiveness: Optional[float]
     """
     Per-node override of how quickly the agent replies, from 0 (waits longer before answering) to 1 (answers as
@@ -4127,6 +5100,12 @@ class ConversationNodeParam(TypedDict, total=False):
 
     skip_response_edge: "SkipResponseEdgeParam"
     """Edge taken right after the agent speaks in this node, without waiting for the user to reply."""
+
+    stt_mode: Optional[Literal["fast", "accurate", "custom"]]
+    """
+    Trade-off for transcription on this node: `fast` favours speed, `accurate` favours accuracy, `custom` uses
+    `custom_stt_config`. Null keeps the agent setting.
+    """
 
     type: Required[Literal["conversation"]]
     """Node type discriminator; always `conversation`."""
@@ -4208,6 +5187,16 @@ class AlwaysPromptConditionParam(TypedDict, total=False):
 
     type: Required[Literal["prompt"]]
     """Condition type discriminator; always `prompt`."""
+
+
+class ConversationNodeParamCustomSttConfigVariant1(TypedDict, total=False):
+    endpointing_ms: Required[int]
+    """Endpointing, in milliseconds."""
+
+    provider: Required[Literal["azure", "deepgram", "soniox", "assemblyai"]]
+    """
+    Service the app connects to (for example a CRM vendor). One of `azure`, `deepgram`, `soniox`, `assemblyai`.
+    """
 
 
 class DisplayPositionParam(TypedDict, total=False):
@@ -4654,6 +5643,12 @@ class TransferOptionWarmTransferParam(TypedDict, total=False):
     agent_detection_timeout_ms: int
     """Milliseconds to wait for the destination before the transfer is treated as failed."""
 
+    custom_on_hold_music_asset_id: str
+    """
+    Asset id of your own hold music (an audio file uploaded with create-asset); required when `on_hold_music` is
+    `custom`.
+    """
+
     enable_bridge_audio_cue: bool
     """When true (the default), a sound plays as the caller is connected to the destination."""
 
@@ -4662,7 +5657,7 @@ class TransferOptionWarmTransferParam(TypedDict, total=False):
     Prompt that guides the agent through an IVR menu at the destination while it checks for a human.
     """
 
-    on_hold_music: Literal["none", "relaxing_sound", "uplifting_beats", "ringtone"]
+    on_hold_music: Literal["custom", "none", "relaxing_sound", "uplifting_beats", "ringtone"]
     """
     What the caller hears while the transfer is in progress: `none`, `relaxing_sound`, `uplifting_beats`, or
     `ringtone`.
@@ -4739,7 +5734,7 @@ class TransferOptionAgenticWarmTransferParam(TypedDict, total=False):
     enable_bridge_audio_cue: bool
     """When true (the default), a sound plays as the caller is connected to the destination."""
 
-    on_hold_music: Literal["none", "relaxing_sound", "uplifting_beats", "ringtone"]
+    on_hold_music: Literal["custom", "none", "relaxing_sound", "uplifting_beats", "ringtone"]
     """
     What the caller hears while the transfer is in progress: `none`, `relaxing_sound`, `uplifting_beats`, or
     `ringtone`.
@@ -4983,7 +5978,10 @@ class SMSContentPredefinedParam(TypedDict, total=False):
     content: str
     """Message text to send; may contain dynamic variables."""
 
-    type: Literal["predefined"]
+    text: str
+    """Fixed text of the message."""
+
+    type: Required[Literal["predefined"]]
     """Content type discriminator; always `predefined`."""
 
 
@@ -5043,6 +6041,12 @@ class CustomToolParam(TypedDict, total=False):
     headers: Dict[str, str]
     """HTTP headers sent with the request, as name-value pairs."""
 
+    max_retry: int
+    """
+    How many times a failed or timed-out request is sent again, with backoff; each attempt gets the full timeout.
+    Only raise it above 0 for idempotent endpoints. Defaults to 0.
+    """
+
     method: Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
     """HTTP method of the request; defaults to POST."""
 
@@ -5050,6 +6054,12 @@ class CustomToolParam(TypedDict, total=False):
     """
     Name the LLM uses to call the tool; it must be unique among all tools available at the same time and may
     contain only letters, digits, underscores and dashes (up to 64 characters).
+    """
+
+    parameter_type: Literal["json", "form"]
+    """
+    How the parameters were written in the dashboard editor: `form` (visual builder) or `json` (raw JSON Schema).
+    The resulting `parameters` schema and request are the same either way.
     """
 
     parameters: "ToolParametersParam"
@@ -5374,7 +6384,7 @@ class FunctionNodeParam(TypedDict, total=False):
     edges: List["NodeEdgeParam"]
     """Conditional transitions from this node to other nodes."""
 
-    else_edge: "ElseEdgeParam"
+    else_edge: Required["ElseEdgeParam"]
     """Fallback edge taken when none of the node's other edges match."""
 
     enable_typing_sound: bool
@@ -6259,6 +7269,12 @@ class FlowCustomToolParam(TypedDict, total=False):
     headers: Dict[str, str]
     """HTTP headers sent with the request, as name-value pairs."""
 
+    max_retry: int
+    """
+    How many times a failed or timed-out request is sent again, with backoff; each attempt gets the full timeout.
+    Only raise it above 0 for idempotent endpoints. Defaults to 0.
+    """
+
     method: Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
     """HTTP method of the request; defaults to POST."""
 
@@ -6266,6 +7282,12 @@ class FlowCustomToolParam(TypedDict, total=False):
     """
     Name the LLM uses to call the tool; it must be unique among all tools available at the same time and may
     contain only letters, digits, underscores and dashes (up to 64 characters).
+    """
+
+    parameter_type: Literal["json", "form"]
+    """
+    How the parameters were written in the dashboard editor: `form` (visual builder) or `json` (raw JSON Schema).
+    The resulting `parameters` schema and request are the same either way.
     """
 
     parameters: "ToolParametersParam"
@@ -6375,6 +7397,16 @@ class FlowBookAppointmentCalToolParam(TypedDict, total=False):
     """Tool type discriminator; always `book_appointment_cal`."""
 
 
+class ConversationFlowDeleteParams(TypedDict, total=False):
+    """Keyword arguments of `conversation_flow.delete()`."""
+
+    force_delete: bool
+    """
+    Deletion is refused while an agent still uses this conversation flow as its response engine; set true to
+    delete it anyway, leaving those agents pointing at a flow that no longer exists.
+    """
+
+
 class ConversationFlowListParams(TypedDict, total=False):
     """Keyword arguments of `conversation_flow.list()`."""
 
@@ -6424,6 +7456,11 @@ class ConversationFlowUpdateParams(TypedDict, total=False):
 
     global_prompt: Optional[str]
     """Prompt included in every node of the flow."""
+
+    is_transfer_cf: Optional[bool]
+    """
+    Marks the conversation flow as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
 
     is_transfer_llm: Optional[bool]
     """Whether the flow drives a transfer agent, the agent that mediates agentic warm transfers."""
@@ -6599,6 +7636,60 @@ class ConversationFlowComponentUpdateParams(TypedDict, total=False):
     """Tools defined inside the component, which its function nodes and subagent nodes can use."""
 
 
+class CRMGetSchemaParams(TypedDict, total=False):
+    """Keyword arguments of `crm.get_schema()`."""
+
+    app_id: str
+    """Identifier of the connected app."""
+
+
+class CRMUpdateConfigParams(TypedDict, total=False):
+    """Keyword arguments of `crm.update_config()`."""
+
+    app_id: Optional[str]
+    """Identifier of the connected app."""
+
+    contact_columns_order: List[str]
+    """Order of contact columns in the dashboard."""
+
+    crm_analysis_data_mappings: List["CRMUpdateConfigParamsCrmAnalysisDataMappingsItem"]
+    """Which post-call analysis results are written to which contact fields."""
+
+    custom_fields: List["CRMUpdateConfigParamsCustomFieldsItem"]
+    """Your own fields on the contact, keyed by field name."""
+
+
+class CRMUpdateConfigParamsCrmAnalysisDataMappingsItem(TypedDict, total=False):
+    analysis_data_name: Required[str]
+    """Name of the post-call analysis result."""
+
+    field_name: Required[str]
+    """Contact field name on the Retell side."""
+
+    update_mode: Required[Literal["overwrite", "fill_if_empty", "merge"]]
+    """
+    How a new value meets an existing one: replace it, fill only empty fields, or merge lists. One of `overwrite`,
+    `fill_if_empty`, `merge`.
+    """
+
+
+class CRMUpdateConfigParamsCustomFieldsItem(TypedDict, total=False):
+    description: str
+    """What the field holds."""
+
+    label: str
+    """Label shown for the field."""
+
+    name: Required[str]
+    """Display name."""
+
+    options: List[str]
+    """Allowed values of an `enum` field."""
+
+    type: Required[Literal["string", "number", "boolean", "enum", "date", "datetime"]]
+    """Data type of the field. One of `string`, `number`, `boolean`, `enum`, `date`, `datetime`."""
+
+
 class ExportRequestListParams(TypedDict, total=False):
     """Keyword arguments of `export_request.list()`."""
 
@@ -6729,6 +7820,11 @@ class LlmCreateParams(TypedDict, total=False):
     each state can add its own tools and transitions.
     """
 
+    is_transfer_llm: Optional[bool]
+    """
+    Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
+
     kb_config: Optional["KBConfigParam"]
     """Retrieval settings for knowledge base lookups; null uses the defaults."""
 
@@ -6752,12 +7848,17 @@ class LlmCreateParams(TypedDict, total=False):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """
@@ -6776,7 +7877,16 @@ class LlmCreateParams(TypedDict, total=False):
     best with tool calling.
     """
 
-    s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+    s2s_model: Optional[
+        Literal[
+            "gpt-realtime-2.1",
+            "gpt-realtime-2.1-mini",
+            "gpt-realtime-2",
+            "gpt-realtime-1.5",
+            "gpt-realtime",
+            "gpt-realtime-mini",
+        ]
+    ]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
 
     start_speaker: Literal["user", "agent"]
@@ -6845,6 +7955,16 @@ class StateEdgeParam(TypedDict, total=False):
     """
     Optional JSON Schema of values to capture during the transition; they become dynamic variables usable in later
     states.
+    """
+
+
+class LlmDeleteParams(TypedDict, total=False):
+    """Keyword arguments of `llm.delete()`."""
+
+    force_delete: bool
+    """
+    Deletion is refused while an agent still uses this Retell LLM as its response engine; set true to delete it
+    anyway, leaving those agents pointing at an engine that no longer exists.
     """
 
 
@@ -6922,6 +8042,11 @@ class LlmUpdateParams(TypedDict, total=False):
     each state can add its own tools and transitions.
     """
 
+    is_transfer_llm: Optional[bool]
+    """
+    Marks the Retell LLM as one used during warm transfers. Only honoured at creation; updates ignore it.
+    """
+
     kb_config: Optional["KBConfigParam"]
     """Retrieval settings for knowledge base lookups; null uses the defaults."""
 
@@ -6945,12 +8070,17 @@ class LlmUpdateParams(TypedDict, total=False):
             "gpt-5.4-mini",
             "gpt-5.4-nano",
             "gpt-5.5",
+            "gpt-5.6-terra",
+            "gpt-5.6-luna",
             "claude-4.5-sonnet",
             "claude-4.6-sonnet",
+            "claude-5-sonnet",
             "claude-4.5-haiku",
-            "gemini-2.5-flash-lite",
             "gemini-3.0-flash",
             "gemini-3.1-flash-lite",
+            "gemini-3.5-flash",
+            "gemini-3.5-flash-lite",
+            "gemini-3.6-flash",
         ]
     ]
     """
@@ -6969,7 +8099,16 @@ class LlmUpdateParams(TypedDict, total=False):
     best with tool calling.
     """
 
-    s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+    s2s_model: Optional[
+        Literal[
+            "gpt-realtime-2.1",
+            "gpt-realtime-2.1-mini",
+            "gpt-realtime-2",
+            "gpt-realtime-1.5",
+            "gpt-realtime",
+            "gpt-realtime-mini",
+        ]
+    ]
     """Speech-to-speech model to use in place of a text LLM; set either this or `model`, not both."""
 
     start_speaker: Literal["user", "agent"]
@@ -7294,8 +8433,21 @@ class MessageBaseParam(TypedDict, total=False):
     message_id: str
     """Unique identifier of the message."""
 
+    multimedia: List["MessageBaseParamMultimediaItem"]
+    """
+    Media attachments of the message (MMS); shown to people only and not passed into the spoken conversation.
+    """
+
     role: Required[Literal["user", "agent"]]
     """Author of the message: `user` or `agent`."""
+
+
+class MessageBaseParamMultimediaItem(TypedDict, total=False):
+    summary: str
+    """Short summary written by post-conversation analysis."""
+
+    url: Required[str]
+    """Web address."""
 
 
 class ToolCallInvocationMessageBaseParam(TypedDict, total=False):
@@ -7483,12 +8635,17 @@ class TestCreateTestCaseDefinitionParams(TypedDict, total=False):
         "gpt-5.4-mini",
         "gpt-5.4-nano",
         "gpt-5.5",
+        "gpt-5.6-terra",
+        "gpt-5.6-luna",
         "claude-4.5-sonnet",
         "claude-4.6-sonnet",
+        "claude-5-sonnet",
         "claude-4.5-haiku",
-        "gemini-2.5-flash-lite",
         "gemini-3.0-flash",
         "gemini-3.1-flash-lite",
+        "gemini-3.5-flash",
+        "gemini-3.5-flash-lite",
+        "gemini-3.6-flash",
     ]
     """LLM that plays the simulated user in the test conversation."""
 
@@ -7580,12 +8737,17 @@ class TestUpdateTestCaseDefinitionParams(TypedDict, total=False):
         "gpt-5.4-mini",
         "gpt-5.4-nano",
         "gpt-5.5",
+        "gpt-5.6-terra",
+        "gpt-5.6-luna",
         "claude-4.5-sonnet",
         "claude-4.6-sonnet",
+        "claude-5-sonnet",
         "claude-4.5-haiku",
-        "gemini-2.5-flash-lite",
         "gemini-3.0-flash",
         "gemini-3.1-flash-lite",
+        "gemini-3.5-flash",
+        "gemini-3.5-flash-lite",
+        "gemini-3.6-flash",
     ]
     """LLM that plays the simulated user in the test conversation."""
 
@@ -7619,7 +8781,7 @@ class VoiceAddResourceParams(TypedDict, total=False):
     public_user_id: str
     """ID of the user who owns the voice; required for ElevenLabs voices only."""
 
-    voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"]
+    voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"]
     """Provider whose library the voice comes from."""
 
 
@@ -7632,7 +8794,7 @@ class VoiceCloneParams(TypedDict, total=False):
     voice_name: Required[str]
     """Name of the cloned voice (1 to 200 characters)."""
 
-    voice_provider: Required[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "platform"]]
+    voice_provider: Required[Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld", "platform"]]
     """Provider that performs the cloning and hosts the resulting voice."""
 
 
@@ -7642,5 +8804,5 @@ class VoiceSearchParams(TypedDict, total=False):
     search_query: Required[str]
     """Text matched against voice names, descriptions and IDs."""
 
-    voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"]
+    voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"]
     """Provider whose community library is searched."""

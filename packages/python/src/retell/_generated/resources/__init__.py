@@ -10,6 +10,22 @@ from .agent import (
     AsyncAgentResourceWithRawResponse,
     AsyncAgentResourceWithStreamingResponse,
 )
+from .app import (
+    AppResource,
+    AppResourceWithRawResponse,
+    AppResourceWithStreamingResponse,
+    AsyncAppResource,
+    AsyncAppResourceWithRawResponse,
+    AsyncAppResourceWithStreamingResponse,
+)
+from .asset import (
+    AssetResource,
+    AssetResourceWithRawResponse,
+    AssetResourceWithStreamingResponse,
+    AsyncAssetResource,
+    AsyncAssetResourceWithRawResponse,
+    AsyncAssetResourceWithStreamingResponse,
+)
 from .batch_call import (
     AsyncBatchCallResource,
     AsyncBatchCallResourceWithRawResponse,
@@ -50,6 +66,14 @@ from .concurrency import (
     ConcurrencyResourceWithRawResponse,
     ConcurrencyResourceWithStreamingResponse,
 )
+from .contact import (
+    AsyncContactResource,
+    AsyncContactResourceWithRawResponse,
+    AsyncContactResourceWithStreamingResponse,
+    ContactResource,
+    ContactResourceWithRawResponse,
+    ContactResourceWithStreamingResponse,
+)
 from .conversation_flow import (
     AsyncConversationFlowResource,
     AsyncConversationFlowResourceWithRawResponse,
@@ -66,6 +90,14 @@ from .conversation_flow_component import (
     ConversationFlowComponentResourceWithRawResponse,
     ConversationFlowComponentResourceWithStreamingResponse,
 )
+from .crm import (
+    AsyncCrmResource,
+    AsyncCrmResourceWithRawResponse,
+    AsyncCrmResourceWithStreamingResponse,
+    CrmResource,
+    CrmResourceWithRawResponse,
+    CrmResourceWithStreamingResponse,
+)
 from .export_request import (
     AsyncExportRequestResource,
     AsyncExportRequestResourceWithRawResponse,
@@ -73,6 +105,14 @@ from .export_request import (
     ExportRequestResource,
     ExportRequestResourceWithRawResponse,
     ExportRequestResourceWithStreamingResponse,
+)
+from .identity import (
+    AsyncIdentityResource,
+    AsyncIdentityResourceWithRawResponse,
+    AsyncIdentityResourceWithStreamingResponse,
+    IdentityResource,
+    IdentityResourceWithRawResponse,
+    IdentityResourceWithStreamingResponse,
 )
 from .knowledge_base import (
     AsyncKnowledgeBaseResource,
@@ -138,6 +178,18 @@ __all__ = [
     "AsyncAgentResource",
     "AsyncAgentResourceWithRawResponse",
     "AsyncAgentResourceWithStreamingResponse",
+    "AppResource",
+    "AppResourceWithRawResponse",
+    "AppResourceWithStreamingResponse",
+    "AsyncAppResource",
+    "AsyncAppResourceWithRawResponse",
+    "AsyncAppResourceWithStreamingResponse",
+    "AssetResource",
+    "AssetResourceWithRawResponse",
+    "AssetResourceWithStreamingResponse",
+    "AsyncAssetResource",
+    "AsyncAssetResourceWithRawResponse",
+    "AsyncAssetResourceWithStreamingResponse",
     "BatchCallResource",
     "BatchCallResourceWithRawResponse",
     "BatchCallResourceWithStreamingResponse",
@@ -168,6 +220,12 @@ __all__ = [
     "AsyncConcurrencyResource",
     "AsyncConcurrencyResourceWithRawResponse",
     "AsyncConcurrencyResourceWithStreamingResponse",
+    "ContactResource",
+    "ContactResourceWithRawResponse",
+    "ContactResourceWithStreamingResponse",
+    "AsyncContactResource",
+    "AsyncContactResourceWithRawResponse",
+    "AsyncContactResourceWithStreamingResponse",
     "ConversationFlowResource",
     "ConversationFlowResourceWithRawResponse",
     "ConversationFlowResourceWithStreamingResponse",
@@ -180,12 +238,24 @@ __all__ = [
     "AsyncConversationFlowComponentResource",
     "AsyncConversationFlowComponentResourceWithRawResponse",
     "AsyncConversationFlowComponentResourceWithStreamingResponse",
+    "CrmResource",
+    "CrmResourceWithRawResponse",
+    "CrmResourceWithStreamingResponse",
+    "AsyncCrmResource",
+    "AsyncCrmResourceWithRawResponse",
+    "AsyncCrmResourceWithStreamingResponse",
     "ExportRequestResource",
     "ExportRequestResourceWithRawResponse",
     "ExportRequestResourceWithStreamingResponse",
     "AsyncExportRequestResource",
     "AsyncExportRequestResourceWithRawResponse",
     "AsyncExportRequestResourceWithStreamingResponse",
+    "IdentityResource",
+    "IdentityResourceWithRawResponse",
+    "IdentityResourceWithStreamingResponse",
+    "AsyncIdentityResource",
+    "AsyncIdentityResourceWithRawResponse",
+    "AsyncIdentityResourceWithStreamingResponse",
     "KnowledgeBaseResource",
     "KnowledgeBaseResourceWithRawResponse",
     "KnowledgeBaseResourceWithStreamingResponse",

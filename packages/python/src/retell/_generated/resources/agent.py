@@ -94,7 +94,24 @@ class AgentResource(SyncAPIResource):
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[
+            Literal[
+                "empathetic",
+                "excited",
+                "happy",
+                "curious",
+                "surprised",
+                "sigh",
+                "clear throat",
+                "pause",
+                "long pause",
+                "emphasis",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Optional[str] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
         guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
         handbook_config: _p.HandbookConfigParam | NotGiven = NOT_GIVEN,
@@ -263,12 +280,17 @@ class AgentResource(SyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -282,20 +304,20 @@ class AgentResource(SyncAPIResource):
         timezone: Optional[str] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Optional[_p.UserDtmfOptionsParam] | NotGiven = NOT_GIVEN,
         version_description: Optional[str] | NotGiven = NOT_GIVEN,
+        version_title: Optional[str] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Optional[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"]]
         | NotGiven = NOT_GIVEN,
         voice_model: Optional[
             Literal[
-                "eleven_turbo_v2",
                 "eleven_flash_v2",
-                "eleven_turbo_v2_5",
                 "eleven_flash_v2_5",
                 "eleven_multilingual_v2",
                 "eleven_v3",
                 "sonic-3",
                 "sonic-3-latest",
                 "sonic-3.5",
+                "sonic-3.6",
                 "tts-1",
                 "gpt-4o-mini-tts",
                 "speech-02-turbo",
@@ -303,6 +325,8 @@ class AgentResource(SyncAPIResource):
                 "s1",
                 "s2-pro",
                 "s2.1-pro",
+                "inworld-tts-2",
+                "inworld-tts-2-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -394,8 +418,14 @@ class AgentResource(SyncAPIResource):
           quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the
           conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion,
+          pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after
           the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags
+          you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in
+          expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down;
           each must come from a different provider than the primary voice, and later entries are tried if
           earlier ones are also unavailable. Null disables voice fallback.
@@ -441,6 +471,7 @@ class AgentResource(SyncAPIResource):
           terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note
           is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical`
           for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax
@@ -492,7 +523,10 @@ class AgentResource(SyncAPIResource):
                 enable_backchannel=enable_backchannel,
                 enable_dynamic_responsiveness=enable_dynamic_responsiveness,
                 enable_dynamic_voice_speed=enable_dynamic_voice_speed,
+                enable_expressive_mode=enable_expressive_mode,
                 end_call_after_silence_ms=end_call_after_silence_ms,
+                expressive_emotion_tags=expressive_emotion_tags,
+                expressive_mode_prompt=expressive_mode_prompt,
                 fallback_voice_ids=fallback_voice_ids,
                 guardrail_config=guardrail_config,
                 handbook_config=handbook_config,
@@ -514,6 +548,7 @@ class AgentResource(SyncAPIResource):
                 timezone=timezone,
                 user_dtmf_options=user_dtmf_options,
                 version_description=version_description,
+                version_title=version_title,
                 vocab_specialization=vocab_specialization,
                 voice_emotion=voice_emotion,
                 voice_model=voice_model,
@@ -688,10 +723,10 @@ class AgentResource(SyncAPIResource):
     def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.AgentListParamsFilterCriteria | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -699,31 +734,76 @@ class AgentResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> _m.AgentListResponse:
         """
-        List voice agents
+        List voice and chat agents
 
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless
-        `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version`
-        taken from the last item of the previous page.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The
+        body narrows the list by channel or by a text match on the name; paging and sort order travel in the
+        query string.
 
         Args:
-          is_latest: When true, only the newest version of each agent is included.
-          limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry
-          is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so
-          the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-agents
+        POST /v2/list-agents
         """
         return self._client.request(
-            _ops.LIST_AGENTS,
+            _ops.LIST_AGENTS_V2,
             query=fields(
-                is_latest=is_latest,
                 limit=limit,
                 pagination_key=pagination_key,
-                pagination_key_version=pagination_key_version,
+                sort_order=sort_order,
             ),
-            cast=list_of(_m.AgentResponse),
+            body=fields(
+                filter_criteria=filter_criteria,
+            ),
+            cast=_m.AgentListResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list_versions(
+        self,
+        agent_id: str,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        pagination_key: str | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentListVersionsResponse:
+        """
+        List the versions of an agent
+
+        Returns one page of version summaries of an agent (number, title, publish state), newest first unless
+        `sort_order` says otherwise. Unlike `get-agent-versions`, it pages and leaves out the full
+        configuration.
+
+        Args:
+          agent_id: Identifier of the agent.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+
+        GET /list-agent-versions/{agent_id}
+        """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
+        return self._client.request(
+            _ops.LIST_AGENT_VERSIONS,
+            path={"agent_id": agent_id},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.AgentListVersionsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -736,6 +816,7 @@ class AgentResource(SyncAPIResource):
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -752,6 +833,7 @@ class AgentResource(SyncAPIResource):
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
@@ -763,6 +845,58 @@ class AgentResource(SyncAPIResource):
             body=fields(
                 version=version,
                 version_description=version_description,
+                version_title=version_title,
+            ),
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def repair(
+        self,
+        agent_id: str,
+        *,
+        version: Union[str, int] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentRepairResponse:
+        """
+        Repair an agent
+
+        Asks Retell to fix up an agent configuration that no longer validates (for example after a referenced
+        resource changed) and returns the repaired agent. Pick the version with `version`; the latest draft is
+        used otherwise.
+
+        Args:
+          agent_id: Identifier of the agent.
+          version: Version number.
+
+        POST /repair-agent/{agent_id}
+        """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
+        return self._client.request(
+            _ops.REPAIR_AGENT,
+            path={"agent_id": agent_id},
+            query=fields(
+                version=version,
+            ),
+            cast=union_of(
+                _m.AgentResponse,
+                _m.ChatAgentResponse,
+                field="data_storage_setting",
+                mapping={
+                    "everything": _m.AgentResponse,
+                    "everything_except_pii": _m.AgentResponse,
+                    "basic_attributes_only": _m.AgentResponse,
+                    "everything": _m.ChatAgentResponse,
+                    "everything_except_pii": _m.ChatAgentResponse,
+                    "basic_attributes_only": _m.ChatAgentResponse,
+                },
             ),
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -840,7 +974,24 @@ class AgentResource(SyncAPIResource):
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[
+            Literal[
+                "empathetic",
+                "excited",
+                "happy",
+                "curious",
+                "surprised",
+                "sigh",
+                "clear throat",
+                "pause",
+                "long pause",
+                "emphasis",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Optional[str] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
         guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
         handbook_config: _p.HandbookConfigParam | NotGiven = NOT_GIVEN,
@@ -1009,12 +1160,17 @@ class AgentResource(SyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -1032,21 +1188,21 @@ class AgentResource(SyncAPIResource):
         timezone: Optional[str] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Optional[_p.UserDtmfOptionsParam] | NotGiven = NOT_GIVEN,
         version_description: Optional[str] | NotGiven = NOT_GIVEN,
+        version_title: Optional[str] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Optional[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"]]
         | NotGiven = NOT_GIVEN,
         voice_id: str | NotGiven = NOT_GIVEN,
         voice_model: Optional[
             Literal[
-                "eleven_turbo_v2",
                 "eleven_flash_v2",
-                "eleven_turbo_v2_5",
                 "eleven_flash_v2_5",
                 "eleven_multilingual_v2",
                 "eleven_v3",
                 "sonic-3",
                 "sonic-3-latest",
                 "sonic-3.5",
+                "sonic-3.6",
                 "tts-1",
                 "gpt-4o-mini-tts",
                 "speech-02-turbo",
@@ -1054,6 +1210,8 @@ class AgentResource(SyncAPIResource):
                 "s1",
                 "s2-pro",
                 "s2.1-pro",
+                "inworld-tts-2",
+                "inworld-tts-2-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -1144,8 +1302,14 @@ class AgentResource(SyncAPIResource):
           quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the
           conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion,
+          pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after
           the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags
+          you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in
+          expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down;
           each must come from a different provider than the primary voice, and later entries are tried if
           earlier ones are also unavailable. Null disables voice fallback.
@@ -1193,6 +1357,7 @@ class AgentResource(SyncAPIResource):
           terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note
           is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical`
           for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax
@@ -1249,7 +1414,10 @@ class AgentResource(SyncAPIResource):
                 enable_backchannel=enable_backchannel,
                 enable_dynamic_responsiveness=enable_dynamic_responsiveness,
                 enable_dynamic_voice_speed=enable_dynamic_voice_speed,
+                enable_expressive_mode=enable_expressive_mode,
                 end_call_after_silence_ms=end_call_after_silence_ms,
+                expressive_emotion_tags=expressive_emotion_tags,
+                expressive_mode_prompt=expressive_mode_prompt,
                 fallback_voice_ids=fallback_voice_ids,
                 guardrail_config=guardrail_config,
                 handbook_config=handbook_config,
@@ -1272,6 +1440,7 @@ class AgentResource(SyncAPIResource):
                 timezone=timezone,
                 user_dtmf_options=user_dtmf_options,
                 version_description=version_description,
+                version_title=version_title,
                 vocab_specialization=vocab_specialization,
                 voice_emotion=voice_emotion,
                 voice_id=voice_id,
@@ -1322,8 +1491,16 @@ class AgentResourceWithRawResponse:
             agent.list,
         )
 
+        self.list_versions = to_raw_response_wrapper(
+            agent.list_versions,
+        )
+
         self.publish = to_raw_response_wrapper(
             agent.publish,
+        )
+
+        self.repair = to_raw_response_wrapper(
+            agent.repair,
         )
 
         self.retrieve = to_raw_response_wrapper(
@@ -1363,8 +1540,16 @@ class AgentResourceWithStreamingResponse:
             agent.list,
         )
 
+        self.list_versions = to_streamed_response_wrapper(
+            agent.list_versions,
+        )
+
         self.publish = to_streamed_response_wrapper(
             agent.publish,
+        )
+
+        self.repair = to_streamed_response_wrapper(
+            agent.repair,
         )
 
         self.retrieve = to_streamed_response_wrapper(
@@ -1428,7 +1613,24 @@ class AsyncAgentResource(AsyncAPIResource):
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[
+            Literal[
+                "empathetic",
+                "excited",
+                "happy",
+                "curious",
+                "surprised",
+                "sigh",
+                "clear throat",
+                "pause",
+                "long pause",
+                "emphasis",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Optional[str] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
         guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
         handbook_config: _p.HandbookConfigParam | NotGiven = NOT_GIVEN,
@@ -1597,12 +1799,17 @@ class AsyncAgentResource(AsyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -1616,20 +1823,20 @@ class AsyncAgentResource(AsyncAPIResource):
         timezone: Optional[str] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Optional[_p.UserDtmfOptionsParam] | NotGiven = NOT_GIVEN,
         version_description: Optional[str] | NotGiven = NOT_GIVEN,
+        version_title: Optional[str] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Optional[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"]]
         | NotGiven = NOT_GIVEN,
         voice_model: Optional[
             Literal[
-                "eleven_turbo_v2",
                 "eleven_flash_v2",
-                "eleven_turbo_v2_5",
                 "eleven_flash_v2_5",
                 "eleven_multilingual_v2",
                 "eleven_v3",
                 "sonic-3",
                 "sonic-3-latest",
                 "sonic-3.5",
+                "sonic-3.6",
                 "tts-1",
                 "gpt-4o-mini-tts",
                 "speech-02-turbo",
@@ -1637,6 +1844,8 @@ class AsyncAgentResource(AsyncAPIResource):
                 "s1",
                 "s2-pro",
                 "s2.1-pro",
+                "inworld-tts-2",
+                "inworld-tts-2-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -1728,8 +1937,14 @@ class AsyncAgentResource(AsyncAPIResource):
           quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the
           conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion,
+          pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after
           the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags
+          you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in
+          expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down;
           each must come from a different provider than the primary voice, and later entries are tried if
           earlier ones are also unavailable. Null disables voice fallback.
@@ -1775,6 +1990,7 @@ class AsyncAgentResource(AsyncAPIResource):
           terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note
           is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical`
           for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax
@@ -1826,7 +2042,10 @@ class AsyncAgentResource(AsyncAPIResource):
                 enable_backchannel=enable_backchannel,
                 enable_dynamic_responsiveness=enable_dynamic_responsiveness,
                 enable_dynamic_voice_speed=enable_dynamic_voice_speed,
+                enable_expressive_mode=enable_expressive_mode,
                 end_call_after_silence_ms=end_call_after_silence_ms,
+                expressive_emotion_tags=expressive_emotion_tags,
+                expressive_mode_prompt=expressive_mode_prompt,
                 fallback_voice_ids=fallback_voice_ids,
                 guardrail_config=guardrail_config,
                 handbook_config=handbook_config,
@@ -1848,6 +2067,7 @@ class AsyncAgentResource(AsyncAPIResource):
                 timezone=timezone,
                 user_dtmf_options=user_dtmf_options,
                 version_description=version_description,
+                version_title=version_title,
                 vocab_specialization=vocab_specialization,
                 voice_emotion=voice_emotion,
                 voice_model=voice_model,
@@ -2022,10 +2242,10 @@ class AsyncAgentResource(AsyncAPIResource):
     async def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.AgentListParamsFilterCriteria | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -2033,31 +2253,76 @@ class AsyncAgentResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> _m.AgentListResponse:
         """
-        List voice agents
+        List voice and chat agents
 
-        Returns the voice agents of your workspace as a plain array, one entry per agent version unless
-        `is_latest` is set. Page through large workspaces with `pagination_key` plus `pagination_key_version`
-        taken from the last item of the previous page.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The
+        body narrows the list by channel or by a text match on the name; paging and sort order travel in the
+        query string.
 
         Args:
-          is_latest: When true, only the newest version of each agent is included.
-          limit: Maximum number of agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry
-          is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the agent named in `pagination_key`; required together with it so
-          the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-agents
+        POST /v2/list-agents
         """
         return await self._client.request(
-            _ops.LIST_AGENTS,
+            _ops.LIST_AGENTS_V2,
             query=fields(
-                is_latest=is_latest,
                 limit=limit,
                 pagination_key=pagination_key,
-                pagination_key_version=pagination_key_version,
+                sort_order=sort_order,
             ),
-            cast=list_of(_m.AgentResponse),
+            body=fields(
+                filter_criteria=filter_criteria,
+            ),
+            cast=_m.AgentListResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def list_versions(
+        self,
+        agent_id: str,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        pagination_key: str | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentListVersionsResponse:
+        """
+        List the versions of an agent
+
+        Returns one page of version summaries of an agent (number, title, publish state), newest first unless
+        `sort_order` says otherwise. Unlike `get-agent-versions`, it pages and leaves out the full
+        configuration.
+
+        Args:
+          agent_id: Identifier of the agent.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+
+        GET /list-agent-versions/{agent_id}
+        """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
+        return await self._client.request(
+            _ops.LIST_AGENT_VERSIONS,
+            path={"agent_id": agent_id},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.AgentListVersionsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -2070,6 +2335,7 @@ class AsyncAgentResource(AsyncAPIResource):
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -2086,6 +2352,7 @@ class AsyncAgentResource(AsyncAPIResource):
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
@@ -2097,6 +2364,58 @@ class AsyncAgentResource(AsyncAPIResource):
             body=fields(
                 version=version,
                 version_description=version_description,
+                version_title=version_title,
+            ),
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def repair(
+        self,
+        agent_id: str,
+        *,
+        version: Union[str, int] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AgentRepairResponse:
+        """
+        Repair an agent
+
+        Asks Retell to fix up an agent configuration that no longer validates (for example after a referenced
+        resource changed) and returns the repaired agent. Pick the version with `version`; the latest draft is
+        used otherwise.
+
+        Args:
+          agent_id: Identifier of the agent.
+          version: Version number.
+
+        POST /repair-agent/{agent_id}
+        """
+        if not agent_id:
+            raise ValueError(f"Expected a non-empty value for `agent_id` but received {agent_id!r}")
+        return await self._client.request(
+            _ops.REPAIR_AGENT,
+            path={"agent_id": agent_id},
+            query=fields(
+                version=version,
+            ),
+            cast=union_of(
+                _m.AgentResponse,
+                _m.ChatAgentResponse,
+                field="data_storage_setting",
+                mapping={
+                    "everything": _m.AgentResponse,
+                    "everything_except_pii": _m.AgentResponse,
+                    "basic_attributes_only": _m.AgentResponse,
+                    "everything": _m.ChatAgentResponse,
+                    "everything_except_pii": _m.ChatAgentResponse,
+                    "basic_attributes_only": _m.ChatAgentResponse,
+                },
             ),
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -2174,7 +2493,24 @@ class AsyncAgentResource(AsyncAPIResource):
         enable_backchannel: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_responsiveness: bool | NotGiven = NOT_GIVEN,
         enable_dynamic_voice_speed: bool | NotGiven = NOT_GIVEN,
+        enable_expressive_mode: bool | NotGiven = NOT_GIVEN,
         end_call_after_silence_ms: int | NotGiven = NOT_GIVEN,
+        expressive_emotion_tags: List[
+            Literal[
+                "empathetic",
+                "excited",
+                "happy",
+                "curious",
+                "surprised",
+                "sigh",
+                "clear throat",
+                "pause",
+                "long pause",
+                "emphasis",
+            ]
+        ]
+        | NotGiven = NOT_GIVEN,
+        expressive_mode_prompt: Optional[str] | NotGiven = NOT_GIVEN,
         fallback_voice_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
         guardrail_config: _p.GuardrailConfigParam | NotGiven = NOT_GIVEN,
         handbook_config: _p.HandbookConfigParam | NotGiven = NOT_GIVEN,
@@ -2343,12 +2679,17 @@ class AsyncAgentResource(AsyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -2366,21 +2707,21 @@ class AsyncAgentResource(AsyncAPIResource):
         timezone: Optional[str] | NotGiven = NOT_GIVEN,
         user_dtmf_options: Optional[_p.UserDtmfOptionsParam] | NotGiven = NOT_GIVEN,
         version_description: Optional[str] | NotGiven = NOT_GIVEN,
+        version_title: Optional[str] | NotGiven = NOT_GIVEN,
         vocab_specialization: Literal["general", "medical"] | NotGiven = NOT_GIVEN,
         voice_emotion: Optional[Literal["calm", "sympathetic", "happy", "sad", "angry", "fearful", "surprised"]]
         | NotGiven = NOT_GIVEN,
         voice_id: str | NotGiven = NOT_GIVEN,
         voice_model: Optional[
             Literal[
-                "eleven_turbo_v2",
                 "eleven_flash_v2",
-                "eleven_turbo_v2_5",
                 "eleven_flash_v2_5",
                 "eleven_multilingual_v2",
                 "eleven_v3",
                 "sonic-3",
                 "sonic-3-latest",
                 "sonic-3.5",
+                "sonic-3.6",
                 "tts-1",
                 "gpt-4o-mini-tts",
                 "speech-02-turbo",
@@ -2388,6 +2729,8 @@ class AsyncAgentResource(AsyncAPIResource):
                 "s1",
                 "s2-pro",
                 "s2.1-pro",
+                "inworld-tts-2",
+                "inworld-tts-2-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -2478,8 +2821,14 @@ class AsyncAgentResource(AsyncAPIResource):
           quickly the user speaks and how turn-taking has gone so far in the call. Defaults to false.
           enable_dynamic_voice_speed: When true, the agent's speaking rate adapts to the user's pace and to the
           conversation. Defaults to false.
+          enable_expressive_mode: Turns on expressive mode: the agent may add expressive voice tags (emotion,
+          pauses, emphasis) to the speech it generates. Platform voices only; off unless set.
           end_call_after_silence_ms: Hangs up once the user has said nothing for this many milliseconds after
           the agent last spoke. At least 10000 (10 seconds); defaults to 600000 (10 minutes).
+          expressive_emotion_tags: Expressive tags the model is primed to use while expressive mode is on; tags
+          you define in the prompt still work. Empty means general expressive guidance without a fixed set.
+          expressive_mode_prompt: Your own guidance for expressive speech, used instead of the built-in
+          expressive prompt while expressive mode is on. Null or blank keeps the built-in prompt.
           fallback_voice_ids: Ordered list of backup voices used while the primary voice's TTS provider is down;
           each must come from a different provider than the primary voice, and later entries are tried if
           earlier ones are also unavailable. Null disables voice fallback.
@@ -2527,6 +2876,7 @@ class AsyncAgentResource(AsyncAPIResource):
           terminating key and timeout. Null when no custom rules are set.
           version_description: Free-text note about this agent version, for your own records. Null when no note
           is set.
+          version_title: Short label you give the version for your own reference; null when untitled.
           vocab_specialization: Vocabulary the transcriber is tuned for: `general` (the default) or `medical`
           for clinical terminology. Has no effect on agents whose language is not English.
           voice_emotion: Emotional tone applied to the synthesized voice; supported only by Cartesia and MiniMax
@@ -2583,7 +2933,10 @@ class AsyncAgentResource(AsyncAPIResource):
                 enable_backchannel=enable_backchannel,
                 enable_dynamic_responsiveness=enable_dynamic_responsiveness,
                 enable_dynamic_voice_speed=enable_dynamic_voice_speed,
+                enable_expressive_mode=enable_expressive_mode,
                 end_call_after_silence_ms=end_call_after_silence_ms,
+                expressive_emotion_tags=expressive_emotion_tags,
+                expressive_mode_prompt=expressive_mode_prompt,
                 fallback_voice_ids=fallback_voice_ids,
                 guardrail_config=guardrail_config,
                 handbook_config=handbook_config,
@@ -2606,6 +2959,7 @@ class AsyncAgentResource(AsyncAPIResource):
                 timezone=timezone,
                 user_dtmf_options=user_dtmf_options,
                 version_description=version_description,
+                version_title=version_title,
                 vocab_specialization=vocab_specialization,
                 voice_emotion=voice_emotion,
                 voice_id=voice_id,
@@ -2656,8 +3010,16 @@ class AsyncAgentResourceWithRawResponse:
             agent.list,
         )
 
+        self.list_versions = async_to_raw_response_wrapper(
+            agent.list_versions,
+        )
+
         self.publish = async_to_raw_response_wrapper(
             agent.publish,
+        )
+
+        self.repair = async_to_raw_response_wrapper(
+            agent.repair,
         )
 
         self.retrieve = async_to_raw_response_wrapper(
@@ -2697,8 +3059,16 @@ class AsyncAgentResourceWithStreamingResponse:
             agent.list,
         )
 
+        self.list_versions = async_to_streamed_response_wrapper(
+            agent.list_versions,
+        )
+
         self.publish = async_to_streamed_response_wrapper(
             agent.publish,
+        )
+
+        self.repair = async_to_streamed_response_wrapper(
+            agent.repair,
         )
 
         self.retrieve = async_to_streamed_response_wrapper(

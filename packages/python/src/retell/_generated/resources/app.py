@@ -5,40 +5,56 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Union
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["App", "AppWithRawResponse", "AsyncApp", "AsyncAppWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "AppResource",
+    "AppResourceWithRawResponse",
+    "AppResourceWithStreamingResponse",
+    "AsyncAppResource",
+    "AsyncAppResourceWithRawResponse",
+    "AsyncAppResourceWithStreamingResponse",
+]
 
 
-class App:
+class AppResource(SyncAPIResource):
     """The `app` resource: `client.app.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AppResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AppResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AppWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AppWithRawResponse(self._client)
+    def with_streaming_response(self) -> AppResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AppResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AppWithRawResponse:
+    def raw(self) -> AppResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -47,26 +63,34 @@ class App:
         *,
         provider: str,
         type: Literal["crm", "calendar", "knowledge_base", "support", "communication"],
-        auth_config: Union[_t.AppCreateRequestAuthConfigVariant1, _t.AppCreateRequestAuthConfigVariant2, _t.AppCreateRequestAuthConfigVariant3] | NotGiven = NOT_GIVEN,
-        crm_config: _t.AppCreateRequestCrmConfig | NotGiven = NOT_GIVEN,
+        auth_config: Union[
+            _p.AppCreateParamsAuthConfigVariant1,
+            _p.AppCreateParamsAuthConfigVariant2,
+            _p.AppCreateParamsAuthConfigVariant3,
+        ]
+        | NotGiven = NOT_GIVEN,
+        crm_config: _p.AppCreateParamsCrmConfig | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         tenant_id: str | NotGiven = NOT_GIVEN,
         tenant_url: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AppResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppResponse:
         """
         Connect an app
 
-        Connects a third-party app (such as a CRM) to your workspace with its credentials and, for CRMs, the field mappings used when syncing contacts. Secrets you send are stored and never returned.
+        Connects a third-party app (such as a CRM) to your workspace with its credentials and, for CRMs, the
+        field mappings used when syncing contacts. Secrets you send are stored and never returned.
 
         Args:
           provider: Service the app connects to (for example a CRM vendor).
-          type: Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
-          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+          type: Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`,
+          `knowledge_base`, `support`, `communication`.
+          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user
+          name and password. Secrets are write-only.
           crm_config: Contact sync settings for CRM apps: which fields flow in and out and what gets synced.
           name: Display name.
           tenant_id: Account or tenant id at the provider, when the provider is multi-tenant.
@@ -76,12 +100,20 @@ class App:
         """
         return self._client.request(
             _ops.CREATE_APP,
-            body={"provider": provider, "type": type, "auth_config": auth_config, "crm_config": crm_config, "name": name, "tenant_id": tenant_id, "tenant_url": tenant_url},
+            body=fields(
+                provider=provider,
+                type=type,
+                auth_config=auth_config,
+                crm_config=crm_config,
+                name=name,
+                tenant_id=tenant_id,
+                tenant_url=tenant_url,
+            ),
+            cast=_m.AppResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
@@ -89,15 +121,17 @@ class App:
         app_id: str,
         *,
         force_delete: bool | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Disconnect an app
 
-        Removes a connected app. An app still used by agents or knowledge bases is refused unless `force_delete` is true, which also detaches it from them.
+        Removes a connected app. An app still used by agents or knowledge bases is refused unless `force_delete`
+        is true, which also detaches it from them.
 
         Args:
           app_id: Identifier of the connected app.
@@ -105,25 +139,30 @@ class App:
 
         DELETE /delete-app/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return self._client.request(
             _ops.DELETE_APP,
             path={"app_id": app_id},
-            query={"force_delete": force_delete},
+            query=fields(
+                force_delete=force_delete,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get(
         self,
         app_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AppResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppResponse:
         """
         Retrieve an app
 
@@ -134,13 +173,16 @@ class App:
 
         GET /get-app/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return self._client.request(
             _ops.GET_APP,
             path={"app_id": app_id},
+            cast=_m.AppResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
@@ -149,249 +191,17 @@ class App:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.AppListResponseItemsItem, _t.AppListResponse]:
-        """
-        List connected apps
-
-        Returns one page of the apps connected to your workspace. When `has_more` is true, send the returned `pagination_key` to read the next page.
-
-        Args:
-          limit: Largest number of records to return in one page.
-          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
-          sort_order: Sort direction of the page. One of `ascending`, `descending`.
-
-        GET /list-apps
-        """
-        return SyncPage[_t.AppListResponseItemsItem, _t.AppListResponse].first(self._client, _ops.LIST_APPS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def list_usages(
-        self,
-        app_id: str,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[Union[_t.AppListUsagesResponseItemsItemVariant1, _t.AppListUsagesResponseItemsItemVariant2], _t.AppListUsagesResponse]:
-        """
-        List where an app is used
-
-        Returns one page of the agents and knowledge bases that rely on a connected app, so you can see what a disconnect would affect.
-
-        Args:
-          app_id: Identifier of the connected app.
-          limit: Largest number of records to return in one page.
-          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
-          sort_order: Sort direction of the page. One of `ascending`, `descending`.
-
-        GET /list-app-usages/{app_id}
-        """
-        return SyncPage[Union[_t.AppListUsagesResponseItemsItemVariant1, _t.AppListUsagesResponseItemsItemVariant2], _t.AppListUsagesResponse].first(self._client, _ops.LIST_APP_USAGES, {"path": {"app_id": app_id}, "query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def test_auth(
-        self,
-        app_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AppTestAuthResponse:
-        """
-        Check an app's credentials
-
-        Signs in to the provider with the stored credentials of a connected app and reports whether that worked. Nothing is changed.
-
-        Args:
-          app_id: Identifier of the connected app.
-
-        POST /test-app-auth/{app_id}
-        """
-        return self._client.request(
-            _ops.TEST_APP_AUTH,
-            path={"app_id": app_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def update(
-        self,
-        app_id: str,
-        *,
-        auth_config: Union[_t.AppUpdateRequestAuthConfigVariant1, _t.AppUpdateRequestAuthConfigVariant2, _t.AppUpdateRequestAuthConfigVariant3] | NotGiven = NOT_GIVEN,
-        crm_config: _t.AppUpdateRequestCrmConfig | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        tenant_id: str | NotGiven = NOT_GIVEN,
-        tenant_url: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AppResponse:
-        """
-        Update an app
-
-        Changes the credentials, name, tenant or sync mappings of a connected app. Fields you leave out keep their current value.
-
-        Args:
-          app_id: Identifier of the connected app.
-          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
-          crm_config: Contact sync settings for CRM apps: which fields flow in and out and what gets synced.
-          name: Display name.
-          tenant_id: Account or tenant id at the provider, when the provider is multi-tenant.
-          tenant_url: Base URL of your account at the provider (for self-hosted or regional instances).
-
-        PATCH /update-app/{app_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_APP,
-            path={"app_id": app_id},
-            body={"auth_config": auth_config, "crm_config": crm_config, "name": name, "tenant_id": tenant_id, "tenant_url": tenant_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AppWithRawResponse:
-    """
-    `client.app` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        provider: str,
-        type: Literal["crm", "calendar", "knowledge_base", "support", "communication"],
-        auth_config: Union[_t.AppCreateRequestAuthConfigVariant1, _t.AppCreateRequestAuthConfigVariant2, _t.AppCreateRequestAuthConfigVariant3] | NotGiven = NOT_GIVEN,
-        crm_config: _t.AppCreateRequestCrmConfig | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        tenant_id: str | NotGiven = NOT_GIVEN,
-        tenant_url: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppResponse]:
-        """
-        Connect an app
-
-        Connects a third-party app (such as a CRM) to your workspace with its credentials and, for CRMs, the field mappings used when syncing contacts. Secrets you send are stored and never returned.
-
-        Args:
-          provider: Service the app connects to (for example a CRM vendor).
-          type: Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
-          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
-          crm_config: Contact sync settings for CRM apps: which fields flow in and out and what gets synced.
-          name: Display name.
-          tenant_id: Account or tenant id at the provider, when the provider is multi-tenant.
-          tenant_url: Base URL of your account at the provider (for self-hosted or regional instances).
-
-        POST /create-app
-        """
-        return self._client.request(
-            _ops.CREATE_APP,
-            body={"provider": provider, "type": type, "auth_config": auth_config, "crm_config": crm_config, "name": name, "tenant_id": tenant_id, "tenant_url": tenant_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete(
-        self,
-        app_id: str,
-        *,
-        force_delete: bool | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Disconnect an app
-
-        Removes a connected app. An app still used by agents or knowledge bases is refused unless `force_delete` is true, which also detaches it from them.
-
-        Args:
-          app_id: Identifier of the connected app.
-          force_delete: When true, detach the app from everything that uses it and delete it anyway.
-
-        DELETE /delete-app/{app_id}
-        """
-        return self._client.request(
-            _ops.DELETE_APP,
-            path={"app_id": app_id},
-            query={"force_delete": force_delete},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def get(
-        self,
-        app_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppResponse]:
-        """
-        Retrieve an app
-
-        Returns one connected app with its connection status and sync settings; secrets are left out.
-
-        Args:
-          app_id: Identifier of the connected app.
-
-        GET /get-app/{app_id}
-        """
-        return self._client.request(
-            _ops.GET_APP,
-            path={"app_id": app_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppListResponse:
         """
         List connected apps
 
-        Returns one page of the apps connected to your workspace. When `has_more` is true, send the returned `pagination_key` to read the next page.
+        Returns one page of the apps connected to your workspace. When `has_more` is true, send the returned
+        `pagination_key` to read the next page.
 
         Args:
           limit: Largest number of records to return in one page.
@@ -402,12 +212,16 @@ class AppWithRawResponse:
         """
         return self._client.request(
             _ops.LIST_APPS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.AppListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def list_usages(
@@ -417,15 +231,17 @@ class AppWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppListUsagesResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppListUsagesResponse:
         """
         List where an app is used
 
-        Returns one page of the agents and knowledge bases that rely on a connected app, so you can see what a disconnect would affect.
+        Returns one page of the agents and knowledge bases that rely on a connected app, so you can see what a
+        disconnect would affect.
 
         Args:
           app_id: Identifier of the connected app.
@@ -435,69 +251,86 @@ class AppWithRawResponse:
 
         GET /list-app-usages/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return self._client.request(
             _ops.LIST_APP_USAGES,
             path={"app_id": app_id},
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.AppListUsagesResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def test_auth(
         self,
         app_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppTestAuthResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppTestAuthResponse:
         """
         Check an app's credentials
 
-        Signs in to the provider with the stored credentials of a connected app and reports whether that worked. Nothing is changed.
+        Signs in to the provider with the stored credentials of a connected app and reports whether that worked.
+        Nothing is changed.
 
         Args:
           app_id: Identifier of the connected app.
 
         POST /test-app-auth/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return self._client.request(
             _ops.TEST_APP_AUTH,
             path={"app_id": app_id},
+            cast=_m.AppTestAuthResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def update(
         self,
         app_id: str,
         *,
-        auth_config: Union[_t.AppUpdateRequestAuthConfigVariant1, _t.AppUpdateRequestAuthConfigVariant2, _t.AppUpdateRequestAuthConfigVariant3] | NotGiven = NOT_GIVEN,
-        crm_config: _t.AppUpdateRequestCrmConfig | NotGiven = NOT_GIVEN,
+        auth_config: Union[
+            _p.AppUpdateParamsAuthConfigVariant1,
+            _p.AppUpdateParamsAuthConfigVariant2,
+            _p.AppUpdateParamsAuthConfigVariant3,
+        ]
+        | NotGiven = NOT_GIVEN,
+        crm_config: _p.AppUpdateParamsCrmConfig | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         tenant_id: str | NotGiven = NOT_GIVEN,
         tenant_url: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppResponse:
         """
         Update an app
 
-        Changes the credentials, name, tenant or sync mappings of a connected app. Fields you leave out keep their current value.
+        Changes the credentials, name, tenant or sync mappings of a connected app. Fields you leave out keep
+        their current value.
 
         Args:
           app_id: Identifier of the connected app.
-          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user
+          name and password. Secrets are write-only.
           crm_config: Contact sync settings for CRM apps: which fields flow in and out and what gets synced.
           name: Display name.
           tenant_id: Account or tenant id at the provider, when the provider is multi-tenant.
@@ -505,32 +338,107 @@ class AppWithRawResponse:
 
         PATCH /update-app/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return self._client.request(
             _ops.UPDATE_APP,
             path={"app_id": app_id},
-            body={"auth_config": auth_config, "crm_config": crm_config, "name": name, "tenant_id": tenant_id, "tenant_url": tenant_url},
+            body=fields(
+                auth_config=auth_config,
+                crm_config=crm_config,
+                name=name,
+                tenant_id=tenant_id,
+                tenant_url=tenant_url,
+            ),
+            cast=_m.AppResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncApp:
+class AppResourceWithRawResponse:
+    def __init__(self, app: AppResource) -> None:
+        self._app = app
+
+        self.create = to_raw_response_wrapper(
+            app.create,
+        )
+
+        self.delete = to_raw_response_wrapper(
+            app.delete,
+        )
+
+        self.get = to_raw_response_wrapper(
+            app.get,
+        )
+
+        self.list = to_raw_response_wrapper(
+            app.list,
+        )
+
+        self.list_usages = to_raw_response_wrapper(
+            app.list_usages,
+        )
+
+        self.test_auth = to_raw_response_wrapper(
+            app.test_auth,
+        )
+
+        self.update = to_raw_response_wrapper(
+            app.update,
+        )
+
+
+class AppResourceWithStreamingResponse:
+    def __init__(self, app: AppResource) -> None:
+        self._app = app
+
+        self.create = to_streamed_response_wrapper(
+            app.create,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            app.delete,
+        )
+
+        self.get = to_streamed_response_wrapper(
+            app.get,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            app.list,
+        )
+
+        self.list_usages = to_streamed_response_wrapper(
+            app.list_usages,
+        )
+
+        self.test_auth = to_streamed_response_wrapper(
+            app.test_auth,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            app.update,
+        )
+
+
+class AsyncAppResource(AsyncAPIResource):
     """The `app` resource (async): `client.app.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncAppResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncAppResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncAppWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncAppWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncAppResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncAppResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncAppWithRawResponse:
+    def raw(self) -> AsyncAppResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -539,26 +447,34 @@ class AsyncApp:
         *,
         provider: str,
         type: Literal["crm", "calendar", "knowledge_base", "support", "communication"],
-        auth_config: Union[_t.AppCreateRequestAuthConfigVariant1, _t.AppCreateRequestAuthConfigVariant2, _t.AppCreateRequestAuthConfigVariant3] | NotGiven = NOT_GIVEN,
-        crm_config: _t.AppCreateRequestCrmConfig | NotGiven = NOT_GIVEN,
+        auth_config: Union[
+            _p.AppCreateParamsAuthConfigVariant1,
+            _p.AppCreateParamsAuthConfigVariant2,
+            _p.AppCreateParamsAuthConfigVariant3,
+        ]
+        | NotGiven = NOT_GIVEN,
+        crm_config: _p.AppCreateParamsCrmConfig | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         tenant_id: str | NotGiven = NOT_GIVEN,
         tenant_url: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AppResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppResponse:
         """
         Connect an app
 
-        Connects a third-party app (such as a CRM) to your workspace with its credentials and, for CRMs, the field mappings used when syncing contacts. Secrets you send are stored and never returned.
+        Connects a third-party app (such as a CRM) to your workspace with its credentials and, for CRMs, the
+        field mappings used when syncing contacts. Secrets you send are stored and never returned.
 
         Args:
           provider: Service the app connects to (for example a CRM vendor).
-          type: Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
-          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+          type: Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`,
+          `knowledge_base`, `support`, `communication`.
+          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user
+          name and password. Secrets are write-only.
           crm_config: Contact sync settings for CRM apps: which fields flow in and out and what gets synced.
           name: Display name.
           tenant_id: Account or tenant id at the provider, when the provider is multi-tenant.
@@ -568,12 +484,20 @@ class AsyncApp:
         """
         return await self._client.request(
             _ops.CREATE_APP,
-            body={"provider": provider, "type": type, "auth_config": auth_config, "crm_config": crm_config, "name": name, "tenant_id": tenant_id, "tenant_url": tenant_url},
+            body=fields(
+                provider=provider,
+                type=type,
+                auth_config=auth_config,
+                crm_config=crm_config,
+                name=name,
+                tenant_id=tenant_id,
+                tenant_url=tenant_url,
+            ),
+            cast=_m.AppResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
@@ -581,15 +505,17 @@ class AsyncApp:
         app_id: str,
         *,
         force_delete: bool | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Disconnect an app
 
-        Removes a connected app. An app still used by agents or knowledge bases is refused unless `force_delete` is true, which also detaches it from them.
+        Removes a connected app. An app still used by agents or knowledge bases is refused unless `force_delete`
+        is true, which also detaches it from them.
 
         Args:
           app_id: Identifier of the connected app.
@@ -597,25 +523,30 @@ class AsyncApp:
 
         DELETE /delete-app/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return await self._client.request(
             _ops.DELETE_APP,
             path={"app_id": app_id},
-            query={"force_delete": force_delete},
+            query=fields(
+                force_delete=force_delete,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get(
         self,
         app_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AppResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppResponse:
         """
         Retrieve an app
 
@@ -626,247 +557,16 @@ class AsyncApp:
 
         GET /get-app/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return await self._client.request(
             _ops.GET_APP,
             path={"app_id": app_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.AppListResponseItemsItem, _t.AppListResponse]:
-        """
-        List connected apps
-
-        Returns one page of the apps connected to your workspace. When `has_more` is true, send the returned `pagination_key` to read the next page.
-
-        Args:
-          limit: Largest number of records to return in one page.
-          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
-          sort_order: Sort direction of the page. One of `ascending`, `descending`.
-
-        GET /list-apps
-        """
-        return AsyncPager[_t.AppListResponseItemsItem, _t.AppListResponse](self._client, _ops.LIST_APPS, {"query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def list_usages(
-        self,
-        app_id: str,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[Union[_t.AppListUsagesResponseItemsItemVariant1, _t.AppListUsagesResponseItemsItemVariant2], _t.AppListUsagesResponse]:
-        """
-        List where an app is used
-
-        Returns one page of the agents and knowledge bases that rely on a connected app, so you can see what a disconnect would affect.
-
-        Args:
-          app_id: Identifier of the connected app.
-          limit: Largest number of records to return in one page.
-          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
-          sort_order: Sort direction of the page. One of `ascending`, `descending`.
-
-        GET /list-app-usages/{app_id}
-        """
-        return AsyncPager[Union[_t.AppListUsagesResponseItemsItemVariant1, _t.AppListUsagesResponseItemsItemVariant2], _t.AppListUsagesResponse](self._client, _ops.LIST_APP_USAGES, {"path": {"app_id": app_id}, "query": {"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    async def test_auth(
-        self,
-        app_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AppTestAuthResponse:
-        """
-        Check an app's credentials
-
-        Signs in to the provider with the stored credentials of a connected app and reports whether that worked. Nothing is changed.
-
-        Args:
-          app_id: Identifier of the connected app.
-
-        POST /test-app-auth/{app_id}
-        """
-        return await self._client.request(
-            _ops.TEST_APP_AUTH,
-            path={"app_id": app_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def update(
-        self,
-        app_id: str,
-        *,
-        auth_config: Union[_t.AppUpdateRequestAuthConfigVariant1, _t.AppUpdateRequestAuthConfigVariant2, _t.AppUpdateRequestAuthConfigVariant3] | NotGiven = NOT_GIVEN,
-        crm_config: _t.AppUpdateRequestCrmConfig | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        tenant_id: str | NotGiven = NOT_GIVEN,
-        tenant_url: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AppResponse:
-        """
-        Update an app
-
-        Changes the credentials, name, tenant or sync mappings of a connected app. Fields you leave out keep their current value.
-
-        Args:
-          app_id: Identifier of the connected app.
-          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
-          crm_config: Contact sync settings for CRM apps: which fields flow in and out and what gets synced.
-          name: Display name.
-          tenant_id: Account or tenant id at the provider, when the provider is multi-tenant.
-          tenant_url: Base URL of your account at the provider (for self-hosted or regional instances).
-
-        PATCH /update-app/{app_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_APP,
-            path={"app_id": app_id},
-            body={"auth_config": auth_config, "crm_config": crm_config, "name": name, "tenant_id": tenant_id, "tenant_url": tenant_url},
+            cast=_m.AppResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncAppWithRawResponse:
-    """
-    `client.app` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        provider: str,
-        type: Literal["crm", "calendar", "knowledge_base", "support", "communication"],
-        auth_config: Union[_t.AppCreateRequestAuthConfigVariant1, _t.AppCreateRequestAuthConfigVariant2, _t.AppCreateRequestAuthConfigVariant3] | NotGiven = NOT_GIVEN,
-        crm_config: _t.AppCreateRequestCrmConfig | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        tenant_id: str | NotGiven = NOT_GIVEN,
-        tenant_url: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppResponse]:
-        """
-        Connect an app
-
-        Connects a third-party app (such as a CRM) to your workspace with its credentials and, for CRMs, the field mappings used when syncing contacts. Secrets you send are stored and never returned.
-
-        Args:
-          provider: Service the app connects to (for example a CRM vendor).
-          type: Category of the app, which decides what Retell uses it for. One of `crm`, `calendar`, `knowledge_base`, `support`, `communication`.
-          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
-          crm_config: Contact sync settings for CRM apps: which fields flow in and out and what gets synced.
-          name: Display name.
-          tenant_id: Account or tenant id at the provider, when the provider is multi-tenant.
-          tenant_url: Base URL of your account at the provider (for self-hosted or regional instances).
-
-        POST /create-app
-        """
-        return await self._client.request(
-            _ops.CREATE_APP,
-            body={"provider": provider, "type": type, "auth_config": auth_config, "crm_config": crm_config, "name": name, "tenant_id": tenant_id, "tenant_url": tenant_url},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def delete(
-        self,
-        app_id: str,
-        *,
-        force_delete: bool | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Disconnect an app
-
-        Removes a connected app. An app still used by agents or knowledge bases is refused unless `force_delete` is true, which also detaches it from them.
-
-        Args:
-          app_id: Identifier of the connected app.
-          force_delete: When true, detach the app from everything that uses it and delete it anyway.
-
-        DELETE /delete-app/{app_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_APP,
-            path={"app_id": app_id},
-            query={"force_delete": force_delete},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def get(
-        self,
-        app_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppResponse]:
-        """
-        Retrieve an app
-
-        Returns one connected app with its connection status and sync settings; secrets are left out.
-
-        Args:
-          app_id: Identifier of the connected app.
-
-        GET /get-app/{app_id}
-        """
-        return await self._client.request(
-            _ops.GET_APP,
-            path={"app_id": app_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list(
@@ -875,15 +575,17 @@ class AsyncAppWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppListResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppListResponse:
         """
         List connected apps
 
-        Returns one page of the apps connected to your workspace. When `has_more` is true, send the returned `pagination_key` to read the next page.
+        Returns one page of the apps connected to your workspace. When `has_more` is true, send the returned
+        `pagination_key` to read the next page.
 
         Args:
           limit: Largest number of records to return in one page.
@@ -894,12 +596,16 @@ class AsyncAppWithRawResponse:
         """
         return await self._client.request(
             _ops.LIST_APPS,
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.AppListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list_usages(
@@ -909,15 +615,17 @@ class AsyncAppWithRawResponse:
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppListUsagesResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppListUsagesResponse:
         """
         List where an app is used
 
-        Returns one page of the agents and knowledge bases that rely on a connected app, so you can see what a disconnect would affect.
+        Returns one page of the agents and knowledge bases that rely on a connected app, so you can see what a
+        disconnect would affect.
 
         Args:
           app_id: Identifier of the connected app.
@@ -927,69 +635,86 @@ class AsyncAppWithRawResponse:
 
         GET /list-app-usages/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return await self._client.request(
             _ops.LIST_APP_USAGES,
             path={"app_id": app_id},
-            query={"limit": limit, "pagination_key": pagination_key, "sort_order": sort_order},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+                sort_order=sort_order,
+            ),
+            cast=_m.AppListUsagesResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def test_auth(
         self,
         app_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppTestAuthResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppTestAuthResponse:
         """
         Check an app's credentials
 
-        Signs in to the provider with the stored credentials of a connected app and reports whether that worked. Nothing is changed.
+        Signs in to the provider with the stored credentials of a connected app and reports whether that worked.
+        Nothing is changed.
 
         Args:
           app_id: Identifier of the connected app.
 
         POST /test-app-auth/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return await self._client.request(
             _ops.TEST_APP_AUTH,
             path={"app_id": app_id},
+            cast=_m.AppTestAuthResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def update(
         self,
         app_id: str,
         *,
-        auth_config: Union[_t.AppUpdateRequestAuthConfigVariant1, _t.AppUpdateRequestAuthConfigVariant2, _t.AppUpdateRequestAuthConfigVariant3] | NotGiven = NOT_GIVEN,
-        crm_config: _t.AppUpdateRequestCrmConfig | NotGiven = NOT_GIVEN,
+        auth_config: Union[
+            _p.AppUpdateParamsAuthConfigVariant1,
+            _p.AppUpdateParamsAuthConfigVariant2,
+            _p.AppUpdateParamsAuthConfigVariant3,
+        ]
+        | NotGiven = NOT_GIVEN,
+        crm_config: _p.AppUpdateParamsCrmConfig | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         tenant_id: str | NotGiven = NOT_GIVEN,
         tenant_url: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AppResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AppResponse:
         """
         Update an app
 
-        Changes the credentials, name, tenant or sync mappings of a connected app. Fields you leave out keep their current value.
+        Changes the credentials, name, tenant or sync mappings of a connected app. Fields you leave out keep
+        their current value.
 
         Args:
           app_id: Identifier of the connected app.
-          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user name and password. Secrets are write-only.
+          auth_config: How Retell signs in to the provider: OAuth2 client credentials, an API key, or a user
+          name and password. Secrets are write-only.
           crm_config: Contact sync settings for CRM apps: which fields flow in and out and what gets synced.
           name: Display name.
           tenant_id: Account or tenant id at the provider, when the provider is multi-tenant.
@@ -997,14 +722,87 @@ class AsyncAppWithRawResponse:
 
         PATCH /update-app/{app_id}
         """
+        if not app_id:
+            raise ValueError(f"Expected a non-empty value for `app_id` but received {app_id!r}")
         return await self._client.request(
             _ops.UPDATE_APP,
             path={"app_id": app_id},
-            body={"auth_config": auth_config, "crm_config": crm_config, "name": name, "tenant_id": tenant_id, "tenant_url": tenant_url},
+            body=fields(
+                auth_config=auth_config,
+                crm_config=crm_config,
+                name=name,
+                tenant_id=tenant_id,
+                tenant_url=tenant_url,
+            ),
+            cast=_m.AppResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncAppResourceWithRawResponse:
+    def __init__(self, app: AsyncAppResource) -> None:
+        self._app = app
+
+        self.create = async_to_raw_response_wrapper(
+            app.create,
+        )
+
+        self.delete = async_to_raw_response_wrapper(
+            app.delete,
+        )
+
+        self.get = async_to_raw_response_wrapper(
+            app.get,
+        )
+
+        self.list = async_to_raw_response_wrapper(
+            app.list,
+        )
+
+        self.list_usages = async_to_raw_response_wrapper(
+            app.list_usages,
+        )
+
+        self.test_auth = async_to_raw_response_wrapper(
+            app.test_auth,
+        )
+
+        self.update = async_to_raw_response_wrapper(
+            app.update,
+        )
+
+
+class AsyncAppResourceWithStreamingResponse:
+    def __init__(self, app: AsyncAppResource) -> None:
+        self._app = app
+
+        self.create = async_to_streamed_response_wrapper(
+            app.create,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            app.delete,
+        )
+
+        self.get = async_to_streamed_response_wrapper(
+            app.get,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            app.list,
+        )
+
+        self.list_usages = async_to_streamed_response_wrapper(
+            app.list_usages,
+        )
+
+        self.test_auth = async_to_streamed_response_wrapper(
+            app.test_auth,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            app.update,
         )

@@ -6,37 +6,51 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import httpx
+
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     FileTypes,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Asset", "AssetWithRawResponse", "AsyncAsset", "AsyncAssetWithRawResponse"]
+__all__ = [
+    "AssetResource",
+    "AssetResourceWithRawResponse",
+    "AssetResourceWithStreamingResponse",
+    "AsyncAssetResource",
+    "AsyncAssetResourceWithRawResponse",
+    "AsyncAssetResourceWithStreamingResponse",
+]
 
 
-class Asset:
+class AssetResource(SyncAPIResource):
     """The `asset` resource: `client.asset.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AssetResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AssetResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AssetWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AssetWithRawResponse(self._client)
+    def with_streaming_response(self) -> AssetResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AssetResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AssetWithRawResponse:
+    def raw(self) -> AssetResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -44,16 +58,17 @@ class Asset:
         self,
         *,
         file: FileTypes,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AssetCreateResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AssetCreateResponse:
         """
         Upload an asset
 
-        Uploads one file (for example an image to send in a chat) as multipart form data and returns its id and a URL where Retell serves it.
+        Uploads one file (for example an image to send in a chat) as multipart form data and returns its id and
+        a URL where Retell serves it.
 
         Args:
           file: The file to upload.
@@ -62,68 +77,50 @@ class Asset:
         """
         return self._client.request(
             _ops.CREATE_ASSET,
-            body={"file": file},
+            body=fields(
+                file=file,
+            ),
+            cast=_m.AssetCreateResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AssetWithRawResponse:
-    """
-    `client.asset` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AssetResourceWithRawResponse:
+    def __init__(self, asset: AssetResource) -> None:
+        self._asset = asset
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        file: FileTypes,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AssetCreateResponse]:
-        """
-        Upload an asset
-
-        Uploads one file (for example an image to send in a chat) as multipart form data and returns its id and a URL where Retell serves it.
-
-        Args:
-          file: The file to upload.
-
-        POST /create-asset
-        """
-        return self._client.request(
-            _ops.CREATE_ASSET,
-            body={"file": file},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create = to_raw_response_wrapper(
+            asset.create,
         )
 
 
-class AsyncAsset:
+class AssetResourceWithStreamingResponse:
+    def __init__(self, asset: AssetResource) -> None:
+        self._asset = asset
+
+        self.create = to_streamed_response_wrapper(
+            asset.create,
+        )
+
+
+class AsyncAssetResource(AsyncAPIResource):
     """The `asset` resource (async): `client.asset.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncAssetResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncAssetResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncAssetWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncAssetWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncAssetResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncAssetResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncAssetWithRawResponse:
+    def raw(self) -> AsyncAssetResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -131,16 +128,17 @@ class AsyncAsset:
         self,
         *,
         file: FileTypes,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.AssetCreateResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.AssetCreateResponse:
         """
         Upload an asset
 
-        Uploads one file (for example an image to send in a chat) as multipart form data and returns its id and a URL where Retell serves it.
+        Uploads one file (for example an image to send in a chat) as multipart form data and returns its id and
+        a URL where Retell serves it.
 
         Args:
           file: The file to upload.
@@ -149,50 +147,30 @@ class AsyncAsset:
         """
         return await self._client.request(
             _ops.CREATE_ASSET,
-            body={"file": file},
+            body=fields(
+                file=file,
+            ),
+            cast=_m.AssetCreateResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncAssetWithRawResponse:
-    """
-    `client.asset` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncAssetResourceWithRawResponse:
+    def __init__(self, asset: AsyncAssetResource) -> None:
+        self._asset = asset
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+        self.create = async_to_raw_response_wrapper(
+            asset.create,
+        )
 
-    async def create(
-        self,
-        *,
-        file: FileTypes,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.AssetCreateResponse]:
-        """
-        Upload an asset
 
-        Uploads one file (for example an image to send in a chat) as multipart form data and returns its id and a URL where Retell serves it.
+class AsyncAssetResourceWithStreamingResponse:
+    def __init__(self, asset: AsyncAssetResource) -> None:
+        self._asset = asset
 
-        Args:
-          file: The file to upload.
-
-        POST /create-asset
-        """
-        return await self._client.request(
-            _ops.CREATE_ASSET,
-            body={"file": file},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.create = async_to_streamed_response_wrapper(
+            asset.create,
         )

@@ -141,7 +141,7 @@ class CallResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> _m.WebCallResponse:
+    ) -> _m.CreateWebCallResponse:
         """
         Create a web call
 
@@ -163,7 +163,7 @@ class CallResource(SyncAPIResource):
           retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
           the response engine prompts and tool descriptions.
 
-        POST /v2/create-web-call
+        POST /v3/create-web-call
         """
         return self._client.request(
             _ops.CREATE_WEB_CALL,
@@ -176,7 +176,7 @@ class CallResource(SyncAPIResource):
                 metadata=metadata,
                 retell_llm_dynamic_variables=retell_llm_dynamic_variables,
             ),
-            cast=_m.WebCallResponse,
+            cast=_m.CreateWebCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -268,6 +268,39 @@ class CallResource(SyncAPIResource):
             timeout=timeout,
         )
 
+    def listen_live(
+        self,
+        call_id: str,
+        *,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallListenLiveResponse:
+        """
+        Listen in on a live call
+
+        Opens a listen-only audio session on a call in progress and returns what a WebRTC client needs to join
+        it (room, token, ICE servers). The parties on the call are not told.
+
+        Args:
+          call_id: Identifier of the call.
+
+        POST /v2/listen-live-call/{call_id}
+        """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
+        return self._client.request(
+            _ops.LISTEN_LIVE_CALL,
+            path={"call_id": call_id},
+            cast=_m.CallListenLiveResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
     def register_phone_call(
         self,
         *,
@@ -320,6 +353,44 @@ class CallResource(SyncAPIResource):
                 to_number=to_number,
             ),
             cast=_m.PhoneCallResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def rerun_analysis(
+        self,
+        call_id: str,
+        *,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallResponse:
+        """
+        Run post-call analysis again
+
+        Runs the post-call analysis of an ended call again with the agent's current analysis settings and
+        returns the call with the new results.
+
+        Args:
+          call_id: Identifier of the call.
+
+        PUT /rerun-call-analysis/{call_id}
+        """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
+        return self._client.request(
+            _ops.RERUN_CALL_ANALYSIS,
+            path={"call_id": call_id},
+            cast=union_of(
+                _m.PhoneCallResponse,
+                _m.WebCallResponse,
+                field="call_type",
+                mapping={"phone_call": _m.PhoneCallResponse, "web_call": _m.WebCallResponse},
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -397,6 +468,45 @@ class CallResource(SyncAPIResource):
             timeout=timeout,
         )
 
+    def take_over_live(
+        self,
+        call_id: str,
+        *,
+        participant_id: str,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallSuccessResponse:
+        """
+        Take over a live call
+
+        Hands a call in progress from the agent to a person who is already listening in: the agent stops
+        speaking and the listener named by `participant_id` talks to the caller from then on.
+
+        Args:
+          call_id: Identifier of the call.
+          participant_id: Identifier of the listener in the live session; pass the id you got from
+          listen-live-call.
+
+        POST /v2/take-over-live-call/{call_id}
+        """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
+        return self._client.request(
+            _ops.TAKE_OVER_LIVE_CALL,
+            path={"call_id": call_id},
+            body=fields(
+                participant_id=participant_id,
+            ),
+            cast=_m.CallSuccessResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
     def update(
         self,
         call_id: str,
@@ -455,6 +565,47 @@ class CallResource(SyncAPIResource):
             timeout=timeout,
         )
 
+    def update_live(
+        self,
+        call_id: str,
+        *,
+        call_control: _p.CallUpdateLiveParamsCallControl | NotGiven = NOT_GIVEN,
+        fields_to_override: _p.CallUpdateLiveParamsFieldsToOverride | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallSuccessResponse:
+        """
+        Change a call while it runs
+
+        Adjusts a call in progress: pause or resume the agent with `call_control`, or override agent settings
+        for the rest of the call with `fields_to_override`.
+
+        Args:
+          call_id: Identifier of the call.
+          call_control: Controls the agent during the call.
+          fields_to_override: Call settings replaced for the remainder of the call.
+
+        PATCH /v2/update-live-call/{call_id}
+        """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
+        return self._client.request(
+            _ops.UPDATE_LIVE_CALL,
+            path={"call_id": call_id},
+            body=fields(
+                call_control=call_control,
+                fields_to_override=fields_to_override,
+            ),
+            cast=_m.CallSuccessResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
 
 class CallResourceWithRawResponse:
     def __init__(self, call: CallResource) -> None:
@@ -476,8 +627,16 @@ class CallResourceWithRawResponse:
             call.list,
         )
 
+        self.listen_live = to_raw_response_wrapper(
+            call.listen_live,
+        )
+
         self.register_phone_call = to_raw_response_wrapper(
             call.register_phone_call,
+        )
+
+        self.rerun_analysis = to_raw_response_wrapper(
+            call.rerun_analysis,
         )
 
         self.retrieve = to_raw_response_wrapper(
@@ -488,8 +647,16 @@ class CallResourceWithRawResponse:
             call.stop,
         )
 
+        self.take_over_live = to_raw_response_wrapper(
+            call.take_over_live,
+        )
+
         self.update = to_raw_response_wrapper(
             call.update,
+        )
+
+        self.update_live = to_raw_response_wrapper(
+            call.update_live,
         )
 
 
@@ -513,8 +680,16 @@ class CallResourceWithStreamingResponse:
             call.list,
         )
 
+        self.listen_live = to_streamed_response_wrapper(
+            call.listen_live,
+        )
+
         self.register_phone_call = to_streamed_response_wrapper(
             call.register_phone_call,
+        )
+
+        self.rerun_analysis = to_streamed_response_wrapper(
+            call.rerun_analysis,
         )
 
         self.retrieve = to_streamed_response_wrapper(
@@ -525,8 +700,16 @@ class CallResourceWithStreamingResponse:
             call.stop,
         )
 
+        self.take_over_live = to_streamed_response_wrapper(
+            call.take_over_live,
+        )
+
         self.update = to_streamed_response_wrapper(
             call.update,
+        )
+
+        self.update_live = to_streamed_response_wrapper(
+            call.update_live,
         )
 
 
@@ -630,7 +813,7 @@ class AsyncCallResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> _m.WebCallResponse:
+    ) -> _m.CreateWebCallResponse:
         """
         Create a web call
 
@@ -652,7 +835,7 @@ class AsyncCallResource(AsyncAPIResource):
           retell_llm_dynamic_variables: String key-value pairs substituted for `{{variable}}` placeholders in
           the response engine prompts and tool descriptions.
 
-        POST /v2/create-web-call
+        POST /v3/create-web-call
         """
         return await self._client.request(
             _ops.CREATE_WEB_CALL,
@@ -665,7 +848,7 @@ class AsyncCallResource(AsyncAPIResource):
                 metadata=metadata,
                 retell_llm_dynamic_variables=retell_llm_dynamic_variables,
             ),
-            cast=_m.WebCallResponse,
+            cast=_m.CreateWebCallResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -757,6 +940,39 @@ class AsyncCallResource(AsyncAPIResource):
             timeout=timeout,
         )
 
+    async def listen_live(
+        self,
+        call_id: str,
+        *,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallListenLiveResponse:
+        """
+        Listen in on a live call
+
+        Opens a listen-only audio session on a call in progress and returns what a WebRTC client needs to join
+        it (room, token, ICE servers). The parties on the call are not told.
+
+        Args:
+          call_id: Identifier of the call.
+
+        POST /v2/listen-live-call/{call_id}
+        """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
+        return await self._client.request(
+            _ops.LISTEN_LIVE_CALL,
+            path={"call_id": call_id},
+            cast=_m.CallListenLiveResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
     async def register_phone_call(
         self,
         *,
@@ -809,6 +1025,44 @@ class AsyncCallResource(AsyncAPIResource):
                 to_number=to_number,
             ),
             cast=_m.PhoneCallResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def rerun_analysis(
+        self,
+        call_id: str,
+        *,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallResponse:
+        """
+        Run post-call analysis again
+
+        Runs the post-call analysis of an ended call again with the agent's current analysis settings and
+        returns the call with the new results.
+
+        Args:
+          call_id: Identifier of the call.
+
+        PUT /rerun-call-analysis/{call_id}
+        """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
+        return await self._client.request(
+            _ops.RERUN_CALL_ANALYSIS,
+            path={"call_id": call_id},
+            cast=union_of(
+                _m.PhoneCallResponse,
+                _m.WebCallResponse,
+                field="call_type",
+                mapping={"phone_call": _m.PhoneCallResponse, "web_call": _m.WebCallResponse},
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -886,6 +1140,45 @@ class AsyncCallResource(AsyncAPIResource):
             timeout=timeout,
         )
 
+    async def take_over_live(
+        self,
+        call_id: str,
+        *,
+        participant_id: str,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallSuccessResponse:
+        """
+        Take over a live call
+
+        Hands a call in progress from the agent to a person who is already listening in: the agent stops
+        speaking and the listener named by `participant_id` talks to the caller from then on.
+
+        Args:
+          call_id: Identifier of the call.
+          participant_id: Identifier of the listener in the live session; pass the id you got from
+          listen-live-call.
+
+        POST /v2/take-over-live-call/{call_id}
+        """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
+        return await self._client.request(
+            _ops.TAKE_OVER_LIVE_CALL,
+            path={"call_id": call_id},
+            body=fields(
+                participant_id=participant_id,
+            ),
+            cast=_m.CallSuccessResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
     async def update(
         self,
         call_id: str,
@@ -944,6 +1237,47 @@ class AsyncCallResource(AsyncAPIResource):
             timeout=timeout,
         )
 
+    async def update_live(
+        self,
+        call_id: str,
+        *,
+        call_control: _p.CallUpdateLiveParamsCallControl | NotGiven = NOT_GIVEN,
+        fields_to_override: _p.CallUpdateLiveParamsFieldsToOverride | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CallSuccessResponse:
+        """
+        Change a call while it runs
+
+        Adjusts a call in progress: pause or resume the agent with `call_control`, or override agent settings
+        for the rest of the call with `fields_to_override`.
+
+        Args:
+          call_id: Identifier of the call.
+          call_control: Controls the agent during the call.
+          fields_to_override: Call settings replaced for the remainder of the call.
+
+        PATCH /v2/update-live-call/{call_id}
+        """
+        if not call_id:
+            raise ValueError(f"Expected a non-empty value for `call_id` but received {call_id!r}")
+        return await self._client.request(
+            _ops.UPDATE_LIVE_CALL,
+            path={"call_id": call_id},
+            body=fields(
+                call_control=call_control,
+                fields_to_override=fields_to_override,
+            ),
+            cast=_m.CallSuccessResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
 
 class AsyncCallResourceWithRawResponse:
     def __init__(self, call: AsyncCallResource) -> None:
@@ -965,8 +1299,16 @@ class AsyncCallResourceWithRawResponse:
             call.list,
         )
 
+        self.listen_live = async_to_raw_response_wrapper(
+            call.listen_live,
+        )
+
         self.register_phone_call = async_to_raw_response_wrapper(
             call.register_phone_call,
+        )
+
+        self.rerun_analysis = async_to_raw_response_wrapper(
+            call.rerun_analysis,
         )
 
         self.retrieve = async_to_raw_response_wrapper(
@@ -977,8 +1319,16 @@ class AsyncCallResourceWithRawResponse:
             call.stop,
         )
 
+        self.take_over_live = async_to_raw_response_wrapper(
+            call.take_over_live,
+        )
+
         self.update = async_to_raw_response_wrapper(
             call.update,
+        )
+
+        self.update_live = async_to_raw_response_wrapper(
+            call.update_live,
         )
 
 
@@ -1002,8 +1352,16 @@ class AsyncCallResourceWithStreamingResponse:
             call.list,
         )
 
+        self.listen_live = async_to_streamed_response_wrapper(
+            call.listen_live,
+        )
+
         self.register_phone_call = async_to_streamed_response_wrapper(
             call.register_phone_call,
+        )
+
+        self.rerun_analysis = async_to_streamed_response_wrapper(
+            call.rerun_analysis,
         )
 
         self.retrieve = async_to_streamed_response_wrapper(
@@ -1014,6 +1372,14 @@ class AsyncCallResourceWithStreamingResponse:
             call.stop,
         )
 
+        self.take_over_live = async_to_streamed_response_wrapper(
+            call.take_over_live,
+        )
+
         self.update = async_to_streamed_response_wrapper(
             call.update,
+        )
+
+        self.update_live = async_to_streamed_response_wrapper(
+            call.update_live,
         )

@@ -308,6 +308,39 @@ class ChatResource(SyncAPIResource):
             timeout=timeout,
         )
 
+    def rerun_analysis(
+        self,
+        chat_id: str,
+        *,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
+        """
+        Run post-chat analysis again
+
+        Runs the post-chat analysis of an ended chat again with the chat agent's current analysis settings and
+        returns the chat with the new results.
+
+        Args:
+          chat_id: Identifier of the chat.
+
+        PUT /rerun-chat-analysis/{chat_id}
+        """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
+        return self._client.request(
+            _ops.RERUN_CHAT_ANALYSIS,
+            path={"chat_id": chat_id},
+            cast=_m.ChatResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
     def retrieve(
         self,
         chat_id: str,
@@ -420,6 +453,10 @@ class ChatResourceWithRawResponse:
             chat.list,
         )
 
+        self.rerun_analysis = to_raw_response_wrapper(
+            chat.rerun_analysis,
+        )
+
         self.retrieve = to_raw_response_wrapper(
             chat.retrieve,
         )
@@ -455,6 +492,10 @@ class ChatResourceWithStreamingResponse:
 
         self.list = to_streamed_response_wrapper(
             chat.list,
+        )
+
+        self.rerun_analysis = to_streamed_response_wrapper(
+            chat.rerun_analysis,
         )
 
         self.retrieve = to_streamed_response_wrapper(
@@ -734,6 +775,39 @@ class AsyncChatResource(AsyncAPIResource):
             timeout=timeout,
         )
 
+    async def rerun_analysis(
+        self,
+        chat_id: str,
+        *,
+        # Extra values for this request only (not in the spec), and its timeout.
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ChatResponse:
+        """
+        Run post-chat analysis again
+
+        Runs the post-chat analysis of an ended chat again with the chat agent's current analysis settings and
+        returns the chat with the new results.
+
+        Args:
+          chat_id: Identifier of the chat.
+
+        PUT /rerun-chat-analysis/{chat_id}
+        """
+        if not chat_id:
+            raise ValueError(f"Expected a non-empty value for `chat_id` but received {chat_id!r}")
+        return await self._client.request(
+            _ops.RERUN_CHAT_ANALYSIS,
+            path={"chat_id": chat_id},
+            cast=_m.ChatResponse,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
     async def retrieve(
         self,
         chat_id: str,
@@ -846,6 +920,10 @@ class AsyncChatResourceWithRawResponse:
             chat.list,
         )
 
+        self.rerun_analysis = async_to_raw_response_wrapper(
+            chat.rerun_analysis,
+        )
+
         self.retrieve = async_to_raw_response_wrapper(
             chat.retrieve,
         )
@@ -881,6 +959,10 @@ class AsyncChatResourceWithStreamingResponse:
 
         self.list = async_to_streamed_response_wrapper(
             chat.list,
+        )
+
+        self.rerun_analysis = async_to_streamed_response_wrapper(
+            chat.rerun_analysis,
         )
 
         self.retrieve = async_to_streamed_response_wrapper(

@@ -239,17 +239,23 @@ class ChatAgentResource(SyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
         timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        version_title: Optional[str] | NotGiven = NOT_GIVEN,
         webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
         | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -306,6 +312,7 @@ class ChatAgentResource(SyncAPIResource):
           opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
           `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and
           `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
@@ -336,6 +343,7 @@ class ChatAgentResource(SyncAPIResource):
                 post_chat_analysis_model=post_chat_analysis_model,
                 signed_url_expiration_ms=signed_url_expiration_ms,
                 timezone=timezone,
+                version_title=version_title,
                 webhook_events=webhook_events,
                 webhook_timeout_ms=webhook_timeout_ms,
                 webhook_url=webhook_url,
@@ -501,42 +509,42 @@ class ChatAgentResource(SyncAPIResource):
     def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.AgentListParamsFilterCriteria | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> _m.ChatAgentListResponse:
+    ) -> _m.AgentListResponse:
         """
-        List chat agents
+        List voice and chat agents
 
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is
-        set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you
-        received.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The
+        body narrows the list by channel or by a text match on the name; paging and sort order travel in the
+        query string.
 
         Args:
-          is_latest: When true, only the newest version of each chat agent is included.
-          limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry
-          is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it
-          so the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-chat-agents
+        POST /v2/list-agents
         """
         return self._client.request(
-            _ops.LIST_CHAT_AGENTS,
+            _ops.LIST_AGENTS_V2,
             query=fields(
-                is_latest=is_latest,
                 limit=limit,
                 pagination_key=pagination_key,
-                pagination_key_version=pagination_key_version,
+                sort_order=sort_order,
             ),
-            cast=list_of(_m.ChatAgentResponse),
+            body=fields(
+                filter_criteria=filter_criteria,
+            ),
+            cast=_m.AgentListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -549,6 +557,7 @@ class ChatAgentResource(SyncAPIResource):
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -565,6 +574,7 @@ class ChatAgentResource(SyncAPIResource):
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
@@ -576,6 +586,7 @@ class ChatAgentResource(SyncAPIResource):
             body=fields(
                 version=version,
                 version_description=version_description,
+                version_title=version_title,
             ),
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -799,12 +810,17 @@ class ChatAgentResource(SyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -814,6 +830,7 @@ class ChatAgentResource(SyncAPIResource):
         | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
         timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        version_title: Optional[str] | NotGiven = NOT_GIVEN,
         webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
         | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -872,6 +889,7 @@ class ChatAgentResource(SyncAPIResource):
           opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
           `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and
           `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
@@ -908,6 +926,7 @@ class ChatAgentResource(SyncAPIResource):
                 response_engine=response_engine,
                 signed_url_expiration_ms=signed_url_expiration_ms,
                 timezone=timezone,
+                version_title=version_title,
                 webhook_events=webhook_events,
                 webhook_timeout_ms=webhook_timeout_ms,
                 webhook_url=webhook_url,
@@ -1199,17 +1218,23 @@ class AsyncChatAgentResource(AsyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
         timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        version_title: Optional[str] | NotGiven = NOT_GIVEN,
         webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
         | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -1266,6 +1291,7 @@ class AsyncChatAgentResource(AsyncAPIResource):
           opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
           `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and
           `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
@@ -1296,6 +1322,7 @@ class AsyncChatAgentResource(AsyncAPIResource):
                 post_chat_analysis_model=post_chat_analysis_model,
                 signed_url_expiration_ms=signed_url_expiration_ms,
                 timezone=timezone,
+                version_title=version_title,
                 webhook_events=webhook_events,
                 webhook_timeout_ms=webhook_timeout_ms,
                 webhook_url=webhook_url,
@@ -1461,42 +1488,42 @@ class AsyncChatAgentResource(AsyncAPIResource):
     async def list(
         self,
         *,
-        is_latest: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
-        pagination_key_version: int | NotGiven = NOT_GIVEN,
+        sort_order: Literal["ascending", "descending"] | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.AgentListParamsFilterCriteria | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> _m.ChatAgentListResponse:
+    ) -> _m.AgentListResponse:
         """
-        List chat agents
+        List voice and chat agents
 
-        Returns the chat agents of your workspace as a plain array, one entry per version unless `is_latest` is
-        set. Continue to the next page with `pagination_key` and `pagination_key_version` from the last item you
-        received.
+        Returns one page of agent summaries (voice and chat agents alike) with the cursor for the next page. The
+        body narrows the list by channel or by a text match on the name; paging and sort order travel in the
+        query string.
 
         Args:
-          is_latest: When true, only the newest version of each chat agent is included.
-          limit: Maximum number of chat agent versions to return in one page, from 1 to 1000.
-          pagination_key: Agent id of the last entry of the previous page; results continue after it (that entry
-          is not repeated). Omit it to start from the beginning.
-          pagination_key_version: Version of the chat agent named in `pagination_key`; required together with it
-          so the next page starts at the right place.
+          limit: Largest number of records to return in one page.
+          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
+          sort_order: Sort direction of the page. One of `ascending`, `descending`.
+          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
 
-        GET /list-chat-agents
+        POST /v2/list-agents
         """
         return await self._client.request(
-            _ops.LIST_CHAT_AGENTS,
+            _ops.LIST_AGENTS_V2,
             query=fields(
-                is_latest=is_latest,
                 limit=limit,
                 pagination_key=pagination_key,
-                pagination_key_version=pagination_key_version,
+                sort_order=sort_order,
             ),
-            cast=list_of(_m.ChatAgentResponse),
+            body=fields(
+                filter_criteria=filter_criteria,
+            ),
+            cast=_m.AgentListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -1509,6 +1536,7 @@ class AsyncChatAgentResource(AsyncAPIResource):
         *,
         version: int,
         version_description: str | NotGiven = NOT_GIVEN,
+        version_title: str | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1525,6 +1553,7 @@ class AsyncChatAgentResource(AsyncAPIResource):
           agent_id: Unique identifier of the agent; voice agents and chat agents are both accepted.
           version: Number of the version to publish.
           version_description: Optional note about the published version, for your own records.
+          version_title: Short label you give the version for your own reference; null when untitled.
 
         POST /publish-agent-version/{agent_id}
         """
@@ -1536,6 +1565,7 @@ class AsyncChatAgentResource(AsyncAPIResource):
             body=fields(
                 version=version,
                 version_description=version_description,
+                version_title=version_title,
             ),
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1759,12 +1789,17 @@ class AsyncChatAgentResource(AsyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
@@ -1774,6 +1809,7 @@ class AsyncChatAgentResource(AsyncAPIResource):
         | NotGiven = NOT_GIVEN,
         signed_url_expiration_ms: Optional[int] | NotGiven = NOT_GIVEN,
         timezone: Optional[str] | NotGiven = NOT_GIVEN,
+        version_title: Optional[str] | NotGiven = NOT_GIVEN,
         webhook_events: Optional[List[Literal["transcript_updated", "chat_started", "chat_ended", "chat_analyzed"]]]
         | NotGiven = NOT_GIVEN,
         webhook_timeout_ms: int | NotGiven = NOT_GIVEN,
@@ -1832,6 +1868,7 @@ class AsyncChatAgentResource(AsyncAPIResource):
           opt_in_signed_url is true. Null or unset means 86400000 (24 hours).
           timezone: IANA time zone the agent operates in, for example `America/New_York`. Null or unset means
           `America/Los_Angeles`.
+          version_title: Short label you give the version for your own reference; null when untitled.
           webhook_events: Chat events sent to the agent's webhook. When unset, `chat_started`, `chat_ended` and
           `chat_analyzed` are sent.
           webhook_timeout_ms: How long, in milliseconds, Retell waits for your webhook endpoint to answer.
@@ -1868,6 +1905,7 @@ class AsyncChatAgentResource(AsyncAPIResource):
                 response_engine=response_engine,
                 signed_url_expiration_ms=signed_url_expiration_ms,
                 timezone=timezone,
+                version_title=version_title,
                 webhook_events=webhook_events,
                 webhook_timeout_ms=webhook_timeout_ms,
                 webhook_url=webhook_url,

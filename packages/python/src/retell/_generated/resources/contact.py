@@ -5,41 +5,57 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import List, Literal, Union
+from typing import List, TYPE_CHECKING
+from typing_extensions import Literal
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
-    AsyncPager,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     FileTypes,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    SyncPage,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Contact", "ContactWithRawResponse", "AsyncContact", "AsyncContactWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "ContactResource",
+    "ContactResourceWithRawResponse",
+    "ContactResourceWithStreamingResponse",
+    "AsyncContactResource",
+    "AsyncContactResourceWithRawResponse",
+    "AsyncContactResourceWithStreamingResponse",
+]
 
 
-class Contact:
+class ContactResource(SyncAPIResource):
     """The `contact` resource: `client.contact.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> ContactResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return ContactResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> ContactWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return ContactWithRawResponse(self._client)
+    def with_streaming_response(self) -> ContactResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return ContactResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> ContactWithRawResponse:
+    def raw(self) -> ContactResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -47,17 +63,18 @@ class Contact:
         self,
         *,
         backfill_attributes: List[str],
-        backfill_call_filter: _t.ContactBackfillAnalysisDataRequestBackfillCallFilter | NotGiven = NOT_GIVEN,
+        backfill_call_filter: _p.ContactBackfillAnalysisDataParamsBackfillCallFilter | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Backfill contact fields from past calls
 
-        Starts a background job that copies post-call analysis results of past calls into contact fields, for the attributes and call filter you choose. Poll `get-backfill-contact-job-status` for progress.
+        Starts a background job that copies post-call analysis results of past calls into contact fields, for
+        the attributes and call filter you choose. Poll `get-backfill-contact-job-status` for progress.
 
         Args:
           backfill_attributes: Contact fields to fill from analysis results.
@@ -67,12 +84,15 @@ class Contact:
         """
         return self._client.request(
             _ops.BACKFILL_CONTACT_ANALYSIS_DATA,
-            body={"backfill_attributes": backfill_attributes, "backfill_call_filter": backfill_call_filter},
+            body=fields(
+                backfill_attributes=backfill_attributes,
+                backfill_call_filter=backfill_call_filter,
+            ),
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def create(
@@ -84,16 +104,17 @@ class Contact:
         first_name: str | NotGiven = NOT_GIVEN,
         last_name: str | NotGiven = NOT_GIVEN,
         tags: List[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactResponse:
         """
         Create a contact
 
-        Adds a contact keyed by phone number, with optional names, tags and custom fields. A workspace holds at most one contact per phone number.
+        Adds a contact keyed by phone number, with optional names, tags and custom fields. A workspace holds at
+        most one contact per phone number.
 
         Args:
           phone_number: Phone number in E.164 form, such as `+14155550123`.
@@ -107,31 +128,40 @@ class Contact:
         """
         return self._client.request(
             _ops.CREATE_CONTACT,
-            body={"phone_number": phone_number, "custom_fields": custom_fields, "do_not_call": do_not_call, "first_name": first_name, "last_name": last_name, "tags": tags},
+            body=fields(
+                phone_number=phone_number,
+                custom_fields=custom_fields,
+                do_not_call=do_not_call,
+                first_name=first_name,
+                last_name=last_name,
+                tags=tags,
+            ),
+            cast=_m.ContactResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def create_import(
         self,
         *,
-        column_mapping: List[_t.ContactCreateImportRequestColumnMappingItem],
+        column_mapping: List[_p.ContactCreateImportParamsColumnMappingItem],
         upload_id: str,
         default_country: str | NotGiven = NOT_GIVEN,
         tags: List[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Import contacts from an uploaded file
 
-        Starts importing an uploaded CSV: rows are matched to contacts by phone number, matched contacts get the mapped columns, the rest become new contacts. The import runs in the background; poll `get-contact-import`.
+        Starts importing an uploaded CSV: rows are matched to contacts by phone number, matched contacts get the
+        mapped columns, the rest become new contacts. The import runs in the background; poll
+        `get-contact-import`.
 
         Args:
           column_mapping: Which CSV column fills which contact field; unmapped columns are ignored.
@@ -143,51 +173,61 @@ class Contact:
         """
         return self._client.request(
             _ops.CREATE_CONTACT_IMPORT,
-            body={"column_mapping": column_mapping, "upload_id": upload_id, "default_country": default_country, "tags": tags},
+            body=fields(
+                column_mapping=column_mapping,
+                upload_id=upload_id,
+                default_country=default_country,
+                tags=tags,
+            ),
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def delete(
         self,
         contact_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a contact
 
-        Removes a contact. A contact that mirrors a record of a connected CRM is refused while two-way sync runs, since the next sync would bring it back.
+        Removes a contact. A contact that mirrors a record of a connected CRM is refused while two-way sync
+        runs, since the next sync would bring it back.
 
         Args:
           contact_id: Identifier of the contact.
 
         DELETE /delete-contact/{contact_id}
         """
+        if not contact_id:
+            raise ValueError(f"Expected a non-empty value for `contact_id` but received {contact_id!r}")
         return self._client.request(
             _ops.DELETE_CONTACT,
             path={"contact_id": contact_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get(
         self,
         contact_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactResponse:
         """
         Retrieve a contact
 
@@ -198,23 +238,27 @@ class Contact:
 
         GET /get-contact/{contact_id}
         """
+        if not contact_id:
+            raise ValueError(f"Expected a non-empty value for `contact_id` but received {contact_id!r}")
         return self._client.request(
             _ops.GET_CONTACT,
             path={"contact_id": contact_id},
+            cast=_m.ContactResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_backfill_job_status(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Check the contact backfill job
 
@@ -224,48 +268,55 @@ class Contact:
         """
         return self._client.request(
             _ops.GET_BACKFILL_CONTACT_JOB_STATUS,
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_by_phone(
         self,
         phone_number: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactResponse:
         """
         Find a contact by phone number
 
-        Returns the contact that owns a phone number (E.164). Each number belongs to at most one contact of the workspace.
+        Returns the contact that owns a phone number (E.164). Each number belongs to at most one contact of the
+        workspace.
 
         Args:
           phone_number: Phone number of the contact in E.164 form, such as `+14155550123`.
 
         GET /get-contact-by-phone/{phone_number}
         """
+        if not phone_number:
+            raise ValueError(f"Expected a non-empty value for `phone_number` but received {phone_number!r}")
         return self._client.request(
             _ops.GET_CONTACT_BY_PHONE,
             path={"phone_number": phone_number},
+            cast=_m.ContactResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_import(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Check the contact import
 
@@ -275,414 +326,34 @@ class Contact:
         """
         return self._client.request(
             _ops.GET_CONTACT_IMPORT,
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list(
         self,
         *,
-        filter_criteria: _t.ContactListRequestFilterCriteria | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.ContactListParamsFilterCriteria | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         search_query: str | NotGiven = NOT_GIVEN,
         skip: int | NotGiven = NOT_GIVEN,
         sort_order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[_t.ContactListResponseItemsItem, _t.ContactListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactListResponse:
         """
         List contacts
 
-        Returns one page of contacts matching the filters and search text, most recently contacted first by default, with the total number of matches. Page with `pagination_key`; `skip` pages by offset but is slower and less stable on large or changing sets.
-
-        Args:
-          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
-          limit: Largest number of records to return in one page.
-          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
-          search_query: Free text matched against names and phone numbers.
-          skip: Number of matches to skip before the page starts (offset paging).
-          sort_order: Sort direction of the page. One of `asc`, `desc`.
-
-        POST /list-contacts
-        """
-        return SyncPage[_t.ContactListResponseItemsItem, _t.ContactListResponse].first(self._client, _ops.LIST_CONTACTS, {"body": {"filter_criteria": filter_criteria, "limit": limit, "pagination_key": pagination_key, "search_query": search_query, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
-
-    def list_conversations(
-        self,
-        contact_id: str,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[Union[_t.ContactListConversationsResponseItemsItemVariant1, _t.ContactListConversationsResponseItemsItemVariant2], _t.ContactListConversationsResponse]:
-        """
-        List a contact's conversations
-
-        Returns one page of the calls and chats with a contact (matched by phone number) as a single timeline, newest first.
-
-        Args:
-          contact_id: Identifier of the contact.
-          limit: Largest number of records to return in one page.
-          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
-
-        GET /list-contact-conversations/{contact_id}
-        """
-        return SyncPage[Union[_t.ContactListConversationsResponseItemsItemVariant1, _t.ContactListConversationsResponseItemsItemVariant2], _t.ContactListConversationsResponse].first(self._client, _ops.LIST_CONTACT_CONVERSATIONS, {"path": {"contact_id": contact_id}, "query": {"limit": limit, "pagination_key": pagination_key}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    def update(
-        self,
-        contact_id: str,
-        *,
-        custom_fields: object | NotGiven = NOT_GIVEN,
-        do_not_call: bool | NotGiven = NOT_GIVEN,
-        first_name: str | NotGiven = NOT_GIVEN,
-        last_name: str | NotGiven = NOT_GIVEN,
-        tags: List[str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactResponse:
-        """
-        Update a contact
-
-        Changes the names, tags, do-not-call flag or custom fields of a contact. Fields you leave out keep their value; the phone number cannot change.
-
-        Args:
-          contact_id: Identifier of the contact.
-          custom_fields: Your own fields on the contact, keyed by field name.
-          do_not_call: True when the contact must not be called.
-          first_name: Given name of the contact.
-          last_name: Family name of the contact.
-          tags: Labels for grouping and filtering.
-
-        PATCH /update-contact/{contact_id}
-        """
-        return self._client.request(
-            _ops.UPDATE_CONTACT,
-            path={"contact_id": contact_id},
-            body={"custom_fields": custom_fields, "do_not_call": do_not_call, "first_name": first_name, "last_name": last_name, "tags": tags},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def upload_import_file(
-        self,
-        *,
-        file: FileTypes,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactUploadImportFileResponse:
-        """
-        Upload a contact import file
-
-        Uploads a CSV file of contacts as multipart form data. The file is kept private; pass the returned `upload_id` to `create-contact-import` to import it.
-
-        Args:
-          file: The file to upload.
-
-        POST /upload-contact-import-file
-        """
-        return self._client.request(
-            _ops.UPLOAD_CONTACT_IMPORT_FILE,
-            body={"file": file},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class ContactWithRawResponse:
-    """
-    `client.contact` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def backfill_analysis_data(
-        self,
-        *,
-        backfill_attributes: List[str],
-        backfill_call_filter: _t.ContactBackfillAnalysisDataRequestBackfillCallFilter | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Backfill contact fields from past calls
-
-        Starts a background job that copies post-call analysis results of past calls into contact fields, for the attributes and call filter you choose. Poll `get-backfill-contact-job-status` for progress.
-
-        Args:
-          backfill_attributes: Contact fields to fill from analysis results.
-          backfill_call_filter: Which past calls are read for the backfill.
-
-        POST /backfill-contact-analysis-data
-        """
-        return self._client.request(
-            _ops.BACKFILL_CONTACT_ANALYSIS_DATA,
-            body={"backfill_attributes": backfill_attributes, "backfill_call_filter": backfill_call_filter},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def create(
-        self,
-        *,
-        phone_number: str,
-        custom_fields: object | NotGiven = NOT_GIVEN,
-        do_not_call: bool | NotGiven = NOT_GIVEN,
-        first_name: str | NotGiven = NOT_GIVEN,
-        last_name: str | NotGiven = NOT_GIVEN,
-        tags: List[str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactResponse]:
-        """
-        Create a contact
-
-        Adds a contact keyed by phone number, with optional names, tags and custom fields. A workspace holds at most one contact per phone number.
-
-        Args:
-          phone_number: Phone number in E.164 form, such as `+14155550123`.
-          custom_fields: Your own fields on the contact, keyed by field name.
-          do_not_call: True when the contact must not be called.
-          first_name: Given name of the contact.
-          last_name: Family name of the contact.
-          tags: Labels for grouping and filtering.
-
-        POST /create-contact
-        """
-        return self._client.request(
-            _ops.CREATE_CONTACT,
-            body={"phone_number": phone_number, "custom_fields": custom_fields, "do_not_call": do_not_call, "first_name": first_name, "last_name": last_name, "tags": tags},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def create_import(
-        self,
-        *,
-        column_mapping: List[_t.ContactCreateImportRequestColumnMappingItem],
-        upload_id: str,
-        default_country: str | NotGiven = NOT_GIVEN,
-        tags: List[str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Import contacts from an uploaded file
-
-        Starts importing an uploaded CSV: rows are matched to contacts by phone number, matched contacts get the mapped columns, the rest become new contacts. The import runs in the background; poll `get-contact-import`.
-
-        Args:
-          column_mapping: Which CSV column fills which contact field; unmapped columns are ignored.
-          upload_id: Identifier of an uploaded import file.
-          default_country: Country (ISO 3166 alpha-2) assumed for phone numbers written without a country code.
-          tags: Labels for grouping and filtering.
-
-        POST /create-contact-import
-        """
-        return self._client.request(
-            _ops.CREATE_CONTACT_IMPORT,
-            body={"column_mapping": column_mapping, "upload_id": upload_id, "default_country": default_country, "tags": tags},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def delete(
-        self,
-        contact_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a contact
-
-        Removes a contact. A contact that mirrors a record of a connected CRM is refused while two-way sync runs, since the next sync would bring it back.
-
-        Args:
-          contact_id: Identifier of the contact.
-
-        DELETE /delete-contact/{contact_id}
-        """
-        return self._client.request(
-            _ops.DELETE_CONTACT,
-            path={"contact_id": contact_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def get(
-        self,
-        contact_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactResponse]:
-        """
-        Retrieve a contact
-
-        Returns one contact by its id, with its custom fields and conversation counters.
-
-        Args:
-          contact_id: Identifier of the contact.
-
-        GET /get-contact/{contact_id}
-        """
-        return self._client.request(
-            _ops.GET_CONTACT,
-            path={"contact_id": contact_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def get_backfill_job_status(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Check the contact backfill job
-
-        Reports the state and counts of the running or most recent contact analysis backfill.
-
-        GET /get-backfill-contact-job-status
-        """
-        return self._client.request(
-            _ops.GET_BACKFILL_CONTACT_JOB_STATUS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def get_by_phone(
-        self,
-        phone_number: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactResponse]:
-        """
-        Find a contact by phone number
-
-        Returns the contact that owns a phone number (E.164). Each number belongs to at most one contact of the workspace.
-
-        Args:
-          phone_number: Phone number of the contact in E.164 form, such as `+14155550123`.
-
-        GET /get-contact-by-phone/{phone_number}
-        """
-        return self._client.request(
-            _ops.GET_CONTACT_BY_PHONE,
-            path={"phone_number": phone_number},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def get_import(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Check the contact import
-
-        Reports the state and row counts of the running or most recent contact import of the workspace.
-
-        GET /get-contact-import
-        """
-        return self._client.request(
-            _ops.GET_CONTACT_IMPORT,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    def list(
-        self,
-        *,
-        filter_criteria: _t.ContactListRequestFilterCriteria | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        search_query: str | NotGiven = NOT_GIVEN,
-        skip: int | NotGiven = NOT_GIVEN,
-        sort_order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactListResponse]:
-        """
-        List contacts
-
-        Returns one page of contacts matching the filters and search text, most recently contacted first by default, with the total number of matches. Page with `pagination_key`; `skip` pages by offset but is slower and less stable on large or changing sets.
+        Returns one page of contacts matching the filters and search text, most recently contacted first by
+        default, with the total number of matches. Page with `pagination_key`; `skip` pages by offset but is
+        slower and less stable on large or changing sets.
 
         Args:
           filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
@@ -696,13 +367,19 @@ class ContactWithRawResponse:
         """
         return self._client.request(
             _ops.LIST_CONTACTS,
-            body={"filter_criteria": filter_criteria, "limit": limit, "pagination_key": pagination_key, "search_query": search_query, "skip": skip, "sort_order": sort_order},
+            body=fields(
+                filter_criteria=filter_criteria,
+                limit=limit,
+                pagination_key=pagination_key,
+                search_query=search_query,
+                skip=skip,
+                sort_order=sort_order,
+            ),
+            cast=_m.ContactListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def list_conversations(
@@ -711,15 +388,17 @@ class ContactWithRawResponse:
         *,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactListConversationsResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactListConversationsResponse:
         """
         List a contact's conversations
 
-        Returns one page of the calls and chats with a contact (matched by phone number) as a single timeline, newest first.
+        Returns one page of the calls and chats with a contact (matched by phone number) as a single timeline,
+        newest first.
 
         Args:
           contact_id: Identifier of the contact.
@@ -728,15 +407,20 @@ class ContactWithRawResponse:
 
         GET /list-contact-conversations/{contact_id}
         """
+        if not contact_id:
+            raise ValueError(f"Expected a non-empty value for `contact_id` but received {contact_id!r}")
         return self._client.request(
             _ops.LIST_CONTACT_CONVERSATIONS,
             path={"contact_id": contact_id},
-            query={"limit": limit, "pagination_key": pagination_key},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+            ),
+            cast=_m.ContactListConversationsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def update(
@@ -748,16 +432,17 @@ class ContactWithRawResponse:
         first_name: str | NotGiven = NOT_GIVEN,
         last_name: str | NotGiven = NOT_GIVEN,
         tags: List[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactResponse:
         """
         Update a contact
 
-        Changes the names, tags, do-not-call flag or custom fields of a contact. Fields you leave out keep their value; the phone number cannot change.
+        Changes the names, tags, do-not-call flag or custom fields of a contact. Fields you leave out keep their
+        value; the phone number cannot change.
 
         Args:
           contact_id: Identifier of the contact.
@@ -769,32 +454,40 @@ class ContactWithRawResponse:
 
         PATCH /update-contact/{contact_id}
         """
+        if not contact_id:
+            raise ValueError(f"Expected a non-empty value for `contact_id` but received {contact_id!r}")
         return self._client.request(
             _ops.UPDATE_CONTACT,
             path={"contact_id": contact_id},
-            body={"custom_fields": custom_fields, "do_not_call": do_not_call, "first_name": first_name, "last_name": last_name, "tags": tags},
+            body=fields(
+                custom_fields=custom_fields,
+                do_not_call=do_not_call,
+                first_name=first_name,
+                last_name=last_name,
+                tags=tags,
+            ),
+            cast=_m.ContactResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     def upload_import_file(
         self,
         *,
         file: FileTypes,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactUploadImportFileResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactUploadImportFileResponse:
         """
         Upload a contact import file
 
-        Uploads a CSV file of contacts as multipart form data. The file is kept private; pass the returned `upload_id` to `create-contact-import` to import it.
+        Uploads a CSV file of contacts as multipart form data. The file is kept private; pass the returned
+        `upload_id` to `create-contact-import` to import it.
 
         Args:
           file: The file to upload.
@@ -803,29 +496,138 @@ class ContactWithRawResponse:
         """
         return self._client.request(
             _ops.UPLOAD_CONTACT_IMPORT_FILE,
-            body={"file": file},
+            body=fields(
+                file=file,
+            ),
+            cast=_m.ContactUploadImportFileResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
 
-class AsyncContact:
+class ContactResourceWithRawResponse:
+    def __init__(self, contact: ContactResource) -> None:
+        self._contact = contact
+
+        self.backfill_analysis_data = to_raw_response_wrapper(
+            contact.backfill_analysis_data,
+        )
+
+        self.create = to_raw_response_wrapper(
+            contact.create,
+        )
+
+        self.create_import = to_raw_response_wrapper(
+            contact.create_import,
+        )
+
+        self.delete = to_raw_response_wrapper(
+            contact.delete,
+        )
+
+        self.get = to_raw_response_wrapper(
+            contact.get,
+        )
+
+        self.get_backfill_job_status = to_raw_response_wrapper(
+            contact.get_backfill_job_status,
+        )
+
+        self.get_by_phone = to_raw_response_wrapper(
+            contact.get_by_phone,
+        )
+
+        self.get_import = to_raw_response_wrapper(
+            contact.get_import,
+        )
+
+        self.list = to_raw_response_wrapper(
+            contact.list,
+        )
+
+        self.list_conversations = to_raw_response_wrapper(
+            contact.list_conversations,
+        )
+
+        self.update = to_raw_response_wrapper(
+            contact.update,
+        )
+
+        self.upload_import_file = to_raw_response_wrapper(
+            contact.upload_import_file,
+        )
+
+
+class ContactResourceWithStreamingResponse:
+    def __init__(self, contact: ContactResource) -> None:
+        self._contact = contact
+
+        self.backfill_analysis_data = to_streamed_response_wrapper(
+            contact.backfill_analysis_data,
+        )
+
+        self.create = to_streamed_response_wrapper(
+            contact.create,
+        )
+
+        self.create_import = to_streamed_response_wrapper(
+            contact.create_import,
+        )
+
+        self.delete = to_streamed_response_wrapper(
+            contact.delete,
+        )
+
+        self.get = to_streamed_response_wrapper(
+            contact.get,
+        )
+
+        self.get_backfill_job_status = to_streamed_response_wrapper(
+            contact.get_backfill_job_status,
+        )
+
+        self.get_by_phone = to_streamed_response_wrapper(
+            contact.get_by_phone,
+        )
+
+        self.get_import = to_streamed_response_wrapper(
+            contact.get_import,
+        )
+
+        self.list = to_streamed_response_wrapper(
+            contact.list,
+        )
+
+        self.list_conversations = to_streamed_response_wrapper(
+            contact.list_conversations,
+        )
+
+        self.update = to_streamed_response_wrapper(
+            contact.update,
+        )
+
+        self.upload_import_file = to_streamed_response_wrapper(
+            contact.upload_import_file,
+        )
+
+
+class AsyncContactResource(AsyncAPIResource):
     """The `contact` resource (async): `client.contact.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncContactResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncContactResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncContactWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncContactWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncContactResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncContactResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncContactWithRawResponse:
+    def raw(self) -> AsyncContactResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -833,17 +635,18 @@ class AsyncContact:
         self,
         *,
         backfill_attributes: List[str],
-        backfill_call_filter: _t.ContactBackfillAnalysisDataRequestBackfillCallFilter | NotGiven = NOT_GIVEN,
+        backfill_call_filter: _p.ContactBackfillAnalysisDataParamsBackfillCallFilter | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Backfill contact fields from past calls
 
-        Starts a background job that copies post-call analysis results of past calls into contact fields, for the attributes and call filter you choose. Poll `get-backfill-contact-job-status` for progress.
+        Starts a background job that copies post-call analysis results of past calls into contact fields, for
+        the attributes and call filter you choose. Poll `get-backfill-contact-job-status` for progress.
 
         Args:
           backfill_attributes: Contact fields to fill from analysis results.
@@ -853,12 +656,15 @@ class AsyncContact:
         """
         return await self._client.request(
             _ops.BACKFILL_CONTACT_ANALYSIS_DATA,
-            body={"backfill_attributes": backfill_attributes, "backfill_call_filter": backfill_call_filter},
+            body=fields(
+                backfill_attributes=backfill_attributes,
+                backfill_call_filter=backfill_call_filter,
+            ),
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def create(
@@ -870,16 +676,17 @@ class AsyncContact:
         first_name: str | NotGiven = NOT_GIVEN,
         last_name: str | NotGiven = NOT_GIVEN,
         tags: List[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactResponse:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactResponse:
         """
         Create a contact
 
-        Adds a contact keyed by phone number, with optional names, tags and custom fields. A workspace holds at most one contact per phone number.
+        Adds a contact keyed by phone number, with optional names, tags and custom fields. A workspace holds at
+        most one contact per phone number.
 
         Args:
           phone_number: Phone number in E.164 form, such as `+14155550123`.
@@ -893,31 +700,40 @@ class AsyncContact:
         """
         return await self._client.request(
             _ops.CREATE_CONTACT,
-            body={"phone_number": phone_number, "custom_fields": custom_fields, "do_not_call": do_not_call, "first_name": first_name, "last_name": last_name, "tags": tags},
+            body=fields(
+                phone_number=phone_number,
+                custom_fields=custom_fields,
+                do_not_call=do_not_call,
+                first_name=first_name,
+                last_name=last_name,
+                tags=tags,
+            ),
+            cast=_m.ContactResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def create_import(
         self,
         *,
-        column_mapping: List[_t.ContactCreateImportRequestColumnMappingItem],
+        column_mapping: List[_p.ContactCreateImportParamsColumnMappingItem],
         upload_id: str,
         default_country: str | NotGiven = NOT_GIVEN,
         tags: List[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Import contacts from an uploaded file
 
-        Starts importing an uploaded CSV: rows are matched to contacts by phone number, matched contacts get the mapped columns, the rest become new contacts. The import runs in the background; poll `get-contact-import`.
+        Starts importing an uploaded CSV: rows are matched to contacts by phone number, matched contacts get the
+        mapped columns, the rest become new contacts. The import runs in the background; poll
+        `get-contact-import`.
 
         Args:
           column_mapping: Which CSV column fills which contact field; unmapped columns are ignored.
@@ -929,51 +745,61 @@ class AsyncContact:
         """
         return await self._client.request(
             _ops.CREATE_CONTACT_IMPORT,
-            body={"column_mapping": column_mapping, "upload_id": upload_id, "default_country": default_country, "tags": tags},
+            body=fields(
+                column_mapping=column_mapping,
+                upload_id=upload_id,
+                default_country=default_country,
+                tags=tags,
+            ),
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def delete(
         self,
         contact_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """
         Delete a contact
 
-        Removes a contact. A contact that mirrors a record of a connected CRM is refused while two-way sync runs, since the next sync would bring it back.
+        Removes a contact. A contact that mirrors a record of a connected CRM is refused while two-way sync
+        runs, since the next sync would bring it back.
 
         Args:
           contact_id: Identifier of the contact.
 
         DELETE /delete-contact/{contact_id}
         """
+        if not contact_id:
+            raise ValueError(f"Expected a non-empty value for `contact_id` but received {contact_id!r}")
         return await self._client.request(
             _ops.DELETE_CONTACT,
             path={"contact_id": contact_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get(
         self,
         contact_id: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactResponse:
         """
         Retrieve a contact
 
@@ -984,23 +810,27 @@ class AsyncContact:
 
         GET /get-contact/{contact_id}
         """
+        if not contact_id:
+            raise ValueError(f"Expected a non-empty value for `contact_id` but received {contact_id!r}")
         return await self._client.request(
             _ops.GET_CONTACT,
             path={"contact_id": contact_id},
+            cast=_m.ContactResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_backfill_job_status(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Check the contact backfill job
 
@@ -1010,48 +840,55 @@ class AsyncContact:
         """
         return await self._client.request(
             _ops.GET_BACKFILL_CONTACT_JOB_STATUS,
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_by_phone(
         self,
         phone_number: str,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactResponse:
         """
         Find a contact by phone number
 
-        Returns the contact that owns a phone number (E.164). Each number belongs to at most one contact of the workspace.
+        Returns the contact that owns a phone number (E.164). Each number belongs to at most one contact of the
+        workspace.
 
         Args:
           phone_number: Phone number of the contact in E.164 form, such as `+14155550123`.
 
         GET /get-contact-by-phone/{phone_number}
         """
+        if not phone_number:
+            raise ValueError(f"Expected a non-empty value for `phone_number` but received {phone_number!r}")
         return await self._client.request(
             _ops.GET_CONTACT_BY_PHONE,
             path={"phone_number": phone_number},
+            cast=_m.ContactResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_import(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Check the contact import
 
@@ -1061,414 +898,34 @@ class AsyncContact:
         """
         return await self._client.request(
             _ops.GET_CONTACT_IMPORT,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def list(
-        self,
-        *,
-        filter_criteria: _t.ContactListRequestFilterCriteria | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        search_query: str | NotGiven = NOT_GIVEN,
-        skip: int | NotGiven = NOT_GIVEN,
-        sort_order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[_t.ContactListResponseItemsItem, _t.ContactListResponse]:
-        """
-        List contacts
-
-        Returns one page of contacts matching the filters and search text, most recently contacted first by default, with the total number of matches. Page with `pagination_key`; `skip` pages by offset but is slower and less stable on large or changing sets.
-
-        Args:
-          filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
-          limit: Largest number of records to return in one page.
-          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
-          search_query: Free text matched against names and phone numbers.
-          skip: Number of matches to skip before the page starts (offset paging).
-          sort_order: Sort direction of the page. One of `asc`, `desc`.
-
-        POST /list-contacts
-        """
-        return AsyncPager[_t.ContactListResponseItemsItem, _t.ContactListResponse](self._client, _ops.LIST_CONTACTS, {"body": {"filter_criteria": filter_criteria, "limit": limit, "pagination_key": pagination_key, "search_query": search_query, "skip": skip, "sort_order": sort_order}, "extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout, "max_retries": max_retries})
-
-    def list_conversations(
-        self,
-        contact_id: str,
-        *,
-        limit: int | NotGiven = NOT_GIVEN,
-        pagination_key: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[Union[_t.ContactListConversationsResponseItemsItemVariant1, _t.ContactListConversationsResponseItemsItemVariant2], _t.ContactListConversationsResponse]:
-        """
-        List a contact's conversations
-
-        Returns one page of the calls and chats with a contact (matched by phone number) as a single timeline, newest first.
-
-        Args:
-          contact_id: Identifier of the contact.
-          limit: Largest number of records to return in one page.
-          pagination_key: Cursor to send as `pagination_key` for the next page; absent on the last page.
-
-        GET /list-contact-conversations/{contact_id}
-        """
-        return AsyncPager[Union[_t.ContactListConversationsResponseItemsItemVariant1, _t.ContactListConversationsResponseItemsItemVariant2], _t.ContactListConversationsResponse](self._client, _ops.LIST_CONTACT_CONVERSATIONS, {"path": {"contact_id": contact_id}, "query": {"limit": limit, "pagination_key": pagination_key}, "extra_headers": extra_headers, "extra_query": extra_query, "timeout": timeout, "max_retries": max_retries})
-
-    async def update(
-        self,
-        contact_id: str,
-        *,
-        custom_fields: object | NotGiven = NOT_GIVEN,
-        do_not_call: bool | NotGiven = NOT_GIVEN,
-        first_name: str | NotGiven = NOT_GIVEN,
-        last_name: str | NotGiven = NOT_GIVEN,
-        tags: List[str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactResponse:
-        """
-        Update a contact
-
-        Changes the names, tags, do-not-call flag or custom fields of a contact. Fields you leave out keep their value; the phone number cannot change.
-
-        Args:
-          contact_id: Identifier of the contact.
-          custom_fields: Your own fields on the contact, keyed by field name.
-          do_not_call: True when the contact must not be called.
-          first_name: Given name of the contact.
-          last_name: Family name of the contact.
-          tags: Labels for grouping and filtering.
-
-        PATCH /update-contact/{contact_id}
-        """
-        return await self._client.request(
-            _ops.UPDATE_CONTACT,
-            path={"contact_id": contact_id},
-            body={"custom_fields": custom_fields, "do_not_call": do_not_call, "first_name": first_name, "last_name": last_name, "tags": tags},
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def upload_import_file(
-        self,
-        *,
-        file: FileTypes,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.ContactUploadImportFileResponse:
-        """
-        Upload a contact import file
-
-        Uploads a CSV file of contacts as multipart form data. The file is kept private; pass the returned `upload_id` to `create-contact-import` to import it.
-
-        Args:
-          file: The file to upload.
-
-        POST /upload-contact-import-file
-        """
-        return await self._client.request(
-            _ops.UPLOAD_CONTACT_IMPORT_FILE,
-            body={"file": file},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-
-class AsyncContactWithRawResponse:
-    """
-    `client.contact` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def backfill_analysis_data(
-        self,
-        *,
-        backfill_attributes: List[str],
-        backfill_call_filter: _t.ContactBackfillAnalysisDataRequestBackfillCallFilter | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Backfill contact fields from past calls
-
-        Starts a background job that copies post-call analysis results of past calls into contact fields, for the attributes and call filter you choose. Poll `get-backfill-contact-job-status` for progress.
-
-        Args:
-          backfill_attributes: Contact fields to fill from analysis results.
-          backfill_call_filter: Which past calls are read for the backfill.
-
-        POST /backfill-contact-analysis-data
-        """
-        return await self._client.request(
-            _ops.BACKFILL_CONTACT_ANALYSIS_DATA,
-            body={"backfill_attributes": backfill_attributes, "backfill_call_filter": backfill_call_filter},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def create(
-        self,
-        *,
-        phone_number: str,
-        custom_fields: object | NotGiven = NOT_GIVEN,
-        do_not_call: bool | NotGiven = NOT_GIVEN,
-        first_name: str | NotGiven = NOT_GIVEN,
-        last_name: str | NotGiven = NOT_GIVEN,
-        tags: List[str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactResponse]:
-        """
-        Create a contact
-
-        Adds a contact keyed by phone number, with optional names, tags and custom fields. A workspace holds at most one contact per phone number.
-
-        Args:
-          phone_number: Phone number in E.164 form, such as `+14155550123`.
-          custom_fields: Your own fields on the contact, keyed by field name.
-          do_not_call: True when the contact must not be called.
-          first_name: Given name of the contact.
-          last_name: Family name of the contact.
-          tags: Labels for grouping and filtering.
-
-        POST /create-contact
-        """
-        return await self._client.request(
-            _ops.CREATE_CONTACT,
-            body={"phone_number": phone_number, "custom_fields": custom_fields, "do_not_call": do_not_call, "first_name": first_name, "last_name": last_name, "tags": tags},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def create_import(
-        self,
-        *,
-        column_mapping: List[_t.ContactCreateImportRequestColumnMappingItem],
-        upload_id: str,
-        default_country: str | NotGiven = NOT_GIVEN,
-        tags: List[str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Import contacts from an uploaded file
-
-        Starts importing an uploaded CSV: rows are matched to contacts by phone number, matched contacts get the mapped columns, the rest become new contacts. The import runs in the background; poll `get-contact-import`.
-
-        Args:
-          column_mapping: Which CSV column fills which contact field; unmapped columns are ignored.
-          upload_id: Identifier of an uploaded import file.
-          default_country: Country (ISO 3166 alpha-2) assumed for phone numbers written without a country code.
-          tags: Labels for grouping and filtering.
-
-        POST /create-contact-import
-        """
-        return await self._client.request(
-            _ops.CREATE_CONTACT_IMPORT,
-            body={"column_mapping": column_mapping, "upload_id": upload_id, "default_country": default_country, "tags": tags},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def delete(
-        self,
-        contact_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[None]:
-        """
-        Delete a contact
-
-        Removes a contact. A contact that mirrors a record of a connected CRM is refused while two-way sync runs, since the next sync would bring it back.
-
-        Args:
-          contact_id: Identifier of the contact.
-
-        DELETE /delete-contact/{contact_id}
-        """
-        return await self._client.request(
-            _ops.DELETE_CONTACT,
-            path={"contact_id": contact_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def get(
-        self,
-        contact_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactResponse]:
-        """
-        Retrieve a contact
-
-        Returns one contact by its id, with its custom fields and conversation counters.
-
-        Args:
-          contact_id: Identifier of the contact.
-
-        GET /get-contact/{contact_id}
-        """
-        return await self._client.request(
-            _ops.GET_CONTACT,
-            path={"contact_id": contact_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def get_backfill_job_status(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Check the contact backfill job
-
-        Reports the state and counts of the running or most recent contact analysis backfill.
-
-        GET /get-backfill-contact-job-status
-        """
-        return await self._client.request(
-            _ops.GET_BACKFILL_CONTACT_JOB_STATUS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def get_by_phone(
-        self,
-        phone_number: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactResponse]:
-        """
-        Find a contact by phone number
-
-        Returns the contact that owns a phone number (E.164). Each number belongs to at most one contact of the workspace.
-
-        Args:
-          phone_number: Phone number of the contact in E.164 form, such as `+14155550123`.
-
-        GET /get-contact-by-phone/{phone_number}
-        """
-        return await self._client.request(
-            _ops.GET_CONTACT_BY_PHONE,
-            path={"phone_number": phone_number},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
-        )
-
-    async def get_import(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Check the contact import
-
-        Reports the state and row counts of the running or most recent contact import of the workspace.
-
-        GET /get-contact-import
-        """
-        return await self._client.request(
-            _ops.GET_CONTACT_IMPORT,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list(
         self,
         *,
-        filter_criteria: _t.ContactListRequestFilterCriteria | NotGiven = NOT_GIVEN,
+        filter_criteria: _p.ContactListParamsFilterCriteria | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
         search_query: str | NotGiven = NOT_GIVEN,
         skip: int | NotGiven = NOT_GIVEN,
         sort_order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactListResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactListResponse:
         """
         List contacts
 
-        Returns one page of contacts matching the filters and search text, most recently contacted first by default, with the total number of matches. Page with `pagination_key`; `skip` pages by offset but is slower and less stable on large or changing sets.
+        Returns one page of contacts matching the filters and search text, most recently contacted first by
+        default, with the total number of matches. Page with `pagination_key`; `skip` pages by offset but is
+        slower and less stable on large or changing sets.
 
         Args:
           filter_criteria: Conditions a record must meet to be listed; leave it out to list everything.
@@ -1482,13 +939,19 @@ class AsyncContactWithRawResponse:
         """
         return await self._client.request(
             _ops.LIST_CONTACTS,
-            body={"filter_criteria": filter_criteria, "limit": limit, "pagination_key": pagination_key, "search_query": search_query, "skip": skip, "sort_order": sort_order},
+            body=fields(
+                filter_criteria=filter_criteria,
+                limit=limit,
+                pagination_key=pagination_key,
+                search_query=search_query,
+                skip=skip,
+                sort_order=sort_order,
+            ),
+            cast=_m.ContactListResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def list_conversations(
@@ -1497,15 +960,17 @@ class AsyncContactWithRawResponse:
         *,
         limit: int | NotGiven = NOT_GIVEN,
         pagination_key: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactListConversationsResponse]:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactListConversationsResponse:
         """
         List a contact's conversations
 
-        Returns one page of the calls and chats with a contact (matched by phone number) as a single timeline, newest first.
+        Returns one page of the calls and chats with a contact (matched by phone number) as a single timeline,
+        newest first.
 
         Args:
           contact_id: Identifier of the contact.
@@ -1514,15 +979,20 @@ class AsyncContactWithRawResponse:
 
         GET /list-contact-conversations/{contact_id}
         """
+        if not contact_id:
+            raise ValueError(f"Expected a non-empty value for `contact_id` but received {contact_id!r}")
         return await self._client.request(
             _ops.LIST_CONTACT_CONVERSATIONS,
             path={"contact_id": contact_id},
-            query={"limit": limit, "pagination_key": pagination_key},
+            query=fields(
+                limit=limit,
+                pagination_key=pagination_key,
+            ),
+            cast=_m.ContactListConversationsResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def update(
@@ -1534,16 +1004,17 @@ class AsyncContactWithRawResponse:
         first_name: str | NotGiven = NOT_GIVEN,
         last_name: str | NotGiven = NOT_GIVEN,
         tags: List[str] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactResponse:
         """
         Update a contact
 
-        Changes the names, tags, do-not-call flag or custom fields of a contact. Fields you leave out keep their value; the phone number cannot change.
+        Changes the names, tags, do-not-call flag or custom fields of a contact. Fields you leave out keep their
+        value; the phone number cannot change.
 
         Args:
           contact_id: Identifier of the contact.
@@ -1555,32 +1026,40 @@ class AsyncContactWithRawResponse:
 
         PATCH /update-contact/{contact_id}
         """
+        if not contact_id:
+            raise ValueError(f"Expected a non-empty value for `contact_id` but received {contact_id!r}")
         return await self._client.request(
             _ops.UPDATE_CONTACT,
             path={"contact_id": contact_id},
-            body={"custom_fields": custom_fields, "do_not_call": do_not_call, "first_name": first_name, "last_name": last_name, "tags": tags},
+            body=fields(
+                custom_fields=custom_fields,
+                do_not_call=do_not_call,
+                first_name=first_name,
+                last_name=last_name,
+                tags=tags,
+            ),
+            cast=_m.ContactResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
         )
 
     async def upload_import_file(
         self,
         *,
         file: FileTypes,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.ContactUploadImportFileResponse]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.ContactUploadImportFileResponse:
         """
         Upload a contact import file
 
-        Uploads a CSV file of contacts as multipart form data. The file is kept private; pass the returned `upload_id` to `create-contact-import` to import it.
+        Uploads a CSV file of contacts as multipart form data. The file is kept private; pass the returned
+        `upload_id` to `create-contact-import` to import it.
 
         Args:
           file: The file to upload.
@@ -1589,11 +1068,118 @@ class AsyncContactWithRawResponse:
         """
         return await self._client.request(
             _ops.UPLOAD_CONTACT_IMPORT_FILE,
-            body={"file": file},
+            body=fields(
+                file=file,
+            ),
+            cast=_m.ContactUploadImportFileResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        )
+
+
+class AsyncContactResourceWithRawResponse:
+    def __init__(self, contact: AsyncContactResource) -> None:
+        self._contact = contact
+
+        self.backfill_analysis_data = async_to_raw_response_wrapper(
+            contact.backfill_analysis_data,
+        )
+
+        self.create = async_to_raw_response_wrapper(
+            contact.create,
+        )
+
+        self.create_import = async_to_raw_response_wrapper(
+            contact.create_import,
+        )
+
+        self.delete = async_to_raw_response_wrapper(
+            contact.delete,
+        )
+
+        self.get = async_to_raw_response_wrapper(
+            contact.get,
+        )
+
+        self.get_backfill_job_status = async_to_raw_response_wrapper(
+            contact.get_backfill_job_status,
+        )
+
+        self.get_by_phone = async_to_raw_response_wrapper(
+            contact.get_by_phone,
+        )
+
+        self.get_import = async_to_raw_response_wrapper(
+            contact.get_import,
+        )
+
+        self.list = async_to_raw_response_wrapper(
+            contact.list,
+        )
+
+        self.list_conversations = async_to_raw_response_wrapper(
+            contact.list_conversations,
+        )
+
+        self.update = async_to_raw_response_wrapper(
+            contact.update,
+        )
+
+        self.upload_import_file = async_to_raw_response_wrapper(
+            contact.upload_import_file,
+        )
+
+
+class AsyncContactResourceWithStreamingResponse:
+    def __init__(self, contact: AsyncContactResource) -> None:
+        self._contact = contact
+
+        self.backfill_analysis_data = async_to_streamed_response_wrapper(
+            contact.backfill_analysis_data,
+        )
+
+        self.create = async_to_streamed_response_wrapper(
+            contact.create,
+        )
+
+        self.create_import = async_to_streamed_response_wrapper(
+            contact.create_import,
+        )
+
+        self.delete = async_to_streamed_response_wrapper(
+            contact.delete,
+        )
+
+        self.get = async_to_streamed_response_wrapper(
+            contact.get,
+        )
+
+        self.get_backfill_job_status = async_to_streamed_response_wrapper(
+            contact.get_backfill_job_status,
+        )
+
+        self.get_by_phone = async_to_streamed_response_wrapper(
+            contact.get_by_phone,
+        )
+
+        self.get_import = async_to_streamed_response_wrapper(
+            contact.get_import,
+        )
+
+        self.list = async_to_streamed_response_wrapper(
+            contact.list,
+        )
+
+        self.list_conversations = async_to_streamed_response_wrapper(
+            contact.list_conversations,
+        )
+
+        self.update = async_to_streamed_response_wrapper(
+            contact.update,
+        )
+
+        self.upload_import_file = async_to_streamed_response_wrapper(
+            contact.upload_import_file,
         )

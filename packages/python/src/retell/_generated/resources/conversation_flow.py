@@ -88,6 +88,7 @@ class ConversationFlowResource(SyncAPIResource):
         default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
         flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
         global_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Optional[bool] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
         kb_config: _p.KBConfigParam | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
@@ -128,6 +129,8 @@ class ConversationFlowResource(SyncAPIResource):
           a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at
+          creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm
           transfers.
           kb_config: Retrieval settings for knowledge base lookups.
@@ -154,6 +157,7 @@ class ConversationFlowResource(SyncAPIResource):
                 default_dynamic_variables=default_dynamic_variables,
                 flex_mode=flex_mode,
                 global_prompt=global_prompt,
+                is_transfer_cf=is_transfer_cf,
                 is_transfer_llm=is_transfer_llm,
                 kb_config=kb_config,
                 knowledge_base_ids=knowledge_base_ids,
@@ -175,6 +179,7 @@ class ConversationFlowResource(SyncAPIResource):
         self,
         conversation_flow_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -189,6 +194,8 @@ class ConversationFlowResource(SyncAPIResource):
         Args:
           conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are
           deleted.
+          force_delete: Deletion is refused while an agent still uses this conversation flow as its response
+          engine; set true to delete it anyway, leaving those agents pointing at a flow that no longer exists.
 
         DELETE /delete-conversation-flow/{conversation_flow_id}
         """
@@ -199,6 +206,9 @@ class ConversationFlowResource(SyncAPIResource):
         return self._client.request(
             _ops.DELETE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
+            query=fields(
+                force_delete=force_delete,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -296,6 +306,7 @@ class ConversationFlowResource(SyncAPIResource):
         default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
         flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
         global_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Optional[bool] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
         kb_config: _p.KBConfigParam | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
@@ -357,6 +368,8 @@ class ConversationFlowResource(SyncAPIResource):
           a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at
+          creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm
           transfers.
           kb_config: Retrieval settings for knowledge base lookups.
@@ -391,6 +404,7 @@ class ConversationFlowResource(SyncAPIResource):
                 default_dynamic_variables=default_dynamic_variables,
                 flex_mode=flex_mode,
                 global_prompt=global_prompt,
+                is_transfer_cf=is_transfer_cf,
                 is_transfer_llm=is_transfer_llm,
                 kb_config=kb_config,
                 knowledge_base_ids=knowledge_base_ids,
@@ -510,6 +524,7 @@ class AsyncConversationFlowResource(AsyncAPIResource):
         default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
         flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
         global_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Optional[bool] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
         kb_config: _p.KBConfigParam | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
@@ -550,6 +565,8 @@ class AsyncConversationFlowResource(AsyncAPIResource):
           a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at
+          creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm
           transfers.
           kb_config: Retrieval settings for knowledge base lookups.
@@ -576,6 +593,7 @@ class AsyncConversationFlowResource(AsyncAPIResource):
                 default_dynamic_variables=default_dynamic_variables,
                 flex_mode=flex_mode,
                 global_prompt=global_prompt,
+                is_transfer_cf=is_transfer_cf,
                 is_transfer_llm=is_transfer_llm,
                 kb_config=kb_config,
                 knowledge_base_ids=knowledge_base_ids,
@@ -597,6 +615,7 @@ class AsyncConversationFlowResource(AsyncAPIResource):
         self,
         conversation_flow_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -611,6 +630,8 @@ class AsyncConversationFlowResource(AsyncAPIResource):
         Args:
           conversation_flow_id: Unique identifier of the conversation flow to remove; all of its versions are
           deleted.
+          force_delete: Deletion is refused while an agent still uses this conversation flow as its response
+          engine; set true to delete it anyway, leaving those agents pointing at a flow that no longer exists.
 
         DELETE /delete-conversation-flow/{conversation_flow_id}
         """
@@ -621,6 +642,9 @@ class AsyncConversationFlowResource(AsyncAPIResource):
         return await self._client.request(
             _ops.DELETE_CONVERSATION_FLOW,
             path={"conversation_flow_id": conversation_flow_id},
+            query=fields(
+                force_delete=force_delete,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -718,6 +742,7 @@ class AsyncConversationFlowResource(AsyncAPIResource):
         default_dynamic_variables: Optional[Dict[str, str]] | NotGiven = NOT_GIVEN,
         flex_mode: Optional[bool] | NotGiven = NOT_GIVEN,
         global_prompt: Optional[str] | NotGiven = NOT_GIVEN,
+        is_transfer_cf: Optional[bool] | NotGiven = NOT_GIVEN,
         is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
         kb_config: _p.KBConfigParam | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
@@ -779,6 +804,8 @@ class AsyncConversationFlowResource(AsyncAPIResource):
           a call or chat does not supply its own.
           flex_mode: When true, the whole flow is run as a single-prompt agent instead of node by node.
           global_prompt: Prompt included in every node of the flow.
+          is_transfer_cf: Marks the conversation flow as one used during warm transfers. Only honoured at
+          creation; updates ignore it.
           is_transfer_llm: Whether the flow drives a transfer agent, the agent that mediates agentic warm
           transfers.
           kb_config: Retrieval settings for knowledge base lookups.
@@ -813,6 +840,7 @@ class AsyncConversationFlowResource(AsyncAPIResource):
                 default_dynamic_variables=default_dynamic_variables,
                 flex_mode=flex_mode,
                 global_prompt=global_prompt,
+                is_transfer_cf=is_transfer_cf,
                 is_transfer_llm=is_transfer_llm,
                 kb_config=kb_config,
                 knowledge_base_ids=knowledge_base_ids,

@@ -5,77 +5,99 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import List, Union
+from typing import List, Optional, TYPE_CHECKING
+
+import httpx
 
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
     Body,
+    fields,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Crm", "CrmWithRawResponse", "AsyncCrm", "AsyncCrmWithRawResponse"]
+if TYPE_CHECKING:
+    from .. import params as _p
+
+__all__ = [
+    "CrmResource",
+    "CrmResourceWithRawResponse",
+    "CrmResourceWithStreamingResponse",
+    "AsyncCrmResource",
+    "AsyncCrmResourceWithRawResponse",
+    "AsyncCrmResourceWithStreamingResponse",
+]
 
 
-class Crm:
+class CrmResource(SyncAPIResource):
     """The `crm` resource: `client.crm.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> CrmResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return CrmResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> CrmWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return CrmWithRawResponse(self._client)
+    def with_streaming_response(self) -> CrmResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return CrmResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> CrmWithRawResponse:
+    def raw(self) -> CrmResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     def get_config(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CRMConfig:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CRMConfig:
         """
         Read the CRM configuration
 
-        Returns how contacts sync with the connected CRM: the app used, custom contact fields, column order, tags and which analysis results are written back.
+        Returns how contacts sync with the connected CRM: the app used, custom contact fields, column order,
+        tags and which analysis results are written back.
 
         GET /get-crm-config
         """
         return self._client.request(
             _ops.GET_CRM_CONFIG,
+            cast=_m.CRMConfig,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_schema(
         self,
         *,
         app_id: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CRMGetSchemaResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CRMGetSchemaResponse:
         """
         Read the CRM field schema
 
-        Lists the contact fields the connected CRM offers, with their types, so you can map analysis results and columns onto them.
+        Lists the contact fields the connected CRM offers, with their types, so you can map analysis results and
+        columns onto them.
 
         Args:
           app_id: Identifier of the connected app.
@@ -84,21 +106,25 @@ class Crm:
         """
         return self._client.request(
             _ops.GET_CRM_SCHEMA,
-            query={"app_id": app_id},
+            query=fields(
+                app_id=app_id,
+            ),
+            cast=_m.CRMGetSchemaResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_sync_job_status(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Check the CRM sync
 
@@ -108,52 +134,57 @@ class Crm:
         """
         return self._client.request(
             _ops.GET_CRM_SYNC_JOB_STATUS,
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def run_sync_job(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Start a CRM sync
 
-        Queues a contact sync with the connected CRM right away instead of waiting for the scheduled run, and returns the job state.
+        Queues a contact sync with the connected CRM right away instead of waiting for the scheduled run, and
+        returns the job state.
 
         POST /run-sync-job
         """
         return self._client.request(
             _ops.RUN_CRM_SYNC_JOB,
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def update_config(
         self,
         *,
-        app_id: Union[str, None] | NotGiven = NOT_GIVEN,
+        app_id: Optional[str] | NotGiven = NOT_GIVEN,
         contact_columns_order: List[str] | NotGiven = NOT_GIVEN,
-        crm_analysis_data_mappings: List[_t.CRMUpdateConfigRequestCrmAnalysisDataMappingsItem] | NotGiven = NOT_GIVEN,
-        custom_fields: List[_t.CRMUpdateConfigRequestCustomFieldsItem] | NotGiven = NOT_GIVEN,
+        crm_analysis_data_mappings: List[_p.CRMUpdateConfigParamsCrmAnalysisDataMappingsItem] | NotGiven = NOT_GIVEN,
+        custom_fields: List[_p.CRMUpdateConfigParamsCustomFieldsItem] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CRMConfig:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CRMConfig:
         """
         Change the CRM configuration
 
-        Sets the CRM app, custom contact fields, column order and analysis-to-field mappings used for contact sync, and returns the stored configuration.
+        Sets the CRM app, custom contact fields, column order and analysis-to-field mappings used for contact
+        sync, and returns the stored configuration.
 
         Args:
           app_id: Identifier of the connected app.
@@ -165,214 +196,129 @@ class Crm:
         """
         return self._client.request(
             _ops.UPDATE_CRM_CONFIG,
-            body={"app_id": app_id, "contact_columns_order": contact_columns_order, "crm_analysis_data_mappings": crm_analysis_data_mappings, "custom_fields": custom_fields},
+            body=fields(
+                app_id=app_id,
+                contact_columns_order=contact_columns_order,
+                crm_analysis_data_mappings=crm_analysis_data_mappings,
+                custom_fields=custom_fields,
+            ),
+            cast=_m.CRMConfig,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class CrmWithRawResponse:
-    """
-    `client.crm` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class CrmResourceWithRawResponse:
+    def __init__(self, crm: CrmResource) -> None:
+        self._crm = crm
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def get_config(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CRMConfig]:
-        """
-        Read the CRM configuration
-
-        Returns how contacts sync with the connected CRM: the app used, custom contact fields, column order, tags and which analysis results are written back.
-
-        GET /get-crm-config
-        """
-        return self._client.request(
-            _ops.GET_CRM_CONFIG,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_config = to_raw_response_wrapper(
+            crm.get_config,
         )
 
-    def get_schema(
-        self,
-        *,
-        app_id: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CRMGetSchemaResponse]:
-        """
-        Read the CRM field schema
-
-        Lists the contact fields the connected CRM offers, with their types, so you can map analysis results and columns onto them.
-
-        Args:
-          app_id: Identifier of the connected app.
-
-        GET /get-crm-schema
-        """
-        return self._client.request(
-            _ops.GET_CRM_SCHEMA,
-            query={"app_id": app_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_schema = to_raw_response_wrapper(
+            crm.get_schema,
         )
 
-    def get_sync_job_status(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Check the CRM sync
-
-        Reports the state and record counts of the running or most recent CRM contact sync.
-
-        GET /get-sync-job-status
-        """
-        return self._client.request(
-            _ops.GET_CRM_SYNC_JOB_STATUS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_sync_job_status = to_raw_response_wrapper(
+            crm.get_sync_job_status,
         )
 
-    def run_sync_job(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Start a CRM sync
-
-        Queues a contact sync with the connected CRM right away instead of waiting for the scheduled run, and returns the job state.
-
-        POST /run-sync-job
-        """
-        return self._client.request(
-            _ops.RUN_CRM_SYNC_JOB,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.run_sync_job = to_raw_response_wrapper(
+            crm.run_sync_job,
         )
 
-    def update_config(
-        self,
-        *,
-        app_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        contact_columns_order: List[str] | NotGiven = NOT_GIVEN,
-        crm_analysis_data_mappings: List[_t.CRMUpdateConfigRequestCrmAnalysisDataMappingsItem] | NotGiven = NOT_GIVEN,
-        custom_fields: List[_t.CRMUpdateConfigRequestCustomFieldsItem] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CRMConfig]:
-        """
-        Change the CRM configuration
-
-        Sets the CRM app, custom contact fields, column order and analysis-to-field mappings used for contact sync, and returns the stored configuration.
-
-        Args:
-          app_id: Identifier of the connected app.
-          contact_columns_order: Order of contact columns in the dashboard.
-          crm_analysis_data_mappings: Which post-call analysis results are written to which contact fields.
-          custom_fields: Your own fields on the contact, keyed by field name.
-
-        POST /update-crm-config
-        """
-        return self._client.request(
-            _ops.UPDATE_CRM_CONFIG,
-            body={"app_id": app_id, "contact_columns_order": contact_columns_order, "crm_analysis_data_mappings": crm_analysis_data_mappings, "custom_fields": custom_fields},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.update_config = to_raw_response_wrapper(
+            crm.update_config,
         )
 
 
-class AsyncCrm:
+class CrmResourceWithStreamingResponse:
+    def __init__(self, crm: CrmResource) -> None:
+        self._crm = crm
+
+        self.get_config = to_streamed_response_wrapper(
+            crm.get_config,
+        )
+
+        self.get_schema = to_streamed_response_wrapper(
+            crm.get_schema,
+        )
+
+        self.get_sync_job_status = to_streamed_response_wrapper(
+            crm.get_sync_job_status,
+        )
+
+        self.run_sync_job = to_streamed_response_wrapper(
+            crm.run_sync_job,
+        )
+
+        self.update_config = to_streamed_response_wrapper(
+            crm.update_config,
+        )
+
+
+class AsyncCrmResource(AsyncAPIResource):
     """The `crm` resource (async): `client.crm.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncCrmResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncCrmResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncCrmWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncCrmWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncCrmResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncCrmResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncCrmWithRawResponse:
+    def raw(self) -> AsyncCrmResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     async def get_config(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CRMConfig:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CRMConfig:
         """
         Read the CRM configuration
 
-        Returns how contacts sync with the connected CRM: the app used, custom contact fields, column order, tags and which analysis results are written back.
+        Returns how contacts sync with the connected CRM: the app used, custom contact fields, column order,
+        tags and which analysis results are written back.
 
         GET /get-crm-config
         """
         return await self._client.request(
             _ops.GET_CRM_CONFIG,
+            cast=_m.CRMConfig,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_schema(
         self,
         *,
         app_id: str | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CRMGetSchemaResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CRMGetSchemaResponse:
         """
         Read the CRM field schema
 
-        Lists the contact fields the connected CRM offers, with their types, so you can map analysis results and columns onto them.
+        Lists the contact fields the connected CRM offers, with their types, so you can map analysis results and
+        columns onto them.
 
         Args:
           app_id: Identifier of the connected app.
@@ -381,21 +327,25 @@ class AsyncCrm:
         """
         return await self._client.request(
             _ops.GET_CRM_SCHEMA,
-            query={"app_id": app_id},
+            query=fields(
+                app_id=app_id,
+            ),
+            cast=_m.CRMGetSchemaResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_sync_job_status(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Check the CRM sync
 
@@ -405,52 +355,57 @@ class AsyncCrm:
         """
         return await self._client.request(
             _ops.GET_CRM_SYNC_JOB_STATUS,
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def run_sync_job(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.SyncJobStatus:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.SyncJobStatus:
         """
         Start a CRM sync
 
-        Queues a contact sync with the connected CRM right away instead of waiting for the scheduled run, and returns the job state.
+        Queues a contact sync with the connected CRM right away instead of waiting for the scheduled run, and
+        returns the job state.
 
         POST /run-sync-job
         """
         return await self._client.request(
             _ops.RUN_CRM_SYNC_JOB,
+            cast=_m.SyncJobStatus,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def update_config(
         self,
         *,
-        app_id: Union[str, None] | NotGiven = NOT_GIVEN,
+        app_id: Optional[str] | NotGiven = NOT_GIVEN,
         contact_columns_order: List[str] | NotGiven = NOT_GIVEN,
-        crm_analysis_data_mappings: List[_t.CRMUpdateConfigRequestCrmAnalysisDataMappingsItem] | NotGiven = NOT_GIVEN,
-        custom_fields: List[_t.CRMUpdateConfigRequestCustomFieldsItem] | NotGiven = NOT_GIVEN,
+        crm_analysis_data_mappings: List[_p.CRMUpdateConfigParamsCrmAnalysisDataMappingsItem] | NotGiven = NOT_GIVEN,
+        custom_fields: List[_p.CRMUpdateConfigParamsCustomFieldsItem] | NotGiven = NOT_GIVEN,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.CRMConfig:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.CRMConfig:
         """
         Change the CRM configuration
 
-        Sets the CRM app, custom contact fields, column order and analysis-to-field mappings used for contact sync, and returns the stored configuration.
+        Sets the CRM app, custom contact fields, column order and analysis-to-field mappings used for contact
+        sync, and returns the stored configuration.
 
         Args:
           app_id: Identifier of the connected app.
@@ -462,157 +417,65 @@ class AsyncCrm:
         """
         return await self._client.request(
             _ops.UPDATE_CRM_CONFIG,
-            body={"app_id": app_id, "contact_columns_order": contact_columns_order, "crm_analysis_data_mappings": crm_analysis_data_mappings, "custom_fields": custom_fields},
+            body=fields(
+                app_id=app_id,
+                contact_columns_order=contact_columns_order,
+                crm_analysis_data_mappings=crm_analysis_data_mappings,
+                custom_fields=custom_fields,
+            ),
+            cast=_m.CRMConfig,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncCrmWithRawResponse:
-    """
-    `client.crm` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncCrmResourceWithRawResponse:
+    def __init__(self, crm: AsyncCrmResource) -> None:
+        self._crm = crm
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def get_config(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CRMConfig]:
-        """
-        Read the CRM configuration
-
-        Returns how contacts sync with the connected CRM: the app used, custom contact fields, column order, tags and which analysis results are written back.
-
-        GET /get-crm-config
-        """
-        return await self._client.request(
-            _ops.GET_CRM_CONFIG,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_config = async_to_raw_response_wrapper(
+            crm.get_config,
         )
 
-    async def get_schema(
-        self,
-        *,
-        app_id: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CRMGetSchemaResponse]:
-        """
-        Read the CRM field schema
-
-        Lists the contact fields the connected CRM offers, with their types, so you can map analysis results and columns onto them.
-
-        Args:
-          app_id: Identifier of the connected app.
-
-        GET /get-crm-schema
-        """
-        return await self._client.request(
-            _ops.GET_CRM_SCHEMA,
-            query={"app_id": app_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_schema = async_to_raw_response_wrapper(
+            crm.get_schema,
         )
 
-    async def get_sync_job_status(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Check the CRM sync
-
-        Reports the state and record counts of the running or most recent CRM contact sync.
-
-        GET /get-sync-job-status
-        """
-        return await self._client.request(
-            _ops.GET_CRM_SYNC_JOB_STATUS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_sync_job_status = async_to_raw_response_wrapper(
+            crm.get_sync_job_status,
         )
 
-    async def run_sync_job(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.SyncJobStatus]:
-        """
-        Start a CRM sync
-
-        Queues a contact sync with the connected CRM right away instead of waiting for the scheduled run, and returns the job state.
-
-        POST /run-sync-job
-        """
-        return await self._client.request(
-            _ops.RUN_CRM_SYNC_JOB,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.run_sync_job = async_to_raw_response_wrapper(
+            crm.run_sync_job,
         )
 
-    async def update_config(
-        self,
-        *,
-        app_id: Union[str, None] | NotGiven = NOT_GIVEN,
-        contact_columns_order: List[str] | NotGiven = NOT_GIVEN,
-        crm_analysis_data_mappings: List[_t.CRMUpdateConfigRequestCrmAnalysisDataMappingsItem] | NotGiven = NOT_GIVEN,
-        custom_fields: List[_t.CRMUpdateConfigRequestCustomFieldsItem] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.CRMConfig]:
-        """
-        Change the CRM configuration
+        self.update_config = async_to_raw_response_wrapper(
+            crm.update_config,
+        )
 
-        Sets the CRM app, custom contact fields, column order and analysis-to-field mappings used for contact sync, and returns the stored configuration.
 
-        Args:
-          app_id: Identifier of the connected app.
-          contact_columns_order: Order of contact columns in the dashboard.
-          crm_analysis_data_mappings: Which post-call analysis results are written to which contact fields.
-          custom_fields: Your own fields on the contact, keyed by field name.
+class AsyncCrmResourceWithStreamingResponse:
+    def __init__(self, crm: AsyncCrmResource) -> None:
+        self._crm = crm
 
-        POST /update-crm-config
-        """
-        return await self._client.request(
-            _ops.UPDATE_CRM_CONFIG,
-            body={"app_id": app_id, "contact_columns_order": contact_columns_order, "crm_analysis_data_mappings": crm_analysis_data_mappings, "custom_fields": custom_fields},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.get_config = async_to_streamed_response_wrapper(
+            crm.get_config,
+        )
+
+        self.get_schema = async_to_streamed_response_wrapper(
+            crm.get_schema,
+        )
+
+        self.get_sync_job_status = async_to_streamed_response_wrapper(
+            crm.get_sync_job_status,
+        )
+
+        self.run_sync_job = async_to_streamed_response_wrapper(
+            crm.run_sync_job,
+        )
+
+        self.update_config = async_to_streamed_response_wrapper(
+            crm.update_config,
         )

@@ -6,163 +6,155 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import httpx
+
 from ..._runtime import (
-    APIResponse,
-    AsyncAPIClient,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    AsyncAPIResource,
+    Body,
     Headers,
     NOT_GIVEN,
     NotGiven,
     Query,
-    SyncAPIClient,
-    Timeout,
+    SyncAPIResource,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .. import operations as _ops
-from .. import types as _t
+from .. import models as _m
 
-__all__ = ["Identity", "IdentityWithRawResponse", "AsyncIdentity", "AsyncIdentityWithRawResponse"]
+__all__ = [
+    "IdentityResource",
+    "IdentityResourceWithRawResponse",
+    "IdentityResourceWithStreamingResponse",
+    "AsyncIdentityResource",
+    "AsyncIdentityResourceWithRawResponse",
+    "AsyncIdentityResourceWithStreamingResponse",
+]
 
 
-class Identity:
+class IdentityResource(SyncAPIResource):
     """The `identity` resource: `client.identity.<method>(...)`."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> IdentityResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return IdentityResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> IdentityWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return IdentityWithRawResponse(self._client)
+    def with_streaming_response(self) -> IdentityResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return IdentityResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> IdentityWithRawResponse:
+    def raw(self) -> IdentityResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     def retrieve(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.IdentityRetrieveResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.IdentityRetrieveResponse:
         """
         Identify the API key
 
-        Tells you which workspace the API key in use belongs to and the name the key was given, which helps when you juggle several keys.
+        Tells you which workspace the API key in use belongs to and the name the key was given, which helps when
+        you juggle several keys.
 
         GET /get-api-key-info
         """
         return self._client.request(
             _ops.GET_API_KEY_INFO,
+            cast=_m.IdentityRetrieveResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class IdentityWithRawResponse:
-    """
-    `client.identity` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class IdentityResourceWithRawResponse:
+    def __init__(self, identity: IdentityResource) -> None:
+        self._identity = identity
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def retrieve(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.IdentityRetrieveResponse]:
-        """
-        Identify the API key
-
-        Tells you which workspace the API key in use belongs to and the name the key was given, which helps when you juggle several keys.
-
-        GET /get-api-key-info
-        """
-        return self._client.request(
-            _ops.GET_API_KEY_INFO,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = to_raw_response_wrapper(
+            identity.retrieve,
         )
 
 
-class AsyncIdentity:
+class IdentityResourceWithStreamingResponse:
+    def __init__(self, identity: IdentityResource) -> None:
+        self._identity = identity
+
+        self.retrieve = to_streamed_response_wrapper(
+            identity.retrieve,
+        )
+
+
+class AsyncIdentityResource(AsyncAPIResource):
     """The `identity` resource (async): `client.identity.<method>(...)`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+    @cached_property
+    def with_raw_response(self) -> AsyncIdentityResourceWithRawResponse:
+        """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
+        return AsyncIdentityResourceWithRawResponse(self)
 
     @cached_property
-    def with_raw_response(self) -> AsyncIdentityWithRawResponse:
-        """The same methods, returning `APIResponse` with status, headers, attempts and round-trip time."""
-        return AsyncIdentityWithRawResponse(self._client)
+    def with_streaming_response(self) -> AsyncIdentityResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
+        return AsyncIdentityResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncIdentityWithRawResponse:
+    def raw(self) -> AsyncIdentityResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
     async def retrieve(
         self,
         *,
+        # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> _t.IdentityRetrieveResponse:
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> _m.IdentityRetrieveResponse:
         """
         Identify the API key
 
-        Tells you which workspace the API key in use belongs to and the name the key was given, which helps when you juggle several keys.
+        Tells you which workspace the API key in use belongs to and the name the key was given, which helps when
+        you juggle several keys.
 
         GET /get-api-key-info
         """
         return await self._client.request(
             _ops.GET_API_KEY_INFO,
+            cast=_m.IdentityRetrieveResponse,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
-class AsyncIdentityWithRawResponse:
-    """
-    `client.identity` methods returning `APIResponse` (status, headers, attempts, round-trip time) around the data.
-    """
+class AsyncIdentityResourceWithRawResponse:
+    def __init__(self, identity: AsyncIdentityResource) -> None:
+        self._identity = identity
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+        self.retrieve = async_to_raw_response_wrapper(
+            identity.retrieve,
+        )
 
-    async def retrieve(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[_t.IdentityRetrieveResponse]:
-        """
-        Identify the API key
 
-        Tells you which workspace the API key in use belongs to and the name the key was given, which helps when you juggle several keys.
+class AsyncIdentityResourceWithStreamingResponse:
+    def __init__(self, identity: AsyncIdentityResource) -> None:
+        self._identity = identity
 
-        GET /get-api-key-info
-        """
-        return await self._client.request(
-            _ops.GET_API_KEY_INFO,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-            raw=True,
+        self.retrieve = async_to_streamed_response_wrapper(
+            identity.retrieve,
         )

@@ -85,6 +85,7 @@ class LlmResource(SyncAPIResource):
             ]
         ]
         | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
         kb_config: Optional[_p.KBConfigParam] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
         mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
@@ -102,18 +103,32 @@ class LlmResource(SyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
         model_high_priority: Optional[bool] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+        s2s_model: Optional[
+            Literal[
+                "gpt-realtime-2.1",
+                "gpt-realtime-2.1-mini",
+                "gpt-realtime-2",
+                "gpt-realtime-1.5",
+                "gpt-realtime",
+                "gpt-realtime-mini",
+            ]
+        ]
         | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Optional[str] | NotGiven = NOT_GIVEN,
@@ -143,6 +158,8 @@ class LlmResource(SyncAPIResource):
           prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or
           calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation;
+          updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -170,6 +187,7 @@ class LlmResource(SyncAPIResource):
                 default_dynamic_variables=default_dynamic_variables,
                 general_prompt=general_prompt,
                 general_tools=general_tools,
+                is_transfer_llm=is_transfer_llm,
                 kb_config=kb_config,
                 knowledge_base_ids=knowledge_base_ids,
                 mcps=mcps,
@@ -193,6 +211,7 @@ class LlmResource(SyncAPIResource):
         self,
         llm_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -206,6 +225,8 @@ class LlmResource(SyncAPIResource):
 
         Args:
           llm_id: Unique identifier of the Retell LLM to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this Retell LLM as its response engine;
+          set true to delete it anyway, leaving those agents pointing at an engine that no longer exists.
 
         DELETE /delete-retell-llm/{llm_id}
         """
@@ -214,6 +235,9 @@ class LlmResource(SyncAPIResource):
         return self._client.request(
             _ops.DELETE_RETELL_LLM,
             path={"llm_id": llm_id},
+            query=fields(
+                force_delete=force_delete,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -327,6 +351,7 @@ class LlmResource(SyncAPIResource):
             ]
         ]
         | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
         kb_config: Optional[_p.KBConfigParam] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
         mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
@@ -344,18 +369,32 @@ class LlmResource(SyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
         model_high_priority: Optional[bool] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+        s2s_model: Optional[
+            Literal[
+                "gpt-realtime-2.1",
+                "gpt-realtime-2.1-mini",
+                "gpt-realtime-2",
+                "gpt-realtime-1.5",
+                "gpt-realtime",
+                "gpt-realtime-mini",
+            ]
+        ]
         | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Optional[str] | NotGiven = NOT_GIVEN,
@@ -386,6 +425,8 @@ class LlmResource(SyncAPIResource):
           prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or
           calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation;
+          updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -419,6 +460,7 @@ class LlmResource(SyncAPIResource):
                 default_dynamic_variables=default_dynamic_variables,
                 general_prompt=general_prompt,
                 general_tools=general_tools,
+                is_transfer_llm=is_transfer_llm,
                 kb_config=kb_config,
                 knowledge_base_ids=knowledge_base_ids,
                 mcps=mcps,
@@ -534,6 +576,7 @@ class AsyncLlmResource(AsyncAPIResource):
             ]
         ]
         | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
         kb_config: Optional[_p.KBConfigParam] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
         mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
@@ -551,18 +594,32 @@ class AsyncLlmResource(AsyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
         model_high_priority: Optional[bool] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+        s2s_model: Optional[
+            Literal[
+                "gpt-realtime-2.1",
+                "gpt-realtime-2.1-mini",
+                "gpt-realtime-2",
+                "gpt-realtime-1.5",
+                "gpt-realtime",
+                "gpt-realtime-mini",
+            ]
+        ]
         | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Optional[str] | NotGiven = NOT_GIVEN,
@@ -592,6 +649,8 @@ class AsyncLlmResource(AsyncAPIResource):
           prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or
           calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation;
+          updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -619,6 +678,7 @@ class AsyncLlmResource(AsyncAPIResource):
                 default_dynamic_variables=default_dynamic_variables,
                 general_prompt=general_prompt,
                 general_tools=general_tools,
+                is_transfer_llm=is_transfer_llm,
                 kb_config=kb_config,
                 knowledge_base_ids=knowledge_base_ids,
                 mcps=mcps,
@@ -642,6 +702,7 @@ class AsyncLlmResource(AsyncAPIResource):
         self,
         llm_id: str,
         *,
+        force_delete: bool | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -655,6 +716,8 @@ class AsyncLlmResource(AsyncAPIResource):
 
         Args:
           llm_id: Unique identifier of the Retell LLM to remove; all of its versions are deleted.
+          force_delete: Deletion is refused while an agent still uses this Retell LLM as its response engine;
+          set true to delete it anyway, leaving those agents pointing at an engine that no longer exists.
 
         DELETE /delete-retell-llm/{llm_id}
         """
@@ -663,6 +726,9 @@ class AsyncLlmResource(AsyncAPIResource):
         return await self._client.request(
             _ops.DELETE_RETELL_LLM,
             path={"llm_id": llm_id},
+            query=fields(
+                force_delete=force_delete,
+            ),
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -776,6 +842,7 @@ class AsyncLlmResource(AsyncAPIResource):
             ]
         ]
         | NotGiven = NOT_GIVEN,
+        is_transfer_llm: Optional[bool] | NotGiven = NOT_GIVEN,
         kb_config: Optional[_p.KBConfigParam] | NotGiven = NOT_GIVEN,
         knowledge_base_ids: Optional[List[str]] | NotGiven = NOT_GIVEN,
         mcps: Optional[List[_p.McpServerParam]] | NotGiven = NOT_GIVEN,
@@ -793,18 +860,32 @@ class AsyncLlmResource(AsyncAPIResource):
                 "gpt-5.4-mini",
                 "gpt-5.4-nano",
                 "gpt-5.5",
+                "gpt-5.6-terra",
+                "gpt-5.6-luna",
                 "claude-4.5-sonnet",
                 "claude-4.6-sonnet",
+                "claude-5-sonnet",
                 "claude-4.5-haiku",
-                "gemini-2.5-flash-lite",
                 "gemini-3.0-flash",
                 "gemini-3.1-flash-lite",
+                "gemini-3.5-flash",
+                "gemini-3.5-flash-lite",
+                "gemini-3.6-flash",
             ]
         ]
         | NotGiven = NOT_GIVEN,
         model_high_priority: Optional[bool] | NotGiven = NOT_GIVEN,
         model_temperature: float | NotGiven = NOT_GIVEN,
-        s2s_model: Optional[Literal["gpt-realtime-2", "gpt-realtime-1.5", "gpt-realtime", "gpt-realtime-mini"]]
+        s2s_model: Optional[
+            Literal[
+                "gpt-realtime-2.1",
+                "gpt-realtime-2.1-mini",
+                "gpt-realtime-2",
+                "gpt-realtime-1.5",
+                "gpt-realtime",
+                "gpt-realtime-mini",
+            ]
+        ]
         | NotGiven = NOT_GIVEN,
         start_speaker: Literal["user", "agent"] | NotGiven = NOT_GIVEN,
         starting_state: Optional[str] | NotGiven = NOT_GIVEN,
@@ -835,6 +916,8 @@ class AsyncLlmResource(AsyncAPIResource):
           prompt is appended to it.
           general_tools: Tools the LLM can call in every state, such as ending or transferring the call or
           calling your own endpoint; each state can add its own tools and transitions.
+          is_transfer_llm: Marks the Retell LLM as one used during warm transfers. Only honoured at creation;
+          updates ignore it.
           kb_config: Retrieval settings for knowledge base lookups; null uses the defaults.
           knowledge_base_ids: IDs of the knowledge bases the agent can retrieve from (RAG).
           mcps: MCP servers whose tools the LLM can call.
@@ -868,6 +951,7 @@ class AsyncLlmResource(AsyncAPIResource):
                 default_dynamic_variables=default_dynamic_variables,
                 general_prompt=general_prompt,
                 general_tools=general_tools,
+                is_transfer_llm=is_transfer_llm,
                 kb_config=kb_config,
                 knowledge_base_ids=knowledge_base_ids,
                 mcps=mcps,

@@ -63,7 +63,7 @@ class VoiceResource(SyncAPIResource):
         provider_voice_id: str,
         voice_name: str,
         public_user_id: str | NotGiven = NOT_GIVEN,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
+        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"] | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -105,7 +105,7 @@ class VoiceResource(SyncAPIResource):
         *,
         files: List[FileTypes],
         voice_name: str,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "platform"],
+        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld", "platform"],
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -203,7 +203,7 @@ class VoiceResource(SyncAPIResource):
         self,
         *,
         search_query: str,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
+        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"] | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -310,7 +310,7 @@ class AsyncVoiceResource(AsyncAPIResource):
         provider_voice_id: str,
         voice_name: str,
         public_user_id: str | NotGiven = NOT_GIVEN,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
+        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"] | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -352,7 +352,7 @@ class AsyncVoiceResource(AsyncAPIResource):
         *,
         files: List[FileTypes],
         voice_name: str,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "platform"],
+        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld", "platform"],
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -450,7 +450,7 @@ class AsyncVoiceResource(AsyncAPIResource):
         self,
         *,
         search_query: str,
-        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio"] | NotGiven = NOT_GIVEN,
+        voice_provider: Literal["elevenlabs", "cartesia", "minimax", "fish_audio", "inworld"] | NotGiven = NOT_GIVEN,
         # Extra values for this request only (not in the spec), and its timeout.
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
