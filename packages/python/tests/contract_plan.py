@@ -12,7 +12,7 @@ from retell import BaseModel
 from retell._generated.operations import METHODS, MethodInfo
 
 # Resources the mock keeps state for, in the order their records are created (agents need an LLM).
-STATEFUL = ["llm", "conversation_flow", "knowledge_base", "phone_number", "agent", "chat_agent"]
+STATEFUL = ["llm", "conversation_flow", "knowledge_base", "phone_number", "agent", "chat_agent", "app", "contact"]
 ID_FIELD = {
     "llm": "llm_id",
     "conversation_flow": "conversation_flow_id",
@@ -20,6 +20,8 @@ ID_FIELD = {
     "phone_number": "phone_number",
     "agent": "agent_id",
     "chat_agent": "agent_id",
+    "app": "app_id",
+    "contact": "contact_id",
 }
 FILE_BYTES = "contract test upload: \u2713 unicode stays intact".encode()
 
