@@ -133,6 +133,11 @@ function callerView(media: Node, pointer: string, resolver: RefResolver, file: s
   }
   const names = expected.map((p) => p.name);
   const sent = Object.keys(properties(resolver.deref(media['schema']), resolver)).sort();
+  if (sent.some((name) => name.includes('[')) && sameNames(sent, bracketPartNames(body, resolver))) {
+    // The bracket form older releases sent (`files[]`, `texts[][title]`): a spec written for them still
+    // loads (e.g. to compare it with a release, or to diff it with a newer spec); clients send today's form.
+    return callerViewOf(media, extension, body);
+  }
   const missing = names.filter((name) => !sent.includes(name));
   const unexpected = sent.filter((name) => !names.includes(name));
   if (missing.length > 0 || unexpected.length > 0) {
@@ -155,9 +160,35 @@ function callerView(media: Node, pointer: string, resolver: RefResolver, file: s
       `${pointer}/encoding`,
     );
   }
+  return callerViewOf(media, extension, body);
+}
+
+function callerViewOf(media: Node, extension: Node, body: Node): Node {
   const { [MULTIPART_EXTENSION]: _extension, encoding: _encoding, examples: _examples, schema: _schema, ...rest } = media;
   const view = { ...rest, ...(extension['examples'] !== undefined ? { examples: extension['examples'] } : {}), schema: body };
   return canonicalize(view) as Node;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+/** Part names under the older bracket form: arrays as `name[]`, object fields as `name[key]`, composed. */
+function bracketPartNames(schema: unknown, resolver: RefResolver): string[] {
+  const names: string[] = [];
+  const expand = (name: string, value: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH) throw new Error(`field ${name} nests deeper than ${MAX_DEPTH} levels`);
+    const node = resolver.deref(value);
+    if (node && isArray(node)) return expand(`${name}[]`, node['items'], depth + 1);
+    const fields = properties(node, resolver);
+    if (node && Object.keys(fields).length > 0) {
+      for (const [key, item] of Object.entries(fields)) expand(`${name}[${key}]`, item, depth + 1);
+      return;
+    }
+    names.push(name);
+  };
+  for (const [field, fieldSchema] of Object.entries(properties(resolver.deref(schema), resolver))) expand(field, fieldSchema, 0);
+  return names.sort();
 }
 
 function escape(key: string): string {
