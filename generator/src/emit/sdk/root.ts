@@ -39,6 +39,7 @@ function specLiteral(op: OperationModel): string {
 
 export function emitRoot(model: ApiModel): StructureFile {
   const schemaNames = new Set(model.schemas.map((s) => s.typeName));
+  const schemaTypes = new Map(model.schemas.map((s) => [s.key, s.typeName]));
   const operations = new Map<string, OperationModel>();
   for (const r of model.resources) for (const m of r.methods) operations.set(operationNames(m.operation).spec, m.operation);
   const ops = [...operations.values()];
@@ -65,7 +66,7 @@ export function emitRoot(model: ApiModel): StructureFile {
       declarations: [{ name, type: 'OperationSpec', initializer: specLiteral(op) }],
     });
   }
-  for (const r of model.resources) statements.push(...resourceStatements(r, schemaNames));
+  for (const r of model.resources) statements.push(...resourceStatements(r, schemaNames, schemaTypes));
   statements.push({
     kind: StructureKind.Class,
     name: 'Retell',

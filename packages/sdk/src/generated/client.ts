@@ -723,9 +723,9 @@ export class Agent extends APIResource {
 }
 
 /** Params of `agent.create`. */
-export type AgentCreateParams = api.CreateAgentParams;
+export type AgentCreateParams = api.AgentCreateRequest;
 /** Params of `agent.createVersion`. */
-export type AgentCreateVersionParams = api.CreateAgentVersionParams;
+export type AgentCreateVersionParams = api.AgentCreateVersionRequest;
 /** Params of `agent.deleteVersion`. */
 export type AgentDeleteVersionParams = api.DeleteAgentVersionParams;
 /** Response of `agent.getVersions`. */
@@ -735,7 +735,7 @@ export type AgentListParams = api.ListAgentsParams;
 /** Response of `agent.list`. */
 export type AgentListResponse = api.ListAgentsResponse;
 /** Params of `agent.publish`. */
-export type AgentPublishParams = api.PublishAgentVersionParams;
+export type AgentPublishParams = api.AgentPublishRequest;
 /** Params of `agent.retrieve`. */
 export type AgentRetrieveParams = api.GetAgentParams;
 /** Params of `agent.update`. */
@@ -777,7 +777,7 @@ export class BatchCall extends APIResource {
 }
 
 /** Params of `batchCall.createBatchCall`. */
-export type BatchCallCreateBatchCallParams = api.CreateBatchCallParams;
+export type BatchCallCreateBatchCallParams = api.BatchCallCreateBatchCallRequest;
 
 export declare namespace BatchCall {
   export { type BatchCallCreateBatchCallParams as BatchCallCreateBatchCallParams };
@@ -936,15 +936,15 @@ export class Call extends APIResource {
 }
 
 /** Params of `call.createPhoneCall`. */
-export type CallCreatePhoneCallParams = api.CreatePhoneCallParams;
+export type CallCreatePhoneCallParams = api.CallCreatePhoneCallRequest;
 /** Params of `call.createWebCall`. */
-export type CallCreateWebCallParams = api.CreateWebCallParams;
+export type CallCreateWebCallParams = api.CallCreateWebCallRequest;
 /** Params of `call.list`. */
-export type CallListParams = api.ListCallsParams;
+export type CallListParams = api.CallListRequest;
 /** Params of `call.registerPhoneCall`. */
-export type CallRegisterPhoneCallParams = api.RegisterPhoneCallParams;
+export type CallRegisterPhoneCallParams = api.CallRegisterPhoneCallRequest;
 /** Params of `call.update`. */
-export type CallUpdateParams = api.UpdateCallParams;
+export type CallUpdateParams = api.CallUpdateRequest;
 
 export declare namespace Call {
   export {
@@ -1110,15 +1110,15 @@ export class Chat extends APIResource {
 }
 
 /** Params of `chat.create`. */
-export type ChatCreateParams = api.CreateChatParams;
+export type ChatCreateParams = api.ChatCreateRequest;
 /** Params of `chat.createChatCompletion`. */
-export type ChatCreateChatCompletionParams = api.CreateChatCompletionParams;
+export type ChatCreateChatCompletionParams = api.ChatCreateChatCompletionRequest;
 /** Params of `chat.createSMSChat`. */
-export type ChatCreateSMSChatParams = api.CreateSmsChatParams;
+export type ChatCreateSMSChatParams = api.ChatCreateSMSChatRequest;
 /** Params of `chat.list`. */
-export type ChatListParams = api.ListChatsParams;
+export type ChatListParams = api.ChatListRequest;
 /** Params of `chat.update`. */
-export type ChatUpdateParams = api.UpdateChatParams;
+export type ChatUpdateParams = api.ChatUpdateRequest;
 
 export declare namespace Chat {
   export {
@@ -1322,9 +1322,9 @@ export class ChatAgent extends APIResource {
 }
 
 /** Params of `chatAgent.create`. */
-export type ChatAgentCreateParams = api.CreateChatAgentParams;
+export type ChatAgentCreateParams = api.ChatAgentCreateRequest;
 /** Params of `chatAgent.createVersion`. */
-export type ChatAgentCreateVersionParams = api.CreateAgentVersionParams;
+export type ChatAgentCreateVersionParams = api.AgentCreateVersionRequest;
 /** Response of `chatAgent.createVersion`. */
 export type ChatAgentCreateVersionResponse = api.CreateAgentVersionResponse;
 /** Params of `chatAgent.deleteVersion`. */
@@ -1336,7 +1336,7 @@ export type ChatAgentListParams = api.ListChatAgentsParams;
 /** Response of `chatAgent.list`. */
 export type ChatAgentListResponse = api.ListChatAgentsResponse;
 /** Params of `chatAgent.publish`. */
-export type ChatAgentPublishParams = api.PublishAgentVersionParams;
+export type ChatAgentPublishParams = api.AgentPublishRequest;
 /** Params of `chatAgent.retrieve`. */
 export type ChatAgentRetrieveParams = api.GetChatAgentParams;
 /** Params of `chatAgent.update`. */
@@ -1494,7 +1494,7 @@ export class ConversationFlow extends APIResource {
 }
 
 /** Params of `conversationFlow.create`. */
-export type ConversationFlowCreateParams = api.CreateConversationFlowParams;
+export type ConversationFlowCreateParams = api.ConversationFlowCreateRequest;
 /** Params of `conversationFlow.list`. */
 export type ConversationFlowListParams = api.ListConversationFlowsParams;
 /** Params of `conversationFlow.retrieve`. */
@@ -1629,11 +1629,11 @@ export class ConversationFlowComponent extends APIResource {
 }
 
 /** Params of `conversationFlowComponent.create`. */
-export type ConversationFlowComponentCreateParams = api.CreateConversationFlowComponentParams;
+export type ConversationFlowComponentCreateParams = api.ConversationFlowComponentCreateRequest;
 /** Params of `conversationFlowComponent.list`. */
 export type ConversationFlowComponentListParams = api.ListConversationFlowComponentsParams;
 /** Params of `conversationFlowComponent.update`. */
-export type ConversationFlowComponentUpdateParams = api.UpdateConversationFlowComponentParams;
+export type ConversationFlowComponentUpdateParams = api.ConversationFlowComponentUpdateRequest;
 
 export declare namespace ConversationFlowComponent {
   export {
@@ -1805,9 +1805,9 @@ export class KnowledgeBase extends APIResource {
 }
 
 /** Params of `knowledgeBase.addSources`. */
-export type KnowledgeBaseAddSourcesParams = api.AddKnowledgeBaseSourcesParams;
+export type KnowledgeBaseAddSourcesParams = api.KnowledgeBaseAddSourcesRequest;
 /** Params of `knowledgeBase.create`. */
-export type KnowledgeBaseCreateParams = api.CreateKnowledgeBaseParams;
+export type KnowledgeBaseCreateParams = api.KnowledgeBaseCreateRequest;
 /** Params of `knowledgeBase.deleteSource`. */
 export type KnowledgeBaseDeleteSourceParams = { knowledge_base_id: string };
 /** Response of `knowledgeBase.list`. */
@@ -1930,7 +1930,7 @@ export class Llm extends APIResource {
 }
 
 /** Params of `llm.create`. */
-export type LlmCreateParams = api.CreateRetellLlmParams;
+export type LlmCreateParams = api.LlmCreateRequest;
 /** Params of `llm.list`. */
 export type LlmListParams = api.ListRetellLlmsParams;
 /** Params of `llm.retrieve`. */
@@ -2120,13 +2120,13 @@ export class PhoneNumber extends APIResource {
 }
 
 /** Params of `phoneNumber.create`. */
-export type PhoneNumberCreateParams = api.CreatePhoneNumberParams;
+export type PhoneNumberCreateParams = api.PhoneNumberCreateRequest;
 /** Params of `phoneNumber.import`. */
-export type PhoneNumberImportParams = api.ImportPhoneNumberParams;
+export type PhoneNumberImportParams = api.PhoneNumberImportRequest;
 /** Params of `phoneNumber.list`. */
 export type PhoneNumberListParams = api.ListPhoneNumbersParams;
 /** Params of `phoneNumber.update`. */
-export type PhoneNumberUpdateParams = api.UpdatePhoneNumberParams;
+export type PhoneNumberUpdateParams = api.PhoneNumberUpdateRequest;
 
 export declare namespace PhoneNumber {
   export {
@@ -2396,9 +2396,9 @@ export class Tests extends APIResource {
 }
 
 /** Params of `tests.createBatchTest`. */
-export type TestCreateBatchTestParams = api.CreateBatchTestParams;
+export type TestCreateBatchTestParams = api.TestCreateBatchTestRequest;
 /** Params of `tests.createTestCaseDefinition`. */
-export type TestCreateTestCaseDefinitionParams = api.CreateTestCaseDefinitionParams;
+export type TestCreateTestCaseDefinitionParams = api.TestCreateTestCaseDefinitionRequest;
 /** Params of `tests.listBatchTests`. */
 export type TestListBatchTestsParams = api.ListBatchTestsParams;
 /** Params of `tests.listTestCaseDefinitions`. */
@@ -2406,7 +2406,7 @@ export type TestListTestCaseDefinitionsParams = api.ListTestCaseDefinitionsParam
 /** Params of `tests.listTestRuns`. */
 export type TestListTestRunsParams = api.ListTestRunsParams;
 /** Params of `tests.updateTestCaseDefinition`. */
-export type TestUpdateTestCaseDefinitionParams = api.UpdateTestCaseDefinitionParams;
+export type TestUpdateTestCaseDefinitionParams = api.TestUpdateTestCaseDefinitionRequest;
 
 export declare namespace Tests {
   export {
@@ -2510,13 +2510,13 @@ export class Voice extends APIResource {
 }
 
 /** Params of `voice.addResource`. */
-export type VoiceAddResourceParams = api.AddCommunityVoiceParams;
+export type VoiceAddResourceParams = api.VoiceAddResourceRequest;
 /** Params of `voice.clone`. */
-export type VoiceCloneParams = api.CloneVoiceParams;
+export type VoiceCloneParams = api.VoiceCloneRequest;
 /** Response of `voice.list`. */
 export type VoiceListResponse = api.ListVoicesResponse;
 /** Params of `voice.search`. */
-export type VoiceSearchParams = api.SearchCommunityVoiceParams;
+export type VoiceSearchParams = api.VoiceSearchRequest;
 
 export declare namespace Voice {
   export {

@@ -51,7 +51,7 @@ export class Default extends APIResource {
 }
 
 /** Params of `default.setMetadata`. */
-export type DefaultSetMetadataParams = api.SetMetadataParams;
+export type DefaultSetMetadataParams = api.Metadata;
 
 export declare namespace Default {
   export { type DefaultSetMetadataParams as DefaultSetMetadataParams };

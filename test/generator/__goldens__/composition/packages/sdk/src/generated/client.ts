@@ -62,7 +62,7 @@ export class Default extends APIResource {
 }
 
 /** Params of `default.createPet`. */
-export type DefaultCreatePetParams = api.CreatePetParams;
+export type DefaultCreatePetParams = api.Pet;
 /** Params of `default.putShape`. */
 export type DefaultPutShapeParams = api.PutShapeParams;
 

@@ -71,7 +71,7 @@ export class Default extends APIResource {
 }
 
 /** Params of `default.createClient2`. */
-export type DefaultCreateClient2Params = api.CreateClient2Params;
+export type DefaultCreateClient2Params = api.ResponseSchema;
 /** Params of `default.delete_`. */
 export type DefaultDeleteParams = api.DeleteParams;
 

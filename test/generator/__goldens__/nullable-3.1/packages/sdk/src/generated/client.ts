@@ -43,7 +43,7 @@ export class Default extends APIResource {
 }
 
 /** Params of `default.updateProfile`. */
-export type DefaultUpdateProfileParams = api.UpdateProfileParams;
+export type DefaultUpdateProfileParams = api.Profile;
 
 export declare namespace Default {
   export { type DefaultUpdateProfileParams as DefaultUpdateProfileParams };

@@ -176,7 +176,7 @@ export class Agent extends APIResource {
 }
 
 /** Params of `agent.create`. */
-export type AgentCreateParams = api.CreateAgentParams;
+export type AgentCreateParams = api.AgentCreateRequest;
 /** Params of `agent.createVersion`. */
 export type AgentCreateVersionParams = api.CreateAgentVersionParams;
 /** Response of `agent.createVersion`. */
