@@ -56,7 +56,7 @@ export function emitRoot(model: ApiModel): StructureFile {
   const statements: (string | StatementStructures)[] = [
     // Values from the runtime entry only: the client's generated modules are read for types, never loaded.
     `import { ${runtime.join(', ')} } from '@retell-kit/client/runtime';`,
-    `import type * as ${API} from '@retell-kit/client';`,
+    `import type * as ${API} from '@retell-kit/client/types';`,
     "import { APIResource, RetellClient } from '../lib/index.js';",
   ];
   for (const [name, op] of operations) {

@@ -360,4 +360,4 @@ export type {
   WebhookEvent,
   WeightedAgent,
   Word,
-} from '@retell-kit/client';
+} from '@retell-kit/client/types';
