@@ -103,6 +103,7 @@ function tsc(root: string): Promise<{ ok: boolean; output: string }> {
       paths: {
         '@retell-kit/client': [path.join(REPO, 'packages/client/src/index.ts')],
         '@retell-kit/client/runtime': [path.join(REPO, 'packages/client/src/runtime/lean.ts')],
+        '@retell-kit/client/types': [path.join(REPO, 'packages/client/src/generated/types-entry.ts')],
         '@retell-kit/sdk': [path.join(REPO, 'packages/sdk/src/index.ts')],
         'openapi-fetch': [path.join(REPO, 'packages/client/node_modules/openapi-fetch')],
         'retell-sdk': [path.join(OFFICIAL, 'index.d.ts')],

@@ -4,7 +4,7 @@
  */
 import type { ApiModel } from '../ir/types.js';
 import type { LoadedSpec } from '../load/index.js';
-import { emitClientFactory, emitClientIndex } from './client/entry.js';
+import { emitClientFactory, emitClientIndex, emitClientTypesEntry } from './client/entry.js';
 import { emitDocs } from './docs/index.js';
 import { emitLlmSocketSchemas } from './llm-socket/index.js';
 import { emitMocks } from './mocks/index.js';
@@ -39,7 +39,7 @@ export const EMITTERS: readonly Emitter[] = [
     },
   },
   { name: 'types', emit: ({ model }) => [emitSchemaAliases(model)] },
-  { name: 'operations', emit: ({ model }) => [...emitOperations(model), emitClientFactory(), emitClientIndex(model)] },
+  { name: 'operations', emit: ({ model }) => [...emitOperations(model), emitClientFactory(), emitClientIndex(model), emitClientTypesEntry(model)] },
   {
     name: 'sdk',
     emit: ({ model }) => [emitRoot(model), emitSdkIndex(model), emitSdkEntry()],

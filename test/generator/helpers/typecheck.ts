@@ -49,6 +49,7 @@ export function typecheckOutput(
       paths: {
         '@retell-kit/client': [clientIndex],
         '@retell-kit/client/runtime': [path.join(root, 'packages/client/src/runtime/lean.ts')],
+        '@retell-kit/client/types': [path.join(root, 'packages/client/src/generated/types-entry.ts')],
         'openapi-fetch': [path.join(REPO, 'packages/client/node_modules/openapi-fetch')], ...extraPaths },
     },
     include,

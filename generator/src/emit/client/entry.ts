@@ -40,3 +40,18 @@ export function emitClientIndex(model: ApiModel): StructureFile {
   for (const stem of groupOperations(model).keys()) statements.push(`export * from './operations/${stem}.js';`);
   return { path: `${OUTPUT_DIRS.client}/index.ts`, structure: { statements } };
 }
+
+/**
+ * `types-entry.ts`, the package's `./types` subpath: the schema and per-operation types without any value,
+ * `createClient` or the path client (openapi-fetch). The facade's declarations import this, so an app
+ * that type-checks against `@retell-kit/sdk` does not load the path client's declarations.
+ */
+export function emitClientTypesEntry(model: ApiModel): StructureFile {
+  const statements: string[] = [
+    `export type { paths, components, operations${model.hasWebhooks ? ', webhooks' : ''} } from './schema.js';`,
+    "export type * from './types.js';",
+    "export type { RequestOptions } from '../runtime/lean.js';",
+  ];
+  for (const stem of groupOperations(model).keys()) statements.push(`export type * from './operations/${stem}.js';`);
+  return { path: `${OUTPUT_DIRS.client}/types-entry.ts`, structure: { statements } };
+}

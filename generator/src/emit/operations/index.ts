@@ -38,8 +38,8 @@ export function emitOperations(model: ApiModel): StructureFile[] {
     const types = ['APIPromise', ...(paginated ? ['PagePromise'] : []), 'OperationSpec', 'RequestClient', 'RequestOptions'];
     const statements: (string | StatementStructures)[] = [
       values.length > 0
-        ? `import { ${[...values, ...types.map((t) => `type ${t}`)].join(', ')} } from '../../runtime/index.js';`
-        : `import type { ${types.join(', ')} } from '../../runtime/index.js';`,
+        ? `import { ${[...values, ...types.map((t) => `type ${t}`)].join(', ')} } from '../../runtime/lean.js';`
+        : `import type { ${types.join(', ')} } from '../../runtime/lean.js';`,
       "import type { paths } from '../schema.js';",
     ];
     for (const op of ops) statements.push(...inStage('emit', { part: 'operations', operation: op.operationId, pointer: op.pointer }, () => emitOperation(op)));

@@ -18,7 +18,7 @@ export function emitSdkIndex(model: ApiModel): StructureFile {
   // A schema named like a resource class yields the name to the class, as in the `Retell` namespace.
   const classNames = new Set(model.resources.map((r) => r.className));
   const schemas = model.schemas.map((s) => s.typeName).filter((name) => !classNames.has(name));
-  if (schemas.length > 0) statements.push(`export type { ${schemas.join(', ')} } from '@retell-kit/client';`);
+  if (schemas.length > 0) statements.push(`export type { ${schemas.join(', ')} } from '@retell-kit/client/types';`);
   return { path: `${OUTPUT_DIRS.sdk}/index.ts`, structure: { statements } };
 }
 

@@ -17,13 +17,26 @@ export function apiPathParamType(op: OperationModel, param: ParamModel): string 
   return pathParamType(op, param, `${API}.`);
 }
 
+/** Schema type names by component key (`components.schemas`), for params that are one schema. */
+export type SchemaTypes = ReadonlyMap<string, string>;
+
+/**
+ * The type of an operation's own params: the schema's type when the params are exactly a request body
+ * that is a plain `$ref` (`api.AgentCreateRequest`), so a facade type names the schema type instead of
+ * restating it through `paths[...]`; else the operation's params type (`api.ListAgentsParams`).
+ */
+export function operationParamsType(op: OperationModel, schemaTypes?: SchemaTypes): string {
+  const ref = op.paramsShape === 'body' && op.body?.schemaRef ? schemaTypes?.get(op.body.schemaRef) : undefined;
+  return `${API}.${ref ?? operationNames(op).params}`;
+}
+
 /** The params type a facade method takes, or undefined when it takes none. */
-export function facadeParamsType(m: MethodModel): string | undefined {
+export function facadeParamsType(m: MethodModel, schemaTypes?: SchemaTypes): string | undefined {
   // Whether there is a params object at all is the model's fact (the SDK surface reads the same one).
   if (!m.takesParams) return undefined;
   const op = m.operation;
   const parts: string[] = [];
-  if (op.paramsShape !== 'none') parts.push(`${API}.${operationNames(op).params}`);
+  if (op.paramsShape !== 'none') parts.push(operationParamsType(op, schemaTypes));
   if (m.pathInParams.length > 0) {
     parts.push(`{ ${m.pathInParams.map((p) => `${propertyKey(p.name)}: ${apiPathParamType(op, p)}`).join('; ')} }`);
   }
@@ -48,7 +61,12 @@ export function facadeReturnType(m: MethodModel, schemaNames: ReadonlySet<string
  * not the per-operation function: the facade carries one call per method, no wrapper functions, and
  * loads none of the client's generated modules at run time.
  */
-export function emitMethod(m: MethodModel, schemaNames: ReadonlySet<string>, resourceProperty: string): OptionalKind<MethodDeclarationStructure> {
+export function emitMethod(
+  m: MethodModel,
+  schemaNames: ReadonlySet<string>,
+  resourceProperty: string,
+  schemaTypes?: SchemaTypes,
+): OptionalKind<MethodDeclarationStructure> {
   const op = m.operation;
   const names = operationNames(op);
   const scope = new NameScope(['params', 'options', 'rest', 'query', 'body', 'path', 'requestPage', API]);
@@ -68,7 +86,7 @@ export function emitMethod(m: MethodModel, schemaNames: ReadonlySet<string>, res
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   const hasOpParams = op.paramsShape !== 'none';
-  let opParams = { expr: 'params', type: `${API}.${names.params}`, optional: !m.paramsRequired, nullable: !m.paramsRequired };
+  let opParams = { expr: 'params', type: operationParamsType(op, schemaTypes), optional: !m.paramsRequired, nullable: !m.paramsRequired };
   if (m.pathInParams.length > 0) {
     // Path params that travel inside `params` are taken out; what is left is the operation's own params.
     const picks = m.pathInParams.map((p) => ({ p, local: scope.claim(valueName(p.name)) }));

@@ -9,7 +9,7 @@ import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ResourceModel } from '../../ir/types.js';
 import { isResponseAlias } from '../../ir/sdk.js';
 import { operationNames } from '../operations/function.js';
-import { API, emitMethod, facadeParamsType } from './method.js';
+import { API, emitMethod, facadeParamsType, type SchemaTypes } from './method.js';
 
 /** Type names a resource file declares, in declaration order (the root client re-exports them). */
 export function resourceTypeNames(resource: ResourceModel, schemaNames: ReadonlySet<string>): string[] {
@@ -21,19 +21,23 @@ export function resourceTypeNames(resource: ResourceModel, schemaNames: Readonly
   return names;
 }
 
-export function resourceStatements(resource: ResourceModel, schemaNames: ReadonlySet<string>): (string | StatementStructures)[] {
+export function resourceStatements(
+  resource: ResourceModel,
+  schemaNames: ReadonlySet<string>,
+  schemaTypes?: SchemaTypes,
+): (string | StatementStructures)[] {
   const statements: (string | StatementStructures)[] = [
     {
       kind: StructureKind.Class,
       name: resource.className,
       isExported: true,
       extends: 'APIResource',
-      methods: resource.methods.map((m) => emitMethod(m, schemaNames, resource.property)),
+      methods: resource.methods.map((m) => emitMethod(m, schemaNames, resource.property, schemaTypes)),
     },
   ];
   const declared = new Set<string>();
   for (const m of resource.methods) {
-    const params = facadeParamsType(m);
+    const params = facadeParamsType(m, schemaTypes);
     if (params && !declared.has(m.binding.paramsType)) {
       declared.add(m.binding.paramsType);
       statements.push({ kind: StructureKind.TypeAlias, name: m.binding.paramsType, isExported: true, type: params, docs: [`Params of \`${resource.property}.${m.name}\`.`] });

@@ -39,6 +39,7 @@ function specLiteral(op: OperationModel): string {
 
 export function emitRoot(model: ApiModel): StructureFile {
   const schemaNames = new Set(model.schemas.map((s) => s.typeName));
+  const schemaTypes = new Map(model.schemas.map((s) => [s.key, s.typeName]));
   const operations = new Map<string, OperationModel>();
   for (const r of model.resources) for (const m of r.methods) operations.set(operationNames(m.operation).spec, m.operation);
   const ops = [...operations.values()];
@@ -55,7 +56,7 @@ export function emitRoot(model: ApiModel): StructureFile {
   const statements: (string | StatementStructures)[] = [
     // Values from the runtime entry only: the client's generated modules are read for types, never loaded.
     `import { ${runtime.join(', ')} } from '@retell-kit/client/runtime';`,
-    `import type * as ${API} from '@retell-kit/client';`,
+    `import type * as ${API} from '@retell-kit/client/types';`,
     "import { APIResource, RetellClient } from '../lib/index.js';",
   ];
   for (const [name, op] of operations) {
@@ -65,7 +66,7 @@ export function emitRoot(model: ApiModel): StructureFile {
       declarations: [{ name, type: 'OperationSpec', initializer: specLiteral(op) }],
     });
   }
-  for (const r of model.resources) statements.push(...resourceStatements(r, schemaNames));
+  for (const r of model.resources) statements.push(...resourceStatements(r, schemaNames, schemaTypes));
   statements.push({
     kind: StructureKind.Class,
     name: 'Retell',

@@ -105,7 +105,7 @@ export function emitSchema(spec: LoadedSpec): TextFile {
   const text = astToString(nodes);
   return {
     path: `${OUTPUT_DIRS.client}/schema.ts`,
-    text: [...(usesBinary ? ["import type { Uploadable } from '../runtime/index.js';", ''] : []), text].join('\n'),
+    text: [...(usesBinary ? ["import type { Uploadable } from '../runtime/lean.js';", ''] : []), text].join('\n'),
     parser: 'typescript',
     header: true,
   };

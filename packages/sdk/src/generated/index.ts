@@ -430,4 +430,4 @@ export type {
   WebhookEvent,
   WeightedAgent,
   Word,
-} from '@retell-kit/client';
+} from '@retell-kit/client/types';

@@ -7,7 +7,7 @@ import {
   type OperationSpec,
   type RequestClient,
   type RequestOptions,
-} from '../../runtime/index.js';
+} from '../../runtime/lean.js';
 import type { paths } from '../schema.js';
 /** Static description of `POST /create-phone-number` for the runtime. */
 export const createPhoneNumberOperation: OperationSpec = {

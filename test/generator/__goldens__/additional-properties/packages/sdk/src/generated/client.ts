@@ -19,7 +19,7 @@ import {
   type OperationSpec,
   type RequestOptions,
 } from '@retell-kit/client/runtime';
-import type * as api from '@retell-kit/client';
+import type * as api from '@retell-kit/client/types';
 import { APIResource, RetellClient } from '../lib/index.js';
 const setMetadataOperation: OperationSpec = {
   operationId: 'setMetadata',
@@ -51,7 +51,7 @@ export class Default extends APIResource {
 }
 
 /** Params of `default.setMetadata`. */
-export type DefaultSetMetadataParams = api.SetMetadataParams;
+export type DefaultSetMetadataParams = api.Metadata;
 
 export declare namespace Default {
   export { type DefaultSetMetadataParams as DefaultSetMetadataParams };

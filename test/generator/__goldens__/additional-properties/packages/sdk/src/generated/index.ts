@@ -2,4 +2,4 @@
 // change the spec (or the generator) and run `pnpm generate`.
 export { Retell } from './client.js';
 export { Default, type DefaultSetMetadataParams } from './client.js';
-export type { Closed, Metadata, Mixed, Variables } from '@retell-kit/client';
+export type { Closed, Metadata, Mixed, Variables } from '@retell-kit/client/types';

@@ -7,4 +7,4 @@ export {
   type DefaultReplaceContentParams,
   type DefaultUploadFilesParams,
 } from './client.js';
-export type { FileInfo } from '@retell-kit/client';
+export type { FileInfo } from '@retell-kit/client/types';

@@ -19,7 +19,7 @@ import {
   type OperationSpec,
   type RequestOptions,
 } from '@retell-kit/client/runtime';
-import type * as api from '@retell-kit/client';
+import type * as api from '@retell-kit/client/types';
 import { APIResource, RetellClient } from '../lib/index.js';
 const createPetOperation: OperationSpec = {
   operationId: 'createPet',
@@ -62,7 +62,7 @@ export class Default extends APIResource {
 }
 
 /** Params of `default.createPet`. */
-export type DefaultCreatePetParams = api.CreatePetParams;
+export type DefaultCreatePetParams = api.Pet;
 /** Params of `default.putShape`. */
 export type DefaultPutShapeParams = api.PutShapeParams;
 

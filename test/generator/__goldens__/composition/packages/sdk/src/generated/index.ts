@@ -2,4 +2,4 @@
 // change the spec (or the generator) and run `pnpm generate`.
 export { Retell } from './client.js';
 export { Default, type DefaultCreatePetParams, type DefaultPutShapeParams } from './client.js';
-export type { Base, Cat, Dog, Labelled, Pet, Shape } from '@retell-kit/client';
+export type { Base, Cat, Dog, Labelled, Pet, Shape } from '@retell-kit/client/types';

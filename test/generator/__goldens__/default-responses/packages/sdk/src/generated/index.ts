@@ -2,4 +2,4 @@
 // change the spec (or the generator) and run `pnpm generate`.
 export { Retell } from './client.js';
 export { Default, type DefaultListItemsResponse } from './client.js';
-export type { ErrorSchema, Legacy } from '@retell-kit/client';
+export type { ErrorSchema, Legacy } from '@retell-kit/client/types';

@@ -2,4 +2,4 @@
 // change the spec (or the generator) and run `pnpm generate`.
 export { Retell } from './client.js';
 export { Default, type DefaultListVoicesParams, type DefaultListVoicesResponse } from './client.js';
-export type { Provider, Voice } from '@retell-kit/client';
+export type { Provider, Voice } from '@retell-kit/client/types';

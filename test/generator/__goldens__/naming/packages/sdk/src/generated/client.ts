@@ -19,7 +19,7 @@ import {
   type OperationSpec,
   type RequestOptions,
 } from '@retell-kit/client/runtime';
-import type * as api from '@retell-kit/client';
+import type * as api from '@retell-kit/client/types';
 import { APIResource, RetellClient } from '../lib/index.js';
 const createClient2Operation: OperationSpec = {
   operationId: 'createClient',
@@ -71,7 +71,7 @@ export class Default extends APIResource {
 }
 
 /** Params of `default.createClient2`. */
-export type DefaultCreateClient2Params = api.CreateClient2Params;
+export type DefaultCreateClient2Params = api.ResponseSchema;
 /** Params of `default.delete_`. */
 export type DefaultDeleteParams = api.DeleteParams;
 

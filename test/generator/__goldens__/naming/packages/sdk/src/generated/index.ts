@@ -3,4 +3,11 @@
 export { Retell } from './client.js';
 export { Default, type DefaultCreateClient2Params, type DefaultDeleteParams } from './client.js';
 export { OddTag } from './client.js';
-export type { _123abc, APIErrorSchema, My_Type, ResponseSchema, Class, MyType } from '@retell-kit/client';
+export type {
+  _123abc,
+  APIErrorSchema,
+  My_Type,
+  ResponseSchema,
+  Class,
+  MyType,
+} from '@retell-kit/client/types';

@@ -19,7 +19,7 @@ import {
   type OperationSpec,
   type RequestOptions,
 } from '@retell-kit/client/runtime';
-import type * as api from '@retell-kit/client';
+import type * as api from '@retell-kit/client/types';
 import { APIResource, RetellClient } from '../lib/index.js';
 const getHealthOperation: OperationSpec = { operationId: 'getHealth', method: 'GET', path: '/health' };
 const getUsersUserIdReposOperation: OperationSpec = {

@@ -8,4 +8,4 @@ export {
   type UsersGetUsersUserIdReposResponse,
   type UsersPostUsersUserIdReposParams,
 } from './client.js';
-export type { Repo } from '@retell-kit/client';
+export type { Repo } from '@retell-kit/client/types';

@@ -2,4 +2,4 @@
 // change the spec (or the generator) and run `pnpm generate`.
 export { Retell } from './client.js';
 export { Default, type DefaultUpdateProfileParams } from './client.js';
-export type { Address, Profile } from '@retell-kit/client';
+export type { Address, Profile } from '@retell-kit/client/types';

@@ -19,7 +19,7 @@ import {
   type OperationSpec,
   type RequestOptions,
 } from '@retell-kit/client/runtime';
-import type * as api from '@retell-kit/client';
+import type * as api from '@retell-kit/client/types';
 import { APIResource, RetellClient } from '../lib/index.js';
 const updateProfileOperation: OperationSpec = {
   operationId: 'updateProfile',
@@ -43,7 +43,7 @@ export class Default extends APIResource {
 }
 
 /** Params of `default.updateProfile`. */
-export type DefaultUpdateProfileParams = api.UpdateProfileParams;
+export type DefaultUpdateProfileParams = api.Profile;
 
 export declare namespace Default {
   export { type DefaultUpdateProfileParams as DefaultUpdateProfileParams };

@@ -20,7 +20,7 @@ import {
   type OperationSpec,
   type RequestOptions,
 } from '@retell-kit/client/runtime';
-import type * as api from '@retell-kit/client';
+import type * as api from '@retell-kit/client/types';
 import { APIResource, RetellClient } from '../lib/index.js';
 const deletePointOperation: OperationSpec = {
   operationId: 'deletePoint',

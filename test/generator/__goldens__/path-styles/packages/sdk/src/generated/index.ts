@@ -2,4 +2,4 @@
 // change the spec (or the generator) and run `pnpm generate`.
 export { Retell } from './client.js';
 export { Default } from './client.js';
-export type { Echo, Point } from '@retell-kit/client';
+export type { Echo, Point } from '@retell-kit/client/types';

@@ -2,4 +2,4 @@
 // change the spec (or the generator) and run `pnpm generate`.
 export { Retell } from './client.js';
 export { Default, type DefaultCreateTreeParams } from './client.js';
-export type { FileSchema, Folder, Node } from '@retell-kit/client';
+export type { FileSchema, Folder, Node } from '@retell-kit/client/types';

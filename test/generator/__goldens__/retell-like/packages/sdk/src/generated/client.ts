@@ -22,7 +22,7 @@ import {
   type OperationSpec,
   type RequestOptions,
 } from '@retell-kit/client/runtime';
-import type * as api from '@retell-kit/client';
+import type * as api from '@retell-kit/client/types';
 import { APIResource, RetellClient } from '../lib/index.js';
 const createAgentOperation: OperationSpec = {
   operationId: 'createAgent',
@@ -176,7 +176,7 @@ export class Agent extends APIResource {
 }
 
 /** Params of `agent.create`. */
-export type AgentCreateParams = api.CreateAgentParams;
+export type AgentCreateParams = api.AgentCreateRequest;
 /** Params of `agent.createVersion`. */
 export type AgentCreateVersionParams = api.CreateAgentVersionParams;
 /** Response of `agent.createVersion`. */

@@ -23,4 +23,4 @@ export {
   type KnowledgeBaseDeleteSourceParams,
   type KnowledgeBaseDeleteSourceResponse,
 } from './client.js';
-export type { AgentCreateRequest, AgentResponse, AgentUpdateRequest } from '@retell-kit/client';
+export type { AgentCreateRequest, AgentResponse, AgentUpdateRequest } from '@retell-kit/client/types';
