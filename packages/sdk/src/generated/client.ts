@@ -22,7 +22,7 @@ import {
   type OperationSpec,
   type RequestOptions,
 } from '@retell-kit/client/runtime';
-import type * as api from '@retell-kit/client';
+import type * as api from '@retell-kit/client/types';
 import { APIResource, RetellClient } from '../lib/index.js';
 const createAgentOperation: OperationSpec = {
   operationId: 'createAgent',
@@ -1000,9 +1000,9 @@ export class Agent extends APIResource {
 }
 
 /** Params of `agent.create`. */
-export type AgentCreateParams = api.CreateAgentParams;
+export type AgentCreateParams = api.AgentCreateRequest;
 /** Params of `agent.createVersion`. */
-export type AgentCreateVersionParams = api.CreateAgentVersionParams;
+export type AgentCreateVersionParams = api.AgentCreateVersionRequest;
 /** Params of `agent.deleteVersion`. */
 export type AgentDeleteVersionParams = api.DeleteAgentVersionParams;
 /** Response of `agent.getVersions`. */
@@ -1012,7 +1012,7 @@ export type AgentListParams = api.ListAgentsV2Params;
 /** Params of `agent.listVersions`. */
 export type AgentListVersionsParams = api.ListAgentVersionsParams;
 /** Params of `agent.publish`. */
-export type AgentPublishParams = api.PublishAgentVersionParams;
+export type AgentPublishParams = api.AgentPublishRequest;
 /** Params of `agent.repair`. */
 export type AgentRepairParams = api.RepairAgentParams;
 /** Params of `agent.retrieve`. */
@@ -1183,7 +1183,7 @@ export class App extends APIResource {
 }
 
 /** Params of `app.create`. */
-export type AppCreateParams = api.CreateAppParams;
+export type AppCreateParams = api.AppCreateRequest;
 /** Params of `app.delete`. */
 export type AppDeleteParams = api.DeleteAppParams;
 /** Params of `app.list`. */
@@ -1191,7 +1191,7 @@ export type AppListParams = api.ListAppsParams;
 /** Params of `app.listUsages`. */
 export type AppListUsagesParams = api.ListAppUsagesParams;
 /** Params of `app.update`. */
-export type AppUpdateParams = api.UpdateAppParams;
+export type AppUpdateParams = api.AppUpdateRequest;
 
 export declare namespace App {
   export {
@@ -1222,7 +1222,7 @@ export class Asset extends APIResource {
 }
 
 /** Params of `asset.create`. */
-export type AssetCreateParams = api.CreateAssetParams;
+export type AssetCreateParams = api.AssetCreateRequest;
 
 export declare namespace Asset {
   export { type AssetCreateParams as AssetCreateParams };
@@ -1250,7 +1250,7 @@ export class BatchCall extends APIResource {
 }
 
 /** Params of `batchCall.createBatchCall`. */
-export type BatchCallCreateBatchCallParams = api.CreateBatchCallParams;
+export type BatchCallCreateBatchCallParams = api.BatchCallCreateBatchCallRequest;
 
 export declare namespace BatchCall {
   export { type BatchCallCreateBatchCallParams as BatchCallCreateBatchCallParams };
@@ -1500,21 +1500,21 @@ export class Call extends APIResource {
 }
 
 /** Params of `call.createPhoneCall`. */
-export type CallCreatePhoneCallParams = api.CreatePhoneCallParams;
+export type CallCreatePhoneCallParams = api.CallCreatePhoneCallRequest;
 /** Params of `call.createWebCall`. */
-export type CallCreateWebCallParams = api.CreateWebCall2Params;
+export type CallCreateWebCallParams = api.CallCreateWebCallRequest;
 /** Params of `call.list`. */
-export type CallListParams = api.ListCallsParams;
+export type CallListParams = api.CallListRequest;
 /** Params of `call.registerPhoneCall`. */
-export type CallRegisterPhoneCallParams = api.RegisterPhoneCallParams;
+export type CallRegisterPhoneCallParams = api.CallRegisterPhoneCallRequest;
 /** Params of `call.takeOverLive`. */
-export type CallTakeOverLiveParams = api.TakeOverLiveCallParams;
+export type CallTakeOverLiveParams = api.CallTakeOverLiveRequest;
 /** Response of `call.takeOverLive`. */
 export type CallTakeOverLiveResponse = api.TakeOverLiveCallResponse;
 /** Params of `call.update`. */
-export type CallUpdateParams = api.UpdateCallParams;
+export type CallUpdateParams = api.CallUpdateRequest;
 /** Params of `call.updateLive`. */
-export type CallUpdateLiveParams = api.UpdateLiveCallParams;
+export type CallUpdateLiveParams = api.CallUpdateLiveRequest;
 /** Response of `call.updateLive`. */
 export type CallUpdateLiveResponse = api.UpdateLiveCallResponse;
 
@@ -1706,15 +1706,15 @@ export class Chat extends APIResource {
 }
 
 /** Params of `chat.create`. */
-export type ChatCreateParams = api.CreateChatParams;
+export type ChatCreateParams = api.ChatCreateRequest;
 /** Params of `chat.createChatCompletion`. */
-export type ChatCreateChatCompletionParams = api.CreateChatCompletionParams;
+export type ChatCreateChatCompletionParams = api.ChatCreateChatCompletionRequest;
 /** Params of `chat.createSMSChat`. */
-export type ChatCreateSMSChatParams = api.CreateSmsChatParams;
+export type ChatCreateSMSChatParams = api.ChatCreateSMSChatRequest;
 /** Params of `chat.list`. */
-export type ChatListParams = api.ListChatsParams;
+export type ChatListParams = api.ChatListRequest;
 /** Params of `chat.update`. */
-export type ChatUpdateParams = api.UpdateChatParams;
+export type ChatUpdateParams = api.ChatUpdateRequest;
 
 export declare namespace Chat {
   export {
@@ -1923,9 +1923,9 @@ export class ChatAgent extends APIResource {
 }
 
 /** Params of `chatAgent.create`. */
-export type ChatAgentCreateParams = api.CreateChatAgentParams;
+export type ChatAgentCreateParams = api.ChatAgentCreateRequest;
 /** Params of `chatAgent.createVersion`. */
-export type ChatAgentCreateVersionParams = api.CreateAgentVersionParams;
+export type ChatAgentCreateVersionParams = api.AgentCreateVersionRequest;
 /** Response of `chatAgent.createVersion`. */
 export type ChatAgentCreateVersionResponse = api.CreateAgentVersionResponse;
 /** Params of `chatAgent.deleteVersion`. */
@@ -1937,7 +1937,7 @@ export type ChatAgentListParams = api.ListAgentsV2Params;
 /** Response of `chatAgent.list`. */
 export type ChatAgentListResponse = api.ListAgentsV2Response;
 /** Params of `chatAgent.publish`. */
-export type ChatAgentPublishParams = api.PublishAgentVersionParams;
+export type ChatAgentPublishParams = api.AgentPublishRequest;
 /** Params of `chatAgent.retrieve`. */
 export type ChatAgentRetrieveParams = api.GetChatAgentParams;
 /** Params of `chatAgent.update`. */
@@ -2229,13 +2229,13 @@ export class Contact extends APIResource {
 }
 
 /** Params of `contact.backfillAnalysisData`. */
-export type ContactBackfillAnalysisDataParams = api.BackfillContactAnalysisDataParams;
+export type ContactBackfillAnalysisDataParams = api.ContactBackfillAnalysisDataRequest;
 /** Response of `contact.backfillAnalysisData`. */
 export type ContactBackfillAnalysisDataResponse = api.BackfillContactAnalysisDataResponse;
 /** Params of `contact.create`. */
-export type ContactCreateParams = api.CreateContactParams;
+export type ContactCreateParams = api.ContactCreateRequest;
 /** Params of `contact.createImport`. */
-export type ContactCreateImportParams = api.CreateContactImportParams;
+export type ContactCreateImportParams = api.ContactCreateImportRequest;
 /** Response of `contact.createImport`. */
 export type ContactCreateImportResponse = api.CreateContactImportResponse;
 /** Response of `contact.getBackfillJobStatus`. */
@@ -2243,13 +2243,13 @@ export type ContactGetBackfillJobStatusResponse = api.GetBackfillContactJobStatu
 /** Response of `contact.getImport`. */
 export type ContactGetImportResponse = api.GetContactImportResponse;
 /** Params of `contact.list`. */
-export type ContactListParams = api.ListContactsParams;
+export type ContactListParams = api.ContactListRequest;
 /** Params of `contact.listConversations`. */
 export type ContactListConversationsParams = api.ListContactConversationsParams;
 /** Params of `contact.update`. */
-export type ContactUpdateParams = api.UpdateContactParams;
+export type ContactUpdateParams = api.ContactUpdateRequest;
 /** Params of `contact.uploadImportFile`. */
-export type ContactUploadImportFileParams = api.UploadContactImportFileParams;
+export type ContactUploadImportFileParams = api.ContactUploadImportFileRequest;
 
 export declare namespace Contact {
   export {
@@ -2390,7 +2390,7 @@ export class ConversationFlow extends APIResource {
 }
 
 /** Params of `conversationFlow.create`. */
-export type ConversationFlowCreateParams = api.CreateConversationFlowParams;
+export type ConversationFlowCreateParams = api.ConversationFlowCreateRequest;
 /** Params of `conversationFlow.delete`. */
 export type ConversationFlowDeleteParams = api.DeleteConversationFlowParams;
 /** Params of `conversationFlow.list`. */
@@ -2528,11 +2528,11 @@ export class ConversationFlowComponent extends APIResource {
 }
 
 /** Params of `conversationFlowComponent.create`. */
-export type ConversationFlowComponentCreateParams = api.CreateConversationFlowComponentParams;
+export type ConversationFlowComponentCreateParams = api.ConversationFlowComponentCreateRequest;
 /** Params of `conversationFlowComponent.list`. */
 export type ConversationFlowComponentListParams = api.ListConversationFlowComponentsParams;
 /** Params of `conversationFlowComponent.update`. */
-export type ConversationFlowComponentUpdateParams = api.UpdateConversationFlowComponentParams;
+export type ConversationFlowComponentUpdateParams = api.ConversationFlowComponentUpdateRequest;
 
 export declare namespace ConversationFlowComponent {
   export {
@@ -2642,7 +2642,7 @@ export type CRMGetSyncJobStatusResponse = api.GetCrmSyncJobStatusResponse;
 /** Response of `crm.runSyncJob`. */
 export type CRMRunSyncJobResponse = api.RunCrmSyncJobResponse;
 /** Params of `crm.updateConfig`. */
-export type CRMUpdateConfigParams = api.UpdateCrmConfigParams;
+export type CRMUpdateConfigParams = api.CRMUpdateConfigRequest;
 
 export declare namespace Crm {
   export {
@@ -2833,9 +2833,9 @@ export class KnowledgeBase extends APIResource {
 }
 
 /** Params of `knowledgeBase.addSources`. */
-export type KnowledgeBaseAddSourcesParams = api.AddKnowledgeBaseSourcesParams;
+export type KnowledgeBaseAddSourcesParams = api.KnowledgeBaseAddSourcesRequest;
 /** Params of `knowledgeBase.create`. */
-export type KnowledgeBaseCreateParams = api.CreateKnowledgeBaseParams;
+export type KnowledgeBaseCreateParams = api.KnowledgeBaseCreateRequest;
 /** Params of `knowledgeBase.deleteSource`. */
 export type KnowledgeBaseDeleteSourceParams = { knowledge_base_id: string };
 /** Response of `knowledgeBase.list`. */
@@ -2962,7 +2962,7 @@ export class Llm extends APIResource {
 }
 
 /** Params of `llm.create`. */
-export type LlmCreateParams = api.CreateRetellLlmParams;
+export type LlmCreateParams = api.LlmCreateRequest;
 /** Params of `llm.delete`. */
 export type LlmDeleteParams = api.DeleteRetellLlmParams;
 /** Params of `llm.list`. */
@@ -3155,13 +3155,13 @@ export class PhoneNumber extends APIResource {
 }
 
 /** Params of `phoneNumber.create`. */
-export type PhoneNumberCreateParams = api.CreatePhoneNumberParams;
+export type PhoneNumberCreateParams = api.PhoneNumberCreateRequest;
 /** Params of `phoneNumber.import`. */
-export type PhoneNumberImportParams = api.ImportPhoneNumberParams;
+export type PhoneNumberImportParams = api.PhoneNumberImportRequest;
 /** Params of `phoneNumber.list`. */
 export type PhoneNumberListParams = api.ListPhoneNumbersParams;
 /** Params of `phoneNumber.update`. */
-export type PhoneNumberUpdateParams = api.UpdatePhoneNumberParams;
+export type PhoneNumberUpdateParams = api.PhoneNumberUpdateRequest;
 
 export declare namespace PhoneNumber {
   export {
@@ -3431,9 +3431,9 @@ export class Tests extends APIResource {
 }
 
 /** Params of `tests.createBatchTest`. */
-export type TestCreateBatchTestParams = api.CreateBatchTestParams;
+export type TestCreateBatchTestParams = api.TestCreateBatchTestRequest;
 /** Params of `tests.createTestCaseDefinition`. */
-export type TestCreateTestCaseDefinitionParams = api.CreateTestCaseDefinitionParams;
+export type TestCreateTestCaseDefinitionParams = api.TestCreateTestCaseDefinitionRequest;
 /** Params of `tests.listBatchTests`. */
 export type TestListBatchTestsParams = api.ListBatchTestsParams;
 /** Params of `tests.listTestCaseDefinitions`. */
@@ -3441,7 +3441,7 @@ export type TestListTestCaseDefinitionsParams = api.ListTestCaseDefinitionsParam
 /** Params of `tests.listTestRuns`. */
 export type TestListTestRunsParams = api.ListTestRunsParams;
 /** Params of `tests.updateTestCaseDefinition`. */
-export type TestUpdateTestCaseDefinitionParams = api.UpdateTestCaseDefinitionParams;
+export type TestUpdateTestCaseDefinitionParams = api.TestUpdateTestCaseDefinitionRequest;
 
 export declare namespace Tests {
   export {
@@ -3545,13 +3545,13 @@ export class Voice extends APIResource {
 }
 
 /** Params of `voice.addResource`. */
-export type VoiceAddResourceParams = api.AddCommunityVoiceParams;
+export type VoiceAddResourceParams = api.VoiceAddResourceRequest;
 /** Params of `voice.clone`. */
-export type VoiceCloneParams = api.CloneVoiceParams;
+export type VoiceCloneParams = api.VoiceCloneRequest;
 /** Response of `voice.list`. */
 export type VoiceListResponse = api.ListVoicesResponse;
 /** Params of `voice.search`. */
-export type VoiceSearchParams = api.SearchCommunityVoiceParams;
+export type VoiceSearchParams = api.VoiceSearchRequest;
 
 export declare namespace Voice {
   export {

@@ -7,7 +7,7 @@ import {
   type OperationSpec,
   type RequestClient,
   type RequestOptions,
-} from '../../runtime/index.js';
+} from '../../runtime/lean.js';
 import type { paths } from '../schema.js';
 /** Static description of `POST /create-agent` for the runtime. */
 export const createAgentOperation: OperationSpec = {

@@ -6,7 +6,7 @@ import {
   type OperationSpec,
   type RequestClient,
   type RequestOptions,
-} from '../../runtime/index.js';
+} from '../../runtime/lean.js';
 import type { paths } from '../schema.js';
 /** Static description of `POST /create-asset` for the runtime. */
 export const createAssetOperation: OperationSpec = {

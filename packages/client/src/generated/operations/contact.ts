@@ -8,7 +8,7 @@ import {
   type OperationSpec,
   type RequestClient,
   type RequestOptions,
-} from '../../runtime/index.js';
+} from '../../runtime/lean.js';
 import type { paths } from '../schema.js';
 /** Static description of `POST /backfill-contact-analysis-data` for the runtime. */
 export const backfillContactAnalysisDataOperation: OperationSpec = {
