@@ -52,7 +52,7 @@ describe('facade types accept what retell-sdk@5.66.1 apps pass', () => {
     writeFileSync(path.join(root, 'compat.ts'), `${lines.join('\n')}\n`);
     const result = await typecheckOutput(root, ['compat.ts'], { 'retell-sdk': [path.join(OFFICIAL, 'index.d.ts')] });
     const failing = [...result.output.matchAll(/compat\.ts\((\d+),/g)].map((m) => lines[Number(m[1]) - 1]?.split('// ')[1]);
-    expect([...new Set(failing)]).toEqual([]);
+    expect([...new Set(failing)], result.output.slice(0, 8000)).toEqual([]);
     expect(result.ok).toBe(true);
   }, 600_000); // generation + tsc: ~40 s quiet; generous for a loaded machine
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startMockServer, type MockServer } from '@retell-kit/mock';
-import { createContext, startHttpServer, type RunningHttpServer, type ServerContext } from '@retell-kit/mcp';
+import { createContext, methodDocs, startHttpServer, toolName, type RunningHttpServer, type ServerContext } from '@retell-kit/mcp';
 import { jsonResult, MCP_ROOT, textOf } from './helpers.js';
 
 const KEY_A = 'key_http_alpha_0123456789';
@@ -51,8 +51,8 @@ describe('MCP server over Streamable HTTP', () => {
     const code = `async function run(client) {
   const llm = await client.llm.create({ general_prompt: 'Answer briefly.' });
   const agent = await client.agent.create({ response_engine: { type: 'retell-llm', llm_id: llm.llm_id }, voice_id: '11labs-Adrian' });
-  const agents = await client.agent.list();
-  return agents.some((a) => a.agent_id === agent.agent_id);
+  const page = await client.agent.list();
+  return page.items.some((a) => a.agent_id === agent.agent_id);
 }`;
     const r = textOf(await client.callTool({ name: 'execute', arguments: { code } }, undefined, { timeout: 180_000 }));
     expect(r.isError, r.text).toBe(false);
@@ -124,9 +124,13 @@ describe('endpoint tools and filters', () => {
     const server = await startHttpServer(all, { port: 0, baseURL: mock.url, log: () => undefined });
     const { client } = await connect(server.url, { authorization: `Bearer ${KEY_A}` });
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(114);
+    // 114 methods in retell-sdk@5.66.1; the docs model must agree, and every method gets one tool.
+    const docs = methodDocs();
+    expect(docs).toHaveLength(114);
+    expect(tools).toHaveLength(docs.length);
     const names = new Set(tools.map((t) => t.name));
-    expect(names.size).toBe(114);
+    expect(names.size).toBe(docs.length);
+    expect(names).toEqual(new Set(docs.map((m) => toolName(m))));
     const create = tools.find((t) => t.name === 'call_create_phone_call')!;
     expect(create.inputSchema.required).toEqual(expect.arrayContaining(['from_number', 'to_number']));
     expect(JSON.stringify(create.inputSchema)).not.toContain('$ref');
@@ -139,8 +143,15 @@ describe('endpoint tools and filters', () => {
 
     const readOnly = createContext({ packageRoot: MCP_ROOT, modes: ['endpoints'], filter: { readOnly: true, resources: ['agent', 'call'], deny: ['call.list'] } });
     const ids = readOnly.methods.map((m) => m.id).sort();
-    expect(ids).toEqual(['agent.getVersions', 'agent.list', 'agent.retrieve', 'call.retrieve']);
+    // Expected from the docs model: the read-only methods of agent and call, less the denied one.
+    const expectedReadOnly = docs.filter((m) => m.readOnly && (m.resource === 'agent' || m.resource === 'call') && m.id !== 'call.list').map((m) => m.id).sort();
+    expect(ids).toEqual(expectedReadOnly);
+    // Anchors that do not depend on the derivation: reads stay, writes, the denied method and other resources go.
+    expect(ids).toEqual(expect.arrayContaining(['agent.getVersions', 'agent.list', 'agent.listVersions', 'agent.retrieve', 'call.retrieve']));
+    for (const gone of ['agent.create', 'agent.update', 'agent.delete', 'call.createPhoneCall', 'call.list', 'llm.list']) expect(ids).not.toContain(gone);
     const allowOnly = createContext({ packageRoot: MCP_ROOT, filter: { allow: ['voice.*', 'llm_create'] } });
-    expect(allowOnly.methods.map((m) => m.id).sort()).toEqual(['llm.create', 'voice.addResource', 'voice.clone', 'voice.list', 'voice.retrieve', 'voice.search']);
+    const expectedAllowed = ['llm.create', ...docs.filter((m) => m.resource === 'voice').map((m) => m.id)].sort();
+    expect(expectedAllowed).toEqual(expect.arrayContaining(['llm.create', 'voice.addResource', 'voice.clone', 'voice.list', 'voice.retrieve', 'voice.search']));
+    expect(allowOnly.methods.map((m) => m.id).sort()).toEqual(expectedAllowed);
   }, 60_000);
 });

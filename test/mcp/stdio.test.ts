@@ -63,8 +63,8 @@ async function run(client) {
   const llm = await client.llm.create({ general_prompt: 'You are a friendly receptionist.' });
   const agent = await client.agent.create({ response_engine: { type: 'retell-llm', llm_id: llm.llm_id }, voice_id: '11labs-Adrian' });
   console.log('created', agent.agent_id);
-  const agents = await client.agent.list();
-  return { llm: llm.llm_id, agent: agent.agent_id, listed: agents.map((a) => a.agent_id) };
+  const page = await client.agent.list();
+  return { llm: llm.llm_id, agent: agent.agent_id, listed: page.items.map((a) => a.agent_id) };
 }`;
     const r = await execute(code);
     expect(r.isError, r.text).toBe(false);
@@ -76,10 +76,23 @@ async function run(client) {
   });
 
   it('paginated methods can be walked with for await', async () => {
-    const r = await execute('async function run(client) { const ids: string[] = []; for await (const llm of client.llm.list()) ids.push(llm.llm_id); const page = await client.llm.list(); return { walked: ids.length, page: Array.isArray(page) }; }');
+    // Self-contained: creates the two LLMs it looks for (not leaning on an earlier test), and pages one
+    // item at a time so the walk has to follow pagination_key across pages.
+    const r = await execute(`async function run(client) {
+  const a = await client.llm.create({ general_prompt: 'Walk me.' });
+  const b = await client.llm.create({ general_prompt: 'Walk me too.' });
+  const ids: string[] = [];
+  for await (const llm of client.llm.list({ limit: 1 })) ids.push(llm.llm_id);
+  const page = await client.llm.list({ limit: 1 });
+  return { made: [a.llm_id, b.llm_id], ids, firstPage: page.items.length, hasMore: page.has_more };
+}`);
     expect(r.isError, r.text).toBe(false);
-    const value = jsonResult(r.text) as { walked: number };
-    expect(value.walked).toBeGreaterThanOrEqual(1);
+    const value = jsonResult(r.text) as { made: string[]; ids: string[]; firstPage: number; hasMore: boolean };
+    expect(value.ids).toEqual(expect.arrayContaining(value.made));
+    expect(new Set(value.ids).size).toBe(value.ids.length);
+    // `await` gives the first page object of 5.66.1 (items, has_more), not an array.
+    expect(value.firstPage).toBe(1);
+    expect(value.hasMore).toBe(true);
   });
 
   it('an API error comes back as APIError with status and body', async () => {

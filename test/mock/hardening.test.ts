@@ -81,7 +81,8 @@ describe('prototype-pollution keys', () => {
 
   it('the stateless sample echo does not follow inherited names', async () => {
     // `constructor` is "in" every object through its prototype; echoing it would be a foreign field.
-    const res = await call('POST', '/v2/create-web-call', { body: { agent_id: 'agent_mine' } });
+    // `/v3/create-web-call` is retell-sdk@5.66.1's route (the spec dropped `/v2/create-web-call`).
+    const res = await call('POST', '/v3/create-web-call', { body: { agent_id: 'agent_mine' } });
     expect(res.status).toBe(201);
     expect(Object.hasOwn(res.body as object, 'constructor')).toBe(false);
   });
@@ -125,7 +126,12 @@ describe('error boundary', () => {
     cyclic['self'] = cyclic;
     unchecked.store.handle = () => ({ status: 200, body: cyclic });
     try {
-      const res = await fetch(`${unchecked.url}/list-agents`, { headers: { authorization: 'Bearer k' } });
+      // A route the spec has (5.66.1 lists agents with `POST /v2/list-agents`; `GET /list-agents` is gone, a 404).
+      const res = await fetch(`${unchecked.url}/v2/list-agents`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+        body: '{}',
+      });
       expectJsonError({ status: res.status, body: await res.json() }, 500, 'Mock server error');
       const again = await fetch(`${unchecked.url}/get-concurrency`, { headers: { authorization: 'Bearer k' } });
       expect(again.status).toBe(500);

@@ -3,7 +3,7 @@
  * command), every `pnpm exec <bin>` a bin linked at the root, and `pnpm exec retell-kit` answers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,18 @@ const READMES = ['README.md', 'spec/README.md', 'generator/README.md', 'packages
 /** pnpm's own commands that READMEs use. */
 const PNPM_COMMANDS = new Set(['install', 'add', 'exec', 'pack', 'vitest', 'tsx', 'run']);
 
-const scripts = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+type Manifest = { name?: string; scripts?: Record<string, string> };
+const manifest = (dir: string): Manifest => JSON.parse(readFileSync(path.join(REPO, dir, 'package.json'), 'utf8')) as Manifest;
+const scripts = manifest('.').scripts ?? {};
+
+/** Workspace packages by name (the dirs pnpm-workspace.yaml lists), so `pnpm --filter <name> <script>` is
+ * checked against the filtered package's own scripts, which is where pnpm looks, not the root's. */
+const WORKSPACE = new Map<string, Record<string, string>>();
+for (const dir of ['generator', ...['packages', 'examples'].flatMap((group) => readdirSync(path.join(REPO, group)).map((d) => `${group}/${d}`))]) {
+  if (!existsSync(path.join(REPO, dir, 'package.json'))) continue;
+  const m = manifest(dir);
+  if (m.name) WORKSPACE.set(m.name, m.scripts ?? {});
+}
 
 /** `pnpm …` commands from code spans and shell blocks (comments stripped). */
 function commands(markdown: string): string[] {
@@ -32,10 +43,13 @@ describe('README commands', () => {
     it(`${readme}: every pnpm command names a script, a pnpm command or a linked bin`, () => {
       const found = commands(readFileSync(path.join(REPO, readme), 'utf8'));
       const unknown = found.filter((command) => {
+        const filters = [...command.matchAll(/--filter\s+(\S+)/g)].map(([, pkg]) => pkg!);
         const words = command.replace(/--filter\s+\S+/g, '').split(/\s+/).filter((w) => !w.startsWith('--') && !w.startsWith('-'));
         const name = words[1] ?? '';
         if (name === 'exec') return !['pnpm', 'node'].includes(words[2] ?? '') && !existsSync(path.join(REPO, 'node_modules/.bin', words[2] ?? ''));
-        return !(name in scripts) && !PNPM_COMMANDS.has(name);
+        if (PNPM_COMMANDS.has(name)) return false;
+        if (filters.length === 0) return !(name in scripts);
+        return !filters.every((pkg) => name in (WORKSPACE.get(pkg) ?? {}));
       });
       expect(unknown).toEqual([]);
     });

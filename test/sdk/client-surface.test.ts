@@ -87,13 +87,19 @@ describe('webhooks from the facade', () => {
     await expect(parseWebhookEvent(body, 'other', reference)).rejects.toBeInstanceOf(WebhookVerificationError);
   });
 
-  it('Retell.verify(body, apiKey, signature) is a synchronous boolean, as in Retell\'s docs', () => {
-    const result = Retell.verify(body, KEY, reference);
-    expect(result).toBe(true);
-    expect(Retell.verify(body, 'wrong_key', reference)).toBe(false);
-    expect(Retell.verify(`${body} `, KEY, reference)).toBe(false);
-    expect(Retell.verify(body, KEY, 'v=1,d=00')).toBe(false);
-    expect(Retell.verify(body, KEY, undefined)).toBe(false);
+  it('Retell.verify(body, apiKey, signature) and Retell.sign(body, apiKey) answer promises, as in retell-sdk@5.66.1', async () => {
+    const pending = Retell.verify(body, KEY, reference);
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toBe(true);
+    expect(await Retell.verify(body, 'wrong_key', reference)).toBe(false);
+    expect(await Retell.verify(`${body} `, KEY, reference)).toBe(false);
+    expect(await Retell.verify(body, KEY, 'v=1,d=00')).toBe(false);
+    expect(await Retell.verify(body, KEY, undefined as unknown as string)).toBe(false);
+    // A signature made by Retell.sign verifies, and names the moment it was made.
+    const signed = await Retell.sign(body, KEY);
+    expect(signed).toMatch(/^v=\d+,d=[0-9a-f]{64}$/);
+    expect(await Retell.verify(body, KEY, signed)).toBe(true);
+    expect(await Retell.verify(body, 'wrong_key', signed)).toBe(false);
   });
 
   it('signWebhook with an empty key throws a clear TypeError', async () => {

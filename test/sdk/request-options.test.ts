@@ -2,7 +2,8 @@
  * Per-call `RequestOptions` on the facade reach the wire as retell-sdk@5.33.0's do: `path`, `method`,
  * `query` and `body` replace what the method would send (its `{ query, body, ...options }` spread), the
  * client's default query stays under the call's, and the other keys keep their meaning. nock sees the
- * actual requests.
+ * actual requests. `agent.list` is retell-sdk@5.66.1's `POST /v2/list-agents` (5.33.0 had `GET /list-agents`),
+ * so the override tests expect a POST: `path` and `query` replace the route, not the verb.
  */
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -18,15 +19,15 @@ afterEach(() => nock.cleanAll());
 
 describe('route overrides reach the wire', () => {
   it('path: the call goes to the given path, not the method\'s route', async () => {
-    const elsewhere = nock(BASE).get('/elsewhere').reply(200, [{ agent_id: 'a1' }]);
-    const routed = nock(BASE).get('/list-agents').reply(200, []);
+    const elsewhere = nock(BASE).post('/elsewhere').reply(200, [{ agent_id: 'a1' }]);
+    const routed = nock(BASE).post('/v2/list-agents').reply(200, []);
     expect(await client().agent.list({}, { path: '/elsewhere' })).toEqual([{ agent_id: 'a1' }]);
     expect(elsewhere.isDone()).toBe(true);
     expect(routed.isDone()).toBe(false);
   });
 
   it('path: an absolute URL is used as is; a ?query in the path is kept under the call\'s query', async () => {
-    const scope = nock('https://other.retell.test').get('/v9/agents').query({ a: '1', b: '2' }).reply(200, { ok: true });
+    const scope = nock('https://other.retell.test').post('/v9/agents').query({ a: '1', b: '2' }).reply(200, { ok: true });
     await client().agent.list({}, { path: 'https://other.retell.test/v9/agents?a=1&b=9', query: { b: 2 } });
     expect(scope.isDone()).toBe(true);
   });
@@ -40,7 +41,7 @@ describe('route overrides reach the wire', () => {
 
   it('query: replaces the method\'s query; defaultQuery stays under it', async () => {
     let seen = '';
-    nock(BASE).get(/\/list-agents/).reply(200, function () {
+    nock(BASE).post(/\/v2\/list-agents/).reply(200, function () {
       seen = this.req.path;
       return [];
     });

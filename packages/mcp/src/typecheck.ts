@@ -82,7 +82,7 @@ export class TypeChecker {
     // optimised by V8, so the first agent checks run at the warm speed rather than several times slower.
     this.check('async function run(client: Retell) { return client.agent; }');
     for (let i = 0; i < 4; i++) {
-      this.check(`async function run(client) {\n  const page = await client.agent.list();\n  const one = await client.llm.retrieve('llm_${i}');\n  try { await client.call.list({ limit: ${i + 1} }); } catch (e) { if (e instanceof APIError) return e.status; }\n  return page.map((a) => a.agent_id).concat(one.llm_id);\n}`);
+      this.check(`async function run(client) {\n  const page = await client.agent.list();\n  const one = await client.llm.retrieve('llm_${i}');\n  try { await client.call.list({ limit: ${i + 1} }); } catch (e) { if (e instanceof APIError) return e.status; }\n  return page.items.map((a) => a.agent_id).concat(one.llm_id);\n}`);
     }
   }
 

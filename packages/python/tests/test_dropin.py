@@ -30,7 +30,7 @@ from retell import (
     omit,
 )
 from retell.resources import AgentResource
-from retell.types import AgentResponse, LlmResponse
+from retell.types import AgentListResponse, AgentResponse, LlmResponse
 
 
 def sync_app(base_url: str, upload: Path) -> dict[str, object]:
@@ -80,13 +80,13 @@ def sync_app(base_url: str, upload: Path) -> dict[str, object]:
     }
 
 
-async def async_app(base_url: str, agent_id: str) -> tuple[str, bool, int]:
+async def async_app(base_url: str, agent_id: str) -> tuple[str, object, int]:
     async with AsyncRetell(api_key="key_test", base_url=base_url, http_client=DefaultAsyncHttpxClient()) as ac:
         parsed = await (await ac.agent.with_raw_response.retrieve(agent_id)).parse()
         async with ac.agent.with_streaming_response.retrieve(agent_id) as resp:
             lines = [line async for line in resp.iter_lines()]
         calls = await ac.call.list(limit=10, timeout=None)
-        return parsed.agent_id, calls.has_more is not None, len(lines)
+        return parsed.agent_id, calls.has_more, len(lines)
 
 
 # --- end of app
@@ -108,8 +108,9 @@ def test_the_app_runs_unchanged(mock_url: str, upload: Path) -> None:
     raw = cast("tuple[object, ...]", out["raw"])
     assert raw[0] == "GET" and raw[1] is True and raw[4] == 0 and f"{raw[2]}".startswith("/get-agent/")
     assert isinstance(out["kb"], str) and out["verified"] is True
-    agents = Retell(api_key="key_test", base_url=mock_url).agent.list()
-    assert all(isinstance(a, AgentResponse) for a in agents)
+    agents: AgentListResponse = Retell(api_key="key_test", base_url=mock_url).agent.list(limit=50)
+    assert isinstance(agents.has_more, bool) and len(agents.items) >= 1
+    assert all(isinstance(a.agent_id, str) and a.channel in ("voice", "chat") for a in agents.items)
 
 
 def test_the_async_app_runs_unchanged(mock_url: str) -> None:
@@ -117,7 +118,7 @@ def test_the_async_app_runs_unchanged(mock_url: str) -> None:
     llm = client.llm.create(general_prompt="hi")
     agent = client.agent.create(response_engine={"type": "retell-llm", "llm_id": llm.llm_id}, voice_id="11labs-Adrian")
     agent_id, has_more, lines = asyncio.run(async_app(mock_url, agent.agent_id))
-    assert agent_id == agent.agent_id and has_more and lines >= 1
+    assert agent_id == agent.agent_id and isinstance(has_more, bool) and lines >= 1
 
 
 def test_the_app_is_long_enough_to_mean_something() -> None:

@@ -4973,8 +4973,15 @@ export interface components {
       disconnection_reason?: components['schemas']['DisconnectionReason'];
       /** @description Condition on the call length, in milliseconds. */
       duration_ms?: components['schemas']['NumberFilter'] | components['schemas']['RangeFilter'];
-      /** @description Conditions on dynamic variable values of the call. */
-      dynamic_variables?: components['schemas']['DynamicVariable'][];
+      /** @description Conditions on the dynamic variables stored with the call; each filter names its variable in `key`. */
+      dynamic_variables?: (
+        | components['schemas']['NumberFilter']
+        | components['schemas']['RangeFilter']
+        | components['schemas']['StringFilter']
+        | components['schemas']['BooleanFilter']
+        | components['schemas']['EnumFilter']
+        | components['schemas']['PresentFilter']
+      )[];
       /** @description Condition on the median end-to-end response latency of the call, in milliseconds. */
       e2e_latency_p50?: components['schemas']['NumberFilter'] | components['schemas']['RangeFilter'];
       /** @description Condition on when the call ended, in Unix milliseconds. */
@@ -7507,23 +7514,6 @@ export interface components {
        */
       role: 'dtmf';
     };
-    /** @description Compares the value of one dynamic variable with a string. */
-    DynamicVariable: {
-      /** @description Name of the dynamic variable. */
-      key: string;
-      /**
-       * @description How to compare: `eq` (equals), `ne` (differs from), `sw` (begins with), `ew` (ends with) or `co` (contains).
-       * @enum {string}
-       */
-      op: 'eq' | 'ne' | 'sw' | 'ew' | 'co';
-      /**
-       * @description Filter kind; always `string`.
-       * @enum {string}
-       */
-      type: 'string';
-      /** @description Text to compare the variable value with. */
-      value: string;
-    };
     /** @description Fallback edge taken when none of the node's other edges match. */
     ElseEdge: {
       /** @description ID of the node this edge leads to. */
@@ -7947,7 +7937,7 @@ export interface components {
       /** @description Conditional transitions from this node to other nodes. */
       edges?: components['schemas']['NodeEdge'][];
       /** @description Fallback edge taken when none of the node's other edges match. */
-      else_edge: components['schemas']['ElseEdge'];
+      else_edge?: components['schemas']['ElseEdge'];
       /** @description When true, a typing sound plays on the agent's audio while the action runs, so a slow step does not leave silence on the line. */
       enable_typing_sound?: boolean;
       /** @description Example transcripts that teach the model which edge to take from this node. */
@@ -8048,6 +8038,20 @@ export interface components {
       api_key_name: string | null;
       /** @description Name of the workspace the key belongs to. */
       org_name: string;
+    };
+    /** @description Context added to a conversation from outside while it runs; the agent sees it, but nobody speaks it. */
+    InjectedMessageBase: {
+      /** @description The context text that was added to the conversation. */
+      content: string;
+      /** @description When the entry was created, in Unix milliseconds. */
+      created_timestamp?: number;
+      /** @description Unique identifier of this entry. */
+      message_id?: string;
+      /**
+       * @description Marks context pushed into a live conversation from outside (the update-live-call route); neither party says it.
+       * @enum {string}
+       */
+      role: 'injected';
     };
     /** @description A transcript entry for context added to the conversation during the call; neither party spoke it. */
     InjectedUtterance: {
@@ -9361,6 +9365,8 @@ export interface components {
         | components['schemas']['ToolCallResultMessageBase']
         | components['schemas']['NodeTransitionMessageBase']
         | components['schemas']['StateTransitionMessageBase']
+        | components['schemas']['InjectedMessageBase']
+        | components['schemas']['SmsMessageBase']
       )[];
       /** @description Canned tool results to use instead of running the real tools. */
       tool_mocks?: components['schemas']['ToolMock'][];
@@ -9798,6 +9804,27 @@ export interface components {
        * @enum {string}
        */
       type: 'prompt';
+    };
+    /** @description A text message (SMS or MMS) exchanged during a call, kept beside the spoken conversation. */
+    SmsMessageBase: {
+      /** @description Text of the SMS. */
+      content: string;
+      /** @description When the entry was created, in Unix milliseconds. */
+      created_timestamp?: number;
+      /** @description Unique identifier of this entry. */
+      message_id?: string;
+      /** @description Media sent with the SMS (MMS); for display only, never relayed into the spoken conversation. */
+      multimedia?: {
+        /** @description Short text describing the attachment, when one exists. */
+        summary?: string;
+        /** @description Where the attachment can be fetched. */
+        url: string;
+      }[];
+      /**
+       * @description Marks a text message exchanged during the call, such as one the user sent; it joins the transcript and the agent's context without being spoken.
+       * @enum {string}
+       */
+      role: 'sms';
     };
     /** @description Equation-type variant of the SMS success edge condition: carries equations together with the optional fixed label `Sent successfully`, which marks that the edge is taken once the SMS has been sent. */
     SmsSuccessEquationCondition: {
@@ -10258,13 +10285,13 @@ export interface components {
       /** @description Start of the window (inclusive), in minutes after local midnight. */
       start: number;
     };
-    /** @description Matches conversations containing a call to the named tool that also meets the optional latency and success conditions. */
+    /** @description Matches conversations containing a tool call that meets every condition given here (name, kind, latency, success); conditions left out match any tool call. */
     ToolCall: {
       /** @description Condition on how long the tool call took, in milliseconds. */
       latency_ms?:
         components['schemas']['ToolCallNumberFilter'] | components['schemas']['ToolCallRangeFilter'];
-      /** @description Name of the tool. */
-      name: string;
+      /** @description Name of the tool the call went to. */
+      name?: string;
       /** @description Condition on whether the tool call succeeded. */
       success?: components['schemas']['BooleanMatchFilter'];
       /** @description Kind of tool the call went to. */

@@ -18,6 +18,8 @@ export interface RawSdkEntry {
   readonly method: string;
   readonly paramsType?: string;
   readonly responseType?: string;
+  /** The resource's class name where the PascalCase of `resource` is not it (`crm` → `CRM`). */
+  readonly className?: string;
   /** Path parameter names taken positionally (`x-sdk.positional`); absent: all of them. */
   readonly positional?: readonly string[];
 }
@@ -223,6 +225,10 @@ function readSdk(op: Node, ctx: Context, pointer: string): RawSdkEntry[] {
     }
     const paramsType = str(entry, 'paramsType');
     const responseType = str(entry, 'responseType');
+    const className = str(entry, 'className');
+    if (className !== undefined && !/^[A-Z][A-Za-z0-9]*$/.test(className)) {
+      throw new SpecError('invalid-extension', `x-sdk.className "${className}" is not a PascalCase identifier`, ctx.file, `${where}/className`);
+    }
     const positional = entry['positional'];
     if (positional !== undefined && (!Array.isArray(positional) || !positional.every((p) => typeof p === 'string'))) {
       throw new SpecError('invalid-extension', 'x-sdk.positional must be a list of path parameter names', ctx.file, `${where}/positional`);
@@ -232,6 +238,7 @@ function readSdk(op: Node, ctx: Context, pointer: string): RawSdkEntry[] {
       method: entry['method'],
       ...(paramsType ? { paramsType } : {}),
       ...(responseType ? { responseType } : {}),
+      ...(className ? { className } : {}),
       ...(positional ? { positional: positional as string[] } : {}),
     };
   });

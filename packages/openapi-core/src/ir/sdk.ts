@@ -40,6 +40,7 @@ export function buildSdk(drafts: readonly DraftOperation[], schemaTypeNames: Rea
   // a class merges with a namespace, so the facade decides which name wins where (see emit/sdk/root.ts).
   const classScope = new NameScope();
   const explicit = drafts.some((d) => d.raw.length > 0);
+  const classOverrides = readClassOverrides(drafts, file);
 
   const operations = drafts.map((draft) => {
     const op = draft.model;
@@ -49,7 +50,7 @@ export function buildSdk(drafts: readonly DraftOperation[], schemaTypeNames: Rea
       const property = resourceProperty(entry.resource);
       let className = classNames.get(property);
       if (!className) {
-        className = classScope.claim(typeName(property));
+        className = classScope.claim(classOverrides.get(property) ?? typeName(property));
         classNames.set(property, className);
       }
       const scope = methodScopes.get(property) ?? new NameScope();
@@ -87,6 +88,27 @@ export function buildSdk(drafts: readonly DraftOperation[], schemaTypeNames: Rea
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     }));
   return { operations, resources };
+}
+
+/**
+ * `x-sdk.className` per resource property. One entry may carry it for its resource; two entries that
+ * disagree are an error, since a resource has one class (the order of the path files must not decide).
+ */
+function readClassOverrides(drafts: readonly DraftOperation[], file: string): Map<string, string> {
+  const overrides = new Map<string, string>();
+  for (const draft of drafts) {
+    for (const entry of draft.raw) {
+      if (entry.className === undefined) continue;
+      const property = resourceProperty(entry.resource);
+      const seen = overrides.get(property);
+      if (seen !== undefined && seen !== entry.className) {
+        const message = `x-sdk.className "${entry.className}" for resource ${property} disagrees with "${seen}" given elsewhere`;
+        throw new SpecError('invalid-extension', message, file, `${draft.model.pointer}/x-sdk`);
+      }
+      overrides.set(property, entry.className);
+    }
+  }
+  return overrides;
 }
 
 /** `x-sdk.positional` picks the positional path params (the rest go in params); absent: all positional. */

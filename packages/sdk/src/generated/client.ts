@@ -2542,7 +2542,7 @@ export declare namespace ConversationFlowComponent {
   };
 }
 
-export class Crm extends APIResource {
+export class CRM extends APIResource {
   /**
    * Read the CRM configuration
    *
@@ -2644,7 +2644,7 @@ export type CRMRunSyncJobResponse = api.RunCrmSyncJobResponse;
 /** Params of `crm.updateConfig`. */
 export type CRMUpdateConfigParams = api.CRMUpdateConfigRequest;
 
-export declare namespace Crm {
+export declare namespace CRM {
   export {
     type CRMGetSchemaParams as CRMGetSchemaParams,
     type CRMGetSyncJobStatusResponse as CRMGetSyncJobStatusResponse,
@@ -3590,7 +3590,7 @@ export class Retell extends RetellClient {
   #contact: Contact | undefined;
   #conversationFlow: ConversationFlow | undefined;
   #conversationFlowComponent: ConversationFlowComponent | undefined;
-  #crm: Crm | undefined;
+  #crm: CRM | undefined;
   #exportRequest: ExportRequest | undefined;
   #identity: Identity | undefined;
   #knowledgeBase: KnowledgeBase | undefined;
@@ -3645,8 +3645,8 @@ export class Retell extends RetellClient {
     return (this.#conversationFlowComponent ??= new ConversationFlowComponent(this));
   }
 
-  get crm(): Crm {
-    return (this.#crm ??= new Crm(this));
+  get crm(): CRM {
+    return (this.#crm ??= new CRM(this));
   }
 
   get exportRequest(): ExportRequest {
@@ -3697,7 +3697,7 @@ Retell.Concurrency = Concurrency;
 Retell.Contact = Contact;
 Retell.ConversationFlow = ConversationFlow;
 Retell.ConversationFlowComponent = ConversationFlowComponent;
-Retell.Crm = Crm;
+Retell.CRM = CRM;
 Retell.ExportRequest = ExportRequest;
 Retell.Identity = Identity;
 Retell.KnowledgeBase = KnowledgeBase;
@@ -3796,7 +3796,7 @@ export declare namespace Retell {
     type ConversationFlowComponentUpdateParams as ConversationFlowComponentUpdateParams,
   };
   export {
-    Crm as Crm,
+    CRM as CRM,
     type CRMGetSchemaParams as CRMGetSchemaParams,
     type CRMGetSyncJobStatusResponse as CRMGetSyncJobStatusResponse,
     type CRMRunSyncJobResponse as CRMRunSyncJobResponse,
@@ -3967,7 +3967,6 @@ export declare namespace Retell {
   export type DisconnectionReason = api.DisconnectionReason;
   export type DisplayPosition = api.DisplayPosition;
   export type DtmfUtterance = api.DtmfUtterance;
-  export type DynamicVariable = api.DynamicVariable;
   export type ElseEdge = api.ElseEdge;
   export type ElseEquationCondition = api.ElseEquationCondition;
   export type ElsePromptCondition = api.ElsePromptCondition;
@@ -3996,6 +3995,7 @@ export declare namespace Retell {
   export type HandbookConfig = api.HandbookConfig;
   export type HangupAction = api.HangupAction;
   export type IdentityRetrieveResponse = api.IdentityRetrieveResponse;
+  export type InjectedMessageBase = api.InjectedMessageBase;
   export type InjectedUtterance = api.InjectedUtterance;
   export type IvrOption = api.IvrOption;
   export type KBConfig = api.KBConfig;
@@ -4075,6 +4075,7 @@ export declare namespace Retell {
   export type SkipResponsePromptCondition = api.SkipResponsePromptCondition;
   export type SmsFailedEquationCondition = api.SmsFailedEquationCondition;
   export type SmsFailedPromptCondition = api.SmsFailedPromptCondition;
+  export type SmsMessageBase = api.SmsMessageBase;
   export type SmsSuccessEquationCondition = api.SmsSuccessEquationCondition;
   export type SmsSuccessPromptCondition = api.SmsSuccessPromptCondition;
   export type State = api.State;

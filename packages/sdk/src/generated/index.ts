@@ -87,7 +87,7 @@ export {
   type ConversationFlowComponentUpdateParams,
 } from './client.js';
 export {
-  Crm,
+  CRM,
   type CRMGetSchemaParams,
   type CRMGetSyncJobStatusResponse,
   type CRMRunSyncJobResponse,
@@ -255,7 +255,6 @@ export type {
   DisconnectionReason,
   DisplayPosition,
   DtmfUtterance,
-  DynamicVariable,
   ElseEdge,
   ElseEquationCondition,
   ElsePromptCondition,
@@ -284,6 +283,7 @@ export type {
   HandbookConfig,
   HangupAction,
   IdentityRetrieveResponse,
+  InjectedMessageBase,
   InjectedUtterance,
   IvrOption,
   KBConfig,
@@ -363,6 +363,7 @@ export type {
   SkipResponsePromptCondition,
   SmsFailedEquationCondition,
   SmsFailedPromptCondition,
+  SmsMessageBase,
   SmsSuccessEquationCondition,
   SmsSuccessPromptCondition,
   State,

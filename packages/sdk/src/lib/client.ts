@@ -4,7 +4,7 @@
  * against retell-sdk@5.33.0 finds every client member it may touch: the writable client properties
  * (`apiKey`, `baseURL`, `maxRetries`, `timeout`, `logger`, `logLevel`, `fetchOptions`, `fetch`), the raw
  * route methods (`get`, `post`, `put`, `patch`, `delete`, `request(options)`), `buildURL`,
- * `buildRequest`, `fetchWithTimeout`, and the statics `DEFAULT_TIMEOUT` and `verify`.
+ * `buildRequest`, `fetchWithTimeout`, and the statics `DEFAULT_TIMEOUT`, `verify` and `sign`.
  *
  * The properties are accessors over the core's resolved options, not own fields: the key stays out of
  * `Object.keys(client)`, spreads and structured clones, and a change applies to the next request.
@@ -18,7 +18,8 @@ import {
   DEFAULT_TIMEOUT_MS,
   RetellFullCore,
   type RetellCore,
-  verifyWebhookSync,
+  signWebhook,
+  verifyWebhook,
   type HTTPMethod,
   type Logger,
   type LogLevel,
@@ -45,10 +46,13 @@ export class RetellClient extends RetellFullCore {
   /** Per-attempt timeout (ms) when neither the client, the call nor the operation sets one. */
   static DEFAULT_TIMEOUT = DEFAULT_TIMEOUT_MS;
   /**
-   * Checks a webhook's `x-retell-signature` the way Retell's docs show (`Retell.verify(body, apiKey,
-   * signature)`), returning a boolean synchronously; `verifyWebhook` is the async form for any runtime.
+   * Checks a webhook's `x-retell-signature` (`await Retell.verify(body, apiKey, signature)`), typed as
+   * retell-sdk@5.66 types it: a Promise of a boolean, on Web Crypto so it runs in any runtime. Code
+   * written for the older synchronous form can import `verifyWebhookSync` from `@retell-kit/client/runtime`.
    */
-  static verify = verifyWebhookSync;
+  static verify = (body: string, apiKey: string, signature: string): Promise<boolean> => verifyWebhook(body, apiKey, signature);
+  /** Signs a body with the current time, as Retell signs a webhook: the `x-retell-signature` value. */
+  static sign = (body: string, apiKey: string): Promise<string> => signWebhook(body, apiKey);
 
   /** The name of the header `idempotencyKey` is sent in. */
   protected idempotencyHeader?: string = 'idempotency-key';

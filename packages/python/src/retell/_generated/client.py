@@ -101,12 +101,12 @@ if TYPE_CHECKING:
         ConversationFlowComponentResourceWithStreamingResponse,
     )
     from .resources.crm import (
-        AsyncCrmResource,
-        AsyncCrmResourceWithRawResponse,
-        AsyncCrmResourceWithStreamingResponse,
-        CrmResource,
-        CrmResourceWithRawResponse,
-        CrmResourceWithStreamingResponse,
+        AsyncCRMResource,
+        AsyncCRMResourceWithRawResponse,
+        AsyncCRMResourceWithStreamingResponse,
+        CRMResource,
+        CRMResourceWithRawResponse,
+        CRMResourceWithStreamingResponse,
     )
     from .resources.export_request import (
         AsyncExportRequestResource,
@@ -287,10 +287,10 @@ class Retell(SyncAPIClient):
         return ConversationFlowComponentResource(self)
 
     @cached_property
-    def crm(self) -> CrmResource:
-        from .resources.crm import CrmResource
+    def crm(self) -> CRMResource:
+        from .resources.crm import CRMResource
 
-        return CrmResource(self)
+        return CRMResource(self)
 
     @cached_property
     def export_request(self) -> ExportRequestResource:
@@ -453,10 +453,10 @@ class AsyncRetell(AsyncAPIClient):
         return AsyncConversationFlowComponentResource(self)
 
     @cached_property
-    def crm(self) -> AsyncCrmResource:
-        from .resources.crm import AsyncCrmResource
+    def crm(self) -> AsyncCRMResource:
+        from .resources.crm import AsyncCRMResource
 
-        return AsyncCrmResource(self)
+        return AsyncCRMResource(self)
 
     @cached_property
     def export_request(self) -> AsyncExportRequestResource:
@@ -572,7 +572,7 @@ class RetellWithRawResponse:
         return self._client.conversation_flow_component.with_raw_response
 
     @cached_property
-    def crm(self) -> CrmResourceWithRawResponse:
+    def crm(self) -> CRMResourceWithRawResponse:
         return self._client.crm.with_raw_response
 
     @cached_property
@@ -661,7 +661,7 @@ class RetellWithStreamedResponse:
         return self._client.conversation_flow_component.with_streaming_response
 
     @cached_property
-    def crm(self) -> CrmResourceWithStreamingResponse:
+    def crm(self) -> CRMResourceWithStreamingResponse:
         return self._client.crm.with_streaming_response
 
     @cached_property
@@ -750,7 +750,7 @@ class AsyncRetellWithRawResponse:
         return self._client.conversation_flow_component.with_raw_response
 
     @cached_property
-    def crm(self) -> AsyncCrmResourceWithRawResponse:
+    def crm(self) -> AsyncCRMResourceWithRawResponse:
         return self._client.crm.with_raw_response
 
     @cached_property
@@ -839,7 +839,7 @@ class AsyncRetellWithStreamedResponse:
         return self._client.conversation_flow_component.with_streaming_response
 
     @cached_property
-    def crm(self) -> AsyncCrmResourceWithStreamingResponse:
+    def crm(self) -> AsyncCRMResourceWithStreamingResponse:
         return self._client.crm.with_streaming_response
 
     @cached_property

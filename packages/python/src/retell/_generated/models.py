@@ -5459,7 +5459,7 @@ class FunctionNode(BaseModel):
     edges: Optional[List[NodeEdge]]
     """Conditional transitions from this node to other nodes."""
 
-    else_edge: ElseEdge
+    else_edge: Optional[ElseEdge]
     """Fallback edge taken when none of the node's other edges match."""
 
     enable_typing_sound: Optional[bool]

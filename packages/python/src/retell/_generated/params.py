@@ -146,7 +146,6 @@ __all__ = [
     "DirectionParam",
     "DisconnectionReasonParam",
     "DisplayPositionParam",
-    "DynamicVariableParam",
     "ElseEdgeParam",
     "ElseEquationConditionParam",
     "ElsePromptConditionParam",
@@ -173,6 +172,7 @@ __all__ = [
     "GuardrailConfigParam",
     "HandbookConfigParam",
     "HangupActionParam",
+    "InjectedMessageBaseParam",
     "IvrOptionParam",
     "KBConfigParam",
     "KnowledgeBaseAddSourcesParams",
@@ -225,6 +225,8 @@ __all__ = [
     "SkipResponsePromptConditionParam",
     "SmsFailedEquationConditionParam",
     "SmsFailedPromptConditionParam",
+    "SmsMessageBaseParam",
+    "SmsMessageBaseParamMultimediaItem",
     "SmsSuccessEquationConditionParam",
     "SmsSuccessPromptConditionParam",
     "StateEdgeParam",
@@ -3164,8 +3166,19 @@ class CallFilterCriteriaParam(TypedDict, total=False):
     duration_ms: Union["NumberFilterParam", "RangeFilterParam"]
     """Condition on the call length, in milliseconds."""
 
-    dynamic_variables: List["DynamicVariableParam"]
-    """Conditions on dynamic variable values of the call."""
+    dynamic_variables: List[
+        Union[
+            "NumberFilterParam",
+            "RangeFilterParam",
+            "StringFilterParam",
+            "BooleanFilterParam",
+            "EnumFilterParam",
+            "PresentFilterParam",
+        ]
+    ]
+    """
+    Conditions on the dynamic variables stored with the call; each filter names its variable in `key`.
+    """
 
     e2e_latency_p50: Union["NumberFilterParam", "RangeFilterParam"]
     """Condition on the median end-to-end response latency of the call, in milliseconds."""
@@ -3461,35 +3474,17 @@ class DisconnectionReasonParam(TypedDict, total=False):
     """Disconnection reasons to include."""
 
 
-class DynamicVariableParam(TypedDict, total=False):
-    """Compares the value of one dynamic variable with a string."""
-
-    key: Required[str]
-    """Name of the dynamic variable."""
-
-    op: Required[Literal["eq", "ne", "sw", "ew", "co"]]
-    """
-    How to compare: `eq` (equals), `ne` (differs from), `sw` (begins with), `ew` (ends with) or `co` (contains).
-    """
-
-    type: Required[Literal["string"]]
-    """Filter kind; always `string`."""
-
-    value: Required[str]
-    """Text to compare the variable value with."""
-
-
 class ToolCallParam(TypedDict, total=False):
     """
-    Matches conversations containing a call to the named tool that also meets the optional latency and success
-    conditions.
+    Matches conversations containing a tool call that meets every condition given here (name, kind, latency,
+    success); conditions left out match any tool call.
     """
 
     latency_ms: Union["ToolCallNumberFilterParam", "ToolCallRangeFilterParam"]
     """Condition on how long the tool call took, in milliseconds."""
 
-    name: Required[str]
-    """Name of the tool."""
+    name: str
+    """Name of the tool the call went to."""
 
     success: "BooleanMatchFilterParam"
     """Condition on whether the tool call succeeded."""
@@ -6384,7 +6379,7 @@ class FunctionNodeParam(TypedDict, total=False):
     edges: List["NodeEdgeParam"]
     """Conditional transitions from this node to other nodes."""
 
-    else_edge: Required["ElseEdgeParam"]
+    else_edge: "ElseEdgeParam"
     """Fallback edge taken when none of the node's other edges match."""
 
     enable_typing_sound: bool
@@ -8392,6 +8387,8 @@ class PlaygroundCompletionParams(TypedDict, total=False):
                 "ToolCallResultMessageBaseParam",
                 "NodeTransitionMessageBaseParam",
                 "StateTransitionMessageBaseParam",
+                "InjectedMessageBaseParam",
+                "SmsMessageBaseParam",
             ]
         ]
     ]
@@ -8549,6 +8546,57 @@ class StateTransitionMessageBaseParam(TypedDict, total=False):
 
     role: Required[Literal["state_transition"]]
     """Marks this entry as a state transition."""
+
+
+class InjectedMessageBaseParam(TypedDict, total=False):
+    """
+    Context added to a conversation from outside while it runs; the agent sees it, but nobody speaks it.
+    """
+
+    content: Required[str]
+    """The context text that was added to the conversation."""
+
+    created_timestamp: int
+    """When the entry was created, in Unix milliseconds."""
+
+    message_id: str
+    """Unique identifier of this entry."""
+
+    role: Required[Literal["injected"]]
+    """
+    Marks context pushed into a live conversation from outside (the update-live-call route); neither party says
+    it.
+    """
+
+
+class SmsMessageBaseParam(TypedDict, total=False):
+    """A text message (SMS or MMS) exchanged during a call, kept beside the spoken conversation."""
+
+    content: Required[str]
+    """Text of the SMS."""
+
+    created_timestamp: int
+    """When the entry was created, in Unix milliseconds."""
+
+    message_id: str
+    """Unique identifier of this entry."""
+
+    multimedia: List["SmsMessageBaseParamMultimediaItem"]
+    """Media sent with the SMS (MMS); for display only, never relayed into the spoken conversation."""
+
+    role: Required[Literal["sms"]]
+    """
+    Marks a text message exchanged during the call, such as one the user sent; it joins the transcript and the
+    agent's context without being spoken.
+    """
+
+
+class SmsMessageBaseParamMultimediaItem(TypedDict, total=False):
+    summary: str
+    """Short text describing the attachment, when one exists."""
+
+    url: Required[str]
+    """Where the attachment can be fetched."""
 
 
 class ToolMockParam(TypedDict, total=False):

@@ -30,30 +30,30 @@ if TYPE_CHECKING:
     from .. import params as _p
 
 __all__ = [
-    "CrmResource",
-    "CrmResourceWithRawResponse",
-    "CrmResourceWithStreamingResponse",
-    "AsyncCrmResource",
-    "AsyncCrmResourceWithRawResponse",
-    "AsyncCrmResourceWithStreamingResponse",
+    "CRMResource",
+    "CRMResourceWithRawResponse",
+    "CRMResourceWithStreamingResponse",
+    "AsyncCRMResource",
+    "AsyncCRMResourceWithRawResponse",
+    "AsyncCRMResourceWithStreamingResponse",
 ]
 
 
-class CrmResource(SyncAPIResource):
+class CRMResource(SyncAPIResource):
     """The `crm` resource: `client.crm.<method>(...)`."""
 
     @cached_property
-    def with_raw_response(self) -> CrmResourceWithRawResponse:
+    def with_raw_response(self) -> CRMResourceWithRawResponse:
         """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
-        return CrmResourceWithRawResponse(self)
+        return CRMResourceWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> CrmResourceWithStreamingResponse:
+    def with_streaming_response(self) -> CRMResourceWithStreamingResponse:
         """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
-        return CrmResourceWithStreamingResponse(self)
+        return CRMResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> CrmResourceWithRawResponse:
+    def raw(self) -> CRMResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -210,8 +210,8 @@ class CrmResource(SyncAPIResource):
         )
 
 
-class CrmResourceWithRawResponse:
-    def __init__(self, crm: CrmResource) -> None:
+class CRMResourceWithRawResponse:
+    def __init__(self, crm: CRMResource) -> None:
         self._crm = crm
 
         self.get_config = to_raw_response_wrapper(
@@ -235,8 +235,8 @@ class CrmResourceWithRawResponse:
         )
 
 
-class CrmResourceWithStreamingResponse:
-    def __init__(self, crm: CrmResource) -> None:
+class CRMResourceWithStreamingResponse:
+    def __init__(self, crm: CRMResource) -> None:
         self._crm = crm
 
         self.get_config = to_streamed_response_wrapper(
@@ -260,21 +260,21 @@ class CrmResourceWithStreamingResponse:
         )
 
 
-class AsyncCrmResource(AsyncAPIResource):
+class AsyncCRMResource(AsyncAPIResource):
     """The `crm` resource (async): `client.crm.<method>(...)`."""
 
     @cached_property
-    def with_raw_response(self) -> AsyncCrmResourceWithRawResponse:
+    def with_raw_response(self) -> AsyncCRMResourceWithRawResponse:
         """The same methods, returning the `APIResponse` (status, headers, `parse()`) instead of the model."""
-        return AsyncCrmResourceWithRawResponse(self)
+        return AsyncCRMResourceWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> AsyncCrmResourceWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncCRMResourceWithStreamingResponse:
         """The same methods, returning a context manager around the unread response (`read`, `iter_lines`...)."""
-        return AsyncCrmResourceWithStreamingResponse(self)
+        return AsyncCRMResourceWithStreamingResponse(self)
 
     @property
-    def raw(self) -> AsyncCrmResourceWithRawResponse:
+    def raw(self) -> AsyncCRMResourceWithRawResponse:
         """Alias of `with_raw_response`."""
         return self.with_raw_response
 
@@ -431,8 +431,8 @@ class AsyncCrmResource(AsyncAPIResource):
         )
 
 
-class AsyncCrmResourceWithRawResponse:
-    def __init__(self, crm: AsyncCrmResource) -> None:
+class AsyncCRMResourceWithRawResponse:
+    def __init__(self, crm: AsyncCRMResource) -> None:
         self._crm = crm
 
         self.get_config = async_to_raw_response_wrapper(
@@ -456,8 +456,8 @@ class AsyncCrmResourceWithRawResponse:
         )
 
 
-class AsyncCrmResourceWithStreamingResponse:
-    def __init__(self, crm: AsyncCrmResource) -> None:
+class AsyncCRMResourceWithStreamingResponse:
+    def __init__(self, crm: AsyncCRMResource) -> None:
         self._crm = crm
 
         self.get_config = async_to_streamed_response_wrapper(

@@ -68,6 +68,8 @@ class PlaygroundResource(SyncAPIResource):
                 _p.ToolCallResultMessageBaseParam,
                 _p.NodeTransitionMessageBaseParam,
                 _p.StateTransitionMessageBaseParam,
+                _p.InjectedMessageBaseParam,
+                _p.SmsMessageBaseParam,
             ]
         ],
         version: Union[str, float] | NotGiven = NOT_GIVEN,
@@ -176,6 +178,8 @@ class AsyncPlaygroundResource(AsyncAPIResource):
                 _p.ToolCallResultMessageBaseParam,
                 _p.NodeTransitionMessageBaseParam,
                 _p.StateTransitionMessageBaseParam,
+                _p.InjectedMessageBaseParam,
+                _p.SmsMessageBaseParam,
             ]
         ],
         version: Union[str, float] | NotGiven = NOT_GIVEN,
