@@ -63,7 +63,7 @@ export async function generateFiles(specFile: string, options: GenerateOptions =
     await time('emit+print', () => scheduler.emit(EMITTERS, { spec, model }, printFiles));
     const rendered = await time('format', () => scheduler.finish());
     const conversion = spec.conversion && `${spec.conversion.from} → OpenAPI ${spec.version} by ${spec.conversion.tool}`;
-    return { spec, model, files: withProvenance(sortByPath(rendered), spec.hash, conversion), timings, warnings: spec.warnings };
+    return { spec, model, files: withProvenance(sortByPath(rendered), spec.hash, conversion, model.upstream), timings, warnings: spec.warnings };
   } finally {
     await scheduler.close();
   }

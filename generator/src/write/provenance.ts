@@ -15,6 +15,8 @@ export interface Provenance {
   readonly specHash: string;
   /** Present when the input was converted on load, e.g. `Swagger 2.0 → OpenAPI 3.0 by swagger2openapi@7.0.8`. */
   readonly converted?: string;
+  /** The upstream release the spec matches (`info.x-upstream`), e.g. `retell-sdk@5.66.1`. */
+  readonly matches?: string;
   readonly files: Record<string, string>;
 }
 
@@ -22,10 +24,10 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export function makeProvenance(version: string, specHash: string, files: ReadonlyMap<string, string>, converted?: string): Provenance {
+export function makeProvenance(version: string, specHash: string, files: ReadonlyMap<string, string>, converted?: string, matches?: string): Provenance {
   const hashes: Record<string, string> = {};
   for (const [path, text] of files) hashes[path] = sha256(text);
-  return { generator: '@retell-kit/generator', generatorVersion: version, specHash, ...(converted ? { converted } : {}), files: hashes };
+  return { generator: '@retell-kit/generator', generatorVersion: version, specHash, ...(matches ? { matches } : {}), ...(converted ? { converted } : {}), files: hashes };
 }
 
 export function printProvenance(p: Provenance): string {
@@ -33,11 +35,11 @@ export function printProvenance(p: Provenance): string {
 }
 
 /** Adds one provenance file per generated folder, also covering its package's single generated files (api.md, entry). */
-export function withProvenance(files: ReadonlyMap<string, string>, specHash: string, converted?: string): Map<string, string> {
+export function withProvenance(files: ReadonlyMap<string, string>, specHash: string, converted?: string, matches?: string): Map<string, string> {
   const out = new Map(files);
   for (const dir of OWNED_DIRS) {
     const owned = new Map([...files].filter(([rel]) => provenanceDir(rel) === dir));
-    out.set(`${dir}/${PROVENANCE_FILE}`, printProvenance(makeProvenance(GENERATOR_VERSION, specHash, owned, converted)));
+    out.set(`${dir}/${PROVENANCE_FILE}`, printProvenance(makeProvenance(GENERATOR_VERSION, specHash, owned, converted, matches)));
   }
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -80,7 +80,7 @@ export async function inParallel<T>(tasks: (() => Promise<T>)[], limit = 2): Pro
 /**
  * Type-checks several generated output trees (`parent/<tree>/packages/…`, laid out as for
  * `typecheckOutput`) in ONE tsc program: tsc's start-up and the shared runtime are paid once instead of
- * once per tree. Each tree resolves `@retell-kit/client` (and `/runtime`) to its own generated client
+ * once per tree. Each tree resolves `@retell-kit/client` (and `/runtime`, `/types`) to its own generated client
  * through a package shim in its own node_modules, so no tree sees another's types.
  */
 export function typecheckTrees(
@@ -96,10 +96,12 @@ export function typecheckTrees(
     if (!existsSync(clientIndex)) writeFileSync(clientIndex, "export * from './runtime/index.js';\nexport * from './generated/index.js';\n");
     const shim = path.join(root, 'node_modules/@retell-kit/client');
     mkdirSync(shim, { recursive: true });
-    const exportsMap = { '.': { types: './index.ts' }, './runtime': { types: './runtime.ts' } };
+    const exportsMap = { '.': { types: './index.ts' }, './runtime': { types: './runtime.ts' }, './types': { types: './types.ts' } };
     writeFileSync(path.join(shim, 'package.json'), JSON.stringify({ name: '@retell-kit/client', type: 'module', types: './index.ts', exports: exportsMap }));
     writeFileSync(path.join(shim, 'index.ts'), "export * from '../../../packages/client/src/index.js';\n");
     writeFileSync(path.join(shim, 'runtime.ts'), "export * from '../../../packages/client/src/runtime/lean.js';\n");
+    // The facade's declarations take schema and operation types from the client's types entry.
+    writeFileSync(path.join(shim, 'types.ts'), "export * from '../../../packages/client/src/generated/types-entry.js';\n");
   }
   const tsconfig = {
     extends: path.join(REPO, 'tsconfig.base.json'),

@@ -127,6 +127,7 @@ export function buildModel(spec: ModelInput): ApiModel {
   const info = obj(doc, 'info') ?? {};
   return {
     title: str(info, 'title') ?? 'API',
+    ...(str(info, 'x-upstream') ? { upstream: str(info, 'x-upstream')! } : {}),
     version: spec.version,
     schemas,
     operations,

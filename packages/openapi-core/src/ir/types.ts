@@ -9,6 +9,8 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'OPTIONS'
 
 export interface ApiModel {
   readonly title: string;
+  /** The upstream release the spec matches (`info.x-upstream`, e.g. `retell-sdk@5.66.1`), when it says. */
+  readonly upstream?: string;
   readonly version: OpenApiVersion;
   /** Named schemas under `components.schemas`, sorted by key. */
   readonly schemas: readonly SchemaModel[];
