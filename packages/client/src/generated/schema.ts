@@ -5990,6 +5990,8 @@ export interface components {
         | components['schemas']['ToolCallResultMessageBase']
         | components['schemas']['NodeTransitionMessageBase']
         | components['schemas']['StateTransitionMessageBase']
+        | components['schemas']['InjectedMessageBase']
+        | components['schemas']['SmsMessageBase']
       )[];
     };
     /** @description Body for starting a new chat with a chat agent. */
@@ -6202,6 +6204,8 @@ export interface components {
         | components['schemas']['ToolCallResultMessageBase']
         | components['schemas']['NodeTransitionMessageBase']
         | components['schemas']['StateTransitionMessageBase']
+        | components['schemas']['InjectedMessageBase']
+        | components['schemas']['SmsMessageBase']
       )[];
       /** @description Arbitrary JSON value you attached to the chat for your own use; Retell stores it but never acts on it. */
       metadata?: unknown;
@@ -9392,6 +9396,8 @@ export interface components {
         | components['schemas']['ToolCallResultMessageBase']
         | components['schemas']['NodeTransitionMessageBase']
         | components['schemas']['StateTransitionMessageBase']
+        | components['schemas']['InjectedMessageBase']
+        | components['schemas']['SmsMessageBase']
       )[];
     };
     /** @description Matches on whether a named field has a value at all. */

@@ -137,6 +137,7 @@ __all__ = [
     "HandbookConfig",
     "HangupAction",
     "IdentityRetrieveResponse",
+    "InjectedMessageBase",
     "InjectedUtterance",
     "IvrOption",
     "KBConfig",
@@ -191,6 +192,8 @@ __all__ = [
     "SkipResponsePromptCondition",
     "SmsFailedEquationCondition",
     "SmsFailedPromptCondition",
+    "SmsMessageBase",
+    "SmsMessageBaseMultimediaItem",
     "SmsSuccessEquationCondition",
     "SmsSuccessPromptCondition",
     "State",
@@ -3438,6 +3441,8 @@ class ChatResponse(BaseModel):
                 ToolCallResultMessageBase,
                 NodeTransitionMessageBase,
                 StateTransitionMessageBase,
+                InjectedMessageBase,
+                SmsMessageBase,
             ]
         ]
     ]
@@ -3627,6 +3632,57 @@ class StateTransitionMessageBase(BaseModel):
     """Marks this entry as a state transition."""
 
 
+class InjectedMessageBase(BaseModel):
+    """
+    Context added to a conversation from outside while it runs; the agent sees it, but nobody speaks it.
+    """
+
+    content: str
+    """The context text that was added to the conversation."""
+
+    created_timestamp: Optional[int]
+    """When the entry was created, in Unix milliseconds."""
+
+    message_id: Optional[str]
+    """Unique identifier of this entry."""
+
+    role: Literal["injected"]
+    """
+    Marks context pushed into a live conversation from outside (the update-live-call route); neither party says
+    it.
+    """
+
+
+class SmsMessageBase(BaseModel):
+    """A text message (SMS or MMS) exchanged during a call, kept beside the spoken conversation."""
+
+    content: str
+    """Text of the SMS."""
+
+    created_timestamp: Optional[int]
+    """When the entry was created, in Unix milliseconds."""
+
+    message_id: Optional[str]
+    """Unique identifier of this entry."""
+
+    multimedia: Optional[List[SmsMessageBaseMultimediaItem]]
+    """Media sent with the SMS (MMS); for display only, never relayed into the spoken conversation."""
+
+    role: Literal["sms"]
+    """
+    Marks a text message exchanged during the call, such as one the user sent; it joins the transcript and the
+    agent's context without being spoken.
+    """
+
+
+class SmsMessageBaseMultimediaItem(BaseModel):
+    summary: Optional[str]
+    """Short text describing the attachment, when one exists."""
+
+    url: str
+    """Where the attachment can be fetched."""
+
+
 class ChatCreateChatCompletionResponse(BaseModel):
     """The agent output produced in reply to a user message."""
 
@@ -3637,6 +3693,8 @@ class ChatCreateChatCompletionResponse(BaseModel):
             ToolCallResultMessageBase,
             NodeTransitionMessageBase,
             StateTransitionMessageBase,
+            InjectedMessageBase,
+            SmsMessageBase,
         ]
     ]
     """
@@ -6959,6 +7017,8 @@ class PlaygroundCompletionResponse(BaseModel):
             ToolCallResultMessageBase,
             NodeTransitionMessageBase,
             StateTransitionMessageBase,
+            InjectedMessageBase,
+            SmsMessageBase,
         ]
     ]
     """
@@ -7570,6 +7630,8 @@ register(
                 ToolCallResultMessageBase,
                 NodeTransitionMessageBase,
                 StateTransitionMessageBase,
+                InjectedMessageBase,
+                SmsMessageBase,
                 field="role",
                 mapping={
                     "user": MessageBase,
@@ -7578,6 +7640,8 @@ register(
                     "tool_call_result": ToolCallResultMessageBase,
                     "node_transition": NodeTransitionMessageBase,
                     "state_transition": StateTransitionMessageBase,
+                    "injected": InjectedMessageBase,
+                    "sms": SmsMessageBase,
                 },
             )
         ),
@@ -7585,6 +7649,7 @@ register(
 )
 register(ChatCost, conv={"product_costs": list_of(ProductCost)})
 register(MessageBase, conv={"multimedia": list_of(MessageBaseMultimediaItem)})
+register(SmsMessageBase, conv={"multimedia": list_of(SmsMessageBaseMultimediaItem)})
 register(
     ChatCreateChatCompletionResponse,
     conv={
@@ -7595,6 +7660,8 @@ register(
                 ToolCallResultMessageBase,
                 NodeTransitionMessageBase,
                 StateTransitionMessageBase,
+                InjectedMessageBase,
+                SmsMessageBase,
                 field="role",
                 mapping={
                     "user": MessageBase,
@@ -7603,6 +7670,8 @@ register(
                     "tool_call_result": ToolCallResultMessageBase,
                     "node_transition": NodeTransitionMessageBase,
                     "state_transition": StateTransitionMessageBase,
+                    "injected": InjectedMessageBase,
+                    "sms": SmsMessageBase,
                 },
             )
         )
@@ -8466,6 +8535,8 @@ register(
                 ToolCallResultMessageBase,
                 NodeTransitionMessageBase,
                 StateTransitionMessageBase,
+                InjectedMessageBase,
+                SmsMessageBase,
                 field="role",
                 mapping={
                     "user": MessageBase,
@@ -8474,6 +8545,8 @@ register(
                     "tool_call_result": ToolCallResultMessageBase,
                     "node_transition": NodeTransitionMessageBase,
                     "state_transition": StateTransitionMessageBase,
+                    "injected": InjectedMessageBase,
+                    "sms": SmsMessageBase,
                 },
             )
         )
