@@ -98,8 +98,15 @@ async function harness(name: string): Promise<Harness> {
   const { files } = await generateFiles(fixture(name));
   writeTree(root, files);
   const load = (rel: string) => import(pathToFileURL(path.join(root, rel)).href);
-  // The generated operations import '../../runtime/index.js': give them the repository's runtime.
-  writeTree(root, new Map([['packages/client/src/runtime/index.ts', `export * from '${path.join(REPO, 'packages/client/src/runtime/index.ts')}';\n`]]));
+  // The generated operations import the runtime ('../../runtime/lean.js', the types '../../runtime/index.js'):
+  // give them the repository's.
+  writeTree(
+    root,
+    new Map([
+      ['packages/client/src/runtime/index.ts', `export * from '${path.join(REPO, 'packages/client/src/runtime/index.ts')}';\n`],
+      ['packages/client/src/runtime/lean.ts', `export * from '${path.join(REPO, 'packages/client/src/runtime/lean.ts')}';\n`],
+    ]),
+  );
   const mock = (await load('packages/mock/src/generated/index.ts')) as { mockSpec: MockSpec; samples: SampleTable };
   const server = await startServer(mock.mockSpec, mock.samples);
   servers.push(server);

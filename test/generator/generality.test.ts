@@ -107,8 +107,10 @@ describe('third-party specs', () => {
       const dir = path.join(root, c.name);
       const shim = path.join(dir, 'node_modules/@retell-kit/client');
       mkdirSync(shim, { recursive: true });
-      const exportsMap = { '.': { types: './index.ts' }, './runtime': { types: './runtime.ts' } };
+      const exportsMap = { '.': { types: './index.ts' }, './runtime': { types: './runtime.ts' }, './types': { types: './types.ts' } };
       writeFileSync(path.join(shim, 'package.json'), JSON.stringify({ name: '@retell-kit/client', type: 'module', types: './index.ts', exports: exportsMap }));
+      // The facade's declarations take schema and operation types from the client's types entry.
+      writeFileSync(path.join(shim, 'types.ts'), "export * from '../../../packages/client/src/generated/types-entry.js';\n");
       writeFileSync(path.join(shim, 'index.ts'), "export * from '../../../packages/client/src/index.js';\n");
       // The facade imports the lean runtime subpath (`@retell-kit/client/runtime`), as in the real package.
       writeFileSync(path.join(shim, 'runtime.ts'), "export * from '../../../packages/client/src/runtime/lean.js';\n");
