@@ -92,14 +92,21 @@ function attw(tarball: string): { problems: string[]; entries: string[] } {
   return { problems, entries: entries.map(([e]) => e) };
 }
 
+/**
+ * Entries that hold only types (the client's `./types`: schema and operation types for the facade's
+ * declarations, no values): they must load, but have nothing to export at run time.
+ */
+const TYPES_ONLY = new Set(['@retell-kit/client/types']);
+
 /** Loads each entry with plain node, from inside the package (self-reference through its exports map). */
 function nodeLoads(dir: string, pkg: PackageJson, entries: string[]): string[] {
   const problems: string[] = [];
   for (const entry of entries.filter((e) => !e.endsWith('package.json'))) {
     const specifier = entry === '.' ? pkg.name : `${pkg.name}/${entry.replace(/^\.\//, '')}`;
-    const esm = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(specifier)}); if (Object.keys(m).length === 0) throw new Error('no exports');`], { cwd: dir, encoding: 'utf8' });
+    const needsExports = TYPES_ONLY.has(specifier) ? 'false' : 'true';
+    const esm = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(specifier)}); if (${needsExports} && Object.keys(m).length === 0) throw new Error('no exports');`], { cwd: dir, encoding: 'utf8' });
     if (esm.status !== 0) problems.push(`node import("${specifier}") failed: ${esm.stderr.split('\n').find((l) => /Error/.test(l)) ?? esm.stderr.slice(0, 300)}`);
-    const cjs = spawnSync(process.execPath, ['-e', `const m = require(${JSON.stringify(specifier)}); if (Object.keys(m).length === 0) throw new Error('no exports');`], { cwd: dir, encoding: 'utf8' });
+    const cjs = spawnSync(process.execPath, ['-e', `const m = require(${JSON.stringify(specifier)}); if (${needsExports} && Object.keys(m).length === 0) throw new Error('no exports');`], { cwd: dir, encoding: 'utf8' });
     if (cjs.status !== 0) problems.push(`node require("${specifier}") failed: ${cjs.stderr.split('\n').find((l) => /Error/.test(l)) ?? cjs.stderr.slice(0, 300)}`);
   }
   return problems;
