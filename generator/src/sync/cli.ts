@@ -76,7 +76,7 @@ export async function runSync(argv: readonly string[], options: SyncOptions): Pr
   const report = compareSurfaces(upstream, ours);
   options.log(formatReport(report, format).trimEnd());
   if (values.write && report.behind) {
-    const written = writeDrafts(report, upstream, ours, specFile);
+    const written = writeDrafts(report, upstream, specFile);
     for (const file of written.created) options.note(`+ drafted ${path.relative(process.cwd(), file)}`);
     for (const file of written.updated) options.note(`~ added draft entries to ${path.relative(process.cwd(), file)}`);
     for (const skipped of written.skipped) options.note(`- left curated ${skipped}`);

@@ -33,7 +33,7 @@ const ERROR_RESPONSES: Record<string, string> = {
   '500': 'InternalServerError',
 };
 
-export function writeDrafts(report: SyncReport, sdk: ApiSurface, _spec: ApiSurface, specFile: string): DraftResult {
+export function writeDrafts(report: SyncReport, sdk: ApiSurface, specFile: string): DraftResult {
   const root = path.dirname(specFile);
   const result: DraftResult = { created: [], updated: [], skipped: [] };
   const marker = { status: 'draft', from: sdk.source };
@@ -162,13 +162,11 @@ function objectSchema(all: readonly FieldFact[], prefix: string, marker: Schema 
   const properties: Schema = {};
   for (const f of direct) properties[f.path.slice(lead.length)] = fieldSchema(f, all, f.path);
   const required = direct.filter((f) => f.required).map((f) => f.path.slice(lead.length));
-  const kinds = new Set(direct.flatMap((f) => f.kinds));
   return {
     type: 'object',
     ...(marker ? { description: 'Draft: describe this shape in the project\'s own words.', 'x-sync': marker } : {}),
     ...(direct.length > 0 ? { properties } : { additionalProperties: true }),
     ...(required.length > 0 ? { required } : {}),
-    ...(kinds.size === 0 && direct.length > 0 ? {} : {}),
   };
 }
 

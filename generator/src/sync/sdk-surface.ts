@@ -27,6 +27,7 @@ import {
   MAX_FIELD_DEPTH,
   depthOf,
   joinPath,
+  kindFacts,
   routeShape,
   sortedUnique,
   type ApiSurface,
@@ -296,8 +297,7 @@ function walkProperty(prop: MorphSymbol, prefix: string, out: FieldCollector, at
   const optional = prop.isOptional();
   const fact: FieldFact = {
     path: fieldPath,
-    kinds: info.kinds.size > 0 ? sortedUnique(info.kinds) : ['unknown'],
-    ...(!info.open && info.literals.length > 0 && !info.kinds.has('object') ? { enum: sortedUnique(info.literals) } : {}),
+    ...kindFacts(info.kinds, info.literals, info.open),
     required: !optional,
     ...(docs.description ? { description: docs.description } : {}),
     ...(docs.deprecated ? { deprecated: true } : {}),

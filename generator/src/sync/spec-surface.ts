@@ -10,6 +10,7 @@ import {
   MAX_FIELD_DEPTH,
   depthOf,
   joinPath,
+  kindFacts,
   routeShape,
   sortedUnique,
   type ApiSurface,
@@ -115,17 +116,17 @@ function addField(
   required: boolean,
   description: string | undefined,
   deprecated: boolean,
+  stack: readonly string[] = [],
 ): void {
   const k = kindsOf(tree, type);
   out.add({
     path: fieldPath,
-    kinds: k.kinds.size > 0 ? sortedUnique(k.kinds) : ['unknown'],
-    ...(!k.open && k.literals.length > 0 && !k.kinds.has('object') ? { enum: sortedUnique(k.literals) } : {}),
+    ...kindFacts(k.kinds, k.literals, k.open),
     required,
     ...(description ? { description } : {}),
     ...(deprecated ? { deprecated: true } : {}),
   });
-  if (depthOf(fieldPath) < MAX_FIELD_DEPTH) walk(tree, type, fieldPath, out, []);
+  if (depthOf(fieldPath) < MAX_FIELD_DEPTH) walk(tree, type, fieldPath, out, stack);
 }
 
 /** Walks the fields under `node` (objects, union members, array items) into `out`, below `prefix`. */
@@ -141,16 +142,7 @@ function walk(tree: TypeTree, node: TypeNode, prefix: string, out: FieldCollecto
       for (const f of node.fields) {
         const fieldPath = joinPath(prefix, f.name);
         if (depthOf(fieldPath) > MAX_FIELD_DEPTH) continue;
-        const k = kindsOf(tree, f.type);
-        out.add({
-          path: fieldPath,
-          kinds: k.kinds.size > 0 ? sortedUnique(k.kinds) : ['unknown'],
-          ...(!k.open && k.literals.length > 0 && !k.kinds.has('object') ? { enum: sortedUnique(k.literals) } : {}),
-          required: f.required,
-          ...(f.description ? { description: f.description } : {}),
-          ...(f.deprecated ? { deprecated: true } : {}),
-        });
-        if (depthOf(fieldPath) < MAX_FIELD_DEPTH) walk(tree, f.type, fieldPath, out, stack);
+        addField(tree, out, fieldPath, f.type, f.required, f.description, f.deprecated, stack);
       }
       break;
     case 'union':

@@ -115,6 +115,17 @@ export class FieldCollector {
   }
 }
 
+/**
+ * The kind and enumeration facts of a field from what a walker collected: `unknown` when nothing was seen,
+ * and an enumeration only when every member is a literal (an open `string` or an object member makes it open).
+ */
+export function kindFacts(kinds: ReadonlySet<FieldKind>, literals: readonly (string | number)[], open: boolean): Pick<FieldFact, 'kinds' | 'enum'> {
+  return {
+    kinds: kinds.size > 0 ? sortedUnique(kinds) : ['unknown'],
+    ...(!open && literals.length > 0 && !kinds.has('object') ? { enum: sortedUnique(literals) } : {}),
+  };
+}
+
 export function joinPath(parent: string, name: string): string {
   return parent ? `${parent}.${name}` : name;
 }
